@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace DepinApi.Database;
+
+/// <summary>
+/// A private PostgreSQL cluster run from the machine's own server binaries, so the service and
+/// its tests work on a fresh machine without a database being set up first.
+/// </summary>
+/// <remarks>
+/// The cluster lives under <see cref="EmbeddedPostgresOptions.DataDirectory"/> and listens on
+/// loopback only, with password authentication (the password is generated once and kept beside
+/// the data directory). PostgreSQL refuses to run as root, so when this process is root the
+/// server binaries run as the <c>postgres</c> system user.
+/// </remarks>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    public const string OwnerRole = "depin_owner";
+
+    private readonly EmbeddedPostgresOptions options;
+    private readonly PostgresBinaries binaries;
+    private readonly string dataDirectory;
+    private bool startedHere;
+
+    private EmbeddedPostgres(EmbeddedPostgresOptions options, PostgresBinaries binaries)
+    {
+        this.options = options;
+        this.binaries = binaries;
+        dataDirectory = Path.GetFullPath(options.DataDirectory);
+    }
+
+    public int Port { get; private set; }
+
+    private string PasswordFile => dataDirectory + ".password";
+    private string PortFile => dataDirectory + ".port";
+    // Inside the data directory, which the server user owns and may write to.
+    private string LogFile => Path.Combine(dataDirectory, "server.log");
+
+    /// <summary>Initialises the cluster if needed and starts it unless it is already running.</summary>
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken = default)
+    {
+        var cluster = new EmbeddedPostgres(options, PostgresBinaries.Locate(options.BinDirectory));
+        await cluster.StartCoreAsync(cancellationToken);
+        return cluster;
+    }
+
+    /// <summary>A connection string to <paramref name="database"/> as the cluster's owner role.</summary>
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = OwnerRole,
+        Password = File.ReadAllText(PasswordFile).Trim(),
+        Database = database,
+    }.ConnectionString;
+
+    /// <summary>Creates <paramref name="database"/> unless it exists; returns its connection string.</summary>
+    public async Task<string> EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+        exists.Parameters.AddWithValue(database);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            // CREATE DATABASE takes no parameters; the name is quoted as an identifier instead.
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}", connection);
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return ConnectionString(database);
+    }
+
+    public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
+            await InitialiseAsync(cancellationToken);
+
+        if (await IsRunningAsync(cancellationToken) && File.Exists(PortFile))
+        {
+            Port = int.Parse(File.ReadAllText(PortFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            if (await AcceptsConnectionsAsync(cancellationToken)) return;
+        }
+
+        Port = options.Port ?? FreeLoopbackPort();
+        await File.WriteAllTextAsync(PortFile, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
+                            $"-c max_connections={options.MaxConnections} -c fsync={(options.Durable ? "on" : "off")}";
+        await RunAsync(binaries.PgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", LogFile, "-o", serverOptions], cancellationToken);
+        startedHere = true;
+    }
+
+    private async Task InitialiseAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        await File.WriteAllTextAsync(PasswordFile, password, cancellationToken);
+        // initdb reads the password from a file so it never appears in a process listing.
+        var pwFile = Path.Combine(Path.GetDirectoryName(dataDirectory)!, $".initdb-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(pwFile, password, cancellationToken);
+        try
+        {
+            if (RunsAsRoot)
+            {
+                ChownToPostgres(dataDirectory);
+                ChownToPostgres(pwFile);
+            }
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            await RunAsync(binaries.InitDb,
+                ["-D", dataDirectory, "-U", OwnerRole, "--pwfile", pwFile, "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
+                 "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"], cancellationToken);
+        }
+        finally
+        {
+            File.Delete(pwFile);
+        }
+    }
+
+    private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        var (exitCode, _) = await TryRunAsync(binaries.PgCtl, ["status", "-D", dataDirectory], cancellationToken);
+        return exitCode == 0;
+    }
+
+    private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+            await connection.OpenAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops the server now (fast shutdown), whether or not this instance started it.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(binaries.PgCtl, ["stop", "-w", "-m", "fast", "-D", dataDirectory], cancellationToken);
+
+    /// <summary>Starts the server again on the same port after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        options.Port = Port;
+        await StartCoreAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (startedHere && options.StopOnDispose)
+            await TryRunAsync(binaries.PgCtl, ["stop", "-w", "-m", "fast", "-D", dataDirectory], CancellationToken.None);
+    }
+
+    private static bool RunsAsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
+
+    private static void ChownToPostgres(string path)
+    {
+        var info = Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { RedirectStandardError = true })!;
+        info.WaitForExit();
+        if (info.ExitCode != 0)
+            throw new EmbeddedPostgresException($"Could not give '{path}' to the postgres system user: {info.StandardError.ReadToEnd()}");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    {
+        var (exitCode, output) = await TryRunAsync(program, arguments, cancellationToken);
+        if (exitCode != 0)
+            throw new EmbeddedPostgresException($"{Path.GetFileName(program)} {arguments[0]} failed (exit {exitCode}): {output.Trim()}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> TryRunAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    {
+        // As root the binaries run as the postgres user: runuser keeps our arguments intact (no shell).
+        var start = RunsAsRoot
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
+            : new ProcessStartInfo(program, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = "/";
+        using var process = Process.Start(start) ?? throw new EmbeddedPostgresException($"Could not start {program}");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
+
+public sealed class EmbeddedPostgresException(string message) : Exception(message);

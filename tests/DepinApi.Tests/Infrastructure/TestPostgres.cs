@@ -1,0 +1,77 @@
+using DepinApi.Database;
+using Npgsql;
+
+namespace DepinApi.Tests.Infrastructure;
+
+/// <summary>
+/// The Postgres server every test in this assembly shares. With <c>DEPIN_TEST_PG</c> set (a
+/// connection string whose role may create databases) that server is used; otherwise a private
+/// cluster is started from the machine's PostgreSQL binaries and stopped when the run ends.
+/// Each caller gets a database of its own, cloned from a migrated template, so tests stay
+/// independent and can run in parallel.
+/// </summary>
+public static class TestPostgres
+{
+    private const string TemplateName = "depin_test_template";
+    private static readonly Lazy<Task<Server>> server = new(StartAsync);
+
+    /// <summary>A new, migrated, empty database; returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var s = await server.Value;
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        await using var connection = new NpgsqlConnection(s.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {TemplateName}", connection);
+        await create.ExecuteNonQueryAsync();
+        return WithDatabase(s.AdminConnectionString, name);
+    }
+
+    /// <summary>The private cluster, when this run started one (null when DEPIN_TEST_PG is set).</summary>
+    public static async Task<EmbeddedPostgres?> EmbeddedClusterAsync() => (await server.Value).Cluster;
+
+    public static string WithDatabase(string connectionString, string database) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = true }.ConnectionString;
+
+    private static async Task<Server> StartAsync()
+    {
+        EmbeddedPostgres? cluster = null;
+        var admin = Environment.GetEnvironmentVariable("DEPIN_TEST_PG");
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            var directory = Path.Combine(Path.GetTempPath(), "depin-test-pg-" + Guid.NewGuid().ToString("N")[..12], "pg");
+            cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
+            {
+                DataDirectory = directory,
+                Durable = false,
+                MaxConnections = 300,
+            });
+            admin = cluster.ConnectionString("postgres");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                try { Directory.Delete(Path.GetDirectoryName(directory)!, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+        }
+        await CreateTemplateAsync(admin);
+        return new Server(admin, cluster);
+    }
+
+    private static async Task CreateTemplateAsync(string admin)
+    {
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {TemplateName} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {TemplateName}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        // Pooling off: a pooled idle connection to the template would block cloning it.
+        var templateConnection = new NpgsqlConnectionStringBuilder(admin) { Database = TemplateName, Pooling = false }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(templateConnection);
+        await new Migrator(dataSource).MigrateAsync();
+    }
+
+    private sealed record Server(string AdminConnectionString, EmbeddedPostgres? Cluster);
+}
