@@ -1,3 +1,5 @@
+using GraphQLEngine.Language;
+
 namespace GraphQLEngine.Type;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Utilities;
 
@@ -36,7 +37,7 @@ public sealed class GraphQLEnumType : GraphQLNamedType, ILeafType
     {
         var found = outputValue is null ? _nullValue : _byValue.GetValueOrDefault(outputValue);
         return found?.Name
-            ?? throw new GraphQLCoercionException($"Enum \"{Name}\" cannot represent value: {Inspector.Inspect(outputValue)}");
+            ?? throw new GraphQLError($"Enum \"{Name}\" cannot represent value: {Inspector.Inspect(outputValue)}");
     }
 
     /// <summary>Name (as a JSON string) → internal value.</summary>
@@ -46,11 +47,11 @@ public sealed class GraphQLEnumType : GraphQLNamedType, ILeafType
         if (inputValue is not string name)
         {
             var valueText = Inspector.Inspect(inputValue);
-            throw new GraphQLCoercionException(
+            throw new GraphQLError(
                 $"Enum \"{Name}\" cannot represent non-string value: {valueText}." + DidYouMeanValue(valueText));
         }
         var found = GetValue(name)
-            ?? throw new GraphQLCoercionException($"Value \"{name}\" does not exist in \"{Name}\" enum." + DidYouMeanValue(name));
+            ?? throw new GraphQLError($"Value \"{name}\" does not exist in \"{Name}\" enum." + DidYouMeanValue(name));
         return found.Value;
     }
 
@@ -59,13 +60,13 @@ public sealed class GraphQLEnumType : GraphQLNamedType, ILeafType
     {
         if (valueNode is not EnumValueNode enumNode)
         {
-            var valueText = ValueLiteralPrinter.Print(valueNode);
-            throw new GraphQLCoercionException(
-                $"Enum \"{Name}\" cannot represent non-enum value: {valueText}." + DidYouMeanValue(valueText), valueNode);
+            var valueText = Printer.Print(valueNode);
+            throw new GraphQLError(
+                $"Enum \"{Name}\" cannot represent non-enum value: {valueText}." + DidYouMeanValue(valueText), [valueNode]);
         }
         var found = GetValue(enumNode.Value)
-            ?? throw new GraphQLCoercionException(
-                $"Value \"{enumNode.Value}\" does not exist in \"{Name}\" enum." + DidYouMeanValue(enumNode.Value), valueNode);
+            ?? throw new GraphQLError(
+                $"Value \"{enumNode.Value}\" does not exist in \"{Name}\" enum." + DidYouMeanValue(enumNode.Value), [valueNode]);
         return found.Value;
     }
 

@@ -1,3 +1,4 @@
+using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Utilities;
 
@@ -15,7 +16,7 @@ namespace GraphQLEngine.Type;
 /// {
 ///     Description = "An ISO-8601 instant.",
 ///     Serializer = v => ((DateTimeOffset)v!).ToString("O"),
-///     ValueParser = v => v is string s ? DateTimeOffset.Parse(s) : throw new GraphQLCoercionException("…"),
+///     ValueParser = v => v is string s ? DateTimeOffset.Parse(s) : throw new GraphQLError("…"),
 /// };
 /// </code>
 /// </example>

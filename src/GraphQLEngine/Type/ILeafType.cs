@@ -1,3 +1,4 @@
+using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 
 namespace GraphQLEngine.Type;
@@ -5,7 +6,7 @@ namespace GraphQLEngine.Type;
 /// <summary>
 /// A type whose values are leaves of the response: <see cref="GraphQLScalarType"/> and <see cref="GraphQLEnumType"/>.
 /// The three methods coerce between internal values (what resolvers produce and receive) and external ones
-/// (JSON results, JSON variables, literals). Each throws <see cref="GraphQLCoercionException"/> when the value
+/// (JSON results, JSON variables, literals). Each throws <see cref="GraphQLError"/> when the value
 /// cannot be represented; returning <see cref="Undefined.Value"/> also means "invalid".
 /// </summary>
 public interface ILeafType

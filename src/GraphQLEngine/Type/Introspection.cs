@@ -1,3 +1,4 @@
+using GraphQLEngine.Language;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Utilities;
 
@@ -157,7 +158,7 @@ public static class Introspection
             {
                 var inputValue = Source<InputValueDefinition>(c);
                 var valueAst = AstFromValue.Convert(inputValue.DefaultValue, inputValue.Type);
-                return valueAst is null ? null : ValueLiteralPrinter.Print(valueAst);
+                return valueAst is null ? null : Printer.Print(valueAst);
             }),
         },
         new FieldDefinition("isDeprecated", new GraphQLNonNull(Scalars.Boolean)) { Resolver = Sync(c => Source<InputValueDefinition>(c).IsDeprecated) },
@@ -258,5 +259,5 @@ public static class Introspection
             }).ToList();
 
     private static EnumValueDefinition Location(DirectiveLocation location, string description) =>
-        new(location.ToSpecName(), location) { Description = description };
+        new(location.ToName(), location) { Description = description };
 }

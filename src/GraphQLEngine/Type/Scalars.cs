@@ -1,3 +1,4 @@
+using GraphQLEngine.Error;
 using System.Numerics;
 using GraphQLEngine.Language;
 using GraphQLEngine.Utilities;
@@ -37,10 +38,10 @@ public static class Scalars
         Serializer = SerializeString,
         ValueParser = value => value is string s
             ? s
-            : throw new GraphQLCoercionException($"String cannot represent a non string value: {Inspector.Inspect(value)}"),
+            : throw new GraphQLError($"String cannot represent a non string value: {Inspector.Inspect(value)}"),
         LiteralParser = (node, _) => node is StringValueNode s
             ? s.Value
-            : throw new GraphQLCoercionException($"String cannot represent a non string value: {ValueLiteralPrinter.Print(node)}", node),
+            : throw new GraphQLError($"String cannot represent a non string value: {Printer.Print(node)}", [node]),
     };
 
     public static readonly GraphQLScalarType Boolean = new("Boolean")
@@ -49,10 +50,10 @@ public static class Scalars
         Serializer = SerializeBoolean,
         ValueParser = value => value is bool b
             ? b
-            : throw new GraphQLCoercionException($"Boolean cannot represent a non boolean value: {Inspector.Inspect(value)}"),
+            : throw new GraphQLError($"Boolean cannot represent a non boolean value: {Inspector.Inspect(value)}"),
         LiteralParser = (node, _) => node is BooleanValueNode b
             ? b.Value
-            : throw new GraphQLCoercionException($"Boolean cannot represent a non boolean value: {ValueLiteralPrinter.Print(node)}", node),
+            : throw new GraphQLError($"Boolean cannot represent a non boolean value: {Printer.Print(node)}", [node]),
     };
 
     public static readonly GraphQLScalarType ID = new("ID")
@@ -64,7 +65,7 @@ public static class Scalars
         {
             StringValueNode s => s.Value,
             IntValueNode i => i.Value,
-            _ => throw new GraphQLCoercionException($"ID cannot represent a non-string and non-integer value: {ValueLiteralPrinter.Print(node)}", node),
+            _ => throw new GraphQLError($"ID cannot represent a non-string and non-integer value: {Printer.Print(node)}", [node]),
         },
     };
 
@@ -91,11 +92,11 @@ public static class Scalars
         var num = LooseNumber(value);
         if (num is not { } n || !JsNumber.IsInteger(n))
         {
-            throw new GraphQLCoercionException($"Int cannot represent non-integer value: {Inspector.Inspect(value)}");
+            throw new GraphQLError($"Int cannot represent non-integer value: {Inspector.Inspect(value)}");
         }
         if (n > MaxInt || n < MinInt)
         {
-            throw new GraphQLCoercionException($"Int cannot represent non 32-bit signed integer value: {Inspector.Inspect(value)}");
+            throw new GraphQLError($"Int cannot represent non 32-bit signed integer value: {Inspector.Inspect(value)}");
         }
         return (int)n;
     }
@@ -106,11 +107,11 @@ public static class Scalars
         if (value is int i) return i;
         if (JsNumber.ToDouble(value) is not { } n || !JsNumber.IsInteger(n))
         {
-            throw new GraphQLCoercionException($"Int cannot represent non-integer value: {Inspector.Inspect(value)}");
+            throw new GraphQLError($"Int cannot represent non-integer value: {Inspector.Inspect(value)}");
         }
         if (n > MaxInt || n < MinInt)
         {
-            throw new GraphQLCoercionException($"Int cannot represent non 32-bit signed integer value: {JsNumber.Format(value!)}");
+            throw new GraphQLError($"Int cannot represent non 32-bit signed integer value: {JsNumber.Format(value!)}");
         }
         return (int)n;
     }
@@ -119,11 +120,11 @@ public static class Scalars
     {
         if (node is not IntValueNode intNode)
         {
-            throw new GraphQLCoercionException($"Int cannot represent non-integer value: {ValueLiteralPrinter.Print(node)}", node);
+            throw new GraphQLError($"Int cannot represent non-integer value: {Printer.Print(node)}", [node]);
         }
         if (!BigInteger.TryParse(intNode.Value, out var parsed) || parsed > MaxInt || parsed < MinInt)
         {
-            throw new GraphQLCoercionException($"Int cannot represent non 32-bit signed integer value: {intNode.Value}", node);
+            throw new GraphQLError($"Int cannot represent non 32-bit signed integer value: {intNode.Value}", [node]);
         }
         return (int)parsed;
     }
@@ -134,7 +135,7 @@ public static class Scalars
         var num = LooseNumber(value);
         if (num is not { } n || !double.IsFinite(n))
         {
-            throw new GraphQLCoercionException($"Float cannot represent non numeric value: {Inspector.Inspect(value)}");
+            throw new GraphQLError($"Float cannot represent non numeric value: {Inspector.Inspect(value)}");
         }
         return n;
     }
@@ -144,7 +145,7 @@ public static class Scalars
         var value = Unwrap(inputValue);
         if (JsNumber.ToDouble(value) is not { } n || !double.IsFinite(n))
         {
-            throw new GraphQLCoercionException($"Float cannot represent non numeric value: {Inspector.Inspect(value)}");
+            throw new GraphQLError($"Float cannot represent non numeric value: {Inspector.Inspect(value)}");
         }
         return n;
     }
@@ -153,7 +154,7 @@ public static class Scalars
     {
         FloatValueNode f => JsNumber.ParseString(f.Value),
         IntValueNode i => JsNumber.ParseString(i.Value),
-        _ => throw new GraphQLCoercionException($"Float cannot represent non numeric value: {ValueLiteralPrinter.Print(node)}", node),
+        _ => throw new GraphQLError($"Float cannot represent non numeric value: {Printer.Print(node)}", [node]),
     };
 
     private static object SerializeString(object? outputValue)
@@ -166,7 +167,7 @@ public static class Scalars
             case bool b: return b ? "true" : "false";
         }
         if (JsNumber.ToDouble(value) is { } n && double.IsFinite(n)) return JsNumber.Format(value!);
-        throw new GraphQLCoercionException($"String cannot represent value: {Inspector.Inspect(value)}");
+        throw new GraphQLError($"String cannot represent value: {Inspector.Inspect(value)}");
     }
 
     private static object SerializeBoolean(object? outputValue)
@@ -174,7 +175,7 @@ public static class Scalars
         var value = Unwrap(outputValue);
         if (value is bool b) return b;
         if (JsNumber.ToDouble(value) is { } n && double.IsFinite(n)) return n != 0;
-        throw new GraphQLCoercionException($"Boolean cannot represent a non boolean value: {Inspector.Inspect(value)}");
+        throw new GraphQLError($"Boolean cannot represent a non boolean value: {Inspector.Inspect(value)}");
     }
 
     private static object SerializeId(object? outputValue)
@@ -182,7 +183,7 @@ public static class Scalars
         var value = Unwrap(outputValue);
         if (value is string s) return s;
         if (JsNumber.ToDouble(value) is { } n && JsNumber.IsInteger(n)) return JsNumber.Format(value!);
-        throw new GraphQLCoercionException($"ID cannot represent value: {Inspector.Inspect(value)}");
+        throw new GraphQLError($"ID cannot represent value: {Inspector.Inspect(value)}");
     }
 
     private static object ParseIdValue(object? inputValue)
@@ -190,6 +191,6 @@ public static class Scalars
         var value = Unwrap(inputValue);
         if (value is string s) return s;
         if (JsNumber.ToDouble(value) is { } n && JsNumber.IsInteger(n)) return JsNumber.Format(value!);
-        throw new GraphQLCoercionException($"ID cannot represent value: {Inspector.Inspect(value)}");
+        throw new GraphQLError($"ID cannot represent value: {Inspector.Inspect(value)}");
     }
 }

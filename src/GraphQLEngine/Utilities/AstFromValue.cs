@@ -1,3 +1,4 @@
+using GraphQLEngine.Error;
 using System.Collections;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -11,7 +12,7 @@ namespace GraphQLEngine.Utilities;
 /// </summary>
 public static class AstFromValue
 {
-    /// <exception cref="GraphQLCoercionException">A leaf value cannot be serialized.</exception>
+    /// <exception cref="GraphQLError">A leaf value cannot be serialized.</exception>
     /// <exception cref="InvalidOperationException">A serialized leaf value has no literal form.</exception>
     public static ValueNode? Convert(object? value, GraphQLType type)
     {

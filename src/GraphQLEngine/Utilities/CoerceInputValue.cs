@@ -1,3 +1,4 @@
+using GraphQLEngine.Error;
 using System.Collections;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Type;
@@ -5,7 +6,7 @@ using GraphQLEngine.Type;
 namespace GraphQLEngine.Utilities;
 
 /// <summary>Receives one problem found by <see cref="CoerceInputValue.Coerce"/>; <paramref name="path"/> holds field names and list indices from the top value.</summary>
-public delegate void InputCoercionErrorHandler(IReadOnlyList<object> path, object? invalidValue, GraphQLCoercionException error);
+public delegate void InputCoercionErrorHandler(IReadOnlyList<object> path, object? invalidValue, GraphQLError error);
 
 /// <summary>
 /// graphql-js's <c>coerceInputValue</c>: an external (JSON-ish) value to the internal value of an input
@@ -23,11 +24,11 @@ public static class CoerceInputValue
     public static string PrintPath(IReadOnlyList<object> path) =>
         string.Concat(path.Select(key => key is int index ? $"[{index}]" : "." + key));
 
-    private static void DefaultOnError(IReadOnlyList<object> path, object? invalidValue, GraphQLCoercionException error)
+    private static void DefaultOnError(IReadOnlyList<object> path, object? invalidValue, GraphQLError error)
     {
         var prefix = "Invalid value " + Inspector.Inspect(invalidValue);
         if (path.Count > 0) prefix += $" at \"value{PrintPath(path)}\"";
-        throw new GraphQLCoercionException(prefix + ": " + error.Message, error.Nodes, error.InnerException ?? error);
+        throw new GraphQLError(prefix + ": " + error.Message, error.Nodes, error.Path, error.OriginalError, error.Extensions);
     }
 
     private static object? CoerceImpl(object? inputValue, GraphQLType type, InputCoercionErrorHandler onError, ResponsePath? path)
@@ -37,7 +38,7 @@ public static class CoerceInputValue
         if (type is GraphQLNonNull nonNull)
         {
             if (inputValue is not null && !Undefined.Is(inputValue)) return CoerceImpl(inputValue, nonNull.OfType, onError, path);
-            onError(ToList(path), inputValue, new GraphQLCoercionException(
+            onError(ToList(path), inputValue, new GraphQLError(
                 $"Expected non-nullable type \"{Inspector.Inspect(type)}\" not to be null."));
             return Undefined.Value;
         }
@@ -76,7 +77,7 @@ public static class CoerceInputValue
     {
         if (!ObjectEntries.TryGetEntries(inputValue, out var entries))
         {
-            onError(ToList(path), inputValue, new GraphQLCoercionException($"Expected type \"{type.Name}\" to be an object."));
+            onError(ToList(path), inputValue, new GraphQLError($"Expected type \"{type.Name}\" to be an object."));
             return Undefined.Value;
         }
 
@@ -95,7 +96,7 @@ public static class CoerceInputValue
                 }
                 else if (field.Type is GraphQLNonNull)
                 {
-                    onError(ToList(path), inputValue, new GraphQLCoercionException(
+                    onError(ToList(path), inputValue, new GraphQLError(
                         $"Field \"{field.Name}\" of required type \"{Inspector.Inspect(field.Type)}\" was not provided."));
                 }
                 continue;
@@ -107,7 +108,7 @@ public static class CoerceInputValue
         {
             if (fieldDefs.ContainsKey(fieldName)) continue;
             var suggestions = SuggestionList.Suggest(fieldName, fieldDefs.Keys);
-            onError(ToList(path), inputValue, new GraphQLCoercionException(
+            onError(ToList(path), inputValue, new GraphQLError(
                 $"Field \"{fieldName}\" is not defined by type \"{type.Name}\"." + DidYouMean.Format(suggestions)));
         }
 
@@ -115,7 +116,7 @@ public static class CoerceInputValue
         {
             if (coercedValue.Count != 1)
             {
-                onError(ToList(path), inputValue, new GraphQLCoercionException(
+                onError(ToList(path), inputValue, new GraphQLError(
                     $"Exactly one key must be specified for OneOf type \"{type.Name}\"."));
             }
             if (coercedValue.Count > 0)
@@ -123,7 +124,7 @@ public static class CoerceInputValue
                 var (key, value) = coercedValue.First();
                 if (value is null)
                 {
-                    onError([.. ToList(path), key], value, new GraphQLCoercionException($"Field \"{key}\" must be non-null."));
+                    onError([.. ToList(path), key], value, new GraphQLError($"Field \"{key}\" must be non-null."));
                 }
             }
         }
@@ -137,19 +138,19 @@ public static class CoerceInputValue
         {
             parseResult = type.ParseValue(inputValue);
         }
-        catch (GraphQLCoercionException error)
+        catch (GraphQLError error)
         {
             onError(ToList(path), inputValue, error);
             return Undefined.Value;
         }
         catch (Exception error)
         {
-            onError(ToList(path), inputValue, new GraphQLCoercionException($"Expected type \"{type.Name}\". " + error.Message, innerException: error));
+            onError(ToList(path), inputValue, new GraphQLError($"Expected type \"{type.Name}\". " + error.Message, originalError: error));
             return Undefined.Value;
         }
         if (Undefined.Is(parseResult))
         {
-            onError(ToList(path), inputValue, new GraphQLCoercionException($"Expected type \"{type.Name}\"."));
+            onError(ToList(path), inputValue, new GraphQLError($"Expected type \"{type.Name}\"."));
         }
         return parseResult;
     }
