@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DepinApi.Tests.SeedData;
+
+/// <summary>How a CSV value is written in prose.</summary>
+public enum FigureKind
+{
+    /// <summary>A plain number: dollars, counts, prices, tokens ("$520 million", "440,000+", "0.7277", "10x").</summary>
+    Number,
+
+    /// <summary>
+    /// A fraction: a percentage ("70%" is 0.70, "down 78.55%" is -0.7855) or a multiple ("10x" is 10,
+    /// "doubling" is 2), as the data model writes both.
+    /// </summary>
+    Percent,
+}
+
+public readonly record struct QuoteNumber(decimal Value, FigureKind Kind);
+
+/// <summary>
+/// Reads the numbers a sentence states, normalised the way the CSV files write them, so that a
+/// row's value can be required to be one of them exactly. Exact decimal equality is the point:
+/// 32.8 million must not pass for "$32.7 million".
+/// </summary>
+public static partial class QuoteNumbers
+{
+    // "35-40%": both ends are percentages, and the dash is not a minus sign.
+    [GeneratedRegex(@"(?<![\p{L}\d.,])(?<lo>\d+(?:\.\d+)?)\s*[-–]\s*(?<hi>\d+(?:\.\d+)?)\s*%")]
+    private static partial Regex PercentRange();
+
+    // A number not glued to a word ("5G", "GB200", "Q3", "V3.1" are names, not figures).
+    [GeneratedRegex(
+        @"(?<![\p{L}\d.,])(?<neg>[-−])?\$?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" +
+        @"(?<pct>\s*%)?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?(?<x>x)?\+?(?![\p{L}\d])",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex NumberToken();
+
+    [GeneratedRegex(@"\b(?:doubl(?:e|ed|ing))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Doubling();
+
+    // Words that make the percentage after them a fall: "down 78.55%", "evaporating 93.05%".
+    [GeneratedRegex(
+        @"\b(?:down|fell|fall|falls|fallen|falling|drop|drops|dropped|declin\w*|evaporat\w*|reduc\w*|lost|los(?:e|es|ing)|plung\w*|shrink\w*|cut)\b",
+        RegexOptions.IgnoreCase)]
+    private static partial Regex FallWord();
+
+    private const int FallWordWindow = 40;
+
+    public static IReadOnlyList<QuoteNumber> Extract(string quote)
+    {
+        var found = new List<QuoteNumber>();
+        var masked = quote.ToCharArray();
+
+        foreach (Match m in PercentRange().Matches(quote))
+        {
+            found.Add(new QuoteNumber(Percent(m.Groups["lo"].Value), FigureKind.Percent));
+            found.Add(new QuoteNumber(Percent(m.Groups["hi"].Value), FigureKind.Percent));
+            for (var i = m.Index; i < m.Index + m.Length; i++)
+                masked[i] = ' ';
+        }
+
+        var text = new string(masked);
+        var previousEnd = 0;
+        foreach (Match m in NumberToken().Matches(text))
+        {
+            var magnitude = decimal.Parse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture);
+            var minus = m.Groups["neg"].Success;
+
+            if (m.Groups["pct"].Success)
+            {
+                var windowStart = Math.Max(previousEnd, m.Index - FallWordWindow);
+                var falls = minus || FallWord().IsMatch(text[windowStart..m.Index]);
+                var fraction = magnitude / 100m;
+                found.Add(new QuoteNumber(falls ? -fraction : fraction, FigureKind.Percent));
+            }
+            else
+            {
+                var value = magnitude * Scale(m.Groups["scale"].Value);
+                found.Add(new QuoteNumber(minus ? -value : value, FigureKind.Number));
+                if (m.Groups["x"].Success)
+                    found.Add(new QuoteNumber(minus ? -value : value, FigureKind.Percent));
+            }
+            previousEnd = m.Index + m.Length;
+        }
+
+        if (Doubling().IsMatch(quote))
+        {
+            found.Add(new QuoteNumber(2m, FigureKind.Number));
+            found.Add(new QuoteNumber(2m, FigureKind.Percent));
+        }
+
+        return found;
+    }
+
+    public static bool Appears(string quote, decimal value, FigureKind kind) =>
+        Extract(quote).Any(n => n.Kind == kind && n.Value == value);
+
+    private static decimal Percent(string s) =>
+        decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) / 100m;
+
+    private static decimal Scale(string word) => word.ToLowerInvariant() switch
+    {
+        "" => 1m,
+        "thousand" => 1_000m,
+        "million" => 1_000_000m,
+        "billion" => 1_000_000_000m,
+        "trillion" => 1_000_000_000_000m,
+        _ => throw new ArgumentOutOfRangeException(nameof(word), word, null),
+    };
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+
+namespace DepinApi.Tests.SeedData;
+
+/// <summary>Tests of the checker itself: it must accept the ways prose writes a figure and reject near misses.</summary>
+public class QuoteNumbersTests
+{
+    private static decimal D(string s) => decimal.Parse(s, CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("About $520 million", "520000000")]
+    [InlineData("$1.5 billion", "1500000000")]
+    [InlineData("more than 1.5 billion compute hours", "1500000000")]
+    [InlineData("$3.5 trillion DePIN market", "3500000000000")]
+    [InlineData("$28.5 million in Q1", "28500000")]
+    [InlineData("440,000+ GPU containers", "440000")]
+    [InlineData("$851,700 in lease income", "851700")]
+    [InlineData("NAVIR's $7 million+ exit", "7000000")]
+    [InlineData("200+ locations", "200")]
+    [InlineData("priced at $0.7277, down", "0.7277")]
+    [InlineData("| 0.001804 | -93.05% |", "0.001804")]
+    [InlineData("by 10x or more", "10")]
+    [InlineData("more than doubling its compute capacity", "2")]
+    public void Reads_numbers(string quote, string expected)
+    {
+        Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Number), string.Join(", ", QuoteNumbers.Extract(quote)));
+    }
+
+    [Theory]
+    [InlineData("settles about 70% of fees", "0.70")]
+    [InlineData("| 0.7277 | -78.55% |", "-0.7855")]
+    [InlineData("Helium is priced at $0.7277, down 78.55% over the past year.", "-0.7855")]
+    [InlineData("has fallen to $0.001804, evaporating 93.05% in a year", "-0.9305")]
+    [InlineData("aims to reduce circulating supply by 50%", "-0.50")]
+    [InlineData("has risen 120.82% in the past 90 days", "1.2082")]
+    [InlineData("a 375% compound annual growth rate", "3.75")]
+    [InlineData("comprising 35-40% of total job volume", "0.35")]
+    [InlineData("comprising 35-40% of total job volume", "0.40")]
+    [InlineData("($32.7 million in Q2 (up 14.5%)", "0.145")]
+    [InlineData("exceed demand-generated revenue by 10x or more", "10")]
+    [InlineData("more than doubling its compute capacity", "2")]
+    public void Reads_percentages_as_signed_fractions(string quote, string expected)
+    {
+        Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Percent), string.Join(", ", QuoteNumbers.Extract(quote)));
+    }
+
+    [Theory]
+    [InlineData("$32.7 million in Q2", "32800000", FigureKind.Number)] // a typo in a digit
+    [InlineData("$127.8 million in revenue", "127.8", FigureKind.Number)] // unit left out
+    [InlineData("$127.8 million in revenue", "127000000", FigureKind.Number)]
+    [InlineData("down 78.55% over the past year", "0.7855", FigureKind.Percent)] // sign lost
+    [InlineData("| 0.7277 | -78.55% |", "0.7855", FigureKind.Percent)]
+    [InlineData("has risen 120.82% in the past 90 days", "-1.2082", FigureKind.Percent)]
+    [InlineData("settles about 70% of fees", "70", FigureKind.Number)] // a percentage is not a count
+    [InlineData("settles about 70% of fees", "0.07", FigureKind.Percent)]
+    [InlineData("comprising 35-40% of total job volume", "-0.40", FigureKind.Percent)] // a range dash is no minus
+    [InlineData("Helium's 5G users", "5", FigureKind.Number)] // names are not figures
+    [InlineData("NVIDIA GB200 GPUs", "200", FigureKind.Number)]
+    [InlineData("$28.5 million in Q1", "1", FigureKind.Number)]
+    [InlineData("by 10x or more", "0.10", FigureKind.Percent)] // a multiple is not a percentage
+    [InlineData("reaching 27,000", "270", FigureKind.Percent)]
+    public void Rejects_near_misses(string quote, string wrong, FigureKind kind)
+    {
+        Assert.False(QuoteNumbers.Appears(quote, D(wrong), kind), string.Join(", ", QuoteNumbers.Extract(quote)));
+    }
+
+    [Fact]
+    public void Flags_a_row_whose_amount_was_mistyped()
+    {
+        var quote = "The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).";
+        var good = RevenueRow("aethir-2025q2-quarterly-revenue", "32700000", quote);
+        var typo = RevenueRow("aethir-2025q2-quarterly-revenue", "32800000", quote);
+
+        Assert.Empty(SeedChecks.NumbersNotInQuote(good));
+        var failure = Assert.Single(SeedChecks.NumbersNotInQuote(typo));
+        Assert.Contains("amount_usd 32800000", failure);
+    }
+
+    [Fact]
+    public void Flags_a_price_row_whose_change_lost_its_sign_or_digit()
+    {
+        var header = string.Join(',', SeedSchema.Columns[SeedSchema.TokenPrices]);
+        var quote = "\"As of June 1, 2026, Helium is priced at $0.7277, down 78.55% over the past year.\"";
+        var csv = $"""
+            {header}
+            helium-good,helium,HNT,2026-06-01,0.7277,,,-0.7855,,gate-2026-06-01,{quote}
+            helium-sign,helium,HNT,2026-06-01,0.7277,,,0.7855,,gate-2026-06-01,{quote}
+            helium-price,helium,HNT,2026-06-01,0.7227,,,-0.7855,,gate-2026-06-01,{quote}
+            helium-30d,helium,HNT,2026-06-01,0.7277,-0.7855,,,,gate-2026-06-01,"Akash is at $0.7529, down 42.02%."
+            """;
+        var failures = SeedChecks.NumbersNotInQuote(SeedFiles.Read(SeedSchema.TokenPrices, csv)).ToList();
+
+        Assert.Equal(4, failures.Count);
+        Assert.DoesNotContain(failures, f => f.Contains("helium-good"));
+        Assert.Contains(failures, f => f.Contains("helium-sign") && f.Contains("change_1y"));
+        Assert.Contains(failures, f => f.Contains("helium-price") && f.Contains("price_usd"));
+        Assert.Equal(2, failures.Count(f => f.Contains("helium-30d")));
+    }
+
+    [Fact]
+    public void Flags_a_quote_that_is_not_verbatim()
+    {
+        var sources = SeedFiles.Read(SeedSchema.Sources, $"""
+            {string.Join(',', SeedSchema.Columns[SeedSchema.Sources])}
+            s,Pub,Title,,2026,press,a.txt,
+            """);
+        const string article = "Helium, Akash Network, and Hivemapper are currently the top three in external revenue, collectively contributing over 85% of the track’s annualized revenue.";
+        var straight = RevenueRow("x", "1", article.Replace('’', '\''), source: "s");
+        var exact = RevenueRow("x", "1", article, source: "s");
+
+        Assert.Single(SeedChecks.QuotesNotInSource(straight, sources, _ => article));
+        Assert.Empty(SeedChecks.QuotesNotInSource(exact, sources, _ => article));
+        Assert.Single(SeedChecks.QuotesNotInSource(exact, sources, _ => null));
+    }
+
+    [Fact]
+    public void Reader_follows_rfc_4180()
+    {
+        var records = Rfc4180Reader.Parse("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n1,,3");
+        Assert.Equal(3, records.Count);
+        Assert.Equal(["x, y", "say \"hi\"", "two\nlines"], records[1]);
+        Assert.Equal(["1", "", "3"], records[2]);
+        Assert.Throws<FormatException>(() => Rfc4180Reader.Parse("a,\"b\"c\n"));
+        Assert.Throws<FormatException>(() => Rfc4180Reader.Parse("a,\"b\n"));
+    }
+
+    private static SeedTable RevenueRow(string id, string amount, string quote, string source = "blockeden-early-2026")
+    {
+        var header = string.Join(',', SeedSchema.Columns[SeedSchema.Revenue]);
+        var escaped = "\"" + quote.Replace("\"", "\"\"") + "\"";
+        return SeedFiles.Read(SeedSchema.Revenue,
+            $"{header}\n{id},aethir,2025Q2,quarterly_revenue,{amount},disclosed,,{source},{escaped}\n");
+    }
+}
