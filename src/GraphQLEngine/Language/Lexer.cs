@@ -18,7 +18,8 @@ public sealed class Lexer
     public Lexer(string body)
     {
         _body = body;
-        Token = new Token(TokenKind.Sof, 0, 0, 0, 0);
+        // At 1:1 rather than graphql-js's 0:0, so that a document's location is 1-based like every other.
+        Token = new Token(TokenKind.Sof, 0, 0, 1, 1);
         LastToken = Token;
     }
 

@@ -155,11 +155,21 @@ function toJson(node) {
   const out = {};
   for (const [key, value] of Object.entries(node)) {
     if (value === undefined) continue;
-    out[key] = key === 'loc'
-      ? { start: value.start, end: value.end, line: value.startToken.line, column: value.startToken.column }
-      : toJson(value);
+    out[key] = key === 'loc' ? toJsonLocation(value) : toJson(value);
   }
   return out;
+}
+
+// A document starts at graphql-js's start-of-file token, which sits at line 0, column 0; the engine's
+// locations are 1-based throughout, so a document starts at 1:1 there.
+function toJsonLocation(loc) {
+  const atStartOfFile = loc.startToken.kind === TokenKind.SOF;
+  return {
+    start: loc.start,
+    end: loc.end,
+    line: atStartOfFile ? 1 : loc.startToken.line,
+    column: atStartOfFile ? 1 : loc.startToken.column,
+  };
 }
 
 function lexAll(input) {
