@@ -1,0 +1,50 @@
+// Runs one corpus entry through graphql-js and reduces the outcome to the shape the C# runner prints:
+// { stage: 'parse' | 'validate', errors } or { stage: 'execute', response }.
+import { GraphQLError, buildSchema, execute, parse, specifiedRules, validate } from 'graphql';
+
+import { attachDateScalar, createFieldResolver, typeResolver } from './behaviour.mjs';
+
+export function createReference(sdl, data) {
+  const schema = buildSchema(sdl);
+  attachDateScalar(schema);
+  const fieldResolver = createFieldResolver(data);
+
+  function run(entry) {
+    let document;
+    try {
+      document = parse(entry.query);
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { stage: 'parse', errors: [plainError(error)] };
+    }
+    const validationErrors = validate(schema, document, specifiedRules);
+    if (validationErrors.length > 0) {
+      return { stage: 'validate', errors: validationErrors.map(plainError) };
+    }
+    if (entry.execute === false) return { stage: 'execute', response: null };
+    const result = execute({
+      schema,
+      document,
+      rootValue: data.root,
+      variableValues: entry.variables,
+      operationName: entry.operationName,
+      fieldResolver,
+      typeResolver,
+    });
+    if (typeof result?.then === 'function') throw new Error('Execution unexpectedly returned a promise');
+    return { stage: 'execute', response: JSON.parse(JSON.stringify(result)) };
+  }
+
+  function ruleErrors(entry, ruleName) {
+    const rule = specifiedRules.find((r) => r.name === ruleName);
+    if (!rule) throw new Error(`Unknown rule ${ruleName}`);
+    return validate(schema, parse(entry.query), [rule]);
+  }
+
+  return { schema, run, ruleErrors };
+}
+
+function plainError(error) {
+  const json = error.toJSON();
+  return json.locations ? { message: json.message, locations: json.locations } : { message: json.message };
+}
