@@ -34,12 +34,15 @@ public sealed class GraphQLScalarType(string name) : GraphQLNamedType(name), ILe
     /// <summary>Literal → internal value.</summary>
     public LiteralParser? LiteralParser { get; init; }
 
-    public object? Serialize(object? outputValue) => Serializer is null ? outputValue : Serializer(outputValue);
+    public object? Serialize(object? outputValue) => Serializer is null ? outputValue : Serializer(Plain(outputValue));
 
-    public object? ParseValue(object? inputValue) => ValueParser is null ? inputValue : ValueParser(inputValue);
+    /// <remarks>A <see cref="System.Text.Json.JsonElement"/> is converted to a plain value first, so parsers only see plain values.</remarks>
+    public object? ParseValue(object? inputValue) => ValueParser is null ? Plain(inputValue) : ValueParser(Plain(inputValue));
 
     public object? ParseLiteral(ValueNode valueNode, IReadOnlyDictionary<string, object?>? variables = null) =>
         LiteralParser is not null
             ? LiteralParser(valueNode, variables)
             : ParseValue(ValueFromAstUntyped.Convert(valueNode, variables));
+
+    private static object? Plain(object? value) => value is System.Text.Json.JsonElement json ? JsonValues.ToPlain(json) : value;
 }
