@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using GraphQLEngine.Language;
+
+namespace GraphQLEngine.Tests.Language;
+
+/// <summary>Hostile documents fail with a syntax error, never with a stack overflow or a long stall.</summary>
+public class ParseLimitsTests
+{
+    private static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));
+
+    private static string NestedSelections(int depth) => Repeat("{a", depth) + Repeat("}", depth);
+
+    [Fact]
+    public void Accepts_nesting_up_to_the_limit()
+    {
+        Parser.Parse(NestedSelections(256));
+        Parser.Parse("{ a(x: " + Repeat("[", 255) + Repeat("]", 255) + ") }");
+    }
+
+    [Fact]
+    public void Refuses_nesting_one_level_beyond_the_limit_where_it_starts()
+    {
+        var error = Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(NestedSelections(257)));
+        Assert.Equal("Syntax Error: Document nesting is deeper than 256 levels. Parsing aborted.", error.Message);
+        Assert.Equal(256 * 2, error.Position);
+    }
+
+    [Theory]
+    [InlineData("{a")]
+    [InlineData("{ f(x: [")]
+    [InlineData("{ f(x: {a: ")]
+    [InlineData("query ($v: [")]
+    [InlineData("{{")]
+    [InlineData("[[")]
+    public void Fails_fast_on_a_hundred_thousand_levels(string opener)
+    {
+        var source = Repeat(opener, 100_000);
+        Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(source));
+    }
+
+    [Fact]
+    public void Limits_values_and_types_parsed_alone()
+    {
+        Assert.Throws<GraphQLSyntaxError>(() => Parser.ParseValue(Repeat("[", 100_000)));
+        Assert.Throws<GraphQLSyntaxError>(() => Parser.ParseValue(Repeat("{a:", 100_000)));
+        Assert.Throws<GraphQLSyntaxError>(() => Parser.ParseType(Repeat("[", 100_000)));
+    }
+
+    [Fact]
+    public void Honours_a_custom_depth_and_no_limit()
+    {
+        var error = Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(NestedSelections(4), new ParseOptions { MaxDepth = 3 }));
+        Assert.Equal("Syntax Error: Document nesting is deeper than 3 levels. Parsing aborted.", error.Message);
+        Parser.Parse(NestedSelections(1000), new ParseOptions { MaxDepth = 0 });
+    }
+
+    [Fact]
+    public void Refuses_more_tokens_than_allowed_with_graphql_js_message()
+    {
+        var fields = "{ " + Repeat("a ", 14_998) + "}";
+        Parser.Parse(fields);
+
+        var error = Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse("{ " + Repeat("a ", 14_999) + "}"));
+        Assert.Equal("Syntax Error: Document contains more that 15000 tokens. Parsing aborted.", error.Message);
+
+        var small = Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse("{ a b c }", new ParseOptions { MaxTokens = 3 }));
+        Assert.Equal("Syntax Error: Document contains more that 3 tokens. Parsing aborted.", small.Message);
+        Assert.Equal(6, small.Position);
+    }
+
+    [Fact]
+    public void Does_not_count_comments_or_ignored_characters_as_tokens()
+    {
+        var source = "{ a }" + Repeat(", # comment\n", 20_000);
+        Parser.Parse(source, new ParseOptions { MaxTokens = 3 });
+    }
+
+    [Fact]
+    public void Parses_in_linear_time()
+    {
+        // Doubling the input should roughly double the time; a quadratic parser would quadruple it.
+        var unlimited = new ParseOptions { MaxTokens = 0 };
+        string Document(int fields) => "{ " + Repeat("field(arg: \"value\") @dir ", fields) + "}";
+        Parser.Parse(Document(1000), unlimited);
+
+        var smallDocument = Document(10_000);
+        var largeDocument = Document(40_000);
+        var small = Measure(() => Parser.Parse(smallDocument, unlimited));
+        var large = Measure(() => Parser.Parse(largeDocument, unlimited));
+        Assert.True(large < small * 12, $"10k fields: {small.TotalMilliseconds} ms, 40k fields: {large.TotalMilliseconds} ms");
+    }
+
+    private static TimeSpan Measure(Action action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
+        return best;
+    }
+}
