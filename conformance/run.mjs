@@ -52,7 +52,14 @@ if (options.referenceOnly) {
   report('schema.graphql is in printSchema form', printSchema(buildSchema(sdl)) === sdl.trimEnd() ? null : 'printSchema(buildSchema(schema.graphql)) differs from the file');
   for (const entry of entries) report(entry.id, checkAgainstReference(entry));
 } else {
-  const runnerDll = options.build ? buildRunner(repoRoot, process.env.CONFORMANCE_ARTIFACTS) : locateBuiltRunner();
+  let runnerDll;
+  try {
+    runnerDll = options.build ? buildRunner(repoRoot, process.env.CONFORMANCE_ARTIFACTS) : locateBuiltRunner();
+  } catch (error) {
+    report('build of the C# runner', error.message);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(1);
+  }
   const { sdl: engineSdl, outcomes } = await runEngine(runnerDll, dataFile, entries);
   checkSdl(engineSdl);
   for (const entry of entries) {
