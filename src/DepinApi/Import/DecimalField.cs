@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DepinApi.Import;
+
+/// <summary>
+/// A plain decimal (<c>-12.5</c>; no separators, units, signs other than a leading minus, or
+/// exponent) within optional bounds. Precision and scale mirror the column's <c>numeric(p,s)</c>,
+/// so a value Postgres would round is refused instead: a rounded value would differ from the
+/// file at every later import and look like a change.
+/// </summary>
+internal sealed partial class DecimalField(
+    decimal? min = null,
+    decimal? max = null,
+    int? precision = null,
+    int? scale = null) : ScalarFieldType(DbType.Numeric)
+{
+    public override FieldValue Parse(string column, string text)
+    {
+        if (!PlainDecimal().IsMatch(text))
+            return FieldValue.Invalid($"{column} must be a plain decimal number like 1234.5 (no thousands separators, units or exponent), got '{text}'");
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return FieldValue.Invalid($"{column} is too large, got '{text}'");
+        if (min is { } low && max is { } high && (value < low || value > high))
+            return FieldValue.Invalid($"{column} must be between {Format(low)} and {Format(high)}, got '{text}'");
+        if (min is { } least && value < least)
+            return FieldValue.Invalid($"{column} must be at least {Format(least)}, got '{text}'");
+        if (max is { } most && value > most)
+            return FieldValue.Invalid($"{column} must be at most {Format(most)}, got '{text}'");
+        if (scale is { } s && decimal.Round(value, s) != value)
+            return FieldValue.Invalid($"{column} allows at most {s} decimal places, got '{text}'");
+        if (precision is { } p && Math.Abs(decimal.Truncate(value)) >= Pow10(p - (scale ?? 0)))
+            return FieldValue.Invalid($"{column} allows at most {p - (scale ?? 0)} digits before the decimal point, got '{text}'");
+        return FieldValue.Of(value);
+    }
+
+    private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal Pow10(int exponent)
+    {
+        var result = 1m;
+        for (var i = 0; i < exponent; i++)
+            result *= 10;
+        return result;
+    }
+
+    [GeneratedRegex(@"^-?[0-9]+(\.[0-9]+)?\z")]
+    private static partial Regex PlainDecimal();
+}

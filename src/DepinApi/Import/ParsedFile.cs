@@ -1,0 +1,17 @@
+namespace DepinApi.Import;
+
+/// <summary>A seed file after validation: its rows and the keys it defines.</summary>
+internal sealed class ParsedFile(FileSpec spec)
+{
+    public FileSpec Spec => spec;
+    public List<ParsedRow> Rows { get; } = [];
+
+    /// <summary>Each key and the line that first defines it.</summary>
+    public Dictionary<string, int> Keys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// False when the file could not be read far enough to know its keys; references into it
+    /// are then not checked, since every one would be reported as unknown.
+    /// </summary>
+    public bool KeysKnown { get; set; }
+}

@@ -1,0 +1,28 @@
+namespace DepinApi.Import;
+
+/// <summary>A data record of a seed file after its fields were checked one by one.</summary>
+internal sealed class ParsedRow(FileSpec spec, CsvRecord record)
+{
+    /// <summary>Per spec column; null when the header lacks that (optional) column.</summary>
+    public CsvField?[] Fields { get; } = new CsvField?[spec.Columns.Count];
+
+    /// <summary>Per spec column: true when its value was refused.</summary>
+    public bool[] Invalid { get; } = new bool[spec.Columns.Count];
+
+    /// <summary>The database values, <see cref="FileSpec.DbColumns"/> order; null for empty optional fields.</summary>
+    public object?[] Values { get; } = new object?[spec.DbColumns.Count];
+
+    public bool HasErrors { get; set; }
+    public int Line => record.Line;
+
+    public string? Key => Values[spec.KeyDbIndex] as string;
+
+    /// <summary>The (first) database value of a column; null when empty, absent or refused.</summary>
+    public object? Value(string column) => Values[spec.DbOffset(spec.IndexOf(column))];
+
+    public bool IsValid(string column) => !Invalid[spec.IndexOf(column)];
+
+    /// <summary>Where the field starts, or the start of the record when the header lacks the column.</summary>
+    public (int Line, int Column) PositionOf(string column) =>
+        Fields[spec.IndexOf(column)] is { } field ? (field.Line, field.Column) : (record.Line, 1);
+}

@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using static DepinApi.Import.ColumnSpec;
+
+namespace DepinApi.Import;
+
+/// <summary>
+/// The seven seed files, as docs/data-model.md describes them and schema/0001_core.sql stores
+/// them. Referenced files come first, so the write order satisfies the foreign keys.
+/// </summary>
+internal static partial class SeedFiles
+{
+    private static readonly TextField Id = new(SlugPattern(), "lower-case letters, digits and single hyphens, like 'helium-2025q3-revenue'");
+    private static readonly TextField MetricName = new(MetricPattern(), "lower-case words joined by underscores, like 'active_nodes'");
+    private static readonly TextField TokenSymbol = new(TokenSymbolPattern(), "1 to 12 upper-case letters or digits, like 'HNT'");
+    private static readonly TextField FileName = new(FileNamePattern(), "a file name without folders, like '000_e871e4a250482ae1.txt'");
+    private static readonly TextField Text = TextField.Any;
+
+    private static readonly EnumField Basis = new("disclosed", "estimate");
+    private static readonly EnumField Qualifier = new("about", "nearly", "over", "under", "up_to");
+    private static readonly EnumField QualifierOrRange = new("about", "nearly", "over", "under", "up_to", RangeQualifierRule.Range);
+    private static readonly EnumField Unit = new("count", "fraction", "usd", "tokens", "hours", "gpus");
+
+    // Bounds, precision and scale follow the numeric(p,s) columns and CHECKs of the schema.
+    private static readonly DecimalField AmountUsd = new(min: 0, precision: 20, scale: 2);
+    private static readonly DecimalField Share = new(min: 0, max: 1, precision: 6, scale: 5);
+    private static readonly DecimalField PriceUsd = new(min: 0, precision: 30, scale: 12);
+    private static readonly DecimalField Change = new(min: -1, precision: 12, scale: 6);
+    private static readonly DecimalField Number = new();
+
+    public static readonly FileSpec Sources = new("sources", "sources", "id",
+        [
+            Req("id", Id),
+            Req("publisher", Text),
+            Req("title", Text),
+            Opt("published_on", DateField.Instance),
+            Req("published_label", Text),
+            Req("kind", new EnumField("disclosure", "third_party_estimate", "press")),
+            new("seed_file", FileName, Required: true, FileIn: "sources"),
+            Opt("url", UrlField.Instance),
+        ],
+        keyTable: new KeyTable("source_keys", "id"));
+
+    public static readonly FileSpec Projects = new("projects", "projects", "slug",
+        [
+            Req("slug", Id),
+            Req("name", Text),
+            Req("sector", new EnumField("wireless", "compute", "storage", "mapping", "sensors", "energy", "bandwidth")),
+            Req("sub_track", Text),
+            Req("token_symbol", TokenSymbol),
+            Opt("chain", Text),
+            Opt("website", UrlField.Instance),
+            Req("description", Text),
+        ],
+        keyTable: new KeyTable("project_keys", "slug"));
+
+    public static readonly FileSpec Revenue = new("revenue", "revenue_figures", "id",
+        [
+            Req("id", Id),
+            ProjectReference(),
+            Req("quarter", QuarterField.Instance),
+            Req("metric", new EnumField("quarterly_revenue", "annualized_run_rate", "annualized_external_revenue",
+                "annualized_onchain_revenue", "fiscal_year_revenue", "lease_income", "network_fee_revenue", "monthly_volume")),
+            Req("amount_usd", AmountUsd),
+            Req("basis", Basis),
+            Opt("qualifier", Qualifier),
+            SourceReference(),
+            Req("quote", Text),
+        ]);
+
+    public static readonly FileSpec SettlementMix = new("settlement_mix", "settlement_mix", "id",
+        [
+            Req("id", Id),
+            ProjectReference(),
+            Req("as_of", DateField.Instance),
+            Opt("stablecoin_share", Share),
+            Opt("native_share", Share),
+            Opt("label", new EnumField("mainly_native", "mainly_stablecoin")),
+            Req("basis", Basis),
+            Opt("qualifier", Qualifier),
+            SourceReference(),
+            Req("quote", Text),
+        ],
+        rules:
+        [
+            new AtLeastOneOfRule("stablecoin_share", "native_share", "label"),
+            new OnlyWithoutRule("label", "stablecoin_share", "native_share"),
+            new SumAtMostRule("stablecoin_share", "native_share", 1),
+        ]);
+
+    public static readonly FileSpec TokenPrices = new("token_prices", "token_prices", "id",
+        [
+            Req("id", Id),
+            ProjectReference(),
+            Req("token_symbol", TokenSymbol),
+            Req("date", DateField.Instance),
+            Req("price_usd", PriceUsd),
+            Opt("change_30d", Change),
+            Opt("change_90d", Change),
+            Opt("change_1y", Change),
+            SourceReference(),
+            Req("quote", Text),
+        ]);
+
+    public static readonly FileSpec NetworkMetrics = new("network_metrics", "network_metrics", "id",
+        [
+            Req("id", Id),
+            ProjectReference(),
+            .. MeasuredFigure(),
+        ],
+        rules: RangeRules());
+
+    public static readonly FileSpec SectorFigures = new("sector_figures", "sector_figures", "id",
+        [
+            Req("id", Id),
+            Req("scope", new EnumField("depin", "depin_compute")),
+            .. MeasuredFigure(),
+        ],
+        rules: RangeRules());
+
+    public static IReadOnlyList<FileSpec> All { get; } =
+        [Sources, Projects, Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures];
+
+    private static ColumnSpec ProjectReference() => new("project", Id, Required: true, References: "projects");
+    private static ColumnSpec SourceReference() => new("source", Id, Required: true, References: "sources");
+
+    // Network metrics and sector figures describe a value the same way.
+    private static ColumnSpec[] MeasuredFigure() =>
+    [
+        Req("period", PeriodField.Instance),
+        Req("metric", MetricName),
+        Req("value", Number),
+        Opt("value_max", Number),
+        Req("unit", Unit),
+        Req("basis", Basis),
+        Opt("qualifier", QualifierOrRange),
+        SourceReference(),
+        Req("quote", Text),
+    ];
+
+    private static RowRule[] RangeRules() =>
+    [
+        new NotBelowRule("value_max", "value"),
+        new RangeQualifierRule("qualifier", "value_max"),
+    ];
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]+(_[a-z0-9]+)*\z")]
+    private static partial Regex MetricPattern();
+
+    [GeneratedRegex(@"^[A-Z0-9]{1,12}\z")]
+    private static partial Regex TokenSymbolPattern();
+
+    [GeneratedRegex(@"^(?!\.\.?\z)[^/\\\x00-\x1f]+\z")]
+    private static partial Regex FileNamePattern();
+}

@@ -1,0 +1,87 @@
+namespace DepinApi.Import;
+
+/// <summary>
+/// Checks every seed file before anything is written and collects every problem, so one run
+/// shows all that needs fixing. Cross-file checks (references, seed files on disk) come after
+/// each file was checked on its own.
+/// </summary>
+internal static class SeedValidator
+{
+    public static async Task<SeedValidation> ValidateAsync(string directory, IReadOnlyList<FileSpec> specs, CancellationToken cancellationToken)
+    {
+        var errors = new List<ImportError>();
+        if (!Directory.Exists(directory))
+        {
+            errors.Add(new ImportError(directory, 1, 1, "seed directory not found"));
+            return new SeedValidation(errors, []);
+        }
+        var files = new List<ParsedFile>();
+        foreach (var spec in specs)
+        {
+            var path = Path.Combine(directory, spec.FileName);
+            if (!File.Exists(path))
+            {
+                errors.Add(new ImportError(spec.FileName, 1, 1, "required file is missing"));
+                files.Add(new ParsedFile(spec));
+                continue;
+            }
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            files.Add(new FileValidator(spec, errors).Validate(bytes));
+        }
+        CheckReferences(files, errors);
+        CheckFilesExist(directory, files, errors);
+        var order = specs.Select((s, i) => (s.FileName, i)).ToDictionary(p => p.FileName, p => p.i);
+        var sorted = errors
+            .OrderBy(e => order.GetValueOrDefault(e.File, -1))
+            .ThenBy(e => e.Line)
+            .ThenBy(e => e.Column)
+            .ToList();
+        return new SeedValidation(sorted, files);
+    }
+
+    private static void CheckReferences(List<ParsedFile> files, List<ImportError> errors)
+    {
+        var byName = files.ToDictionary(f => f.Spec.Name);
+        foreach (var file in files)
+        {
+            var spec = file.Spec;
+            for (var c = 0; c < spec.Columns.Count; c++)
+            {
+                if (spec.Columns[c].References is not { } target || !byName[target].KeysKnown)
+                    continue;
+                var keys = byName[target].Keys;
+                foreach (var row in file.Rows)
+                {
+                    if (row.Invalid[c] || row.Fields[c] is not { } field || string.IsNullOrWhiteSpace(field.Value) || keys.ContainsKey(field.Value))
+                        continue;
+                    errors.Add(new ImportError(spec.FileName, field.Line, field.Column, $"unknown {spec.Columns[c].Name} '{field.Value}'"));
+                    row.HasErrors = true;
+                }
+            }
+        }
+    }
+
+    private static void CheckFilesExist(string directory, List<ParsedFile> files, List<ImportError> errors)
+    {
+        foreach (var file in files)
+        {
+            var spec = file.Spec;
+            for (var c = 0; c < spec.Columns.Count; c++)
+            {
+                if (spec.Columns[c].FileIn is not { } folder)
+                    continue;
+                foreach (var row in file.Rows)
+                {
+                    if (row.Invalid[c] || row.Fields[c] is not { } field || string.IsNullOrWhiteSpace(field.Value)
+                        || File.Exists(Path.Combine(directory, folder, field.Value)))
+                        continue;
+                    errors.Add(new ImportError(spec.FileName, field.Line, field.Column,
+                        $"{spec.Columns[c].Name} '{field.Value}' not found in {folder}/"));
+                    row.HasErrors = true;
+                }
+            }
+        }
+    }
+}
+
+internal sealed record SeedValidation(IReadOnlyList<ImportError> Errors, IReadOnlyList<ParsedFile> Files);

@@ -1,0 +1,132 @@
+using System.Text;
+
+namespace DepinApi.Tests.Import;
+
+/// <summary>
+/// Whole-file problems: encoding, truncation, missing files, several broken files at once.
+/// After each failed import the database is exactly as before.
+/// </summary>
+public class FileErrorTests
+{
+    private static async Task AssertFailsWithAsync(SeedFixture broken, params string[] expected)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+
+        var result = await database.ImportAsync(broken);
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.DataVersion);
+        Assert.Empty(result.Counts);
+        Assert.Equal(expected, result.Errors.Select(e => e.ToString()));
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    private static byte[] ReplaceBytes(byte[] bytes, string find, byte[] replacement)
+    {
+        var text = Encoding.UTF8.GetBytes(find);
+        var at = bytes.AsSpan().IndexOf(text);
+        Assert.True(at >= 0, $"'{find}' not found");
+        return [.. bytes[..at], .. replacement, .. bytes[(at + text.Length)..]];
+    }
+
+    [Fact]
+    public async Task A_byte_that_is_not_UTF8_is_reported_at_its_line_and_column()
+    {
+        var fixture = SeedFixture.Valid();
+        // "é" as Latin-1 (0xE9), as a file saved in the wrong encoding would have it.
+        fixture.SetBytes("sources.csv", ReplaceBytes(fixture.Bytes("sources.csv"), "Example Press", [.. "Exampl"u8, 0xE9, .. " Press"u8]));
+        await AssertFailsWithAsync(fixture,
+            "sources.csv:2:15: file is not valid UTF-8: byte 0xE9 at offset 81 does not belong to a UTF-8 character; save the file as UTF-8");
+    }
+
+    [Fact]
+    public async Task Columns_of_a_bad_byte_count_characters_not_bytes()
+    {
+        var fixture = SeedFixture.Valid();
+        fixture.SetBytes("sources.csv", ReplaceBytes(fixture.Bytes("sources.csv"), "Example Research", [.. "Éxample"u8, 0xFF, .. "Research"u8]));
+        await AssertFailsWithAsync(fixture,
+            "sources.csv:3:16: file is not valid UTF-8: byte 0xFF at offset 201 does not belong to a UTF-8 character; save the file as UTF-8");
+    }
+
+    [Fact]
+    public async Task A_file_cut_inside_a_character_is_not_UTF8()
+    {
+        var fixture = SeedFixture.Valid();
+        var bytes = ReplaceBytes(fixture.Bytes("sources.csv"), "Example Research", "Éxample Research"u8.ToArray());
+        fixture.SetBytes("sources.csv", bytes[..194]);
+        await AssertFailsWithAsync(fixture,
+            "sources.csv:3:9: file is not valid UTF-8: byte 0xC3 at offset 193 does not belong to a UTF-8 character; save the file as UTF-8");
+    }
+
+    [Fact]
+    public async Task A_file_cut_inside_a_quoted_field_is_truncated()
+    {
+        var fixture = SeedFixture.Valid();
+        var text = fixture.Text("network_metrics.csv");
+        fixture.Set("network_metrics.csv", text[..(text.IndexOf("Second line", StringComparison.Ordinal) + 6)]);
+        await AssertFailsWithAsync(fixture,
+            "network_metrics.csv:2:102: file is truncated: this quoted field is never closed");
+    }
+
+    [Fact]
+    public async Task A_file_cut_inside_a_record_is_truncated()
+    {
+        var fixture = SeedFixture.Valid();
+        var text = fixture.Text("revenue.csv");
+        var cut = "akash-2025q3-revenue,akash,2025Q3";
+        fixture.Set("revenue.csv", text[..(text.IndexOf(cut, StringComparison.Ordinal) + cut.Length)]);
+        await AssertFailsWithAsync(fixture,
+            "revenue.csv:3:34: file is truncated: the last record has 3 of 9 fields");
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_reported()
+    {
+        await AssertFailsWithAsync(SeedFixture.Valid().Remove("token_prices.csv"),
+            "token_prices.csv:1:1: required file is missing");
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_reported()
+    {
+        await AssertFailsWithAsync(SeedFixture.Valid().Set("sector_figures.csv", ""),
+            "sector_figures.csv:1:1: file is empty; expected a header row: id,scope,period,metric,value,value_max,unit,basis,qualifier,source,quote");
+    }
+
+    [Fact]
+    public async Task A_seed_file_named_by_a_source_must_exist()
+    {
+        await AssertFailsWithAsync(SeedFixture.Valid().RemoveSourceFile("two.txt"),
+            "sources.csv:3:76: seed_file 'two.txt' not found in sources/");
+    }
+
+    [Fact]
+    public async Task Every_error_in_every_file_is_reported_in_file_order()
+    {
+        var broken = SeedFixture.Valid()
+            .Replace("settlement_mix.csv", "helium,2026-06-01", "helium,2026-6-1")
+            .Replace("revenue.csv", "helium,2025Q3", "heliun,2025Q5")
+            .Replace("revenue.csv", "1200000.50", "1,200,000.50")
+            .Replace("projects.csv", ",wireless,", ",telecom,")
+            .Remove("token_prices.csv");
+        await AssertFailsWithAsync(broken,
+            "projects.csv:2:15: unknown sector 'telecom'; allowed: wireless, compute, storage, mapping, sensors, energy, bandwidth",
+            "revenue.csv:2:23: unknown project 'heliun'",
+            "revenue.csv:2:30: quarter must be YYYYQn with n 1 to 4, got '2025Q5'",
+            "revenue.csv:3:81: expected 9 fields as in the header, found 11",
+            "settlement_mix.csv:2:30: as_of must be a date yyyy-MM-dd, got '2026-6-1'",
+            "token_prices.csv:1:1: required file is missing");
+    }
+
+    [Fact]
+    public async Task A_missing_directory_is_one_error()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        var missing = Path.Combine(Path.GetTempPath(), "depin-no-such-" + Guid.NewGuid().ToString("N"));
+        var result = await database.Importer.ImportAsync(missing, CancellationToken.None);
+        Assert.Equal([$"{missing}:1:1: seed directory not found"], result.Errors.Select(e => e.ToString()));
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM data_versions"));
+    }
+}

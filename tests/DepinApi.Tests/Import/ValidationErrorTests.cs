@@ -1,0 +1,63 @@
+namespace DepinApi.Tests.Import;
+
+/// <summary>
+/// Each broken seed file is reported as exact "file:line:column: message" lines, and a failed
+/// import leaves the database exactly as it was (checked against data imported before).
+/// </summary>
+public class ValidationErrorTests
+{
+    [Theory]
+    [InlineData("sources.csv", "seed_file,url", "seed_file,link", "sources.csv:1:64: unknown column 'link'; sources.csv has: id, publisher, title, published_on, published_label, kind, seed_file, url")]
+    [InlineData("token_prices.csv", "source,quote", "source,quotes", "token_prices.csv:1:1: missing required column 'quote'\ntoken_prices.csv:1:79: unknown column 'quotes'; token_prices.csv has: id, project, token_symbol, date, price_usd, change_30d, change_90d, change_1y, source, quote")]
+    [InlineData("revenue.csv", "Helium earned $851700 in Q3 2025.", "Helium earned $851700, in Q3 2025.", "revenue.csv:2:103: expected 9 fields as in the header, found 10")]
+    [InlineData("revenue.csv", ",src-one,Helium earned", ",Helium earned", "revenue.csv:2:106: expected 9 fields as in the header, found 8")]
+    [InlineData("revenue.csv", ",851700,", ",,", "revenue.csv:2:55: amount_usd is required but empty")]
+    [InlineData("revenue.csv", "1200000.50", "1 200 000.50", "revenue.csv:3:53: amount_usd must be a plain decimal number like 1234.5 (no thousands separators, units or exponent), got '1 200 000.50'")]
+    [InlineData("sector_figures.csv", "800000000", "8e8", "sector_figures.csv:2:59: value must be a plain decimal number like 1234.5 (no thousands separators, units or exponent), got '8e8'")]
+    [InlineData("revenue.csv", "1200000.50", "1200000.505", "revenue.csv:3:53: amount_usd allows at most 2 decimal places, got '1200000.505'")]
+    [InlineData("settlement_mix.csv", "helium,2026-06-01", "helium,2026-06-31", "settlement_mix.csv:2:30: as_of must be a date yyyy-MM-dd, got '2026-06-31'")]
+    [InlineData("sources.csv", "2026-06-01,2026-06-01", "01/06/2026,2026-06-01", "sources.csv:2:59: published_on must be a date yyyy-MM-dd, got '01/06/2026'")]
+    [InlineData("revenue.csv", "helium,2025Q3", "helium,2025Q5", "revenue.csv:2:30: quarter must be YYYYQn with n 1 to 4, got '2025Q5'")]
+    [InlineData("revenue.csv", "akash,2025Q3", "akash,1999Q4", "revenue.csv:3:28: quarter year must be between 2000 and 2100, got '1999Q4'")]
+    [InlineData("network_metrics.csv", "helium,2025Q3", "helium,2025-Q3", "network_metrics.csv:4:35: period must be a day (2026-06-01), month (2025-10), quarter (2025Q3), year (2025) or interval (2025-01/2025-09), got '2025-Q3'")]
+    [InlineData("network_metrics.csv", "2025-01/2025-09", "2025-09/2025-01", "network_metrics.csv:2:33: period interval ends before it starts, got '2025-09/2025-01'")]
+    [InlineData("settlement_mix.csv", "0.70,0.30", "1.5,0.30", "settlement_mix.csv:2:41: stablecoin_share must be between 0 and 1, got '1.5'")]
+    [InlineData("settlement_mix.csv", "0.70,0.30", "0.70,0.40", "settlement_mix.csv:2:46: stablecoin_share + native_share must be at most 1, got 0.70 + 0.40 = 1.10")]
+    [InlineData("settlement_mix.csv", ",,mainly_native,", ",,,", "settlement_mix.csv:3:39: at least one of stablecoin_share, native_share, label must be given")]
+    [InlineData("settlement_mix.csv", "0.70,0.30,", "0.70,0.30,mainly_stablecoin", "settlement_mix.csv:2:51: label is only for rows without stablecoin_share or native_share")]
+    [InlineData("settlement_mix.csv", "estimate,about", "estimated,about", "settlement_mix.csv:2:52: unknown basis 'estimated'; allowed: disclosed, estimate")]
+    [InlineData("token_prices.csv", ",0.7277,,", ",-0.7277,,", "token_prices.csv:2:47: price_usd must be at least 0, got '-0.7277'")]
+    [InlineData("token_prices.csv", "-0.7855", "-1.7855", "token_prices.csv:2:56: change_1y must be at least -1, got '-1.7855'")]
+    [InlineData("network_metrics.csv", "300,400", "300,200", "network_metrics.csv:2:68: value_max must be at least value (300), got 200")]
+    [InlineData("network_metrics.csv", "300,400,count,disclosed,range", "300,,count,disclosed,range", "network_metrics.csv:2:85: qualifier 'range' needs value_max, the high end of the range")]
+    [InlineData("sector_figures.csv", "800000000,,usd,estimate,over", "800000000,900000000,usd,estimate,over", "sector_figures.csv:2:69: value_max is only allowed with qualifier 'range', got qualifier 'over'")]
+    [InlineData("sector_figures.csv", "0.85,,fraction", "0.85,0.9,fraction", "sector_figures.csv:3:84: value_max is only allowed with qualifier 'range', got no qualifier")]
+    [InlineData("revenue.csv", "estimate,about", "estimate,range", "revenue.csv:3:73: unknown qualifier 'range'; allowed: about, nearly, over, under, up_to")]
+    [InlineData("projects.csv", ",wireless,", ",telecom,", "projects.csv:2:15: unknown sector 'telecom'; allowed: wireless, compute, storage, mapping, sensors, energy, bandwidth")]
+    [InlineData("network_metrics.csv", ",count,disclosed,over", ",nodes,disclosed,over", "network_metrics.csv:4:63: unknown unit 'nodes'; allowed: count, fraction, usd, tokens, hours, gpus")]
+    [InlineData("revenue.csv", "helium-2025q3-revenue", "Helium_Q3", "revenue.csv:2:1: id must be lower-case letters, digits and single hyphens, like 'helium-2025q3-revenue', got 'Helium_Q3'")]
+    [InlineData("projects.csv", "HNT", "hnt", "projects.csv:2:39: token_symbol must be 1 to 12 upper-case letters or digits, like 'HNT', got 'hnt'")]
+    [InlineData("network_metrics.csv", "active_nodes", "Active Nodes", "network_metrics.csv:4:42: metric must be lower-case words joined by underscores, like 'active_nodes', got 'Active Nodes'")]
+    [InlineData("sources.csv", "https://example.com/one", "example.com/one", "sources.csv:2:95: url must be an absolute http or https URL, got 'example.com/one'")]
+    [InlineData("sources.csv", "one.txt", "../one.txt", "sources.csv:2:87: seed_file must be a file name without folders, like '000_e871e4a250482ae1.txt', got '../one.txt'")]
+    [InlineData("revenue.csv", "helium,2025Q3", "heliun,2025Q3", "revenue.csv:2:23: unknown project 'heliun'")]
+    [InlineData("token_prices.csv", "src-one", "src-three", "token_prices.csv:2:64: unknown source 'src-three'")]
+    [InlineData("revenue.csv", "akash-2025q3-revenue", "helium-2025q3-revenue", "revenue.csv:3:1: duplicate id 'helium-2025q3-revenue', first defined on line 2")]
+    [InlineData("network_metrics.csv", "helium-2025q3-active-nodes", "akash-2025-gpu-containers", "network_metrics.csv:4:1: duplicate id 'akash-2025-gpu-containers', first defined on line 2")]
+    [InlineData("projects.csv", "chain,website", "chain,chain", "projects.csv:1:47: duplicate column 'chain', first on column 41")]
+    [InlineData("sector_figures.csv", "DePIN surpassed", "DePIN \"surpassed\"", "sector_figures.csv:2:102: quote inside an unquoted field; quote the whole field and double the quote (\"\")\nsector_figures.csv:2:112: quote inside an unquoted field; quote the whole field and double the quote (\"\")")]
+    [InlineData("projects.csv", "GPUs.\"", "GPUs.\" and more", "projects.csv:3:96: unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")")]
+    public async Task A_broken_field_is_reported_where_it_starts_and_nothing_is_written(string file, string find, string replacement, string expected)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+
+        var result = await database.ImportAsync(SeedFixture.Valid().Replace(file, find, replacement));
+
+        Assert.False(result.Succeeded);
+        Assert.Null(result.DataVersion);
+        Assert.Equal(expected.Split('\n'), result.Errors.Select(e => e.ToString()));
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+}
