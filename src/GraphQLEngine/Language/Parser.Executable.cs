@@ -237,9 +237,10 @@ public sealed partial class Parser
     {
         var start = _lexer.Token;
         TypeNode type;
-        if (ExpectOptionalToken(TokenKind.BracketL))
+        if (Peek(TokenKind.BracketL))
         {
             EnterNesting();
+            AdvanceLexer();
             var innerType = ParseTypeReference();
             LeaveNesting();
             ExpectToken(TokenKind.BracketR);

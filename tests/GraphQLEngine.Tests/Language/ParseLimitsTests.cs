@@ -38,6 +38,18 @@ public class ParseLimitsTests
         Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(source));
     }
 
+    // Ten levels allowed: the error points at the opener of the eleventh, counting the selection set if any.
+    [Theory]
+    [InlineData("{ f(x: ", "[", 1)]
+    [InlineData("{ f(x: ", "{a: ", 1)]
+    [InlineData("query ($v: ", "[", 0)]
+    public void Points_at_the_first_construct_too_deep(string prefix, string opener, int levelsInPrefix)
+    {
+        var source = prefix + Repeat(opener, 300);
+        var error = Assert.Throws<GraphQLSyntaxError>(() => Parser.Parse(source, new ParseOptions { MaxDepth = 10 }));
+        Assert.Equal(prefix.Length + (10 - levelsInPrefix) * opener.Length, error.Position);
+    }
+
     [Fact]
     public void Limits_values_and_types_parsed_alone()
     {
