@@ -27,6 +27,17 @@ public static class TestPostgres
         return WithDatabase(s.AdminConnectionString, name);
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, ending its open connections.</summary>
+    public static async Task DropDatabaseAsync(string connectionString)
+    {
+        var s = await server.Value;
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var connection = new NpgsqlConnection(s.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE {EmbeddedPostgres.QuoteIdentifier(name)} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     /// <summary>The private cluster, when this run started one (null when DEPIN_TEST_PG is set).</summary>
     public static async Task<EmbeddedPostgres?> EmbeddedClusterAsync() => (await server.Value).Cluster;
 

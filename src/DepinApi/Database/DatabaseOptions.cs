@@ -1,0 +1,19 @@
+namespace DepinApi.Database;
+
+/// <summary>What the service does with its database when it starts.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Apply pending migrations at start-up (safe with several replicas: an advisory lock serialises them).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>Import <see cref="SeedDirectory"/> at start-up when the database holds no data version yet.</summary>
+    public bool ImportSeedWhenEmpty { get; set; } = true;
+
+    /// <summary>The seed-data folder, relative to the working directory.</summary>
+    public string SeedDirectory { get; set; } = "seed-data";
+
+    /// <summary>Seconds a SQL command may run before it is cancelled.</summary>
+    public int CommandTimeoutSeconds { get; set; } = 5;
+}

@@ -1,0 +1,46 @@
+using DepinApi.Database;
+using DepinApi.Errors;
+using Npgsql;
+
+namespace DepinApi.Health;
+
+/// <summary>Liveness (the process answers) and readiness (the database answers and is current).</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Ok(new LivenessResponse("ok")))
+            .WithName("Liveness").WithTags("Health").WithSummary("The process is up.");
+        app.MapGet("/readyz", ReadinessAsync)
+            .WithName("Readiness").WithTags("Health")
+            .WithSummary("The database is reachable, its schema is current, and which data version is served.");
+        return app;
+    }
+
+    private static async Task<IResult> ReadinessAsync(NpgsqlDataSource dataSource, DataVersionTracker tracker, CancellationToken cancellationToken)
+    {
+        int schemaVersion;
+        DataVersionInfo? dataVersion;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            schemaVersion = await Migrator.CurrentVersionAsync(connection, cancellationToken);
+            dataVersion = await tracker.ReloadAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return Problems.ServiceUnavailable("database-unavailable", "The database is unreachable.", e.Message);
+        }
+        if (schemaVersion != Migrator.LatestVersion)
+            return Problems.ServiceUnavailable("schema-not-current", "The database schema is not current.",
+                $"The database is at schema version {schemaVersion}; this build expects {Migrator.LatestVersion}.");
+        return TypedResults.Ok(new ReadinessResponse("ready", schemaVersion,
+            dataVersion is null ? null : new DataVersionView(dataVersion.Id, dataVersion.ImportedAt)));
+    }
+}
+
+public sealed record LivenessResponse(string Status);
+
+public sealed record ReadinessResponse(string Status, int SchemaVersion, DataVersionView? DataVersion);
+
+public sealed record DataVersionView(int Id, DateTimeOffset ImportedAt);

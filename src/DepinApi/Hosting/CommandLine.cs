@@ -1,0 +1,89 @@
+using DepinApi.Database;
+using DepinApi.Import;
+using Npgsql;
+
+namespace DepinApi.Hosting;
+
+public abstract record Verb(string[] HostArguments);
+public sealed record ServeVerb(string[] HostArguments) : Verb(HostArguments);
+public sealed record MigrateVerb(string[] HostArguments) : Verb(HostArguments);
+public sealed record ImportVerb(string Directory, string[] HostArguments) : Verb(HostArguments);
+public sealed record UsageError(string Message) : Verb([]);
+
+/// <summary>The verbs of the executable besides serving HTTP.</summary>
+public static class CommandLine
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+
+    public const string Usage = """
+        Usage:
+          DepinApi [--urls URL] [configuration overrides]   serve the API (default http://127.0.0.1:5080)
+          DepinApi migrate                                   apply pending schema migrations, then exit
+          DepinApi import <dir>                              migrate, validate and import a seed-data folder, then exit
+        The database comes from ConnectionStrings__Depin (owner: ConnectionStrings__DepinAdmin); without one,
+        a private PostgreSQL cluster is started under .data/pg.
+        """;
+
+    public static Verb Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return new ServeVerb(args);
+        return args[0] switch
+        {
+            "migrate" => new MigrateVerb(args[1..]),
+            "import" when args.Length >= 2 && !args[1].StartsWith('-') => new ImportVerb(args[1], args[2..]),
+            "import" => new UsageError("import needs the seed-data folder: DepinApi import <dir>"),
+            "help" or "--help" or "-h" => new UsageError(""),
+            _ => new UsageError($"Unknown verb '{args[0]}'."),
+        };
+    }
+
+    public static async Task<int> RunAsync(Verb verb)
+    {
+        if (verb is UsageError usage)
+        {
+            if (usage.Message.Length > 0) Console.Error.WriteLine(usage.Message);
+            Console.Error.WriteLine(Usage);
+            return usage.Message.Length > 0 ? BadUsage : Success;
+        }
+
+        var builder = WebApplication.CreateBuilder(verb.HostArguments);
+        using var logging = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
+        var logger = logging.CreateLogger("DepinApi");
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        try
+        {
+            var (connections, cluster) = await DatabaseBootstrap.ResolveAsync(builder.Configuration, logger, cancel.Token);
+            await using var _ = cluster;
+            await using var owner = NpgsqlDataSource.Create(connections.Owner);
+            foreach (var migration in await new Migrator(owner).MigrateAsync(cancel.Token))
+                Console.WriteLine($"applied {migration.Name}");
+            if (verb is not ImportVerb import)
+                return Success;
+            var directory = Path.GetFullPath(import.Directory);
+            if (!Directory.Exists(directory))
+            {
+                Console.Error.WriteLine($"{import.Directory}: no such folder");
+                return Failed;
+            }
+            var result = await new SeedImporter(owner).ImportAsync(directory, notice => Console.Error.WriteLine(notice), cancel.Token);
+            if (!result.Succeeded)
+            {
+                foreach (var error in result.Errors)
+                    Console.Error.WriteLine(error);
+                Console.Error.WriteLine($"{result.Errors.Count} error(s); nothing was imported.");
+                return Failed;
+            }
+            result.WriteReport(Console.Out);
+            return Success;
+        }
+        catch (Exception e) when (e is EmbeddedPostgresException or MigrationException or NpgsqlException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return Failed;
+        }
+    }
+}

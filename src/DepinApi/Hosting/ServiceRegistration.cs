@@ -1,0 +1,54 @@
+using DepinApi.Database;
+using DepinApi.Health;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace DepinApi.Hosting;
+
+/// <summary>The web host's services and middleware, in one place so Program.cs reads as an outline.</summary>
+public static class ServiceRegistration
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddDepinServices(this WebApplicationBuilder builder)
+    {
+        // --urls and ASPNETCORE_URLS both land in "urls"; only when neither is given do we pick the documented default.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        // Registered first: hosted services start in order, and everything after it needs the database.
+        builder.Services.AddSingleton<DatabaseStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        builder.Services.AddSingleton(CreateReaderDataSource);
+        builder.Services.AddSingleton<DataVersionTracker>();
+        builder.Services.AddHostedService<DataVersionListener>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        });
+        return builder;
+    }
+
+    private static NpgsqlDataSource CreateReaderDataSource(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connectionString = new NpgsqlConnectionStringBuilder(services.GetRequiredService<DatabaseStartup>().Connections.Reader)
+        {
+            CommandTimeout = options.CommandTimeoutSeconds,
+            Timeout = Math.Max(1, options.CommandTimeoutSeconds),
+            ApplicationName = "depin-api",
+        };
+        return NpgsqlDataSource.Create(connectionString.ConnectionString);
+    }
+
+    public static WebApplication UseDepinPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DepinApi.Tests.Infrastructure;
+
+/// <summary>
+/// The whole service in memory, over a database of its own. Settings are passed the way an
+/// operator would pass them (configuration keys), so the tests exercise the real start-up path.
+/// </summary>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>A factory over a new, migrated database with the repository's seed data imported.</summary>
+    public static async Task<ApiFactory> WithSeedDataAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(await TestPostgres.CreateDatabaseAsync(), new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Depin", connectionString);
+        builder.UseSetting("Database:ImportSeedWhenEmpty", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+}
