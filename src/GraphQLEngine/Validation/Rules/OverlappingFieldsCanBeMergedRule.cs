@@ -1,0 +1,37 @@
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Validation.Rules;
+
+/// <summary>
+/// Field Selection Merging (spec §5.3.2): a selection set is valid only if every two fields that share a
+/// response name, fragments included, can be merged without ambiguity: same field, same arguments,
+/// compatible return shapes, recursively through their subfields.
+/// </summary>
+/// <remarks>
+/// Each conflict is reported once, at the selection set where the two fields meet, with the locations of
+/// both fields and of the conflicting subfields. The work stays polynomial for documents that repeat fields
+/// or spread fragments heavily; see <see cref="OverlappingFieldsConflictFinder"/>.
+/// </remarks>
+public static class OverlappingFieldsCanBeMergedRule
+{
+    public static AstVisitor Create(ValidationContext context) => new Visitor(context);
+
+    private sealed class Visitor(ValidationContext context) : AstVisitor
+    {
+        // One finder for the whole document, so its memos carry over from one selection set to the next.
+        private readonly OverlappingFieldsConflictFinder _finder = new(context.Schema, context.GetFragment);
+
+        public override VisitAction Enter(Node node, AstWalkContext walk)
+        {
+            if (node is SelectionSetNode selectionSet)
+            {
+                var conflicts = _finder.FindWithinSelectionSet(context.GetParentType() as GraphQLType, selectionSet);
+                foreach (var conflict in conflicts)
+                    context.ReportError(new GraphQLError(conflict.Message, [.. conflict.Fields1, .. conflict.Fields2]));
+            }
+            return VisitAction.Continue;
+        }
+    }
+}

@@ -1,0 +1,239 @@
+using System.Runtime.CompilerServices;
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Validation.Rules;
+
+/// <summary>
+/// Finds fields that share a response name but cannot be merged (spec "Field Selection Merging"),
+/// following graphql-js's algorithm so that conflicts, their wording and their order are the same.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each selection set of the document first compares the fields "within" itself, once; from then on only
+/// sets of fields "between" each other are compared: a selection set's fields against each fragment it
+/// spreads, those fragments against each other, and, for two fields with subselections, the two
+/// subselections against each other, fragments included.
+/// </para>
+/// <para>
+/// One finder serves one document. Three memos keep the work polynomial however fields and fragments
+/// repeat: the field map of every selection set is built once, a field map is compared with a fragment
+/// once, and two fragments are compared once (each memo noting whether the comparison was made under
+/// mutually exclusive parents, which checks less).
+/// </para>
+/// </remarks>
+internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func<string, FragmentDefinitionNode?> getFragment)
+{
+    private readonly Dictionary<SelectionSetNode, OverlappingFieldsFieldMap> _fieldMaps = new(ReferenceEqualityComparer.Instance);
+    private readonly OverlappingFieldsOrderedPairSet<OverlappingFieldsFieldMap> _comparedFieldsAndFragments = new(ReferenceEqualityComparer.Instance);
+    private readonly OverlappingFieldsFragmentPairSet _comparedFragmentPairs = new();
+    private readonly OverlappingFieldsArguments _arguments = new();
+
+    /// <summary>
+    /// The conflicts among the fields of one selection set, fragments spread in it included, in the order
+    /// they are to be reported. Conflicts deeper down that lie within a single nested selection set are
+    /// left to that selection set, so each is reported once, at its nearest common ancestor.
+    /// </summary>
+    public List<OverlappingFieldsConflict> FindWithinSelectionSet(GraphQLType? parentType, SelectionSetNode selectionSet)
+    {
+        var conflicts = new List<OverlappingFieldsConflict>();
+        var fieldMap = GetFieldMap(parentType, selectionSet);
+
+        // (A) The only place where fields are compared "within" one collection.
+        CollectConflictsWithin(conflicts, fieldMap);
+
+        var fragmentNames = fieldMap.FragmentNames;
+        for (var i = 0; i < fragmentNames.Count; i++)
+        {
+            // (B) These fields against each spread fragment,
+            CollectConflictsBetweenFieldsAndFragment(conflicts, false, fieldMap, fragmentNames[i]);
+            // (C) and every spread fragment against every other one.
+            for (var j = i + 1; j < fragmentNames.Count; j++)
+                CollectConflictsBetweenFragments(conflicts, false, fragmentNames[i], fragmentNames[j]);
+        }
+        return conflicts;
+    }
+
+    // Fragments spread from fragments are followed with an explicit stack rather than recursion, so long
+    // chains of fragments cannot exhaust the call stack; the visiting order (and so the order of the
+    // reported conflicts) is the depth-first order of the recursive formulation.
+    private void CollectConflictsBetweenFieldsAndFragment(
+        List<OverlappingFieldsConflict> conflicts, bool areMutuallyExclusive, OverlappingFieldsFieldMap fieldMap, string firstFragmentName)
+    {
+        var pending = new Stack<string>();
+        pending.Push(firstFragmentName);
+        while (pending.Count > 0)
+        {
+            var fragmentName = pending.Pop();
+            if (_comparedFieldsAndFragments.Has(fieldMap, fragmentName, areMutuallyExclusive)) continue;
+            _comparedFieldsAndFragments.Add(fieldMap, fragmentName, areMutuallyExclusive);
+
+            if (getFragment(fragmentName) is not { } fragment) continue;
+            var fragmentFieldMap = GetFragmentFieldMap(fragment);
+            // A fragment is never compared with its own fields.
+            if (ReferenceEquals(fieldMap, fragmentFieldMap)) continue;
+
+            // (D) The fields against the fragment's fields,
+            CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap, fragmentFieldMap);
+            // (E) then against the fragments it spreads, recursively.
+            PushReversed(pending, fragmentFieldMap.FragmentNames);
+        }
+    }
+
+    private void CollectConflictsBetweenFragments(
+        List<OverlappingFieldsConflict> conflicts, bool areMutuallyExclusive, string firstFragmentName1, string firstFragmentName2)
+    {
+        var pending = new Stack<(string, string)>();
+        pending.Push((firstFragmentName1, firstFragmentName2));
+        while (pending.Count > 0)
+        {
+            var (fragmentName1, fragmentName2) = pending.Pop();
+            if (fragmentName1 == fragmentName2) continue;
+            if (_comparedFragmentPairs.Has(fragmentName1, fragmentName2, areMutuallyExclusive)) continue;
+            _comparedFragmentPairs.Add(fragmentName1, fragmentName2, areMutuallyExclusive);
+
+            if (getFragment(fragmentName1) is not { } fragment1 || getFragment(fragmentName2) is not { } fragment2) continue;
+            var fieldMap1 = GetFragmentFieldMap(fragment1);
+            var fieldMap2 = GetFragmentFieldMap(fragment2);
+
+            // (F) The two fragments' own fields,
+            CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap1, fieldMap2);
+
+            // (G) then the first against the fragments the second spreads, and the second against those
+            // the first spreads; pushed last-to-first so they are visited first-to-last.
+            var referenced1 = fieldMap1.FragmentNames;
+            var referenced2 = fieldMap2.FragmentNames;
+            for (var i = referenced1.Count - 1; i >= 0; i--) pending.Push((referenced1[i], fragmentName2));
+            for (var i = referenced2.Count - 1; i >= 0; i--) pending.Push((fragmentName1, referenced2[i]));
+        }
+    }
+
+    private List<OverlappingFieldsConflict> FindConflictsBetweenSubSelectionSets(
+        bool areMutuallyExclusive, GraphQLType? parentType1, SelectionSetNode selectionSet1, GraphQLType? parentType2, SelectionSetNode selectionSet2)
+    {
+        var conflicts = new List<OverlappingFieldsConflict>();
+        var fieldMap1 = GetFieldMap(parentType1, selectionSet1);
+        var fieldMap2 = GetFieldMap(parentType2, selectionSet2);
+
+        // (H) The two collections of fields,
+        CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap1, fieldMap2);
+
+        // (I) each collection against the fragments the other spreads,
+        foreach (var fragmentName2 in fieldMap2.FragmentNames)
+            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fieldMap1, fragmentName2);
+        foreach (var fragmentName1 in fieldMap1.FragmentNames)
+            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fieldMap2, fragmentName1);
+
+        // (J) and every fragment spread by the first against every fragment spread by the second.
+        foreach (var fragmentName1 in fieldMap1.FragmentNames)
+            foreach (var fragmentName2 in fieldMap2.FragmentNames)
+                CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, fragmentName1, fragmentName2);
+
+        return conflicts;
+    }
+
+    private void CollectConflictsWithin(List<OverlappingFieldsConflict> conflicts, OverlappingFieldsFieldMap fieldMap)
+    {
+        foreach (var (responseName, fields) in fieldMap.FieldsByResponseName)
+        {
+            for (var i = 0; i < fields.Count; i++)
+                for (var j = i + 1; j < fields.Count; j++)
+                {
+                    // Fields within one collection are never mutually exclusive.
+                    if (FindConflict(false, responseName, fields[i], fields[j]) is { } conflict)
+                        conflicts.Add(conflict);
+                }
+        }
+    }
+
+    // Assumes each collection has already been compared within itself, as every selection set is visited.
+    private void CollectConflictsBetween(
+        List<OverlappingFieldsConflict> conflicts, bool parentFieldsAreMutuallyExclusive, OverlappingFieldsFieldMap fieldMap1, OverlappingFieldsFieldMap fieldMap2)
+    {
+        foreach (var (responseName, fields1) in fieldMap1.FieldsByResponseName)
+        {
+            if (!fieldMap2.FieldsByResponseName.TryGetValue(responseName, out var fields2)) continue;
+            foreach (var field1 in fields1)
+                foreach (var field2 in fields2)
+                {
+                    if (FindConflict(parentFieldsAreMutuallyExclusive, responseName, field1, field2) is { } conflict)
+                        conflicts.Add(conflict);
+                }
+        }
+    }
+
+    private OverlappingFieldsConflict? FindConflict(
+        bool parentFieldsAreMutuallyExclusive, string responseName, OverlappingFieldsNodeAndDef field1, OverlappingFieldsNodeAndDef field2)
+    {
+        // Fields nested through fragments can go deeper than the document itself; fail cleanly
+        // instead of overflowing the stack.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+
+        var (parentType1, node1, definition1) = field1;
+        var (parentType2, node2, definition2) = field2;
+
+        // Two different object types can never both apply to one value, so such fields may differ in
+        // name and arguments. Interfaces and unions may overlap, if not in this schema then in a later one.
+        var areMutuallyExclusive = parentFieldsAreMutuallyExclusive
+            || (!ReferenceEquals(parentType1, parentType2) && parentType1 is GraphQLObjectType && parentType2 is GraphQLObjectType);
+
+        if (!areMutuallyExclusive)
+        {
+            var name1 = node1.Name.Value;
+            var name2 = node2.Name.Value;
+            if (name1 != name2)
+                return Direct(responseName, $"\"{name1}\" and \"{name2}\" are different fields", node1, node2);
+            if (!_arguments.AreSame(node1, node2))
+                return Direct(responseName, "they have differing arguments", node1, node2);
+        }
+
+        var type1 = definition1?.Type;
+        var type2 = definition2?.Type;
+        if (type1 is not null && type2 is not null && OverlappingFieldsReturnTypes.Conflict(type1, type2))
+            return Direct(responseName, $"they return conflicting types \"{type1}\" and \"{type2}\"", node1, node2);
+
+        if (node1.SelectionSet is { } selectionSet1 && node2.SelectionSet is { } selectionSet2)
+        {
+            var subfieldConflicts = FindConflictsBetweenSubSelectionSets(
+                areMutuallyExclusive, type1.GetNamedType(), selectionSet1, type2.GetNamedType(), selectionSet2);
+            return subfieldConflicts.Count == 0 ? null : FromSubfieldConflicts(responseName, node1, node2, subfieldConflicts);
+        }
+        return null;
+    }
+
+    private static OverlappingFieldsConflict Direct(string responseName, string reason, FieldNode node1, FieldNode node2) =>
+        new(OverlappingFieldsConflictReason.Direct(responseName, reason), [node1], [node2]);
+
+    private static OverlappingFieldsConflict FromSubfieldConflicts(
+        string responseName, FieldNode node1, FieldNode node2, List<OverlappingFieldsConflict> subfieldConflicts)
+    {
+        var fields1 = new List<FieldNode> { node1 };
+        var fields2 = new List<FieldNode> { node2 };
+        foreach (var conflict in subfieldConflicts)
+        {
+            fields1.AddRange(conflict.Fields1);
+            fields2.AddRange(conflict.Fields2);
+        }
+        var reason = OverlappingFieldsConflictReason.InSubfields(responseName, subfieldConflicts.Select(c => c.Reason).ToList());
+        return new OverlappingFieldsConflict(reason, fields1, fields2);
+    }
+
+    private OverlappingFieldsFieldMap GetFieldMap(GraphQLType? parentType, SelectionSetNode selectionSet)
+    {
+        if (!_fieldMaps.TryGetValue(selectionSet, out var fieldMap))
+            _fieldMaps[selectionSet] = fieldMap = OverlappingFieldsFieldMap.Collect(schema, parentType, selectionSet);
+        return fieldMap;
+    }
+
+    // Whichever visit reaches a selection set first fixes its parent type; for a fragment, when this comes
+    // first, that is the type its condition names.
+    private OverlappingFieldsFieldMap GetFragmentFieldMap(FragmentDefinitionNode fragment) =>
+        _fieldMaps.TryGetValue(fragment.SelectionSet, out var cached)
+            ? cached
+            : GetFieldMap(Utilities.TypeFromAst.Convert(schema, fragment.TypeCondition), fragment.SelectionSet);
+
+    private static void PushReversed(Stack<string> stack, IReadOnlyList<string> items)
+    {
+        for (var i = items.Count - 1; i >= 0; i--) stack.Push(items[i]);
+    }
+}

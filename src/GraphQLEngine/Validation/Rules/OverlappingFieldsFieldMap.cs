@@ -1,0 +1,57 @@
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Validation.Rules;
+
+/// <summary>
+/// A field as it appears in a selection set: the type it is selected on (whatever the document
+/// names, so possibly unknown or not composite), its node, and its definition when the schema has one.
+/// </summary>
+internal sealed record OverlappingFieldsNodeAndDef(GraphQLType? ParentType, FieldNode Node, FieldDefinition? Definition);
+
+/// <summary>
+/// The fields of a selection set with its inline fragments flattened in, grouped by response name in
+/// document order, together with the names of the fragments it spreads (each once, first use first).
+/// Instances are compared by reference: one instance per selection set, shared through the cache.
+/// </summary>
+internal sealed class OverlappingFieldsFieldMap
+{
+    private readonly List<string> _fragmentNames = [];
+    private readonly HashSet<string> _fragmentNameSet = new(StringComparer.Ordinal);
+
+    public OrderedDictionary<string, List<OverlappingFieldsNodeAndDef>> FieldsByResponseName { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> FragmentNames => _fragmentNames;
+
+    public static OverlappingFieldsFieldMap Collect(GraphQLSchema schema, GraphQLType? parentType, SelectionSetNode selectionSet)
+    {
+        var map = new OverlappingFieldsFieldMap();
+        map.CollectFrom(schema, parentType, selectionSet);
+        return map;
+    }
+
+    private void CollectFrom(GraphQLSchema schema, GraphQLType? parentType, SelectionSetNode selectionSet)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                    // Unions and non-composite types have no fields to look up; the field is still compared by name.
+                    var definition = parentType is GraphQLImplementingType implementing ? implementing.GetField(field.Name.Value) : null;
+                    var responseName = field.ResponseKey;
+                    if (!FieldsByResponseName.TryGetValue(responseName, out var fields))
+                        FieldsByResponseName[responseName] = fields = [];
+                    fields.Add(new OverlappingFieldsNodeAndDef(parentType, field, definition));
+                    break;
+                case FragmentSpreadNode spread:
+                    if (_fragmentNameSet.Add(spread.Name.Value)) _fragmentNames.Add(spread.Name.Value);
+                    break;
+                case InlineFragmentNode inline:
+                    var inlineType = inline.TypeCondition is { } condition ? Utilities.TypeFromAst.Convert(schema, condition) : parentType;
+                    CollectFrom(schema, inlineType, inline.SelectionSet);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using System.Text;
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Validation;
+
+/// <summary>
+/// Remembers validation results so that a document sent again (the usual case for a client's fixed queries) is not
+/// validated again. Bounded: once <see cref="Capacity"/> results are held, the least recently used one is dropped.
+/// Safe to share between threads.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The key is the schema instance, the rule list instance, the error limit, and the SHA-256 of the document's
+/// <b>source text</b> exactly as received. Source text rather than the printed document, because the errors carry
+/// line/column locations, which belong to the text: two spellings of one document get separate entries.
+/// </para>
+/// <para>
+/// The caller must pass the text the document was parsed from; the cache cannot check that the two match.
+/// </para>
+/// </remarks>
+public sealed class ValidationCache
+{
+    /// <summary>Default number of results kept.</summary>
+    public const int DefaultCapacity = 1024;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<CacheKey, LinkedListNode<Entry>> _entries = new();
+    private readonly LinkedList<Entry> _recency = new();
+
+    /// <param name="capacity">How many results to keep; at least 1.</param>
+    public ValidationCache(int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        Capacity = capacity;
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>How many results are held now.</summary>
+    public int Count
+    {
+        get { lock (_lock) return _entries.Count; }
+    }
+
+    /// <summary>
+    /// The cached result for this schema, rules, limit and source text, or the result of
+    /// <see cref="DocumentValidator.Validate"/> (then cached).
+    /// </summary>
+    /// <param name="schema">The schema to validate against.</param>
+    /// <param name="source">The exact text <paramref name="document"/> was parsed from.</param>
+    /// <param name="document">The parsed document.</param>
+    /// <param name="rules">Rules to apply; <see cref="SpecifiedRules.All"/> when null. Keyed by list identity, so reuse one list.</param>
+    /// <param name="maxErrors">See <see cref="DocumentValidator.Validate"/>.</param>
+    public IReadOnlyList<GraphQLError> Validate(
+        GraphQLSchema schema,
+        string source,
+        DocumentNode document,
+        IReadOnlyList<ValidationRule>? rules = null,
+        int maxErrors = DocumentValidator.DefaultMaxErrors)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(source);
+        rules ??= SpecifiedRules.All;
+        var key = new CacheKey(schema, rules, maxErrors, HashSource(source));
+        if (TryGet(key, out var cached)) return cached;
+
+        // Validated outside the lock: two threads may both validate a new document, which is harmless.
+        var errors = DocumentValidator.Validate(schema, document, rules, maxErrors);
+        Add(key, errors);
+        return errors;
+    }
+
+    /// <summary>Drops every cached result (e.g. after the schema object has been replaced).</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _entries.Clear();
+            _recency.Clear();
+        }
+    }
+
+    /// <summary>Hex SHA-256 of the UTF-8 source text.</summary>
+    public static string HashSource(string source) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
+
+    private bool TryGet(CacheKey key, out IReadOnlyList<GraphQLError> errors)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var node))
+            {
+                _recency.Remove(node);
+                _recency.AddFirst(node);
+                errors = node.Value.Errors;
+                return true;
+            }
+        }
+        errors = [];
+        return false;
+    }
+
+    private void Add(CacheKey key, IReadOnlyList<GraphQLError> errors)
+    {
+        lock (_lock)
+        {
+            if (_entries.ContainsKey(key)) return;
+            if (_entries.Count >= Capacity && _recency.Last is { } oldest)
+            {
+                _entries.Remove(oldest.Value.Key);
+                _recency.RemoveLast();
+            }
+            _entries[key] = _recency.AddFirst(new Entry(key, errors));
+        }
+    }
+
+    // Schema and rule list compare by reference (neither overrides Equals), which is what identity needs.
+    private readonly record struct CacheKey(GraphQLSchema Schema, IReadOnlyList<ValidationRule> Rules, int MaxErrors, string SourceHash);
+
+    private sealed record Entry(CacheKey Key, IReadOnlyList<GraphQLError> Errors);
+}
