@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 import { buildSchema, printSchema } from 'graphql';
 
+import { likelyCauses } from './lib/causes.mjs';
 import { compareOutcomes } from './lib/compare.mjs';
 import { loadCorpus } from './lib/corpus.mjs';
 import { buildRunner, runEngine } from './lib/engine.mjs';
@@ -34,6 +35,7 @@ const entries = loadCorpus(path.join(here, 'corpus')).filter(
 let passed = 0;
 let failed = 0;
 let warned = 0;
+const causes = new Map();
 
 function report(id, failure, warnings = []) {
   if (failure) {
@@ -66,10 +68,19 @@ if (options.referenceOnly) {
     const expected = reference.run(entry);
     const actual = outcomes.get(entry.id) ?? { stage: 'crash', message: 'no output from the runner' };
     const { failure, warnings } = compareOutcomes(expected, actual);
+    if (failure) {
+      for (const cause of likelyCauses(entry, expected, actual)) causes.set(cause, [...(causes.get(cause) ?? []), entry.id]);
+    }
     report(entry.id, failure && `${failure}\n  document: ${oneLine(entry.query)}${entry.variables ? `\n  variables: ${JSON.stringify(entry.variables)}` : ''}`, warnings);
   }
 }
 
+if (causes.size > 0) {
+  console.log('\nfailures by likely cause (documents, first example):');
+  for (const [cause, ids] of [...causes].sort((a, b) => b[1].length - a[1].length)) {
+    console.log(`  ${String(ids.length).padStart(4)}  ${cause}   e.g. ${ids[0]}`);
+  }
+}
 const categories = {};
 for (const entry of entries) categories[entry.category] = (categories[entry.category] ?? 0) + 1;
 console.log(`corpus: ${Object.entries(categories).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -19,7 +19,7 @@ export function createReference(sdl, data) {
     }
     const validationErrors = validate(schema, document, specifiedRules);
     if (validationErrors.length > 0) {
-      return { stage: 'validate', errors: validationErrors.map(plainError) };
+      return { stage: 'validate', errors: validationErrors.map(plainError), rules: attributeRules(document, validationErrors) };
     }
     if (entry.execute === false) return { stage: 'execute', response: null };
     const result = execute({
@@ -35,6 +35,15 @@ export function createReference(sdl, data) {
     return { stage: 'execute', response: JSON.parse(JSON.stringify(result)) };
   }
 
+  // Which rule reported each error (for grouping failures; not compared).
+  function attributeRules(document, errors) {
+    const byKey = new Map();
+    for (const rule of specifiedRules) {
+      for (const error of validate(schema, document, [rule])) byKey.set(errorKey(plainError(error)), rule.name);
+    }
+    return errors.map((error) => byKey.get(errorKey(plainError(error))) ?? 'unknown rule');
+  }
+
   function ruleErrors(entry, ruleName) {
     const rule = specifiedRules.find((r) => r.name === ruleName);
     if (!rule) throw new Error(`Unknown rule ${ruleName}`);
@@ -42,6 +51,10 @@ export function createReference(sdl, data) {
   }
 
   return { schema, run, ruleErrors };
+}
+
+export function errorKey(error) {
+  return `${JSON.stringify(error.locations ?? [])} ${error.message}`;
 }
 
 function plainError(error) {
