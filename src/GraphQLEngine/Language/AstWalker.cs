@@ -15,7 +15,7 @@ public static class AstWalker
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(visitor);
-        new Walk(visitor).Visit(root);
+        new Traversal(visitor).Visit(root);
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public static class AstWalker
 }
 
 /// <summary>One traversal in progress.</summary>
-file sealed class Walk(AstVisitor visitor)
+file sealed class Traversal(AstVisitor visitor)
 {
     private readonly AstWalkContext _context = new();
 
