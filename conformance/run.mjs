@@ -67,11 +67,13 @@ if (options.referenceOnly) {
   for (const entry of entries) {
     const expected = reference.run(entry);
     const actual = outcomes.get(entry.id) ?? { stage: 'crash', message: 'no output from the runner' };
+    const corpusProblem = checkAgainstReference(entry);
     const { failure, warnings } = compareOutcomes(expected, actual);
     if (failure) {
       for (const cause of likelyCauses(entry, expected, actual)) causes.set(cause, [...(causes.get(cause) ?? []), entry.id]);
     }
-    report(entry.id, failure && `${failure}\n  document: ${oneLine(entry.query)}${entry.variables ? `\n  variables: ${JSON.stringify(entry.variables)}` : ''}`, warnings);
+    const described = failure && `${failure}\n  document: ${oneLine(entry.query)}${entry.variables ? `\n  variables: ${JSON.stringify(entry.variables)}` : ''}`;
+    report(entry.id, corpusProblem ? `corpus entry disagrees with graphql-js: ${corpusProblem}` : described, warnings);
   }
 }
 
