@@ -43,7 +43,7 @@ public static class DatabaseBootstrap
         }
         if (options.ImportSeedWhenEmpty && !await HasDataAsync(owner, cancellationToken))
         {
-            var directory = Path.GetFullPath(options.SeedDirectory);
+            var directory = ResolveSeedDirectory(options.SeedDirectory);
             if (!Directory.Exists(directory))
             {
                 logger.LogWarning("The database is empty and the seed folder {Directory} does not exist; serving no data", directory);
@@ -54,6 +54,19 @@ public static class DatabaseBootstrap
                 throw new InvalidOperationException("The seed data is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
             logger.LogInformation("Imported {Directory} as data version {Version}", directory, result.DataVersion);
         }
+    }
+
+    /// <summary>
+    /// A relative seed folder is looked for in the working directory first, then beside the
+    /// executable (the build copies the repository's seed-data there).
+    /// </summary>
+    public static string ResolveSeedDirectory(string configured)
+    {
+        if (Path.IsPathRooted(configured)) return configured;
+        var fromWorkingDirectory = Path.GetFullPath(configured);
+        if (Directory.Exists(fromWorkingDirectory)) return fromWorkingDirectory;
+        var besideExecutable = Path.Combine(AppContext.BaseDirectory, configured);
+        return Directory.Exists(besideExecutable) ? besideExecutable : fromWorkingDirectory;
     }
 
     private static async Task<bool> HasDataAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

@@ -96,6 +96,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task InitialiseAsync(CancellationToken cancellationToken)
     {
+        // No PG_VERSION means an earlier initdb never finished; initdb refuses a non-empty folder.
+        if (Directory.Exists(dataDirectory))
+            Directory.Delete(dataDirectory, recursive: true);
         Directory.CreateDirectory(dataDirectory);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         await File.WriteAllTextAsync(PasswordFile, password, cancellationToken);
