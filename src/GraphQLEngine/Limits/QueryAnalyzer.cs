@@ -1,0 +1,75 @@
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Limits;
+
+/// <summary>
+/// Measures an operation's depth, aliases and cost, and reports the limits of <see cref="QueryLimitOptions"/> it
+/// breaks. Run it on a document that passed validation, before execution.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The cost is the number of nodes the operation may return, as GitHub counts them: each field that returns a list,
+/// or takes <c>first</c>/<c>last</c>, requests as many nodes as its page size, and multiplies everything selected
+/// below it by that size. <c>repositories(first: 50) { nodes { issues(first: 10) { nodes { title } } } }</c> costs
+/// 50 + 50 × 10 = 550.
+/// </para>
+/// <list type="bullet">
+/// <item>Page size: the larger of <c>first</c> and <c>last</c> (from literals, variables, or the argument's default).
+/// A field that takes them must be given one, at most <see cref="QueryLimitOptions.MaxPageSize"/>.</item>
+/// <item>A list field without <c>first</c>/<c>last</c> returns <see cref="CostMetadata.ListSize"/> items if declared,
+/// else <see cref="QueryLimitOptions.DefaultListSize"/>.</item>
+/// <item>A field taking <c>first</c>/<c>last</c> that returns a single object is a connection: the lists directly
+/// inside it (<c>edges</c>, <c>nodes</c>) are its page, already counted, so they cost nothing more.</item>
+/// <item>Each node costs 1 if it is an object, interface or union, 0 if it is a scalar or enum, unless the field
+/// declares <see cref="CostMetadata.Cost"/>; single-valued fields cost 0 unless they declare one.</item>
+/// <item>Fragments count once per spread (measured once each); both branches of a type condition count; <c>@skip</c>
+/// and <c>@include</c> are not evaluated, so the cost is an upper bound.</item>
+/// <item>Introspection fields count like any other.</item>
+/// </list>
+/// </remarks>
+public static class QueryAnalyzer
+{
+    /// <summary>Measures the operation named <paramref name="operationName"/> (or the only one) of <paramref name="document"/>.</summary>
+    /// <param name="schema">The schema the document was validated against.</param>
+    /// <param name="document">A valid document.</param>
+    /// <param name="operationName">Which operation will run; may be null when the document has one.</param>
+    /// <param name="variables">Variable values as received (plain values or JSON elements); used for page sizes.</param>
+    /// <param name="options">The limits; <see cref="QueryLimitOptions.Default"/> when null.</param>
+    /// <returns><see cref="QueryAnalysis.Empty"/> when no operation can be selected: the executor reports that.</returns>
+    public static QueryAnalysis Analyze(
+        GraphQLSchema schema,
+        DocumentNode document,
+        string? operationName = null,
+        IReadOnlyDictionary<string, object?>? variables = null,
+        QueryLimitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(document);
+        options ??= QueryLimitOptions.Default;
+
+        var operation = SelectOperation(document, operationName);
+        if (operation is null || schema.GetRootType(operation.Operation) is not { } rootType) return QueryAnalysis.Empty;
+
+        var measurer = new SelectionMeasurer(schema, document, operation, variables, options);
+        var measure = measurer.MeasureOperation(rootType);
+
+        var errors = new List<Error.GraphQLError>();
+        if (options.MaxDepth > 0 && measure.Depth > options.MaxDepth)
+            errors.Add(QueryLimitErrors.TooDeep(measure.Depth, options.MaxDepth));
+        if (options.MaxAliases > 0 && measure.Aliases > options.MaxAliases)
+            errors.Add(QueryLimitErrors.TooManyAliases(measure.Aliases, options.MaxAliases));
+        errors.AddRange(measurer.PageSizeErrors);
+        if (options.MaxCost > 0 && measure.Cost > options.MaxCost)
+            errors.Add(QueryLimitErrors.CostTooHigh(measure.Cost, options.MaxCost));
+
+        return new QueryAnalysis(measure.Cost, measure.Depth, measure.Aliases, errors);
+    }
+
+    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<OperationDefinitionNode>().ToList();
+        if (operationName is null) return operations.Count == 1 ? operations[0] : null;
+        return operations.FirstOrDefault(o => o.Name?.Value == operationName);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+
+namespace GraphQLEngine.Limits;
+
+/// <summary>The errors for broken limits: each names the limit, the amount over it, and carries both as extensions.</summary>
+internal static class QueryLimitErrors
+{
+    public static GraphQLError CostTooHigh(long actual, long limit) =>
+        Exceeded($"Query cost {Format(actual)} exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
+            QueryLimitCodes.TooComplex, limit, actual);
+
+    public static GraphQLError TooDeep(long actual, long limit) =>
+        Exceeded($"Query depth {Format(actual)} exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
+            QueryLimitCodes.TooDeep, limit, actual);
+
+    public static GraphQLError TooManyAliases(long actual, long limit) =>
+        Exceeded($"Query uses {Format(actual)} aliases, which exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
+            QueryLimitCodes.TooManyAliases, limit, actual);
+
+    public static GraphQLError PageSizeRequired(string coordinate, FieldNode node, int limit) =>
+        new(limit > 0
+                ? $"Field \"{coordinate}\" must be given a \"first\" or \"last\" argument of at most {Format(limit)}."
+                : $"Field \"{coordinate}\" must be given a \"first\" or \"last\" argument.",
+            [node],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = QueryLimitCodes.PageSizeRequired,
+                ["limit"] = limit > 0 ? limit : null,
+            });
+
+    public static GraphQLError PageSizeTooLarge(string coordinate, FieldNode node, long actual, int limit) =>
+        new($"Field \"{coordinate}\" requests {Format(actual)} items, which exceeds the maximum page size of {Format(limit)} by {Format(actual - limit)}.",
+            [node],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = QueryLimitCodes.PageSizeTooLarge,
+                ["limit"] = limit,
+                ["actual"] = actual,
+            });
+
+    private static GraphQLError Exceeded(string message, string code, long limit, long actual) =>
+        new(message, extensions: new Dictionary<string, object?>
+        {
+            ["code"] = code,
+            ["limit"] = limit,
+            ["actual"] = actual,
+        });
+
+    private static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

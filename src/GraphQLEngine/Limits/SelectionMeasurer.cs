@@ -1,0 +1,171 @@
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Limits;
+
+/// <summary>One walk of one operation for <see cref="QueryAnalyzer"/>; the cost model is described there.</summary>
+internal sealed class SelectionMeasurer
+{
+    private readonly GraphQLSchema _schema;
+    private readonly QueryLimitOptions _options;
+    private readonly PageSizeReader _pageSizes;
+    private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new();
+
+    // A fragment measures the same wherever it is spread, except that inside a connection its lists are the page:
+    // so the key is the fragment and the enclosing connection's page size (null outside one).
+    private readonly Dictionary<(string Name, long? ConnectionSize), SelectionMeasure> _fragmentMeasures = new();
+    private readonly HashSet<(string Name, long? ConnectionSize)> _fragmentsInProgress = new();
+
+    private readonly HashSet<FieldNode> _reportedFields = new(ReferenceEqualityComparer.Instance);
+    private readonly List<GraphQLError> _pageSizeErrors = [];
+
+    public SelectionMeasurer(
+        GraphQLSchema schema,
+        DocumentNode document,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?>? variables,
+        QueryLimitOptions options)
+    {
+        _schema = schema;
+        _options = options;
+        _pageSizes = new PageSizeReader(operation, variables);
+        foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
+            _fragments.TryAdd(fragment.Name.Value, fragment);
+        Operation = operation;
+    }
+
+    public OperationDefinitionNode Operation { get; }
+
+    /// <summary>Missing or too large <c>first</c>/<c>last</c>, one error per field in the document.</summary>
+    public IReadOnlyList<GraphQLError> PageSizeErrors => _pageSizeErrors;
+
+    public SelectionMeasure MeasureOperation(GraphQLObjectType rootType) =>
+        MeasureSelectionSet(Operation.SelectionSet, rootType, connectionSize: null);
+
+    private SelectionMeasure MeasureSelectionSet(SelectionSetNode selectionSet, GraphQLNamedType? parentType, long? connectionSize)
+    {
+        var total = SelectionMeasure.Zero;
+        foreach (var selection in selectionSet.Selections)
+        {
+            var measure = selection switch
+            {
+                FieldNode field => MeasureField(field, parentType, connectionSize),
+                InlineFragmentNode inline => MeasureSelectionSet(
+                    inline.SelectionSet,
+                    inline.TypeCondition is { } condition ? _schema.GetType(condition.Name.Value) : parentType,
+                    connectionSize),
+                FragmentSpreadNode spread => MeasureFragment(spread.Name.Value, connectionSize),
+                _ => SelectionMeasure.Zero,
+            };
+            total = total.Beside(measure);
+        }
+        return total;
+    }
+
+    private SelectionMeasure MeasureFragment(string name, long? connectionSize)
+    {
+        var key = (name, connectionSize);
+        if (_fragmentMeasures.TryGetValue(key, out var known)) return known;
+        // Validation rejects cycles; should one get through, it adds nothing rather than looping.
+        if (!_fragments.TryGetValue(name, out var fragment) || !_fragmentsInProgress.Add(key)) return SelectionMeasure.Zero;
+
+        var measure = MeasureSelectionSet(fragment.SelectionSet, _schema.GetType(fragment.TypeCondition.Name.Value), connectionSize);
+        _fragmentsInProgress.Remove(key);
+        _fragmentMeasures[key] = measure;
+        return measure;
+    }
+
+    private SelectionMeasure MeasureField(FieldNode field, GraphQLNamedType? parentType, long? connectionSize)
+    {
+        long aliases = field.Alias is null ? 0 : 1;
+        var definition = FindField(parentType, field.Name.Value);
+        if (definition is null)
+        {
+            // Unknown to the schema (validation reports it): only its shape can be measured.
+            var unknownChildren = field.SelectionSet is { } unknownSet
+                ? MeasureSelectionSet(unknownSet, null, null)
+                : SelectionMeasure.Zero;
+            return new SelectionMeasure(0, 1 + unknownChildren.Depth, SaturatingMath.Add(aliases, unknownChildren.Aliases));
+        }
+
+        var isList = definition.Type.GetNullableType() is GraphQLList;
+        var namedType = definition.Type.GetNamedType();
+        var pageSize = ReadPageSize(field, definition, parentType);
+
+        long items;
+        long childMultiplier;
+        long? childConnectionSize = null;
+        var countedByConnection = false;
+        if (pageSize is { } size)
+        {
+            items = size;
+            if (isList) childMultiplier = size;
+            else
+            {
+                childMultiplier = 1;
+                childConnectionSize = size;
+            }
+        }
+        else if (isList)
+        {
+            countedByConnection = connectionSize is not null;
+            items = MetadataInteger(definition, CostMetadata.ListSize)
+                    ?? connectionSize
+                    ?? _options.DefaultListSize;
+            childMultiplier = items;
+        }
+        else
+        {
+            items = 1;
+            childMultiplier = 1;
+        }
+
+        var paged = pageSize is not null || isList;
+        var costPerItem = MetadataInteger(definition, CostMetadata.Cost)
+                          ?? (paged && !countedByConnection && namedType is ICompositeType ? 1 : 0);
+
+        var children = field.SelectionSet is { } selectionSet
+            ? MeasureSelectionSet(selectionSet, namedType, childConnectionSize)
+            : SelectionMeasure.Zero;
+
+        var cost = SaturatingMath.Add(
+            SaturatingMath.Multiply(costPerItem, items),
+            SaturatingMath.Multiply(childMultiplier, children.Cost));
+        return new SelectionMeasure(cost, 1 + children.Depth, SaturatingMath.Add(aliases, children.Aliases));
+    }
+
+    /// <summary>The page size of a field taking <c>first</c>/<c>last</c> (reporting a missing or too large one), else null.</summary>
+    private long? ReadPageSize(FieldNode field, FieldDefinition definition, GraphQLNamedType? parentType)
+    {
+        if (!PageSizeReader.TakesPageSize(definition)) return null;
+
+        var requested = _pageSizes.Read(field, definition);
+        var coordinate = $"{parentType?.Name}.{definition.Name}";
+        if (requested is null)
+        {
+            if (_reportedFields.Add(field))
+                _pageSizeErrors.Add(QueryLimitErrors.PageSizeRequired(coordinate, field, _options.MaxPageSize));
+            // Measure it as a full page, so the cost is still meaningful.
+            return _options.MaxPageSize > 0 ? _options.MaxPageSize : _options.DefaultListSize;
+        }
+
+        if (_options.MaxPageSize > 0 && requested > _options.MaxPageSize && _reportedFields.Add(field))
+            _pageSizeErrors.Add(QueryLimitErrors.PageSizeTooLarge(coordinate, field, requested.Value, _options.MaxPageSize));
+        return requested;
+    }
+
+    private FieldDefinition? FindField(GraphQLNamedType? parentType, string name)
+    {
+        if (name == Introspection.TypeNameMetaFieldDef.Name) return Introspection.TypeNameMetaFieldDef;
+        if (parentType is not null && ReferenceEquals(parentType, _schema.QueryType))
+        {
+            if (name == Introspection.SchemaMetaFieldDef.Name) return Introspection.SchemaMetaFieldDef;
+            if (name == Introspection.TypeMetaFieldDef.Name) return Introspection.TypeMetaFieldDef;
+        }
+        return parentType is GraphQLImplementingType implementing ? implementing.GetField(name) : null;
+    }
+
+    private static long? MetadataInteger(FieldDefinition definition, string key) =>
+        definition.Metadata.TryGetValue(key, out var value) ? IntegerValues.ToNonNegativeInteger(value) : null;
+}
