@@ -108,7 +108,6 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
                 continue;
             var (line, column) = row.PositionOf(violation.Column);
             Error(line, column, violation.Message);
-            row.HasErrors = true;
         }
     }
 
@@ -117,21 +116,13 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
         var field = row.Fields[spec.IndexOf(spec.KeyColumn)];
         if (field is null || string.IsNullOrWhiteSpace(field.Value))
             return;
-        if (file.Keys.TryGetValue(field.Value, out var firstLine))
-        {
-            Error(field, Invariant($"duplicate {spec.KeyColumn} '{field.Value}', first defined on line {firstLine}"));
-            row.HasErrors = true;
-        }
-        else
-        {
-            file.Keys.Add(field.Value, row.Line);
-        }
+        if (!file.Keys.TryAdd(field.Value, row.Line))
+            Error(field, Invariant($"duplicate {spec.KeyColumn} '{field.Value}', first defined on line {file.Keys[field.Value]}"));
     }
 
     private void Refuse(ParsedRow row, int column, CsvField field, string message)
     {
         row.Invalid[column] = true;
-        row.HasErrors = true;
         Error(field, message);
     }
 

@@ -12,10 +12,7 @@ internal sealed class ParsedRow(FileSpec spec, CsvRecord record)
     /// <summary>The database values, <see cref="FileSpec.DbColumns"/> order; null for empty optional fields.</summary>
     public object?[] Values { get; } = new object?[spec.DbColumns.Count];
 
-    public bool HasErrors { get; set; }
     public int Line => record.Line;
-
-    public string? Key => Values[spec.KeyDbIndex] as string;
 
     /// <summary>The (first) database value of a column; null when empty, absent or refused.</summary>
     public object? Value(string column) => Values[spec.DbOffset(spec.IndexOf(column))];

@@ -93,12 +93,19 @@ internal static partial class SeedFiles
             ProjectReference(),
             Req("token_symbol", TokenSymbol),
             Req("date", DateField.Instance),
-            Req("price_usd", PriceUsd),
+            Opt("price_usd", PriceUsd),
             Opt("change_30d", Change),
             Opt("change_90d", Change),
             Opt("change_1y", Change),
+            Opt("qualifier", Qualifier),
             SourceReference(),
             Req("quote", Text),
+        ],
+        // A source may state a change in a sentence that gives no price.
+        rules:
+        [
+            new AtLeastOneOfRule("price_usd", "change_30d", "change_90d", "change_1y"),
+            new SingleFigureWhenQualifiedRule("qualifier", "price_usd", "change_30d", "change_90d", "change_1y"),
         ]);
 
     public static readonly FileSpec NetworkMetrics = new("network_metrics", "network_metrics", "id",

@@ -55,7 +55,6 @@ internal static class SeedValidator
                     if (row.Invalid[c] || row.Fields[c] is not { } field || string.IsNullOrWhiteSpace(field.Value) || keys.ContainsKey(field.Value))
                         continue;
                     errors.Add(new ImportError(spec.FileName, field.Line, field.Column, $"unknown {spec.Columns[c].Name} '{field.Value}'"));
-                    row.HasErrors = true;
                 }
             }
         }
@@ -77,7 +76,6 @@ internal static class SeedValidator
                         continue;
                     errors.Add(new ImportError(spec.FileName, field.Line, field.Column,
                         $"{spec.Columns[c].Name} '{field.Value}' not found in {folder}/"));
-                    row.HasErrors = true;
                 }
             }
         }

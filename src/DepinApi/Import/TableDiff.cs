@@ -15,7 +15,7 @@ internal sealed record TableDiff(
 
     public IEnumerable<string> AddedKeys => Added.Select(Key);
 
-    public string Key(object?[] row) => (string)row[Spec.KeyDbIndex]!;
+    private string Key(object?[] row) => (string)row[Spec.KeyDbIndex]!;
 
     public static TableDiff Compare(FileSpec spec, IReadOnlyList<object?[]> fileRows, IReadOnlyDictionary<string, object?[]> current)
     {

@@ -39,8 +39,9 @@ public sealed class SeedFixture
 
             """);
         fixture.Set("token_prices.csv", """
-            id,project,token_symbol,date,price_usd,change_30d,change_90d,change_1y,source,quote
-            helium-2026-06-01-price,helium,HNT,2026-06-01,0.7277,,,-0.7855,src-one,"HNT is $0.7277, down 78.55% over the year."
+            id,project,token_symbol,date,price_usd,change_30d,change_90d,change_1y,qualifier,source,quote
+            helium-2026-06-01-price,helium,HNT,2026-06-01,0.7277,,,-0.7855,,src-one,"HNT is $0.7277, down 78.55% over the year."
+            akash-2026-06-01-change-90d,akash,AKT,2026-06-01,,,1.20,,over,src-two,AKT rose over 120% in 90 days.
 
             """);
         // The first figure's quote spans lines 2 and 3, so the second figure is on line 4.

@@ -8,7 +8,7 @@ public class VersioningTests
     private static readonly Dictionary<string, int> ValidRowCounts = new()
     {
         ["sources"] = 2, ["projects"] = 2, ["revenue"] = 2, ["settlement_mix"] = 2,
-        ["token_prices"] = 1, ["network_metrics"] = 2, ["sector_figures"] = 2,
+        ["token_prices"] = 2, ["network_metrics"] = 2, ["sector_figures"] = 2,
     };
 
     private static Dictionary<string, TableCounts> AllUnchanged() =>
@@ -44,7 +44,8 @@ public class VersioningTests
             await database.ScalarAsync<string>("SELECT concat_ws(' ', period, period_start, period_end, qualifier, value_max) FROM network_metrics WHERE id = 'akash-2025-gpu-containers'"));
         Assert.Equal("2025 3 1200000.50 about",
             await database.ScalarAsync<string>("SELECT concat_ws(' ', year, quarter, amount_usd, qualifier) FROM revenue_figures WHERE id = 'akash-2025q3-revenue'"));
-        Assert.Equal(-0.7855m, await database.ScalarAsync<decimal>("SELECT change_1y FROM token_prices"));
+        Assert.Equal(-0.7855m, await database.ScalarAsync<decimal>("SELECT change_1y FROM token_prices WHERE id = 'helium-2026-06-01-price'"));
+        Assert.True(await database.ScalarAsync<bool>("SELECT price_usd IS NULL AND qualifier = 'over' FROM token_prices WHERE id = 'akash-2026-06-01-change-90d'"));
         Assert.True(await database.ScalarAsync<bool>("SELECT published_on IS NULL AND url IS NULL FROM sources WHERE id = 'src-two'"));
     }
 
@@ -105,14 +106,14 @@ public class VersioningTests
     {
         await using var database = await ImportDatabase.CreateAsync();
         await database.ImportValidAsync(SeedFixture.Valid());
-        var headerOnly = SeedFixture.Valid().Text("token_prices.csv").Split('\n')[0] + "\n";
 
-        var result = await database.ImportValidAsync(SeedFixture.Valid().Set("token_prices.csv", headerOnly));
+        var result = await database.ImportValidAsync(SeedFixture.Valid()
+            .Replace("token_prices.csv", "akash-2026-06-01-change-90d,akash,AKT,2026-06-01,,,1.20,,over,src-two,AKT rose over 120% in 90 days.\n", ""));
 
         Assert.Equal(2, result.DataVersion);
-        Assert.Equal(new TableCounts(0, 0, 1, 0), result.Counts["token_prices"]);
-        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM token_prices"));
-        Assert.Equal(2, await database.ScalarAsync<int>("SELECT valid_to FROM token_prices WHERE id = 'helium-2026-06-01-price'"));
+        Assert.Equal(new TableCounts(0, 0, 1, 1), result.Counts["token_prices"]);
+        Assert.Equal("akash-2026-06-01-change-90d 1 2|helium-2026-06-01-price 1 ", await database.ScalarAsync<string>(
+            "SELECT string_agg(concat_ws(' ', id, valid_from, coalesce(valid_to::text, '')), '|' ORDER BY id) FROM token_prices"));
     }
 
     [Fact]
@@ -123,7 +124,8 @@ public class VersioningTests
         var withoutAkash = SeedFixture.Valid()
             .Replace("projects.csv", "akash,Akash Network,compute,Cloud Computing,AKT,Akash,,\"Decentralized cloud: containers, GPUs.\"\n", "")
             .Replace("revenue.csv", "akash-2025q3-revenue,akash,2025Q3,quarterly_revenue,1200000.50,estimate,about,src-two,\"Akash earned about $1,200,000.50 in Q3 2025.\"\n", "")
-            .Replace("settlement_mix.csv", "akash-2026-06-01-mix,akash,2026-06-01,,,mainly_native,estimate,,src-one,Akash mainly settles in native tokens.\n", "");
+            .Replace("settlement_mix.csv", "akash-2026-06-01-mix,akash,2026-06-01,,,mainly_native,estimate,,src-one,Akash mainly settles in native tokens.\n", "")
+            .Replace("token_prices.csv", "akash-2026-06-01-change-90d,akash,AKT,2026-06-01,,,1.20,,over,src-two,AKT rose over 120% in 90 days.\n", "");
         var network = withoutAkash.Text("network_metrics.csv");
         withoutAkash.Set("network_metrics.csv", network[..network.IndexOf("akash-", StringComparison.Ordinal)] + network[(network.IndexOf("helium-", StringComparison.Ordinal))..]);
 
