@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+
+namespace GraphQLEngine.Execution;
+
+/// <summary>
+/// Executes one query operation (graphql-js's <c>executeOperation</c> and everything below it).
+/// </summary>
+/// <remarks>
+/// Work runs on one logical flow, wave by wave: the engine executes every queued object's fields; a field
+/// whose resolver completes synchronously is completed at once (no task, no allocation beyond its value),
+/// and an object value queues its own fields for later instead of recursing. Resolvers still running go
+/// on in parallel and post their results back. When nothing is left to do but wait, the engine first
+/// dispatches the data loaders: every key requested during the wave (say by the 100 items of a list) goes
+/// to one batch call, and the waiting resolvers resume on the engine's flow when it delivers, so the keys
+/// they request next form the next batch. The response tree is written only from that flow, so it needs
+/// no locks; key order is fixed up front by the collected fields.
+/// </remarks>
+internal sealed partial class ExecutionEngine
+{
+    private readonly GraphQLSchema _schema;
+    private readonly OperationDefinitionNode _operation;
+    private readonly IReadOnlyDictionary<string, FragmentDefinitionNode> _fragments;
+    private readonly IReadOnlyDictionary<string, object?> _variables;
+    private readonly ExecutionRequest _request;
+    private readonly FieldCollector _collector;
+    private readonly ConcurrentDictionary<object, object?> _items;
+    private readonly DataLoaderRegistry _loaders;
+    private readonly CancellationToken _cancellation;
+    private readonly bool _maskUnexpectedErrors;
+    private readonly Func<GraphQLObjectType, FieldNode[], CollectedFields> _collectSubfields;
+
+    private readonly FieldErrors _errors = new();
+    private readonly Queue<ResponseMap> _objectsToExecute = new();
+    private readonly ConcurrentQueue<IArrivedWork> _arrived = new();
+    private readonly SemaphoreSlim _wakeUp = new(0);
+    private int _inFlight;
+    private bool _dataNulled;
+
+    public ExecutionEngine(
+        ExecutionRequest request,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables)
+    {
+        _request = request;
+        _schema = request.Schema;
+        _operation = operation;
+        _fragments = fragments;
+        _variables = variables;
+        _cancellation = request.CancellationToken;
+        _maskUnexpectedErrors = request.Options.MaskUnexpectedErrors;
+        _collector = new FieldCollector(_schema, fragments, variables);
+        _collectSubfields = _collector.CollectSubfields;
+        _items = request.Items ?? new ConcurrentDictionary<object, object?>();
+        _loaders = (DataLoaderRegistry)_items.GetOrAdd(DataLoaderRegistry.ItemsKey, static _ => new DataLoaderRegistry())!;
+        _loaders.SetKeysQueuedCallback(() => _wakeUp.Release());
+    }
+
+    /// <summary>Runs the operation's selection against <paramref name="rootType"/>.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLObjectType rootType)
+    {
+        CollectedFields rootFields;
+        try
+        {
+            rootFields = _collector.CollectRoot(rootType, _operation.SelectionSet);
+        }
+        catch (GraphQLError error)
+        {
+            return ExecutionResult.NullData([error]);
+        }
+
+        var root = new ResponseMap(rootFields, parent: null, indexInParent: 0, nonNullInParent: false) { ObjectType = rootType };
+        root.SetSource(_request.RootValue);
+        _objectsToExecute.Enqueue(root);
+        try
+        {
+            await RunUntilDoneAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _loaders.SetKeysQueuedCallback(static () => { });
+        }
+        return new ExecutionResult { HasData = true, Data = _dataNulled ? null : root, Errors = _errors.ToList() };
+    }
+
+    private async Task RunUntilDoneAsync()
+    {
+        while (true)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            DrainWork();
+            if (DispatchDataLoaders()) continue;
+            if (_inFlight == 0) return;
+            await _wakeUp.WaitAsync(_cancellation).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Does everything that can be done without waiting.</summary>
+    private void DrainWork()
+    {
+        while (true)
+        {
+            if (_objectsToExecute.TryDequeue(out var target))
+            {
+                ExecuteFields(target);
+            }
+            else if (_arrived.TryDequeue(out var work))
+            {
+                _inFlight--;
+                work.Complete(this);
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private bool DispatchDataLoaders()
+    {
+        if (!_loaders.HasQueuedKeys) return false;
+        foreach (var batch in _loaders.TakeBatches())
+        {
+            _inFlight++;
+            _ = RunBatchAsync(batch);
+        }
+        return true;
+    }
+
+    private async Task RunBatchAsync(DataLoaderBatch batch)
+    {
+        await batch.RunAsync(_cancellation).ConfigureAwait(false);
+        Post(new ArrivedBatch(batch));
+    }
+
+    private void Post(IArrivedWork work)
+    {
+        _arrived.Enqueue(work);
+        _wakeUp.Release();
+    }
+
+    /// <summary>Something that finished off the engine's flow and now needs the engine to continue.</summary>
+    private interface IArrivedWork
+    {
+        void Complete(ExecutionEngine engine);
+    }
+
+    private sealed class ArrivedBatch(DataLoaderBatch batch) : IArrivedWork
+    {
+        public void Complete(ExecutionEngine engine) => batch.Deliver();
+    }
+}

@@ -1,0 +1,23 @@
+namespace GraphQLEngine.Execution;
+
+/// <summary>
+/// A container in the response being built (an object or a list) that knows where it sits in its own
+/// parent, so that a null can travel up to the nearest nullable position and errors can be ordered by
+/// their place in the response.
+/// </summary>
+internal interface IResultParent
+{
+    /// <summary>The container holding this one; null for the operation's root object.</summary>
+    IResultParent? Parent { get; }
+
+    /// <summary>Slot of this container in <see cref="Parent"/>.</summary>
+    int IndexInParent { get; }
+
+    /// <summary>Whether the slot in <see cref="Parent"/> is of non-null type, so a null here nulls the parent too.</summary>
+    bool NonNullInParent { get; }
+
+    /// <summary>Set once a null has replaced this container in the response.</summary>
+    bool Nulled { get; set; }
+
+    void SetChild(int index, object? value);
+}
