@@ -75,8 +75,6 @@ public static class Scalars
     /// <summary>Whether <paramref name="type"/> is (named like) one of the spec's scalars.</summary>
     public static bool IsSpecifiedScalarType(GraphQLNamedType type) => SpecifiedScalarTypes.Any(s => s.Name == type.Name);
 
-    private static object? Unwrap(object? value) => value is System.Text.Json.JsonElement json ? JsonValues.ToPlain(json) : value;
-
     /// <summary>The JS number graphql-js would see after its own pre-coercion (booleans to 0/1, non-empty strings through <c>Number()</c>).</summary>
     private static double? LooseNumber(object? value) => value switch
     {
@@ -85,9 +83,8 @@ public static class Scalars
         _ => JsNumber.ToDouble(value),
     };
 
-    private static object SerializeInt(object? outputValue)
+    private static object SerializeInt(object? value)
     {
-        var value = Unwrap(outputValue);
         if (value is int i) return i;
         var num = LooseNumber(value);
         if (num is not { } n || !JsNumber.IsInteger(n))
@@ -101,9 +98,8 @@ public static class Scalars
         return (int)n;
     }
 
-    private static object ParseIntValue(object? inputValue)
+    private static object ParseIntValue(object? value)
     {
-        var value = Unwrap(inputValue);
         if (value is int i) return i;
         if (JsNumber.ToDouble(value) is not { } n || !JsNumber.IsInteger(n))
         {
@@ -129,9 +125,8 @@ public static class Scalars
         return (int)parsed;
     }
 
-    private static object SerializeFloat(object? outputValue)
+    private static object SerializeFloat(object? value)
     {
-        var value = Unwrap(outputValue);
         var num = LooseNumber(value);
         if (num is not { } n || !double.IsFinite(n))
         {
@@ -140,9 +135,8 @@ public static class Scalars
         return n;
     }
 
-    private static object ParseFloatValue(object? inputValue)
+    private static object ParseFloatValue(object? value)
     {
-        var value = Unwrap(inputValue);
         if (JsNumber.ToDouble(value) is not { } n || !double.IsFinite(n))
         {
             throw new GraphQLError($"Float cannot represent non numeric value: {Inspector.Inspect(value)}");
@@ -157,9 +151,8 @@ public static class Scalars
         _ => throw new GraphQLError($"Float cannot represent non numeric value: {Printer.Print(node)}", [node]),
     };
 
-    private static object SerializeString(object? outputValue)
+    private static object SerializeString(object? value)
     {
-        var value = Unwrap(outputValue);
         switch (value)
         {
             case string s: return s;
@@ -170,25 +163,22 @@ public static class Scalars
         throw new GraphQLError($"String cannot represent value: {Inspector.Inspect(value)}");
     }
 
-    private static object SerializeBoolean(object? outputValue)
+    private static object SerializeBoolean(object? value)
     {
-        var value = Unwrap(outputValue);
         if (value is bool b) return b;
         if (JsNumber.ToDouble(value) is { } n && double.IsFinite(n)) return n != 0;
         throw new GraphQLError($"Boolean cannot represent a non boolean value: {Inspector.Inspect(value)}");
     }
 
-    private static object SerializeId(object? outputValue)
+    private static object SerializeId(object? value)
     {
-        var value = Unwrap(outputValue);
         if (value is string s) return s;
         if (JsNumber.ToDouble(value) is { } n && JsNumber.IsInteger(n)) return JsNumber.Format(value!);
         throw new GraphQLError($"ID cannot represent value: {Inspector.Inspect(value)}");
     }
 
-    private static object ParseIdValue(object? inputValue)
+    private static object ParseIdValue(object? value)
     {
-        var value = Unwrap(inputValue);
         if (value is string s) return s;
         if (JsNumber.ToDouble(value) is { } n && JsNumber.IsInteger(n)) return JsNumber.Format(value!);
         throw new GraphQLError($"ID cannot represent value: {Inspector.Inspect(value)}");
