@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json;
+using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
+using GraphQLEngine.Language;
+using GraphQLEngine.Limits;
+using GraphQLEngine.Type;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GraphQLEngine.Http;
+
+/// <summary>
+/// The request delegate behind <see cref="GraphQLEndpointRouteBuilderExtensions.MapGraphQL(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, GraphQLSchema, GraphQLHttpOptions?)"/>:
+/// negotiate → read → parse → validate → limits → execute → write, per the GraphQL-over-HTTP specification.
+/// </summary>
+internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schemaProvider, GraphQLHttpOptions options)
+{
+    private const string LoggerCategory = "GraphQLEngine.Http";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        http.Response.Headers.Append("Vary", "Accept");
+        var mediaType = AcceptNegotiator.Negotiate(http.Request.Headers.Accept);
+        if (mediaType is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            http.Response.Headers.Accept = GraphQLMediaTypes.Supported;
+            return;
+        }
+
+        try
+        {
+            var (request, failure) = await GraphQLHttpRequestReader.ReadAsync(http, options).ConfigureAwait(false);
+            var response = failure is not null
+                ? new GraphQLHttpResponse(RequestError(failure.Message), failure.StatusCode, Allow: failure.Allow)
+                : await RunAsync(http, request!, mediaType).ConfigureAwait(false);
+            await WriteAsync(http, response, mediaType).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: nobody to answer.
+        }
+        catch (Exception exception)
+        {
+            Logger(http).LogError(exception, "GraphQL request failed unexpectedly.");
+            if (http.Response.HasStarted) return;
+            http.Response.Clear();
+            await WriteAsync(http, new GraphQLHttpResponse(RequestError(ExecutionOptions.UnexpectedErrorMessage), 500), mediaType)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<GraphQLHttpResponse> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType)
+    {
+        var context = new GraphQLRequestContext(http, schemaProvider(http), request, mediaType);
+        var interceptors = Interceptors(http);
+        var response = await PrepareAsync(context, interceptors).ConfigureAwait(false)
+                       ?? await ExecuteAsync(context).ConfigureAwait(false);
+
+        foreach (var interceptor in interceptors)
+            await interceptor.OnResultAsync(context, response.Result).ConfigureAwait(false);
+        LogUnexpectedErrors(http, response.Result);
+        return response;
+    }
+
+    /// <summary>Everything before execution; a response when the request stops here, else null.</summary>
+    private async Task<GraphQLHttpResponse?> PrepareAsync(GraphQLRequestContext context, IReadOnlyList<IGraphQLRequestInterceptor> interceptors)
+    {
+        foreach (var interceptor in interceptors)
+        {
+            await interceptor.OnRequestAsync(context).ConfigureAwait(false);
+            if (Refusal(context) is { } refused) return refused;
+        }
+
+        var request = context.Request;
+        if (options.MaxQueryLength > 0 && request.Query.Length > options.MaxQueryLength)
+        {
+            return new GraphQLHttpResponse(RequestError(
+                $"The query is {Format(request.Query.Length)} characters long, which exceeds the maximum of {Format(options.MaxQueryLength)} by {Format(request.Query.Length - options.MaxQueryLength)}.",
+                "QUERY_TOO_LONG"));
+        }
+
+        try
+        {
+            context.Document = Parser.Parse(request.Query, options.Parse);
+        }
+        catch (GraphQLSyntaxError syntaxError)
+        {
+            return new GraphQLHttpResponse(ExecutionResult.RequestError([new GraphQLError(
+                syntaxError.Message, locations: [new ErrorLocation(syntaxError.Line, syntaxError.Column)])]));
+        }
+
+        var validationErrors = options.ValidationCache.Validate(
+            context.Schema, request.Query, context.Document, options.ValidationRules, options.MaxValidationErrors);
+        if (validationErrors.Count > 0) return new GraphQLHttpResponse(ExecutionResult.RequestError(validationErrors));
+
+        context.Operation = SelectOperation(context.Document, request.OperationName);
+        if (request.IsGet && context.Operation is { Operation: not OperationType.Query } operation)
+        {
+            // Only queries are safe; GET must not change anything, and caches may replay it.
+            return new GraphQLHttpResponse(
+                ExecutionResult.RequestError([new GraphQLError(
+                    $"Cannot perform {operation.Operation.ToString().ToLowerInvariant()} operations over GET; use POST.", [operation])]),
+                StatusCodes.Status405MethodNotAllowed,
+                Allow: "POST");
+        }
+
+        context.Analysis = QueryAnalyzer.Analyze(
+            context.Schema, context.Document, request.OperationName, VariablesForAnalysis(request.Variables), options.Limits);
+        if (!context.Analysis.IsAllowed) return new GraphQLHttpResponse(ExecutionResult.RequestError(context.Analysis.Errors));
+
+        foreach (var interceptor in interceptors)
+        {
+            await interceptor.OnExecutingAsync(context).ConfigureAwait(false);
+            if (Refusal(context) is { } refused) return refused;
+        }
+        return null;
+    }
+
+    private async Task<GraphQLHttpResponse> ExecuteAsync(GraphQLRequestContext context)
+    {
+        var http = context.HttpContext;
+        context.UserContext = options.UserContextFactory is { } factory ? await factory(http).ConfigureAwait(false) : null;
+
+        using var timeout = options.ExecutionTimeout is { } limit ? new CancellationTokenSource(limit) : null;
+        using var linked = timeout is null
+            ? null
+            : CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, timeout.Token);
+        try
+        {
+            var result = await Executor.ExecuteAsync(new ExecutionRequest
+            {
+                Schema = context.Schema,
+                Document = context.Document!,
+                OperationName = context.Request.OperationName,
+                VariableValues = context.Request.Variables,
+                UserContext = context.UserContext,
+                RequestServices = http.RequestServices,
+                CancellationToken = linked?.Token ?? http.RequestAborted,
+                Options = new ExecutionOptions { MaskUnexpectedErrors = options.MaskUnexpectedErrors },
+            }).ConfigureAwait(false);
+            return new GraphQLHttpResponse(result);
+        }
+        catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !http.RequestAborted.IsCancellationRequested)
+        {
+            return new GraphQLHttpResponse(
+                RequestError(
+                    $"The operation did not complete within the execution timeout of {Format((long)options.ExecutionTimeout!.Value.TotalMilliseconds)} ms.",
+                    "EXECUTION_TIMEOUT"),
+                GraphQLResponseStatusCode: StatusCodes.Status504GatewayTimeout);
+        }
+    }
+
+    private static GraphQLHttpResponse? Refusal(GraphQLRequestContext context) =>
+        context.Rejection is { } error
+            ? new GraphQLHttpResponse(ExecutionResult.RequestError([error]), context.RejectionStatusCode)
+            : null;
+
+    private static async Task WriteAsync(HttpContext http, GraphQLHttpResponse response, string mediaType)
+    {
+        http.Response.StatusCode = response.StatusFor(mediaType);
+        if (response.Allow is not null) http.Response.Headers.Allow = response.Allow;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await ExecutionResultWriter.WriteAsync(http.Response.Body, response.Result, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private IReadOnlyList<IGraphQLRequestInterceptor> Interceptors(HttpContext http)
+    {
+        var registered = http.RequestServices?.GetServices<IGraphQLRequestInterceptor>() ?? [];
+        return [.. options.Interceptors, .. registered];
+    }
+
+    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)
+    {
+        var operations = document.Definitions.OfType<OperationDefinitionNode>().ToList();
+        if (string.IsNullOrEmpty(operationName)) return operations.Count == 1 ? operations[0] : null;
+        return operations.FirstOrDefault(o => o.Name?.Value == operationName);
+    }
+
+    /// <summary>The variables by name, values left as JSON: the analyzer only reads page sizes from them.</summary>
+    private static IReadOnlyDictionary<string, object?>? VariablesForAnalysis(JsonElement? variables)
+    {
+        if (variables is not { ValueKind: JsonValueKind.Object } json) return null;
+        var byName = new Dictionary<string, object?>();
+        foreach (var property in json.EnumerateObject()) byName[property.Name] = property.Value;
+        return byName;
+    }
+
+    // Masked errors keep the exception for the server's log: the only place its details belong.
+    private static void LogUnexpectedErrors(HttpContext http, ExecutionResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            if (error.OriginalError is { } exception and not GraphQLError)
+                Logger(http).LogError(exception, "A resolver failed at {Path}.", error.Path is null ? "" : string.Join('.', error.Path));
+        }
+    }
+
+    private static ILogger Logger(HttpContext http) =>
+        http.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(LoggerCategory) ?? NullLogger.Instance;
+
+    private static ExecutionResult RequestError(string message, string? code = null) =>
+        ExecutionResult.RequestError([new GraphQLError(
+            message,
+            extensions: code is null ? null : new Dictionary<string, object?> { ["code"] = code })]);
+
+    private static string Format(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

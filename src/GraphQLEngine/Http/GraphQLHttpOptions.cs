@@ -1,0 +1,52 @@
+using GraphQLEngine.Language;
+using GraphQLEngine.Limits;
+using GraphQLEngine.Validation;
+using Microsoft.AspNetCore.Http;
+
+namespace GraphQLEngine.Http;
+
+/// <summary>
+/// Settings of a GraphQL endpoint (<see cref="GraphQLEndpointRouteBuilderExtensions.MapGraphQL(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, Type.GraphQLSchema, GraphQLHttpOptions?)"/>).
+/// Every limit can be bound from configuration.
+/// </summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>Largest POST body accepted; a longer one gets 413.</summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Longest query text (in characters) that is parsed; a longer one is rejected like a syntax error.</summary>
+    public int MaxQueryLength { get; set; } = 32 * 1024;
+
+    /// <summary>Token and nesting limits of the parser.</summary>
+    public ParseOptions Parse { get; set; } = new();
+
+    /// <summary>Depth, alias, page-size and cost limits, checked after validation.</summary>
+    public QueryLimitOptions Limits { get; set; } = new();
+
+    /// <summary>Validation rules; the specification's when not replaced. Keep one list: the cache is keyed by it.</summary>
+    public IReadOnlyList<ValidationRule> ValidationRules { get; set; } = SpecifiedRules.All;
+
+    /// <summary>Most validation errors reported for one document.</summary>
+    public int MaxValidationErrors { get; set; } = DocumentValidator.DefaultMaxErrors;
+
+    /// <summary>Validation results by schema and document text; one per endpoint unless shared on purpose.</summary>
+    public ValidationCache ValidationCache { get; set; } = new();
+
+    /// <summary>
+    /// Report resolver exceptions that are not GraphQL errors as "Unexpected error." (and log them), so internal
+    /// details never reach a public client. On by default, unlike graphql-js.
+    /// </summary>
+    public bool MaskUnexpectedErrors { get; set; } = true;
+
+    /// <summary>Longest an operation may execute before it is cancelled and answered with an error; null for no limit.</summary>
+    public TimeSpan? ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Builds the value resolvers see as their user context, once per request; null gives them null.</summary>
+    public Func<HttpContext, ValueTask<object?>>? UserContextFactory { get; set; }
+
+    /// <summary>
+    /// Hooks run for every request, before those registered as <see cref="IGraphQLRequestInterceptor"/> services in
+    /// the request's service provider.
+    /// </summary>
+    public IList<IGraphQLRequestInterceptor> Interceptors { get; } = new List<IGraphQLRequestInterceptor>();
+}

@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace GraphQLEngine.Http;
+
+/// <summary>
+/// Reads the request parameters as the GraphQL-over-HTTP specification (and graphql-http's reference server) does:
+/// GET with <c>query</c>, <c>operationName</c> and JSON-encoded <c>variables</c>/<c>extensions</c> in the query
+/// string; POST with a UTF-8 <c>application/json</c> body holding a JSON object.
+/// </summary>
+internal static class GraphQLHttpRequestReader
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+
+    /// <summary>The request, or why it is not one. JSON documents are disposed with the response.</summary>
+    public static async Task<(GraphQLHttpRequest? Request, RequestReadFailure? Failure)> ReadAsync(
+        HttpContext http, GraphQLHttpOptions options)
+    {
+        if (HttpMethods.IsGet(http.Request.Method)) return ReadGet(http);
+        if (HttpMethods.IsPost(http.Request.Method)) return await ReadPostAsync(http, options).ConfigureAwait(false);
+        return (null, new RequestReadFailure(405, "GraphQL requests must use GET or POST.", "GET, POST"));
+    }
+
+    private static (GraphQLHttpRequest?, RequestReadFailure?) ReadGet(HttpContext http)
+    {
+        var parameters = http.Request.Query;
+        var variables = ParseJsonParameter(http, parameters["variables"], "variables", out var failure);
+        if (failure is not null) return (null, failure);
+        var extensions = ParseJsonParameter(http, parameters["extensions"], "extensions", out failure);
+        if (failure is not null) return (null, failure);
+
+        string? operationName = parameters["operationName"];
+        return Complete(parameters["query"], operationName, variables, extensions, isGet: true);
+    }
+
+    private static async Task<(GraphQLHttpRequest?, RequestReadFailure?)> ReadPostAsync(HttpContext http, GraphQLHttpOptions options)
+    {
+        if (!IsUtf8Json(http.Request.ContentType))
+        {
+            return (null, new RequestReadFailure(415,
+                $"POST requests must have the content type {GraphQLMediaTypes.Json} (UTF-8)."));
+        }
+        if (http.Request.ContentLength > options.MaxRequestBytes)
+            return (null, TooLarge(options));
+
+        var body = await ReadBodyAsync(http.Request.Body, options.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
+        if (body is null) return (null, TooLarge(options));
+        if (body.Length == 0)
+            return (null, RequestReadFailure.BadRequest("The request body is empty; expected a JSON object with a \"query\"."));
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return (null, RequestReadFailure.BadRequest("The request body is not valid JSON."));
+        }
+        http.Response.RegisterForDispose(document);
+
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return (null, RequestReadFailure.BadRequest("The request body must be a JSON object."));
+
+        var query = Member(root, "query");
+        if (query is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null) })
+            return (null, RequestReadFailure.BadRequest("The \"query\" parameter must be a string."));
+        var operationName = Member(root, "operationName");
+        if (operationName is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null) })
+            return (null, RequestReadFailure.BadRequest("The \"operationName\" parameter must be a string."));
+        var variables = Member(root, "variables");
+        if (variables is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
+            return (null, RequestReadFailure.BadRequest("The \"variables\" parameter must be a JSON object."));
+        var extensions = Member(root, "extensions");
+        if (extensions is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
+            return (null, RequestReadFailure.BadRequest("The \"extensions\" parameter must be a JSON object."));
+
+        return Complete(
+            query?.GetString(),
+            operationName?.GetString(),
+            variables is { ValueKind: JsonValueKind.Object } ? variables : null,
+            extensions is { ValueKind: JsonValueKind.Object } ? extensions : null,
+            isGet: false);
+    }
+
+    private static (GraphQLHttpRequest?, RequestReadFailure?) Complete(
+        string? query, string? operationName, JsonElement? variables, JsonElement? extensions, bool isGet)
+    {
+        if (query is null)
+            return (null, RequestReadFailure.BadRequest("The \"query\" parameter is missing."));
+        return (new GraphQLHttpRequest(query, operationName, variables, extensions, isGet), null);
+    }
+
+    private static JsonElement? Member(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) ? value : null;
+
+    /// <summary>A JSON-encoded query string parameter; absent or empty means not given.</summary>
+    private static JsonElement? ParseJsonParameter(HttpContext http, string? text, string name, out RequestReadFailure? failure)
+    {
+        failure = null;
+        if (string.IsNullOrEmpty(text)) return null;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            failure = RequestReadFailure.BadRequest($"The \"{name}\" parameter is not valid JSON.");
+            return null;
+        }
+        http.Response.RegisterForDispose(document);
+        return document.RootElement.ValueKind switch
+        {
+            JsonValueKind.Object => document.RootElement,
+            JsonValueKind.Null => null,
+            _ => Fail(out failure, $"The \"{name}\" parameter must be a JSON object."),
+        };
+    }
+
+    private static JsonElement? Fail(out RequestReadFailure? failure, string message)
+    {
+        failure = RequestReadFailure.BadRequest(message);
+        return null;
+    }
+
+    // The specification's request media type; a charset other than UTF-8 cannot be decoded as JSON text here.
+    private static bool IsUtf8Json(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)) return false;
+        if (!string.Equals(parsed.MediaType.Value, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)) return false;
+        var charset = parsed.Charset.Value;
+        return charset is null
+               || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase)
+               || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static RequestReadFailure TooLarge(GraphQLHttpOptions options) =>
+        new(413, $"The request body exceeds the maximum of {options.MaxRequestBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
+
+    /// <summary>The whole body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        return buffer.ToArray();
+    }
+}

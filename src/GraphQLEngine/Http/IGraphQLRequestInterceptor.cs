@@ -1,0 +1,32 @@
+using GraphQLEngine.Execution;
+
+namespace GraphQLEngine.Http;
+
+/// <summary>
+/// Hooks into the request pipeline of a GraphQL endpoint: e.g. to charge a rate limiter by the query's cost, to add
+/// <c>extensions</c> to the response, or to refuse a request. Add one to <see cref="GraphQLHttpOptions.Interceptors"/>
+/// or register it as a service (any lifetime; scoped ones are resolved from the request's scope).
+/// </summary>
+/// <remarks>
+/// Pipeline: read the request → <see cref="OnRequestAsync"/> → parse → validate (cached) → limits →
+/// <see cref="OnExecutingAsync"/> → execute → <see cref="OnResultAsync"/> → write. A refusal
+/// (<see cref="GraphQLRequestContext.Reject"/>) skips to <see cref="OnResultAsync"/>.
+/// </remarks>
+public interface IGraphQLRequestInterceptor
+{
+    /// <summary>The request parameters are read, nothing is parsed yet. May refuse the request.</summary>
+    ValueTask OnRequestAsync(GraphQLRequestContext context) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The document is valid and within the limits; <see cref="GraphQLRequestContext.Analysis"/> holds its cost.
+    /// May refuse the request (e.g. when the client's budget cannot pay that cost).
+    /// </summary>
+    ValueTask OnExecutingAsync(GraphQLRequestContext context) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A result is about to be written: the executed one, or the errors of a document that did not parse, validate,
+    /// fit the limits or was refused (then <see cref="ExecutionResult.HasData"/> is false). Add to
+    /// <see cref="ExecutionResult.Extensions"/> here.
+    /// </summary>
+    ValueTask OnResultAsync(GraphQLRequestContext context, ExecutionResult result) => ValueTask.CompletedTask;
+}
