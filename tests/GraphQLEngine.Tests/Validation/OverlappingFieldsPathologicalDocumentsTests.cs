@@ -1,0 +1,131 @@
+using System.Text;
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+using GraphQLEngine.Tests.Validation.Harness;
+using GraphQLEngine.Validation;
+using GraphQLEngine.Validation.Rules;
+
+namespace GraphQLEngine.Tests.Validation;
+
+/// <summary>
+/// Documents built to make a naive merge check explode: thousands of repeats of one field, long chains of
+/// fragments spreading each other, and fragments nesting each other through fields. Each must come out with
+/// exactly the errors graphql-js 16.11 reports for it (checked by running graphql-js on the same documents);
+/// that they finish at all is the point, so nothing here measures time.
+/// </summary>
+public sealed class OverlappingFieldsPathologicalDocumentsTests
+{
+    private const string NameConflict =
+        "Fields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.";
+
+    private static IReadOnlyList<GraphQLError> Validate(string document) =>
+        DocumentValidator.Validate(ValidationHarness.TestSchema, Parser.Parse(document), [OverlappingFieldsCanBeMergedRule.Create], int.MaxValue);
+
+    private static string Repeat(string line, int count) => string.Concat(Enumerable.Repeat(line, count));
+
+    [Fact]
+    public void Two_thousand_identical_leaf_fields_merge()
+    {
+        Assert.Empty(Validate("{\n  dog {\n" + Repeat("    name\n", 2000) + "  }\n}\n"));
+    }
+
+    [Fact]
+    public void Two_thousand_identical_fields_with_subselections_merge()
+    {
+        Assert.Empty(Validate("{\n" + Repeat("  dog { name }\n", 2000) + "}\n"));
+    }
+
+    [Fact]
+    public void Two_thousand_identical_fields_with_arguments_each_conflict_with_one_that_differs()
+    {
+        // Lines 3..2002 hold the repeated field, line 2003 the one with another argument value.
+        var errors = Validate("{\n  dog {\n" + Repeat("    doesKnowCommand(dogCommand: SIT)\n", 2000)
+            + "    doesKnowCommand(dogCommand: HEEL)\n  }\n}\n");
+
+        var expected = Enumerable.Range(0, 2000).Select(i => new ExpectedError(
+            "Fields \"doesKnowCommand\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.",
+            (3 + i, 5), (2003, 5))).ToList();
+        ValidationHarness.AssertErrors(expected, errors);
+    }
+
+    [Fact]
+    public void Arguments_that_differ_only_in_input_object_field_order_merge_when_repeated()
+    {
+        var query = new StringBuilder("{\n  complicatedArgs {\n");
+        for (var i = 0; i < 400; i++)
+            query.Append(i % 2 == 0
+                ? "    complexArgField(complexArg: { requiredField: true, intField: 1, stringListField: [\"a\", \"b\"] })\n"
+                : "    complexArgField(complexArg: { stringListField: [\"a\", \"b\"], intField: 1, requiredField: true })\n");
+        query.Append("  }\n}\n");
+
+        Assert.Empty(Validate(query.ToString()));
+    }
+
+    /// <summary>
+    /// <c>F0 … F98</c> each select <c>name</c> and spread the next; <c>F99</c> aliases <c>nickname</c> as <c>name</c>.
+    /// The operation spreads all hundred side by side, so every pair of fragments and every fragment with every
+    /// chain it starts must be compared: memoised, each comparison happens once.
+    /// </summary>
+    [Fact]
+    public void Hundred_fragments_spreading_each_other_in_a_chain()
+    {
+        const int count = 100;
+        var document = new StringBuilder("{\n  dog {\n");
+        for (var i = 0; i < count; i++) document.Append($"    ...F{i}\n");
+        document.Append("  }\n}\n");
+        for (var i = 0; i < count - 1; i++) document.Append($"fragment F{i} on Dog {{\n  name\n  ...F{i + 1}\n}}\n");
+        document.Append($"fragment F{count - 1} on Dog {{\n  name: nickname\n}}\n");
+
+        var errors = Validate(document.ToString());
+
+        // Operation: lines 1..104. Fragment Fi starts on line 105 + 4i, so its `name` is on 106 + 4i; F99's alias is on 502.
+        // graphql-js reports each fragment's `name` against F99 twice: once where the operation spreads the fragments
+        // side by side, and once where the chain from F0 is followed.
+        var oneRound = Enumerable.Range(0, count - 1).Select(i => new ExpectedError(NameConflict, (106 + 4 * i, 3), (502, 3)));
+        ValidationHarness.AssertErrors([.. oneRound, .. oneRound], errors);
+    }
+
+    [Fact]
+    public void Hundred_fragments_in_a_chain_without_conflicts()
+    {
+        const int count = 100;
+        var document = new StringBuilder("{\n  dog {\n    name\n");
+        for (var i = 0; i < count; i++) document.Append($"    ...F{i}\n");
+        document.Append("  }\n}\n");
+        for (var i = 0; i < count - 1; i++) document.Append($"fragment F{i} on Dog {{\n  name\n  ...F{i + 1}\n  ...F{count - 1}\n}}\n");
+        document.Append($"fragment F{count - 1} on Dog {{\n  name\n  barks\n}}\n");
+
+        Assert.Empty(Validate(document.ToString()));
+    }
+
+    /// <summary>
+    /// Two chains of a hundred fragments, each nesting the next inside <c>relatives</c>, ending in <c>x: name</c>
+    /// and <c>x: pets</c>. Spread side by side, the chains are compared level by level down to the conflict,
+    /// which is reported once, at the top, through all hundred levels.
+    /// </summary>
+    [Fact]
+    public void Two_chains_of_fragments_nested_through_fields_conflict_at_the_bottom()
+    {
+        const int count = 100;
+        var document = new StringBuilder("{\n  human {\n    ...A0\n    ...B0\n  }\n}\n");
+        foreach (var (prefix, last) in new[] { ("A", "x: name"), ("B", "x: pets") })
+        {
+            for (var i = 0; i < count - 1; i++)
+                document.Append($"fragment {prefix}{i} on Human {{\n  relatives {{\n    ...{prefix}{i + 1}\n  }}\n}}\n");
+            document.Append($"fragment {prefix}{count - 1} on Human {{\n  {last}\n}}\n");
+        }
+
+        var error = Assert.Single(Validate(document.ToString()));
+
+        var expectedMessage = "Fields \"relatives\" conflict because "
+            + Repeat("subfields \"relatives\" conflict because ", count - 2)
+            + "subfields \"x\" conflict because \"name\" and \"pets\" are different fields. Use different aliases on the fields to fetch both if this was intentional.";
+        Assert.Equal(expectedMessage, error.Message);
+
+        // Chain A: fragment Ai starts on line 7 + 5i, its `relatives` one line below; A99's `x` is on line 503.
+        // Chain B follows after 498 + 3 lines. All of A's fields come first, then all of B's.
+        var chainA = Enumerable.Range(0, count - 1).Select(i => new ErrorLocation(8 + 5 * i, 3)).Append(new ErrorLocation(503, 3));
+        var chainB = Enumerable.Range(0, count - 1).Select(i => new ErrorLocation(506 + 5 * i, 3)).Append(new ErrorLocation(1001, 3));
+        Assert.Equal([.. chainA, .. chainB], error.Locations);
+    }
+}
