@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace DepinApi.Tests.SeedData;
 
@@ -30,10 +29,9 @@ public sealed class SeedTable(string name, IReadOnlyList<string> header, IReadOn
 /// <summary>Locates and reads the CSV files of seed-data/ without any database.</summary>
 public static class SeedFiles
 {
-    private static readonly Lazy<string> Root = new(FindRepoRoot);
     private static readonly Dictionary<string, SeedTable> Cache = new();
 
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => DepinApi.Tests.Infrastructure.RepositoryPaths.Root;
 
     public static string SeedDataDirectory => Path.Combine(RepoRoot, "seed-data");
 
@@ -71,25 +69,4 @@ public static class SeedFiles
         }
         return new SeedTable(fileName, header, rows);
     }
-
-    // Build output may live outside the repository (--artifacts-path), so fall back to the
-    // location this file was compiled from.
-    private static string FindRepoRoot() =>
-        WalkUp(AppContext.BaseDirectory)
-        ?? WalkUp(Directory.GetCurrentDirectory())
-        ?? WalkUp(CompiledFromDirectory())
-        ?? throw new DirectoryNotFoundException("No folder containing DepinApi.sln above the test binaries");
-
-    private static string? WalkUp(string? start)
-    {
-        for (var dir = start is null ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DepinApi.sln")))
-                return dir.FullName;
-        }
-        return null;
-    }
-
-    private static string? CompiledFromDirectory([CallerFilePath] string path = "") =>
-        string.IsNullOrEmpty(path) ? null : Path.GetDirectoryName(path);
 }
