@@ -70,7 +70,7 @@ public static class SdlSchemaBuilder
         "String" => Scalars.String,
         "Boolean" => Scalars.Boolean,
         "ID" => Scalars.ID,
-        _ => null,
+        _ => Introspection.IntrospectionTypes.FirstOrDefault(t => t.Name == name),
     };
 
     private static GraphQLNamedType BuildType(

@@ -1,0 +1,76 @@
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+
+namespace GraphQLEngine.Validation.Rules;
+
+/// <summary>
+/// graphql-js 16's recommended limit on introspection queries: below <c>__schema</c> or <c>__type</c>, at most two
+/// nested levels of the list fields <c>fields</c>, <c>interfaces</c>, <c>possibleTypes</c> and <c>inputFields</c>
+/// (which otherwise let a small query produce an enormous response).
+/// </summary>
+/// <remarks>
+/// Fragments are followed as graphql-js follows them (each at most once along one path). That search can take
+/// exponential time on fragments that spread each other repeatedly; after <see cref="MaxVisits"/> selections the
+/// query is judged too deep rather than searched further.
+/// </remarks>
+public static class MaxIntrospectionDepthRule
+{
+    private const int MaxListsDepth = 3;
+
+    /// <summary>How many selections one introspection field's check may look at.</summary>
+    public const int MaxVisits = 100_000;
+
+    public static AstVisitor Create(ValidationContext context) => new Visitor(context);
+
+    private sealed class Visitor(ValidationContext context) : AstVisitor
+    {
+        private int _visits;
+
+        public override VisitAction Enter(Node node, AstWalkContext walk)
+        {
+            if (node is not FieldNode { Name.Value: "__schema" or "__type" } field) return VisitAction.Continue;
+            _visits = 0;
+            if (!IsTooDeep(field, new HashSet<string>(), 0)) return VisitAction.Continue;
+            context.ReportError(new GraphQLError("Maximum introspection depth exceeded", [field]));
+            return VisitAction.SkipChildren;
+        }
+
+        // Recursion depth is bounded by the document's nesting plus its number of fragments.
+        private bool IsTooDeep(Node node, HashSet<string> visitedFragments, int depth)
+        {
+            if (++_visits > MaxVisits) return true;
+            if (node is FragmentSpreadNode spread)
+            {
+                var fragmentName = spread.Name.Value;
+                if (visitedFragments.Contains(fragmentName) || context.GetFragment(fragmentName) is not { } fragment) return false;
+                visitedFragments.Add(fragmentName);
+                try
+                {
+                    return IsTooDeep(fragment, visitedFragments, depth);
+                }
+                finally
+                {
+                    visitedFragments.Remove(fragmentName);
+                }
+            }
+
+            if (node is FieldNode { Name.Value: "fields" or "interfaces" or "possibleTypes" or "inputFields" })
+            {
+                depth++;
+                if (depth >= MaxListsDepth) return true;
+            }
+
+            var selectionSet = node switch
+            {
+                FieldNode f => f.SelectionSet,
+                InlineFragmentNode i => i.SelectionSet,
+                FragmentDefinitionNode d => d.SelectionSet,
+                _ => null,
+            };
+            if (selectionSet is null) return false;
+            foreach (var child in selectionSet.Selections)
+                if (IsTooDeep(child, visitedFragments, depth)) return true;
+            return false;
+        }
+    }
+}
