@@ -41,7 +41,8 @@ public sealed partial class ConformanceSchema
             roots.Mutation,
             roots.Subscription,
             types,
-            [.. GraphQLDirective.SpecifiedDirectives, .. CreateDirectives(animals.FurColor)],
+            // buildSchema (the node side) lists the SDL's directives first, then the specified ones.
+            [.. CreateDirectives(animals.FurColor), .. GraphQLDirective.SpecifiedDirectives],
             "Conformance test schema: the validation harness shape plus data-bearing types for execution.");
         schema.AssertValid();
         return schema;
