@@ -1,0 +1,185 @@
+using System.Text.Json;
+using GraphQLEngine.Language;
+using GraphQLEngine.Limits;
+
+namespace GraphQLEngine.Tests.Limits;
+
+public class CostTests
+{
+    private static QueryAnalysis Analyze(string query, IReadOnlyDictionary<string, object?>? variables = null,
+        QueryLimitOptions? options = null, string? operationName = null) =>
+        QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(query), operationName, variables, options);
+
+    [Fact]
+    public void Nested_connections_multiply_like_GitHub_counts_nodes()
+    {
+        var analysis = Analyze("""
+            {
+              repositories(first: 50) {
+                edges { node { name issues(first: 10) { totalCount nodes { title } } } }
+              }
+            }
+            """);
+
+        Assert.Equal(50 + 50 * 10, analysis.RequestedQueryCost);
+        Assert.Empty(analysis.Errors);
+    }
+
+    [Fact]
+    public void Lists_inside_a_connection_are_its_page_and_cost_nothing_more()
+    {
+        var analysis = Analyze("{ repositories(first: 20) { edges { cursor } nodes { name } pageInfo { hasNextPage } totalCount } }");
+
+        Assert.Equal(20, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_paginated_list_counts_its_page_and_multiplies_its_children()
+    {
+        Assert.Equal(7 + 7 * 3, Analyze("{ items(first: 7) { name children(first: 3) { name } } }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void The_larger_of_first_and_last_is_the_page_size()
+    {
+        Assert.Equal(9, Analyze("{ items(first: 4, last: 9) { name } }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Single_objects_and_scalars_cost_nothing()
+    {
+        Assert.Equal(0, Analyze("{ version item { name child { name child { name } } } tags }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_list_without_page_arguments_is_assumed_to_hold_the_default_list_size()
+    {
+        Assert.Equal(10 + 10 * 3, Analyze("{ things { name items(first: 3) { name } } }").RequestedQueryCost);
+        var options = new QueryLimitOptions { DefaultListSize = 2 };
+        Assert.Equal(2 + 2 * 3, Analyze("{ things { name items(first: 3) { name } } }", options: options).RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Declared_list_size_and_cost_replace_the_defaults()
+    {
+        Assert.Equal(4, Analyze("{ quarters { name } }").RequestedQueryCost);
+        Assert.Equal(5, Analyze("{ report { name } }").RequestedQueryCost);
+        Assert.Equal(3 * 2 + 2 * 6, Analyze("{ heavyThings { items(first: 6) { name } } }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_page_size_argument_default_is_used_when_the_argument_is_omitted()
+    {
+        var analysis = Analyze("{ items(first: 2) { children { name } } }");
+
+        Assert.Equal(2 + 2 * 5, analysis.RequestedQueryCost);
+        Assert.Empty(analysis.Errors);
+    }
+
+    [Fact]
+    public void Page_sizes_come_from_variables_as_plain_or_JSON_values_or_from_the_variable_default()
+    {
+        const string query = "query($n: Int = 9) { items(first: $n) { name } }";
+        Assert.Equal(7, Analyze(query, new Dictionary<string, object?> { ["n"] = 7 }).RequestedQueryCost);
+        Assert.Equal(8, Analyze(query, new Dictionary<string, object?> { ["n"] = JsonDocument.Parse("8").RootElement }).RequestedQueryCost);
+        Assert.Equal(9, Analyze(query).RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Fragments_count_once_per_spread_with_their_enclosing_multiplier()
+    {
+        var analysis = Analyze("""
+            { items(first: 3) { ...Kids } item { ...Kids } }
+            fragment Kids on Item { children(first: 4) { name ...Names } }
+            fragment Names on Item { name }
+            """);
+
+        Assert.Equal(3 + 3 * 4 + 4, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_fragment_on_a_connection_keeps_its_lists_as_the_page()
+    {
+        var analysis = Analyze("""
+            { repositories(first: 10) { ...Page } }
+            fragment Page on RepositoryConnection { nodes { issues(first: 2) { nodes { title } } } }
+            """);
+
+        Assert.Equal(10 + 10 * 2, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Both_branches_of_type_conditions_are_counted()
+    {
+        var analysis = Analyze("{ item { ... on Item { children(first: 3) { name } } ... { children(first: 2) { name } } } }");
+
+        Assert.Equal(3 + 2, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Introspection_fields_are_counted()
+    {
+        var analysis = Analyze("{ __schema { types { name fields { name } } } }");
+
+        Assert.Equal(10 + 10 * 10, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_cost_above_the_maximum_is_reported_with_the_excess()
+    {
+        var analysis = Analyze("{ items(first: 100) { children(first: 100) { name } } }");
+
+        var error = Assert.Single(analysis.Errors);
+        Assert.Equal("Query cost 10,100 exceeds the maximum of 10,000 by 100.", error.Message);
+        Assert.Equal(QueryLimitCodes.TooComplex, error.Extensions!["code"]);
+        Assert.Equal(10_000L, error.Extensions["limit"]);
+        Assert.Equal(10_100L, error.Extensions["actual"]);
+        Assert.Equal(10_100, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_zero_maximum_cost_is_not_enforced()
+    {
+        var analysis = Analyze("{ items(first: 100) { children(first: 100) { name } } }", options: new QueryLimitOptions { MaxCost = 0 });
+
+        Assert.Empty(analysis.Errors);
+        Assert.Equal(10_100, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Exponentially_many_fragment_expansions_saturate_instead_of_overflowing()
+    {
+        var fragments = Enumerable.Range(0, 70).Select(i =>
+            $"fragment F{i} on Item {{ children(first: 100) {{ ...F{i + 1} ...F{i + 1} }} }}");
+        var query = "{ items(first: 100) { ...F0 } }\n" + string.Join("\n", fragments) + "\nfragment F70 on Item { name }";
+
+        var analysis = Analyze(query, options: new QueryLimitOptions { MaxDepth = 0 });
+
+        Assert.Equal(long.MaxValue, analysis.RequestedQueryCost);
+        Assert.Contains(analysis.Errors, e => (string?)e.Extensions?["code"] == QueryLimitCodes.TooComplex);
+    }
+
+    [Fact]
+    public void Cyclic_fragments_terminate()
+    {
+        var analysis = Analyze("""
+            { item { ...A } }
+            fragment A on Item { child { ...B } }
+            fragment B on Item { child { ...A } }
+            """);
+
+        Assert.Equal(0, analysis.RequestedQueryCost);
+        Assert.Equal(3, analysis.Depth);
+    }
+
+    [Fact]
+    public void The_selected_operation_is_measured()
+    {
+        const string document = "query Small { items(first: 1) { name } } query Large { items(first: 50) { name } }";
+
+        Assert.Equal(50, Analyze(document, operationName: "Large").RequestedQueryCost);
+        Assert.Equal(1, Analyze(document, operationName: "Small").RequestedQueryCost);
+        Assert.Same(QueryAnalysis.Empty, Analyze(document));
+        Assert.Same(QueryAnalysis.Empty, Analyze(document, operationName: "Missing"));
+    }
+}

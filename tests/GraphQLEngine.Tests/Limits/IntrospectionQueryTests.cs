@@ -1,0 +1,141 @@
+using GraphQLEngine.Language;
+using GraphQLEngine.Limits;
+
+namespace GraphQLEngine.Tests.Limits;
+
+/// <summary>IDEs (GraphiQL and others) send graphql-js's full introspection query on start-up: the defaults must admit it.</summary>
+public class IntrospectionQueryTests
+{
+    /// <summary>graphql-js 16.11's <c>getIntrospectionQuery()</c> with its default options (indentation aside).</summary>
+    public const string GraphQLJsIntrospectionQuery = """
+
+            query IntrospectionQuery {
+              __schema {
+
+                queryType { name kind }
+                mutationType { name kind }
+                subscriptionType { name kind }
+                types {
+                  ...FullType
+                }
+                directives {
+                  name
+                  description
+
+                  locations
+                  args {
+                    ...InputValue
+                  }
+                }
+              }
+            }
+
+            fragment FullType on __Type {
+              kind
+              name
+              description
+
+
+              fields(includeDeprecated: true) {
+                name
+                description
+                args {
+                  ...InputValue
+                }
+                type {
+                  ...TypeRef
+                }
+                isDeprecated
+                deprecationReason
+              }
+              inputFields {
+                ...InputValue
+              }
+              interfaces {
+                ...TypeRef
+              }
+              enumValues(includeDeprecated: true) {
+                name
+                description
+                isDeprecated
+                deprecationReason
+              }
+              possibleTypes {
+                ...TypeRef
+              }
+            }
+
+            fragment InputValue on __InputValue {
+              name
+              description
+              type { ...TypeRef }
+              defaultValue
+
+
+            }
+
+            fragment TypeRef on __Type {
+              kind
+              name
+              ofType {
+                kind
+                name
+                ofType {
+                  kind
+                  name
+                  ofType {
+                    kind
+                    name
+                    ofType {
+                      kind
+                      name
+                      ofType {
+                        kind
+                        name
+                        ofType {
+                          kind
+                          name
+                          ofType {
+                            kind
+                            name
+                            ofType {
+                              kind
+                              name
+                              ofType {
+                                kind
+                                name
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+        """;
+
+    [Fact]
+    public void The_full_introspection_query_passes_the_default_limits()
+    {
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(GraphQLJsIntrospectionQuery));
+
+        Assert.Empty(analysis.Errors);
+        Assert.Equal(15, analysis.Depth);
+        Assert.Equal(0, analysis.AliasCount);
+        // types 10, fields 100, their args 1,000, inputFields, interfaces, enumValues and possibleTypes 100 each,
+        // directives 10 and their args 100.
+        Assert.Equal(1_620, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void It_is_counted_rather_than_exempt()
+    {
+        var options = new QueryLimitOptions { MaxDepth = 14, MaxCost = 1_000 };
+
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(GraphQLJsIntrospectionQuery), options: options);
+
+        Assert.Equal([QueryLimitCodes.TooDeep, QueryLimitCodes.TooComplex], analysis.Errors.Select(e => (string?)e.Extensions!["code"]));
+    }
+}

@@ -1,0 +1,72 @@
+using GraphQLEngine.Language;
+using GraphQLEngine.Limits;
+
+namespace GraphQLEngine.Tests.Limits;
+
+public class PageSizeTests
+{
+    private static QueryAnalysis Analyze(string query, QueryLimitOptions? options = null) =>
+        QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(query), null, null, options);
+
+    [Fact]
+    public void A_field_taking_first_or_last_must_be_given_one()
+    {
+        var analysis = Analyze("{ items { name } }");
+
+        var error = Assert.Single(analysis.Errors);
+        Assert.Equal("Field \"Query.items\" must be given a \"first\" or \"last\" argument of at most 100.", error.Message);
+        Assert.Equal(QueryLimitCodes.PageSizeRequired, error.Extensions!["code"]);
+        Assert.Equal(100, error.Extensions["limit"]);
+        Assert.Equal(new ErrorLocationOf(1, 3), new ErrorLocationOf(error.Locations[0].Line, error.Locations[0].Column));
+        // Measured as a full page, so a missing page size cannot hide a large cost.
+        Assert.Equal(100, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_connection_must_be_given_one_too()
+    {
+        var error = Assert.Single(Analyze("{ repositories { totalCount } }").Errors);
+
+        Assert.Equal(QueryLimitCodes.PageSizeRequired, error.Extensions!["code"]);
+        Assert.Contains("\"Query.repositories\"", error.Message);
+    }
+
+    [Fact]
+    public void An_explicit_null_is_no_page_size()
+    {
+        Assert.Single(Analyze("{ items(first: null) { name } }").Errors);
+    }
+
+    [Fact]
+    public void A_page_size_above_the_maximum_is_reported_with_the_excess()
+    {
+        var analysis = Analyze("{ items(first: 250) { name } }");
+
+        var error = Assert.Single(analysis.Errors);
+        Assert.Equal("Field \"Query.items\" requests 250 items, which exceeds the maximum page size of 100 by 150.", error.Message);
+        Assert.Equal(QueryLimitCodes.PageSizeTooLarge, error.Extensions!["code"]);
+        Assert.Equal(100, error.Extensions["limit"]);
+        Assert.Equal(250L, error.Extensions["actual"]);
+        Assert.Equal(250, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void The_maximum_page_size_is_configurable()
+    {
+        Assert.Empty(Analyze("{ items(first: 250) { name } }", new QueryLimitOptions { MaxPageSize = 500 }).Errors);
+        Assert.Single(Analyze("{ items(first: 20) { name } }", new QueryLimitOptions { MaxPageSize = 10 }).Errors);
+    }
+
+    [Fact]
+    public void A_field_inside_a_fragment_spread_twice_is_reported_once()
+    {
+        var analysis = Analyze("""
+            { item { ...Kids } other: item { ...Kids } }
+            fragment Kids on Item { child { children(first: 1000) { name } } }
+            """);
+
+        Assert.Single(analysis.Errors, e => (string?)e.Extensions?["code"] == QueryLimitCodes.PageSizeTooLarge);
+    }
+
+    private readonly record struct ErrorLocationOf(int Line, int Column);
+}
