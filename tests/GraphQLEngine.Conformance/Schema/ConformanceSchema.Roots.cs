@@ -7,7 +7,7 @@ public sealed partial class ConformanceSchema
     private sealed record RootTypes(GraphQLObjectType Query, GraphQLObjectType Mutation, GraphQLObjectType Message, GraphQLObjectType Subscription);
 
     private RootTypes CreateRoots(GraphQLScalarType date, AnimalTypes animals, InputTypes inputs,
-        GraphQLObjectType complicatedArgs, GraphQLObjectType tricky)
+        GraphQLObjectType complicatedArgs, GraphQLObjectType tricky, GraphQLObjectType raw)
     {
         var query = new ObjectTypeBuilder<object>("QueryRoot");
         Data(query, "human", () => animals.Human, f => f.Argument("id", Scalars.ID));
@@ -35,6 +35,7 @@ public sealed partial class ConformanceSchema
             .Argument("oneOf", inputs.OneOfInput));
         Data(query, "date", () => date, f => f.Argument("value", NonNull(date)));
         Data(query, "color", () => animals.FurColor, f => f.Argument("value", animals.FurColor));
+        Data(query, "raw", () => raw, f => f.Argument("id", NonNull(Scalars.ID)));
 
         var mutation = new ObjectTypeBuilder<object>("MutationRoot");
         Data(mutation, "setName", () => Scalars.String, f => f.Argument("name", NonNull(Scalars.String)));

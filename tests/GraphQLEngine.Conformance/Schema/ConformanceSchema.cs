@@ -25,7 +25,8 @@ public sealed partial class ConformanceSchema
         var inputs = CreateInputs(date, animals.FurColor);
         var complicatedArgs = CreateComplicatedArgs(animals.FurColor, inputs);
         var tricky = CreateTricky(date, animals);
-        var roots = CreateRoots(date, animals, inputs, complicatedArgs, tricky);
+        var raw = CreateRaw(date, animals);
+        var roots = CreateRoots(date, animals, inputs, complicatedArgs, tricky, raw);
 
         GraphQLNamedType[] types =
         [
@@ -33,7 +34,7 @@ public sealed partial class ConformanceSchema
             animals.Being, animals.Mammal, animals.Pet, animals.Canine, animals.Intelligent, animals.DogCommand,
             animals.Dog, animals.Cat, animals.CatOrDog, animals.Human, animals.Alien, animals.DogOrHuman,
             animals.HumanOrAlien, animals.FurColor,
-            inputs.ComplexInput, inputs.OneOfInput, complicatedArgs, inputs.EchoInput, tricky,
+            inputs.ComplexInput, inputs.OneOfInput, complicatedArgs, inputs.EchoInput, tricky, raw,
             roots.Query, roots.Mutation, roots.Message, roots.Subscription,
         ];
         var schema = new GraphQLSchema(
