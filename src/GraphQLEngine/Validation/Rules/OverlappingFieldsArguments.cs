@@ -33,7 +33,8 @@ internal sealed class OverlappingFieldsArguments
         return true;
     }
 
-    private string CanonicalForm(ValueNode value)
+    /// <summary>The value printed with object fields in name order; equal strings mean equal values.</summary>
+    public string CanonicalForm(ValueNode value)
     {
         if (!_canonicalForms.TryGetValue(value, out var printed))
             _canonicalForms[value] = printed = Printer.Print(SortValueNode(value));

@@ -22,12 +22,24 @@ namespace GraphQLEngine.Validation.Rules;
 /// mutually exclusive parents, which checks less).
 /// </para>
 /// </remarks>
-internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func<string, FragmentDefinitionNode?> getFragment)
+internal sealed class OverlappingFieldsConflictFinder
 {
+    private readonly GraphQLSchema _schema;
+    private readonly Func<string, FragmentDefinitionNode?> _getFragment;
     private readonly Dictionary<SelectionSetNode, OverlappingFieldsFieldMap> _fieldMaps = new(ReferenceEqualityComparer.Instance);
     private readonly OverlappingFieldsOrderedPairSet<OverlappingFieldsFieldMap> _comparedFieldsAndFragments = new(ReferenceEqualityComparer.Instance);
     private readonly OverlappingFieldsFragmentPairSet _comparedFragmentPairs = new();
-    private readonly OverlappingFieldsArguments _arguments = new();
+    private readonly OverlappingFieldsArguments _arguments;
+    private readonly OverlappingFieldsLeafSignatures _leafSignatures;
+    private readonly Dictionary<(int, int, bool), OverlappingFieldsConflictReason?> _leafOutcomes = [];
+
+    public OverlappingFieldsConflictFinder(GraphQLSchema schema, Func<string, FragmentDefinitionNode?> getFragment)
+    {
+        _schema = schema;
+        _getFragment = getFragment;
+        _arguments = new OverlappingFieldsArguments();
+        _leafSignatures = new OverlappingFieldsLeafSignatures(_arguments);
+    }
 
     /// <summary>
     /// The conflicts among the fields of one selection set, fragments spread in it included, in the order
@@ -68,7 +80,7 @@ internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func
             if (_comparedFieldsAndFragments.Has(fieldMap, fragmentName, areMutuallyExclusive)) continue;
             _comparedFieldsAndFragments.Add(fieldMap, fragmentName, areMutuallyExclusive);
 
-            if (getFragment(fragmentName) is not { } fragment) continue;
+            if (_getFragment(fragmentName) is not { } fragment) continue;
             var fragmentFieldMap = GetFragmentFieldMap(fragment);
             // A fragment is never compared with its own fields.
             if (ReferenceEquals(fieldMap, fragmentFieldMap)) continue;
@@ -92,7 +104,7 @@ internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func
             if (_comparedFragmentPairs.Has(fragmentName1, fragmentName2, areMutuallyExclusive)) continue;
             _comparedFragmentPairs.Add(fragmentName1, fragmentName2, areMutuallyExclusive);
 
-            if (getFragment(fragmentName1) is not { } fragment1 || getFragment(fragmentName2) is not { } fragment2) continue;
+            if (_getFragment(fragmentName1) is not { } fragment1 || _getFragment(fragmentName2) is not { } fragment2) continue;
             var fieldMap1 = GetFragmentFieldMap(fragment1);
             var fieldMap2 = GetFragmentFieldMap(fragment2);
 
@@ -165,10 +177,21 @@ internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func
     private OverlappingFieldsConflict? FindConflict(
         bool parentFieldsAreMutuallyExclusive, string responseName, OverlappingFieldsNodeAndDef field1, OverlappingFieldsNodeAndDef field2)
     {
-        // Fields nested through fragments can go deeper than the document itself; fail cleanly
-        // instead of overflowing the stack.
-        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (field1.Node.SelectionSet is not null && field2.Node.SelectionSet is not null)
+            return CompareFields(parentFieldsAreMutuallyExclusive, responseName, field1, field2);
 
+        // Without subselections on both sides the outcome follows from the fields' signatures alone.
+        var key = (_leafSignatures.Of(field1), _leafSignatures.Of(field2), parentFieldsAreMutuallyExclusive);
+        if (_leafOutcomes.TryGetValue(key, out var knownReason))
+            return knownReason is null ? null : new OverlappingFieldsConflict(knownReason, [field1.Node], [field2.Node]);
+        var conflict = CompareFields(parentFieldsAreMutuallyExclusive, responseName, field1, field2);
+        _leafOutcomes[key] = conflict?.Reason;
+        return conflict;
+    }
+
+    private OverlappingFieldsConflict? CompareFields(
+        bool parentFieldsAreMutuallyExclusive, string responseName, OverlappingFieldsNodeAndDef field1, OverlappingFieldsNodeAndDef field2)
+    {
         var (parentType1, node1, definition1) = field1;
         var (parentType2, node2, definition2) = field2;
 
@@ -194,6 +217,9 @@ internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func
 
         if (node1.SelectionSet is { } selectionSet1 && node2.SelectionSet is { } selectionSet2)
         {
+            // Fields nested through fragments can go deeper than the document itself; fail cleanly
+            // instead of overflowing the stack.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             var subfieldConflicts = FindConflictsBetweenSubSelectionSets(
                 areMutuallyExclusive, type1.GetNamedType(), selectionSet1, type2.GetNamedType(), selectionSet2);
             return subfieldConflicts.Count == 0 ? null : FromSubfieldConflicts(responseName, node1, node2, subfieldConflicts);
@@ -221,7 +247,7 @@ internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func
     private OverlappingFieldsFieldMap GetFieldMap(GraphQLType? parentType, SelectionSetNode selectionSet)
     {
         if (!_fieldMaps.TryGetValue(selectionSet, out var fieldMap))
-            _fieldMaps[selectionSet] = fieldMap = OverlappingFieldsFieldMap.Collect(schema, parentType, selectionSet);
+            _fieldMaps[selectionSet] = fieldMap = OverlappingFieldsFieldMap.Collect(_schema, parentType, selectionSet);
         return fieldMap;
     }
 
@@ -230,7 +256,7 @@ internal sealed class OverlappingFieldsConflictFinder(GraphQLSchema schema, Func
     private OverlappingFieldsFieldMap GetFragmentFieldMap(FragmentDefinitionNode fragment) =>
         _fieldMaps.TryGetValue(fragment.SelectionSet, out var cached)
             ? cached
-            : GetFieldMap(Utilities.TypeFromAst.Convert(schema, fragment.TypeCondition), fragment.SelectionSet);
+            : GetFieldMap(Utilities.TypeFromAst.Convert(_schema, fragment.TypeCondition), fragment.SelectionSet);
 
     private static void PushReversed(Stack<string> stack, IReadOnlyList<string> items)
     {
