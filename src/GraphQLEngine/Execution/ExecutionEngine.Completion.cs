@@ -84,7 +84,7 @@ internal sealed partial class ExecutionEngine
         {
             CompleteValue(itemType, CompletionSlot.ForItem(list, i, listPath), field, items[i]);
             // Like graphql-js, stop at the first item whose null made the whole list null.
-            if (list.Nulled) break;
+            if (list.NulledBy is not null) break;
         }
     }
 

@@ -11,7 +11,7 @@ internal sealed partial class ExecutionEngine
 {
     private void ExecuteFields(ResponseMap target)
     {
-        if (IsDetached(target))
+        if (IsUnreached(target))
         {
             target.ReleaseExecutionState();
             return;
@@ -24,7 +24,7 @@ internal sealed partial class ExecutionEngine
         {
             ExecuteField(target, i, parentType, groups[i], source);
             // graphql-js stops executing an object's fields once a null propagated out of one of them.
-            if (self.Nulled) break;
+            if (self.NulledBy is not null) break;
         }
         target.ReleaseExecutionState();
     }
@@ -155,7 +155,7 @@ internal sealed partial class ExecutionEngine
         var current = container;
         while (true)
         {
-            current.Nulled = true;
+            if (current.NulledBy is null || FieldErrors.Compare(cause, current.NulledBy) < 0) current.NulledBy = cause;
             var parent = current.Parent;
             if (parent is null)
             {
@@ -173,11 +173,19 @@ internal sealed partial class ExecutionEngine
         }
     }
 
-    private static bool IsDetached(IResultParent container)
+    /// <summary>
+    /// Whether an object lies inside a value that became null because of an error before it in the
+    /// response: graphql-js, completing depth-first, would never have reached it. Objects before that
+    /// error still execute, since graphql-js reports their errors.
+    /// </summary>
+    private static bool IsUnreached(IResultParent container)
     {
-        for (IResultParent? current = container; current is not null; current = current.Parent)
+        int[]? position = null;
+        for (var current = container.Parent; current is not null; current = current.Parent)
         {
-            if (current.Nulled) return true;
+            if (current.NulledBy is not { } cause) continue;
+            position ??= CompletionSlot.PositionOf(container);
+            if (FieldErrors.Compare(position, cause) > 0) return true;
         }
         return false;
     }

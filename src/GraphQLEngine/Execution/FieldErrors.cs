@@ -46,7 +46,7 @@ internal sealed class FieldErrors
         position.Length >= prefix.Length && position.AsSpan(0, prefix.Length).SequenceEqual(prefix);
 
     /// <summary>Response order: a position comes after its ancestors and before its later siblings.</summary>
-    private static int Compare(int[] x, int[] y)
+    public static int Compare(int[] x, int[] y)
     {
         var common = Math.Min(x.Length, y.Length);
         for (var i = 0; i < common; i++)

@@ -16,8 +16,11 @@ internal interface IResultParent
     /// <summary>Whether the slot in <see cref="Parent"/> is of non-null type, so a null here nulls the parent too.</summary>
     bool NonNullInParent { get; }
 
-    /// <summary>Set once a null has replaced this container in the response.</summary>
-    bool Nulled { get; set; }
+    /// <summary>
+    /// Once a null has replaced this container (or travelled through it), the position of the earliest
+    /// error that caused it; graphql-js would not have completed anything inside it after that position.
+    /// </summary>
+    int[]? NulledBy { get; set; }
 
     void SetChild(int index, object? value);
 }

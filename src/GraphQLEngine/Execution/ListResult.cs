@@ -11,7 +11,7 @@ internal sealed class ListResult(object?[] items, IResultParent parent, int inde
 
     public bool NonNullInParent { get; } = nonNullInParent;
 
-    public bool Nulled { get; set; }
+    public int[]? NulledBy { get; set; }
 
     public void SetChild(int index, object? value) => Items[index] = value;
 }

@@ -82,7 +82,7 @@ public sealed class ResponseMap : IReadOnlyDictionary<string, object?>, IResultP
 
     bool IResultParent.NonNullInParent => _nonNullInParent;
 
-    bool IResultParent.Nulled { get; set; }
+    int[]? IResultParent.NulledBy { get; set; }
 
     internal void SetSource(object? source) => Source = source;
 
