@@ -1,0 +1,159 @@
+using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
+using GraphQLEngine.Http;
+using GraphQLEngine.Limits;
+using GraphQLEngine.TestServer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using static GraphQLEngine.Tests.Http.GraphQLHttp;
+
+namespace GraphQLEngine.Tests.Http;
+
+/// <summary>MapGraphQL with options set in code, on a bare in-memory host.</summary>
+public class EndpointOptionsTests
+{
+    private static async Task<(WebApplication App, HttpClient Client)> StartAsync(
+        GraphQLHttpOptions options, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapGraphQL("/graphql", SampleSchema.Create(), options);
+        await app.StartAsync();
+        return (app, app.GetTestClient());
+    }
+
+    [Fact]
+    public async Task Validation_results_are_cached_by_document_text()
+    {
+        var options = new GraphQLHttpOptions();
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        var first = await PostAsync(client, new { query = "{ nope }" });
+        var second = await PostAsync(client, new { query = "{ nope }" });
+        await PostAsync(client, new { query = "{ hello }" });
+
+        Assert.Equal(first.Body, second.Body);
+        Assert.Equal(2, options.ValidationCache.Count);
+    }
+
+    [Fact]
+    public async Task Limits_come_from_the_options()
+    {
+        var options = new GraphQLHttpOptions { Limits = new QueryLimitOptions { MaxPageSize = 5 } };
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        var reply = await PostAsync(client, new { query = "{ books(first: 6) { id } }" });
+
+        Assert.Equal(QueryLimitCodes.PageSizeTooLarge, reply.FirstCode);
+    }
+
+    [Fact]
+    public async Task Unmasked_errors_show_their_message_when_masking_is_turned_off()
+    {
+        var (app, client) = await StartAsync(new GraphQLHttpOptions { MaskUnexpectedErrors = false });
+        await using var _ = app;
+
+        var reply = await PostAsync(client, new { query = "{ internalFailure }" });
+
+        Assert.Equal(SampleSchema.InternalFailureMessage, reply.FirstMessage);
+    }
+
+    [Fact]
+    public async Task Interceptors_from_options_and_services_see_every_stage_in_order()
+    {
+        var log = new List<string>();
+        var options = new GraphQLHttpOptions();
+        options.Interceptors.Add(new RecordingInterceptor("options", log));
+        var (app, client) = await StartAsync(options,
+            services => services.AddSingleton<IGraphQLRequestInterceptor>(new RecordingInterceptor("service", log)));
+        await using var _ = app;
+
+        await PostAsync(client, new { query = "{ books(first: 4) { id } }" });
+
+        Assert.Equal(
+            [
+                "options request", "service request",
+                "options executing cost=4", "service executing cost=4",
+                "options result data=True", "service result data=True",
+            ],
+            log);
+    }
+
+    [Fact]
+    public async Task The_result_hook_also_sees_results_that_never_executed()
+    {
+        var log = new List<string>();
+        var options = new GraphQLHttpOptions();
+        options.Interceptors.Add(new RecordingInterceptor("options", log));
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        await PostAsync(client, new { query = "{ nope }" });
+
+        Assert.Equal(["options request", "options result data=False"], log);
+    }
+
+    [Fact]
+    public async Task A_refusal_before_parsing_skips_the_rest_of_the_pipeline()
+    {
+        var log = new List<string>();
+        var options = new GraphQLHttpOptions();
+        options.Interceptors.Add(new RefusingInterceptor());
+        options.Interceptors.Add(new RecordingInterceptor("after", log));
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        var reply = await PostAsync(client, new { query = "{ hello }" }, GraphQLResponse);
+
+        Assert.Equal(403, reply.Status);
+        Assert.Equal("Not for you.", reply.FirstMessage);
+        Assert.Equal(["after result data=False"], log);
+    }
+
+    [Fact]
+    public async Task No_execution_timeout_lets_slow_operations_finish()
+    {
+        var (app, client) = await StartAsync(new GraphQLHttpOptions { ExecutionTimeout = null });
+        await using var _ = app;
+
+        var reply = await PostAsync(client, new { query = "{ slow(milliseconds: 50) }" });
+
+        Assert.Equal("done", reply.Data.GetProperty("slow").GetString());
+    }
+
+    private sealed class RecordingInterceptor(string name, List<string> log) : IGraphQLRequestInterceptor
+    {
+        public ValueTask OnRequestAsync(GraphQLRequestContext context)
+        {
+            log.Add($"{name} request");
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask OnExecutingAsync(GraphQLRequestContext context)
+        {
+            log.Add($"{name} executing cost={context.Analysis!.RequestedQueryCost}");
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask OnResultAsync(GraphQLRequestContext context, ExecutionResult result)
+        {
+            log.Add($"{name} result data={result.HasData}");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class RefusingInterceptor : IGraphQLRequestInterceptor
+    {
+        public ValueTask OnRequestAsync(GraphQLRequestContext context)
+        {
+            context.Reject(new GraphQLError("Not for you."), 403);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using GraphQLEngine.Limits;
+using GraphQLEngine.TestServer;
+using GraphQLEngine.Tests.Limits;
+using static GraphQLEngine.Tests.Http.GraphQLHttp;
+
+namespace GraphQLEngine.Tests.Http;
+
+public class PipelineTests(TestServerFactory factory) : IClassFixture<TestServerFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Unexpected_resolver_exceptions_are_masked_and_carry_no_internals()
+    {
+        var reply = await PostAsync(_client, new { query = "{ internalFailure }" });
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("Unexpected error.", reply.FirstMessage);
+        Assert.DoesNotContain("secret", reply.Body);
+        Assert.DoesNotContain("InvalidOperationException", reply.Body);
+        Assert.DoesNotContain(" at ", reply.Body);
+    }
+
+    [Fact]
+    public async Task Limits_are_enforced_after_validation_with_their_codes()
+    {
+        var deep = "{ book(id: \"book-1\") { " + string.Concat(Enumerable.Repeat("author { books(first: 1) { ", 7))
+                   + "title" + new string('}', 14) + " } }";
+
+        var reply = await PostAsync(_client, new { query = deep }, GraphQLResponse);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal(QueryLimitCodes.TooDeep, reply.FirstCode);
+        Assert.Equal("Query depth 16 exceeds the maximum of 15 by 1.", reply.FirstMessage);
+    }
+
+    [Fact]
+    public async Task Too_costly_queries_are_rejected_before_execution()
+    {
+        var reply = await PostAsync(_client, new { query = "{ books(first: 100) { author { books(first: 100) { title } } } }" }, GraphQLResponse);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal(QueryLimitCodes.TooComplex, reply.FirstCode);
+        Assert.Equal("Query cost 10,100 exceeds the maximum of 10,000 by 100.", reply.FirstMessage);
+        var extensions = reply.Errors[0].GetProperty("extensions");
+        Assert.Equal(10_000, extensions.GetProperty("limit").GetInt64());
+        Assert.Equal(10_100, extensions.GetProperty("actual").GetInt64());
+    }
+
+    [Fact]
+    public async Task Limits_are_read_from_configuration()
+    {
+        var reply = await PostAsync(_client, new { query = "{ a: hello b: hello c: hello d: hello }" });
+
+        Assert.Equal(QueryLimitCodes.TooManyAliases, reply.FirstCode);
+        Assert.Equal("Query uses 4 aliases, which exceeds the maximum of 3 by 1.", reply.FirstMessage);
+    }
+
+    [Fact]
+    public async Task An_interceptor_adds_the_cost_to_the_response_extensions()
+    {
+        var reply = await PostAsync(_client, new { query = "{ books(first: 3) { title tags author { books(first: 2) { id } } } }" });
+
+        var cost = reply.Json.GetProperty("extensions").GetProperty("cost");
+        Assert.Equal(3 + 3 * 2, cost.GetProperty("requestedQueryCost").GetInt64());
+        Assert.Equal(10_000, cost.GetProperty("maximumAvailable").GetInt64());
+        Assert.Equal(3, reply.Data.GetProperty("books").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_interceptor_can_refuse_a_request_with_its_own_status()
+    {
+        foreach (var accept in new[] { Json, GraphQLResponse })
+        {
+            var reply = await PostRawAsync(_client, """{"query":"{ hello }"}""", accept,
+                configure: request => request.Headers.Add("X-Refuse", "true"));
+
+            Assert.Equal(429, reply.Status);
+            Assert.Equal("60", reply.Headers.RetryAfter!.ToString());
+            Assert.Equal("RATE_LIMITED", reply.FirstCode);
+            Assert.False(reply.HasData);
+        }
+    }
+
+    [Fact]
+    public async Task The_user_context_factory_runs_per_request()
+    {
+        var reply = await PostRawAsync(_client, """{"query":"{ viewer }"}""",
+            configure: request => request.Headers.Add("X-User", "ada"));
+
+        Assert.Equal("ada", reply.Data.GetProperty("viewer").GetString());
+    }
+
+    [Fact]
+    public async Task An_operation_over_the_execution_timeout_is_cancelled_with_an_error()
+    {
+        var body = new { query = "{ slow(milliseconds: 10000) }" };
+
+        var graphQLResponse = await PostAsync(_client, body, GraphQLResponse);
+        var json = await PostAsync(_client, body, Json);
+
+        Assert.Equal(504, graphQLResponse.Status);
+        Assert.Equal(200, json.Status);
+        foreach (var reply in new[] { graphQLResponse, json })
+        {
+            Assert.Equal("EXECUTION_TIMEOUT", reply.FirstCode);
+            Assert.Equal($"The operation did not complete within the execution timeout of {TestServerFactory.ExecutionTimeoutMilliseconds} ms.", reply.FirstMessage);
+        }
+    }
+
+    [Fact]
+    public async Task A_query_over_the_length_limit_is_rejected_before_parsing()
+    {
+        var query = "{ hello " + new string(' ', 2000) + "}";
+
+        var reply = await PostAsync(_client, new { query }, GraphQLResponse);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal("QUERY_TOO_LONG", reply.FirstCode);
+        Assert.Equal("The query is 2,009 characters long, which exceeds the maximum of 2,000 by 9.", reply.FirstMessage);
+    }
+
+    [Fact]
+    public async Task The_parser_limits_apply()
+    {
+        var query = new string('{', 300) + new string('}', 300);
+
+        var reply = await PostAsync(_client, new { query }, GraphQLResponse);
+
+        Assert.Equal(400, reply.Status);
+        Assert.StartsWith("Syntax Error:", reply.FirstMessage);
+    }
+
+    [Fact]
+    public async Task The_full_introspection_query_of_graphql_js_runs_under_the_default_limits()
+    {
+        var reply = await PostAsync(_client, new { query = IntrospectionQueryTests.GraphQLJsIntrospectionQuery }, GraphQLResponse);
+
+        Assert.Equal(200, reply.Status);
+        Assert.Empty(reply.Errors);
+        var types = reply.Data.GetProperty("__schema").GetProperty("types").EnumerateArray()
+            .Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Book", types);
+        Assert.Contains("__Schema", types);
+    }
+
+    [Fact]
+    public async Task The_sample_schema_pages_its_books()
+    {
+        var reply = await GetAsync(_client, Query("{ books(last: 2) { id } }"));
+
+        Assert.Equal(["book-249", "book-250"], reply.Data.GetProperty("books").EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        Assert.Equal(250, Library.Books.Count);
+    }
+}
