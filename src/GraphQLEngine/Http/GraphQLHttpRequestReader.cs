@@ -43,10 +43,11 @@ internal static class GraphQLHttpRequestReader
             return (null, new RequestReadFailure(415,
                 $"POST requests must have the content type {GraphQLMediaTypes.Json} (UTF-8)."));
         }
-        if (http.Request.ContentLength > options.MaxRequestBytes)
+        var maxBytes = options.MaxRequestBytes > 0 ? options.MaxRequestBytes : long.MaxValue;
+        if (http.Request.ContentLength > maxBytes)
             return (null, TooLarge(options));
 
-        var body = await ReadBodyAsync(http.Request.Body, options.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
+        var body = await ReadBodyAsync(http.Request.Body, maxBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null) return (null, TooLarge(options));
         if (body.Length == 0)
             return (null, RequestReadFailure.BadRequest("The request body is empty; expected a JSON object with a \"query\"."));
