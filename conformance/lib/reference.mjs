@@ -3,6 +3,7 @@
 import { GraphQLError, buildSchema, execute, parse, specifiedRules, validate } from 'graphql';
 
 import { attachDateScalar, createFieldResolver, typeResolver } from './behaviour.mjs';
+import { applyDeviations } from './deviations.mjs';
 
 export function createReference(sdl, data) {
   const schema = buildSchema(sdl);
@@ -32,7 +33,7 @@ export function createReference(sdl, data) {
       typeResolver,
     });
     if (typeof result?.then === 'function') throw new Error('Execution unexpectedly returned a promise');
-    return { stage: 'execute', response: JSON.parse(JSON.stringify(result)) };
+    return { stage: 'execute', response: applyDeviations(document, entry, JSON.parse(JSON.stringify(result))) };
   }
 
   // Which rule reported each error (for grouping failures; not compared).
