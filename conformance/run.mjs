@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { buildSchema, printSchema } from 'graphql';
+import { buildClientSchema, buildSchema, printSchema } from 'graphql';
 
 import { likelyCauses } from './lib/causes.mjs';
 import { compareOutcomes } from './lib/compare.mjs';
@@ -64,6 +64,7 @@ if (options.referenceOnly) {
   }
   const { sdl: engineSdl, outcomes } = await runEngine(runnerDll, dataFile, entries);
   checkSdl(engineSdl);
+  checkClientSchema(engineSdl, outcomes);
   for (const entry of entries) {
     const expected = reference.run(entry);
     const actual = outcomes.get(entry.id) ?? { stage: 'crash', message: 'no output from the runner' };
@@ -104,6 +105,23 @@ function checkSdl(engineSdl) {
     roundTrip = `buildSchema failed: ${error.message}`;
   }
   report('schema: graphql-js printSchema(buildSchema(engine SDL)) is the engine SDL', roundTrip === engineSdl ? null : `SDL differs (- engine, + graphql-js)\n${lineDiff(engineSdl, roundTrip)}`);
+}
+
+// GraphiQL and other tools build their schema from the full introspection query: graphql-js's
+// buildClientSchema must accept the engine's answer and arrive at the same schema.
+function checkClientSchema(engineSdl, outcomes) {
+  for (const [id, outcome] of outcomes) {
+    // Only the query with every option asks for all that the SDL shows (descriptions, repeatable, specifiedBy, oneOf).
+    if (id !== 'introspection/introspection: getIntrospectionQuery all options') continue;
+    let failure = null;
+    try {
+      const printed = printSchema(buildClientSchema(outcome.response.data));
+      if (printed !== engineSdl) failure = `SDL differs (- engine, + buildClientSchema)\n${lineDiff(engineSdl, printed)}`;
+    } catch (error) {
+      failure = `buildClientSchema rejected the engine's introspection result: ${error.message}`;
+    }
+    report(`${id}: buildClientSchema accepts the result`, failure);
+  }
 }
 
 function checkAgainstReference(entry) {
