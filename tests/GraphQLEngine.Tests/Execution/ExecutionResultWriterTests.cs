@@ -1,0 +1,84 @@
+using System.Text.Json;
+using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
+using GraphQLEngine.Language;
+
+namespace GraphQLEngine.Tests.Execution;
+
+/// <summary>The JSON form of results: key order, error shape and numbers as JavaScript's <c>JSON.stringify</c> prints them.</summary>
+public class ExecutionResultWriterTests
+{
+    private static ExecutionResult WithData(params (string Key, object? Value)[] entries) =>
+        new() { HasData = true, Data = new ResponseMap(entries.Select(e => new KeyValuePair<string, object?>(e.Key, e.Value))) };
+
+    [Fact]
+    public void Writes_errors_before_data_and_extensions_last()
+    {
+        var result = new ExecutionResult
+        {
+            HasData = true,
+            Data = null,
+            Errors = [new GraphQLError("boom", path: ["a", 0, "b"], locations: [new ErrorLocation(2, 3)],
+                extensions: new Dictionary<string, object?> { ["code"] = "E1" })],
+        };
+        result.Extensions["cost"] = 12;
+        Assert.Equal(
+            """{"errors":[{"message":"boom","locations":[{"line":2,"column":3}],"path":["a",0,"b"],"extensions":{"code":"E1"}}],"data":null,"extensions":{"cost":12}}""",
+            ExecutionResultWriter.ToJson(result));
+    }
+
+    [Fact]
+    public void Leaves_out_data_for_request_errors_and_errors_when_there_are_none()
+    {
+        Assert.Equal("""{"errors":[{"message":"Must provide an operation."}]}""",
+            ExecutionResultWriter.ToJson(ExecutionResult.RequestError([new GraphQLError("Must provide an operation.")])));
+        Assert.Equal("""{"data":{"a":1}}""", ExecutionResultWriter.ToJson(WithData(("a", 1))));
+    }
+
+    [Theory]
+    [InlineData(1.5, "1.5")]
+    [InlineData(1e21, "1e+21")]
+    [InlineData(1e-7, "1e-7")]
+    [InlineData(123456789012.0, "123456789012")]
+    [InlineData(-0.0, "0")]
+    [InlineData(0.1 + 0.2, "0.30000000000000004")]
+    [InlineData(double.NaN, "null")]
+    [InlineData(double.PositiveInfinity, "null")]
+    public void Prints_doubles_as_javascript_does(double value, string expected) =>
+        Assert.Equal("""{"data":{"n":""" + expected + "}}", ExecutionResultWriter.ToJson(WithData(("n", value))));
+
+    [Fact]
+    public void Prints_other_numbers_and_values()
+    {
+        var json = ExecutionResultWriter.ToJson(WithData(
+            ("long", 9007199254740993L),
+            ("decimal", 12.50m),
+            ("float", 0.1f),
+            ("text", "<é> \"q\""),
+            ("list", new List<object?> { 1, null, true }),
+            ("nested", new ResponseMap([new("x", new object?[] { "y" })])),
+            ("json", JsonDocument.Parse("""{"k":[1,2]}""").RootElement)));
+        Assert.Equal(
+            """{"data":{"long":9007199254740993,"decimal":12.5,"float":0.10000000149011612,"text":"<é> \"q\"","list":[1,null,true],"nested":{"x":["y"]},"json":{"k":[1,2]}}}""",
+            json);
+    }
+
+    [Fact]
+    public async Task Writes_to_a_stream()
+    {
+        using var stream = new MemoryStream();
+        await ExecutionResultWriter.WriteAsync(stream, WithData(("a", "b")));
+        Assert.Equal("""{"data":{"a":"b"}}""", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
+    public async Task Round_trips_an_executed_result_with_errors_located_in_the_document()
+    {
+        var schema = new GraphQLEngine.Type.GraphQLSchema(new GraphQLEngine.Type.GraphQLObjectType("Query",
+        [
+            new GraphQLEngine.Type.FieldDefinition("f", GraphQLEngine.Type.Scalars.Float) { Resolver = _ => ValueTask.FromResult<object?>(1e21) },
+        ]));
+        var result = await Executor.ExecuteAsync(new ExecutionRequest { Schema = schema, Document = Parser.Parse("{ f g: f }") });
+        Assert.Equal("""{"data":{"f":1e+21,"g":1e+21}}""", ExecutionResultWriter.ToJson(result));
+    }
+}
