@@ -23,8 +23,8 @@ namespace GraphQLEngine.Limits;
 /// inside it (<c>edges</c>, <c>nodes</c>) are its page, already counted, so they cost nothing more.</item>
 /// <item>Each node costs 1 if it is an object, interface or union, 0 if it is a scalar or enum, unless the field
 /// declares <see cref="CostMetadata.Cost"/>; single-valued fields cost 0 unless they declare one.</item>
-/// <item>Fragments count once per spread (measured once each); both branches of a type condition count; <c>@skip</c>
-/// and <c>@include</c> are not evaluated, so the cost is an upper bound.</item>
+/// <item>Fragments count once per spread (measured once each); both branches of a type condition count, so the cost
+/// is an upper bound. Selections that <c>@skip</c>/<c>@include</c> leave out (by a literal or a variable) count nothing.</item>
 /// <item>Introspection fields count like any other.</item>
 /// </list>
 /// </remarks>

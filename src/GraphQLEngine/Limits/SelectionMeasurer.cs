@@ -9,7 +9,7 @@ internal sealed class SelectionMeasurer
 {
     private readonly GraphQLSchema _schema;
     private readonly QueryLimitOptions _options;
-    private readonly PageSizeReader _pageSizes;
+    private readonly OperationValueReader _values;
     private readonly Dictionary<string, FragmentDefinitionNode> _fragments = new();
 
     // A fragment measures the same wherever it is spread, except that inside a connection its lists are the page:
@@ -29,7 +29,7 @@ internal sealed class SelectionMeasurer
     {
         _schema = schema;
         _options = options;
-        _pageSizes = new PageSizeReader(operation, variables);
+        _values = new OperationValueReader(operation, variables);
         foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
             _fragments.TryAdd(fragment.Name.Value, fragment);
         Operation = operation;
@@ -48,6 +48,7 @@ internal sealed class SelectionMeasurer
         var total = SelectionMeasure.Zero;
         foreach (var selection in selectionSet.Selections)
         {
+            if (_values.IsExcluded(selection)) continue;
             var measure = selection switch
             {
                 FieldNode field => MeasureField(field, parentType, connectionSize),
@@ -138,9 +139,9 @@ internal sealed class SelectionMeasurer
     /// <summary>The page size of a field taking <c>first</c>/<c>last</c> (reporting a missing or too large one), else null.</summary>
     private long? ReadPageSize(FieldNode field, FieldDefinition definition, GraphQLNamedType? parentType)
     {
-        if (!PageSizeReader.TakesPageSize(definition)) return null;
+        if (!OperationValueReader.TakesPageSize(definition)) return null;
 
-        var requested = _pageSizes.Read(field, definition);
+        var requested = _values.Read(field, definition);
         var coordinate = $"{parentType?.Name}.{definition.Name}";
         if (requested is null)
         {

@@ -182,4 +182,30 @@ public class CostTests
         Assert.Same(QueryAnalysis.Empty, Analyze(document));
         Assert.Same(QueryAnalysis.Empty, Analyze(document, operationName: "Missing"));
     }
+
+    [Fact]
+    public void Selections_left_out_by_skip_or_include_count_nothing()
+    {
+        const string query = """
+            query($hide: Boolean!, $show: Boolean = true) {
+              a: items(first: 10) @skip(if: true) { name }
+              b: items(first: 20) @include(if: $show) { name }
+              c: items(first: 30) @skip(if: $hide) { name }
+              items { ... @include(if: false) { name } }
+            }
+            """;
+
+        var hidden = Analyze(query, new Dictionary<string, object?> { ["hide"] = true });
+        var shown = Analyze(query, new Dictionary<string, object?> { ["hide"] = JsonDocument.Parse("false").RootElement, ["show"] = false });
+
+        Assert.Equal(20 + 100, hidden.RequestedQueryCost);
+        Assert.Equal(30 + 100, shown.RequestedQueryCost);
+        Assert.Equal(1, hidden.AliasCount);
+    }
+
+    [Fact]
+    public void A_skipped_field_needs_no_page_size()
+    {
+        Assert.Empty(Analyze("{ items @skip(if: true) { name } version }").Errors);
+    }
 }

@@ -3,8 +3,11 @@ using GraphQLEngine.Type;
 
 namespace GraphQLEngine.Limits;
 
-/// <summary>Reads the <c>first</c>/<c>last</c> a field is given: a literal, a variable's value or default, or the argument's default.</summary>
-internal sealed class PageSizeReader(OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
+/// <summary>
+/// Reads the <c>first</c>/<c>last</c> a field is given (a literal, a variable's value or default, or the argument's
+/// default), and whether <c>@skip</c>/<c>@include</c> leave a selection out.
+/// </summary>
+internal sealed class OperationValueReader(OperationDefinitionNode operation, IReadOnlyDictionary<string, object?>? variables)
 {
     private static readonly string[] PageSizeArguments = ["first", "last"];
 
@@ -26,6 +29,36 @@ internal sealed class PageSizeReader(OperationDefinitionNode operation, IReadOnl
         }
         return largest;
     }
+
+    /// <summary>Whether <c>@skip(if: true)</c> or <c>@include(if: false)</c> leaves the selection out of the response.</summary>
+    public bool IsExcluded(SelectionNode selection)
+    {
+        foreach (var directive in selection.Directives)
+        {
+            var condition = directive.Arguments.FirstOrDefault(a => a.Name.Value == "if")?.Value;
+            if (condition is null) continue;
+            if (directive.Name.Value == "skip" && BooleanOf(condition) == true) return true;
+            if (directive.Name.Value == "include" && BooleanOf(condition) == false) return true;
+        }
+        return false;
+    }
+
+    private bool? BooleanOf(ValueNode value) => value switch
+    {
+        BooleanValueNode literal => literal.Value,
+        VariableNode variable when variables is not null && variables.TryGetValue(variable.Name.Value, out var provided) => provided switch
+        {
+            bool b => b,
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.True } => true,
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.False } => false,
+            _ => null,
+        },
+        VariableNode variable => operation.VariableDefinitions
+            .FirstOrDefault(d => d.Variable.Name.Value == variable.Name.Value)?.DefaultValue is BooleanValueNode fallback
+            ? fallback.Value
+            : null,
+        _ => null,
+    };
 
     private long? FromValueNode(ValueNode value) => value switch
     {
