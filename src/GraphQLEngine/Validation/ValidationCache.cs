@@ -68,9 +68,9 @@ public sealed class ValidationCache
         if (TryGet(key, out var cached)) return cached;
 
         // Validated outside the lock: two threads may both validate a new document, which is harmless.
-        var errors = DocumentValidator.Validate(schema, document, rules, maxErrors);
-        Add(key, errors);
-        return errors;
+        // Wrapped so that no caller can change a list other callers will be given.
+        var errors = DocumentValidator.Validate(schema, document, rules, maxErrors).ToList().AsReadOnly();
+        return Add(key, errors);
     }
 
     /// <summary>Drops every cached result (e.g. after the schema object has been replaced).</summary>
@@ -103,17 +103,19 @@ public sealed class ValidationCache
         return false;
     }
 
-    private void Add(CacheKey key, IReadOnlyList<GraphQLError> errors)
+    /// <summary>Stores the result unless another thread stored one first; returns the stored one.</summary>
+    private IReadOnlyList<GraphQLError> Add(CacheKey key, IReadOnlyList<GraphQLError> errors)
     {
         lock (_lock)
         {
-            if (_entries.ContainsKey(key)) return;
+            if (_entries.TryGetValue(key, out var existing)) return existing.Value.Errors;
             if (_entries.Count >= Capacity && _recency.Last is { } oldest)
             {
                 _entries.Remove(oldest.Value.Key);
                 _recency.RemoveLast();
             }
             _entries[key] = _recency.AddFirst(new Entry(key, errors));
+            return errors;
         }
     }
 

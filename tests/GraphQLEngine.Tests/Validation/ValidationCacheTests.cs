@@ -17,6 +17,8 @@ public sealed class ValidationCacheTests
         var second = Validate(cache, "{ unknown }");
         Assert.Same(first, second);
         Assert.Single(first);
+        // Shared between callers, so it must not be changeable through a cast.
+        Assert.True(((ICollection<GraphQLEngine.Error.GraphQLError>)first).IsReadOnly);
         Assert.Equal(1, cache.Count);
     }
 
