@@ -127,6 +127,9 @@ public static class ExecutionResultWriter
             case long number:
                 writer.WriteNumberValue(number);
                 return;
+            case double number:
+                WriteDouble(writer, number);
+                return;
             case ResponseMap map:
                 WriteMap(writer, map);
                 return;
@@ -178,12 +181,27 @@ public static class ExecutionResultWriter
     private static void WriteMap(Utf8JsonWriter writer, ResponseMap map)
     {
         writer.WriteStartObject();
-        foreach (var (key, item) in map)
+        for (var i = 0; i < map.Count; i++)
         {
-            writer.WritePropertyName(key);
-            WriteValue(writer, item);
+            writer.WritePropertyName(map.KeyAt(i));
+            WriteValue(writer, map.ValueAt(i));
         }
         writer.WriteEndObject();
+    }
+
+    private static void WriteDouble(Utf8JsonWriter writer, double number)
+    {
+        // JSON.stringify prints NaN and ±Infinity as null.
+        if (!double.IsFinite(number))
+        {
+            writer.WriteNullValue();
+            return;
+        }
+        // In this range .NET's shortest round-trip form is plain decimal notation, digit for digit what
+        // JS prints; outside it the two choose exponent notation differently.
+        var magnitude = Math.Abs(number);
+        if (magnitude >= 1e-4 && magnitude < 1e15) writer.WriteNumberValue(number);
+        else writer.WriteRawValue(JsNumber.Format(number), skipInputValidation: true);
     }
 
     private static void WriteNumber(Utf8JsonWriter writer, object number)
@@ -197,9 +215,11 @@ public static class ExecutionResultWriter
                 writer.WriteRawValue(JsNumber.Format(number), skipInputValidation: true);
                 return;
         }
-        var asDouble = JsNumber.ToDouble(number)!.Value;
-        // JSON.stringify prints NaN and ±Infinity as null.
-        if (!double.IsFinite(asDouble)) writer.WriteNullValue();
-        else writer.WriteRawValue(JsNumber.Format(number), skipInputValidation: true);
+        if (number is decimal exact && decimal.Truncate(exact) == exact)
+        {
+            writer.WriteRawValue(JsNumber.Format(number), skipInputValidation: true);
+            return;
+        }
+        WriteDouble(writer, JsNumber.ToDouble(number)!.Value);
     }
 }

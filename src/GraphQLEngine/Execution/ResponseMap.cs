@@ -63,6 +63,8 @@ public sealed class ResponseMap : IReadOnlyDictionary<string, object?>, IResultP
 
     internal string KeyAt(int index) => _keys[index];
 
+    internal object? ValueAt(int index) => _values[index];
+
     // Execution bookkeeping: what is still needed to execute this object's fields, and where it sits.
     internal CollectedFields? Fields { get; private set; }
 
