@@ -41,6 +41,7 @@ public static class SpecifiedRules
         ValuesOfCorrectTypeRule.Create,
         ProvidedRequiredArgumentsRule.Create,
         VariablesInAllowedPositionRule.Create,
+        OverlappingFieldsCanBeMergedRule.Create,
         UniqueInputFieldNamesRule.Create,
         MaxIntrospectionDepthRule.Create,
     ];
