@@ -98,6 +98,16 @@ public class DataLoaderTests
     }
 
     [Fact]
+    public async Task Concurrent_executions_keep_their_own_loaders_and_batches()
+    {
+        var logs = Enumerable.Range(0, 20).Select(_ => new BatchLog()).ToArray();
+        var results = await Task.WhenAll(logs.Select(log => Task.Run(() =>
+            Execute(CreateSchema(log, new BatchLog(), asyncBatches: true), "{ parents { child { name } } }"))));
+        Assert.All(results, result => Assert.Empty(result.Errors));
+        Assert.All(logs, log => Assert.Equal(Enumerable.Range(0, 50), Assert.Single(log.Calls)));
+    }
+
+    [Fact]
     public async Task Splits_batches_at_the_maximum_size()
     {
         var children = new BatchLog();
