@@ -36,6 +36,32 @@ public sealed class OverlappingFieldsPathologicalDocumentsTests
     }
 
     [Fact]
+    public void Thousand_identical_fields_with_subselections_each_conflict_with_one_that_differs()
+    {
+        // Lines 2..1001 hold the repeated field, line 1002 the one whose subfield differs.
+        var errors = Validate("{\n" + Repeat("  dog { name }\n", 1000) + "  dog { name: nickname }\n}\n");
+
+        var expected = Enumerable.Range(0, 1000).Select(i => new ExpectedError(
+            "Fields \"dog\" conflict because subfields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.",
+            (2 + i, 3), (2 + i, 9), (1002, 3), (1002, 9))).ToList();
+        ValidationHarness.AssertErrors(expected, errors);
+    }
+
+    [Fact]
+    public void Repeated_fields_spreading_one_fragment_report_its_conflict_once()
+    {
+        // The subselection of the last field is compared with the fragment once, then remembered as compared;
+        // graphql-js words and locates that one conflict from the subselection's side.
+        var errors = Validate("{\n" + Repeat("  dog { ...DogName }\n", 500) + "  dog { name: nickname }\n}\nfragment DogName on Dog {\n  name\n}\n");
+
+        ValidationHarness.AssertErrors(
+            [new ExpectedError(
+                "Fields \"dog\" conflict because subfields \"name\" conflict because \"nickname\" and \"name\" are different fields. Use different aliases on the fields to fetch both if this was intentional.",
+                (2, 3), (502, 9), (502, 3), (505, 3))],
+            errors);
+    }
+
+    [Fact]
     public void Two_thousand_identical_fields_with_arguments_each_conflict_with_one_that_differs()
     {
         // Lines 3..2002 hold the repeated field, line 2003 the one with another argument value.

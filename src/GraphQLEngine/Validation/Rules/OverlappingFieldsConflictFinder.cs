@@ -32,6 +32,11 @@ internal sealed class OverlappingFieldsConflictFinder
     private readonly OverlappingFieldsArguments _arguments;
     private readonly OverlappingFieldsLeafSignatures _leafSignatures;
     private readonly Dictionary<(int, int, bool), OverlappingFieldsConflictReason?> _leafOutcomes = [];
+    private readonly OverlappingFieldsShapes _shapes;
+    private readonly Dictionary<(int, int, bool), bool> _shapesKnownToConflict = [];
+
+    // Below this many pairs, comparing them one by one costs less than grouping them by shape first.
+    private const int PairsWorthGrouping = 16;
 
     public OverlappingFieldsConflictFinder(GraphQLSchema schema, Func<string, FragmentDefinitionNode?> getFragment)
     {
@@ -39,6 +44,7 @@ internal sealed class OverlappingFieldsConflictFinder
         _getFragment = getFragment;
         _arguments = new OverlappingFieldsArguments();
         _leafSignatures = new OverlappingFieldsLeafSignatures(_arguments);
+        _shapes = new OverlappingFieldsShapes(_leafSignatures, GetFieldMap);
     }
 
     /// <summary>
@@ -148,6 +154,7 @@ internal sealed class OverlappingFieldsConflictFinder
     {
         foreach (var (responseName, fields) in fieldMap.FieldsByResponseName)
         {
+            if (fields.Count * (fields.Count - 1) / 2 >= PairsWorthGrouping && NoPairWithinCanConflict(responseName, fields)) continue;
             for (var i = 0; i < fields.Count; i++)
                 for (var j = i + 1; j < fields.Count; j++)
                 {
@@ -165,6 +172,8 @@ internal sealed class OverlappingFieldsConflictFinder
         foreach (var (responseName, fields1) in fieldMap1.FieldsByResponseName)
         {
             if (!fieldMap2.FieldsByResponseName.TryGetValue(responseName, out var fields2)) continue;
+            if (fields1.Count * fields2.Count >= PairsWorthGrouping
+                && NoPairBetweenCanConflict(parentFieldsAreMutuallyExclusive, responseName, fields1, fields2)) continue;
             foreach (var field1 in fields1)
                 foreach (var field2 in fields2)
                 {
@@ -178,7 +187,16 @@ internal sealed class OverlappingFieldsConflictFinder
         bool parentFieldsAreMutuallyExclusive, string responseName, OverlappingFieldsNodeAndDef field1, OverlappingFieldsNodeAndDef field2)
     {
         if (field1.Node.SelectionSet is not null && field2.Node.SelectionSet is not null)
-            return CompareFields(parentFieldsAreMutuallyExclusive, responseName, field1, field2);
+        {
+            if (_shapes.Of(field1) is not { } shape1 || _shapes.Of(field2) is not { } shape2)
+                return CompareFields(parentFieldsAreMutuallyExclusive, responseName, field1, field2);
+            // A conflict names the nodes involved, so only the absence of one is reused.
+            var shapes = (shape1, shape2, parentFieldsAreMutuallyExclusive);
+            if (_shapesKnownToConflict.TryGetValue(shapes, out var conflicting) && !conflicting) return null;
+            var subfieldConflict = CompareFields(parentFieldsAreMutuallyExclusive, responseName, field1, field2);
+            _shapesKnownToConflict[shapes] = subfieldConflict is not null;
+            return subfieldConflict;
+        }
 
         // Without subselections on both sides the outcome follows from the fields' signatures alone.
         var key = (_leafSignatures.Of(field1), _leafSignatures.Of(field2), parentFieldsAreMutuallyExclusive);
@@ -225,6 +243,51 @@ internal sealed class OverlappingFieldsConflictFinder
             return subfieldConflicts.Count == 0 ? null : FromSubfieldConflicts(responseName, node1, node2, subfieldConflicts);
         }
         return null;
+    }
+
+    // Whether every pair of fields within the list is known not to conflict, judged by comparing one pair per
+    // pair of shapes (in both orders: argument comparison is not quite symmetric). Comparisons of shaped fields
+    // touch no fragment memo, so making them here, ahead of the pairwise loop, changes nothing it will find.
+    private bool NoPairWithinCanConflict(string responseName, List<OverlappingFieldsNodeAndDef> fields)
+    {
+        if (GroupByShape(fields) is not { } groups) return false;
+        foreach (var (first, second) in groups)
+            if (second is not null && FindConflict(false, responseName, first, second) is not null) return false;
+        foreach (var (first1, _) in groups)
+            foreach (var (first2, _) in groups)
+                if (!ReferenceEquals(first1, first2) && FindConflict(false, responseName, first1, first2) is not null) return false;
+        return true;
+    }
+
+    private bool NoPairBetweenCanConflict(
+        bool parentFieldsAreMutuallyExclusive, string responseName, List<OverlappingFieldsNodeAndDef> fields1, List<OverlappingFieldsNodeAndDef> fields2)
+    {
+        if (GroupByShape(fields1) is not { } groups1 || GroupByShape(fields2) is not { } groups2) return false;
+        foreach (var (first1, _) in groups1)
+            foreach (var (first2, _) in groups2)
+                if (FindConflict(parentFieldsAreMutuallyExclusive, responseName, first1, first2) is not null) return false;
+        return true;
+    }
+
+    // The first field of each shape and, when the shape recurs, its second field; null when a field has no shape.
+    private List<(OverlappingFieldsNodeAndDef First, OverlappingFieldsNodeAndDef? Second)>? GroupByShape(List<OverlappingFieldsNodeAndDef> fields)
+    {
+        var groups = new List<(OverlappingFieldsNodeAndDef First, OverlappingFieldsNodeAndDef? Second)>();
+        var groupOfShape = new Dictionary<int, int>();
+        foreach (var field in fields)
+        {
+            if (_shapes.Of(field) is not { } shape) return null;
+            if (!groupOfShape.TryGetValue(shape, out var index))
+            {
+                groupOfShape[shape] = groups.Count;
+                groups.Add((field, null));
+            }
+            else if (groups[index].Second is null)
+            {
+                groups[index] = (groups[index].First, field);
+            }
+        }
+        return groups;
     }
 
     private static OverlappingFieldsConflict Direct(string responseName, string reason, FieldNode node1, FieldNode node2) =>
