@@ -154,4 +154,25 @@ public sealed class OverlappingFieldsPathologicalDocumentsTests
         var chainB = Enumerable.Range(0, count - 1).Select(i => new ErrorLocation(506 + 5 * i, 3)).Append(new ErrorLocation(1001, 3));
         Assert.Equal([.. chainA, .. chainB], error.Locations);
     }
+
+    [Fact]
+    public void Fragments_nesting_fields_deeper_than_the_stack_allows_are_refused_with_an_error()
+    {
+        // 20,000 levels through fragments: no stack holds a recursive comparison that deep (graphql-js overflows).
+        const int count = 20_000;
+        var document = new StringBuilder("{\n  human {\n    ...A0\n    ...B0\n  }\n}\n");
+        foreach (var (prefix, last) in new[] { ("A", "x: name"), ("B", "x: pets") })
+        {
+            for (var i = 0; i < count - 1; i++)
+                document.Append($"fragment {prefix}{i} on Human {{ relatives {{ ...{prefix}{i + 1} }} }}\n");
+            document.Append($"fragment {prefix}{count - 1} on Human {{ {last} }}\n");
+        }
+        var parsed = Parser.Parse(document.ToString(), new ParseOptions { MaxTokens = int.MaxValue });
+
+        var errors = DocumentValidator.Validate(ValidationHarness.TestSchema, parsed, [OverlappingFieldsCanBeMergedRule.Create]);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(OverlappingFieldsCanBeMergedRule.TooDeepMessage, error.Message);
+        Assert.Equal([new ErrorLocation(2, 9)], error.Locations);
+    }
 }

@@ -16,6 +16,13 @@ namespace GraphQLEngine.Validation.Rules;
 /// </remarks>
 public static class OverlappingFieldsCanBeMergedRule
 {
+    /// <summary>
+    /// Reported, once, instead of conflicts when fields nest through fragments too deeply to be compared on the
+    /// available stack. graphql-js has no such error: it fails with a stack overflow on these documents.
+    /// </summary>
+    public const string TooDeepMessage =
+        "Fields are nested too deeply through fragments to check that they can be merged.";
+
     public static AstVisitor Create(ValidationContext context) => new Visitor(context);
 
     private sealed class Visitor(ValidationContext context) : AstVisitor
@@ -23,14 +30,28 @@ public static class OverlappingFieldsCanBeMergedRule
         // One finder for the whole document, so its memos carry over from one selection set to the next.
         private readonly OverlappingFieldsConflictFinder _finder = new(context.Schema, context.GetFragment);
 
+        private bool _tooDeep;
+
         public override VisitAction Enter(Node node, AstWalkContext walk)
         {
-            if (node is SelectionSetNode selectionSet)
+            if (node is not SelectionSetNode selectionSet || _tooDeep) return VisitAction.Continue;
+
+            List<OverlappingFieldsConflict> conflicts;
+            try
             {
-                var conflicts = _finder.FindWithinSelectionSet(context.GetParentType() as GraphQLType, selectionSet);
-                foreach (var conflict in conflicts)
-                    context.ReportError(new GraphQLError(conflict.Message, [.. conflict.Fields1, .. conflict.Fields2]));
+                conflicts = _finder.FindWithinSelectionSet(context.GetParentType() as GraphQLType, selectionSet);
             }
+            catch (InsufficientExecutionStackException)
+            {
+                // Fragments can nest fields far deeper than the document's own nesting, and each level of
+                // comparison recurses (graphql-js overflows its stack on such documents). Refuse the document
+                // instead; the memos are now incomplete, so nothing more is checked.
+                _tooDeep = true;
+                context.ReportError(new GraphQLError(TooDeepMessage, [selectionSet]));
+                return VisitAction.Continue;
+            }
+            foreach (var conflict in conflicts)
+                context.ReportError(new GraphQLError(conflict.Message, [.. conflict.Fields1, .. conflict.Fields2]));
             return VisitAction.Continue;
         }
     }
