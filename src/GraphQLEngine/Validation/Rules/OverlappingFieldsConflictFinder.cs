@@ -21,6 +21,13 @@ namespace GraphQLEngine.Validation.Rules;
 /// once, and two fragments are compared once (each memo noting whether the comparison was made under
 /// mutually exclusive parents, which checks less).
 /// </para>
+/// <para>
+/// Two more memos, beyond graphql-js's, keep repeated fields cheap without changing what is found: the
+/// outcome of comparing fields of which one has no subselection is a function of their signatures
+/// (<see cref="OverlappingFieldsLeafSignatures"/>), and comparing fields with no fragment beneath them
+/// is a function of their shapes (<see cref="OverlappingFieldsShapes"/>). Long response-name groups
+/// are first checked shape against shape and skipped whole when no pair of shapes conflicts.
+/// </para>
 /// </remarks>
 internal sealed class OverlappingFieldsConflictFinder
 {
