@@ -13,17 +13,8 @@ public sealed partial class Parser
 
         if (keywordToken.Kind == TokenKind.Name)
         {
-            switch (keywordToken.Value)
-            {
-                case "schema": return ParseSchemaDefinition();
-                case "scalar": return ParseScalarTypeDefinition();
-                case "type": return ParseObjectTypeDefinition();
-                case "interface": return ParseInterfaceTypeDefinition();
-                case "union": return ParseUnionTypeDefinition();
-                case "enum": return ParseEnumTypeDefinition();
-                case "input": return ParseInputObjectTypeDefinition();
-                case "directive": return ParseDirectiveDefinition();
-            }
+            var typeSystemDefinition = ParseTypeSystemNodeOrNull(keywordToken.Value, isExtension: false);
+            if (typeSystemDefinition is not null) return typeSystemDefinition;
 
             if (hasDescription)
                 throw Error(_lexer.Token.Start,

@@ -1,6 +1,8 @@
 namespace GraphQLEngine.Language;
 
-// Type system definitions and extensions (SDL).
+// Type system definitions and their `extend` forms (SDL). A definition and its extension are parsed by one
+// method per kind, so the two forms cannot drift apart: they differ only in how they begin (an optional
+// description, or `extend`) and in that an extension must add something.
 public sealed partial class Parser
 {
     private bool PeekDescription() => Peek(TokenKind.String) || Peek(TokenKind.BlockString);
@@ -9,227 +11,219 @@ public sealed partial class Parser
 
     private IReadOnlyList<DirectiveNode> ParseConstDirectives() => ParseDirectives(isConst: true);
 
-    private SchemaDefinitionNode ParseSchemaDefinition()
+    /// <summary>
+    /// The definition or extension that <paramref name="keyword"/> introduces, or null (having consumed nothing)
+    /// when it introduces none. Directives can be defined but not extended.
+    /// </summary>
+    private DefinitionNode? ParseTypeSystemNodeOrNull(string? keyword, bool isExtension) => keyword switch
+    {
+        "schema" => ParseSchema(isExtension),
+        "scalar" => ParseScalarType(isExtension),
+        "type" => ParseObjectType(isExtension),
+        "interface" => ParseInterfaceType(isExtension),
+        "union" => ParseUnionType(isExtension),
+        "enum" => ParseEnumType(isExtension),
+        "input" => ParseInputObjectType(isExtension),
+        "directive" when !isExtension => ParseDirectiveDefinition(),
+        _ => null,
+    };
+
+    private DefinitionNode ParseTypeSystemExtension()
+    {
+        var keywordToken = _lexer.Lookahead();
+        var keyword = keywordToken.Kind == TokenKind.Name ? keywordToken.Value : null;
+        return ParseTypeSystemNodeOrNull(keyword, isExtension: true) ?? throw Unexpected(keywordToken);
+    }
+
+    /// <summary>Reads <c>["description"] keyword</c> or <c>extend keyword</c>; the start token is the node's start.</summary>
+    private (Token Start, StringValueNode? Description) ParseTypeSystemStart(string keyword, bool isExtension)
     {
         var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("schema");
+        StringValueNode? description = null;
+        if (isExtension) ExpectKeyword("extend");
+        else description = ParseDescription();
+        ExpectKeyword(keyword);
+        return (start, description);
+    }
+
+    private DefinitionNode ParseSchema(bool isExtension)
+    {
+        var (start, description) = ParseTypeSystemStart("schema", isExtension);
         var directives = ParseConstDirectives();
-        var operationTypes = Many(TokenKind.BraceL, ParseOperationTypeDefinition, TokenKind.BraceR);
-        return new SchemaDefinitionNode
+        if (!isExtension)
         {
-            Description = description,
-            Directives = directives,
-            OperationTypes = operationTypes,
-            Loc = Loc(start),
-        };
+            var definedOperationTypes = Many(TokenKind.BraceL, ParseOperationTypeDefinition, TokenKind.BraceR);
+            return new SchemaDefinitionNode
+            {
+                Description = description,
+                Directives = directives,
+                OperationTypes = definedOperationTypes,
+                Loc = Loc(start),
+            };
+        }
+
+        // Unlike a definition, an extension may leave out the braces when it adds directives.
+        var operationTypes = OptionalMany(TokenKind.BraceL, ParseOperationTypeDefinition, TokenKind.BraceR);
+        if (directives.Count == 0 && operationTypes.Count == 0) throw Unexpected();
+        return new SchemaExtensionNode { Directives = directives, OperationTypes = operationTypes, Loc = Loc(start) };
     }
 
-    private OperationTypeDefinitionNode ParseOperationTypeDefinition()
-    {
-        var start = _lexer.Token;
-        var operation = ParseOperationType();
-        ExpectToken(TokenKind.Colon);
-        var type = ParseNamedType();
-        return new OperationTypeDefinitionNode { Operation = operation, Type = type, Loc = Loc(start) };
-    }
+    /// <summary>
+    /// The parts every named type definition and extension is made of. Members are the fields, enum values or
+    /// union member types; <see cref="Interfaces"/> is filled only for object and interface types.
+    /// </summary>
+    private readonly record struct TypeParts<TMember>(
+        StringValueNode? Description,
+        NameNode Name,
+        IReadOnlyList<NamedTypeNode> Interfaces,
+        IReadOnlyList<DirectiveNode> Directives,
+        IReadOnlyList<TMember> Members,
+        Location? Loc);
 
-    private ScalarTypeDefinitionNode ParseScalarTypeDefinition()
+    /// <summary>
+    /// Reads a named type definition or extension up to its end, in the order the grammar fixes:
+    /// start, name, interfaces, directives, members. An extension that adds nothing is an error at the token
+    /// where its additions should have begun, as in graphql-js.
+    /// </summary>
+    private TypeParts<TMember> ParseTypeParts<TMember>(
+        string keyword, bool isExtension, bool canImplement, Func<IReadOnlyList<TMember>>? parseMembers)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("scalar");
+        var (start, description) = ParseTypeSystemStart(keyword, isExtension);
         var name = ParseName();
+        var interfaces = canImplement ? ParseImplementsInterfaces() : [];
         var directives = ParseConstDirectives();
-        return new ScalarTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Loc = Loc(start),
-        };
+        var members = parseMembers is null ? [] : parseMembers();
+        if (isExtension && interfaces.Count == 0 && directives.Count == 0 && members.Count == 0) throw Unexpected();
+        return new TypeParts<TMember>(description, name, interfaces, directives, members, Loc(start));
     }
 
-    private ObjectTypeDefinitionNode ParseObjectTypeDefinition()
+    private DefinitionNode ParseScalarType(bool isExtension)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("type");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseConstDirectives();
-        var fields = ParseFieldsDefinition();
-        return new ObjectTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-            Loc = Loc(start),
-        };
+        // Scalars have no members; Node only fills the type parameter.
+        var parts = ParseTypeParts<Node>("scalar", isExtension, canImplement: false, parseMembers: null);
+        return isExtension
+            ? new ScalarTypeExtensionNode { Name = parts.Name, Directives = parts.Directives, Loc = parts.Loc }
+            : new ScalarTypeDefinitionNode
+            {
+                Description = parts.Description,
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Loc = parts.Loc,
+            };
     }
 
-    private IReadOnlyList<NamedTypeNode> ParseImplementsInterfaces() =>
-        ExpectOptionalKeyword("implements") ? DelimitedMany(TokenKind.Amp, ParseNamedType) : [];
-
-    private IReadOnlyList<FieldDefinitionNode> ParseFieldsDefinition() =>
-        OptionalMany(TokenKind.BraceL, ParseFieldDefinition, TokenKind.BraceR);
-
-    private FieldDefinitionNode ParseFieldDefinition()
+    private DefinitionNode ParseObjectType(bool isExtension)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        var name = ParseName();
-        var arguments = ParseArgumentDefs();
-        ExpectToken(TokenKind.Colon);
-        var type = ParseTypeReference();
-        var directives = ParseConstDirectives();
-        return new FieldDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Arguments = arguments,
-            Type = type,
-            Directives = directives,
-            Loc = Loc(start),
-        };
+        var parts = ParseTypeParts("type", isExtension, canImplement: true, ParseFieldsDefinition);
+        return isExtension
+            ? new ObjectTypeExtensionNode
+            {
+                Name = parts.Name,
+                Interfaces = parts.Interfaces,
+                Directives = parts.Directives,
+                Fields = parts.Members,
+                Loc = parts.Loc,
+            }
+            : new ObjectTypeDefinitionNode
+            {
+                Description = parts.Description,
+                Name = parts.Name,
+                Interfaces = parts.Interfaces,
+                Directives = parts.Directives,
+                Fields = parts.Members,
+                Loc = parts.Loc,
+            };
     }
 
-    private IReadOnlyList<InputValueDefinitionNode> ParseArgumentDefs() =>
-        OptionalMany(TokenKind.ParenL, ParseInputValueDef, TokenKind.ParenR);
-
-    private InputValueDefinitionNode ParseInputValueDef()
+    private DefinitionNode ParseInterfaceType(bool isExtension)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        var name = ParseName();
-        ExpectToken(TokenKind.Colon);
-        var type = ParseTypeReference();
-        var defaultValue = ExpectOptionalToken(TokenKind.Equals) ? ParseValueLiteral(isConst: true) : null;
-        var directives = ParseConstDirectives();
-        return new InputValueDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Type = type,
-            DefaultValue = defaultValue,
-            Directives = directives,
-            Loc = Loc(start),
-        };
+        var parts = ParseTypeParts("interface", isExtension, canImplement: true, ParseFieldsDefinition);
+        return isExtension
+            ? new InterfaceTypeExtensionNode
+            {
+                Name = parts.Name,
+                Interfaces = parts.Interfaces,
+                Directives = parts.Directives,
+                Fields = parts.Members,
+                Loc = parts.Loc,
+            }
+            : new InterfaceTypeDefinitionNode
+            {
+                Description = parts.Description,
+                Name = parts.Name,
+                Interfaces = parts.Interfaces,
+                Directives = parts.Directives,
+                Fields = parts.Members,
+                Loc = parts.Loc,
+            };
     }
 
-    private InterfaceTypeDefinitionNode ParseInterfaceTypeDefinition()
+    private DefinitionNode ParseUnionType(bool isExtension)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("interface");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseConstDirectives();
-        var fields = ParseFieldsDefinition();
-        return new InterfaceTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-            Loc = Loc(start),
-        };
+        var parts = ParseTypeParts("union", isExtension, canImplement: false, ParseUnionMemberTypes);
+        return isExtension
+            ? new UnionTypeExtensionNode
+            {
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Types = parts.Members,
+                Loc = parts.Loc,
+            }
+            : new UnionTypeDefinitionNode
+            {
+                Description = parts.Description,
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Types = parts.Members,
+                Loc = parts.Loc,
+            };
     }
 
-    private UnionTypeDefinitionNode ParseUnionTypeDefinition()
+    private DefinitionNode ParseEnumType(bool isExtension)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("union");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        var types = ParseUnionMemberTypes();
-        return new UnionTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Types = types,
-            Loc = Loc(start),
-        };
+        var parts = ParseTypeParts("enum", isExtension, canImplement: false, ParseEnumValuesDefinition);
+        return isExtension
+            ? new EnumTypeExtensionNode
+            {
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Values = parts.Members,
+                Loc = parts.Loc,
+            }
+            : new EnumTypeDefinitionNode
+            {
+                Description = parts.Description,
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Values = parts.Members,
+                Loc = parts.Loc,
+            };
     }
 
-    private IReadOnlyList<NamedTypeNode> ParseUnionMemberTypes() =>
-        ExpectOptionalToken(TokenKind.Equals) ? DelimitedMany(TokenKind.Pipe, ParseNamedType) : [];
-
-    private EnumTypeDefinitionNode ParseEnumTypeDefinition()
+    private DefinitionNode ParseInputObjectType(bool isExtension)
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("enum");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        var values = ParseEnumValuesDefinition();
-        return new EnumTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Values = values,
-            Loc = Loc(start),
-        };
+        var parts = ParseTypeParts("input", isExtension, canImplement: false, ParseInputFieldsDefinition);
+        return isExtension
+            ? new InputObjectTypeExtensionNode
+            {
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Fields = parts.Members,
+                Loc = parts.Loc,
+            }
+            : new InputObjectTypeDefinitionNode
+            {
+                Description = parts.Description,
+                Name = parts.Name,
+                Directives = parts.Directives,
+                Fields = parts.Members,
+                Loc = parts.Loc,
+            };
     }
-
-    private IReadOnlyList<EnumValueDefinitionNode> ParseEnumValuesDefinition() =>
-        OptionalMany(TokenKind.BraceL, ParseEnumValueDefinition, TokenKind.BraceR);
-
-    private EnumValueDefinitionNode ParseEnumValueDefinition()
-    {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        var name = ParseEnumValueName();
-        var directives = ParseConstDirectives();
-        return new EnumValueDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Loc = Loc(start),
-        };
-    }
-
-    private NameNode ParseEnumValueName()
-    {
-        var token = _lexer.Token;
-        if (token.Value is "true" or "false" or "null")
-            throw Error(token.Start, $"{token.Describe()} is reserved and cannot be used for an enum value.");
-        return ParseName();
-    }
-
-    private InputObjectTypeDefinitionNode ParseInputObjectTypeDefinition()
-    {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("input");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        var fields = ParseInputFieldsDefinition();
-        return new InputObjectTypeDefinitionNode
-        {
-            Description = description,
-            Name = name,
-            Directives = directives,
-            Fields = fields,
-            Loc = Loc(start),
-        };
-    }
-
-    private IReadOnlyList<InputValueDefinitionNode> ParseInputFieldsDefinition() =>
-        OptionalMany(TokenKind.BraceL, ParseInputValueDef, TokenKind.BraceR);
 
     private DirectiveDefinitionNode ParseDirectiveDefinition()
     {
-        var start = _lexer.Token;
-        var description = ParseDescription();
-        ExpectKeyword("directive");
+        var (start, description) = ParseTypeSystemStart("directive", isExtension: false);
         ExpectToken(TokenKind.At);
         var name = ParseName();
         var arguments = ParseArgumentDefs();
@@ -253,124 +247,5 @@ public sealed partial class Parser
         var name = ParseName();
         if (DirectiveLocationNames.TryParse(name.Value, out _)) return name;
         throw Unexpected(start);
-    }
-
-    // ---- Extensions: each must add something, else the token after the name is unexpected. ----
-
-    private TypeSystemExtensionNode ParseTypeSystemExtension()
-    {
-        var keywordToken = _lexer.Lookahead();
-        if (keywordToken.Kind == TokenKind.Name)
-        {
-            switch (keywordToken.Value)
-            {
-                case "schema": return ParseSchemaExtension();
-                case "scalar": return ParseScalarTypeExtension();
-                case "type": return ParseObjectTypeExtension();
-                case "interface": return ParseInterfaceTypeExtension();
-                case "union": return ParseUnionTypeExtension();
-                case "enum": return ParseEnumTypeExtension();
-                case "input": return ParseInputObjectTypeExtension();
-            }
-        }
-        throw Unexpected(keywordToken);
-    }
-
-    private SchemaExtensionNode ParseSchemaExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("schema");
-        var directives = ParseConstDirectives();
-        var operationTypes = OptionalMany(TokenKind.BraceL, ParseOperationTypeDefinition, TokenKind.BraceR);
-        if (directives.Count == 0 && operationTypes.Count == 0) throw Unexpected();
-        return new SchemaExtensionNode { Directives = directives, OperationTypes = operationTypes, Loc = Loc(start) };
-    }
-
-    private ScalarTypeExtensionNode ParseScalarTypeExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("scalar");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        if (directives.Count == 0) throw Unexpected();
-        return new ScalarTypeExtensionNode { Name = name, Directives = directives, Loc = Loc(start) };
-    }
-
-    private ObjectTypeExtensionNode ParseObjectTypeExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("type");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseConstDirectives();
-        var fields = ParseFieldsDefinition();
-        if (interfaces.Count == 0 && directives.Count == 0 && fields.Count == 0) throw Unexpected();
-        return new ObjectTypeExtensionNode
-        {
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-            Loc = Loc(start),
-        };
-    }
-
-    private InterfaceTypeExtensionNode ParseInterfaceTypeExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("interface");
-        var name = ParseName();
-        var interfaces = ParseImplementsInterfaces();
-        var directives = ParseConstDirectives();
-        var fields = ParseFieldsDefinition();
-        if (interfaces.Count == 0 && directives.Count == 0 && fields.Count == 0) throw Unexpected();
-        return new InterfaceTypeExtensionNode
-        {
-            Name = name,
-            Interfaces = interfaces,
-            Directives = directives,
-            Fields = fields,
-            Loc = Loc(start),
-        };
-    }
-
-    private UnionTypeExtensionNode ParseUnionTypeExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("union");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        var types = ParseUnionMemberTypes();
-        if (directives.Count == 0 && types.Count == 0) throw Unexpected();
-        return new UnionTypeExtensionNode { Name = name, Directives = directives, Types = types, Loc = Loc(start) };
-    }
-
-    private EnumTypeExtensionNode ParseEnumTypeExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("enum");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        var values = ParseEnumValuesDefinition();
-        if (directives.Count == 0 && values.Count == 0) throw Unexpected();
-        return new EnumTypeExtensionNode { Name = name, Directives = directives, Values = values, Loc = Loc(start) };
-    }
-
-    private InputObjectTypeExtensionNode ParseInputObjectTypeExtension()
-    {
-        var start = _lexer.Token;
-        ExpectKeyword("extend");
-        ExpectKeyword("input");
-        var name = ParseName();
-        var directives = ParseConstDirectives();
-        var fields = ParseInputFieldsDefinition();
-        if (directives.Count == 0 && fields.Count == 0) throw Unexpected();
-        return new InputObjectTypeExtensionNode { Name = name, Directives = directives, Fields = fields, Loc = Loc(start) };
     }
 }
