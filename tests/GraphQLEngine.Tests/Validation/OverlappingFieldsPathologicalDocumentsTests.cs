@@ -74,6 +74,51 @@ public sealed class OverlappingFieldsPathologicalDocumentsTests
         ValidationHarness.AssertErrors(expected, errors);
     }
 
+    private const string ArgumentConflict =
+        "Fields \"human\" conflict because they have differing arguments. Use different aliases on the fields to fetch both if this was intentional.";
+
+    /// <summary>Line 2 + i holds <c>human(id: i) { name }</c>: every pair of lines conflicts.</summary>
+    private static DocumentNode FieldRepeatedWithDifferingArguments(int count) =>
+        Parser.Parse("{\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"  human(id: {i}) {{ name }}\n")) + "}\n");
+
+    [Fact]
+    public void Field_repeated_with_differing_arguments_reports_the_first_conflicts_up_to_the_error_limit()
+    {
+        var errors = DocumentValidator.Validate(
+            ValidationHarness.TestSchema, FieldRepeatedWithDifferingArguments(1600), [OverlappingFieldsCanBeMergedRule.Create]);
+
+        // As graphql-js orders them: the first field against each later one, then the limit's notice.
+        var expected = Enumerable.Range(1, DocumentValidator.DefaultMaxErrors)
+            .Select(j => new ExpectedError(ArgumentConflict, (2, 3), (2 + j, 3)))
+            .Append(new ExpectedError(DocumentValidator.TooManyErrorsMessage));
+        ValidationHarness.AssertErrors([.. expected], errors);
+    }
+
+    [Fact]
+    public void Field_repeated_with_differing_arguments_stops_searching_at_the_error_limit()
+    {
+        // Every pair conflicts, so working out all conflicts grows with the square of the repeats, although the
+        // validator keeps only the first hundred. Allocation is counted rather than time, since it does not
+        // depend on the machine's load: four times the repeats must cost about four times as much (the field
+        // map, signatures and shapes), not sixteen.
+        var small = FieldRepeatedWithDifferingArguments(400);
+        var large = FieldRepeatedWithDifferingArguments(1600);
+        IReadOnlyList<ValidationRule> rule = [OverlappingFieldsCanBeMergedRule.Create];
+        DocumentValidator.Validate(ValidationHarness.TestSchema, small, rule);
+
+        var smallBytes = AllocatedBytes(() => DocumentValidator.Validate(ValidationHarness.TestSchema, small, rule));
+        var largeBytes = AllocatedBytes(() => DocumentValidator.Validate(ValidationHarness.TestSchema, large, rule));
+
+        Assert.InRange(largeBytes / (double)smallBytes, 1, 8);
+    }
+
+    private static long AllocatedBytes(Action action)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
     [Fact]
     public void Arguments_that_differ_only_in_input_object_field_order_merge_when_repeated()
     {

@@ -30,16 +30,20 @@ public static class OverlappingFieldsCanBeMergedRule
         // One finder for the whole document, so its memos carry over from one selection set to the next.
         private readonly OverlappingFieldsConflictFinder _finder = new(context.Schema, context.GetFragment);
 
+        private readonly Action<OverlappingFieldsConflict> _report = conflict =>
+            context.ReportError(new GraphQLError(conflict.Message, [.. conflict.Fields1, .. conflict.Fields2]));
+
         private bool _tooDeep;
 
         public override VisitAction Enter(Node node, AstWalkContext walk)
         {
             if (node is not SelectionSetNode selectionSet || _tooDeep) return VisitAction.Continue;
 
-            List<OverlappingFieldsConflict> conflicts;
             try
             {
-                conflicts = _finder.FindWithinSelectionSet(context.GetParentType() as GraphQLType, selectionSet);
+                // Reported as found: once the validator's error limit is reached, its ReportError throws and the
+                // search ends with it, instead of working out conflicts nobody will see.
+                _finder.FindWithinSelectionSet(context.GetParentType() as GraphQLType, selectionSet, _report);
             }
             catch (InsufficientExecutionStackException)
             {
@@ -48,10 +52,7 @@ public static class OverlappingFieldsCanBeMergedRule
                 // instead; the memos are now incomplete, so nothing more is checked.
                 _tooDeep = true;
                 context.ReportError(new GraphQLError(TooDeepMessage, [selectionSet]));
-                return VisitAction.Continue;
             }
-            foreach (var conflict in conflicts)
-                context.ReportError(new GraphQLError(conflict.Message, [.. conflict.Fields1, .. conflict.Fields2]));
             return VisitAction.Continue;
         }
     }

@@ -55,35 +55,40 @@ internal sealed class OverlappingFieldsConflictFinder
     }
 
     /// <summary>
-    /// The conflicts among the fields of one selection set, fragments spread in it included, in the order
-    /// they are to be reported. Conflicts deeper down that lie within a single nested selection set are
-    /// left to that selection set, so each is reported once, at its nearest common ancestor.
+    /// Hands <paramref name="report"/> the conflicts among the fields of one selection set, fragments spread in
+    /// it included, one at a time in the order they are to be reported. Conflicts deeper down that lie within a
+    /// single nested selection set are left to that selection set, so each is reported once, at its nearest
+    /// common ancestor.
     /// </summary>
-    public List<OverlappingFieldsConflict> FindWithinSelectionSet(GraphQLType? parentType, SelectionSetNode selectionSet)
+    /// <remarks>
+    /// Each conflict goes out as soon as it is found rather than after the whole search, so a caller that stops
+    /// at an error limit (by throwing from <paramref name="report"/>) stops the search there too: a selection set
+    /// repeating one field with a different argument each time has a quadratic number of conflicts, and only as
+    /// many comparisons are made as it takes to find the ones kept.
+    /// </remarks>
+    public void FindWithinSelectionSet(GraphQLType? parentType, SelectionSetNode selectionSet, Action<OverlappingFieldsConflict> report)
     {
-        var conflicts = new List<OverlappingFieldsConflict>();
         var fieldMap = GetFieldMap(parentType, selectionSet);
 
         // (A) The only place where fields are compared "within" one collection.
-        CollectConflictsWithin(conflicts, fieldMap);
+        CollectConflictsWithin(report, fieldMap);
 
         var fragmentNames = fieldMap.FragmentNames;
         for (var i = 0; i < fragmentNames.Count; i++)
         {
             // (B) These fields against each spread fragment,
-            CollectConflictsBetweenFieldsAndFragment(conflicts, false, fieldMap, fragmentNames[i]);
+            CollectConflictsBetweenFieldsAndFragment(report, false, fieldMap, fragmentNames[i]);
             // (C) and every spread fragment against every other one.
             for (var j = i + 1; j < fragmentNames.Count; j++)
-                CollectConflictsBetweenFragments(conflicts, false, fragmentNames[i], fragmentNames[j]);
+                CollectConflictsBetweenFragments(report, false, fragmentNames[i], fragmentNames[j]);
         }
-        return conflicts;
     }
 
     // Fragments spread from fragments are followed with an explicit stack rather than recursion, so long
     // chains of fragments cannot exhaust the call stack; the visiting order (and so the order of the
     // reported conflicts) is the depth-first order of the recursive formulation.
     private void CollectConflictsBetweenFieldsAndFragment(
-        List<OverlappingFieldsConflict> conflicts, bool areMutuallyExclusive, OverlappingFieldsFieldMap fieldMap, string firstFragmentName)
+        Action<OverlappingFieldsConflict> addConflict, bool areMutuallyExclusive, OverlappingFieldsFieldMap fieldMap, string firstFragmentName)
     {
         var pending = new Stack<string>();
         pending.Push(firstFragmentName);
@@ -99,14 +104,14 @@ internal sealed class OverlappingFieldsConflictFinder
             if (ReferenceEquals(fieldMap, fragmentFieldMap)) continue;
 
             // (D) The fields against the fragment's fields,
-            CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap, fragmentFieldMap);
+            CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap, fragmentFieldMap);
             // (E) then against the fragments it spreads, recursively.
             PushReversed(pending, fragmentFieldMap.FragmentNames);
         }
     }
 
     private void CollectConflictsBetweenFragments(
-        List<OverlappingFieldsConflict> conflicts, bool areMutuallyExclusive, string firstFragmentName1, string firstFragmentName2)
+        Action<OverlappingFieldsConflict> addConflict, bool areMutuallyExclusive, string firstFragmentName1, string firstFragmentName2)
     {
         var pending = new Stack<(string, string)>();
         pending.Push((firstFragmentName1, firstFragmentName2));
@@ -122,7 +127,7 @@ internal sealed class OverlappingFieldsConflictFinder
             var fieldMap2 = GetFragmentFieldMap(fragment2);
 
             // (F) The two fragments' own fields,
-            CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap1, fieldMap2);
+            CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap1, fieldMap2);
 
             // (G) then the first against the fragments the second spreads, and the second against those
             // the first spreads; pushed last-to-first so they are visited first-to-last.
@@ -137,27 +142,28 @@ internal sealed class OverlappingFieldsConflictFinder
         bool areMutuallyExclusive, GraphQLType? parentType1, SelectionSetNode selectionSet1, GraphQLType? parentType2, SelectionSetNode selectionSet2)
     {
         var conflicts = new List<OverlappingFieldsConflict>();
+        Action<OverlappingFieldsConflict> addConflict = conflicts.Add;
         var fieldMap1 = GetFieldMap(parentType1, selectionSet1);
         var fieldMap2 = GetFieldMap(parentType2, selectionSet2);
 
         // (H) The two collections of fields,
-        CollectConflictsBetween(conflicts, areMutuallyExclusive, fieldMap1, fieldMap2);
+        CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap1, fieldMap2);
 
         // (I) each collection against the fragments the other spreads,
         foreach (var fragmentName2 in fieldMap2.FragmentNames)
-            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fieldMap1, fragmentName2);
+            CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap1, fragmentName2);
         foreach (var fragmentName1 in fieldMap1.FragmentNames)
-            CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, fieldMap2, fragmentName1);
+            CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap2, fragmentName1);
 
         // (J) and every fragment spread by the first against every fragment spread by the second.
         foreach (var fragmentName1 in fieldMap1.FragmentNames)
             foreach (var fragmentName2 in fieldMap2.FragmentNames)
-                CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, fragmentName1, fragmentName2);
+                CollectConflictsBetweenFragments(addConflict, areMutuallyExclusive, fragmentName1, fragmentName2);
 
         return conflicts;
     }
 
-    private void CollectConflictsWithin(List<OverlappingFieldsConflict> conflicts, OverlappingFieldsFieldMap fieldMap)
+    private void CollectConflictsWithin(Action<OverlappingFieldsConflict> addConflict, OverlappingFieldsFieldMap fieldMap)
     {
         foreach (var (responseName, fields) in fieldMap.FieldsByResponseName)
         {
@@ -167,14 +173,14 @@ internal sealed class OverlappingFieldsConflictFinder
                 {
                     // Fields within one collection are never mutually exclusive.
                     if (FindConflict(false, responseName, fields[i], fields[j]) is { } conflict)
-                        conflicts.Add(conflict);
+                        addConflict(conflict);
                 }
         }
     }
 
     // Assumes each collection has already been compared within itself, as every selection set is visited.
     private void CollectConflictsBetween(
-        List<OverlappingFieldsConflict> conflicts, bool parentFieldsAreMutuallyExclusive, OverlappingFieldsFieldMap fieldMap1, OverlappingFieldsFieldMap fieldMap2)
+        Action<OverlappingFieldsConflict> addConflict, bool parentFieldsAreMutuallyExclusive, OverlappingFieldsFieldMap fieldMap1, OverlappingFieldsFieldMap fieldMap2)
     {
         foreach (var (responseName, fields1) in fieldMap1.FieldsByResponseName)
         {
@@ -185,7 +191,7 @@ internal sealed class OverlappingFieldsConflictFinder
                 foreach (var field2 in fields2)
                 {
                     if (FindConflict(parentFieldsAreMutuallyExclusive, responseName, field1, field2) is { } conflict)
-                        conflicts.Add(conflict);
+                        addConflict(conflict);
                 }
         }
     }
