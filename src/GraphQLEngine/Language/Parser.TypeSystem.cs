@@ -83,16 +83,17 @@ public sealed partial class Parser
     /// <summary>
     /// Reads a named type definition or extension up to its end, in the order the grammar fixes:
     /// start, name, interfaces, directives, members. An extension that adds nothing is an error at the token
-    /// where its additions should have begun, as in graphql-js.
+    /// where its additions should have begun, as in graphql-js. <paramref name="parseMembers"/> is handed the parser
+    /// so that callers pass static lambdas, which are created once instead of once per parsed type.
     /// </summary>
     private TypeParts<TMember> ParseTypeParts<TMember>(
-        string keyword, bool isExtension, bool canImplement, Func<IReadOnlyList<TMember>>? parseMembers)
+        string keyword, bool isExtension, bool canImplement, Func<Parser, IReadOnlyList<TMember>>? parseMembers)
     {
         var (start, description) = ParseTypeSystemStart(keyword, isExtension);
         var name = ParseName();
         var interfaces = canImplement ? ParseImplementsInterfaces() : [];
         var directives = ParseConstDirectives();
-        var members = parseMembers is null ? [] : parseMembers();
+        var members = parseMembers is null ? [] : parseMembers(this);
         if (isExtension && interfaces.Count == 0 && directives.Count == 0 && members.Count == 0) throw Unexpected();
         return new TypeParts<TMember>(description, name, interfaces, directives, members, Loc(start));
     }
@@ -114,7 +115,8 @@ public sealed partial class Parser
 
     private DefinitionNode ParseObjectType(bool isExtension)
     {
-        var parts = ParseTypeParts("type", isExtension, canImplement: true, ParseFieldsDefinition);
+        var parts = ParseTypeParts("type", isExtension, canImplement: true,
+            static parser => parser.ParseFieldsDefinition());
         return isExtension
             ? new ObjectTypeExtensionNode
             {
@@ -137,7 +139,8 @@ public sealed partial class Parser
 
     private DefinitionNode ParseInterfaceType(bool isExtension)
     {
-        var parts = ParseTypeParts("interface", isExtension, canImplement: true, ParseFieldsDefinition);
+        var parts = ParseTypeParts("interface", isExtension, canImplement: true,
+            static parser => parser.ParseFieldsDefinition());
         return isExtension
             ? new InterfaceTypeExtensionNode
             {
@@ -160,7 +163,8 @@ public sealed partial class Parser
 
     private DefinitionNode ParseUnionType(bool isExtension)
     {
-        var parts = ParseTypeParts("union", isExtension, canImplement: false, ParseUnionMemberTypes);
+        var parts = ParseTypeParts("union", isExtension, canImplement: false,
+            static parser => parser.ParseUnionMemberTypes());
         return isExtension
             ? new UnionTypeExtensionNode
             {
@@ -181,7 +185,8 @@ public sealed partial class Parser
 
     private DefinitionNode ParseEnumType(bool isExtension)
     {
-        var parts = ParseTypeParts("enum", isExtension, canImplement: false, ParseEnumValuesDefinition);
+        var parts = ParseTypeParts("enum", isExtension, canImplement: false,
+            static parser => parser.ParseEnumValuesDefinition());
         return isExtension
             ? new EnumTypeExtensionNode
             {
@@ -202,7 +207,8 @@ public sealed partial class Parser
 
     private DefinitionNode ParseInputObjectType(bool isExtension)
     {
-        var parts = ParseTypeParts("input", isExtension, canImplement: false, ParseInputFieldsDefinition);
+        var parts = ParseTypeParts("input", isExtension, canImplement: false,
+            static parser => parser.ParseInputFieldsDefinition());
         return isExtension
             ? new InputObjectTypeExtensionNode
             {
