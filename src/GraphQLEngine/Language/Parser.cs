@@ -25,33 +25,25 @@ public sealed partial class Parser
         new Parser(source, options).ParseDocument();
 
     /// <summary>Parses a single value literal such as <c>[1, {a: $v}]</c>; variables are allowed.</summary>
-    public static ValueNode ParseValue(string source, ParseOptions? options = null)
-    {
-        var parser = new Parser(source, options);
-        parser.ExpectToken(TokenKind.Sof);
-        var value = parser.ParseValueLiteral(isConst: false);
-        parser.ExpectToken(TokenKind.Eof);
-        return value;
-    }
+    public static ValueNode ParseValue(string source, ParseOptions? options = null) =>
+        ParseWholeSource(source, options, static parser => parser.ParseValueLiteral(isConst: false));
 
     /// <summary>Parses a single constant value literal; a variable is a syntax error.</summary>
-    public static ValueNode ParseConstValue(string source, ParseOptions? options = null)
-    {
-        var parser = new Parser(source, options);
-        parser.ExpectToken(TokenKind.Sof);
-        var value = parser.ParseValueLiteral(isConst: true);
-        parser.ExpectToken(TokenKind.Eof);
-        return value;
-    }
+    public static ValueNode ParseConstValue(string source, ParseOptions? options = null) =>
+        ParseWholeSource(source, options, static parser => parser.ParseValueLiteral(isConst: true));
 
     /// <summary>Parses a type reference such as <c>[String!]!</c>.</summary>
-    public static TypeNode ParseType(string source, ParseOptions? options = null)
+    public static TypeNode ParseType(string source, ParseOptions? options = null) =>
+        ParseWholeSource(source, options, static parser => parser.ParseTypeReference());
+
+    // A value or type parsed on its own must fill the source: anything after it is an error, as in graphql-js.
+    private static T ParseWholeSource<T>(string source, ParseOptions? options, Func<Parser, T> parse)
     {
         var parser = new Parser(source, options);
         parser.ExpectToken(TokenKind.Sof);
-        var type = parser.ParseTypeReference();
+        var result = parse(parser);
         parser.ExpectToken(TokenKind.Eof);
-        return type;
+        return result;
     }
 
     private DocumentNode ParseDocument()
