@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQLEngine.Error;
@@ -21,6 +22,10 @@ public static class ExecutionResultWriter
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
+        // A response is as deep as its document makes it, and fragments nest selections without nesting the
+        // document, so it can be far deeper than the writer's default of 1,000 levels. Depth is refused before
+        // execution, by QueryLimitOptions.MaxDepth; what got through is written, at any depth.
+        MaxDepth = int.MaxValue,
     };
 
     /// <summary>Writes <paramref name="result"/> as one JSON object.</summary>
@@ -108,85 +113,141 @@ public static class ExecutionResultWriter
     }
 
     /// <summary>Writes a response value: maps, lists, strings, booleans, numbers, null, and <see cref="JsonElement"/>s.</summary>
+    /// <remarks>
+    /// Maps and lists are entered on an explicit stack rather than by recursion: fragments nest selections
+    /// without nesting the document, so a response can be far deeper than any document the parser accepts,
+    /// and writing it must not depend on how much of the thread's stack is left.
+    /// </remarks>
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
+        if (!TryEnter(writer, value, out var first)) return;
+        var open = new List<OpenContainer> { first };
+        while (open.Count > 0)
+        {
+            ref var top = ref CollectionsMarshal.AsSpan(open)[^1];
+            if (top.TryWriteNextKey(writer, out var child))
+            {
+                if (TryEnter(writer, child, out var container)) open.Add(container);
+                continue;
+            }
+            top.Close(writer);
+            open.RemoveAt(open.Count - 1);
+        }
+    }
+
+    /// <summary>Writes a value that holds no others; for a map or list, writes its start and returns it to be filled.</summary>
+    private static bool TryEnter(Utf8JsonWriter writer, object? value, out OpenContainer container)
+    {
+        container = default;
         switch (value)
         {
             case null or Undefined:
                 writer.WriteNullValue();
-                return;
+                return false;
             case string text:
                 writer.WriteStringValue(text);
-                return;
+                return false;
             case bool flag:
                 writer.WriteBooleanValue(flag);
-                return;
+                return false;
             case int number:
                 writer.WriteNumberValue(number);
-                return;
+                return false;
             case long number:
                 writer.WriteNumberValue(number);
-                return;
+                return false;
             case double number:
                 WriteDouble(writer, number);
-                return;
+                return false;
             case ResponseMap map:
-                WriteMap(writer, map);
-                return;
+                writer.WriteStartObject();
+                container = new OpenContainer(map);
+                return true;
             case object?[] items:
                 writer.WriteStartArray();
-                foreach (var item in items) WriteValue(writer, item);
-                writer.WriteEndArray();
-                return;
+                container = new OpenContainer(items);
+                return true;
             case JsonElement element:
                 element.WriteTo(writer);
-                return;
+                return false;
             case JsonDocument document:
                 document.RootElement.WriteTo(writer);
-                return;
+                return false;
             case char character:
                 writer.WriteStringValue(character.ToString());
-                return;
+                return false;
             case Enum enumValue:
                 writer.WriteStringValue(enumValue.ToString());
-                return;
+                return false;
         }
         if (JsNumber.IsNumber(value))
         {
             WriteNumber(writer, value);
-            return;
+            return false;
         }
         if (ObjectEntries.TryGetEntries(value, out var entries))
         {
             writer.WriteStartObject();
-            foreach (var (key, item) in entries)
-            {
-                writer.WritePropertyName(key);
-                WriteValue(writer, item);
-            }
-            writer.WriteEndObject();
-            return;
+            container = new OpenContainer(entries);
+            return true;
         }
         if (value is IEnumerable enumerable)
         {
             writer.WriteStartArray();
-            foreach (var item in enumerable) WriteValue(writer, item);
-            writer.WriteEndArray();
-            return;
+            container = new OpenContainer(enumerable.GetEnumerator());
+            return true;
         }
         // A custom scalar's serializer returned a CLR object: write what System.Text.Json makes of it.
         JsonSerializer.Serialize(writer, value, value.GetType());
+        return false;
     }
 
-    private static void WriteMap(Utf8JsonWriter writer, ResponseMap map)
+    /// <summary>A map or list whose start is written, and how far its entries are.</summary>
+    private struct OpenContainer
     {
-        writer.WriteStartObject();
-        for (var i = 0; i < map.Count; i++)
+        private readonly object _items;
+        private int _next;
+
+        public OpenContainer(ResponseMap map) => _items = map;
+
+        public OpenContainer(object?[] items) => _items = items;
+
+        public OpenContainer(IReadOnlyList<KeyValuePair<string, object?>> entries) => _items = entries;
+
+        public OpenContainer(IEnumerator enumerator) => _items = enumerator;
+
+        /// <summary>Writes the next entry's key, if it is a map entry, and hands out its value; false at the end.</summary>
+        public bool TryWriteNextKey(Utf8JsonWriter writer, out object? value)
         {
-            writer.WritePropertyName(map.KeyAt(i));
-            WriteValue(writer, map.ValueAt(i));
+            switch (_items)
+            {
+                case ResponseMap map when _next < map.Count:
+                    writer.WritePropertyName(map.KeyAt(_next));
+                    value = map.ValueAt(_next++);
+                    return true;
+                case object?[] items when _next < items.Length:
+                    value = items[_next++];
+                    return true;
+                case IReadOnlyList<KeyValuePair<string, object?>> entries when _next < entries.Count:
+                    var (key, entryValue) = entries[_next++];
+                    writer.WritePropertyName(key);
+                    value = entryValue;
+                    return true;
+                case IEnumerator enumerator when enumerator.MoveNext():
+                    value = enumerator.Current;
+                    return true;
+                default:
+                    value = null;
+                    return false;
+            }
         }
-        writer.WriteEndObject();
+
+        public readonly void Close(Utf8JsonWriter writer)
+        {
+            if (_items is ResponseMap or IReadOnlyList<KeyValuePair<string, object?>>) writer.WriteEndObject();
+            else writer.WriteEndArray();
+            (_items as IDisposable)?.Dispose();
+        }
     }
 
     private static void WriteDouble(Utf8JsonWriter writer, double number)

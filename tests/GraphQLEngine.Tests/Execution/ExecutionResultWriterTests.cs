@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
@@ -80,5 +81,38 @@ public class ExecutionResultWriterTests
         ]));
         var result = await Executor.ExecuteAsync(new ExecutionRequest { Schema = schema, Document = Parser.Parse("{ f g: f }") });
         Assert.Equal("""{"data":{"f":1e+21,"g":1e+21}}""", ExecutionResultWriter.ToJson(result));
+    }
+
+    [Fact]
+    public void Writes_a_response_far_deeper_than_the_json_writers_default_depth_on_a_small_stack()
+    {
+        const int depth = 100_000;
+        var innermost = new ResponseMap([new("id", "b1")]);
+        var data = innermost;
+        for (var i = 1; i < depth; i++) data = new ResponseMap([new("sequel", data)]);
+
+        var json = SmallStack.Run(() => ExecutionResultWriter.ToJson(new ExecutionResult { HasData = true, Data = data }));
+
+        var expected = "{\"data\":" + string.Concat(Enumerable.Repeat("{\"sequel\":", depth - 1)) + "{\"id\":\"b1\"}"
+            + new string('}', depth);
+        Assert.Equal(expected, json);
+    }
+
+    [Fact]
+    public void Writes_deeply_nested_lists_and_dictionaries_of_a_scalar_value()
+    {
+        // A custom scalar may serialize to nested plain values; they are written by the same loop as the response.
+        const int depth = 5_000;
+        object? value = "leaf";
+        for (var i = 0; i < depth; i++)
+            value = i % 2 == 0 ? new List<object?> { value, 1 } : new Dictionary<string, object?> { ["k"] = value };
+
+        var json = SmallStack.Run(() => ExecutionResultWriter.ToJson(WithData(("v", value))));
+
+        var expected = new StringBuilder("{\"data\":{\"v\":");
+        for (var i = depth - 1; i >= 0; i--) expected.Append(i % 2 == 0 ? "[" : "{\"k\":");
+        expected.Append("\"leaf\"");
+        for (var i = 0; i < depth; i++) expected.Append(i % 2 == 0 ? ",1]" : "}");
+        Assert.Equal(expected.Append("}}").ToString(), json);
     }
 }
