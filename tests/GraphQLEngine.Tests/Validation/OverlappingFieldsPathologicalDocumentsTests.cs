@@ -112,6 +112,27 @@ public sealed class OverlappingFieldsPathologicalDocumentsTests
         Assert.InRange(largeBytes / (double)smallBytes, 1, 8);
     }
 
+    [Fact]
+    public void Chain_of_fragments_that_only_spread_the_next_is_checked_in_linear_work()
+    {
+        // Each fragment's selection set is compared with the fragments it leads to; with no fields of its own there
+        // is nothing to compare, and walking the rest of the chain from every fragment would grow with the square
+        // of its length. Allocation stands in for work, as above.
+        static DocumentNode Chain(int count) => Parser.Parse(
+            "{ dog { ...F0 } }\n" + string.Concat(Enumerable.Range(0, count).Select(i => $"fragment F{i} on Dog {{ ...F{i + 1} }}\n"))
+            + $"fragment F{count} on Dog {{ name }}\n",
+            new ParseOptions { MaxTokens = 0 });
+        var small = Chain(1000);
+        var large = Chain(4000);
+        IReadOnlyList<ValidationRule> rule = [OverlappingFieldsCanBeMergedRule.Create];
+        Assert.Empty(DocumentValidator.Validate(ValidationHarness.TestSchema, small, rule));
+
+        var smallBytes = AllocatedBytes(() => DocumentValidator.Validate(ValidationHarness.TestSchema, small, rule));
+        var largeBytes = AllocatedBytes(() => DocumentValidator.Validate(ValidationHarness.TestSchema, large, rule));
+
+        Assert.InRange(largeBytes / (double)smallBytes, 1, 8);
+    }
+
     private static long AllocatedBytes(Action action)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -90,6 +90,11 @@ internal sealed class OverlappingFieldsConflictFinder
     private void CollectConflictsBetweenFieldsAndFragment(
         Action<OverlappingFieldsConflict> addConflict, bool areMutuallyExclusive, OverlappingFieldsFieldMap fieldMap, string firstFragmentName)
     {
+        // Fields none, conflicts none, wherever the fragments lead; and the memos this walk would fill serve only
+        // later walks from the same field map. Skipping it keeps a long chain of fragments that only spread the
+        // next one linear: each fragment's selection set would otherwise walk the rest of the chain.
+        if (fieldMap.FieldsByResponseName.Count == 0) return;
+
         var pending = new Stack<string>();
         pending.Push(firstFragmentName);
         while (pending.Count > 0)
