@@ -60,15 +60,29 @@ internal sealed class FieldCollector(
         return conditionalType is IAbstractType abstractType && schema.IsSubType(abstractType, type);
     }
 
+    // Fragments spreading fragments (or inline fragments inside inline fragments) would nest a recursive walk
+    // as deep as the chain is long, however flat the document: the selection lists still being read wait on
+    // an explicit stack instead, and are resumed in the order recursion would resume them.
     private void CollectInto(
         GraphQLObjectType type,
         SelectionSetNode selectionSet,
         OrderedDictionary<string, List<FieldNode>> grouped,
         HashSet<string> visitedFragments)
     {
-        foreach (var selection in selectionSet.Selections)
+        Stack<(IReadOnlyList<SelectionNode> Selections, int Next)>? interrupted = null;
+        var selections = selectionSet.Selections;
+        var next = 0;
+        while (true)
         {
-            switch (selection)
+            if (next == selections.Count)
+            {
+                if (interrupted is null || !interrupted.TryPop(out var resumed)) return;
+                (selections, next) = resumed;
+                continue;
+            }
+
+            SelectionSetNode? nested = null;
+            switch (selections[next++])
             {
                 case FieldNode field:
                     if (!ShouldInclude(field)) continue;
@@ -79,7 +93,7 @@ internal sealed class FieldCollector(
 
                 case InlineFragmentNode inline:
                     if (!ShouldInclude(inline) || !DoesFragmentConditionMatch(schema, inline.TypeCondition, type)) continue;
-                    CollectInto(type, inline.SelectionSet, grouped, visitedFragments);
+                    nested = inline.SelectionSet;
                     break;
 
                 case FragmentSpreadNode spread:
@@ -88,9 +102,13 @@ internal sealed class FieldCollector(
                     visitedFragments.Add(name);
                     if (!fragments.TryGetValue(name, out var fragment)
                         || !DoesFragmentConditionMatch(schema, fragment.TypeCondition, type)) continue;
-                    CollectInto(type, fragment.SelectionSet, grouped, visitedFragments);
+                    nested = fragment.SelectionSet;
                     break;
             }
+            if (nested is null) continue;
+            (interrupted ??= new()).Push((selections, next));
+            selections = nested.Selections;
+            next = 0;
         }
     }
 

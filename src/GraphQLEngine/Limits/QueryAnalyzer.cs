@@ -27,9 +27,17 @@ namespace GraphQLEngine.Limits;
 /// is an upper bound. Selections that <c>@skip</c>/<c>@include</c> leave out (by a literal or a variable) count nothing.</item>
 /// <item>Introspection fields count like any other.</item>
 /// </list>
+/// <para>
+/// An operation nesting selections through fragments more deeply than the thread's stack allows measuring (possible
+/// only without a token limit) is refused with <see cref="TooDeepToProcessMessage"/>, code
+/// <see cref="QueryLimitCodes.TooDeep"/>, whatever the limits; its analysis holds only that error.
+/// </para>
 /// </remarks>
 public static class QueryAnalyzer
 {
+    /// <summary>The error of an operation nested too deeply to be measured at all.</summary>
+    public const string TooDeepToProcessMessage = "Query is nested too deeply to process.";
+
     /// <summary>Measures the operation named <paramref name="operationName"/> (or the only one) of <paramref name="document"/>.</summary>
     /// <param name="schema">The schema the document was validated against.</param>
     /// <param name="document">A valid document.</param>
@@ -52,7 +60,15 @@ public static class QueryAnalyzer
         if (operation is null || schema.GetRootType(operation.Operation) is not { } rootType) return QueryAnalysis.Empty;
 
         var measurer = new SelectionMeasurer(schema, document, operation, variables, options);
-        var measure = measurer.MeasureOperation(rootType);
+        SelectionMeasure measure;
+        try
+        {
+            measure = measurer.MeasureOperation(rootType);
+        }
+        catch (SelectionMeasurer.TooDeepToMeasureException)
+        {
+            return new QueryAnalysis(0, 0, 0, [QueryLimitErrors.TooDeepToProcess()]);
+        }
 
         var errors = new List<Error.GraphQLError>();
         if (options.MaxDepth > 0 && measure.Depth > options.MaxDepth)

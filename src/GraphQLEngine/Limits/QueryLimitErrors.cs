@@ -15,6 +15,9 @@ internal static class QueryLimitErrors
         Exceeded($"Query depth {Format(actual)} exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
             QueryLimitCodes.TooDeep, limit, actual);
 
+    public static GraphQLError TooDeepToProcess() =>
+        new(QueryAnalyzer.TooDeepToProcessMessage, extensions: new Dictionary<string, object?> { ["code"] = QueryLimitCodes.TooDeep });
+
     public static GraphQLError TooManyAliases(long actual, long limit) =>
         Exceeded($"Query uses {Format(actual)} aliases, which exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
             QueryLimitCodes.TooManyAliases, limit, actual);

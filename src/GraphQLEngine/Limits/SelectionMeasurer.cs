@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -45,6 +46,11 @@ internal sealed class SelectionMeasurer
 
     private SelectionMeasure MeasureSelectionSet(SelectionSetNode selectionSet, GraphQLNamedType? parentType, long? connectionSize)
     {
+        // Fragments nest selections without nesting the document, so this recursion goes as deep as a chain of
+        // fragments is long, which a document without a token limit can make deeper than any stack. Past what
+        // the stack holds, the operation is refused rather than measured.
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new TooDeepToMeasureException();
+
         var total = SelectionMeasure.Zero;
         foreach (var selection in selectionSet.Selections)
         {
@@ -166,6 +172,9 @@ internal sealed class SelectionMeasurer
         }
         return parentType is GraphQLImplementingType implementing ? implementing.GetField(name) : null;
     }
+
+    /// <summary>The operation nests selections (through fragments) more deeply than the stack allows measuring.</summary>
+    internal sealed class TooDeepToMeasureException : Exception;
 
     private static long? MetadataInteger(FieldDefinition definition, string key) =>
         definition.Metadata.TryGetValue(key, out var value) ? IntegerValues.ToNonNegativeInteger(value) : null;

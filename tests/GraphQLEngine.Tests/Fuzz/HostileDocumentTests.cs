@@ -24,7 +24,7 @@ public sealed class HostileDocumentTests
 
     private static async Task Run(HostileCase hostile)
     {
-        var pipeline = new FuzzPipeline(FuzzSchema.Schema, hostile.Limits ?? QueryLimitOptions.Default);
+        var pipeline = new FuzzPipeline(FuzzSchema.Schema, hostile.Limits ?? QueryLimitOptions.Default, hostile.Parse);
 
         var stage = await pipeline.RunAsync(new FuzzCase("hostile document: " + hostile.Name, hostile.Source(), hostile.Variables?.Invoke()));
 

@@ -1,4 +1,5 @@
 using System.Text;
+using GraphQLEngine.Language;
 using GraphQLEngine.Limits;
 
 namespace GraphQLEngine.Tests.Fuzz;
@@ -9,7 +10,8 @@ internal sealed record HostileCase(
     Func<string> Source,
     FuzzStage Expected,
     QueryLimitOptions? Limits = null,
-    Func<IReadOnlyDictionary<string, object?>>? Variables = null);
+    Func<IReadOnlyDictionary<string, object?>>? Variables = null,
+    ParseOptions? Parse = null);
 
 /// <summary>
 /// Inputs built to break parsers, validators and executors: nesting far beyond any sane depth, oversized names,
@@ -25,6 +27,9 @@ internal static class HostileDocuments
 
     /// <summary>Limits that measure everything and refuse nothing, so big valid documents reach the executor.</summary>
     private static readonly QueryLimitOptions NoLimits = new() { MaxDepth = 0, MaxAliases = 0, MaxCost = 0, MaxPageSize = 0 };
+
+    /// <summary>The parser's depth limit stays; only the token limit is lifted, so documents can be long but not deep.</summary>
+    private static readonly ParseOptions NoTokenLimit = new() { MaxTokens = 0 };
 
     public static IReadOnlyList<HostileCase> All { get; } =
     [
@@ -87,6 +92,17 @@ internal static class HostileDocuments
             + " fragment F1800 on Book { id }", FuzzStage.Executed),
         new("chain of 1,300 fragments nested through fields", () => "{ books { ...F0 } }" + Numbered(1300, i => $" fragment F{i} on Book {{ sequel {{ ...F{i + 1} }} }}")
             + " fragment F1300 on Book { id }", FuzzStage.RefusedByLimits),
+        // Without a token limit a chain of fragments is longer than any stack could follow recursively: each stage
+        // must iterate, or refuse the operation with an error. Measuring the operation refuses it.
+        new("chain of 20,000 fragments at one level, without a token limit", () => "{ books { ...F0 } }"
+            + Numbered(20_000, i => $" fragment F{i} on Book {{ ...F{i + 1} }}") + " fragment F20000 on Book { id }",
+            FuzzStage.RefusedByLimits, NoLimits, Parse: NoTokenLimit),
+        new("chain of 20,000 fragments nested through fields, without a token limit", () => "{ books { ...F0 } }"
+            + Numbered(20_000, i => $" fragment F{i} on Book {{ sequel {{ ...F{i + 1} }} }}") + " fragment F20000 on Book { id }",
+            FuzzStage.RefusedByLimits, NoLimits, Parse: NoTokenLimit),
+        new("introspection through a chain of 20,000 fragments, without a token limit", () => "{ __schema { types { ...F0 } } }"
+            + Numbered(20_000, i => $" fragment F{i} on __Type {{ ...F{i + 1} }}") + " fragment F20000 on __Type { name }",
+            FuzzStage.ValidationErrors, NoLimits, Parse: NoTokenLimit),
         new("unknown fragment spread 5,000 times", () => "{ books {" + Repeat(" ...Nowhere", 5000) + " } }", FuzzStage.ValidationErrors),
 
         // Numbers out of every range.

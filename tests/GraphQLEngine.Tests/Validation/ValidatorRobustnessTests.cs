@@ -63,6 +63,35 @@ public sealed class ValidatorRobustnessTests
     }
 
     [Fact]
+    public void Validates_a_chain_of_twenty_thousand_fragments_on_a_small_stack()
+    {
+        // Without a token limit a chain of fragments can be longer than any stack could follow recursively.
+        const int count = 20_000;
+        var source = new StringBuilder("{ dog { ...F0 } }\n");
+        for (var i = 0; i < count; i++) source.Append($"fragment F{i} on Dog {{ ...F{i + 1} }}\n");
+        source.Append($"fragment F{count} on Dog {{ name }}\n");
+        var document = Parser.Parse(source.ToString(), new ParseOptions { MaxTokens = 0 });
+
+        var errors = SmallStack.Run(() => DocumentValidator.Validate(ValidationHarness.TestSchema, document, EveryRule));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Judges_introspection_fragments_chained_deeper_than_the_stack_allows_too_deep()
+    {
+        const int count = 20_000;
+        var source = new StringBuilder("{ __schema { types { ...F0 } } }\n");
+        for (var i = 0; i < count; i++) source.Append($"fragment F{i} on __Type {{ ...F{i + 1} }}\n");
+        source.Append($"fragment F{count} on __Type {{ name }}\n");
+        var document = Parser.Parse(source.ToString(), new ParseOptions { MaxTokens = 0 });
+
+        var errors = SmallStack.Run(() => DocumentValidator.Validate(ValidationHarness.TestSchema, document, [MaxIntrospectionDepthRule.Create]));
+
+        Assert.Equal("Maximum introspection depth exceeded", Assert.Single(errors).Message);
+    }
+
+    [Fact]
     public void Gives_up_on_introspection_fragments_that_spread_each_other_exponentially()
     {
         // Every fragment spreads the next twice: following all paths would take 2^40 steps.

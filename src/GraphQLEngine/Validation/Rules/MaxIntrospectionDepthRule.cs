@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 
@@ -11,7 +12,7 @@ namespace GraphQLEngine.Validation.Rules;
 /// <remarks>
 /// Fragments are followed as graphql-js follows them (each at most once along one path). That search can take
 /// exponential time on fragments that spread each other repeatedly; after <see cref="MaxVisits"/> selections the
-/// query is judged too deep rather than searched further.
+/// query is judged too deep rather than searched further, as it is when the fragments chain deeper than the stack can follow.
 /// </remarks>
 public static class MaxIntrospectionDepthRule
 {
@@ -35,10 +36,11 @@ public static class MaxIntrospectionDepthRule
             return VisitAction.SkipChildren;
         }
 
-        // Recursion depth is bounded by the document's nesting plus its number of fragments.
+        // Recursion depth is bounded by the document's nesting plus its number of fragments; a chain of fragments
+        // longer than the stack can follow is judged too deep, like one that needs too many visits.
         private bool IsTooDeep(Node node, HashSet<string> visitedFragments, int depth)
         {
-            if (++_visits > MaxVisits) return true;
+            if (++_visits > MaxVisits || !RuntimeHelpers.TryEnsureSufficientExecutionStack()) return true;
             if (node is FragmentSpreadNode spread)
             {
                 var fragmentName = spread.Name.Value;

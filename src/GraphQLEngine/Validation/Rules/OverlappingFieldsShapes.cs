@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -34,9 +35,12 @@ internal sealed class OverlappingFieldsShapes(
     private readonly Dictionary<string, int> _fieldMapShapes = new(StringComparer.Ordinal);
 
     /// <summary>The field's shape, or null when a fragment spread or an introspection root field lies beneath it.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The subselections nest deeper than the stack can follow.</exception>
     public int? Of(OverlappingFieldsNodeAndDef field)
     {
         if (_shapeOfField.TryGetValue(field, out var known)) return known;
+        // Recursion follows the document's own nesting, which a parser without a depth limit leaves unbounded.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         int? shape = null;
         var subselectionShape = field.Node.SelectionSet switch
         {
