@@ -11,16 +11,9 @@ public sealed class HostileDocumentTests
 {
     public static TheoryData<string> Names => new(HostileDocuments.All.Select(c => c.Name));
 
-    public static TheoryData<string> KnownProblemNames => new(HostileDocuments.KnownProblems.Select(c => c.Name));
-
     [Theory]
     [MemberData(nameof(Names))]
     public Task Hostile_document_gets_an_answer(string name) => Run(HostileDocuments.All.Single(c => c.Name == name));
-
-    [Theory(Skip = "Reproducers of open engine problems, described with each case in HostileDocuments.KnownProblems; remove once fixed.")]
-    [MemberData(nameof(KnownProblemNames))]
-    public Task Document_of_a_known_problem_gets_an_answer_in_time(string name) =>
-        Run(HostileDocuments.KnownProblems.Single(c => c.Name == name));
 
     private static async Task Run(HostileCase hostile)
     {
