@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
 
@@ -41,7 +42,7 @@ public sealed class ResolveContext
     public required OperationDefinitionNode Operation { get; init; }
 
     /// <summary>The document's fragment definitions by name.</summary>
-    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; init; } = new Dictionary<string, FragmentDefinitionNode>();
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; init; } = ReadOnlyDictionary<string, FragmentDefinitionNode>.Empty;
 
     /// <summary>Coerced variable values by name.</summary>
     public IReadOnlyDictionary<string, object?> VariableValues { get; init; } = EmptyValues;
@@ -61,8 +62,17 @@ public sealed class ResolveContext
     /// <summary>
     /// Per-request storage shared by all resolvers of one execution (e.g. DataLoader instances). The
     /// executor passes the same instance to every context of a request; resolvers may run concurrently.
+    /// A context created without one gets its own empty dictionary on first use.
     /// </summary>
-    public ConcurrentDictionary<object, object?> Items { get; init; } = new();
+    public ConcurrentDictionary<object, object?> Items
+    {
+        // Created on first use rather than by an initializer, which would allocate a dictionary for every
+        // context the executor creates only to replace it with the request's own at once.
+        get => _items ?? Interlocked.CompareExchange(ref _items, new ConcurrentDictionary<object, object?>(), null) ?? _items;
+        init => _items = value;
+    }
+
+    private ConcurrentDictionary<object, object?>? _items;
 
     /// <summary>Whether an argument value is present (given, or filled from its default).</summary>
     public bool HasArgument(string name) => Arguments.ContainsKey(name);
