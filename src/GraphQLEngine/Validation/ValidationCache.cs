@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using GraphQLEngine.Error;
@@ -64,7 +66,7 @@ public sealed class ValidationCache
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(source);
         rules ??= SpecifiedRules.All;
-        var key = new CacheKey(schema, rules, maxErrors, HashSource(source));
+        var key = new CacheKey(schema, rules, maxErrors, SourceHash.Of(source));
         if (TryGet(key, out var cached)) return cached;
 
         // Validated outside the lock: two threads may both validate a new document, which is harmless.
@@ -120,7 +122,41 @@ public sealed class ValidationCache
     }
 
     // Schema and rule list compare by reference (neither overrides Equals), which is what identity needs.
-    private readonly record struct CacheKey(GraphQLSchema Schema, IReadOnlyList<ValidationRule> Rules, int MaxErrors, string SourceHash);
+    private readonly record struct CacheKey(GraphQLSchema Schema, IReadOnlyList<ValidationRule> Rules, int MaxErrors, SourceHash SourceHash);
+
+    /// <summary>
+    /// The SHA-256 of the UTF-8 source text as a value, worked out without allocating: a cache hit then costs the
+    /// hashing and a lookup, and no garbage (no encoded copy of the text, no hex string).
+    /// </summary>
+    private readonly record struct SourceHash(ulong Part0, ulong Part1, ulong Part2, ulong Part3)
+    {
+        private const int StackBufferSize = 1024;
+
+        public static SourceHash Of(string source)
+        {
+            // Typical documents fit the stack buffer; larger ones borrow a pooled array for the encoded text.
+            var maxBytes = Encoding.UTF8.GetMaxByteCount(source.Length);
+            byte[]? rented = null;
+            Span<byte> buffer = maxBytes <= StackBufferSize
+                ? stackalloc byte[StackBufferSize]
+                : rented = ArrayPool<byte>.Shared.Rent(maxBytes);
+            try
+            {
+                var length = Encoding.UTF8.GetBytes(source, buffer);
+                Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+                SHA256.HashData(buffer[..length], hash);
+                return new SourceHash(
+                    BinaryPrimitives.ReadUInt64BigEndian(hash),
+                    BinaryPrimitives.ReadUInt64BigEndian(hash[8..]),
+                    BinaryPrimitives.ReadUInt64BigEndian(hash[16..]),
+                    BinaryPrimitives.ReadUInt64BigEndian(hash[24..]));
+            }
+            finally
+            {
+                if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 
     private sealed record Entry(CacheKey Key, IReadOnlyList<GraphQLError> Errors);
 }

@@ -74,4 +74,39 @@ public sealed class ValidationCacheTests
     {
         Assert.Equal("E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855", ValidationCache.HashSource(""));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2_000)]
+    public void A_hit_allocates_nothing(int fields)
+    {
+        // A hit is the common case of a server's requests; hashing the text must not leave garbage behind, whether
+        // the text fits a stack buffer or needs a pooled one.
+        var source = "{ dog {" + string.Concat(Enumerable.Repeat(" name", fields)) + " } }";
+        var document = Parser.Parse(source);
+        var cache = new ValidationCache();
+        cache.Validate(ValidationHarness.TestSchema, source, document);
+        cache.Validate(ValidationHarness.TestSchema, source, document);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var errors = cache.Validate(ValidationHarness.TestSchema, source, document);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Empty(errors);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Texts_differing_in_one_character_are_different_entries()
+    {
+        var cache = new ValidationCache();
+        var long1 = "{ dog {" + string.Concat(Enumerable.Repeat(" name", 500)) + " } }";
+        var long2 = long1.Replace("{ dog", "{  dog");
+
+        Assert.Empty(Validate(cache, long1));
+        Assert.Empty(Validate(cache, long2));
+        Assert.Single(Validate(cache, "{ dog { unknownField } }"));
+        Assert.Single(Validate(cache, "{ dog { unknownField  } }"));
+        Assert.Equal(4, cache.Count);
+    }
 }
