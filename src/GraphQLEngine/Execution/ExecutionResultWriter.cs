@@ -51,19 +51,43 @@ public static class ExecutionResultWriter
     }
 
     /// <summary>Writes <paramref name="result"/> to <paramref name="stream"/> and flushes.</summary>
+    /// <remarks>The whole response is serialized before the first byte goes out, so a failure leaves the stream untouched.</remarks>
     public static async Task WriteAsync(Stream stream, ExecutionResult result, CancellationToken cancellationToken = default)
     {
-        await using var writer = new Utf8JsonWriter(stream, WriterOptions);
-        Write(writer, result);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        using var buffer = new PooledByteBufferWriter(InitialBufferSize);
+        WriteTo(buffer, result);
+        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The JSON text of <paramref name="result"/>.</summary>
     public static byte[] ToUtf8Bytes(ExecutionResult result)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions)) Write(writer, result);
+        // Written into pooled memory, then copied once into an array of the exact size: the copy is the only garbage.
+        using var buffer = new PooledByteBufferWriter(InitialBufferSize);
+        WriteTo(buffer, result);
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Large enough for a typical response, so that writing one borrows a single array from the pool.</summary>
+    private const int InitialBufferSize = 16 * 1024;
+
+    // One JSON writer per thread, reset onto each new output, instead of one per response.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_idleWriter;
+
+    private static void WriteTo(PooledByteBufferWriter buffer, ExecutionResult result)
+    {
+        var writer = t_idleWriter;
+        t_idleWriter = null;
+        if (writer is null) writer = new Utf8JsonWriter(buffer, WriterOptions);
+        else writer.Reset(buffer);
+        Write(writer, result);
+        writer.Flush();
+        // Reset drops the writer's hold on the buffer's memory, which goes back to the pool; on failure the writer is
+        // simply not kept.
+        writer.Reset();
+        t_idleWriter = writer;
     }
 
     /// <summary>The JSON text of <paramref name="result"/>.</summary>
@@ -121,7 +145,9 @@ public static class ExecutionResultWriter
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         if (!TryEnter(writer, value, out var first)) return;
-        var open = new List<OpenContainer> { first };
+        var open = t_idleContainers ?? [];
+        t_idleContainers = null;
+        open.Add(first);
         while (open.Count > 0)
         {
             ref var top = ref CollectionsMarshal.AsSpan(open)[^1];
@@ -133,7 +159,14 @@ public static class ExecutionResultWriter
             top.Close(writer);
             open.RemoveAt(open.Count - 1);
         }
+        // Kept for the thread's next response unless an unusually deep one made it large.
+        if (open.Capacity <= MaxIdleContainerCapacity) t_idleContainers = open;
     }
+
+    private const int MaxIdleContainerCapacity = 256;
+
+    [ThreadStatic]
+    private static List<OpenContainer>? t_idleContainers;
 
     /// <summary>Writes a value that holds no others; for a map or list, writes its start and returns it to be filled.</summary>
     private static bool TryEnter(Utf8JsonWriter writer, object? value, out OpenContainer container)
