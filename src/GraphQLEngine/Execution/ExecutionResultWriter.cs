@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -169,6 +170,9 @@ public static class ExecutionResultWriter
     private static List<OpenContainer>? t_idleContainers;
 
     /// <summary>Writes a value that holds no others; for a map or list, writes its start and returns it to be filled.</summary>
+    // Inlined, as is TryWriteNextKey, into the writing loop: called once per value, the calls cost as much as a
+    // recursive writer's did in all.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryEnter(Utf8JsonWriter writer, object? value, out OpenContainer container)
     {
         container = default;
@@ -236,51 +240,79 @@ public static class ExecutionResultWriter
     }
 
     /// <summary>A map or list whose start is written, and how far its entries are.</summary>
+    /// <remarks>The kind is stored, so each step is one switch rather than a series of type tests.</remarks>
     private struct OpenContainer
     {
         private readonly object _items;
+        private readonly ContainerKind _kind;
         private int _next;
 
-        public OpenContainer(ResponseMap map) => _items = map;
+        public OpenContainer(ResponseMap map) => (_items, _kind) = (map, ContainerKind.Map);
 
-        public OpenContainer(object?[] items) => _items = items;
+        public OpenContainer(object?[] items) => (_items, _kind) = (items, ContainerKind.Array);
 
-        public OpenContainer(IReadOnlyList<KeyValuePair<string, object?>> entries) => _items = entries;
+        public OpenContainer(IReadOnlyList<KeyValuePair<string, object?>> entries) => (_items, _kind) = (entries, ContainerKind.Entries);
 
-        public OpenContainer(IEnumerator enumerator) => _items = enumerator;
+        public OpenContainer(IEnumerator enumerator) => (_items, _kind) = (enumerator, ContainerKind.Enumerator);
 
         /// <summary>Writes the next entry's key, if it is a map entry, and hands out its value; false at the end.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryWriteNextKey(Utf8JsonWriter writer, out object? value)
         {
-            switch (_items)
+            switch (_kind)
             {
-                case ResponseMap map when _next < map.Count:
+                case ContainerKind.Map:
+                    var map = (ResponseMap)_items;
+                    if (_next == map.Count) break;
                     writer.WritePropertyName(map.KeyAt(_next));
                     value = map.ValueAt(_next++);
                     return true;
-                case object?[] items when _next < items.Length:
+                case ContainerKind.Array:
+                    var items = (object?[])_items;
+                    if (_next == items.Length) break;
                     value = items[_next++];
                     return true;
-                case IReadOnlyList<KeyValuePair<string, object?>> entries when _next < entries.Count:
+                case ContainerKind.Entries:
+                    var entries = (IReadOnlyList<KeyValuePair<string, object?>>)_items;
+                    if (_next == entries.Count) break;
                     var (key, entryValue) = entries[_next++];
                     writer.WritePropertyName(key);
                     value = entryValue;
                     return true;
-                case IEnumerator enumerator when enumerator.MoveNext():
+                default:
+                    var enumerator = (IEnumerator)_items;
+                    if (!enumerator.MoveNext()) break;
                     value = enumerator.Current;
                     return true;
-                default:
-                    value = null;
-                    return false;
             }
+            value = null;
+            return false;
         }
 
         public readonly void Close(Utf8JsonWriter writer)
         {
-            if (_items is ResponseMap or IReadOnlyList<KeyValuePair<string, object?>>) writer.WriteEndObject();
-            else writer.WriteEndArray();
-            (_items as IDisposable)?.Dispose();
+            switch (_kind)
+            {
+                case ContainerKind.Map or ContainerKind.Entries:
+                    writer.WriteEndObject();
+                    break;
+                case ContainerKind.Array:
+                    writer.WriteEndArray();
+                    break;
+                default:
+                    writer.WriteEndArray();
+                    (_items as IDisposable)?.Dispose();
+                    break;
+            }
         }
+    }
+
+    private enum ContainerKind : byte
+    {
+        Map,
+        Array,
+        Entries,
+        Enumerator,
     }
 
     private static void WriteDouble(Utf8JsonWriter writer, double number)
