@@ -54,6 +54,25 @@ public class EndpointOptionsTests
     }
 
     [Fact]
+    public async Task A_chain_of_fragments_longer_than_the_stack_can_follow_gets_an_error_answer_without_a_token_limit()
+    {
+        // Without a token limit a document can chain more fragments than any recursive walk could follow: the
+        // answer must be a GraphQL error, neither a 500 nor a dead process.
+        var options = new GraphQLHttpOptions { MaxRequestBytes = 4 * 1024 * 1024, MaxQueryLength = 0, Parse = new() { MaxTokens = 0 } };
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+        const int count = 20_000;
+        var query = "{ books { ...F0 } }" + string.Concat(Enumerable.Range(0, count).Select(i => $" fragment F{i} on Book {{ ...F{i + 1} }}"))
+            + $" fragment F{count} on Book {{ id }}";
+
+        var reply = await PostAsync(client, new { query }, Json);
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(QueryAnalyzer.TooDeepToProcessMessage, reply.Json.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal(QueryLimitCodes.TooDeep, reply.FirstCode);
+    }
+
+    [Fact]
     public async Task Unmasked_errors_show_their_message_when_masking_is_turned_off()
     {
         var (app, client) = await StartAsync(new GraphQLHttpOptions { MaskUnexpectedErrors = false });
