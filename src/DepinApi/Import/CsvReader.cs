@@ -57,7 +57,8 @@ public sealed class CsvReader
         var recordLine = line;
         while (true)
         {
-            var field = Current == '"' ? ReadQuotedField() : ReadPlainField();
+            // After a trailing comma the text may already be over: that last field is empty, not missing.
+            var field = !AtEnd && Current == '"' ? ReadQuotedField() : ReadPlainField();
             if (field is null)
                 return new CsvRecord(fields, recordLine, line, column, EndsWithLineBreak: false, HasUnclosedQuote: true);
             fields.Add(field);

@@ -49,6 +49,13 @@ public class CsvReaderTests
     }
 
     [Fact]
+    public void A_trailing_comma_at_the_very_end_of_the_file_makes_an_empty_last_field()
+    {
+        // The last line of a file need not end with a line break; its empty last field is still a field.
+        Assert.Equal([["h1", "h2"], ["a", ""]], Values(Read("h1,h2\na,")));
+    }
+
+    [Fact]
     public void A_character_outside_the_BMP_counts_as_one_column()
     {
         var document = Read("\U0001F600,x\n");
