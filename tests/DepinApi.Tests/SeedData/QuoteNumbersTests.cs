@@ -113,17 +113,6 @@ public class QuoteNumbersTests
         Assert.Single(SeedChecks.QuotesNotInSource(exact, sources, _ => null));
     }
 
-    [Fact]
-    public void Reader_follows_rfc_4180()
-    {
-        var records = Rfc4180Reader.Parse("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n1,,3");
-        Assert.Equal(3, records.Count);
-        Assert.Equal(["x, y", "say \"hi\"", "two\nlines"], records[1]);
-        Assert.Equal(["1", "", "3"], records[2]);
-        Assert.Throws<FormatException>(() => Rfc4180Reader.Parse("a,\"b\"c\n"));
-        Assert.Throws<FormatException>(() => Rfc4180Reader.Parse("a,\"b\n"));
-    }
-
     private static SeedTable RevenueRow(string id, string amount, string quote, string source = "blockeden-early-2026")
     {
         var header = string.Join(',', SeedSchema.Columns[SeedSchema.Revenue]);

@@ -52,7 +52,11 @@ public static class SeedFiles
 
     public static SeedTable Read(string fileName, string csvText)
     {
-        var records = Rfc4180Reader.Parse(csvText);
+        // The importer's own reader: these checks must see the files exactly as an import would.
+        var document = DepinApi.Import.CsvReader.Read(csvText, fileName);
+        if (document.Errors.Count > 0)
+            throw new FormatException(string.Join(Environment.NewLine, document.Errors));
+        var records = document.Records.Select(r => r.Fields.Select(f => f.Value).ToList()).ToList();
         if (records.Count == 0)
             throw new FormatException($"{fileName} is empty");
         var header = records[0];
