@@ -12,8 +12,6 @@ namespace DepinApi.Database;
 /// </remarks>
 public sealed class DataVersionListener(IServiceProvider services, ILogger<DataVersionListener> logger) : BackgroundService
 {
-    public const string Channel = DepinApi.Import.SeedImporter.NotifyChannel;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
@@ -25,7 +23,7 @@ public sealed class DataVersionListener(IServiceProvider services, ILogger<DataV
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => _ = ReloadQuietlyAsync(tracker, stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {DepinApi.Import.SeedImporter.NotifyChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 await tracker.ReloadAsync(stoppingToken);
                 delay = TimeSpan.FromMilliseconds(250);

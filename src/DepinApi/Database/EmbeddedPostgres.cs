@@ -144,9 +144,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
     }
 
+    // Fast shutdown: open sessions are ended rather than waited for.
+    private string[] FastStopArguments => ["stop", "-w", "-m", "fast", "-D", dataDirectory];
+
     /// <summary>Stops the server now (fast shutdown), whether or not this instance started it.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(binaries.PgCtl, ["stop", "-w", "-m", "fast", "-D", dataDirectory], cancellationToken);
+        RunAsync(binaries.PgCtl, FastStopArguments, cancellationToken);
 
     /// <summary>Starts the server again on the same port after <see cref="StopAsync"/>.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
@@ -158,7 +161,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (startedHere && options.StopOnDispose)
-            await TryRunAsync(binaries.PgCtl, ["stop", "-w", "-m", "fast", "-D", dataDirectory], CancellationToken.None);
+            await TryRunAsync(binaries.PgCtl, FastStopArguments, CancellationToken.None);
     }
 
     private static bool RunsAsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
