@@ -1,5 +1,7 @@
+using DepinApi.Benchmarking;
 using DepinApi.Database;
 using DepinApi.Health;
+using DepinApi.ReadModel;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -23,6 +25,7 @@ public static class ServiceRegistration
         builder.Services.AddSingleton(CreateReaderDataSource);
         builder.Services.AddSingleton<DataVersionTracker>();
         builder.Services.AddHostedService<DataVersionListener>();
+        builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -49,6 +52,7 @@ public static class ServiceRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
+        app.MapBenchmarkEndpoints();
         return app;
     }
 }
