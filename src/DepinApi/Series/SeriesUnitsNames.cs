@@ -1,0 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace DepinApi.Series;
+
+/// <summary>The wire names of <see cref="SeriesUnits"/> ("lin", "chg", "pch", "pc1"), FRED's spelling.</summary>
+public static class SeriesUnitsNames
+{
+    /// <summary>The expected form, for error messages.</summary>
+    public const string Format = "one of lin, chg, pch, pc1";
+
+    public static string ToName(this SeriesUnits units) => units switch
+    {
+        SeriesUnits.Lin => "lin",
+        SeriesUnits.Chg => "chg",
+        SeriesUnits.Pch => "pch",
+        SeriesUnits.Pc1 => "pc1",
+        _ => throw new ArgumentOutOfRangeException(nameof(units), units, null),
+    };
+
+    /// <summary>Accepts exactly the lower-case names.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out SeriesUnits units)
+    {
+        foreach (var candidate in Enum.GetValues<SeriesUnits>())
+        {
+            if (text == candidate.ToName())
+            {
+                units = candidate;
+                return true;
+            }
+        }
+        units = SeriesUnits.Lin;
+        return false;
+    }
+}
