@@ -1,0 +1,7 @@
+namespace DepinApi.ReadModel;
+
+/// <summary>An <see cref="AsOf"/> that names no data version; the message says which ones exist.</summary>
+public sealed class DataVersionNotFoundException(AsOf asOf, string message) : Exception(message)
+{
+    public AsOf AsOf { get; } = asOf;
+}

@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using DepinApi.Database;
+using Npgsql;
+
+namespace DepinApi.ReadModel;
+
+/// <summary>
+/// Everything one response reads: a connection inside a REPEATABLE READ snapshot, fixed on one
+/// data version. Commands are serialised, so concurrent callers (batched loaders) may share it;
+/// a streamed result holds the session until it has been read to the end or abandoned.
+/// </summary>
+public sealed partial class ReadSession : IAsyncDisposable
+{
+    private readonly NpgsqlConnection connection;
+    private readonly NpgsqlTransaction transaction;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private int commandCount;
+
+    internal ReadSession(NpgsqlConnection connection, NpgsqlTransaction transaction, DataVersionInfo version,
+        bool isCurrent, int commandsSoFar)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        Version = version;
+        IsCurrent = isCurrent;
+        commandCount = commandsSoFar;
+    }
+
+    /// <summary>The data version every query of this session reads.</summary>
+    public DataVersionInfo Version { get; }
+
+    /// <summary>True when <see cref="Version"/> is the newest one.</summary>
+    public bool IsCurrent { get; }
+
+    /// <summary>SQL commands sent so far, opening the session included.</summary>
+    public int CommandCount => Volatile.Read(ref commandCount);
+
+    /// <summary>
+    /// The SQL condition under which a row of the table aliased <paramref name="alias"/> belongs to
+    /// this session's version. The newest version reads current rows only, which the partial
+    /// indexes cover; a past version compares the row's validity range with the bound <c>@v</c>.
+    /// </summary>
+    public string Visible(string alias) => IsCurrent
+        ? $"{alias}.valid_to IS NULL"
+        : $"{alias}.valid_from <= @v AND ({alias}.valid_to IS NULL OR {alias}.valid_to > @v)";
+
+    /// <summary>Runs a query of the caller's own and maps each row; <c>@v</c> is bound to the version.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
+        Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await foreach (var row in StreamAsync(sql, parameters, map, cancellationToken))
+            rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>Like <see cref="QueryAsync{T}"/> but yields rows as they arrive, for long series.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
+        Func<NpgsqlDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<int>("v", Version.Id));
+            parameters?.Invoke(command.Parameters);
+            Interlocked.Increment(ref commandCount);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                yield return map(reader);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+        gate.Dispose();
+    }
+}

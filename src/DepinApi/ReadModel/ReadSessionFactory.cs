@@ -1,0 +1,71 @@
+using System.Data;
+using DepinApi.Database;
+using Npgsql;
+
+namespace DepinApi.ReadModel;
+
+/// <summary>
+/// Opens <see cref="ReadSession"/>s: one connection and one REPEATABLE READ snapshot each, so
+/// everything a response shows comes from a single data version even while an import commits.
+/// </summary>
+public sealed class ReadSessionFactory(NpgsqlDataSource dataSource)
+{
+    /// <summary>Opens a session on the newest data version, or on the one <paramref name="asOf"/> names.</summary>
+    /// <exception cref="NoDataException">Nothing has been imported yet.</exception>
+    /// <exception cref="DataVersionNotFoundException"><paramref name="asOf"/> names no data version.</exception>
+    public async Task<ReadSession> OpenAsync(AsOf? asOf, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            // Npgsql sends BEGIN together with the first command, so the snapshot costs no round trip.
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var (latest, selected) = await ResolveAsync(connection, transaction, asOf, cancellationToken);
+            return new ReadSession(connection, transaction, selected, isCurrent: selected.Id == latest.Id, commandsSoFar: 1);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<(DataVersionInfo Latest, DataVersionInfo Selected)> ResolveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, AsOf? asOf, CancellationToken cancellationToken)
+    {
+        // One query answers both "what is current" and "what does asOf name" (and what exists, for the error).
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT
+              (SELECT row(id, created_at) FROM data_versions ORDER BY id DESC LIMIT 1),
+              (SELECT row(id, created_at) FROM data_versions
+                 WHERE (@version IS NOT NULL AND id = @version)
+                    OR (@before IS NOT NULL AND created_at < @before)
+                 ORDER BY id DESC LIMIT 1),
+              (SELECT row(id, created_at) FROM data_versions ORDER BY id LIMIT 1)
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<int?>("version", asOf?.Version));
+        command.Parameters.Add(new NpgsqlParameter<DateTime?>("before",
+            asOf?.Date is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var latest = ReadVersion(reader, 0) ?? throw new NoDataException();
+        if (asOf is null)
+            return (latest, latest);
+        var selected = ReadVersion(reader, 1);
+        var first = ReadVersion(reader, 2)!;
+        if (selected is null)
+            throw new DataVersionNotFoundException(asOf.Value, asOf.Value.Version is { } v
+                ? $"Data version {v} does not exist; versions 1 to {latest.Id} do."
+                : $"No data had been imported by the end of {asOf}; the first data version was imported on {first.ImportedAt.UtcDateTime:yyyy-MM-dd}.");
+        return (latest, selected);
+    }
+
+    private static DataVersionInfo? ReadVersion(NpgsqlDataReader reader, int ordinal)
+    {
+        if (reader.IsDBNull(ordinal))
+            return null;
+        var record = reader.GetFieldValue<object[]>(ordinal);
+        return new DataVersionInfo((int)record[0], new DateTimeOffset((DateTime)record[1]));
+    }
+}
