@@ -1,0 +1,42 @@
+// One measured load run with autocannon: a short unmeasured warm-up (JIT, connection pools,
+// caches), then a fixed-duration run over a bounded number of keep-alive connections.
+import autocannon from 'autocannon';
+
+function fire(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/**
+ * @param {object} request  { url, method?, headers?, body? }
+ * @param {object} settings { connections, durationSeconds, warmupSeconds }
+ */
+export async function measure(request, settings) {
+  const options = {
+    url: request.url,
+    method: request.method ?? 'GET',
+    headers: request.headers ?? {},
+    body: request.body,
+    connections: settings.connections,
+    pipelining: 1,
+    timeout: 10,
+  };
+  if (settings.warmupSeconds > 0)
+    await fire({ ...options, duration: settings.warmupSeconds });
+  const result = await fire({ ...options, duration: settings.durationSeconds });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    meanMs: result.latency.average,
+    maxMs: result.latency.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerSecond: result.throughput.average,
+    connections: settings.connections,
+    durationSeconds: settings.durationSeconds,
+  };
+}

@@ -1,0 +1,102 @@
+// Starting and stopping the servers under test: the published API (`dotnet DepinApi.dll`) and
+// PostGraphile 5 (run with the Node 22 binary that the bench's own packages pin).
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function launch(command, args, { env, cwd, logFile }) {
+  mkdirSync(join(logFile, '..'), { recursive: true });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(command, args, { env: { ...process.env, ...env }, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  let exited = null;
+  child.on('exit', code => { exited = code ?? 'signal'; });
+  return {
+    child,
+    pid: child.pid,
+    get exited() { return exited; },
+    async stop() {
+      if (exited !== null) return;
+      const done = new Promise(r => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Polls `probe` (resolves to an HTTP status, or throws while the port is closed) until it gives
+ * 200. Returns milliseconds from `startedAt`.
+ */
+async function untilOk(probe, startedAt, server, what, timeoutMs = 120_000) {
+  let last = 'no answer';
+  while (performance.now() - startedAt < timeoutMs) {
+    if (server.exited !== null) throw new Error(`${what} exited (${server.exited}) before answering; see its log`);
+    try {
+      const status = await probe();
+      if (status === 200) return performance.now() - startedAt;
+      last = `HTTP ${status}`;
+    } catch (e) {
+      last = e.cause?.code ?? e.message;
+    }
+    await sleep(5);
+  }
+  throw new Error(`${what} did not answer 200 within ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+const statusOf = async (url, init) => {
+  const response = await fetch(url, init);
+  await response.arrayBuffer();
+  return response.status;
+};
+
+/**
+ * Starts the API and waits for `readyPath` to answer 200. `settings` are configuration keys
+ * (`Section:Key`), passed as environment variables the way an operator would.
+ */
+export async function startApi({ dll, port, settings, readyPath, logFile }) {
+  const env = { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+  for (const [key, value] of Object.entries(settings)) env[key.replaceAll(':', '__')] = String(value);
+  const startedAt = performance.now();
+  const server = launch('dotnet', [dll], { env, cwd: join(dll, '..'), logFile });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const firstOkMs = await untilOk(() => statusOf(baseUrl + readyPath), startedAt, server, 'the API');
+    return { ...server, pid: server.pid, stop: server.stop, baseUrl, firstOkMs };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** Runs a verb of the API's executable (`migrate`, `import <dir>`) to completion. */
+export function runApiVerb({ dll, args, settings, logFile }) {
+  const env = {};
+  for (const [key, value] of Object.entries(settings)) env[key.replaceAll(':', '__')] = String(value);
+  const server = launch('dotnet', [dll, ...args], { env, cwd: join(dll, '..'), logFile });
+  return new Promise((resolve, reject) => server.child.on('exit', code =>
+    code === 0 ? resolve() : reject(new Error(`dotnet DepinApi.dll ${args.join(' ')} exited ${code}; see ${logFile}`))));
+}
+
+/** Starts PostGraphile 5 with the amber preset over `connectionUrl`'s public schema. */
+export async function startPostGraphile({ benchDir, node, connectionUrl, port, logFile }) {
+  const cli = join(benchDir, 'node_modules', 'postgraphile', 'dist', 'cli-run.js');
+  const startedAt = performance.now();
+  const server = launch(node, [cli, '-P', 'postgraphile/presets/amber', '-c', connectionUrl, '-s', 'public', '-p', String(port), '-n', '127.0.0.1'],
+    { env: { NODE_ENV: 'production', GRAPHILE_ENV: 'production' }, cwd: benchDir, logFile });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const probe = () => statusOf(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
+  try {
+    const firstOkMs = await untilOk(probe, startedAt, server, 'PostGraphile');
+    return { ...server, pid: server.pid, stop: server.stop, url, firstOkMs };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
