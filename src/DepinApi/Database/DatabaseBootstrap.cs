@@ -14,7 +14,8 @@ public static class DatabaseBootstrap
 
     /// <summary>
     /// Resolves the connection strings. <c>ConnectionStrings:Depin</c> is the reader;
-    /// <c>ConnectionStrings:DepinAdmin</c> the owner, falling back to the reader's.
+    /// <c>ConnectionStrings:DepinAdmin</c> the owner, falling back to the reader's (whose sessions
+    /// then switch to the reader role). The private cluster has a reader login of its own.
     /// </summary>
     public static async Task<(DatabaseConnections Connections, EmbeddedPostgres? Cluster)> ResolveAsync(
         IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
@@ -22,13 +23,14 @@ public static class DatabaseBootstrap
         var reader = configuration.GetConnectionString("Depin");
         var owner = configuration.GetConnectionString("DepinAdmin");
         if (!string.IsNullOrWhiteSpace(reader))
-            return (new DatabaseConnections(reader, string.IsNullOrWhiteSpace(owner) ? reader : owner), null);
+            return (DatabaseConnections.FromConfiguration(reader, owner), null);
 
         var options = configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>() ?? new EmbeddedPostgresOptions();
         logger.LogInformation("No ConnectionStrings:Depin configured; using the private cluster in {Directory}", Path.GetFullPath(options.DataDirectory));
         var cluster = await EmbeddedPostgres.StartAsync(options, cancellationToken);
-        var connectionString = await cluster.EnsureDatabaseAsync(DatabaseName, cancellationToken);
-        return (new DatabaseConnections(connectionString, connectionString), cluster);
+        var ownerConnection = await cluster.EnsureDatabaseAsync(DatabaseName, cancellationToken);
+        var readerConnection = await cluster.EnsureReaderLoginAsync(DatabaseName, cancellationToken);
+        return (new DatabaseConnections(readerConnection, ownerConnection), cluster);
     }
 
     /// <summary>Migrates and, when the database is empty, imports the seed data, as configured.</summary>
@@ -41,6 +43,8 @@ public static class DatabaseBootstrap
             foreach (var migration in applied)
                 logger.LogInformation("Applied migration {Migration}", migration.Name);
         }
+        if (connections.ReaderLogin is { } readerLogin)
+            await GrantReaderAsync(owner, readerLogin, logger, cancellationToken);
         if (options.ImportSeedWhenEmpty && !await HasDataAsync(owner, cancellationToken))
         {
             var directory = ResolveSeedDirectory(options.SeedDirectory);
@@ -67,6 +71,21 @@ public static class DatabaseBootstrap
         if (Directory.Exists(fromWorkingDirectory)) return fromWorkingDirectory;
         var besideExecutable = Path.Combine(AppContext.BaseDirectory, configured);
         return Directory.Exists(besideExecutable) ? besideExecutable : fromWorkingDirectory;
+    }
+
+    // Best effort: an owner without the right to grant roles leaves it to the operator, who is told so.
+    private static async Task GrantReaderAsync(NpgsqlDataSource owner, string readerLogin, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await owner.OpenConnectionAsync(cancellationToken);
+            await ReaderRole.GrantToAsync(connection, readerLogin, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.UndefinedObject)
+        {
+            logger.LogWarning("Could not make {Login} a member of {Role} ({Message}); an administrator has to grant the role to the login",
+                readerLogin, ReaderRole.Name, e.MessageText);
+        }
     }
 
     private static async Task<bool> HasDataAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)

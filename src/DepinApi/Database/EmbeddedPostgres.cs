@@ -20,6 +20,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     public const string OwnerRole = "depin_owner";
 
+    /// <summary>The login the web server uses: a member of <see cref="ReaderRole.Name"/>, so it can only read.</summary>
+    public const string ReaderLogin = "depin_api";
+
     private readonly EmbeddedPostgresOptions options;
     private readonly PostgresBinaries binaries;
     private readonly string dataDirectory;
@@ -35,6 +38,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public int Port { get; private set; }
 
     private string PasswordFile => dataDirectory + ".password";
+    private string ReaderPasswordFile => dataDirectory + ".reader-password";
     private string PortFile => dataDirectory + ".port";
     // Inside the data directory, which the server user owns and may write to.
     private string LogFile => Path.Combine(dataDirectory, "server.log");
@@ -71,6 +75,48 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
         return ConnectionString(database);
+    }
+
+    /// <summary>
+    /// Creates the reader login unless it exists, with a password generated once and kept beside
+    /// the data directory like the owner's; returns a connection string to <paramref name="database"/> as it.
+    /// </summary>
+    public async Task<string> EnsureReaderLoginAsync(string database, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(ReaderPasswordFile))
+        {
+            await File.WriteAllTextAsync(ReaderPasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), cancellationToken);
+            if (!OperatingSystem.IsWindows())
+                File.SetUnixFileMode(ReaderPasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        var password = (await File.ReadAllTextAsync(ReaderPasswordFile, cancellationToken)).Trim();
+        if (password.Length == 0 || !password.All(char.IsAsciiHexDigit))
+            throw new EmbeddedPostgresException($"{ReaderPasswordFile} does not hold a generated password; delete it to make a new one.");
+
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await ReaderRole.EnsureExistsAsync(connection, cancellationToken);
+        // Utility statements take no parameters; the password is hex digits, checked above.
+        // Setting it on every start keeps the role in step with the file should either be replaced.
+        await using var upsert = new NpgsqlCommand($"""
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{ReaderLogin}') THEN
+                    CREATE ROLE {ReaderLogin} LOGIN;
+                END IF;
+            END $$;
+            ALTER ROLE {ReaderLogin} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT PASSWORD '{password}';
+            """, connection);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        await ReaderRole.GrantToAsync(connection, ReaderLogin, cancellationToken);
+        return new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = ReaderLogin,
+            Password = password,
+            Database = database,
+        }.ConnectionString;
     }
 
     public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";

@@ -24,10 +24,22 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
     /// <summary>The version of the newest migration this build knows.</summary>
     public static int LatestVersion => Embedded[^1].Version;
 
-    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        MigrateAsync(notice: null, cancellationToken);
+
+    /// <param name="notice">Told at once when another migration or an import holds the lock and this run has to wait.</param>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(Action<string>? notice, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+        await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection))
+        {
+            if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
+            {
+                notice?.Invoke("Another import or a migration is running; waiting for it to finish.");
+                await using var wait = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection) { CommandTimeout = 0 };
+                await wait.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
         try
         {
             await ExecuteAsync(connection, """
@@ -51,6 +63,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
                 await ApplyAsync(connection, migration, cancellationToken);
                 done.Add(migration);
             }
+            await ReaderRole.EnsureGrantsAsync(connection, cancellationToken);
             return done;
         }
         finally

@@ -59,7 +59,7 @@ public static class CommandLine
             var (connections, cluster) = await DatabaseBootstrap.ResolveAsync(builder.Configuration, logger, cancel.Token);
             await using var _ = cluster;
             await using var owner = NpgsqlDataSource.Create(connections.Owner);
-            foreach (var migration in await new Migrator(owner).MigrateAsync(cancel.Token))
+            foreach (var migration in await new Migrator(owner).MigrateAsync(notice => Console.Error.WriteLine(notice), cancel.Token))
                 Console.WriteLine($"applied {migration.Name}");
             if (verb is not ImportVerb import)
                 return Success;

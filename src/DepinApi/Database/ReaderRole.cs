@@ -1,0 +1,88 @@
+using Npgsql;
+
+namespace DepinApi.Database;
+
+/// <summary>
+/// The SELECT-only role the web server works as. The migrator keeps it in step with the schema;
+/// the server's connections either log in as a member of it or switch to it when they open.
+/// </summary>
+/// <remarks>
+/// A role belongs to the whole cluster while grants belong to one database, so the role is
+/// created once (whoever comes first wins; a concurrent creator is not an error) and the grants
+/// are repeated in every database the migrator runs in. Granting after every migration run,
+/// rather than in one numbered migration, also covers tables that later migrations add,
+/// whichever owner applied them.
+/// </remarks>
+public static class ReaderRole
+{
+    /// <summary>The group role holding the read privileges; it cannot log in.</summary>
+    public const string Name = "depin_reader";
+
+    /// <summary>
+    /// Creates the role if the cluster lacks it and grants it SELECT on every table of the
+    /// <c>public</c> schema, now and (through default privileges) for tables the same owner adds later.
+    /// Run by the owner, under the migrator's advisory lock so grants in one database never race.
+    /// </summary>
+    public static async Task EnsureGrantsAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
+    {
+        await EnsureExistsAsync(owner, cancellationToken);
+        await ExecuteAsync(owner, $"""
+            GRANT USAGE ON SCHEMA public TO {Name};
+            GRANT SELECT ON ALL TABLES IN SCHEMA public TO {Name};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {Name};
+            """, cancellationToken);
+    }
+
+    /// <summary>Creates the role unless it exists, and lets the connected role switch to it.</summary>
+    public static async Task EnsureExistsAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
+    {
+        // Two databases of one cluster may be migrated at the same moment; the loser of the race
+        // sees duplicate_object or, inside the catalog, unique_violation.
+        await ExecuteAsync(owner, $"""
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Name}') THEN
+                    BEGIN
+                        CREATE ROLE {Name} NOLOGIN;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
+                END IF;
+            END $$;
+            """, cancellationToken);
+        // A superuser may switch to any role; any other owner must be a member to SET ROLE.
+        await using var member = new NpgsqlCommand($"SELECT pg_has_role(current_user, '{Name}', 'MEMBER')", owner);
+        if (!(bool)(await member.ExecuteScalarAsync(cancellationToken))!)
+            await ExecuteAsync(owner, $"GRANT {Name} TO CURRENT_USER", cancellationToken);
+    }
+
+    /// <summary>Makes <paramref name="login"/> a member of the role, unless it already is one.</summary>
+    public static async Task GrantToAsync(NpgsqlConnection owner, string login, CancellationToken cancellationToken)
+    {
+        await using var member = new NpgsqlCommand($"SELECT pg_has_role($1, '{Name}', 'MEMBER')", owner);
+        member.Parameters.AddWithValue(login);
+        if (!(bool)(await member.ExecuteScalarAsync(cancellationToken))!)
+            await ExecuteAsync(owner, $"GRANT {Name} TO {EmbeddedPostgres.QuoteIdentifier(login)}", cancellationToken);
+    }
+
+    /// <summary>
+    /// The owner's connection string changed so that every session starts as the reader role.
+    /// Used when one connection string serves both purposes: the server still cannot write.
+    /// </summary>
+    /// <remarks>
+    /// The role is a startup parameter, so <c>RESET ROLE</c> and the pool's <c>DISCARD ALL</c>
+    /// return to it rather than to the owner.
+    /// </remarks>
+    public static string AssumedBy(string ownerConnectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ownerConnectionString);
+        var startAsReader = $"-c role={Name}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? startAsReader : builder.Options + " " + startAsReader;
+        return builder.ConnectionString;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
