@@ -88,7 +88,7 @@ export function runApiVerb({ dll, args, settings, logFile }) {
 export async function startPostGraphile({ benchDir, node, connectionUrl, port, logFile }) {
   const cli = join(benchDir, 'node_modules', 'postgraphile', 'dist', 'cli-run.js');
   const startedAt = performance.now();
-  const server = launch(node, [cli, '-P', 'postgraphile/presets/amber', '-c', connectionUrl, '-s', 'public', '-p', String(port), '-n', '127.0.0.1'],
+  const server = launch(node, [cli, '-C', join(benchDir, 'graphile.config.mjs'), '-c', connectionUrl, '-s', 'public', '-p', String(port), '-n', '127.0.0.1'],
     { env: { NODE_ENV: 'production', GRAPHILE_ENV: 'production' }, cwd: benchDir, logFile });
   const url = `http://127.0.0.1:${port}/graphql`;
   const probe = () => statusOf(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });

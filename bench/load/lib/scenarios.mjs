@@ -1,0 +1,120 @@
+// The scenarios of the performance issue. Each names the database and configuration of the
+// server it needs and how to find the request(s) it loads; the runner starts a fresh server
+// per scenario, so each one's peak RSS is its own.
+import { CACHE_OFF, CACHE_ON } from './settings.mjs';
+import { DEPIN_NESTED_QUERY, POSTGRAPHILE_NESTED_QUERY } from './queries.mjs';
+import { LONG_SERIES } from './datasets.mjs';
+
+export const SEED_PROJECT = 'helium';
+export const PAGE_SIZE = 100;
+export const DEEP_PAGE = 1000;
+
+/** A scenario whose endpoint does not answer (yet) is reported as not measured, with the reason. */
+export class NotMeasured extends Error {}
+
+const json = { 'content-type': 'application/json', accept: 'application/json' };
+const graphqlBody = query => JSON.stringify({ query });
+
+/** The Link header's rel="next" target, resolved against the request's URL. */
+export function nextLink(response) {
+  const header = response.headers.get('link');
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const match = part.match(/<([^>]*)>\s*;(.*)/);
+    if (match && /rel="?next"?/.test(match[2])) return new URL(match[1], response.url).toString();
+  }
+  return null;
+}
+
+async function expectOk(request, check) {
+  const response = await fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body: request.body });
+  const text = await response.text();
+  if (response.status !== 200)
+    throw new NotMeasured(`${request.method ?? 'GET'} ${new URL(request.url).pathname} answered ${response.status}: ${text.slice(0, 200)}`);
+  check?.(text, response);
+  return { response, text };
+}
+
+function noGraphQLErrors(text) {
+  const body = JSON.parse(text);
+  if (body.errors?.length) throw new NotMeasured(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
+  if (!body.data) throw new NotMeasured('GraphQL response without data');
+}
+
+export const SCENARIOS = [
+  {
+    id: '1', key: 'ceiling', title: 'Ceiling: fixed 1 KB body (benchmark-only endpoint)',
+    server: 'api', database: 'seed', settings: CACHE_ON,
+    async requests(base) {
+      const request = { url: `${base}/bench/ceiling` };
+      await expectOk(request);
+      return [{ label: 'GET /bench/ceiling', request }];
+    },
+  },
+  {
+    id: '2', key: 'rest-projects-cached', title: 'REST /v1/projects, output cache on',
+    server: 'api', database: 'seed', settings: CACHE_ON, cache: 'on',
+    async requests(base) {
+      const request = { url: `${base}/v1/projects`, headers: { accept: 'application/json' } };
+      await expectOk(request);
+      return [{ label: 'GET /v1/projects', request }];
+    },
+  },
+  {
+    id: '3', key: 'rest-revenue-uncached', title: `REST /v1/projects/{slug}/revenue, output cache off`,
+    server: 'api', database: 'seed', settings: CACHE_OFF, cache: 'off',
+    async requests(base) {
+      const request = { url: `${base}/v1/projects/${SEED_PROJECT}/revenue`, headers: { accept: 'application/json' } };
+      await expectOk(request);
+      return [{ label: `GET /v1/projects/${SEED_PROJECT}/revenue`, request }];
+    },
+  },
+  {
+    id: '4', key: 'graphql-nested', title: 'GraphQL nested query (POST), cache off',
+    server: 'api', database: 'seed', settings: CACHE_OFF,
+    async requests(base) {
+      const request = { url: `${base}/graphql`, method: 'POST', headers: json, body: graphqlBody(DEPIN_NESTED_QUERY) };
+      await expectOk(request, noGraphQLErrors);
+      return [{ label: 'POST /graphql (projects → revenue ×4, latest price, settlement mix)', request }];
+    },
+  },
+  {
+    id: '5', key: 'postgraphile-nested', title: 'Peer: PostGraphile 5 (amber), the same query',
+    server: 'postgraphile', database: 'seed',
+    async requests(base) {
+      const request = { url: base, method: 'POST', headers: json, body: graphqlBody(POSTGRAPHILE_NESTED_QUERY) };
+      await expectOk(request, noGraphQLErrors);
+      return [{ label: 'POST /graphql on PostGraphile (allProjectKeys → the same figures)', request }];
+    },
+  },
+  {
+    id: '6', key: 'deep-pagination', title: `Deep pagination on the scale set: page 1 vs page ${DEEP_PAGE.toLocaleString('en')} of a price series (${PAGE_SIZE} rows a page)`,
+    server: 'api', database: 'synthetic', settings: CACHE_OFF,
+    async requests(base) {
+      const first = { url: `${base}/v1/projects/${LONG_SERIES}/prices?limit=${PAGE_SIZE}`, headers: { accept: 'application/json' } };
+      let { response } = await expectOk(first);
+      // Reach the deep page the way a client does: by following rel="next", one page at a time.
+      let url = first.url;
+      for (let page = 2; page <= DEEP_PAGE; page++) {
+        url = nextLink(response);
+        if (!url) throw new NotMeasured(`the series ended at page ${page - 1}; no rel="next" link`);
+        ({ response } = await expectOk({ url, headers: first.headers }));
+      }
+      return [
+        { label: 'page 1', request: first },
+        { label: `page ${DEEP_PAGE.toLocaleString('en')}`, request: { url, headers: first.headers } },
+      ];
+    },
+  },
+  {
+    id: '7', key: 'csv-stream', title: 'CSV of a 100,000-row price series, server memory sampled while streaming',
+    server: 'api', database: 'synthetic', settings: CACHE_OFF, connections: 2, streaming: true,
+    async requests(base) {
+      const request = { url: `${base}/v1/projects/${LONG_SERIES}/prices?format=csv`, headers: { accept: 'text/csv' } };
+      const { text } = await expectOk(request);
+      const rows = text.split('\n').filter(line => line.length > 0).length - 1;
+      if (rows < 100_000) throw new NotMeasured(`the CSV has ${rows} data rows, not the whole 100,000-row series (is it paged?)`);
+      return [{ label: `GET ${new URL(request.url).pathname}?format=csv (${rows.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB)`, request, rows, bytes: text.length }];
+    },
+  },
+];

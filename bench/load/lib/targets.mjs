@@ -1,0 +1,74 @@
+// The issue's targets, checked against one run's figures. A target whose scenarios were not
+// measured is reported as such, never as a pass.
+
+const LIMITS = {
+  cachedShareOfCeiling: 0.6,
+  graphqlOverPostGraphile: 2,
+  deepPageSlowdown: 1.5,
+  peakRssMb: 250,
+  coldStartMs: 1500,
+  streamingGrowthMb: 20,
+};
+
+const firstRun = (run, key) => run.scenarios.find(s => s.key === key)?.runs[0];
+const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function target(name, measured, pass, detail) {
+  return { name, status: !measured ? 'NOT MEASURED' : pass ? 'PASS' : 'FAIL', detail };
+}
+
+export function evaluateTargets(run) {
+  const targets = [];
+  const ceiling = firstRun(run, 'ceiling');
+  const cached = firstRun(run, 'rest-projects-cached');
+  const graphql = firstRun(run, 'graphql-nested');
+  const peer = firstRun(run, 'postgraphile-nested');
+  const pages = run.scenarios.find(s => s.key === 'deep-pagination')?.runs ?? [];
+  const csv = firstRun(run, 'csv-stream');
+
+  {
+    const ok = ceiling && cached;
+    const share = ok ? cached.rps / ceiling.rps : 0;
+    targets.push(target('cached REST ≥ 60% of the ceiling (req/s)', ok, share >= LIMITS.cachedShareOfCeiling,
+      ok ? `${fmt(share * 100, 1)}% (${fmt(cached.rps)} of ${fmt(ceiling.rps)} req/s)` : 'needs scenarios 1 and 2'));
+  }
+  {
+    const ok = graphql && peer;
+    const ratio = ok ? graphql.rps / peer.rps : 0;
+    targets.push(target('GraphQL (cache off) ≥ 2× PostGraphile (req/s)', ok, ratio >= LIMITS.graphqlOverPostGraphile,
+      ok ? `${fmt(ratio, 2)}× (${fmt(graphql.rps)} vs ${fmt(peer.rps)} req/s)` : 'needs scenarios 4 and 5'));
+    targets.push(target('GraphQL p99 no worse than PostGraphile\'s', ok, ok && graphql.p99Ms <= peer.p99Ms,
+      ok ? `${graphql.p99Ms} ms vs ${peer.p99Ms} ms` : 'needs scenarios 4 and 5'));
+  }
+  {
+    const ok = pages.length === 2;
+    const ratio = ok ? pages[1].meanMs / pages[0].meanMs : 0;
+    targets.push(target('page 1,000 within 1.5× of page 1 (mean latency)', ok, ratio <= LIMITS.deepPageSlowdown,
+      ok ? `${fmt(ratio, 2)}× (${fmt(pages[1].meanMs, 2)} ms vs ${fmt(pages[0].meanMs, 2)} ms; ${fmt(pages[1].rps)} vs ${fmt(pages[0].rps)} req/s)` : 'needs scenario 6'));
+  }
+  {
+    const measuredRuns = run.scenarios.flatMap(s => s.runs.map(r => ({ scenario: s, run: r })));
+    const failing = measuredRuns.filter(({ run: r }) => r.non2xx + r.errors + r.timeouts > 0);
+    const notMeasured = run.scenarios.filter(s => s.notMeasured).map(s => s.id);
+    targets.push(target('zero errors in every scenario', measuredRuns.length > 0, failing.length === 0,
+      (failing.length === 0 ? `none in ${measuredRuns.length} measured runs`
+        : failing.map(({ scenario, run: r }) => `${scenario.id} ${r.label}: ${r.non2xx} non-2xx, ${r.errors + r.timeouts} errors`).join('; '))
+      + (notMeasured.length ? ` (not measured: ${notMeasured.join(', ')})` : '')));
+    const apiRuns = measuredRuns.filter(({ scenario }) => scenario.server?.startsWith('DepinApi'));
+    const peak = Math.max(0, ...apiRuns.map(({ run: r }) => r.peakRssMb));
+    targets.push(target('peak RSS of the API ≤ 250 MB', apiRuns.length > 0, peak <= LIMITS.peakRssMb,
+      `highest ${fmt(peak)} MB`));
+  }
+  {
+    const times = run.coldStart?.ms ?? [];
+    const worst = Math.max(0, ...times);
+    targets.push(target('cold start to first 200 ≤ 1.5 s on the seed data', times.length > 0, worst <= LIMITS.coldStartMs,
+      `worst ${fmt(worst)} ms of ${times.length} (${times.map(t => fmt(t)).join(', ')} ms) to GET ${run.coldStart?.path}`));
+  }
+  {
+    const growth = csv ? csv.maxRssMb - csv.idleRssMb : 0;
+    targets.push(target('CSV streaming: memory within 20 MB of idle', !!csv, growth <= LIMITS.streamingGrowthMb,
+      csv ? `+${fmt(growth, 1)} MB (idle ${fmt(csv.idleRssMb)} MB, highest while streaming ${fmt(csv.maxRssMb)} MB)` : 'needs scenario 7'));
+  }
+  return targets;
+}

@@ -1,0 +1,230 @@
+// The load harness of the performance issue, in one command (see ./run.sh and docs/performance.md):
+// a private Postgres with the seed data and a synthetic scale set, the API published in Release
+// and started fresh for each scenario, PostGraphile 5 beside it, autocannon on loopback, and the
+// figures, ratios and targets printed and written to docs/performance.md.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { freePort, startCluster } from './lib/cluster.mjs';
+import { createSeedDatabase, createSyntheticScaleSet, SEED_DB, SYNTHETIC_DB } from './lib/datasets.mjs';
+import { startApi, startPostGraphile } from './lib/servers.mjs';
+import { measure } from './lib/load.mjs';
+import { memoryOf, sampleRss } from './lib/memory.mjs';
+import { NotMeasured, SCENARIOS } from './lib/scenarios.mjs';
+import { COMMON, CACHE_ON } from './lib/settings.mjs';
+import { evaluateTargets } from './lib/targets.mjs';
+import { printReport, writePerformanceDoc } from './lib/report.mjs';
+
+const BENCH = new URL('.', import.meta.url).pathname;
+const REPO = resolve(BENCH, '../..');
+const OUT = join(BENCH, 'out');
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function parseArguments(argv) {
+  const options = { duration: 10, warmup: 3, connections: 32, only: null, worktree: false, writeDoc: true, coldStarts: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => argv[++i];
+    if (arg === '--duration') options.duration = Number(value());
+    else if (arg === '--warmup') options.warmup = Number(value());
+    else if (arg === '--connections') options.connections = Number(value());
+    else if (arg === '--only') options.only = value().split(',');
+    else if (arg === '--worktree') options.worktree = true;
+    else if (arg === '--no-doc') options.writeDoc = false;
+    else if (arg === '--cold-starts') options.coldStarts = Number(value());
+    else if (arg === '--help' || arg === '-h') {
+      console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--worktree] [--no-doc]
+  --duration S     measured seconds per scenario (default 10)
+  --warmup S       unmeasured warm-up seconds before each (default 3)
+  --connections N  concurrent keep-alive connections (default 32; the CSV scenario uses 2)
+  --only LIST      run only these scenario ids
+  --worktree       build the working tree as it is instead of the committed HEAD
+  --no-doc         print the figures without rewriting docs/performance.md`);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg}; see --help`);
+  }
+  return options;
+}
+
+const sh = (file, args, cwd = REPO) => execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+/** Publishes the API in Release from the committed HEAD (or the working tree) into out/api. */
+function publishApi(worktree) {
+  const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
+  const dirty = sh('git', ['status', '--porcelain', '--', 'src', 'schema']).length > 0;
+  let source = REPO;
+  if (!worktree) {
+    // A snapshot of HEAD: what is measured is what is committed, whatever is being edited.
+    source = join(OUT, 'src');
+    rmSync(source, { recursive: true, force: true });
+    mkdirSync(source, { recursive: true });
+    execFileSync('bash', ['-c', `git archive HEAD | tar -x -C '${source}'`], { cwd: REPO });
+  }
+  const api = join(OUT, 'api');
+  rmSync(api, { recursive: true, force: true });
+  const artifacts = process.env.BENCH_ARTIFACTS ?? join(OUT, 'artifacts');
+  console.log(`publishing the API (Release) from ${worktree ? 'the working tree' : `HEAD ${commit}`} ...`);
+  execFileSync('dotnet', ['publish', join(source, 'src/DepinApi'), '-c', 'Release', '-o', api, '--artifacts-path', artifacts, '--nologo', '-v', 'q'],
+    { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    memoryGb: (os.totalmem() / 2 ** 30).toFixed(1),
+    kernel: `${os.type()} ${os.release()}`,
+    dotnet: sh('dotnet', ['--version']),
+    node: process.version,
+  };
+}
+
+const loadAverage = () => os.loadavg().map(n => n.toFixed(2)).join(' ');
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  mkdirSync(OUT, { recursive: true });
+  const logDir = join(OUT, 'logs');
+  rmSync(logDir, { recursive: true, force: true });
+  const run = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: ['bench/load/run.sh', ...process.argv.slice(2)].join(' '),
+    machine: machine(),
+    loadBefore: loadAverage(),
+    options,
+    scenarios: [],
+  };
+  const { dll, commit } = publishApi(options.worktree);
+  run.commit = commit;
+  const cluster = await startCluster(process.env.BENCH_PG_DIR ?? join(os.tmpdir(), 'depin-bench-pg'));
+  run.postgres = cluster.version;
+  const running = new Set();
+  const stopAll = async () => { for (const server of running) await server.stop(); running.clear(); };
+  process.once('SIGINT', async () => { await stopAll(); cluster.stop(); process.exit(130); });
+  try {
+    const connectionFor = database => cluster.npgsql(database === 'seed' ? SEED_DB : SYNTHETIC_DB);
+    const seedDirectory = join(REPO, 'seed-data');
+    const apiSettings = (database, extra) => ({
+      ...COMMON, ...extra,
+      'ConnectionStrings:Depin': connectionFor(database),
+      'ConnectionStrings:DepinAdmin': connectionFor(database),
+      'Database:ImportSeedWhenEmpty': database === 'seed' ? 'true' : 'false',
+      'Database:SeedDirectory': seedDirectory,
+    });
+    let logCount = 0;
+    const api = async (database, extra, readyPath = '/readyz') => {
+      const server = await startApi({
+        dll, port: await freePort(), settings: apiSettings(database, extra), readyPath,
+        logFile: join(logDir, `api-${String(++logCount).padStart(2, '0')}-${database}.log`),
+      });
+      running.add(server);
+      return server;
+    };
+    const stop = async server => { await server.stop(); running.delete(server); };
+
+    // Seed database: the API's first start migrates it and imports seed-data.
+    await createSeedDatabase({ cluster });
+    let server = await api('seed', CACHE_ON);
+    run.firstStartMs = server.firstOkMs;
+    const hasProjects = (await fetch(`${server.baseUrl}/v1/projects`)).status === 200;
+    await stop(server);
+
+    // Cold start: a new process over the populated seed database, until its first 200 on real data.
+    const coldPath = hasProjects ? '/v1/projects' : '/readyz';
+    run.coldStart = { path: coldPath, ms: [] };
+    for (let i = 0; i < options.coldStarts; i++) {
+      server = await api('seed', CACHE_ON, coldPath);
+      run.coldStart.ms.push(server.firstOkMs);
+      run.coldStart.rssMb = memoryOf(server.pid).rssMb;
+      await stop(server);
+    }
+    console.log(`cold start to first 200 on ${coldPath}: ${run.coldStart.ms.map(ms => ms.toFixed(0) + ' ms').join(', ')}`);
+
+    const wanted = SCENARIOS.filter(s => !options.only || options.only.includes(s.id));
+    if (wanted.some(s => s.database === 'synthetic')) {
+      console.log('generating the synthetic scale set ...');
+      run.synthetic = await createSyntheticScaleSet({ cluster, dll, logDir });
+      console.log(`  ${JSON.stringify(run.synthetic.counts)} in ${run.synthetic.generationSeconds.toFixed(1)} s`);
+    }
+
+    for (const scenario of wanted) {
+      console.log(`scenario ${scenario.id}: ${scenario.title}`);
+      const entry = { id: scenario.id, key: scenario.key, title: scenario.title, runs: [] };
+      run.scenarios.push(entry);
+      let target;
+      let base;
+      try {
+        if (scenario.server === 'postgraphile') {
+          target = await startPostGraphile({
+            benchDir: BENCH, node: process.execPath, connectionUrl: cluster.url(SEED_DB), port: await freePort(),
+            logFile: join(logDir, 'postgraphile.log'),
+          });
+          running.add(target);
+          entry.server = 'PostGraphile 5 on Node ' + process.version;
+          base = target.url;
+        } else {
+          target = await api(scenario.database, scenario.settings);
+          entry.server = 'DepinApi (Release)';
+          base = target.baseUrl;
+        }
+        await sleep(1000);
+        entry.idleBeforeMb = memoryOf(target.pid).rssMb;
+        const requests = await scenario.requests(base);
+        entry.cache = await cacheState(requests[0].request);
+        for (const { label, request, ...facts } of requests) {
+          await sleep(1000);
+          const idleMb = memoryOf(target.pid).rssMb;
+          const sampler = sampleRss(target.pid);
+          const result = await measure(request, {
+            connections: scenario.connections ?? options.connections,
+            durationSeconds: options.duration,
+            warmupSeconds: options.warmup,
+          });
+          const { maxRssMb } = sampler.stop();
+          const figures = { label, ...facts, ...result, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
+          entry.runs.push(figures);
+          console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+            `non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
+        }
+      } catch (e) {
+        if (!(e instanceof NotMeasured)) throw e;
+        entry.notMeasured = e.message;
+        console.log(`  not measured: ${e.message}`);
+      } finally {
+        if (target) await stop(target);
+      }
+    }
+  } finally {
+    await stopAll();
+    cluster.stop();
+  }
+  run.loadAfter = loadAverage();
+  run.targets = evaluateTargets(run);
+  printReport(run);
+  writeFileSync(join(OUT, 'last-run.json'), JSON.stringify(run, null, 2));
+  if (options.writeDoc) {
+    writePerformanceDoc(join(REPO, 'docs', 'performance.md'), run);
+    console.log('wrote docs/performance.md');
+  }
+}
+
+/**
+ * Whether the output cache answered: ASP.NET Core's output cache adds an Age header to the
+ * responses it serves from memory, so a second identical request shows it.
+ */
+async function cacheState(request) {
+  if (request.method === 'POST') return 'n/a (POST)';
+  for (let i = 0; i < 2; i++) {
+    const response = await fetch(request.url, { headers: request.headers });
+    await response.arrayBuffer();
+    if (i === 1) return response.headers.has('age') ? 'on (Age header seen)' : 'off (no Age header)';
+  }
+}
+
+const started = performance.now();
+main().then(
+  () => console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`),
+  e => { console.error(e.stack ?? e); process.exitCode = 1; });
