@@ -1,6 +1,7 @@
 using DepinApi.Benchmarking;
 using DepinApi.Database;
 using DepinApi.Health;
+using DepinApi.Ide;
 using DepinApi.ReadModel;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -27,6 +28,7 @@ public static class ServiceRegistration
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
+        builder.AddGraphQLIde();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
@@ -53,6 +55,7 @@ public static class ServiceRegistration
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
         app.MapBenchmarkEndpoints();
+        app.MapGraphQLIde();
         return app;
     }
 }

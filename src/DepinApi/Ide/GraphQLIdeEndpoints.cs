@@ -1,0 +1,106 @@
+using System.Text;
+using DepinApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Routing.Matching;
+using Microsoft.Net.Http.Headers;
+
+namespace DepinApi.Ide;
+
+/// <summary>
+/// The in-browser GraphQL IDE (GraphiQL): the page at the GraphQL endpoint's own path for browser navigations, and
+/// its assets under <c>&lt;path&gt;/ide/</c>. Everything is served from the assembly; nothing comes from a CDN.
+/// </summary>
+public static class GraphQLIdeEndpoints
+{
+    /// <summary>A year: the assets' names change whenever their content does.</summary>
+    private const string ImmutableCaching = "public, max-age=31536000, immutable";
+
+    /// <summary>Registers the bundle and the routing policy that shares the GraphQL path with the page.</summary>
+    public static WebApplicationBuilder AddGraphQLIde(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(_ => GraphQLIdeBundle.Load(typeof(GraphQLIdeEndpoints).Assembly));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, GraphQLIdeMatcherPolicy>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves the IDE at <paramref name="graphQLPath"/> (GET from a browser; see <see cref="BrowserNavigation"/>) and its
+    /// assets at <c><paramref name="graphQLPath"/>/ide/{file}</c>. Map the GraphQL endpoint at the same path.
+    /// </summary>
+    public static IEndpointRouteBuilder MapGraphQLIde(this IEndpointRouteBuilder endpoints, string graphQLPath = "/graphql")
+    {
+        // Fail at startup, not on the first visit, when the build left the bundle out.
+        endpoints.ServiceProvider.GetRequiredService<GraphQLIdeBundle>();
+
+        endpoints.MapGet(graphQLPath, (HttpContext http, GraphQLIdeBundle bundle) => Page(http, bundle, graphQLPath))
+            .WithMetadata(GraphQLIdePageMetadata.Instance)
+            // Ordered before the GraphQL endpoint at the same path; GraphQLIdeMatcherPolicy drops it for non-browsers.
+            .WithOrder(-1)
+            // The output cache keys on the path, which the page shares with GraphQL responses: never store it.
+            .CacheOutput(policy => policy.NoCache())
+            .WithDisplayName("GraphQL IDE page")
+            .ExcludeFromDescription();
+
+        endpoints.MapGet(graphQLPath.TrimEnd('/') + "/ide/{file}", Asset)
+            .WithDisplayName("GraphQL IDE assets")
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static IResult Page(HttpContext http, GraphQLIdeBundle bundle, string graphQLPath)
+    {
+        var assetsPrefix = http.Request.PathBase.Add(graphQLPath.TrimEnd('/') + "/ide").ToUriComponent();
+        var html = Encoding.UTF8.GetBytes(bundle.PageTemplate.Replace(
+            GraphQLIdeBundle.AssetsPlaceholder, System.Net.WebUtility.HtmlEncode(assetsPrefix), StringComparison.Ordinal));
+
+        // The same URL answers GraphQL clients with JSON, so caches must key on Accept; the page is tiny and names
+        // the current assets, so it is revalidated on every visit.
+        var headers = http.Response.Headers;
+        headers.Vary = HeaderNames.Accept;
+        headers.CacheControl = "no-cache";
+        return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: GraphQLIdeBundle.StrongETag(html));
+    }
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> Asset(HttpContext http, GraphQLIdeBundle bundle, string file)
+    {
+        if (!bundle.TryGetAsset(file, out var asset))
+        {
+            // Most likely a page from an older build asking for the assets it was built with.
+            return Problems.Create(StatusCodes.Status404NotFound, "ide-asset-not-found", "No such GraphQL IDE asset.",
+                $"The GraphQL IDE has no file named '{file}'; reload the page at the GraphQL endpoint to get the current one.");
+        }
+
+        var headers = http.Response.Headers;
+        headers.Vary = HeaderNames.AcceptEncoding;
+        headers.CacheControl = ImmutableCaching;
+        var contents = asset.Identity;
+        if (asset.Brotli is not null && AcceptsEncoding(http.Request, "br"))
+        {
+            contents = asset.Brotli;
+            headers.ContentEncoding = "br";
+        }
+        else if (asset.Gzip is not null && AcceptsEncoding(http.Request, "gzip"))
+        {
+            contents = asset.Gzip;
+            headers.ContentEncoding = "gzip";
+        }
+        // Each encoding is a different representation, so each gets its own validator.
+        var etag = headers.ContentEncoding.Count == 0
+            ? asset.ETag
+            : new EntityTagHeaderValue(asset.ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
+        return TypedResults.Bytes(contents, asset.ContentType, entityTag: etag);
+    }
+
+    private static bool AcceptsEncoding(HttpRequest request, string coding)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings)) return false;
+        double? named = null, wildcard = null;
+        foreach (var entry in codings)
+        {
+            if (string.Equals(entry.Value.Value, coding, StringComparison.OrdinalIgnoreCase)) named = entry.Quality ?? 1.0;
+            else if (entry.Value.Value == "*") wildcard = entry.Quality ?? 1.0;
+        }
+        return (named ?? wildcard ?? 0) > 0;
+    }
+}
