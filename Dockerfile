@@ -3,16 +3,28 @@
 #   docker run -p 8080:8080 -e ConnectionStrings__Depin="Host=db;Database=depin;Username=depin_reader;Password=…" \
 #              -e ConnectionStrings__DepinAdmin="Host=db;Database=depin;Username=depin_owner;Password=…" depin-api
 
+# The GraphQL IDE (GraphiQL from npm, pinned in package-lock.json) is bundled where Node is; the .NET build below
+# embeds the bundle instead of building it (BuildGraphQLIde=false).
+FROM node:20-bookworm-slim AS ide
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY ide/ ide/
+RUN node ide/build.mjs /ide-bundle
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes.
 COPY Directory.Build.props DepinApi.sln ./
 COPY src/DepinApi/DepinApi.csproj src/DepinApi/
+COPY src/DepinApi/Ide/GraphQLIde.targets src/DepinApi/Ide/
 COPY src/GraphQLEngine/GraphQLEngine.csproj src/GraphQLEngine/
 RUN dotnet restore src/DepinApi/DepinApi.csproj
 COPY schema/ schema/
 COPY src/ src/
-RUN dotnet publish src/DepinApi/DepinApi.csproj -c Release -o /app --no-restore
+COPY --from=ide /ide-bundle/ /ide-bundle/
+RUN dotnet publish src/DepinApi/DepinApi.csproj -c Release -o /app --no-restore \
+    -p:BuildGraphQLIde=false -p:GraphQLIdeBundleDirectory=/ide-bundle/
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
