@@ -1,6 +1,7 @@
 using DepinApi.Benchmarking;
 using DepinApi.Database;
 using DepinApi.Health;
+using DepinApi.RateLimiting;
 using DepinApi.Ide;
 using DepinApi.ReadModel;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class ServiceRegistration
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
+        builder.AddRateLimits();
         builder.AddGraphQLIde();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -51,8 +53,10 @@ public static class ServiceRegistration
 
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
+        app.UseTrustedProxyHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimits();
         app.MapHealthEndpoints();
         app.MapBenchmarkEndpoints();
         app.MapGraphQLIde();

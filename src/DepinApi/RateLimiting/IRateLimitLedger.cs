@@ -1,0 +1,28 @@
+namespace DepinApi.RateLimiting;
+
+/// <summary>
+/// The point budget of the client that sent a request, for code that knows a request's cost only after the rate
+/// limiter admitted it — a GraphQL endpoint charges a document by its computed cost. A singleton; safe to call from
+/// any thread.
+/// </summary>
+/// <remarks>
+/// Every rate-limited request already paid 1 point when it was admitted. <see cref="ChargeRequest"/> takes the
+/// request's <em>total</em> cost and charges only the difference, so a GraphQL request costs its query cost in all,
+/// not one more.
+/// </remarks>
+public interface IRateLimitLedger
+{
+    /// <summary>
+    /// Charges the request <paramref name="totalCost"/> points in all. Calling again with the same or a smaller total
+    /// charges nothing more. When the client's window has fewer points left than the difference, nothing is charged,
+    /// <see cref="RateLimitCharge.Admitted"/> is false, and the response (answer it with 429) automatically carries
+    /// <c>Retry-After</c> and the <c>RateLimit-*</c> headers. A request that is not rate limited is always admitted.
+    /// </summary>
+    RateLimitCharge ChargeRequest(HttpContext httpContext, long totalCost);
+
+    /// <summary>
+    /// The budget of the request's client as it stands now, or null when the request is not rate limited (an exempt
+    /// path, or rate limiting switched off).
+    /// </summary>
+    RateLimitStatus? GetStatus(HttpContext httpContext);
+}

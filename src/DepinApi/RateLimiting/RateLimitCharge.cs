@@ -1,0 +1,9 @@
+namespace DepinApi.RateLimiting;
+
+/// <summary>The outcome of <see cref="IRateLimitLedger.ChargeRequest"/>.</summary>
+/// <param name="Admitted">The request has paid its cost and may run.</param>
+/// <param name="Cost">The total cost that was asked for.</param>
+/// <param name="Status">The budget after the charge; null when the request is not rate limited.</param>
+/// <param name="RetryAfter">When refused: how long until the budget can pay the cost; null if it never can (the cost exceeds the whole budget).</param>
+/// <param name="Refusal">When refused: a sentence naming the limit, the cost, what is left and when it resets.</param>
+public sealed record RateLimitCharge(bool Admitted, long Cost, RateLimitStatus? Status, TimeSpan? RetryAfter, string? Refusal);

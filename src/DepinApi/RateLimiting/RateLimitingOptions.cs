@@ -1,0 +1,70 @@
+namespace DepinApi.RateLimiting;
+
+/// <summary>
+/// The "RateLimiting" configuration section: one point budget per fixed window and a concurrency limit, per client.
+/// Anonymous clients are told apart by IP address; holders of an API key share their key's, larger, budget.
+/// </summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>The default paths that never count against a budget: probes must answer while a client is throttled.</summary>
+    public static readonly IReadOnlyList<string> DefaultExemptPaths = ["/healthz", "/readyz"];
+
+    /// <summary>Off switches the whole feature off: no budgets, no concurrency limit, no RateLimit-* headers.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Length of the fixed window in seconds; a client's budget is restored in full when its window ends.</summary>
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Budget of a client identified by its IP address.</summary>
+    public ClientLimits Anonymous { get; set; } = new() { PointsPerWindow = 1_000, ConcurrentRequests = 8 };
+
+    /// <summary>Budget of a client that presents a configured API key, unless the key names its own.</summary>
+    public ClientLimits ApiKey { get; set; } = new() { PointsPerWindow = 10_000, ConcurrentRequests = 32 };
+
+    /// <summary>The accepted API keys, stored as SHA-256 hashes so configuration never holds a usable key.</summary>
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// Path prefixes (whole segments) that are not rate limited. Null means <see cref="DefaultExemptPaths"/>; a list
+    /// given in configuration replaces them (the binder would otherwise append to a pre-filled list).
+    /// </summary>
+    public List<string>? ExemptPaths { get; set; }
+
+    /// <summary>
+    /// IPv6 clients are grouped by this prefix length: one subscriber usually holds a whole /64 and could otherwise
+    /// rotate through its addresses to multiply its budget.
+    /// </summary>
+    public int Ipv6PrefixLength { get; set; } = 64;
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    public IReadOnlyList<string> EffectiveExemptPaths => ExemptPaths ?? DefaultExemptPaths;
+}
+
+/// <summary>The limits of one kind of client.</summary>
+public sealed class ClientLimits
+{
+    /// <summary>Points a client may spend per window. A REST request costs 1; a GraphQL request its computed cost.</summary>
+    public long PointsPerWindow { get; set; }
+
+    /// <summary>Requests a client may have in flight at once; more are refused at once rather than queued.</summary>
+    public int ConcurrentRequests { get; set; }
+}
+
+/// <summary>One accepted API key.</summary>
+public sealed class ApiKeyOptions
+{
+    /// <summary>Who holds the key; names the key's partition and appears in refusal messages, never the key itself.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>Lower-case or upper-case hex SHA-256 of the key's UTF-8 bytes (64 hex digits).</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>A budget for this key alone; unset means <see cref="RateLimitingOptions.ApiKey"/>.</summary>
+    public long? PointsPerWindow { get; set; }
+
+    /// <summary>A concurrency limit for this key alone; unset means <see cref="RateLimitingOptions.ApiKey"/>.</summary>
+    public int? ConcurrentRequests { get; set; }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.RateLimiting;
+
+/// <summary>Refuses to start with limits that cannot work, naming the setting and what it expects.</summary>
+internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimitingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
+    {
+        const string s = RateLimitingOptions.Section;
+        var errors = new List<string>();
+        if (options.WindowSeconds < 1)
+            errors.Add($"{s}:WindowSeconds must be at least 1, got {options.WindowSeconds}.");
+        CheckLimits(errors, $"{s}:Anonymous", options.Anonymous.PointsPerWindow, options.Anonymous.ConcurrentRequests);
+        CheckLimits(errors, $"{s}:ApiKey", options.ApiKey.PointsPerWindow, options.ApiKey.ConcurrentRequests);
+        if (options.Ipv6PrefixLength is < 0 or > 128)
+            errors.Add($"{s}:Ipv6PrefixLength must be 0 to 128, got {options.Ipv6PrefixLength}.");
+        foreach (var path in options.EffectiveExemptPaths)
+            if (!path.StartsWith('/'))
+                errors.Add($"{s}:ExemptPaths: '{path}' must start with '/'.");
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hashes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            var at = $"{s}:ApiKeys:{i}";
+            if (string.IsNullOrWhiteSpace(key.Name))
+                errors.Add($"{at}:Name is required (it names the key's partition).");
+            else if (!names.Add(key.Name))
+                errors.Add($"{at}:Name '{key.Name}' is used by another key.");
+            var hash = key.Sha256.Trim();
+            if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
+                errors.Add($"{at}:Sha256 must be 64 hex digits (printf %s \"$KEY\" | sha256sum), got '{key.Sha256}'.");
+            else if (!hashes.Add(hash))
+                errors.Add($"{at}:Sha256 is the hash of another configured key.");
+            CheckLimits(errors, at, key.PointsPerWindow ?? 1, key.ConcurrentRequests ?? 1);
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckLimits(List<string> errors, string at, long points, int concurrent)
+    {
+        if (points < 1)
+            errors.Add($"{at}:PointsPerWindow must be at least 1, got {points}.");
+        if (concurrent < 1)
+            errors.Add($"{at}:ConcurrentRequests must be at least 1, got {concurrent}.");
+    }
+}

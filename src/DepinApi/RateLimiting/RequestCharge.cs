@@ -1,0 +1,18 @@
+namespace DepinApi.RateLimiting;
+
+/// <summary>
+/// What one rate-limited request is charged to and has paid, kept in the request's features from identification to
+/// the response headers. Exempt requests have none.
+/// </summary>
+internal sealed class RequestCharge(ClientIdentity client)
+{
+    public ClientIdentity Client { get; } = client;
+
+    /// <summary>Points paid so far; changed under a lock on this object.</summary>
+    public long Charged { get; set; }
+
+    /// <summary>The last refusal; set when the door or a later charge refused the request.</summary>
+    public RateLimitRefusal? Refusal { get; set; }
+
+    public static RequestCharge? Of(HttpContext context) => context.Features.Get<RequestCharge>();
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.Tests.RateLimiting;
+
+public class SettingsValidationTests(RateLimitDatabase database) : IClassFixture<RateLimitDatabase>
+{
+    [Theory]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "proxy.example", "'proxy.example' is not an IP address")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "'10.0.0.0/33' is not a network in CIDR form")]
+    [InlineData("RateLimiting:Anonymous:PointsPerWindow", "0", "RateLimiting:Anonymous:PointsPerWindow must be at least 1")]
+    [InlineData("RateLimiting:ApiKeys:0:Sha256", "abc", "RateLimiting:ApiKeys:0:Sha256 must be 64 hex digits")]
+    [InlineData("RateLimiting:ExemptPaths:0", "healthz", "'healthz' must start with '/'")]
+    public async Task The_host_refuses_to_start_with_a_setting_that_cannot_work(string key, string value, string message)
+    {
+        await using var api = new RateLimitedApiStarter(database.ConnectionString, RateLimitedApi.SmallLimits(
+            ("RateLimiting:ApiKeys:0:Name", "acme"),
+            ("RateLimiting:ApiKeys:0:Sha256", new string('a', 64)),
+            (key, value)));
+
+        var error = Assert.ThrowsAny<Exception>(api.Start);
+
+        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException;
+        Assert.NotNull(validation);
+        Assert.Contains(validation.Failures, failure => failure.Contains(message));
+    }
+
+    /// <summary>Defers the start, which <see cref="RateLimitedApi"/> does in its constructor.</summary>
+    private sealed class RateLimitedApiStarter(string connectionString, IReadOnlyDictionary<string, string?> settings) : IAsyncDisposable
+    {
+        private RateLimitedApi? _api;
+
+        public void Start() => _api = new RateLimitedApi(connectionString, settings);
+
+        public ValueTask DisposeAsync() => _api?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
+}
