@@ -4,7 +4,7 @@ using static DepinApi.Import.ColumnSpec;
 namespace DepinApi.Import;
 
 /// <summary>
-/// The seven seed files, as docs/data-model.md describes them and schema/0001_core.sql stores
+/// The seed files, as docs/data-model.md describes them and schema/0001_core.sql stores
 /// them. Referenced files come first, so the write order satisfies the foreign keys.
 /// </summary>
 internal static partial class SeedFiles
@@ -124,8 +124,30 @@ internal static partial class SeedFiles
         ],
         rules: RangeRules());
 
+    // What a source says about a project's token economics without a figure; see docs/methodology.md.
+    private static readonly ValuesPerKindRule EvidenceLabels = new("kind", "label", new Dictionary<string, string[]>
+    {
+        ["reward_funding"] = ["usage_funded", "partly_usage_funded", "emission_funded"],
+        ["burn_linkage"] = ["burn_and_mint", "usage_burns", "no_usage_burn"],
+        ["external_demand"] = ["independent_of_token", "paid_usage", "recursive"],
+        ["revenue_trend"] = ["growing"],
+    });
+
+    public static readonly FileSpec Evidence = new("evidence", "evidence", "id",
+        [
+            Req("id", Id),
+            ProjectReference(),
+            Req("kind", new EnumField("reward_funding", "burn_linkage", "external_demand", "revenue_trend")),
+            Req("label", new EnumField(EvidenceLabels.AllValues)),
+            Req("period", PeriodField.Instance),
+            Req("basis", Basis),
+            SourceReference(),
+            Req("quote", Text),
+        ],
+        rules: [EvidenceLabels]);
+
     public static IReadOnlyList<FileSpec> All { get; } =
-        [Sources, Projects, Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures];
+        [Sources, Projects, Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures, Evidence];
 
     private static ColumnSpec ProjectReference() => new("project", Id, Required: true, References: "projects");
     private static ColumnSpec SourceReference() => new("source", Id, Required: true, References: "sources");

@@ -58,6 +58,12 @@ public sealed class SeedFixture
             depin-compute-2026-06-01-utilization,depin_compute,2026-06-01,gpu_utilization,0.85,,fraction,estimate,,src-two,Utilization was 0.85.
 
             """);
+        fixture.Set("evidence.csv", """
+            id,project,kind,label,period,basis,source,quote
+            helium-2026-06-01-burn-linkage,helium,burn_linkage,usage_burns,2026-06-01,estimate,src-one,Usage burns HNT.
+            helium-2026-external-demand,helium,external_demand,independent_of_token,2026,estimate,src-two,"Buyers pay for airtime, not the token."
+
+            """);
         return fixture;
     }
 

@@ -13,6 +13,7 @@ public class SeedDataTests
         { SeedSchema.TokenPrices, 8 },
         { SeedSchema.NetworkMetrics, 26 },
         { SeedSchema.SectorFigures, 10 },
+        { SeedSchema.Evidence, 17 },
     };
 
     public static TheoryData<string> AllFiles => new(SeedSchema.AllFiles);
@@ -165,6 +166,9 @@ public class SeedDataTests
                 Check(SeedSchema.Units.Contains(unit), $"unit '{unit}'");
             if (row.Fields.TryGetValue("scope", out var scope))
                 Check(SeedSchema.Scopes.Contains(scope), $"scope '{scope}'");
+            if (file == SeedSchema.Evidence)
+                Check(SeedSchema.EvidenceLabels.TryGetValue(row["kind"], out var labels) && labels.Contains(row["label"]),
+                    $"evidence kind '{row["kind"]}' with label '{row["label"]}'");
 
             foreach (var (column, _) in SeedSchema.NumericColumns(file, row))
                 Check(row[column].Length == 0 || SeedSchema.PlainDecimal().IsMatch(row[column]), $"{column} '{row[column]}' is not a plain decimal");

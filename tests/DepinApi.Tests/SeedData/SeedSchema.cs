@@ -13,6 +13,7 @@ public static partial class SeedSchema
     public const string TokenPrices = "token_prices.csv";
     public const string NetworkMetrics = "network_metrics.csv";
     public const string SectorFigures = "sector_figures.csv";
+    public const string Evidence = "evidence.csv";
 
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
@@ -23,6 +24,7 @@ public static partial class SeedSchema
         [TokenPrices] = ["id", "project", "token_symbol", "date", "price_usd", "change_30d", "change_90d", "change_1y", "qualifier", "source", "quote"],
         [NetworkMetrics] = ["id", "project", "period", "metric", "value", "value_max", "unit", "basis", "qualifier", "source", "quote"],
         [SectorFigures] = ["id", "scope", "period", "metric", "value", "value_max", "unit", "basis", "qualifier", "source", "quote"],
+        [Evidence] = ["id", "project", "kind", "label", "period", "basis", "source", "quote"],
     };
 
     public static readonly IReadOnlyDictionary<string, string[]> Required = new Dictionary<string, string[]>
@@ -34,10 +36,11 @@ public static partial class SeedSchema
         [TokenPrices] = ["id", "project", "token_symbol", "date", "source", "quote"],
         [NetworkMetrics] = ["id", "project", "period", "metric", "value", "unit", "basis", "source", "quote"],
         [SectorFigures] = ["id", "scope", "period", "metric", "value", "unit", "basis", "source", "quote"],
+        [Evidence] = ["id", "project", "kind", "label", "period", "basis", "source", "quote"],
     };
 
     /// <summary>Files whose rows are figures: they carry a source and a quote.</summary>
-    public static readonly string[] FigureFiles = [Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures];
+    public static readonly string[] FigureFiles = [Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures, Evidence];
 
     public static readonly string[] AllFiles = [Sources, Projects, .. FigureFiles];
 
@@ -48,6 +51,15 @@ public static partial class SeedSchema
     public static readonly HashSet<string> SettlementLabels = ["", "mainly_native", "mainly_stablecoin"];
     public static readonly HashSet<string> Scopes = ["depin", "depin_compute"];
     public static readonly HashSet<string> Units = ["count", "fraction", "usd", "tokens", "hours", "gpus"];
+
+    /// <summary>Evidence kinds and the labels each allows (docs/methodology.md).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> EvidenceLabels = new Dictionary<string, string[]>
+    {
+        ["reward_funding"] = ["usage_funded", "partly_usage_funded", "emission_funded"],
+        ["burn_linkage"] = ["burn_and_mint", "usage_burns", "no_usage_burn"],
+        ["external_demand"] = ["independent_of_token", "paid_usage", "recursive"],
+        ["revenue_trend"] = ["growing"],
+    };
 
     public static readonly HashSet<string> RevenueMetrics =
     [
