@@ -12,6 +12,7 @@ import { createSeedDatabase, createSyntheticScaleSet, SEED_DB, SYNTHETIC_DB } fr
 import { startApi, startPostGraphile } from './lib/servers.mjs';
 import { measure } from './lib/load.mjs';
 import { memoryOf, sampleRss } from './lib/memory.mjs';
+import { processSeconds, selfSeconds, treeSeconds } from './lib/cpu.mjs';
 import { NotMeasured, SCENARIOS } from './lib/scenarios.mjs';
 import { COMMON, CACHE_ON } from './lib/settings.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
@@ -66,8 +67,14 @@ function publishApi(worktree) {
   rmSync(api, { recursive: true, force: true });
   const artifacts = process.env.BENCH_ARTIFACTS ?? join(OUT, 'artifacts');
   console.log(`publishing the API (Release) from ${worktree ? 'the working tree' : `HEAD ${commit}`} ...`);
-  execFileSync('dotnet', ['publish', join(source, 'src/DepinApi'), '-c', 'Release', '-o', api, '--artifacts-path', artifacts, '--nologo', '-v', 'q'],
-    { cwd: source, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('dotnet', ['publish', join(source, 'src/DepinApi'), '-c', 'Release', '-o', api, '--artifacts-path', artifacts, '--nologo', '-v', 'q'],
+      { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    // dotnet writes build errors to standard output.
+    const errors = `${e.stdout}${e.stderr}`.split('\n').filter(line => /error/i.test(line));
+    throw new Error(`dotnet publish failed:\n${[...new Set(errors)].slice(0, 20).join('\n')}`);
+  }
   return { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
 }
 
@@ -175,6 +182,7 @@ async function main() {
         const requests = await scenario.requests(base);
         entry.cache = await cacheState(requests[0].request);
         for (const { label, request, ...facts } of requests) {
+          facts.responseBytes ??= await responseBytes(request);
           await sleep(1000);
           const idleMb = memoryOf(target.pid).rssMb;
           const sampler = sampleRss(target.pid);
@@ -182,9 +190,10 @@ async function main() {
             connections: scenario.connections ?? options.connections,
             durationSeconds: options.duration,
             warmupSeconds: options.warmup,
-          });
+          }, cpuAccounting(target.pid, cluster.pid));
           const { maxRssMb } = sampler.stop();
-          const figures = { label, ...facts, ...result, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
+          const { around: cpu, ...load } = result;
+          const figures = { label, ...facts, ...load, cpu, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
           entry.runs.push(figures);
           console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
             `non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
@@ -222,6 +231,25 @@ async function cacheState(request) {
     await response.arrayBuffer();
     if (i === 1) return response.headers.has('age') ? 'on (Age header seen)' : 'off (no Age header)';
   }
+}
+
+/** CPU seconds of the server, Postgres and the load generator over the measured part of a run. */
+function cpuAccounting(serverPid, postgresPid) {
+  let start;
+  const now = () => ({ server: processSeconds(serverPid), postgres: treeSeconds(postgresPid), loadGenerator: selfSeconds(), wall: performance.now() / 1000 });
+  return {
+    begin() { start = now(); },
+    end() {
+      const end = now();
+      return Object.fromEntries(Object.keys(end).map(k => [k, end[k] - start[k]]));
+    },
+  };
+}
+
+/** The size of one response body, as the load generator receives it. */
+async function responseBytes(request) {
+  const response = await fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body: request.body });
+  return (await response.arrayBuffer()).byteLength;
 }
 
 const started = performance.now();

@@ -3,7 +3,7 @@
 // loopback only, password authentication, and run as the `postgres` system user when we are
 // root, because PostgreSQL refuses to run as root.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -75,6 +75,10 @@ export async function startCluster(directory) {
     port,
     version: run(join(bin.dir, 'postgres'), ['--version']).trim(),
     settings,
+    /** The postmaster's process id; every backend is its child. */
+    get pid() {
+      return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    },
     url: db => `postgres://${OWNER}:${password}@127.0.0.1:${port}/${db}`,
     npgsql: db => `Host=127.0.0.1;Port=${port};Username=${OWNER};Password=${password};Database=${db}`,
     async createDatabase(name) {

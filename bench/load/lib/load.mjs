@@ -11,8 +11,10 @@ function fire(options) {
 /**
  * @param {object} request  { url, method?, headers?, body? }
  * @param {object} settings { connections, durationSeconds, warmupSeconds }
+ * @param {object} around   optional { begin(), end() } called just before and after the measured
+ *                          part (not the warm-up); what end() returns is kept as `around`.
  */
-export async function measure(request, settings) {
+export async function measure(request, settings, around = {}) {
   const options = {
     url: request.url,
     method: request.method ?? 'GET',
@@ -24,8 +26,11 @@ export async function measure(request, settings) {
   };
   if (settings.warmupSeconds > 0)
     await fire({ ...options, duration: settings.warmupSeconds });
+  around.begin?.();
   const result = await fire({ ...options, duration: settings.durationSeconds });
+  const aroundResult = around.end?.();
   return {
+    around: aroundResult,
     requests: result.requests.total,
     rps: result.requests.average,
     p50Ms: result.latency.p50,

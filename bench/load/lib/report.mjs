@@ -15,7 +15,7 @@ function rows(run) {
       id: s.id, title: s.title, label: r.label, cache: s.cache,
       rps: fmt(r.rps), p50: fmt(r.p50Ms, 1), p99: fmt(r.p99Ms, 1), non2xx: fmt(r.non2xx), errors: fmt(r.errors + r.timeouts),
       peak: fmt(r.peakRssMb), share: ceiling ? `${fmt(r.rps / ceiling.rps * 100, 1)}%` : '',
-      connections: r.connections,
+      connections: r.connections, bytes: r.responseBytes,
     })));
 }
 
@@ -48,12 +48,21 @@ function markdown(run) {
       `${fmt(c.token_prices)} price rows (${fmt(c.long_series_prices)} of them one long series), ${fmt(c.database_mb)} MB; generated and indexed in ${fmt(run.synthetic.generationSeconds, 1)} s`);
   }
   lines.push('');
-  lines.push('| # | Request | Cache | Conn. | Requests/s | p50 ms | p99 ms | Non-2xx | Errors | Peak RSS MB | Of ceiling |');
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('| # | Request | Cache | Body bytes | Conn. | Requests/s | p50 ms | p99 ms | Non-2xx | Errors | Peak RSS MB | Of ceiling |');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows(run)) {
-    if (r.rps === undefined) lines.push(`| ${r.id} | ${r.title}: ${r.label} | | | | | | | | | |`);
-    else lines.push(`| ${r.id} | ${r.title}: ${r.label} | ${r.cache ?? ''} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.peak} | ${r.share} |`);
+    if (r.rps === undefined) lines.push(`| ${r.id} | ${r.title}: ${r.label} | | | | | | | | | | |`);
+    else lines.push(`| ${r.id} | ${r.title}: ${r.label} | ${r.cache ?? ''} | ${fmt(r.bytes)} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.non2xx} | ${r.errors} | ${r.peak} | ${r.share} |`);
   }
+  lines.push('', 'Where the processor time went during each measured run (cores busy on average = CPU seconds ÷ wall seconds; the machine has ' +
+    `${run.machine.cpu.split('× ')[1] ?? '?'}), and requests answered per CPU-second of the server alone:`, '');
+  lines.push('| # | Request | Server cores | Postgres cores | Load generator cores | Requests per server CPU-second |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const s of run.scenarios)
+    for (const r of s.runs.filter(r => r.cpu)) {
+      const busy = seconds => fmt(seconds / r.cpu.wall, 2);
+      lines.push(`| ${s.id} | ${r.label} | ${busy(r.cpu.server)} | ${busy(r.cpu.postgres)} | ${busy(r.cpu.loadGenerator)} | ${fmt(r.requests / r.cpu.server)} |`);
+    }
   lines.push('');
   lines.push(`Cold start (a new process over the populated seed database, to its first 200 on \`GET ${run.coldStart.path}\`): ` +
     `${run.coldStart.ms.map(ms => fmt(ms) + ' ms').join(', ')}. The very first start, which also migrates and imports the seed data: ${fmt(run.firstStartMs)} ms.`);

@@ -53,7 +53,7 @@ export const SCENARIOS = [
   },
   {
     id: '2', key: 'rest-projects-cached', title: 'REST /v1/projects, output cache on',
-    server: 'api', database: 'seed', settings: CACHE_ON, cache: 'on',
+    server: 'api', database: 'seed', settings: CACHE_ON,
     async requests(base) {
       const request = { url: `${base}/v1/projects`, headers: { accept: 'application/json' } };
       await expectOk(request);
@@ -62,7 +62,7 @@ export const SCENARIOS = [
   },
   {
     id: '3', key: 'rest-revenue-uncached', title: `REST /v1/projects/{slug}/revenue, output cache off`,
-    server: 'api', database: 'seed', settings: CACHE_OFF, cache: 'off',
+    server: 'api', database: 'seed', settings: CACHE_OFF,
     async requests(base) {
       const request = { url: `${base}/v1/projects/${SEED_PROJECT}/revenue`, headers: { accept: 'application/json' } };
       await expectOk(request);
@@ -91,7 +91,7 @@ export const SCENARIOS = [
     id: '6', key: 'deep-pagination', title: `Deep pagination on the scale set: page 1 vs page ${DEEP_PAGE.toLocaleString('en')} of a price series (${PAGE_SIZE} rows a page)`,
     server: 'api', database: 'synthetic', settings: CACHE_OFF,
     async requests(base) {
-      const first = { url: `${base}/v1/projects/${LONG_SERIES}/prices?limit=${PAGE_SIZE}`, headers: { accept: 'application/json' } };
+      const first = { url: `${base}/v1/projects/${LONG_SERIES}/token-prices?limit=${PAGE_SIZE}`, headers: { accept: 'application/json' } };
       let { response } = await expectOk(first);
       // Reach the deep page the way a client does: by following rel="next", one page at a time.
       let url = first.url;
@@ -110,11 +110,11 @@ export const SCENARIOS = [
     id: '7', key: 'csv-stream', title: 'CSV of a 100,000-row price series, server memory sampled while streaming',
     server: 'api', database: 'synthetic', settings: CACHE_OFF, connections: 2, streaming: true,
     async requests(base) {
-      const request = { url: `${base}/v1/projects/${LONG_SERIES}/prices?format=csv`, headers: { accept: 'text/csv' } };
+      const request = { url: `${base}/v1/projects/${LONG_SERIES}/token-prices?format=csv`, headers: { accept: 'text/csv' } };
       const { text } = await expectOk(request);
       const rows = text.split('\n').filter(line => line.length > 0).length - 1;
       if (rows < 100_000) throw new NotMeasured(`the CSV has ${rows} data rows, not the whole 100,000-row series (is it paged?)`);
-      return [{ label: `GET ${new URL(request.url).pathname}?format=csv (${rows.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB)`, request, rows, bytes: text.length }];
+      return [{ label: `GET ${new URL(request.url).pathname}?format=csv (${rows.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB)`, request, rows, responseBytes: Buffer.byteLength(text) }];
     },
   },
 ];

@@ -13,4 +13,5 @@ export const CACHE_ON = {};
 /** The output cache off, so every request reaches Postgres. */
 export const CACHE_OFF = {
   'Rest:OutputCacheEnabled': 'false',
+  'GraphQL:CacheEnabled': 'false',
 };
