@@ -1,6 +1,7 @@
 using DepinApi.Benchmarking;
 using DepinApi.Database;
 using DepinApi.Health;
+using DepinApi.OpenApi;
 using DepinApi.RateLimiting;
 using DepinApi.Ide;
 using DepinApi.ReadModel;
@@ -29,6 +30,7 @@ public static class ServiceRegistration
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
+        builder.AddApiDocs();
         builder.AddRateLimits();
         builder.AddGraphQLIde();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -59,6 +61,7 @@ public static class ServiceRegistration
         app.UseRateLimits();
         app.MapHealthEndpoints();
         app.MapBenchmarkEndpoints();
+        app.UseApiDocs();
         app.MapGraphQLIde();
         return app;
     }

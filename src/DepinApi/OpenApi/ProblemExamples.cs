@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace DepinApi.OpenApi;
+
+/// <summary>
+/// Example problem bodies for an operation's error statuses, built from its own parameters so that a 400
+/// example names a parameter the operation really has, a 404 example the resource it really looks up.
+/// </summary>
+public static class ProblemExamples
+{
+    private sealed record BadValue(string Value, string Expected);
+
+    // What a malformed value of each common parameter looks like, and the form the API says it expects.
+    private static readonly Dictionary<string, BadValue> BadValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["quarter"] = new("2025Q5", "a quarter YYYYQn with n from 1 to 4"),
+        ["from"] = new("2025Q5", "a quarter YYYYQn with n from 1 to 4, not after 'to'"),
+        ["to"] = new("2025-13", "a quarter YYYYQn with n from 1 to 4, not before 'from'"),
+        ["limit"] = new("501", "a whole number from 1 to 500"),
+        ["format"] = new("xml", "json or csv"),
+        ["asOf"] = new("yesterday", "a data version number or a date YYYY-MM-DD"),
+        ["units"] = new("log", "lin, chg, pch or pc1"),
+        ["metric"] = new("revenu", "one of the metrics in the data, e.g. quarterly_revenue"),
+        ["date"] = new("2026-02-30", "a date YYYY-MM-DD"),
+    };
+
+    /// <summary>Named examples for <paramref name="status"/> on <paramref name="operation"/> (at least one).</summary>
+    public static IDictionary<string, IOpenApiExample> For(int status, OpenApiOperation operation)
+    {
+        var parameters = (operation.Parameters ?? []).Where(p => p.Name is not null).ToList();
+        var examples = status switch
+        {
+            400 => BadRequest(parameters),
+            404 => NotFound(parameters),
+            429 => [Example("rate-limited", "Over the budget of requests per window",
+                Problem("rate-limited", "Too many requests.", 429,
+                    "This client has used its 1000 points for the current 60-second window; the budget is restored in 42 seconds.")
+                    .With("limit", "points-per-window"))],
+            503 => [Example("no-data", "Nothing imported yet", Problem("no-data", "No data has been imported yet.", 503,
+                        "The database holds no data version yet; run `DepinApi import seed-data`.")),
+                    Example("database-unavailable", "Database unreachable", Problem("database-unavailable", "The database is unreachable.", 503,
+                        "The database did not answer within 5 seconds."))],
+            500 => [Example("internal", "Unexpected error", Problem("internal-error", "An unexpected error occurred.", 500,
+                "The request could not be completed. It can be retried."))],
+            _ => [Example("error", ResponseTexts.For(status), Problem("error", ResponseTexts.For(status), status, ResponseTexts.For(status)))],
+        };
+        return examples.ToDictionary(e => e.Name, e => (IOpenApiExample)e.Example);
+    }
+
+    private static List<(string Name, OpenApiExample Example)> BadRequest(List<IOpenApiParameter> parameters)
+    {
+        var result = new List<(string, OpenApiExample)>();
+        foreach (var parameter in parameters.Where(p => p.In == ParameterLocation.Query || p.Name == "quarter"))
+        {
+            var name = parameter.Name!;
+            if (name == "cursor")
+            {
+                result.Add(Example("cursor", "A modified cursor", Problem("invalid-cursor", "The cursor is not valid.", 400,
+                        "The parameter 'cursor' is 'eyJhZnRlciI6ImFldGhpciJ9x'; expected a cursor returned by the previous page, unmodified.")
+                    .With("parameter", "cursor").With("expected", "a cursor returned by the previous page, unmodified")
+                    .With("value", "eyJhZnRlciI6ImFldGhpciJ9x")));
+                continue;
+            }
+            if (!BadValues.TryGetValue(name, out var bad))
+                continue;
+            result.Add(Example(name, $"A malformed '{name}'", Problem("invalid-parameter", $"The parameter '{name}' is not valid.", 400,
+                    $"The parameter '{name}' is '{bad.Value}'; expected {bad.Expected}.")
+                .With("parameter", name).With("expected", bad.Expected).With("value", bad.Value)));
+        }
+        if (result.Count == 0)
+            result.Add(Example("invalid-parameter", "A malformed parameter", Problem("invalid-parameter", "The parameter 'format' is not valid.", 400,
+                    "The parameter 'format' is 'xml'; expected json or csv.")
+                .With("parameter", "format").With("expected", "json or csv").With("value", "xml")));
+        return result;
+    }
+
+    private static List<(string Name, OpenApiExample Example)> NotFound(List<IOpenApiParameter> parameters)
+    {
+        var result = new List<(string, OpenApiExample)>();
+        if (parameters.Any(p => p.Name == "slug"))
+            result.Add(Example("project-not-found", "Unknown slug", Problem("project-not-found", "No such project.", 404,
+                    "No project has the slug 'aethr'. Did you mean 'aethir'? GET /v1/projects lists them.")
+                .With("parameter", "slug").With("value", "aethr").With("suggestion", "aethir")));
+        if (parameters.Any(p => p.Name == "asOf"))
+            result.Add(Example("data-version-not-found", "asOf names no data version", Problem("data-version-not-found", "No data version matches asOf.", 404,
+                    "There is no data version 9; versions 1 to 3 exist.")
+                .With("parameter", "asOf").With("value", "9")));
+        if (result.Count == 0)
+            result.Add(Example("not-found", "No such resource", Problem("not-found", "No such resource.", 404,
+                "Nothing is published at this URL.")));
+        return result;
+    }
+
+    private static (string Name, OpenApiExample Example) Example(string name, string summary, JsonObject value) =>
+        (name, new OpenApiExample { Summary = summary, Value = value });
+
+    private static JsonObject Problem(string type, string title, int status, string detail) => new()
+    {
+        ["type"] = "/problems/" + type,
+        ["title"] = title,
+        ["status"] = status,
+        ["detail"] = detail,
+    };
+
+    private static JsonObject With(this JsonObject problem, string name, string? value)
+    {
+        problem[name] = value;
+        return problem;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace DepinApi.OpenApi;
+
+/// <summary>
+/// The <c>Problem</c> component: RFC 9457 problem details as <see cref="Errors.Problems"/> writes them, with the
+/// project's extension members for bad parameters (<c>parameter</c>, <c>expected</c>, <c>value</c>) and unknown
+/// slugs (<c>suggestion</c>). Other extension members may appear, so additional properties are allowed.
+/// </summary>
+public static class ProblemSchema
+{
+    /// <summary>The component's name under <c>#/components/schemas</c>.</summary>
+    public const string Id = "Problem";
+
+    /// <summary>The media type of every error response.</summary>
+    public const string MediaType = "application/problem+json";
+
+    /// <summary>A new copy of the component schema.</summary>
+    public static OpenApiSchema Create() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "RFC 9457 problem details. `type` is stable and documented in docs/errors.md; branch on it, not on `title` or `detail`.",
+        Required = new HashSet<string> { "type", "title", "status" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = Text("A relative URI under `/problems/` naming the kind of problem; it never changes meaning.", "uri-reference"),
+            ["title"] = Text("A short summary of the kind of problem, the same for every occurrence."),
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code, repeated for convenience." },
+            ["detail"] = Text("What went wrong with this request, in words a person can act on."),
+            ["instance"] = Text("The request path this problem occurred on, when given.", "uri-reference"),
+            ["parameter"] = Text("For a bad or unknown parameter (or slug): the parameter's name as the client wrote it."),
+            ["expected"] = Text("For a bad parameter: the accepted form, e.g. `a quarter YYYYQn with n from 1 to 4`."),
+            ["value"] = Nullable("For a bad parameter: the value received; null when it was missing."),
+            ["suggestion"] = Nullable("For an unknown slug: the nearest known slug, or null when none is close."),
+        },
+        AdditionalPropertiesAllowed = true,
+        Example = new JsonObject
+        {
+            ["type"] = "/problems/invalid-parameter",
+            ["title"] = "The parameter 'quarter' is not valid.",
+            ["status"] = 400,
+            ["detail"] = "The parameter 'quarter' is '2025Q5'; expected a quarter YYYYQn with n from 1 to 4.",
+            ["parameter"] = "quarter",
+            ["expected"] = "a quarter YYYYQn with n from 1 to 4",
+            ["value"] = "2025Q5",
+        },
+    };
+
+    private static OpenApiSchema Text(string description, string? format = null) =>
+        new() { Type = JsonSchemaType.String, Format = format, Description = description };
+
+    private static OpenApiSchema Nullable(string description) =>
+        new() { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = description };
+}

@@ -1,0 +1,61 @@
+namespace DepinApi.OpenApi;
+
+/// <summary>
+/// Descriptions and examples for parameters that mean the same on every endpoint, so each handler does not
+/// repeat them. A <c>[Description]</c> or <see cref="OpenApiExampleAttribute"/> on the handler's parameter wins.
+/// </summary>
+public static class StandardParameters
+{
+    /// <summary>A parameter's standard text and example; the example may depend on the route.</summary>
+    public sealed record Entry(string Description, Func<string, string> Example);
+
+    private static Entry Fixed(string description, string example) => new(description, _ => example);
+
+    // Daily series (token prices) take dates where quarterly series take quarters.
+    private static bool IsDaily(string route) => route.Contains("token-prices", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, Entry> Entries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["slug"] = Fixed(
+            "The project's slug: lower-case letters, digits and hyphens, as listed by `GET /v1/projects`. "
+            + "A renamed project's old slug answers 308 with the current URL; an unknown slug is a 404 naming the nearest slug.",
+            "aethir"),
+        ["quarter"] = Fixed("A calendar quarter written `YYYYQn`, for example `2025Q2` (April to June 2025).", "2025Q2"),
+        ["from"] = new(
+            "Start of the range, inclusive: a quarter `YYYYQn` on quarterly series, a date `YYYY-MM-DD` on daily ones. "
+            + "Must not be after `to`.",
+            route => IsDaily(route) ? "2025-07-01" : "2025Q1"),
+        ["to"] = new(
+            "End of the range, inclusive: a quarter `YYYYQn` on quarterly series, a date `YYYY-MM-DD` on daily ones. "
+            + "Must not be before `from`.",
+            route => IsDaily(route) ? "2026-06-30" : "2026Q2"),
+        ["metric"] = Fixed(
+            "Only figures of this metric, written as in the data (snake_case), for example `quarterly_revenue` or "
+            + "`annualized_run_rate`. An unknown metric is a 400 listing the known ones.",
+            "quarterly_revenue"),
+        ["units"] = Fixed(
+            "Transformation of the series, as FRED names them: `lin` levels (default), `chg` change from the previous "
+            + "quarter, `pch` percent change from the previous quarter, `pc1` percent change from a year earlier. "
+            + "A value whose inputs are missing is null, never 0.",
+            "pch"),
+        ["asOf"] = Fixed(
+            "Serve the data as the API served it then: a date `YYYY-MM-DD` (the data at the end of that UTC day) or a "
+            + "data version number (see `GET /v1/changes`). Default: the current data. A response for a past version "
+            + "never changes, so it can be cited and cached for good.",
+            "2026-01-15"),
+        ["format"] = Fixed(
+            "Response format: `json` (default) or `csv` (RFC 4180, header row named like the JSON fields). "
+            + "The same as sending `Accept: text/csv`.",
+            "csv"),
+        ["limit"] = Fixed("Page size: 1 to 500, default 50. Above the maximum is a 400, not a silent cap.", "50"),
+        ["cursor"] = Fixed(
+            "Where the page starts: the opaque cursor from the previous page's `Link: <…>; rel=\"next\"` header. "
+            + "Cursors are tamper-evident; a modified one is a 400.",
+            "eyJhZnRlciI6ImFldGhpci0yMDI1cTItcXVhcnRlcmx5LXJldmVudWUifQ"),
+        ["date"] = Fixed("A calendar date `YYYY-MM-DD` (UTC).", "2026-06-01"),
+        ["version"] = Fixed("A data version number, as listed by `GET /v1/changes` and `GET /v1/meta`.", "1"),
+    };
+
+    /// <summary>The standard entry for a parameter name, if there is one.</summary>
+    public static Entry? Find(string name) => Entries.GetValueOrDefault(name);
+}

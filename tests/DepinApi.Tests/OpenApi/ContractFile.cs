@@ -1,0 +1,78 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DepinApi.Tests.Infrastructure;
+
+namespace DepinApi.Tests.OpenApi;
+
+/// <summary>
+/// The committed copy of the OpenAPI document (schema/openapi.json): how it is written, compared and regenerated.
+/// Set <see cref="UpdateVariable"/>=1 to make the drift test rewrite it from the running app instead of failing.
+/// </summary>
+public static class ContractFile
+{
+    public const string UpdateVariable = "DEPIN_UPDATE_CONTRACTS";
+
+    public static string Path => System.IO.Path.Combine(RepositoryPaths.Root, "schema", "openapi.json");
+
+    public static bool UpdateRequested => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+
+    public static string HowToRegenerate =>
+        $"Regenerate it with: {UpdateVariable}=1 dotnet test tests/DepinApi.Tests --filter \"FullyQualifiedName~OpenApi.OpenApiDriftTests\" "
+        + "(then review `git diff schema/openapi.json` and commit it).";
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        // Keep quotes, <, > and non-ASCII text readable in the committed file; it is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The canonical text of a document: two-space indented JSON, LF line ends, one final newline.</summary>
+    public static string Canonical(JsonNode document) => document.ToJsonString(Indented).Replace("\r\n", "\n") + "\n";
+
+    /// <summary>The first differences between two documents, as JSON paths with both values, at most <paramref name="max"/>.</summary>
+    public static List<string> Differences(JsonNode? committed, JsonNode? served, int max = 10)
+    {
+        var found = new List<string>();
+        Compare(committed, served, "$", found, max);
+        return found;
+    }
+
+    private static void Compare(JsonNode? a, JsonNode? b, string path, List<string> found, int max)
+    {
+        if (found.Count >= max)
+            return;
+        switch (a, b)
+        {
+            case (JsonObject x, JsonObject y):
+                foreach (var key in x.Select(p => p.Key).Union(y.Select(p => p.Key)))
+                {
+                    if (!x.ContainsKey(key)) found.Add($"{path}.{key}: only in the served document");
+                    else if (!y.ContainsKey(key)) found.Add($"{path}.{key}: only in the committed file");
+                    else Compare(x[key], y[key], $"{path}.{key}", found, max);
+                    if (found.Count >= max) return;
+                }
+                return;
+            case (JsonArray x, JsonArray y):
+                if (x.Count != y.Count)
+                {
+                    found.Add($"{path}: {x.Count} items committed, {y.Count} served");
+                    return;
+                }
+                for (var i = 0; i < x.Count; i++)
+                    Compare(x[i], y[i], $"{path}[{i}]", found, max);
+                return;
+            default:
+                if (!JsonNode.DeepEquals(a, b))
+                    found.Add($"{path}: committed {Short(a)}, served {Short(b)}");
+                return;
+        }
+    }
+
+    private static string Short(JsonNode? node)
+    {
+        var text = node?.ToJsonString() ?? "null";
+        return text.Length <= 80 ? text : text[..77] + "...";
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace DepinApi.Tests.OpenApi;
+
+/// <summary>The committed schema/openapi.json is the document the running app serves, byte for byte once canonicalised.</summary>
+public class OpenApiDriftTests(ServedDocumentFixture served) : IClassFixture<ServedDocumentFixture>
+{
+    [Fact]
+    public void The_committed_document_is_the_served_one()
+    {
+        var canonical = ContractFile.Canonical(served.Document);
+        if (ContractFile.UpdateRequested)
+        {
+            File.WriteAllText(ContractFile.Path, canonical);
+            return;
+        }
+        Assert.True(File.Exists(ContractFile.Path), $"{ContractFile.Path} is missing. {ContractFile.HowToRegenerate}");
+        var committed = File.ReadAllText(ContractFile.Path);
+        if (committed == canonical)
+            return;
+        var differences = ContractFile.Differences(JsonNode.Parse(committed), served.Document);
+        Assert.Fail("schema/openapi.json differs from the document served at /openapi/v1.json"
+            + (differences.Count == 0 ? " (formatting only)" : ":\n  " + string.Join("\n  ", differences))
+            + "\n" + ContractFile.HowToRegenerate);
+    }
+
+    [Fact]
+    public void The_document_is_openapi_3_1_with_a_relative_server()
+    {
+        Assert.StartsWith("3.1", served.Document["openapi"]!.GetValue<string>());
+        var servers = served.Document["servers"]!.AsArray();
+        var url = Assert.Single(servers)!["url"]!.GetValue<string>();
+        Assert.StartsWith("/", url);
+    }
+}
