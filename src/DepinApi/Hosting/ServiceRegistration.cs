@@ -1,10 +1,15 @@
 using DepinApi.Benchmarking;
 using DepinApi.Database;
+using DepinApi.GraphQL.Http;
 using DepinApi.Health;
 using DepinApi.OpenApi;
-using DepinApi.RateLimiting;
 using DepinApi.Ide;
+using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
+using DepinApi.Security;
+using DepinApi.Security;
+using DepinApi.Security;
+using DepinApi.Rest;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -30,8 +35,13 @@ public static class ServiceRegistration
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
+        builder.AddDepinSecurity();
+        builder.AddDepinSecurity();
+        builder.AddDepinSecurity();
         builder.AddApiDocs();
         builder.AddRateLimits();
+        builder.AddRestApi();
+        builder.AddDepinGraphQL();
         builder.AddGraphQLIde();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -56,12 +66,20 @@ public static class ServiceRegistration
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
         app.UseTrustedProxyHeaders();
+        app.UseDepinSecurity();
+        app.UseDepinSecurity();
+        app.UseDepinSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseCors();
         app.UseRateLimits();
+        app.UseOutputCache();
         app.MapHealthEndpoints();
+        app.MapRestApi();
         app.MapBenchmarkEndpoints();
         app.UseApiDocs();
+        app.MapDepinGraphQL();
         app.MapGraphQLIde();
         return app;
     }

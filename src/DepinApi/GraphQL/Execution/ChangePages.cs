@@ -1,0 +1,40 @@
+using System.Globalization;
+using DepinApi.GraphQL.Types;
+using DepinApi.ReadModel;
+using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
+
+namespace DepinApi.GraphQL.Execution;
+
+/// <summary>Pages of <c>Query.changes</c>, keyset on (version, table, id).</summary>
+internal static class ChangePages
+{
+    private const string ListName = "changes";
+
+    public static async Task<Connection<DataChange>> PageAsync(ResolveContext context)
+    {
+        var first = context.GetArgument<int>("first");
+        if (first < 0)
+        {
+            throw new GraphQLError("Argument \"first\" must not be negative: expected a page size from 0 to the maximum page size.",
+                extensions: new Dictionary<string, object?> { ["code"] = "BAD_PAGE_SIZE", ["argument"] = "first" });
+        }
+        (int, string, string)? after = null;
+        if (context.GetArgument<string>("after") is { } cursor)
+        {
+            var position = Cursors.Decode(ListName, cursor, 3);
+            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) Cursors.Decode(ListName, "", 3);
+            after = (version, position[1], position[2]);
+        }
+        var query = new ChangeQuery { Version = context.GetArgument<int?>("version"), After = after };
+        var session = await context.SessionAsync();
+        var rows = first == 0 ? [] : await session.ChangesAsync(query with { Limit = first + 1 }, context.CancellationToken);
+        var page = rows.Take(first).ToList();
+        return new Connection<DataChange>(
+            page,
+            c => Cursors.Encode(ListName, c.Version.ToString(CultureInfo.InvariantCulture), c.Table, c.Id),
+            HasNextPage: rows.Count > page.Count,
+            HasPreviousPage: after is not null,
+            TotalCount: async () => (await session.ChangesAsync(query, context.CancellationToken)).Count);
+    }
+}

@@ -1,0 +1,69 @@
+using DepinApi.ReadModel;
+using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
+
+namespace DepinApi.GraphQL.Execution;
+
+/// <summary>
+/// What one GraphQL request shares across its resolvers (the executor's user context): the request's read
+/// session, opened on first use and disposed with the HTTP response, so every figure of one response comes
+/// from one snapshot of one data version.
+/// </summary>
+public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext http) : IAsyncDisposable
+{
+    /// <summary>The HTTP request being answered.</summary>
+    public HttpContext Http { get; } = http;
+
+    private readonly object _gate = new();
+    private Task<ReadSession>? _session;
+
+    /// <summary>The session, if one was opened (for tests that count its commands).</summary>
+    public ReadSession? OpenedSession => _session is { IsCompletedSuccessfully: true } opened ? opened.Result : null;
+
+    /// <summary>The request's read session on the data version the request's <c>asOf</c> names.</summary>
+    /// <exception cref="GraphQLError">The asOf names no version, root fields disagree on it, or nothing is imported yet.</exception>
+    public async Task<ReadSession> SessionAsync(ResolveContext context)
+    {
+        Task<ReadSession> session;
+        lock (_gate)
+        {
+            _session ??= OpenAsync(context);
+            session = _session;
+        }
+        return await session.ConfigureAwait(false);
+    }
+
+    private async Task<ReadSession> OpenAsync(ResolveContext context)
+    {
+        var asOf = RequestAsOf.Find(context.Operation, context.Fragments, context.VariableValues);
+        try
+        {
+            return await sessions.OpenAsync(asOf, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (DataVersionNotFoundException notFound)
+        {
+            throw new GraphQLError(notFound.Message, extensions: Code("DATA_VERSION_NOT_FOUND"));
+        }
+        catch (NoDataException)
+        {
+            throw new GraphQLError("No data has been imported yet.", extensions: Code("NO_DATA"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Task<ReadSession>? session;
+        lock (_gate) session = _session;
+        if (session is null) return;
+        try
+        {
+            await (await session.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception) when (!session.IsCompletedSuccessfully)
+        {
+            // It never opened: its failure was already reported to the client as a field error.
+        }
+    }
+
+    private static Dictionary<string, object?> Code(string code) => new() { ["code"] = code };
+}

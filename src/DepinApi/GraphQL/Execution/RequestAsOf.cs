@@ -1,0 +1,71 @@
+using DepinApi.GraphQL.ScalarTypes;
+using DepinApi.ReadModel;
+using GraphQLEngine.Error;
+using GraphQLEngine.Language;
+
+namespace DepinApi.GraphQL.Execution;
+
+/// <summary>
+/// The data version one request reads. Every root field takes <c>asOf</c>, but a request reads one snapshot
+/// (one read session), so the root fields that give it must agree; those that leave it out read the same
+/// version. Found from the document, before any field runs, so the answer does not depend on which
+/// field happens to resolve first.
+/// </summary>
+internal static class RequestAsOf
+{
+    public const string ArgumentName = "asOf";
+
+    /// <summary>The request's <c>asOf</c> (null: the newest data).</summary>
+    /// <exception cref="GraphQLError">Two root fields name different points in history.</exception>
+    public static AsOf? Find(
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables)
+    {
+        var found = new List<(AsOf Value, FieldNode Field)>();
+        Collect(operation.SelectionSet, fragments, variables, found, new HashSet<string>());
+        var distinct = found.Select(f => f.Value).Distinct().ToList();
+        if (distinct.Count <= 1) return distinct.Count == 0 ? null : distinct[0];
+        throw new GraphQLError(
+            $"The root fields of one request must read the same data: they ask for asOf {string.Join(", ", distinct.Select(d => $"\"{d}\""))}. "
+            + "Send one asOf per request (root fields without one follow it).",
+            found.Select(f => (Node)f.Field).ToList(),
+            extensions: new Dictionary<string, object?> { ["code"] = "AS_OF_CONFLICT" });
+    }
+
+    private static void Collect(
+        SelectionSetNode selectionSet,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables,
+        List<(AsOf, FieldNode)> found,
+        HashSet<string> visited)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field when Value(field, variables) is { } asOf:
+                    found.Add((asOf, field));
+                    break;
+                case InlineFragmentNode inline:
+                    Collect(inline.SelectionSet, fragments, variables, found, visited);
+                    break;
+                case FragmentSpreadNode spread when visited.Add(spread.Name.Value)
+                                                    && fragments.TryGetValue(spread.Name.Value, out var fragment):
+                    Collect(fragment.SelectionSet, fragments, variables, found, visited);
+                    break;
+            }
+        }
+    }
+
+    private static AsOf? Value(FieldNode field, IReadOnlyDictionary<string, object?> variables)
+    {
+        var argument = field.Arguments.FirstOrDefault(a => a.Name.Value == ArgumentName);
+        return argument?.Value switch
+        {
+            null or NullValueNode => null,
+            VariableNode variable => variables.TryGetValue(variable.Name.Value, out var value) ? value as AsOf? : null,
+            var literal => AsOfScalar.Type.ParseLiteral(literal) as AsOf?,
+        };
+    }
+}

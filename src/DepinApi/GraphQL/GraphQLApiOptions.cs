@@ -1,0 +1,49 @@
+namespace DepinApi.GraphQL;
+
+/// <summary>The GraphQL endpoint's settings (appsettings section "GraphQL").</summary>
+public sealed class GraphQLApiOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Where the endpoint is mapped.</summary>
+    public string Path { get; set; } = "/graphql";
+
+    /// <summary>Deepest chain of nested fields, fragments expanded.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>Most aliased fields in one operation.</summary>
+    public int MaxAliases { get; set; } = 30;
+
+    /// <summary>
+    /// Most objects one operation may request (see docs/graphql.md). Kept at or below the anonymous rate-limit budget,
+    /// or a query that passes this limit could never be paid for.
+    /// </summary>
+    public long MaxCost { get; set; } = 1_000;
+
+    /// <summary>Largest <c>first</c> a connection accepts.</summary>
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Items assumed for a list that declares no size of its own, for the cost.</summary>
+    public int DefaultListSize { get; set; } = 10;
+
+    /// <summary>
+    /// Whether schema introspection counts towards the cost. Off: an IDE's start-up introspection costs more than the
+    /// budget, and exploring the schema reads no data.
+    /// </summary>
+    public bool CountIntrospectionCost { get; set; }
+
+    /// <summary>Longest query text, in characters.</summary>
+    public int MaxQueryLength { get; set; } = 16 * 1024;
+
+    /// <summary>Largest POST body, in bytes.</summary>
+    public long MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Longest an operation may run before it is cancelled.</summary>
+    public int ExecutionTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Whether successful results are kept in the output cache (per document, variables and data version).</summary>
+    public bool CacheEnabled { get; set; } = true;
+
+    /// <summary>How long a cached result is served, and the <c>max-age</c> GET responses give to shared caches.</summary>
+    public int CacheSeconds { get; set; } = 60;
+}

@@ -1,0 +1,55 @@
+using DepinApi.GraphQL.Execution;
+using DepinApi.ReadModel;
+using GraphQLEngine.Http;
+using GraphQLEngine.Limits;
+using GraphQLEngine.Type;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.GraphQL.Http;
+
+/// <summary>Registers and maps the GraphQL endpoint.</summary>
+public static class GraphQLEndpoint
+{
+    /// <summary>The schema, its options and the output-cache policy.</summary>
+    public static WebApplicationBuilder AddDepinGraphQL(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<GraphQLApiOptions>(builder.Configuration.GetSection(GraphQLApiOptions.Section));
+        builder.Services.AddSingleton(_ => DepinSchema.Create());
+        builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
+        builder.Services.AddOutputCache();
+        return builder;
+    }
+
+    /// <summary>Maps GET and POST on the configured path (default <c>/graphql</c>).</summary>
+    public static IEndpointConventionBuilder MapDepinGraphQL(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value;
+        var options = new GraphQLHttpOptions
+        {
+            MaxRequestBytes = settings.MaxRequestBytes,
+            MaxQueryLength = settings.MaxQueryLength,
+            ExecutionTimeout = settings.ExecutionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ExecutionTimeoutSeconds) : null,
+            Limits = new QueryLimitOptions
+            {
+                MaxDepth = settings.MaxDepth,
+                MaxAliases = settings.MaxAliases,
+                MaxCost = settings.MaxCost,
+                MaxPageSize = settings.MaxPageSize,
+                DefaultListSize = settings.DefaultListSize,
+                CountIntrospectionCost = settings.CountIntrospectionCost,
+            },
+            UserContextFactory = http =>
+            {
+                // Resolved per request: the reader data source exists only once the database has started.
+                var state = new GraphQLRequestState(http.RequestServices.GetRequiredService<ReadSessionFactory>(), http);
+                // Disposed once the response is written: the session (and its connection) lives exactly as long as the request.
+                http.Response.RegisterForDisposeAsync(state);
+                return ValueTask.FromResult<object?>(state);
+            },
+        };
+
+        return app.MapGraphQL(settings.Path, app.Services.GetRequiredService<GraphQLSchema>(), options)
+            .CacheOutput(app.Services.GetRequiredService<GraphQLOutputCachePolicy>());
+    }
+}

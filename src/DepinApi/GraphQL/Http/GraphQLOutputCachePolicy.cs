@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using DepinApi.Database;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.GraphQL.Http;
+
+/// <summary>
+/// Serves a GraphQL result again from the output cache when the same document and variables (GET query string or
+/// POST body, byte for byte), for the same response media type, come again while the data version is the same. A new
+/// import changes the version, so nothing stale is served. Only results <see cref="ResponseCaching"/> found cacheable
+/// are stored.
+/// </summary>
+internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> options) : IOutputCachePolicy
+{
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var settings = options.Value;
+        var request = context.HttpContext.Request;
+        if (!settings.CacheEnabled || settings.CacheSeconds <= 0) return;
+        // Resolved per request: the tracker depends on the database, which starts after the endpoints are mapped.
+        if (context.HttpContext.RequestServices.GetRequiredService<DataVersionTracker>().Current is not { } version) return;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method)) return;
+
+        if (HttpMethods.IsPost(request.Method))
+        {
+            var body = await BodyHashAsync(request, settings.MaxRequestBytes, cancellation);
+            if (body is null) return;
+            context.CacheVaryByRules.VaryByValues["body"] = body;
+            context.CacheVaryByRules.VaryByValues["contentType"] = request.ContentType ?? "";
+        }
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = "Accept";
+        context.CacheVaryByRules.VaryByValues["dataVersion"] = version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(settings.CacheSeconds);
+        context.Tags.Add("graphql");
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || !ResponseCaching.IsCacheable(context.HttpContext))
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A hash of the whole body, leaving it readable for the endpoint; null when it is too long to be a request.</summary>
+    private static async Task<string?> BodyHashAsync(HttpRequest request, long maxBytes, CancellationToken cancellation)
+    {
+        if (request.ContentLength > maxBytes) return null;
+        request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, cancellation)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                request.Body.Position = 0;
+                return null;
+            }
+            hash.AppendData(buffer, 0, read);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

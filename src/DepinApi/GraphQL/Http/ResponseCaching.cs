@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using DepinApi.Database;
+using DepinApi.GraphQL.Execution;
+using GraphQLEngine.Execution;
+using GraphQLEngine.Http;
+using GraphQLEngine.Language;
+using GraphQLEngine.Type;
+using GraphQLEngine.Utilities;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.GraphQL.Http;
+
+/// <summary>
+/// Decides whether a GraphQL response may be cached and says so in its headers: a successful result depends only on
+/// the schema, the document, the variables and the data version, so it gets an ETag made of those and, over GET,
+/// <c>Cache-Control: public</c> for shared caches and CDNs. A result with errors, or one that reports the caller's
+/// own rate-limit budget, is <c>no-store</c>.
+/// </summary>
+internal static class ResponseCaching
+{
+    private static readonly object CacheableKey = new();
+    private static readonly ConditionalWeakTable<GraphQLSchema, string> Fingerprints = new();
+
+    /// <summary>Whether <see cref="Describe"/> found the response cacheable (read by the output-cache policy).</summary>
+    public static bool IsCacheable(HttpContext http) => http.Items.ContainsKey(CacheableKey);
+
+    public static void Describe(GraphQLRequestContext context, ExecutionResult result)
+    {
+        var http = context.HttpContext;
+        var headers = http.Response.Headers;
+        var cacheable = result is { HasData: true, Errors.Count: 0 } && context.Document is { } document && !AsksForCallerState(document);
+        if (!cacheable)
+        {
+            headers.CacheControl = "no-store";
+            return;
+        }
+
+        http.Items[CacheableKey] = true;
+        var version = (context.UserContext as GraphQLRequestState)?.OpenedSession?.Version.Id
+                      ?? http.RequestServices.GetService<DataVersionTracker>()?.Current?.Id;
+        headers.ETag = $"W/\"{version}-{Fingerprint(context)}\"";
+        var seconds = http.RequestServices.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.CacheSeconds;
+        headers.CacheControl = context.Request.IsGet && seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
+    }
+
+    /// <summary>The <c>rateLimit</c> field reports the caller's own budget: such a response is nobody else's.</summary>
+    private static bool AsksForCallerState(DocumentNode document) =>
+        document.Definitions.OfType<ExecutableDefinitionNode>().Any(d => Selects(d.SelectionSet, "rateLimit"));
+
+    private static bool Selects(SelectionSetNode? selectionSet, string fieldName) =>
+        selectionSet is not null && selectionSet.Selections.Any(selection => selection switch
+        {
+            FieldNode field => field.Name.Value == fieldName || Selects(field.SelectionSet, fieldName),
+            InlineFragmentNode inline => Selects(inline.SelectionSet, fieldName),
+            _ => false,
+        });
+
+    private static string Fingerprint(GraphQLRequestContext context)
+    {
+        var schema = Fingerprints.GetValue(context.Schema, s => Hash(SchemaPrinter.PrintSchema(s)));
+        var request = context.Request;
+        return Hash(string.Join('\0',
+            schema, request.Query, request.OperationName ?? "", request.Variables?.GetRawText() ?? "", context.ResponseMediaType));
+    }
+
+    private static string Hash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..24];
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using GraphQLEngine.Error;
+using GraphQLEngine.Type;
+using GraphQLEngine.Utilities;
+
+namespace DepinApi.GraphQL.ScalarTypes;
+
+/// <summary>The <c>DateTime</c> scalar: an instant, output only (nothing takes one as input).</summary>
+public static class DateTimeScalar
+{
+    public static readonly GraphQLScalarType Type = new("DateTime")
+    {
+        Description = "An instant as an ISO 8601 string in UTC, e.g. \"2026-06-02T08:15:00.000Z\".",
+        SpecifiedByUrl = "https://www.rfc-editor.org/rfc/rfc3339",
+        Serializer = value => value switch
+        {
+            DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            _ => throw new GraphQLError($"DateTime cannot represent value: {Inspector.Inspect(value)}"),
+        },
+        ValueParser = value => value is string text
+                               && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant
+            : throw new GraphQLError($"DateTime cannot represent {Inspector.Inspect(value)}: expected an ISO 8601 instant."),
+    };
+}

@@ -1,0 +1,35 @@
+using DepinApi.GraphQL.Enums;
+using DepinApi.ReadModel;
+using GraphQLEngine.Type;
+
+namespace DepinApi.GraphQL.Types;
+
+/// <summary>The fields every figure carries: where it comes from and how sure it is.</summary>
+internal static class FigureFields
+{
+    public static ObjectTypeBuilder<T> Provenance<T>(
+        this ObjectTypeBuilder<T> type, GraphQLObjectType sourceType, Func<T, string> basis, Func<T, string?> qualifier,
+        Func<T, Source> source, Func<T, string> quote) => type
+        .Field("basis", new GraphQLNonNull(DepinEnums.Basis), f => f
+            .Description("Whether the figure is disclosed (by the project, on chain, or a market price) or an estimate.")
+            .Resolve(v => basis(v)))
+        .Field("qualifier", DepinEnums.Qualifier, f => f
+            .Description("How the source qualifies the number (\"about\", \"over\", …); null when it states it plainly.")
+            .Resolve(v => qualifier(v)))
+        .Field("source", new GraphQLNonNull(sourceType), f => f
+            .Description("The publication the figure comes from.")
+            .Resolve(v => source(v)))
+        .Field("quote", new GraphQLNonNull(Scalars.String), f => f
+            .Description("The sentence (or table row) of the source that states the figure, verbatim.")
+            .Resolve(v => quote(v)));
+
+    public static ObjectTypeBuilder<T> Id<T>(this ObjectTypeBuilder<T> type, Func<T, string> id) => type
+        .Field("id", new GraphQLNonNull(Scalars.ID), f => f
+            .Description("The figure's permanent id, the same as in REST and the seed data.")
+            .Resolve(v => id(v)));
+
+    public static ObjectTypeBuilder<T> ProjectSlug<T>(this ObjectTypeBuilder<T> type, Func<T, string> project) => type
+        .Field("project", new GraphQLNonNull(Scalars.String), f => f
+            .Description("The slug of the project the figure is about.")
+            .Resolve(v => project(v)));
+}

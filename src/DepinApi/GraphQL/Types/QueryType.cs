@@ -1,0 +1,108 @@
+using DepinApi.GraphQL.Enums;
+using DepinApi.GraphQL.Execution;
+using DepinApi.GraphQL.ScalarTypes;
+using DepinApi.ReadModel;
+using DepinApi.Series;
+using GraphQLEngine.Type;
+
+namespace DepinApi.GraphQL.Types;
+
+/// <summary>The root <c>Query</c> type.</summary>
+internal static class QueryType
+{
+    private const string AsOfDescription =
+        "Read the data as the API served it at a past point: a data version (\"3\") or a day (\"2026-01-15\", the end of that UTC day). "
+        + "The newest data when omitted. All root fields of one request read one version: those that give asOf must give the same one.";
+
+    public static ObjectTypeBuilder<object> Create(FigureTypes figures, GraphQLObjectType project)
+    {
+        var pageInfo = ConnectionTypes.PageInfo();
+        var projectConnection = ConnectionTypes.Connection<Project>("Project", project, pageInfo, "projects");
+        var changeConnection = ConnectionTypes.Connection<DataChange>("DataChange", HistoryTypes.DataChange(), pageInfo, "data changes");
+        var sectorSummary = SectorSummaryType.Create(project);
+
+        return new ObjectTypeBuilder<object>("Query")
+            .Description("The DePIN fundamentals API: projects, their revenue, settlement mix and token prices, each figure with its source. Read-only.")
+            .Field("projects", new GraphQLNonNull(projectConnection), f => f
+                .Description("Projects, a page at a time (Relay cursor connection).")
+                .Argument("filter", ProjectListArguments.Filter(), "Only the projects that match.")
+                .Argument("orderBy", ProjectListArguments.Order(), "The order; by slug ascending when omitted.")
+                .Argument("first", new GraphQLNonNull(Scalars.Int), "How many projects to return, at most the maximum page size (100).", 20)
+                .Argument("after", Scalars.String, "Return the projects after this cursor (a pageInfo.endCursor or edge cursor from the same orderBy).")
+                .AsOf()
+                .ResolveAsync((_, c) => ProjectPages.PageAsync(c)))
+            .Field("project", project, f => f
+                .Description("One project by slug; null when there is none.")
+                .Argument("slug", new GraphQLNonNull(Scalars.String), "The project's slug, e.g. helium.")
+                .AsOf()
+                .ResolveAsync(async (_, c) => await (await c.SessionAsync()).ProjectAsync(c.GetArgument<string>("slug")!, c.CancellationToken)))
+            .Field("revenue", ProjectType.NonNullList(figures.Revenue), f => f
+                .Description("Revenue figures of every project, in project, quarter, metric, id order.")
+                .Argument("quarter", QuarterScalar.Type, "Only this quarter, e.g. 2026Q2; every quarter when omitted.")
+                .Argument("metric", DepinEnums.RevenueMetric, "Only this metric.")
+                .Argument("units", new GraphQLNonNull(DepinEnums.Units), "How value presents each project's series.", SeriesUnits.Lin)
+                .AsOf()
+                .ResolveAsync(async (_, c) =>
+                {
+                    var quarter = c.GetArgument<Quarter?>("quarter");
+                    var metric = c.GetArgument<string>("metric");
+                    var units = c.GetArgument<SeriesUnits>("units");
+                    var figures = await (await c.SessionAsync()).RevenueAsync(new RevenueQuery
+                    {
+                        Metrics = metric is null ? null : [metric],
+                        From = SeriesUnitsTransform.ReadFrom(quarter, units),
+                        To = quarter,
+                    }, c.CancellationToken);
+                    return FigureLoaders.ToViews(figures, quarter, units).ToList();
+                }))
+            .Field("settlementMix", ProjectType.NonNullList(figures.SettlementMix), f => f
+                .Description("The settlement mix of every project.")
+                .AsOf()
+                .ResolveAsync(async (_, c) => await (await c.SessionAsync()).SettlementMixAsync(new FigureQuery(), c.CancellationToken)))
+            .Field("tokenPrices", ProjectType.NonNullList(figures.TokenPrice), f => f
+                .Description("Token prices and price changes of every project, in project, date, id order.")
+                .Argument("date", DateScalar.Type, "Only this day, e.g. 2026-06-01; every day when omitted.")
+                .AsOf()
+                .ResolveAsync(async (_, c) =>
+                {
+                    var date = c.GetArgument<DateOnly?>("date");
+                    var prices = new List<TokenPrice>();
+                    await foreach (var price in (await c.SessionAsync()).TokenPricesAsync(new PriceQuery { From = date, To = date }, c.CancellationToken))
+                        prices.Add(price);
+                    return prices;
+                }))
+            .Field("sectors", ProjectType.NonNullList(sectorSummary), f => f
+                .Description("The sectors that have projects, with their projects.")
+                .AsOf()
+                .ResolveAsync(async (_, c) => SectorSummaryType.Group(
+                    await (await c.SessionAsync()).ProjectsAsync(new ProjectQuery(), c.CancellationToken))))
+            .Field("sectorFigures", ProjectType.NonNullList(figures.SectorFigure), f => f
+                .Description("Figures about the DePIN sector as a whole or its compute networks.")
+                .Argument("scope", DepinEnums.SectorScope, "Only figures of this scope.")
+                .AsOf()
+                .ResolveAsync(async (_, c) =>
+                {
+                    var scope = c.GetArgument<string>("scope");
+                    var rows = await (await c.SessionAsync()).SectorFiguresAsync(new FigureQuery(), c.CancellationToken);
+                    return rows.Where(r => scope is null || r.Scope == scope).ToList();
+                }))
+            .Field("sources", ProjectType.NonNullList(figures.Source), f => f
+                .Description("Every source the figures cite, by id.")
+                .AsOf()
+                .ResolveAsync(async (_, c) => await (await c.SessionAsync()).SourcesAsync(c.CancellationToken)))
+            .Field("changes", new GraphQLNonNull(changeConnection), f => f
+                .Description("What each data version added, changed or removed, oldest first, a page at a time.")
+                .Argument("version", Scalars.Int, "Only this data version's changes; every version up to the one read when omitted.")
+                .Argument("first", new GraphQLNonNull(Scalars.Int), "How many changes to return, at most the maximum page size (100).", 100)
+                .Argument("after", Scalars.String, "Return the changes after this cursor.")
+                .AsOf()
+                .ResolveAsync((_, c) => ChangePages.PageAsync(c)))
+            .Field("meta", new GraphQLNonNull(HistoryTypes.Meta()), f => f
+                .Description("The data version this response reads.")
+                .AsOf()
+                .ResolveAsync(async (_, c) => (await c.SessionAsync()).Version));
+    }
+
+    private static FieldBuilder<object> AsOf(this FieldBuilder<object> field) =>
+        field.Argument(RequestAsOf.ArgumentName, AsOfScalar.Type, AsOfDescription);
+}

@@ -1,0 +1,7 @@
+using DepinApi.ReadModel;
+using DepinApi.Series;
+
+namespace DepinApi.GraphQL.Types;
+
+/// <summary>A revenue figure as a series presents it: the figure, the units asked for and its value in them.</summary>
+public sealed record RevenueFigureView(RevenueFigure Figure, SeriesUnits Units, decimal? Value);

@@ -1,0 +1,26 @@
+using DepinApi.GraphQL.Enums;
+using DepinApi.GraphQL.ScalarTypes;
+using DepinApi.ReadModel;
+using GraphQLEngine.Type;
+
+namespace DepinApi.GraphQL.Types;
+
+internal static class SettlementMixType
+{
+    public static GraphQLObjectType Create(GraphQLObjectType source) => new ObjectTypeBuilder<SettlementMix>("SettlementMix")
+        .Description("How a project's fees are settled: the share paid in stablecoins and in its own token, or a label when the source gives no number.")
+        .Id(m => m.Id)
+        .ProjectSlug(m => m.Project)
+        .Field("asOf", new GraphQLNonNull(DateScalar.Type), f => f.Description("The day the mix describes.").Resolve(m => m.AsOf))
+        .Field("stablecoinShare", DecimalScalar.Type, f => f
+            .Description("Share of fees settled in stablecoins, a fraction from 0 to 1; null when the source does not state it.")
+            .Resolve(m => m.StablecoinShare))
+        .Field("nativeShare", DecimalScalar.Type, f => f
+            .Description("Share of fees settled in the project's own token, a fraction from 0 to 1; null when the source does not state it.")
+            .Resolve(m => m.NativeShare))
+        .Field("label", DepinEnums.SettlementLabel, f => f
+            .Description("The source's wording when it gives no share.")
+            .Resolve(m => m.Label))
+        .Provenance(source, m => m.Basis, m => m.Qualifier, m => m.Source, m => m.Quote)
+        .Build();
+}
