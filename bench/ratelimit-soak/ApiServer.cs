@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace RateLimitSoak;
+
+/// <summary>
+/// The API as a separate Release process on loopback, with its own private database cluster and port, trusting
+/// 127.0.0.1 as a proxy so the soak can present many client addresses in X-Forwarded-For.
+/// </summary>
+internal sealed class ApiServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDirectory;
+
+    private ApiServer(Process process, string dataDirectory, Uri baseAddress)
+    {
+        _process = process;
+        _dataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<ApiServer> StartAsync(SoakSettings settings, string repositoryRoot)
+    {
+        var dll = settings.ServerDll ?? await BuildAsync(repositoryRoot);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ratelimit-soak-" + Guid.NewGuid().ToString("N")[..8]);
+        var baseAddress = new Uri($"http://127.0.0.1:{settings.Port}");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = baseAddress.ToString(),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Database__SeedDirectory"] = Path.Combine(repositoryRoot, "seed-data"),
+            ["Database__Embedded__DataDirectory"] = dataDirectory,
+            ["Database__Embedded__Port"] = settings.PostgresPort.ToString(CultureInfo.InvariantCulture),
+            ["Database__Embedded__Durable"] = "false",
+            ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
+            ["RateLimiting__Enabled"] = "true",
+            ["RateLimiting__WindowSeconds"] = settings.WindowSeconds.ToString(CultureInfo.InvariantCulture),
+            ["RateLimiting__Anonymous__PointsPerWindow"] = settings.PointsPerWindow.ToString(CultureInfo.InvariantCulture),
+            ["RateLimiting__Anonymous__ConcurrentRequests"] = settings.ConcurrentRequests.ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in environment.Concat(settings.ServerSettings))
+            start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        // Drained so a chatty server never blocks on a full pipe; shown only if it fails to become ready.
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ApiServer(process, dataDirectory, baseAddress);
+        try
+        {
+            await server.WaitUntilReadyAsync();
+        }
+        catch
+        {
+            foreach (var line in output.TakeLast(40))
+                Console.Error.WriteLine("  server: " + line);
+            await server.DisposeAsync();
+            throw;
+        }
+        return server;
+    }
+
+    /// <summary>Resident memory of the server process, from /proc.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        return 0;
+    }
+
+    private static async Task<string> BuildAsync(string repositoryRoot)
+    {
+        var artifacts = Path.Combine(Path.GetTempPath(), "ratelimit-soak-build");
+        Console.WriteLine($"building src/DepinApi (Release) into {artifacts} ...");
+        var build = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "build", Path.Combine(repositoryRoot, "src", "DepinApi"), "-c", "Release", "--nologo", "-v", "q", "--artifacts-path", artifacts })
+            build.ArgumentList.Add(argument);
+        using var process = Process.Start(build)!;
+        var log = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException("Building the API failed:\n" + log);
+        return Path.Combine(artifacts, "bin", "DepinApi", "release", "DepinApi.dll");
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before it was ready.");
+            try
+            {
+                using var response = await http.GetAsync("/readyz");
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The server was not ready within 3 minutes.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM, not Kill: the server stops its private database cluster on a graceful shutdown.
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+                await term.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try { await _process.WaitForExitAsync(wait.Token); }
+            catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
+        }
+        _process.Dispose();
+        try { Directory.Delete(_dataDirectory, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
