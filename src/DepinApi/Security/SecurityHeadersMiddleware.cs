@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.Security;
+
+/// <summary>
+/// Adds the security headers to every response. They are written as the response starts, so
+/// they also reach error responses (the exception handler clears headers set earlier) and
+/// responses replayed from the output cache.
+/// </summary>
+public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityHeadersOptions> options)
+{
+    private readonly SecurityHeadersOptions settings = options.Value;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var (context, settings) = ((HttpContext, SecurityHeadersOptions))state;
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = settings.ReferrerPolicy;
+            headers.XFrameOptions = "DENY";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = IsPage(context.Request.Path, settings)
+                ? settings.PageContentSecurityPolicy
+                : settings.ContentSecurityPolicy;
+            return Task.CompletedTask;
+        }, (context, settings));
+        return next(context);
+    }
+
+    private static bool IsPage(PathString path, SecurityHeadersOptions settings)
+    {
+        foreach (var prefix in settings.PagePaths)
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace DepinApi.Security;
+
+/// <summary>Request limits, security headers, request logs, HTTPS and the database-outage answer.</summary>
+public static class SecurityRegistration
+{
+    public static WebApplicationBuilder AddDepinSecurity(this WebApplicationBuilder builder)
+    {
+        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = server.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = server.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.MaxRequestHeaderCount = server.MaxRequestHeaderCount;
+            kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(server.RequestHeadersTimeoutSeconds);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(server.ShutdownTimeoutSeconds));
+
+        builder.Services.Configure<SecurityHeadersOptions>(builder.Configuration.GetSection(SecurityHeadersOptions.Section));
+        var https = builder.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
+        builder.Services.Configure<HttpsOptions>(builder.Configuration.GetSection(HttpsOptions.Section));
+        builder.Services.Configure<HstsOptions>(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(https.HstsMaxAgeDays);
+            hsts.IncludeSubDomains = https.HstsIncludeSubDomains;
+        });
+        builder.Services.Configure<HttpsRedirectionOptions>(redirect =>
+        {
+            redirect.HttpsPort = https.Port;
+            redirect.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+        });
+
+        // Tried in order before the default problem answer (a 500).
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        return builder;
+    }
+
+    /// <summary>Placed right after the forwarded headers, so the scheme and client address are the real ones.</summary>
+    public static WebApplication UseDepinSecurity(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        var https = app.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
+        if (https.Enabled)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        return app;
+    }
+}

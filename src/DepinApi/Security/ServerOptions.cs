@@ -1,0 +1,27 @@
+namespace DepinApi.Security;
+
+/// <summary>
+/// What the HTTP server accepts and how it stops (section <c>Server</c>). Requests over a size
+/// limit are refused by the server before any endpoint sees them: 413 for the body, 414 for the
+/// request line, 431 for the headers.
+/// </summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Server";
+
+    /// <summary>No endpoint takes a large body; GraphQL documents have their own, smaller limit.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Room for a GraphQL query sent by GET at its maximum length, percent-encoded.</summary>
+    public int MaxRequestLineBytes { get; set; } = 32 * 1024;
+
+    public int MaxRequestHeadersTotalBytes { get; set; } = 32 * 1024;
+
+    public int MaxRequestHeaderCount { get; set; } = 100;
+
+    /// <summary>A client gets this long to send its headers (slow-header clients hold connections).</summary>
+    public int RequestHeadersTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>On shutdown, in-flight requests get this long to finish before the process stops.</summary>
+    public int ShutdownTimeoutSeconds { get; set; } = 30;
+}

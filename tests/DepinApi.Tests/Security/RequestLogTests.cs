@@ -1,0 +1,47 @@
+using DepinApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace DepinApi.Tests.Security;
+
+/// <summary>One structured log entry per request, carrying the request id; no secret ever reaches the log.</summary>
+public sealed class RequestLogTests
+{
+    [Fact]
+    public async Task Requests_are_logged_with_their_id_and_without_keys_or_connection_secrets()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var databasePassword = new NpgsqlConnectionStringBuilder(connectionString).Password!;
+        const string apiKey = "k3y-that-must-not-be-logged";
+        const string bearer = "b3arer-that-must-not-be-logged";
+        const string querySecret = "qu3ry-that-must-not-be-logged";
+        var capture = new LogCapture();
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+            {
+                ["Database:ImportSeedWhenEmpty"] = "true",
+                ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            })
+            .WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
+        using var client = factory.CreateClient();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/readyz?api_key={querySecret}");
+        request.Headers.Add("X-Api-Key", apiKey);
+        request.Headers.Add("Authorization", "Bearer " + bearer);
+        var response = await client.SendAsync(request);
+        await client.GetAsync("/no-such-path");
+        var requestId = SecurityHeadersTests.Header(response, "X-Request-Id");
+
+        var line = Assert.Single(capture.Entries, e => e.Properties.GetValueOrDefault("Path") == "/readyz");
+        Assert.Equal(LogLevel.Information, line.Level);
+        Assert.Equal("GET", line.Properties["Method"]);
+        Assert.Equal("200", line.Properties["StatusCode"]);
+        Assert.Contains("RequestId=" + requestId, line.Scopes);
+        Assert.Single(capture.Entries, e => e.Properties.GetValueOrDefault("Path") == "/no-such-path" && e.Properties["StatusCode"] == "404");
+        // Start-up (migration, import, the data source) logged too; none of it may carry a secret.
+        Assert.True(capture.Entries.Count > 2);
+        foreach (var entry in capture.Entries)
+            foreach (var secret in new[] { databasePassword, apiKey, bearer, querySecret, "Password=" })
+                Assert.DoesNotContain(secret, entry.AllText, StringComparison.OrdinalIgnoreCase);
+    }
+}
