@@ -9,6 +9,7 @@ using DepinApi.ReadModel;
 using DepinApi.Security;
 using DepinApi.Security;
 using DepinApi.Security;
+using DepinApi.Security;
 using DepinApi.Rest;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
+        builder.AddDepinSecurity();
         builder.AddDepinSecurity();
         builder.AddDepinSecurity();
         builder.AddDepinSecurity();
@@ -66,6 +68,7 @@ public static class ServiceRegistration
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
         app.UseTrustedProxyHeaders();
+        app.UseDepinSecurity();
         app.UseDepinSecurity();
         app.UseDepinSecurity();
         app.UseDepinSecurity();
