@@ -7,9 +7,6 @@ using DepinApi.Ide;
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Security;
-using DepinApi.Security;
-using DepinApi.Security;
-using DepinApi.Security;
 using DepinApi.Rest;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -36,9 +33,6 @@ public static class ServiceRegistration
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
         builder.Services.AddProblemDetails();
-        builder.AddDepinSecurity();
-        builder.AddDepinSecurity();
-        builder.AddDepinSecurity();
         builder.AddDepinSecurity();
         builder.AddApiDocs();
         builder.AddRateLimits();
@@ -68,9 +62,6 @@ public static class ServiceRegistration
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
         app.UseTrustedProxyHeaders();
-        app.UseDepinSecurity();
-        app.UseDepinSecurity();
-        app.UseDepinSecurity();
         app.UseDepinSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
