@@ -190,13 +190,14 @@ async function main() {
             connections: scenario.connections ?? options.connections,
             durationSeconds: options.duration,
             warmupSeconds: options.warmup,
+            timeoutSeconds: scenario.timeoutSeconds,
           }, cpuAccounting(target.pid, cluster.pid));
           const { maxRssMb } = sampler.stop();
           const { around: cpu, ...load } = result;
           const figures = { label, ...facts, ...load, cpu, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
           entry.runs.push(figures);
           console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
-            `non-2xx ${result.non2xx}, errors ${result.errors + result.timeouts}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
+            `non-2xx ${result.non2xx}, errors ${result.errors}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
         }
       } catch (e) {
         if (!(e instanceof NotMeasured)) throw e;

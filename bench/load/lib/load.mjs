@@ -10,7 +10,7 @@ function fire(options) {
 
 /**
  * @param {object} request  { url, method?, headers?, body? }
- * @param {object} settings { connections, durationSeconds, warmupSeconds }
+ * @param {object} settings { connections, durationSeconds, warmupSeconds, timeoutSeconds? }
  * @param {object} around   optional { begin(), end() } called just before and after the measured
  *                          part (not the warm-up); what end() returns is kept as `around`.
  */
@@ -22,7 +22,7 @@ export async function measure(request, settings, around = {}) {
     body: request.body,
     connections: settings.connections,
     pipelining: 1,
-    timeout: 10,
+    timeout: settings.timeoutSeconds ?? 10,
   };
   if (settings.warmupSeconds > 0)
     await fire({ ...options, duration: settings.warmupSeconds });
@@ -38,7 +38,7 @@ export async function measure(request, settings, around = {}) {
     meanMs: result.latency.average,
     maxMs: result.latency.max,
     non2xx: result.non2xx,
-    errors: result.errors,
+    errors: result.errors, // connection errors, timeouts included
     timeouts: result.timeouts,
     bytesPerSecond: result.throughput.average,
     connections: settings.connections,

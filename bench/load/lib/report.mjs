@@ -13,7 +13,7 @@ function rows(run) {
     ? [{ id: s.id, title: s.title, label: `not measured: ${s.notMeasured}` }]
     : s.runs.map(r => ({
       id: s.id, title: s.title, label: r.label, cache: s.cache,
-      rps: fmt(r.rps), p50: fmt(r.p50Ms, 1), p99: fmt(r.p99Ms, 1), non2xx: fmt(r.non2xx), errors: fmt(r.errors + r.timeouts),
+      rps: fmt(r.rps), p50: fmt(r.p50Ms, 1), p99: fmt(r.p99Ms, 1), non2xx: fmt(r.non2xx), errors: fmt(r.errors),
       peak: fmt(r.peakRssMb), share: ceiling ? `${fmt(r.rps / ceiling.rps * 100, 1)}%` : '',
       connections: r.connections, bytes: r.responseBytes,
     })));

@@ -108,7 +108,7 @@ export const SCENARIOS = [
   },
   {
     id: '7', key: 'csv-stream', title: 'CSV of a 100,000-row price series, server memory sampled while streaming',
-    server: 'api', database: 'synthetic', settings: CACHE_OFF, connections: 2, streaming: true,
+    server: 'api', database: 'synthetic', settings: CACHE_OFF, connections: 2, timeoutSeconds: 60,
     async requests(base) {
       const request = { url: `${base}/v1/projects/${LONG_SERIES}/token-prices?format=csv`, headers: { accept: 'text/csv' } };
       const { text } = await expectOk(request);
