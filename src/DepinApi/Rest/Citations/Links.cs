@@ -1,0 +1,26 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace DepinApi.Rest.Citations;
+
+/// <summary>
+/// Absolute URLs of the API's resources for one response. A figure's permalink names the figure by
+/// its id (ids never change once published, and survive project renames) and pins the data
+/// version it was read from, so the URL shows the same figure forever; dropping <c>asOf</c> gives
+/// the figure as it stands now.
+/// </summary>
+public sealed class Links(HttpRequest request, int version)
+{
+    private readonly string root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
+    private readonly string pin = "?asOf=" + version.ToString(CultureInfo.InvariantCulture);
+
+    public string Project(string slug) => $"{root}/projects/{slug}";
+    public string ProjectPart(string slug, string part) => $"{root}/projects/{slug}/{part}";
+    public string Source(string id) => $"{root}/sources/{id}";
+
+    public string Revenue(string id) => $"{root}/revenue/{id}{pin}";
+    public string SettlementMix(string id) => $"{root}/settlement-mix/{id}{pin}";
+    public string TokenPrice(string id) => $"{root}/token-prices/{id}{pin}";
+    public string NetworkMetric(string id) => $"{root}/metrics/{id}{pin}";
+    public string SectorFigure(string id) => $"{root}/sector-figures/{id}{pin}";
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>Network metrics (per project) and sector-wide figures.</summary>
+public static class MetricEndpoints
+{
+    public static void MapMetricEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/projects/{slug}/metrics", ProjectAsync).WithTags("Metrics")
+            .WithName("ListProjectMetrics")
+            .WithSummary("A project's network metrics: clients, nodes, utilization, growth, burns, targets.")
+            .WithDescription("Figures that are not dollar revenue, in metric, period end, id order, each with its unit "
+                             + "(`count`, `fraction`, `usd`, `tokens`, `hours`, `gpus`); a range has `valueMax`. `metric` narrows.")
+            .ProducesJsonOrCsv<ListResponse<NetworkMetricView>>()
+            .RedirectsRenamedSlugs();
+        v1.MapGet("/metrics/{id}", MetricAsync).WithTags("Metrics")
+            .WithName("GetNetworkMetric")
+            .WithSummary("One network metric by its permanent id (its permalink).")
+            .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
+            .ProducesJsonOrCsv<ItemResponse<NetworkMetricView>>();
+        v1.MapGet("/sector-figures", SectorListAsync).WithTags("Sectors")
+            .WithName("ListSectorFigures")
+            .WithSummary("Figures about DePIN as a whole or its compute networks.")
+            .WithDescription("Sector-wide figures in scope, metric, period end, id order. `scope` is `depin` or `depin_compute`.")
+            .ProducesJsonOrCsv<ListResponse<SectorFigureView>>();
+        v1.MapGet("/sector-figures/{id}", SectorFigureAsync).WithTags("Sectors")
+            .WithName("GetSectorFigure")
+            .WithSummary("One sector figure by its permanent id (its permalink).")
+            .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
+            .ProducesJsonOrCsv<ItemResponse<SectorFigureView>>();
+    }
+
+    public static async Task<IResult> ProjectAsync(HttpContext http, RestRequest rest,
+        [Description("The project's slug, e.g. aethir.")] string slug,
+        [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        if (project is null)
+            return answer!;
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var figures = await session.NetworkMetricsAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);
+        if (!string.IsNullOrEmpty(metric))
+        {
+            var known = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+            QueryParsing.OneOf("metric", metric, known);
+            figures = figures.Where(f => f.Metric == metric).ToList();
+        }
+        var (items, info) = rest.InMemory(http, page, figures.Select(views.NetworkMetric),
+            f => Paging.Key(f.Metric, Day(f.PeriodEnd), f.Id));
+        return Representation.List(format, session, items, info, NetworkMetricView.Columns(), $"{project.Slug}-metrics");
+    }
+
+    public static async Task<IResult> MetricAsync(HttpContext http, RestRequest rest,
+        [Description("The figure's id, e.g. aethir-2026-active-compute-clients.")] string id,
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (await FigureLookup.NetworkMetricAsync(session, id, cancellationToken) is not { } figure)
+            return FigureLookup.NotFound("network metric", id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        return Representation.Item(format, session, views.NetworkMetric(figure), NetworkMetricView.Columns(), id);
+    }
+
+    public static async Task<IResult> SectorListAsync(HttpContext http, RestRequest rest,
+        [FromQuery(Name = "scope")][Description("depin (the whole sector) or depin_compute (its compute networks).")] string? scope,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var only = QueryParsing.OneOf("scope", scope, Vocabulary.Scopes);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var figures = await session.SectorFiguresAsync(new FigureQuery { Projects = only is null ? null : [only] }, cancellationToken);
+        var (items, info) = rest.InMemory(http, page, figures.Select(views.SectorFigure),
+            f => Paging.Key(f.Scope, f.Metric, Day(f.PeriodEnd), f.Id));
+        return Representation.List(format, session, items, info, SectorFigureView.Columns(), "sector-figures");
+    }
+
+    public static async Task<IResult> SectorFigureAsync(HttpContext http, RestRequest rest,
+        [Description("The figure's id, e.g. depin-2026q2-annualized-external-revenue.")] string id,
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (await FigureLookup.SectorFigureAsync(session, id, cancellationToken) is not { } figure)
+            return FigureLookup.NotFound("sector figure", id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        return Representation.Item(format, session, views.SectorFigure(figure), SectorFigureView.Columns(), id);
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,95 @@
+using System.ComponentModel;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>/v1/projects and /v1/projects/{slug}.</summary>
+public static class ProjectEndpoints
+{
+    public static void MapProjectEndpoints(this RouteGroupBuilder v1)
+    {
+        var projects = v1.MapGroup("/projects").WithTags("Projects");
+        projects.MapGet("/", ListAsync)
+            .WithName("ListProjects")
+            .WithSummary("Every project, filtered by sector or a search term, sorted by slug or name.")
+            .WithDescription("Projects with their sector, sub-track, token and chain. `sector` filters, `q` searches the name, slug "
+                             + "and token symbol (case-insensitive), `sort` orders by `slug` or `name` (prefix `-` for descending).")
+            .ProducesJsonOrCsv<ListResponse<ProjectView>>();
+        projects.MapGet("/{slug}", GetAsync)
+            .WithName("GetProject")
+            .WithSummary("One project with its newest figures.")
+            .WithDescription("The project, its newest revenue figures per metric, its newest settlement mix and its newest "
+                             + "token price, each with source, quote, permalink and citation. A former slug answers 308 with "
+                             + "the current URL; an unknown slug is a 404 that suggests the nearest one.")
+            .ProducesJsonOrCsv<ItemResponse<ProjectDetailView>>()
+            .RedirectsRenamedSlugs();
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext http, RestRequest rest,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
+        [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")] string? sector,
+        [FromQuery(Name = "q")][Description("Case-insensitive text searched in the name, slug and token symbol.")] string? q,
+        [FromQuery(Name = "sort")][Description("slug (default), name, or either prefixed with - for descending order.")] string? sort,
+        CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var sortBy = QueryParsing.OneOf("sort", sort, Vocabulary.ProjectSorts) ?? "slug";
+        var query = new ProjectQuery
+        {
+            Sector = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors),
+            Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            Sort = sortBy.TrimStart('-') == "name" ? ProjectSort.Name : ProjectSort.Slug,
+            Descending = sortBy.StartsWith('-'),
+        };
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var fetched = await session.ProjectsAsync(query with
+        {
+            After = page.After is [var value, var slug] ? (value, slug) : null,
+            Limit = page.Limit + 1,
+        }, cancellationToken);
+        var (items, info) = rest.Cut(http, page, fetched,
+            p => [query.Sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug]);
+        var links = new Citations.Links(http.Request, session.Version.Id);
+        var views = items.Select(p => ProjectView.Of(p, links.Project(p.Slug))).ToList();
+        return Representation.List(format, session, views, info, ProjectView.Columns(), "projects");
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext http, RestRequest rest,
+        [Description("The project's slug, e.g. aethir.")] string slug,
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        if (project is null)
+            return answer!;
+        if (format == ResponseFormat.Csv)
+        {
+            var links = new Citations.Links(http.Request, session.Version.Id);
+            return Representation.Item(format, session, ProjectView.Of(project, links.Project(project.Slug)), ProjectView.Columns(), project.Slug);
+        }
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var only = new[] { project.Slug };
+        var revenue = await session.RevenueAsync(new RevenueQuery { Projects = only }, cancellationToken);
+        var latestRevenue = revenue
+            .GroupBy(f => f.Metric)
+            .SelectMany(metric => metric.Where(f => f.Quarter == metric.Max(x => x.Quarter)))
+            .OrderBy(f => f.Metric, StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal)
+            .Select(f => views.Revenue(f))
+            .ToList();
+        var mixes = await session.SettlementMixAsync(new FigureQuery { Projects = only }, cancellationToken);
+        var latestMix = mixes.Count == 0 ? [] : mixes.Where(m => m.AsOf == mixes.Max(x => x.AsOf)).Select(views.SettlementMix).ToList();
+        var price = (await session.LatestTokenPricesAsync(only, null, cancellationToken)).SingleOrDefault();
+        var l = views.Links;
+        var detail = new ProjectDetailView(project.Slug, project.Name, project.Sector, project.SubTrack, project.TokenSymbol,
+            project.Chain, project.Website, project.Description,
+            new LatestFigures(latestRevenue, latestMix, price is null ? null : views.TokenPrice(price)),
+            new ProjectLinks(l.Project(project.Slug), l.ProjectPart(project.Slug, "revenue"), l.ProjectPart(project.Slug, "settlement-mix"),
+                l.ProjectPart(project.Slug, "token-prices"), l.ProjectPart(project.Slug, "metrics")));
+        return TypedResults.Ok(new ItemResponse<ProjectDetailView>(Representation.Version(session), detail));
+    }
+}

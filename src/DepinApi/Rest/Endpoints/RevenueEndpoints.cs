@@ -1,0 +1,186 @@
+using System.ComponentModel;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+using DepinApi.Series;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>Revenue series per project, one quarter of a project, the cross-project table, and single figures.</summary>
+public static class RevenueEndpoints
+{
+    public static void MapRevenueEndpoints(this RouteGroupBuilder v1)
+    {
+        var tag = "Revenue";
+        v1.MapGet("/projects/{slug}/revenue", SeriesAsync).WithTags(tag)
+            .WithName("ListProjectRevenue")
+            .WithSummary("A project's revenue figures, quarter by quarter.")
+            .WithDescription("Every revenue figure of the project in quarter, metric, id order, each with basis, qualifier, source, "
+                             + "quote, permalink and citation. `from`/`to` bound the quarters, `metric` narrows, `units` transforms "
+                             + "each metric series as FRED does (`value` holds the result, `amountUsd` the level).")
+            .ProducesJsonOrCsv<ListResponse<RevenueFigureView>>()
+            .RedirectsRenamedSlugs();
+        v1.MapGet("/projects/{slug}/revenue/{quarter}", QuarterAsync).WithTags(tag)
+            .WithName("GetProjectRevenueQuarter")
+            .WithSummary("A project's revenue figures for one quarter.")
+            .WithDescription("Every metric reported for the quarter, each labelled, with basis, source, quote, permalink and "
+                             + "citation. `metric` narrows. A quarter without figures is a 404 that lists the quarters with figures.")
+            .ProducesJsonOrCsv<ListResponse<RevenueFigureView>>()
+            .RedirectsRenamedSlugs();
+        v1.MapGet("/revenue", AcrossProjectsAsync).WithTags(tag)
+            .WithName("ListRevenueByProject")
+            .WithSummary("One figure per project for a quarter and metric, with each project's share of the total.")
+            .WithDescription("For `metric` (required) in `quarter` (default: the newest quarter with that metric), one figure per "
+                             + "project and its share (0..1) of the sum over the projects listed. When a source states a project's "
+                             + "figure more than once, the most precise statement is used (no qualifier, then about, then bounds; "
+                             + "disclosed before estimate) and `alternativeFigures` counts the others.")
+            .ProducesJsonOrCsv<ListResponse<RevenueShareView>>();
+        v1.MapGet("/revenue/{id}", FigureAsync).WithTags(tag)
+            .WithName("GetRevenueFigure")
+            .WithSummary("One revenue figure by its permanent id (its permalink).")
+            .WithDescription("The figure with source, quote and citation. Ids never change once published; add `asOf` to see the "
+                             + "figure exactly as a given data version served it.")
+            .ProducesJsonOrCsv<ItemResponse<RevenueFigureView>>();
+    }
+
+    public static async Task<IResult> SeriesAsync(HttpContext http, RestRequest rest,
+        [Description("The project's slug, e.g. aethir.")] string slug,
+        [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
+        [FromQuery(Name = "from")][Description("First quarter, YYYYQn (e.g. 2025Q1).")] string? from,
+        [FromQuery(Name = "to")][Description("Last quarter, YYYYQn (e.g. 2026Q2).")] string? to,
+        CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var first = QueryParsing.Quarter("from", from);
+        var last = QueryParsing.Quarter("to", to);
+        QueryParsing.InOrder("from", first, "to", last);
+        var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
+        var units = ParseUnits(filter.Units);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        if (project is null)
+            return answer!;
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var figures = await TransformedAsync(session, views, [project.Slug], metrics,
+            SeriesUnitsTransform.ReadFrom(first, units), first, last, units, cancellationToken);
+        var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
+        return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
+    }
+
+    public static async Task<IResult> QuarterAsync(HttpContext http, RestRequest rest,
+        [Description("The project's slug, e.g. aethir.")] string slug,
+        [Description("The quarter, YYYYQn, e.g. 2025Q2.")] string quarter,
+        [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
+        CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var when = QueryParsing.Quarter("quarter", quarter)!.Value;
+        var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
+        var units = ParseUnits(filter.Units);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        if (project is null)
+            return answer!;
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var figures = await TransformedAsync(session, views, [project.Slug], metrics,
+            SeriesUnitsTransform.ReadFrom(when, units), when, when, units, cancellationToken);
+        if (figures.Count == 0)
+        {
+            var all = await session.RevenueAsync(new RevenueQuery { Projects = [project.Slug], Metrics = metrics }, cancellationToken);
+            var quarters = all.Select(f => f.Quarter).Distinct().Order().Select(q => q.ToString()).ToList();
+            return RestProblems.NotFound("no-figures", "No figures for this quarter.",
+                $"{project.Name} has no revenue figures{(metrics is null ? "" : " of " + string.Join(", ", metrics))} in {when}. "
+                + (quarters.Count == 0 ? "It has none at all." : $"Quarters with figures: {string.Join(", ", quarters)}."),
+                new Dictionary<string, object?> { ["parameter"] = "quarter", ["value"] = quarter, ["quartersWithFigures"] = quarters });
+        }
+        var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
+        return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue-{when}");
+    }
+
+    public static async Task<IResult> AcrossProjectsAsync(HttpContext http, RestRequest rest,
+        [FromQuery(Name = "quarter")][Description("The quarter, YYYYQn; default: the newest quarter that has the metric.")] string? quarter,
+        [FromQuery(Name = "metric")][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var when = QueryParsing.Quarter("quarter", quarter);
+        var expectedMetric = "one of " + string.Join(", ", Vocabulary.RevenueMetrics);
+        var what = QueryParsing.OneOf("metric", QueryParsing.Required("metric", metric, expectedMetric), Vocabulary.RevenueMetrics)!;
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var figures = await session.RevenueAsync(new RevenueQuery { Metrics = [what], From = when, To = when }, cancellationToken);
+        if (when is null && figures.Count > 0)
+        {
+            var newest = figures.Max(f => f.Quarter);
+            figures = figures.Where(f => f.Quarter == newest).ToList();
+        }
+        var chosen = figures
+            .GroupBy(f => f.Project)
+            .Select(g => (Best: g.OrderBy(Precision).ThenBy(f => f.Basis == "disclosed" ? 0 : 1).ThenBy(f => f.Id, StringComparer.Ordinal).First(),
+                          Others: g.Count() - 1))
+            .ToList();
+        var total = chosen.Sum(c => c.Best.AmountUsd);
+        // Largest first, as a league table reads; the slug breaks ties so the order (and the cursor) is stable.
+        var rows = chosen
+            .OrderByDescending(c => c.Best.AmountUsd).ThenBy(c => c.Best.Project, StringComparer.Ordinal)
+            .Select((c, rank) => (Rank: rank, View: new RevenueShareView(c.Best.Project, views.ProjectName(c.Best.Project),
+                DecimalText.Normalize(c.Best.AmountUsd),
+                total == 0 ? 0 : DecimalText.Normalize(Math.Round(c.Best.AmountUsd / total, 6, MidpointRounding.AwayFromZero)),
+                c.Others, views.Revenue(c.Best))))
+            .ToList();
+        var (ranked, info) = rest.InMemory(http, page, rows,
+            r => Paging.Key(r.Rank.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), r.View.Project));
+        var items = ranked.Select(r => r.View).ToList();
+        var stem = $"revenue-{what}-{(chosen.Count > 0 ? chosen[0].Best.Quarter.ToString() : when?.ToString() ?? "none")}";
+        return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
+    }
+
+    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+        [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var figure = await FigureLookup.RevenueAsync(session, id, cancellationToken);
+        if (figure is null)
+            return FigureLookup.NotFound("revenue figure", id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
+    }
+
+    /// <summary>
+    /// Reads figures from <paramref name="readFrom"/> (earlier quarters the units need), transforms each
+    /// metric series, and keeps those from <paramref name="first"/> on.
+    /// </summary>
+    private static async Task<List<RevenueFigureView>> TransformedAsync(ReadSession session, FigureViews views,
+        IReadOnlyCollection<string> projects, IReadOnlyCollection<string>? metrics, Quarter? readFrom, Quarter? first, Quarter? last,
+        SeriesUnits units, CancellationToken cancellationToken)
+    {
+        var figures = await session.RevenueAsync(
+            new RevenueQuery { Projects = projects, Metrics = metrics, From = readFrom, To = last }, cancellationToken);
+        var values = SeriesUnitsTransform.Apply(figures, units);
+        return figures
+            .Where(f => first is null || f.Quarter >= first.Value)
+            .Select(f => views.Revenue(f, units.ToName(), values[f.Id]))
+            .ToList();
+    }
+
+    private static SeriesUnits ParseUnits(string? units)
+    {
+        if (string.IsNullOrEmpty(units))
+            return SeriesUnits.Lin;
+        return SeriesUnitsNames.TryParse(units, out var parsed)
+            ? parsed
+            : throw new InvalidParameterException("units", SeriesUnitsNames.Format, units);
+    }
+
+    // Quarters are fixed-width ("2025Q3"), so this key sorts ordinally in quarter, metric, id order.
+    private static string SeriesKey(RevenueFigureView f) => Paging.Key(f.Quarter, f.Metric, f.Id);
+
+    // Exact statements first, then approximate ones, then bounds ("over", "nearly" …).
+    private static int Precision(RevenueFigure f) => f.Qualifier switch { null => 0, "about" => 1, _ => 2 };
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>The filters of a revenue series.</summary>
+public sealed record RevenueParameters
+{
+    [FromQuery(Name = "metric")]
+    [Description("Only these metrics (comma-separated): quarterly_revenue, annualized_run_rate, annualized_external_revenue, "
+                 + "annualized_onchain_revenue, fiscal_year_revenue, lease_income, network_fee_revenue, monthly_volume.")]
+    public string? Metric { get; init; }
+
+    [FromQuery(Name = "units")]
+    [Description("lin (levels, default), chg (change from the previous quarter, USD), pch (percent change from the previous "
+                 + "quarter), pc1 (percent change from a year ago). Computed per metric series; null when an input is missing.")]
+    public string? Units { get; init; }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>How fees settle (stablecoin vs native token): per project, across projects, and single figures.</summary>
+public static class SettlementMixEndpoints
+{
+    public static void MapSettlementMixEndpoints(this RouteGroupBuilder v1)
+    {
+        var tag = "Settlement mix";
+        v1.MapGet("/projects/{slug}/settlement-mix", ProjectAsync).WithTags(tag)
+            .WithName("ListProjectSettlementMix")
+            .WithSummary("A project's settlement mix figures, oldest first.")
+            .WithDescription("Shares (0..1) of fees settled in stablecoins and in the native token, or only a label "
+                             + "(`mainly_native`, `mainly_stablecoin`) when the source gives no number; never derived one from the other.")
+            .ProducesJsonOrCsv<ListResponse<SettlementMixView>>()
+            .RedirectsRenamedSlugs();
+        v1.MapGet("/settlement-mix", AllAsync).WithTags(tag)
+            .WithName("ListSettlementMix")
+            .WithSummary("Every project's settlement mix figures.")
+            .WithDescription("All settlement mix figures in project, date, id order.")
+            .ProducesJsonOrCsv<ListResponse<SettlementMixView>>();
+        v1.MapGet("/settlement-mix/{id}", FigureAsync).WithTags(tag)
+            .WithName("GetSettlementMixFigure")
+            .WithSummary("One settlement mix figure by its permanent id (its permalink).")
+            .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
+            .ProducesJsonOrCsv<ItemResponse<SettlementMixView>>();
+    }
+
+    public static async Task<IResult> ProjectAsync(HttpContext http, RestRequest rest,
+        [Description("The project's slug, e.g. helium.")] string slug,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        if (project is null)
+            return answer!;
+        return await ListAsync(http, rest, session, format, page, [project.Slug], $"{project.Slug}-settlement-mix", cancellationToken);
+    }
+
+    public static async Task<IResult> AllAsync(HttpContext http, RestRequest rest,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        return await ListAsync(http, rest, session, format, page, null, "settlement-mix", cancellationToken);
+    }
+
+    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+        [Description("The figure's id, e.g. helium-2026-06-01-settlement-mix.")] string id,
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (await FigureLookup.SettlementMixAsync(session, id, cancellationToken) is not { } figure)
+            return FigureLookup.NotFound("settlement mix figure", id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        return Representation.Item(format, session, views.SettlementMix(figure), SettlementMixView.Columns(), id);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, RestRequest rest, ReadSession session, ResponseFormat format,
+        PageRequest page, IReadOnlyCollection<string>? projects, string fileStem, CancellationToken cancellationToken)
+    {
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var figures = await session.SettlementMixAsync(new FigureQuery { Projects = projects }, cancellationToken);
+        var (items, info) = rest.InMemory(http, page, figures.Select(views.SettlementMix),
+            f => Paging.Key(f.Project, f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Id));
+        return Representation.List(format, session, items, info, SettlementMixView.Columns(), fileStem);
+    }
+}

@@ -1,0 +1,105 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>Token price series per project (long: keyset pages, streamed CSV), prices on a day, single figures.</summary>
+public static class TokenPriceEndpoints
+{
+    public static void MapTokenPriceEndpoints(this RouteGroupBuilder v1)
+    {
+        var tag = "Token prices";
+        v1.MapGet("/projects/{slug}/token-prices", SeriesAsync).WithTags(tag)
+            .WithName("ListProjectTokenPrices")
+            .WithSummary("A project's token prices and price changes, by date.")
+            .WithDescription("Prices in USD and changes over 30 days, 90 days and a year (fractions: -0.5 is -50%) in date, id "
+                             + "order, between `from` and `to`. JSON comes in keyset pages (`limit`, `cursor`, `Link: rel=\"next\"`). "
+                             + "CSV without `limit` or `cursor` streams the whole series in one response; with them it is paged like JSON.")
+            .ProducesJsonOrCsv<ListResponse<TokenPriceView>>()
+            .RedirectsRenamedSlugs();
+        v1.MapGet("/token-prices", OnDateAsync).WithTags(tag)
+            .WithName("ListTokenPricesOnDate")
+            .WithSummary("Each project's newest stated token price on or before a date.")
+            .WithDescription("One row per project: its newest row that states a price, dated on or before `date` (default: "
+                             + "the newest of all). Rows that only state a change are left out; they are in the project's series.")
+            .ProducesJsonOrCsv<ListResponse<TokenPriceView>>();
+        v1.MapGet("/token-prices/{id}", FigureAsync).WithTags(tag)
+            .WithName("GetTokenPrice")
+            .WithSummary("One token price figure by its permanent id (its permalink).")
+            .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
+            .ProducesJsonOrCsv<ItemResponse<TokenPriceView>>();
+    }
+
+    public static async Task<IResult> SeriesAsync(HttpContext http, RestRequest rest,
+        [Description("The project's slug, e.g. helium.")] string slug,
+        [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
+        [FromQuery(Name = "to")][Description("Last date, YYYY-MM-DD.")] string? to,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var first = QueryParsing.Date("from", from);
+        var last = QueryParsing.Date("to", to);
+        QueryParsing.InOrder("from", first, "to", last);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        if (project is null)
+            return answer!;
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };
+        var stem = $"{project.Slug}-token-prices";
+
+        if (format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor))
+            return new CsvResult<TokenPriceView>(Map(session.TokenPricesAsync(query, cancellationToken), views),
+                TokenPriceView.Columns(), Representation.FileName(stem, session));
+
+        var after = page.After is [var date, var id]
+            ? (project.Slug, DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
+            : ((string, DateOnly, string)?)null;
+        var fetched = new List<TokenPriceView>(page.Limit + 1);
+        await foreach (var price in session.TokenPricesAsync(query with { After = after, Limit = page.Limit + 1 }, cancellationToken))
+            fetched.Add(views.TokenPrice(price));
+        var (items, info) = rest.Cut(http, page, fetched,
+            p => [p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Id]);
+        return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
+    }
+
+    public static async Task<IResult> OnDateAsync(HttpContext http, RestRequest rest,
+        [FromQuery(Name = "date")][Description("The day, YYYY-MM-DD; each project's newest price on or before it. Default: the newest.")] string? date,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var day = QueryParsing.Date("date", date);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        var prices = await session.LatestTokenPricesAsync(null, day, cancellationToken);
+        var (items, info) = rest.InMemory(http, page, prices.Select(views.TokenPrice), p => p.Project);
+        var stem = day is { } d ? $"token-prices-{d:yyyy-MM-dd}" : "token-prices-latest";
+        return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
+    }
+
+    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+        [Description("The figure's id, e.g. helium-2026-06-01-price.")] string id,
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (await FigureLookup.TokenPriceAsync(session, id, cancellationToken) is not { } figure)
+            return FigureLookup.NotFound("token price", id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        return Representation.Item(format, session, views.TokenPrice(figure), TokenPriceView.Columns(), id);
+    }
+
+    private static async IAsyncEnumerable<TokenPriceView> Map(IAsyncEnumerable<TokenPrice> prices, FigureViews views,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var price in prices.WithCancellation(cancellationToken))
+            yield return views.TokenPrice(price);
+    }
+}

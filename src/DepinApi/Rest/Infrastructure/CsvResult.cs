@@ -1,0 +1,70 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// Writes rows as an RFC 4180 CSV document straight to the response body as they arrive, so a
+/// series of any length is never held in memory. The header row names the JSON fields.
+/// </summary>
+public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, string fileName) : IResult
+{
+    /// <summary>The media type sent; <c>header=present</c> tells spreadsheet tools that the first row names the columns.</summary>
+    public const string ContentType = "text/csv; charset=utf-8; header=present";
+
+    // Flushing every few hundred rows keeps the client fed without a syscall per row.
+    private const int RowsPerFlush = 256;
+
+    public CsvResult(IEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, string fileName)
+        : this(ToAsync(rows), columns, fileName)
+    {
+    }
+
+    public string FileName { get; } = fileName;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(FileName);
+        response.Headers.ContentDisposition = disposition.ToString();
+
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024, leaveOpen: true);
+        var line = new StringBuilder(256);
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0)
+                line.Append(',');
+            CsvText.AppendField(line, columns[i].Name);
+        }
+        line.Append(CsvText.LineBreak);
+        await writer.WriteAsync(line, cancellationToken);
+
+        var written = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            line.Clear();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (i > 0)
+                    line.Append(',');
+                CsvText.AppendField(line, columns[i].Value(row));
+            }
+            line.Append(CsvText.LineBreak);
+            await writer.WriteAsync(line, cancellationToken);
+            if (++written % RowsPerFlush == 0)
+                await writer.FlushAsync(cancellationToken);
+        }
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+            yield return row;
+        await Task.CompletedTask;
+    }
+}

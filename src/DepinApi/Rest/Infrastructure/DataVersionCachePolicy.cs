@@ -1,0 +1,54 @@
+using DepinApi.Database;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// The output-cache policy of the REST API: GET and HEAD responses with status 200 are kept per
+/// path, full query string, Accept and Accept-Encoding, and data version. The version in the key
+/// means a cached answer from before an import can never be served after it, even before
+/// <see cref="OutputCacheEviction"/> has dropped it by its tag.
+/// </summary>
+public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<RestOptions> options) : IOutputCachePolicy
+{
+    /// <summary>The name endpoints use with <c>CacheOutput(PolicyName)</c>.</summary>
+    public const string PolicyName = "rest-data-version";
+
+    /// <summary>Every entry carries this tag; an import evicts them all at once.</summary>
+    public const string Tag = "depin-data";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = options.Value.OutputCacheEnabled
+                        && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                        && tracker.Current is not null
+                        && !request.Headers.ContainsKey("Authorization");
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        if (!cacheable)
+            return ValueTask.CompletedTask;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = new StringValues(["Accept", "Accept-Encoding"]);
+        context.CacheVaryByRules.VaryByValues["dataVersion"] = tracker.Current!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.Value.OutputCacheSeconds);
+        context.Tags.Add(Tag);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
+        ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        // Only full successful representations are shared; problems and redirects are cheap to recompute.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))
+            context.AllowCacheStorage = false;
+        return ValueTask.CompletedTask;
+    }
+}

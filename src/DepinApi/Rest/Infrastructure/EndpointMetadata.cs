@@ -1,0 +1,16 @@
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>Metadata every REST endpoint declares the same way, for the OpenAPI document.</summary>
+public static class EndpointMetadata
+{
+    /// <summary>200 as JSON (<typeparamref name="T"/>) or CSV, and the problems every resource can answer with.</summary>
+    public static RouteHandlerBuilder ProducesJsonOrCsv<T>(this RouteHandlerBuilder builder) => builder
+        .Produces<T>(StatusCodes.Status200OK, "application/json", ContentNegotiation.CsvMediaType)
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>Adds the 308 a renamed project slug answers with.</summary>
+    public static RouteHandlerBuilder RedirectsRenamedSlugs(this RouteHandlerBuilder builder) =>
+        builder.Produces(StatusCodes.Status308PermanentRedirect);
+}

@@ -1,0 +1,26 @@
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// A query or route parameter that cannot be used as given. Parsers throw it and
+/// <see cref="RestErrorFilter"/> turns it into a 400 problem naming the parameter and the
+/// expected form, so handlers read as the happy path.
+/// </summary>
+public sealed class InvalidParameterException(string parameter, string expected, string? value, string? detail = null)
+    : Exception(detail ?? DefaultDetail(parameter, expected, value))
+{
+    /// <summary>The parameter's name as the client wrote it (e.g. <c>quarter</c>).</summary>
+    public string Parameter { get; } = parameter;
+
+    /// <summary>What would have been accepted, in words a client can act on.</summary>
+    public string Expected { get; } = expected;
+
+    /// <summary>The value received, or null when it was missing.</summary>
+    public string? Value { get; } = value;
+
+    /// <summary>The problem type under /problems/; cursors have their own so clients can restart paging.</summary>
+    public string ProblemType { get; init; } = "invalid-parameter";
+
+    private static string DefaultDetail(string parameter, string expected, string? value) => value is null
+        ? $"The parameter '{parameter}' is required; expected {expected}."
+        : $"The parameter '{parameter}' is '{value}'; expected {expected}.";
+}

@@ -1,0 +1,38 @@
+using DepinApi.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>The REST API's problem responses (RFC 9457), each with a type documented in docs/errors.md.</summary>
+public static class RestProblems
+{
+    /// <summary>400 for a parameter that cannot be used: names it, what was given and what is expected.</summary>
+    public static ProblemHttpResult InvalidParameter(InvalidParameterException e) =>
+        Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType,
+            e.ProblemType == "invalid-cursor" ? "The cursor is not valid." : $"The parameter '{e.Parameter}' is not valid.",
+            e.Message,
+            new Dictionary<string, object?> { ["parameter"] = e.Parameter, ["expected"] = e.Expected, ["value"] = e.Value });
+
+    /// <summary>404 for a project slug that never existed; suggests the nearest one.</summary>
+    public static ProblemHttpResult UnknownProject(string slug, string? suggestion) =>
+        Problems.Create(StatusCodes.Status404NotFound, "project-not-found", "No such project.",
+            suggestion is null
+                ? $"No project has the slug '{slug}'. GET /v1/projects lists them."
+                : $"No project has the slug '{slug}'. Did you mean '{suggestion}'? GET /v1/projects lists them.",
+            new Dictionary<string, object?> { ["parameter"] = "slug", ["value"] = slug, ["suggestion"] = suggestion });
+
+    /// <summary>404 for a resource other than a project (a figure, a source, a quarter without figures).</summary>
+    public static ProblemHttpResult NotFound(string type, string title, string detail,
+        IDictionary<string, object?>? extensions = null) =>
+        Problems.Create(StatusCodes.Status404NotFound, type, title, detail, extensions);
+
+    /// <summary>404 when <c>asOf</c> names no data version; the detail says which exist.</summary>
+    public static ProblemHttpResult DataVersionNotFound(string asOf, string detail) =>
+        Problems.Create(StatusCodes.Status404NotFound, "data-version-not-found", "No data version matches asOf.", detail,
+            new Dictionary<string, object?> { ["parameter"] = "asOf", ["value"] = asOf });
+
+    /// <summary>503 while nothing has been imported yet.</summary>
+    public static ProblemHttpResult NoData() =>
+        Problems.ServiceUnavailable("no-data", "No data has been imported yet.",
+            "The database holds no data version yet; run `DepinApi import seed-data`.");
+}

@@ -1,0 +1,38 @@
+using DepinApi.ReadModel;
+using DepinApi.Rest.Models;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// What every REST handler needs, injected as one service: the read model, the cursor codec and
+/// the options. It opens the request's read session so that the session lives until the response
+/// has been written, which a streamed CSV body needs.
+/// </summary>
+public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors, IOptions<RestOptions> options)
+{
+    public CursorCodec Cursors => cursors;
+    public RestOptions Options => options.Value;
+
+    /// <summary>Opens a snapshot for <c>asOf</c> (parsed here, so a malformed one is a 400) and disposes it with the response.</summary>
+    public async Task<ReadSession> OpenAsync(HttpContext http, string? asOf, CancellationToken cancellationToken)
+    {
+        var session = await sessions.OpenAsync(QueryParsing.AsOf(asOf), cancellationToken);
+        http.Response.RegisterForDisposeAsync(session);
+        return session;
+    }
+
+    /// <summary>The page asked for; the cursor must come from the same query.</summary>
+    public PageRequest Page(HttpContext http, PageParameters parameters) =>
+        PageRequest.From(parameters, Options, cursors, CursorScope.Of(http.Request));
+
+    /// <summary>Cuts a page from <c>limit + 1</c> fetched items and links the next one.</summary>
+    public (IReadOnlyList<T> Items, PageInfo Page) Cut<T>(HttpContext http, PageRequest page, IReadOnlyList<T> fetched,
+        Func<T, IReadOnlyList<string>> positionOf) =>
+        Paging.Cut(http, cursors, CursorScope.Of(http.Request), page, fetched, positionOf);
+
+    /// <summary>Pages a list held in memory by a unique, ordinally sorting key.</summary>
+    public (IReadOnlyList<T> Items, PageInfo Page) InMemory<T>(HttpContext http, PageRequest page, IEnumerable<T> all,
+        Func<T, string> sortKey) =>
+        Paging.InMemory(http, cursors, CursorScope.Of(http.Request), page, all, sortKey);
+}

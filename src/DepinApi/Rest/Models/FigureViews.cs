@@ -1,0 +1,64 @@
+using DepinApi.ReadModel;
+using DepinApi.Rest.Citations;
+using static DepinApi.Rest.Infrastructure.DecimalText;
+
+namespace DepinApi.Rest.Models;
+
+/// <summary>
+/// Turns read-model rows into the API's views for one response: decimals without the column's
+/// trailing zeros, a permalink and a citation for every figure.
+/// </summary>
+public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string> projectNames)
+{
+    public Links Links => links;
+
+    /// <summary>Loads the project names the citations need, as of the session's version.</summary>
+    public static async Task<FigureViews> CreateAsync(HttpContext http, ReadSession session, CancellationToken cancellationToken)
+    {
+        var projects = await session.ProjectsAsync(new ProjectQuery(), cancellationToken);
+        return new FigureViews(new Links(http.Request, session.Version.Id), projects.ToDictionary(p => p.Slug, p => p.Name));
+    }
+
+    public string ProjectName(string slug) => projectNames.TryGetValue(slug, out var name) ? name : slug;
+
+    /// <param name="units">The units' wire name; <paramref name="value"/> is the figure in those units.</param>
+    public RevenueFigureView Revenue(RevenueFigure f, string units = "lin", decimal? value = null)
+    {
+        var permalink = links.Revenue(f.Id);
+        return new RevenueFigureView(f.Id, f.Project, f.Quarter.ToString(), f.Metric, Normalize(f.AmountUsd), units,
+            units == "lin" ? Normalize(f.AmountUsd) : Normalize(value), f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote,
+            permalink, Citation.Revenue(f, ProjectName(f.Project), permalink));
+    }
+
+    public SettlementMixView SettlementMix(SettlementMix f)
+    {
+        var permalink = links.SettlementMix(f.Id);
+        return new SettlementMixView(f.Id, f.Project, f.AsOf, Normalize(f.StablecoinShare), Normalize(f.NativeShare), f.Label,
+            f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, Citation.SettlementMix(f, ProjectName(f.Project), permalink));
+    }
+
+    public TokenPriceView TokenPrice(TokenPrice f)
+    {
+        var permalink = links.TokenPrice(f.Id);
+        // Prices are market data the source reports, not its own estimate.
+        return new TokenPriceView(f.Id, f.Project, f.TokenSymbol, f.Date, Normalize(f.PriceUsd), Normalize(f.Change30d),
+            Normalize(f.Change90d), Normalize(f.Change1y), "disclosed", f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
+            Citation.TokenPrice(f, ProjectName(f.Project), permalink));
+    }
+
+    public NetworkMetricView NetworkMetric(NetworkMetric f)
+    {
+        var permalink = links.NetworkMetric(f.Id);
+        return new NetworkMetricView(f.Id, f.Project, f.Period, f.PeriodStart, f.PeriodEnd, f.Metric, Normalize(f.Value),
+            Normalize(f.ValueMax), f.Unit, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
+            Citation.NetworkMetric(f, ProjectName(f.Project), permalink));
+    }
+
+    public SectorFigureView SectorFigure(SectorFigure f)
+    {
+        var permalink = links.SectorFigure(f.Id);
+        return new SectorFigureView(f.Id, f.Scope, f.Period, f.PeriodStart, f.PeriodEnd, f.Metric, Normalize(f.Value),
+            Normalize(f.ValueMax), f.Unit, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
+            Citation.SectorFigure(f, permalink));
+    }
+}

@@ -1,0 +1,16 @@
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+
+namespace DepinApi.Rest.Models;
+
+/// <summary>Where a figure comes from: the publication, its date as stated, and its kind.</summary>
+public sealed record SourceView(string Id, string Publisher, string Title, DateOnly? PublishedOn, string PublishedLabel,
+    string Kind, string? Url)
+{
+    public static SourceView Of(Source s) => new(s.Id, s.Publisher, s.Title, s.PublishedOn, s.PublishedLabel, s.Kind, s.Url);
+
+    public static CsvColumns<SourceView> Columns() => new CsvColumns<SourceView>()
+        .Add("id", s => s.Id).Add("publisher", s => s.Publisher).Add("title", s => s.Title)
+        .Add("publishedOn", s => s.PublishedOn).Add("publishedLabel", s => s.PublishedLabel)
+        .Add("kind", s => s.Kind).Add("url", s => s.Url);
+}

@@ -1,0 +1,64 @@
+using System.IO.Compression;
+using DepinApi.Rest.Endpoints;
+using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace DepinApi.Rest;
+
+/// <summary>Registers and maps the REST API v1 (<c>/v1</c>): its services, caching, CORS, compression and endpoint groups.</summary>
+public static class RestApi
+{
+    /// <summary>The CORS policy of the API: any origin may read, nobody may write (there is nothing to write).</summary>
+    public const string CorsPolicy = "public-read";
+
+    public static WebApplicationBuilder AddRestApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<RestOptions>(builder.Configuration.GetSection(RestOptions.Section));
+        services.AddSingleton<CursorCodec>();
+        services.AddSingleton<RestRequest>();
+        services.AddSingleton<CachingHeadersFilter>();
+        services.AddSingleton<DataVersionCachePolicy>();
+        services.AddHostedService<OutputCacheEviction>();
+        // Resolved per request from the container: the policy needs the data version tracker.
+        services.AddOutputCache(cache => cache.AddPolicy(DataVersionCachePolicy.PolicyName,
+            policy => policy.AddPolicy<DataVersionCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "HEAD")
+            .AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Link", "Content-Disposition", "Location", "Retry-After",
+                "RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+        services.AddResponseCompression(compression =>
+        {
+            // Everything served is public data, so compressing over HTTPS leaks no secret (BREACH needs one).
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["text/csv", "application/problem+json", "application/graphql-response+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return builder;
+    }
+
+    /// <summary>Maps every /v1 endpoint group with the shared error handling, caching headers, output cache and CORS.</summary>
+    public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1")
+            .AddEndpointFilter<RestErrorFilter>()
+            .AddEndpointFilter<CachingHeadersFilter>()
+            .CacheOutput(DataVersionCachePolicy.PolicyName)
+            .RequireCors(CorsPolicy);
+        v1.MapProjectEndpoints();
+        v1.MapRevenueEndpoints();
+        v1.MapSettlementMixEndpoints();
+        v1.MapTokenPriceEndpoints();
+        v1.MapMetricEndpoints();
+        v1.MapSectorEndpoints();
+        v1.MapSourceEndpoints();
+        v1.MapHistoryEndpoints();
+        return app;
+    }
+}

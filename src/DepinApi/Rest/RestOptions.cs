@@ -1,0 +1,38 @@
+namespace DepinApi.Rest;
+
+/// <summary>Settings of the REST API, bound from the "Rest" section of appsettings.</summary>
+public sealed class RestOptions
+{
+    public const string Section = "Rest";
+
+    /// <summary>Items per page when the request names no <c>limit</c>.</summary>
+    public int DefaultLimit { get; set; } = 50;
+
+    /// <summary>The largest <c>limit</c> a request may ask for; more is a 400, not a silent cut.</summary>
+    public int MaxLimit { get; set; } = 500;
+
+    /// <summary>How long clients and shared caches may reuse a response (<c>Cache-Control: max-age</c>).</summary>
+    public int MaxAgeSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Whether repeated requests are answered from the server's output cache. Off only to measure
+    /// what every request costs the database (load tests); ETag/304 still work without it.
+    /// </summary>
+    public bool OutputCacheEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How long the server's output cache keeps a response. Entries are keyed by data version and
+    /// evicted when an import lands, so this only bounds memory use, not staleness.
+    /// </summary>
+    public int OutputCacheSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// Base64 HMAC key (at least 32 bytes) that signs pagination cursors. Every instance behind one
+    /// load balancer needs the same key; when empty, a key is generated at start-up and cursors
+    /// stay valid for the life of the process only.
+    /// </summary>
+    public string? CursorKey { get; set; }
+
+    /// <summary>The methodology version <c>/v1/meta</c> reports, raised whenever a derived figure is computed differently.</summary>
+    public string MethodologyVersion { get; set; } = "1";
+}
