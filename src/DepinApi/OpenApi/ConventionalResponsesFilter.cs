@@ -7,7 +7,7 @@ namespace DepinApi.OpenApi;
 /// Declares the responses every endpoint of a kind can give because of the pipeline it runs in, so each
 /// handler need not repeat them: on /v1, 304 (ETag matched), 400 when it takes query parameters (any of them
 /// can be malformed), 404 when it takes <c>asOf</c> (no such data version) and 503 (nothing imported yet);
-/// outside the health probes, 429 (rate limited). Descriptions for these live in <see cref="ResponseTexts"/>.
+/// outside the health probes, 401 (an API key that is not accepted) and 429 (rate limited). Descriptions for these live in <see cref="ResponseTexts"/>.
 /// </summary>
 public sealed class ConventionalResponsesFilter : IOperationFilter
 {
@@ -26,7 +26,10 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
             AddIfMissing(operation, StatusCodes.Status503ServiceUnavailable);
         }
         if (!DocumentedPaths.IsHealth(path))
+        {
+            AddIfMissing(operation, StatusCodes.Status401Unauthorized);
             AddIfMissing(operation, StatusCodes.Status429TooManyRequests);
+        }
     }
 
     private static void AddIfMissing(OpenApiOperation operation, int status)

@@ -5,11 +5,14 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// Document-wide parts: a relative server (the document is right wherever the API is hosted), the shared
-/// response headers and the <c>Problem</c> schema as components, tag descriptions, and no leftover schema for
+/// response headers and the <c>Problem</c> schema as components, the optional API key, tag descriptions, and no leftover schema for
 /// ASP.NET Core's ProblemDetails types (every error points at <c>Problem</c> instead).
 /// </summary>
 public sealed class DocumentConventionsFilter : IDocumentFilter
 {
+    /// <summary>Name of the optional API-key security scheme.</summary>
+    public const string ApiKeyScheme = "ApiKey";
+
     private static readonly string[] ReplacedProblemSchemas = ["ProblemDetails", "HttpValidationProblemDetails"];
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
@@ -24,6 +27,23 @@ public sealed class DocumentConventionsFilter : IDocumentFilter
         document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
         foreach (var (name, header) in ResponseHeaders.Create())
             document.Components.Headers.TryAdd(name, header);
+
+        // The key is optional: without one a client is anonymous and limited by IP address. Declaring both
+        // alternatives lets Swagger UI offer "Authorize" without marking any operation as requiring a key.
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = "X-Api-Key",
+            Description = "Optional. A configured API key gets its own, larger rate-limit budget instead of its IP address's. "
+                + "`Authorization: Bearer <key>` is accepted too. A key the server does not know is a 401.",
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement(),
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
+        ];
 
         DescribeTags(document);
     }

@@ -33,10 +33,20 @@ public static class ProblemExamples
         {
             400 => BadRequest(parameters),
             404 => NotFound(parameters),
-            429 => [Example("rate-limited", "Over the budget of requests per window",
-                Problem("rate-limited", "Too many requests.", 429,
-                    "This client has used its 1000 points for the current 60-second window; the budget is restored in 42 seconds.")
-                    .With("limit", "points-per-window"))],
+            401 => [Example("invalid-api-key", "An API key this server does not accept",
+                Problem("invalid-api-key", "The API key is not valid.", 401,
+                    "The key in the X-Api-Key or Authorization: Bearer header is not one this server accepts. "
+                    + "Send no key to use the anonymous rate limit, or ask for a key.")
+                    .With("parameter", "X-Api-Key"))],
+            429 => [Example("points-per-window", "The budget of the window is spent",
+                        Problem("rate-limited", "Too many requests.", 429,
+                            "The client 203.0.113.7 has spent its 1000 points per 60 s (a REST request costs 1 point, a GraphQL "
+                            + "request its query cost). The budget is restored at 2026-06-01T09:31:00Z (in 42 s).")
+                        .With("limit", "points-per-window").With("resetAt", "2026-06-01T09:31:00Z").With("retryAfterSeconds", 42)),
+                    Example("concurrent-requests", "Too many requests in flight at once",
+                        Problem("rate-limited", "Too many requests.", 429,
+                            "The client 203.0.113.7 already has 8 requests in flight, the most allowed at once; retry when one has finished.")
+                        .With("limit", "concurrent-requests").With("retryAfterSeconds", 1))],
             503 => [Example("no-data", "Nothing imported yet", Problem("no-data", "No data has been imported yet.", 503,
                         "The database holds no data version yet; run `DepinApi import seed-data`.")),
                     Example("database-unavailable", "Database unreachable", Problem("database-unavailable", "The database is unreachable.", 503,
@@ -103,7 +113,7 @@ public static class ProblemExamples
         ["detail"] = detail,
     };
 
-    private static JsonObject With(this JsonObject problem, string name, string? value)
+    private static JsonObject With(this JsonObject problem, string name, JsonNode? value)
     {
         problem[name] = value;
         return problem;

@@ -5,8 +5,9 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// The <c>Problem</c> component: RFC 9457 problem details as <see cref="Errors.Problems"/> writes them, with the
-/// project's extension members for bad parameters (<c>parameter</c>, <c>expected</c>, <c>value</c>) and unknown
-/// slugs (<c>suggestion</c>). Other extension members may appear, so additional properties are allowed.
+/// project's extension members for bad parameters (<c>parameter</c>, <c>expected</c>, <c>value</c>), unknown
+/// slugs (<c>suggestion</c>) and rate limits (<c>limit</c>, <c>resetAt</c>, <c>retryAfterSeconds</c>). Other extension
+/// members may appear (e.g. <c>quartersWithFigures</c>), so additional properties are allowed.
 /// </summary>
 public static class ProblemSchema
 {
@@ -33,6 +34,9 @@ public static class ProblemSchema
             ["expected"] = Text("For a bad parameter: the accepted form, e.g. `a quarter YYYYQn with n from 1 to 4`."),
             ["value"] = Nullable("For a bad parameter: the value received; null when it was missing."),
             ["suggestion"] = Nullable("For an unknown slug: the nearest known slug, or null when none is close."),
+            ["limit"] = Text("For a 429: which limit was hit, `points-per-window` or `concurrent-requests`."),
+            ["resetAt"] = Text("For a 429 on the points limit: when the window ends and the whole budget is available again.", "date-time"),
+            ["retryAfterSeconds"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "For a 429: the `Retry-After` value, in seconds." },
         },
         AdditionalPropertiesAllowed = true,
         Example = new JsonObject

@@ -12,6 +12,7 @@ public static class ResponseTexts
         [304] = "Not modified: the `If-None-Match` ETag still matches. No body; reuse the cached representation.",
         [308] = "The project was renamed: `Location` names the same resource under the current slug. Clients should follow it and may remember it.",
         [400] = "A parameter cannot be used as given. The problem names it in `parameter`, repeats it in `value` and says what was expected in `expected`.",
+        [401] = "The request sent an API key (`X-Api-Key` or `Authorization: Bearer`) this server does not accept. Send none to use the anonymous limits.",
         [404] = "No such resource: an unknown slug (the problem suggests the nearest one), a figure that does not exist, or an `asOf` that names no data version.",
         [406] = "None of the media types in `Accept` can be produced.",
         [429] = "Rate limit exceeded for this client (its IP address, or its API key). `Retry-After` says when to try again.",

@@ -14,6 +14,22 @@ public static class StandardParameters
     // Daily series (token prices) take dates where quarterly series take quarters.
     private static bool IsDaily(string route) => route.Contains("token-prices", StringComparison.OrdinalIgnoreCase);
 
+    private static bool Under(string route, string segment) => route.Contains("/" + segment, StringComparison.OrdinalIgnoreCase);
+
+    // A real id of each kind of record in the seed data, so an example URL answers 200.
+    private static string IdExample(string route) =>
+        Under(route, "sources") ? "blockeden-early-2026"
+        : Under(route, "settlement-mix") ? "helium-2026-06-01-settlement-mix"
+        : Under(route, "token-prices") ? "helium-2026-06-01-price"
+        : Under(route, "sector-figures") ? "depin-2026q2-annualized-external-revenue"
+        : Under(route, "metrics") ? "aethir-2025q2-quarterly-revenue-growth"
+        : "aethir-2025q2-quarterly-revenue";
+
+    private static string MetricExample(string route) =>
+        Under(route, "sector-figures") ? "annualized_external_revenue"
+        : Under(route, "metrics") ? "quarterly_revenue_growth"
+        : "quarterly_revenue";
+
     private static readonly Dictionary<string, Entry> Entries = new(StringComparer.OrdinalIgnoreCase)
     {
         ["slug"] = Fixed(
@@ -29,10 +45,15 @@ public static class StandardParameters
             "End of the range, inclusive: a quarter `YYYYQn` on quarterly series, a date `YYYY-MM-DD` on daily ones. "
             + "Must not be before `from`.",
             route => IsDaily(route) ? "2026-06-30" : "2026Q2"),
-        ["metric"] = Fixed(
+        ["metric"] = new(
             "Only figures of this metric, written as in the data (snake_case), for example `quarterly_revenue` or "
             + "`annualized_run_rate`. An unknown metric is a 400 listing the known ones.",
-            "quarterly_revenue"),
+            MetricExample),
+        ["id"] = new("The record's permanent id, the last segment of its permalink; it never changes once published.", IdExample),
+        ["sector"] = Fixed("Only projects of this sector, written as in the data (snake_case), e.g. `compute`.", "compute"),
+        ["scope"] = Fixed("Only figures about this scope: the whole sector (`depin`) or a sub-sector, as written in the data.", "depin"),
+        ["q"] = Fixed("Case-insensitive text to search for.", "render"),
+        ["sort"] = Fixed("Sort order: a field name, prefixed with `-` for descending order.", "-name"),
         ["units"] = Fixed(
             "Transformation of the series, as FRED names them: `lin` levels (default), `chg` change from the previous "
             + "quarter, `pch` percent change from the previous quarter, `pc1` percent change from a year earlier. "
