@@ -33,4 +33,11 @@ public sealed record QueryLimitOptions
     /// <see cref="CostMetadata.ListSize"/>.
     /// </summary>
     public int DefaultListSize { get; init; } = 10;
+
+    /// <summary>
+    /// Whether <c>__schema</c> and <c>__type</c> selections count towards the cost. A service whose budget is smaller
+    /// than an IDE's start-up introspection (1,620 with the defaults) turns this off, so schema exploration is never
+    /// refused; such selections still count towards depth and aliases.
+    /// </summary>
+    public bool CountIntrospectionCost { get; init; } = true;
 }

@@ -136,9 +136,11 @@ internal sealed class SelectionMeasurer
             ? MeasureSelectionSet(selectionSet, namedType, childConnectionSize)
             : SelectionMeasure.Zero;
 
-        var cost = SaturatingMath.Add(
-            SaturatingMath.Multiply(costPerItem, items),
-            SaturatingMath.Multiply(childMultiplier, children.Cost));
+        var cost = !_options.CountIntrospectionCost && IsIntrospectionEntry(definition)
+            ? 0
+            : SaturatingMath.Add(
+                SaturatingMath.Multiply(costPerItem, items),
+                SaturatingMath.Multiply(childMultiplier, children.Cost));
         return new SelectionMeasure(cost, 1 + children.Depth, SaturatingMath.Add(aliases, children.Aliases));
     }
 
@@ -172,6 +174,9 @@ internal sealed class SelectionMeasurer
         }
         return parentType is GraphQLImplementingType implementing ? implementing.GetField(name) : null;
     }
+
+    private static bool IsIntrospectionEntry(FieldDefinition definition) =>
+        ReferenceEquals(definition, Introspection.SchemaMetaFieldDef) || ReferenceEquals(definition, Introspection.TypeMetaFieldDef);
 
     /// <summary>The operation nests selections (through fragments) more deeply than the stack allows measuring.</summary>
     internal sealed class TooDeepToMeasureException : Exception;

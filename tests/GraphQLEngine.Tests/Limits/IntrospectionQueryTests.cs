@@ -138,4 +138,26 @@ public class IntrospectionQueryTests
 
         Assert.Equal([QueryLimitCodes.TooDeep, QueryLimitCodes.TooComplex], analysis.Errors.Select(e => (string?)e.Extensions!["code"]));
     }
+
+    [Fact]
+    public void It_can_be_left_out_of_the_cost_while_its_depth_still_counts()
+    {
+        var options = new QueryLimitOptions { MaxDepth = 14, MaxCost = 1_000, CountIntrospectionCost = false };
+
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(GraphQLJsIntrospectionQuery), options: options);
+
+        Assert.Equal(0, analysis.RequestedQueryCost);
+        Assert.Equal([QueryLimitCodes.TooDeep], analysis.Errors.Select(e => (string?)e.Extensions!["code"]));
+    }
+
+    [Fact]
+    public void Left_out_of_the_cost_it_leaves_the_other_fields_counted()
+    {
+        var options = new QueryLimitOptions { CountIntrospectionCost = false };
+
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema,
+            Parser.Parse("{ __type(name: \"Query\") { fields { name } } repositories(first: 5) { nodes { name } } }"), options: options);
+
+        Assert.Equal(5, analysis.RequestedQueryCost);
+    }
 }

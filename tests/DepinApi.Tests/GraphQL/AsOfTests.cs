@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace DepinApi.Tests.GraphQL;
+
+/// <summary>asOf reads a past data version; one request reads one version.</summary>
+public class AsOfTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixture>
+{
+    [Fact]
+    public async Task A_data_version_or_a_day_selects_the_version_served_then()
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var data = await api.Client.DataAsync($$"""{ meta(asOf: 1) { dataVersion } projects(first: 1, asOf: "1") { nodes { slug } } }""");
+        var byDay = await api.Client.DataAsync($$"""{ meta(asOf: "{{today}}") { dataVersion } }""");
+
+        Assert.Equal(1, data.GetProperty("meta").GetProperty("dataVersion").GetInt32());
+        Assert.Equal(1, byDay.GetProperty("meta").GetProperty("dataVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_version_that_does_not_exist_is_an_error_saying_which_do()
+    {
+        var body = await api.Client.PostAsync("""{ meta(asOf: "99") { dataVersion } }""");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("DATA_VERSION_NOT_FOUND", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("versions 1 to 1", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_day_before_the_first_import_is_an_error()
+    {
+        var body = await api.Client.PostAsync("""{ meta(asOf: "2000-01-01") { dataVersion } }""");
+
+        Assert.Equal("DATA_VERSION_NOT_FOUND", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Root_fields_that_name_different_versions_are_refused_together()
+    {
+        var body = await api.Client.PostAsync("""{ meta(asOf: "1") { dataVersion } sources(asOf: "2") { id } }""");
+
+        var codes = body.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("extensions").GetProperty("code").GetString()).ToList();
+        Assert.NotEmpty(codes);
+        Assert.All(codes, c => Assert.Equal("AS_OF_CONFLICT", c));
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
+    }
+
+    [Fact]
+    public async Task Root_fields_without_as_of_follow_the_one_that_gives_it()
+    {
+        var data = await api.Client.DataAsync("query($v: AsOf) { sources { id } meta(asOf: $v) { dataVersion } }", new { v = "1" });
+
+        Assert.Equal(1, data.GetProperty("meta").GetProperty("dataVersion").GetInt32());
+    }
+}

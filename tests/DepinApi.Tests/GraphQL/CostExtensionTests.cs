@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+using DepinApi.Tests.Infrastructure;
+
+namespace DepinApi.Tests.GraphQL;
+
+/// <summary>Every response reports its cost Shopify-style; the rate limiter charges a request by its cost.</summary>
+public class CostExtensionTests : IAsyncLifetime
+{
+    private ApiFactory _factory = null!;
+    private GraphQLClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
+        {
+            ["RateLimiting:Anonymous:PointsPerWindow"] = "300",
+            ["RateLimiting:WindowSeconds"] = "3600",
+            ["GraphQL:MaxCost"] = "250",
+            ["GraphQL:CacheEnabled"] = "false",
+        });
+        _client = new GraphQLClient(_factory.CreateClient());
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Responses_carry_requested_and_actual_cost_and_the_throttle_status_and_pay_by_cost()
+    {
+        var first = await _client.PostAsync("{ projects(first: 20) { nodes { slug } } }");
+        var cost = first.GetProperty("extensions").GetProperty("cost");
+        Assert.Equal(20, cost.GetProperty("requestedQueryCost").GetInt64());
+        Assert.Equal(7, cost.GetProperty("actualQueryCost").GetInt64());
+        var throttle = cost.GetProperty("throttleStatus");
+        Assert.Equal(300, throttle.GetProperty("maximumAvailable").GetInt64());
+        Assert.Equal(280, throttle.GetProperty("currentlyAvailable").GetInt64());
+        Assert.True(throttle.GetProperty("restoreRate").GetDouble() > 0);
+
+        var second = await _client.PostAsync("{ projects(first: 50) { nodes { slug } } rateLimit { limit cost remaining resetAt } }");
+        var rateLimit = second.GetProperty("data").GetProperty("rateLimit");
+        Assert.Equal(300, rateLimit.GetProperty("limit").GetInt32());
+        Assert.Equal(50, rateLimit.GetProperty("cost").GetInt32());
+        Assert.Equal(230, rateLimit.GetProperty("remaining").GetInt32());
+        Assert.Equal(230, second.GetProperty("extensions").GetProperty("cost").GetProperty("throttleStatus").GetProperty("currentlyAvailable").GetInt64());
+    }
+
+    [Fact]
+    public async Task Requests_that_do_not_run_still_carry_the_cost_extension()
+    {
+        var syntaxError = await _client.PostAsync("{ projects(first: 1) ");
+        var invalid = await _client.PostAsync("{ nope }");
+
+        foreach (var body in new[] { syntaxError, invalid })
+        {
+            var cost = body.GetProperty("extensions").GetProperty("cost");
+            Assert.Equal(0, cost.GetProperty("actualQueryCost").GetInt64());
+            Assert.Equal(JsonValueKind.Object, cost.GetProperty("throttleStatus").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task A_query_over_the_cost_limit_says_which_limit_and_by_how_much()
+    {
+        var body = await _client.PostAsync("{ projects(first: 100) { nodes { revenue { id } } } }");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("QUERY_TOO_COMPLEX", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("Query cost 900 exceeds the maximum of 250 by 650.", error.GetProperty("message").GetString());
+        Assert.Equal(900, body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_request_the_budget_cannot_pay_gets_429_naming_the_rate_limit()
+    {
+        // Spend the budget down with admitted requests of cost 200 until one no longer fits.
+        HttpResponseMessage response;
+        do response = await _client.SendPostAsync("{ projects(first: 100) { nodes { slug } } a: projects(first: 100) { nodes { slug } } }");
+        while (response.StatusCode == HttpStatusCode.OK);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.True(response.Headers.RetryAfter is not null);
+        var body = await GraphQLClient.ReadAsync(response);
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        var extensions = error.GetProperty("extensions");
+        Assert.Equal("RATE_LIMITED", extensions.GetProperty("code").GetString());
+        Assert.Equal(200, extensions.GetProperty("cost").GetInt64());
+        Assert.True(extensions.GetProperty("shortBy").GetInt64() > 0);
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+}

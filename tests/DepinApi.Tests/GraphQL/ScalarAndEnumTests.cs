@@ -1,0 +1,64 @@
+namespace DepinApi.Tests.GraphQL;
+
+/// <summary>Bad scalar and enum input is a GraphQL error that names the expected form, never a 500.</summary>
+public class ScalarAndEnumTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixture>
+{
+    [Fact]
+    public async Task A_bad_quarter_literal_is_a_validation_error_naming_the_expected_form()
+    {
+        var response = await api.Client.SendPostAsync("""{ project(slug: "aethir") { revenue(from: "2025Q5") { id } } }""");
+        var body = await GraphQLClient.ReadAsync(response);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        var message = Assert.Single(GraphQLClient.Messages(body));
+        Assert.StartsWith("Quarter cannot represent \"2025Q5\"", message);
+        Assert.Contains("YYYYQn, e.g. 2025Q3", message);
+    }
+
+    [Fact]
+    public async Task A_bad_quarter_variable_is_a_request_error_naming_the_expected_form()
+    {
+        var body = await api.Client.PostAsync("query($q: Quarter) { revenue(quarter: $q) { id } }", new { q = "Q3 2025" });
+
+        var message = Assert.Single(GraphQLClient.Messages(body));
+        Assert.Contains("$q", message);
+        Assert.Contains("YYYYQn, e.g. 2025Q3", message);
+        Assert.False(body.TryGetProperty("data", out _));
+    }
+
+    [Fact]
+    public async Task A_bad_date_names_the_expected_form()
+    {
+        var body = await api.Client.PostAsync("""{ tokenPrices(date: "06/01/2026") { id } }""");
+
+        Assert.Contains("YYYY-MM-DD", Assert.Single(GraphQLClient.Messages(body)));
+    }
+
+    [Fact]
+    public async Task A_bad_as_of_names_the_expected_form()
+    {
+        var body = await api.Client.PostAsync("""{ meta(asOf: "yesterday") { dataVersion } }""");
+
+        Assert.Contains("data version number", Assert.Single(GraphQLClient.Messages(body)));
+    }
+
+    [Fact]
+    public async Task An_unknown_enum_value_suggests_the_known_ones()
+    {
+        var body = await api.Client.PostAsync("{ revenue(metric: QUARTERLY_REVENUES) { id } }");
+
+        Assert.Contains("Did you mean the enum value \"QUARTERLY_REVENUE\"", Assert.Single(GraphQLClient.Messages(body)));
+    }
+
+    [Fact]
+    public async Task Scalars_accept_their_forms_as_variables()
+    {
+        var data = await api.Client.DataAsync(
+            "query($q: Quarter!, $d: Date!, $v: AsOf) { revenue(quarter: $q, asOf: $v) { quarter } tokenPrices(date: $d) { date } }",
+            new { q = "2025Q3", d = "2026-06-01", v = "1" });
+
+        Assert.All(data.GetProperty("revenue").EnumerateArray(), f => Assert.Equal("2025Q3", f.GetProperty("quarter").GetString()));
+        Assert.NotEqual(0, data.GetProperty("revenue").GetArrayLength());
+        Assert.All(data.GetProperty("tokenPrices").EnumerateArray(), p => Assert.Equal("2026-06-01", p.GetProperty("date").GetString()));
+    }
+}
