@@ -12,9 +12,6 @@ public static class RateLimitHeaders
     public const string Remaining = "RateLimit-Remaining";
     public const string Reset = "RateLimit-Reset";
 
-    /// <summary>What a CORS policy should expose so browser clients can read their budget.</summary>
-    public static readonly IReadOnlyList<string> ExposedToBrowsers = [Limit, Remaining, Reset, "Retry-After"];
-
     /// <summary>Whole seconds, rounded up so a client that waits that long finds the budget restored.</summary>
     internal static long Seconds(TimeSpan span) => (long)Math.Ceiling(Math.Max(0, span.TotalSeconds));
 
