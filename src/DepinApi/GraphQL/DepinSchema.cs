@@ -1,3 +1,4 @@
+using DepinApi.GraphQL.Execution;
 using DepinApi.GraphQL.Types;
 using GraphQLEngine.Type;
 
@@ -9,8 +10,12 @@ public static class DepinSchema
     public static GraphQLSchema Create()
     {
         var figures = new FigureTypes();
-        var project = ProjectType.Create(figures);
-        var query = QueryType.Create(figures, project)
+        var screening = new ScreeningTypes(figures.Source);
+        var project = ProjectType.Create(figures, p => p
+            .Field("screening", screening.Project, f => f
+                .Description("Its screening scores and ranks in the data version read; see docs/methodology.md.")
+                .ResolveAsync((value, c) => FigureLoaders.ScreeningAsync(c, value.Slug))));
+        var query = QueryType.Create(figures, project, screening)
             .Field("rateLimit", RateLimitType.Create(), f => f
                 .Description("Your rate-limit budget after paying for this request; null when requests are not rate limited.")
                 .Resolve((_, c) => RateLimitType.Resolve(c)))

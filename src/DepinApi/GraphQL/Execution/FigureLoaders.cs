@@ -1,5 +1,6 @@
 using DepinApi.GraphQL.Types;
 using DepinApi.ReadModel;
+using DepinApi.Screening;
 using DepinApi.Series;
 using GraphQLEngine.Execution;
 
@@ -94,6 +95,16 @@ internal static class FigureLoaders
                         .ToDictionary(e => e.Key, e => (IReadOnlyList<Source>)e.Value.Select(s => s.Source).ToList());
                 })
             .LoadAsync(project) ?? [];
+
+    public static Task<ProjectScreening?> ScreeningAsync(ResolveContext context, string project) =>
+        context.GetDataLoader<string, ProjectScreening>(
+                "screening",
+                async (projects, cancellationToken) =>
+                {
+                    var session = await context.SessionAsync();
+                    return await context.RequestServices!.GetRequiredService<ScreeningService>().ProjectsAsync(session, projects.ToArray(), cancellationToken);
+                })
+            .LoadAsync(project);
 
     private static Dictionary<string, IReadOnlyList<T>> ByProject<T>(IEnumerable<T> rows, Func<T, string> project) =>
         rows.GroupBy(project).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());

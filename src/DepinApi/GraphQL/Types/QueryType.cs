@@ -2,6 +2,8 @@ using DepinApi.GraphQL.Enums;
 using DepinApi.GraphQL.Execution;
 using DepinApi.GraphQL.ScalarTypes;
 using DepinApi.ReadModel;
+using DepinApi.Screening;
+using DepinApi.SectorAnalytics;
 using DepinApi.Series;
 using GraphQLEngine.Type;
 
@@ -14,12 +16,20 @@ internal static class QueryType
         "Read the data as the API served it at a past point: a data version (\"3\") or a day (\"2026-01-15\", the end of that UTC day). "
         + "The newest data when omitted. All root fields of one request read one version: those that give asOf must give the same one.";
 
-    public static ObjectTypeBuilder<object> Create(FigureTypes figures, GraphQLObjectType project)
+    public static ObjectTypeBuilder<object> Create(FigureTypes figures, GraphQLObjectType project, ScreeningTypes screening)
     {
+        var analytics = SectorAnalyticsTypes.Create(figures.Source);
         var pageInfo = ConnectionTypes.PageInfo();
         var projectConnection = ConnectionTypes.Connection<Project>("Project", project, pageInfo, "projects");
         var changeConnection = ConnectionTypes.Connection<DataChange>("DataChange", HistoryTypes.DataChange(), pageInfo, "data changes");
-        var sectorSummary = SectorSummaryType.Create(project);
+        var sectorSummary = SectorSummaryType.Create(project, summary => summary
+            .Field("analytics", new GraphQLNonNull(analytics), f => f
+                .Description("Sector analytics over this sector's projects (computed per sector: a few SQL commands each).")
+                .Argument("quarter", QuarterScalar.Type, "Only this quarter's revenue concentration.")
+                .Argument("metric", DepinEnums.RevenueMetric, "Only this revenue metric's concentration.")
+                .Metadata(GraphQLEngine.Limits.CostMetadata.Cost, 5)
+                .ResolveAsync(async (s, c) => await c.RequestServices!.GetRequiredService<SectorAnalyticsService>().AnalyseAsync(
+                    await c.SessionAsync(), s.Sector, c.GetArgument<Quarter?>("quarter"), c.GetArgument<string>("metric"), c.CancellationToken))));
 
         return new ObjectTypeBuilder<object>("Query")
             .Description("The DePIN fundamentals API: projects, their revenue, settlement mix and token prices, each figure with its source. Read-only.")
@@ -76,6 +86,21 @@ internal static class QueryType
                 .AsOf()
                 .ResolveAsync(async (_, c) => SectorSummaryType.Group(
                     await (await c.SessionAsync()).ProjectsAsync(new ProjectQuery(), c.CancellationToken))))
+            .Field("sectorAnalytics", new GraphQLNonNull(analytics), f => f
+                .Description("Sector analytics over every project, or one sector's.")
+                .Argument("sector", DepinEnums.Sector, "Only this sector's projects.")
+                .Argument("quarter", QuarterScalar.Type, "Only this quarter's revenue concentration.")
+                .Argument("metric", DepinEnums.RevenueMetric, "Only this revenue metric's concentration.")
+                .AsOf()
+                .ResolveAsync(async (_, c) => await c.RequestServices!.GetRequiredService<SectorAnalyticsService>().AnalyseAsync(
+                    await c.SessionAsync(), c.GetArgument<string>("sector"), c.GetArgument<Quarter?>("quarter"), c.GetArgument<string>("metric"),
+                    c.CancellationToken)))
+            .Field("screening", new GraphQLNonNull(screening.Report), f => f
+                .Description("Screening scores of every project (or one sector's), ranked; see docs/methodology.md.")
+                .Argument("sector", DepinEnums.Sector, "Only this sector's projects, in sector-rank order (ranks stay the overall ones).")
+                .AsOf()
+                .ResolveAsync(async (_, c) => await c.RequestServices!.GetRequiredService<ScreeningService>().ScreenAsync(
+                    await c.SessionAsync(), c.GetArgument<string>("sector"), c.CancellationToken)))
             .Field("sectorFigures", ProjectType.NonNullList(figures.SectorFigure), f => f
                 .Description("Figures about the DePIN sector as a whole or its compute networks.")
                 .Argument("scope", DepinEnums.SectorScope, "Only figures of this scope.")
