@@ -30,6 +30,7 @@ public static class ApiDocs
             options.SupportNonNullableReferenceTypes();
             options.SchemaFilter<DescriptionSchemaFilter>();
             options.SchemaFilter<ExampleSchemaFilter>();
+            options.SchemaFilter<NullableReferenceSchemaFilter>();
             options.OperationFilter<OperationTextFilter>();
             options.OperationFilter<ParameterDocsFilter>();
             options.OperationFilter<ConventionalResponsesFilter>();

@@ -29,6 +29,9 @@ public sealed class ParameterDocsFilter : IOperationFilter
             var example = info?.GetCustomAttribute<OpenApiExampleAttribute>()?.Value ?? standard?.Example(route);
             if (example is not null && parameter.Example is null && parameter.Examples is not { Count: > 0 })
                 parameter.Example = ExampleValues.Convert(example, parameter.Schema);
+            // The generator copies [Description] onto the parameter's schema too; once is enough.
+            if (parameter.Schema is OpenApiSchema schema && schema.Description == parameter.Description)
+                schema.Description = null;
             if (parameter.In == ParameterLocation.Path)
                 parameter.Required = true;
         }
