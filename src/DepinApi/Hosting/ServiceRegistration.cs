@@ -8,6 +8,7 @@ using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Security;
 using DepinApi.Rest;
+using DepinApi.Screening;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         builder.AddApiDocs();
         builder.AddRateLimits();
         builder.AddRestApi();
+        builder.AddScreening();
         builder.AddDepinGraphQL();
         builder.AddGraphQLIde();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -71,6 +73,7 @@ public static class ServiceRegistration
         app.UseOutputCache();
         app.MapHealthEndpoints();
         app.MapRestApi();
+        app.MapScreening();
         app.MapBenchmarkEndpoints();
         app.UseApiDocs();
         app.MapDepinGraphQL();

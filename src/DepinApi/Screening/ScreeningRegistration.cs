@@ -1,0 +1,34 @@
+using DepinApi.Rest;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Screening.Http;
+using DepinApi.SectorAnalytics;
+using DepinApi.SectorAnalytics.Http;
+
+namespace DepinApi.Screening;
+
+/// <summary>Registers the screening and sector-analytics services and maps their /v1 routes.</summary>
+public static class ScreeningRegistration
+{
+    public static WebApplicationBuilder AddScreening(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ScreeningService>();
+        builder.Services.AddSingleton<SectorAnalyticsService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps /v1/screening, /v1/projects/{slug}/screening and /v1/sectors/analytics with the same
+    /// error handling, caching headers, output cache and CORS as the rest of /v1.
+    /// </summary>
+    public static IEndpointRouteBuilder MapScreening(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1")
+            .AddEndpointFilter<RestErrorFilter>()
+            .AddEndpointFilter<CachingHeadersFilter>()
+            .CacheOutput(DataVersionCachePolicy.PolicyName)
+            .RequireCors(RestApi.CorsPolicy);
+        v1.MapScreeningEndpoints();
+        v1.MapSectorAnalyticsEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using DepinApi.Import;
+using DepinApi.Tests.Infrastructure;
+using Npgsql;
+
+namespace DepinApi.Tests.Screening;
+
+/// <summary>
+/// The whole service over a database holding two data versions: version 1 is the repository's
+/// seed data, version 2 the same with Helium's stablecoin share raised from 0.70 to 0.80, so
+/// <c>asOf=1</c> must give back the seed scores.
+/// </summary>
+public sealed class ScreeningApiFixture : IAsyncLifetime
+{
+    private ApiFactory? factory;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+        {
+            var importer = new SeedImporter(dataSource);
+            await ImportAsync(importer, RepositoryPaths.SeedData);
+            await ImportAsync(importer, WithHeliumShare("0.80"));
+        }
+        factory = new ApiFactory(connectionString, new Dictionary<string, string?> { ["RateLimiting:Enabled"] = "false" });
+        Client = factory.CreateClient();
+    }
+
+    private static async Task ImportAsync(SeedImporter importer, string directory)
+    {
+        var result = await importer.ImportAsync(directory, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+    }
+
+    private static string WithHeliumShare(string share)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "depin-screening-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path.Combine(directory, "sources"));
+        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedData))
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SeedData, "sources")))
+            File.Copy(file, Path.Combine(directory, "sources", Path.GetFileName(file)));
+        var path = Path.Combine(directory, "settlement_mix.csv");
+        var text = File.ReadAllText(path);
+        const string row = "helium-2026-06-01-settlement-mix,helium,2026-06-01,0.70,";
+        Assert.Contains(row, text);
+        File.WriteAllText(path, text.Replace(row, $"helium-2026-06-01-settlement-mix,helium,2026-06-01,{share},", StringComparison.Ordinal));
+        return directory;
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string url)
+    {
+        using var response = await Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} → {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (factory is not null)
+            await factory.DisposeAsync();
+    }
+}
