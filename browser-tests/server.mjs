@@ -60,8 +60,8 @@ export async function startApi() {
 /** Builds the API in Release (incremental: quick when `dotnet test -c Release` already built it). */
 function buildApi() {
   const project = path.join(repositoryRoot, 'src', 'DepinApi');
-  const build = spawnSync('dotnet', ['build', project, '-c', 'Release', '--nologo', '-v', 'q'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('dotnet build src/DepinApi -c Release failed');
+  const build = spawnSync('dotnet', ['build', project, '-c', 'Release', '--nologo', '-v', 'q'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`dotnet build src/DepinApi -c Release failed:\n${build.stdout}${build.stderr}`);
   return path.join(project, 'bin', 'Release', 'net10.0', 'DepinApi.dll');
 }
 
