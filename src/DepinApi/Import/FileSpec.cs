@@ -14,8 +14,9 @@ internal sealed class FileSpec
     private readonly int[] dbOffsets;
 
     public FileSpec(string name, string table, string keyColumn, IReadOnlyList<ColumnSpec> columns,
-        KeyTable? keyTable = null, IReadOnlyList<RowRule>? rules = null)
+        KeyTable? keyTable = null, IReadOnlyList<RowRule>? rules = null, bool optional = false)
     {
+        Optional = optional;
         Name = name;
         Table = table;
         KeyColumn = keyColumn;
@@ -44,6 +45,9 @@ internal sealed class FileSpec
     public IReadOnlyList<ColumnSpec> Columns { get; }
     public KeyTable? KeyTable { get; }
     public IReadOnlyList<RowRule> Rules { get; }
+
+    /// <summary>An optional file may be absent from a seed directory: it then holds no rows, so an import removes its current rows.</summary>
+    public bool Optional { get; }
 
     /// <summary>The table's columns this file fills, in column order, quarters and periods expanded.</summary>
     public IReadOnlyList<DbColumn> DbColumns { get; }

@@ -146,8 +146,19 @@ internal static partial class SeedFiles
         ],
         rules: [EvidenceLabels]);
 
+    /// <summary>
+    /// Former slugs of renamed projects (optional file): the API answers a URL with an old slug by
+    /// a 308 to the same URL with the current one.
+    /// </summary>
+    public static readonly FileSpec ProjectAliases = new("project_aliases", "project_slug_aliases", "alias",
+        [
+            Req("alias", Id),
+            new("slug", Id, Required: true, References: "projects"),
+        ],
+        optional: true);
+
     public static IReadOnlyList<FileSpec> All { get; } =
-        [Sources, Projects, Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures, Evidence];
+        [Sources, Projects, Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures, Evidence, ProjectAliases];
 
     private static ColumnSpec ProjectReference() => new("project", Id, Required: true, References: "projects");
     private static ColumnSpec SourceReference() => new("source", Id, Required: true, References: "sources");

@@ -21,8 +21,9 @@ internal static class SeedValidator
             var path = Path.Combine(directory, spec.FileName);
             if (!File.Exists(path))
             {
-                errors.Add(new ImportError(spec.FileName, 1, 1, "required file is missing"));
-                files.Add(new ParsedFile(spec));
+                if (!spec.Optional)
+                    errors.Add(new ImportError(spec.FileName, 1, 1, "required file is missing"));
+                files.Add(new ParsedFile(spec) { KeysKnown = spec.Optional });
                 continue;
             }
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
