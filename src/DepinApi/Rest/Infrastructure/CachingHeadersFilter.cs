@@ -24,14 +24,13 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
             SetHeaders(http.Response, etag, cacheControl);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
-        http.Response.OnStarting(() =>
-        {
-            // Errors and redirects are not representations of the resource; they get no tag.
-            if (http.Response.StatusCode == StatusCodes.Status200OK)
-                SetHeaders(http.Response, etag, cacheControl);
-            return Task.CompletedTask;
-        });
-        return await next(context);
+        var result = await next(context);
+        // Set before the result runs, not when the response starts: the output cache copies the
+        // headers on the first body write, and a cached answer must carry the same tag.
+        // Errors and redirects are not representations of the resource; they get no tag.
+        if (result is IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+            SetHeaders(http.Response, etag, cacheControl);
+        return result;
     }
 
     private static void SetHeaders(HttpResponse response, string etag, string cacheControl)

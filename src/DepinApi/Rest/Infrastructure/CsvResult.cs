@@ -7,7 +7,7 @@ namespace DepinApi.Rest.Infrastructure;
 /// Writes rows as an RFC 4180 CSV document straight to the response body as they arrive, so a
 /// series of any length is never held in memory. The header row names the JSON fields.
 /// </summary>
-public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, string fileName) : IResult
+public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, string fileName) : IResult, IStatusCodeHttpResult
 {
     /// <summary>The media type sent; <c>header=present</c> tells spreadsheet tools that the first row names the columns.</summary>
     public const string ContentType = "text/csv; charset=utf-8; header=present";
@@ -21,6 +21,9 @@ public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColu
     }
 
     public string FileName { get; } = fileName;
+
+    /// <summary>Always 200: a CSV document is only produced for a successful request.</summary>
+    public int? StatusCode => StatusCodes.Status200OK;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

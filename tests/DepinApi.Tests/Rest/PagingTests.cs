@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>Cursor pagination: Link rel=next, the whole list across pages, tamper-evident cursors.</summary>
+public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
+{
+    [Theory]
+    [InlineData("/v1/projects?limit=2", "slug")]
+    [InlineData("/v1/projects?limit=3&sort=-name", "slug")]
+    [InlineData("/v1/projects/aethir/revenue?limit=2", "id")]
+    [InlineData("/v1/changes?limit=10", "id")]
+    [InlineData("/v1/projects/akash/token-prices?limit=1", "id")]
+    [InlineData("/v1/revenue?metric=annualized_external_revenue&limit=2", "project")]
+    public async Task Following_next_links_visits_every_item_once(string firstPage, string key)
+    {
+        var all = await api.GetJsonAsync(firstPage.Replace("limit=", "limit=500&was=", StringComparison.Ordinal));
+        var expected = all.GetProperty("data").EnumerateArray().Select(i => i.GetProperty(key).GetString()).ToList();
+
+        var seen = new List<string?>();
+        string? url = firstPage;
+        var pages = 0;
+        while (url is not null)
+        {
+            using var response = await api.Client.GetAsync(url);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            seen.AddRange(body.GetProperty("data").EnumerateArray().Select(i => i.GetProperty(key).GetString()));
+            url = body.GetProperty("page").GetProperty("next").GetString();
+            if (url is not null)
+                Assert.Equal($"<{url}>; rel=\"next\"", Assert.Single(response.Headers.GetValues("Link")));
+            pages++;
+        }
+
+        Assert.True(pages > 1);
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task A_modified_cursor_is_a_400_never_a_500()
+    {
+        var first = await api.GetJsonAsync("/v1/projects?limit=2");
+        var cursor = first.GetProperty("page").GetProperty("nextCursor").GetString()!;
+        // Flip one character of the signed payload.
+        var tampered = (cursor[0] == 'A' ? 'B' : 'A') + cursor[1..];
+
+        foreach (var bad in new[] { tampered, cursor[..^2], "not-a-cursor", cursor + "x", "." + cursor })
+        {
+            using var response = await api.Client.GetAsync($"/v1/projects?limit=2&cursor={Uri.EscapeDataString(bad)}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+            var problem = JsonDocument.Parse(body).RootElement;
+            Assert.Equal("/problems/invalid-cursor", problem.GetProperty("type").GetString());
+            Assert.Equal("cursor", problem.GetProperty("parameter").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_cursor_from_another_query_is_refused()
+    {
+        var first = await api.GetJsonAsync("/v1/projects?limit=2&sector=compute");
+        var cursor = first.GetProperty("page").GetProperty("nextCursor").GetString()!;
+
+        using var response = await api.Client.GetAsync($"/v1/projects?limit=2&sector=storage&cursor={Uri.EscapeDataString(cursor)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cursor_works_with_another_page_size_and_as_csv()
+    {
+        var first = await api.GetJsonAsync("/v1/projects?limit=2");
+        var cursor = Uri.EscapeDataString(first.GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+        var csv = await api.Client.GetStringAsync($"/v1/projects?limit=3&cursor={cursor}&format=csv");
+
+        var slugs = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(["filecoin", "helium", "hivemapper"], slugs);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>Every malformed parameter is a 400 problem naming the parameter and the expected form; never a 500.</summary>
+public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixture>
+{
+    [Theory]
+    [InlineData("/v1/projects/aethir/revenue/2025Q5", "quarter", "2025Q5", "YYYYQn")]
+    [InlineData("/v1/projects/aethir/revenue?from=2026Q2&to=2025Q1", "from", "2026Q2", "not after 'to'")]
+    [InlineData("/v1/projects?limit=501", "limit", "501", "from 1 to 500")]
+    [InlineData("/v1/projects?limit=0", "limit", "0", "from 1 to 500")]
+    [InlineData("/v1/projects?limit=ten", "limit", "ten", "from 1 to 500")]
+    [InlineData("/v1/projects?format=xml", "format", "xml", "json or csv")]
+    [InlineData("/v1/projects/aethir/revenue?metric=profit", "metric", "profit", "quarterly_revenue")]
+    [InlineData("/v1/revenue?metric=profit", "metric", "profit", "annualized_run_rate")]
+    [InlineData("/v1/projects?asOf=yesterday", "asOf", "yesterday", "data version number")]
+    [InlineData("/v1/projects/aethir/revenue?units=log", "units", "log", "lin, chg, pch, pc1")]
+    [InlineData("/v1/projects?sector=space", "sector", "space", "wireless")]
+    [InlineData("/v1/projects?sort=price", "sort", "price", "slug")]
+    [InlineData("/v1/projects/helium/token-prices?from=2026-13-01", "from", "2026-13-01", "YYYY-MM-DD")]
+    [InlineData("/v1/token-prices?date=June", "date", "June", "YYYY-MM-DD")]
+    [InlineData("/v1/changes?version=-1", "version", "-1", "whole number")]
+    [InlineData("/v1/sector-figures?scope=world", "scope", "world", "depin")]
+    public async Task A_bad_parameter_is_a_400_that_names_it(string url, string parameter, string value, string expected)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("/problems/invalid-parameter", problem.GetProperty("type").GetString());
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Equal(value, problem.GetProperty("value").GetString());
+        Assert.Contains(expected, problem.GetProperty("expected").GetString() + " " + problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_required_parameter_is_named()
+    {
+        var problem = await ProblemAsync("/v1/revenue", HttpStatusCode.BadRequest);
+
+        Assert.Equal("metric", problem.GetProperty("parameter").GetString());
+        Assert.Contains("required", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_slug_is_a_404_suggesting_the_nearest()
+    {
+        var problem = await ProblemAsync("/v1/projects/aethr/revenue", HttpStatusCode.NotFound);
+
+        Assert.Equal("/problems/project-not-found", problem.GetProperty("type").GetString());
+        Assert.Equal("aethir", problem.GetProperty("suggestion").GetString());
+        Assert.Contains("Did you mean 'aethir'?", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_slug_far_from_every_project_gets_no_suggestion()
+    {
+        var problem = await ProblemAsync("/v1/projects/completely-unrelated-name", HttpStatusCode.NotFound);
+
+        Assert.Equal(JsonValueKind.Null, problem.GetProperty("suggestion").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_asOf_naming_no_version_is_a_404_saying_which_exist()
+    {
+        var problem = await ProblemAsync("/v1/projects?asOf=99", HttpStatusCode.NotFound);
+
+        Assert.Equal("/problems/data-version-not-found", problem.GetProperty("type").GetString());
+        Assert.Equal("asOf", problem.GetProperty("parameter").GetString());
+        Assert.Contains("versions 1 to 1", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_asOf_date_before_the_first_import_is_a_404()
+    {
+        var problem = await ProblemAsync("/v1/projects?asOf=2000-01-01", HttpStatusCode.NotFound);
+
+        Assert.Equal("/problems/data-version-not-found", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_quarter_without_figures_is_a_404_listing_the_quarters_with_figures()
+    {
+        var problem = await ProblemAsync("/v1/projects/aethir/revenue/2024Q1", HttpStatusCode.NotFound);
+
+        Assert.Equal("/problems/no-figures", problem.GetProperty("type").GetString());
+        Assert.Equal(["2025Q1", "2025Q2", "2025Q3", "2025Q4"],
+            problem.GetProperty("quartersWithFigures").EnumerateArray().Select(q => q.GetString()!).ToArray());
+    }
+
+    [Theory]
+    [InlineData("/v1/revenue/no-such-figure")]
+    [InlineData("/v1/settlement-mix/no-such-figure")]
+    [InlineData("/v1/token-prices/no-such-figure")]
+    [InlineData("/v1/metrics/no-such-figure")]
+    [InlineData("/v1/sector-figures/no-such-figure")]
+    public async Task An_unknown_figure_id_is_a_404(string url)
+    {
+        var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
+
+        Assert.Equal("/problems/figure-not-found", problem.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_source_is_a_404_suggesting_the_nearest()
+    {
+        var problem = await ProblemAsync("/v1/sources/blockeden-early-2025", HttpStatusCode.NotFound);
+
+        Assert.Equal("blockeden-early-2026", problem.GetProperty("suggestion").GetString());
+    }
+
+    private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(body).RootElement;
+    }
+}
