@@ -11,13 +11,21 @@ internal sealed class ApiServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dataDirectory;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
 
-    private ApiServer(Process process, string dataDirectory, Uri baseAddress)
+    private ApiServer(Process process, string dataDirectory, Uri baseAddress, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
         _process = process;
         _dataDirectory = dataDirectory;
+        _output = output;
         BaseAddress = baseAddress;
     }
+
+    /// <summary>The server is gone: the soak reports its exit code and last lines instead of figures.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The server's last lines of output.</summary>
+    public IEnumerable<string> RecentOutput => _output.TakeLast(40);
 
     public Uri BaseAddress { get; }
 
@@ -27,7 +35,8 @@ internal sealed class ApiServer : IAsyncDisposable
     {
         var dll = settings.ServerDll ?? await BuildAsync(repositoryRoot);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ratelimit-soak-" + Guid.NewGuid().ToString("N")[..8]);
-        var baseAddress = new Uri($"http://127.0.0.1:{settings.Port}");
+        var baseAddress = new Uri($"http://127.0.0.1:{(settings.Port > 0 ? settings.Port : FreePort())}");
+        var postgresPort = settings.PostgresPort > 0 ? settings.PostgresPort : FreePort();
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         var environment = new Dictionary<string, string>
@@ -37,7 +46,7 @@ internal sealed class ApiServer : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Database__SeedDirectory"] = Path.Combine(repositoryRoot, "seed-data"),
             ["Database__Embedded__DataDirectory"] = dataDirectory,
-            ["Database__Embedded__Port"] = settings.PostgresPort.ToString(CultureInfo.InvariantCulture),
+            ["Database__Embedded__Port"] = postgresPort.ToString(CultureInfo.InvariantCulture),
             ["Database__Embedded__Durable"] = "false",
             ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
             ["RateLimiting__Enabled"] = "true",
@@ -48,20 +57,20 @@ internal sealed class ApiServer : IAsyncDisposable
         foreach (var (key, value) in environment.Concat(settings.ServerSettings))
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        // Drained so a chatty server never blocks on a full pipe; shown only if it fails to become ready.
+        // Drained so a chatty server never blocks on a full pipe; the last lines are shown if it fails.
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ApiServer(process, dataDirectory, baseAddress);
+        var server = new ApiServer(process, dataDirectory, baseAddress, output);
         try
         {
             await server.WaitUntilReadyAsync();
         }
         catch
         {
-            foreach (var line in output.TakeLast(40))
+            foreach (var line in server.RecentOutput)
                 Console.Error.WriteLine("  server: " + line);
             await server.DisposeAsync();
             throw;
@@ -69,13 +78,32 @@ internal sealed class ApiServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Resident memory of the server process, from /proc.</summary>
+    /// <summary>Resident memory of the server process, from /proc; 0 once it has exited.</summary>
     public long ResidentBytes()
     {
-        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        var status = $"/proc/{_process.Id}/status";
+        if (_process.HasExited || !File.Exists(status))
+            return 0;
+        foreach (var line in File.ReadLines(status))
             if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         return 0;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Keep(System.Collections.Concurrent.ConcurrentQueue<string> output, string? line)
+    {
+        if (line is null)
+            return;
+        output.Enqueue(line);
+        while (output.Count > 200)
+            output.TryDequeue(out _);
     }
 
     private static async Task<string> BuildAsync(string repositoryRoot)
@@ -104,7 +132,8 @@ internal sealed class ApiServer : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
+                // Still running after answering: an answer from another server on the port is not ours.
+                if (response.IsSuccessStatusCode && !_process.HasExited)
                     return;
             }
             catch (HttpRequestException) { }

@@ -65,6 +65,13 @@ sampling.Cancel();
 await sampler;
 await Task.Delay(TimeSpan.FromSeconds(2));
 var rssAfter = server.ResidentBytes();
+if (server.HasExited)
+{
+    Console.Error.WriteLine("The server exited during the soak; its last lines:");
+    foreach (var line in server.RecentOutput)
+        Console.Error.WriteLine("  server: " + line);
+    return 1;
+}
 
 // Each client's windows open with its first request; the run is a whole number of windows, so it opens exactly that many.
 var windows = settings.DurationSeconds / settings.WindowSeconds;

@@ -35,9 +35,11 @@ internal sealed record SoakSettings
     /// <summary>Largest accepted growth of the server's resident memory over the run.</summary>
     public int MaxRssGrowthMb { get; init; } = 150;
 
-    public int Port { get; init; } = 5391;
+    /// <summary>The server's port; 0 picks a free one, so a server someone else runs on loopback is never measured instead.</summary>
+    public int Port { get; init; }
 
-    public int PostgresPort { get; init; } = 54391;
+    /// <summary>The private database cluster's port; 0 picks a free one.</summary>
+    public int PostgresPort { get; init; }
 
     /// <summary>A DepinApi.dll already built; otherwise the soak builds src/DepinApi in Release.</summary>
     public string? ServerDll { get; init; }
