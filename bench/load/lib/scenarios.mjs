@@ -4,6 +4,7 @@
 import { CACHE_OFF, CACHE_ON } from './settings.mjs';
 import { DEPIN_NESTED_QUERY, POSTGRAPHILE_NESTED_QUERY } from './queries.mjs';
 import { LONG_SERIES } from './datasets.mjs';
+import { performance } from 'node:perf_hooks';
 
 export const SEED_PROJECT = 'helium';
 export const PAGE_SIZE = 100;
@@ -111,10 +112,12 @@ export const SCENARIOS = [
     server: 'api', database: 'synthetic', settings: CACHE_OFF, connections: 2, timeoutSeconds: 60,
     async requests(base) {
       const request = { url: `${base}/v1/projects/${LONG_SERIES}/token-prices?format=csv`, headers: { accept: 'text/csv' } };
+      const started = performance.now();
       const { text } = await expectOk(request);
+      const downloadSeconds = (performance.now() - started) / 1000;
       const rows = text.split('\n').filter(line => line.length > 0).length - 1;
       if (rows < 100_000) throw new NotMeasured(`the CSV has ${rows} data rows, not the whole 100,000-row series (is it paged?)`);
-      return [{ label: `GET ${new URL(request.url).pathname}?format=csv (${rows.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB)`, request, rows, responseBytes: Buffer.byteLength(text) }];
+      return [{ label: `GET ${new URL(request.url).pathname}?format=csv (${rows.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB)`, request, rows, responseBytes: Buffer.byteLength(text), downloadSeconds }];
     },
   },
 ];
