@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DepinApi.Database;
+using DepinApi.Tests.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DepinApi.Tests.Reliability;
+
+/// <summary>
+/// Postgres stopped under a running service: requests get 503 problem+json within the command
+/// timeout, readiness fails, and the service recovers by itself once Postgres is back.
+/// </summary>
+public sealed class DatabaseOutageTests(PrivateClusterApi api) : IClassFixture<PrivateClusterApi>
+{
+    // Generous: the bound under test is the service's own command timeout; this only keeps a hang from stalling the run.
+    private static CancellationToken Patience => new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
+
+    private static readonly string[] DatabasePaths = [DatabaseProbe.Path, "/readyz", "/v1/projects?limit=3", "/v1/meta"];
+
+    // Asked once before the outage, so the output cache holds it.
+    private const string CachedPath = "/v1/projects/helium";
+
+    [Fact]
+    public async Task Requests_during_an_outage_get_503_and_the_service_recovers_when_postgres_returns()
+    {
+        using var client = api.Factory.CreateClient();
+        foreach (var path in DatabasePaths)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Patience)).StatusCode);
+        var cachedBefore = await client.GetStringAsync(CachedPath, Patience);
+
+        var cluster = await api.ClusterAsync();
+        await cluster.StopAsync();
+        try
+        {
+            // Many at once: none may hang, none may become a 500.
+            var during = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => client.GetAsync(Uncached(i), Patience)));
+            foreach (var response in during)
+                await AssertDatabaseUnavailableAsync(response);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Patience)).StatusCode);
+            // A response the output cache holds needs no database.
+            var cached = await client.GetAsync(CachedPath, Patience);
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+            Assert.Equal(cachedBefore, await cached.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await cluster.RestartAsync();
+        }
+
+        // Pooled connections broken by the outage are discarded as they are found; keep asking until they are gone.
+        var patience = Patience;
+        while ((await client.GetAsync(DatabaseProbe.Path, patience)).StatusCode != HttpStatusCode.OK)
+            await Task.Delay(100, patience);
+        for (var i = 0; i < 10; i++)
+            foreach (var path in DatabasePaths)
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Patience)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_query_stuck_behind_a_lock_gets_503_once_the_command_timeout_passes()
+    {
+        using var client = api.Factory.CreateClient();
+        var owner = api.Factory.Services.GetRequiredService<DatabaseStartup>().Connections.Owner;
+        await using var blocker = new NpgsqlConnection(owner);
+        await blocker.OpenAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE projects IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            await lockTable.ExecuteNonQueryAsync();
+
+        var response = await client.GetAsync(DatabaseProbe.Path, Patience);
+
+        await AssertDatabaseUnavailableAsync(response);
+        await transaction.RollbackAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(DatabaseProbe.Path, Patience)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_private_cluster_serves_through_a_reader_login_of_its_own()
+    {
+        var dataSource = api.Factory.Services.GetRequiredService<NpgsqlDataSource>();
+        Assert.Equal(EmbeddedPostgres.ReaderLogin, await WriteAttempts.ScalarAsync<string>(dataSource, "SELECT current_user"));
+        foreach (var sql in WriteAttempts.Statements)
+            await WriteAttempts.AssertRefusedAsync(dataSource, sql);
+        var passwordFile = api.ClusterOptions.DataDirectory + ".reader-password";
+        Assert.True(File.Exists(passwordFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
+    }
+
+    // URLs asked for the first time, so that no answer can come from the output cache.
+    private static string Uncached(int i) => (i % 4) switch
+    {
+        0 => DatabaseProbe.Path,
+        1 => "/readyz",
+        2 => $"/v1/projects?limit={4 + i}",
+        _ => $"/v1/projects?sort=name&limit={4 + i}",
+    };
+
+    private static async Task AssertDatabaseUnavailableAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("/problems/database-unavailable", problem.GetProperty("type").GetString());
+    }
+}
