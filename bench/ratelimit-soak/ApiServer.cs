@@ -155,7 +155,14 @@ internal sealed class ApiServer : IAsyncDisposable
             catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
         }
         _process.Dispose();
-        try { Directory.Delete(_dataDirectory, recursive: true); }
+        try
+        {
+            if (Directory.Exists(_dataDirectory))
+                Directory.Delete(_dataDirectory, recursive: true);
+            // The cluster keeps its password and port in files beside its folder.
+            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_dataDirectory)!, Path.GetFileName(_dataDirectory) + ".*"))
+                File.Delete(file);
+        }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
