@@ -41,7 +41,7 @@ public class FigureQueryTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
     {
         var data = await api.Client.DataAsync("""
             { project(slug: "helium") {
-                settlementMix { id asOf stablecoinShare nativeShare label basis qualifier quote source { id } }
+                settlementMix { id date stablecoinShare nativeShare label basis qualifier quote source { id } }
                 tokenPrices(from: "2026-01-01", to: "2026-12-31") { id date priceUsd change1y basis quote source { publisher } }
                 latestPrice { date priceUsd }
                 metrics { id metric value unit basis qualifier quote }

@@ -11,7 +11,7 @@ internal static class SettlementMixType
         .Description("How a project's fees are settled: the share paid in stablecoins and in its own token, or a label when the source gives no number.")
         .Id(m => m.Id)
         .ProjectSlug(m => m.Project)
-        .Field("asOf", new GraphQLNonNull(DateScalar.Type), f => f.Description("The day the mix describes.").Resolve(m => m.AsOf))
+        .Field("date", new GraphQLNonNull(DateScalar.Type), f => f.Description("The day the mix describes (REST names it date too).").Resolve(m => m.AsOf))
         .Field("stablecoinShare", DecimalScalar.Type, f => f
             .Description("Share of fees settled in stablecoins, a fraction from 0 to 1; null when the source does not state it.")
             .Resolve(m => m.StablecoinShare))
