@@ -10,10 +10,18 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Ok(new LivenessResponse("ok")))
-            .WithName("Liveness").WithTags("Health").WithSummary("The process is up.");
+            .WithName("Liveness").WithTags("Health").WithSummary("The process is up.")
+            .WithDescription("Answers 200 while the process runs, whatever the state of the database. Not rate limited. " +
+                "Use it as a liveness probe; use /readyz to decide whether to send traffic.")
+            .Produces<LivenessResponse>();
         app.MapGet("/readyz", ReadinessAsync)
             .WithName("Readiness").WithTags("Health")
-            .WithSummary("The database is reachable, its schema is current, and which data version is served.");
+            .WithSummary("The database is reachable, its schema is current, and which data version is served.")
+            .WithDescription("Answers 200 with the schema version and the data version being served when the database " +
+                "answers within the command timeout and its schema is the one this build expects; otherwise 503 " +
+                "problem+json (database-unavailable or schema-not-current). Not rate limited.")
+            .Produces<ReadinessResponse>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
