@@ -5,6 +5,9 @@ namespace DepinApi.Rest.Models;
 /// <summary>The data version a response was read from; <c>current</c> is false for an <c>asOf</c> in the past.</summary>
 public sealed record DataVersionRef(int Id, DateTimeOffset ImportedAt, bool Current)
 {
+    public static DataVersionRef Example => new(1, new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero), true);
+
+
     public static DataVersionRef Of(DataVersionInfo version, bool current) => new(version.Id, version.ImportedAt, current);
 }
 
@@ -18,4 +21,7 @@ public sealed record ListResponse<T>(DataVersionRef DataVersion, IReadOnlyList<T
 /// Paging state: <c>next</c> is the URL of the next page (also sent as <c>Link: rel="next"</c>),
 /// null on the last page.
 /// </summary>
-public sealed record PageInfo(int Limit, string? NextCursor, string? Next);
+public sealed record PageInfo(int Limit, string? NextCursor, string? Next)
+{
+    public static PageInfo Example => new(50, null, null);
+}

@@ -10,6 +10,13 @@ public sealed record RevenueFigureView(
     string Id, string Project, string Quarter, string Metric, decimal AmountUsd, string Units, decimal? Value,
     string Basis, string? Qualifier, SourceView Source, string Quote, string Permalink, string Citation)
 {
+    /// <summary>A real figure, for the OpenAPI document.</summary>
+    public static RevenueFigureView Example => new("aethir-2025q2-quarterly-revenue", "aethir", "2025Q2", "quarterly_revenue",
+        32_700_000m, "lin", 32_700_000m, "disclosed", null, SourceView.Example,
+        "The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).",
+        "http://127.0.0.1:5080/v1/revenue/aethir-2025q2-quarterly-revenue?asOf=1",
+        "Aethir revenue, Q2 2025: $32.7 million (disclosed). Source: BlockEden.xyz, “DePIN's Revenue Reckoning: How Akash, io.net, and Aethir Are Replacing Token Mining with Real Business Cash Flow”, early 2026. http://127.0.0.1:5080/v1/revenue/aethir-2025q2-quarterly-revenue?asOf=1");
+
     public static CsvColumns<RevenueFigureView> Columns() => new CsvColumns<RevenueFigureView>()
         .Add("id", f => f.Id).Add("project", f => f.Project).Add("quarter", f => f.Quarter).Add("metric", f => f.Metric)
         .Add("amountUsd", f => f.AmountUsd).Add("units", f => f.Units).Add("value", f => f.Value)
@@ -22,6 +29,8 @@ public sealed record RevenueFigureView(
 public sealed record RevenueShareView(
     string Project, string ProjectName, decimal AmountUsd, decimal Share, int AlternativeFigures, RevenueFigureView Figure)
 {
+    public static RevenueShareView Example => new("aethir", "Aethir", 32_700_000m, 1m, 0, RevenueFigureView.Example);
+
     public static CsvColumns<RevenueShareView> Columns() => new CsvColumns<RevenueShareView>()
         .Add("project", r => r.Project).Add("projectName", r => r.ProjectName).Add("amountUsd", r => r.AmountUsd)
         .Add("share", r => r.Share).Add("alternativeFigures", r => r.AlternativeFigures)

@@ -7,6 +7,11 @@ namespace DepinApi.Rest.Models;
 public sealed record SourceView(string Id, string Publisher, string Title, DateOnly? PublishedOn, string PublishedLabel,
     string Kind, string? Url)
 {
+    /// <summary>A real source, for the OpenAPI document.</summary>
+    public static SourceView Example => new("blockeden-early-2026", "BlockEden.xyz",
+        "DePIN's Revenue Reckoning: How Akash, io.net, and Aethir Are Replacing Token Mining with Real Business Cash Flow",
+        null, "early 2026", "press", null);
+
     public static SourceView Of(Source s) => new(s.Id, s.Publisher, s.Title, s.PublishedOn, s.PublishedLabel, s.Kind, s.Url);
 
     public static CsvColumns<SourceView> Columns() => new CsvColumns<SourceView>()
