@@ -28,12 +28,19 @@ public static class GraphQLIdeEndpoints
     /// Serves the IDE at <paramref name="graphQLPath"/> (GET from a browser; see <see cref="BrowserNavigation"/>) and its
     /// assets at <c><paramref name="graphQLPath"/>/ide/{file}</c>. Map the GraphQL endpoint at the same path.
     /// </summary>
-    public static IEndpointRouteBuilder MapGraphQLIde(this IEndpointRouteBuilder endpoints, string graphQLPath = "/graphql")
+    /// <param name="endpoints">The application.</param>
+    /// <param name="graphQLPath">The GraphQL endpoint's path; by default its own setting <c>GraphQL:Path</c>, else <c>/graphql</c>.</param>
+    public static IEndpointRouteBuilder MapGraphQLIde(this IEndpointRouteBuilder endpoints, string? graphQLPath = null)
     {
+        var path = graphQLPath
+                   ?? (endpoints.ServiceProvider.GetRequiredService<IConfiguration>()["GraphQL:Path"] is { Length: > 0 } configured
+                       ? configured
+                       : "/graphql");
+
         // Fail at startup, not on the first visit, when the build left the bundle out.
         endpoints.ServiceProvider.GetRequiredService<GraphQLIdeBundle>();
 
-        endpoints.MapGet(graphQLPath, (HttpContext http, GraphQLIdeBundle bundle) => Page(http, bundle, graphQLPath))
+        endpoints.MapGet(path, (HttpContext http, GraphQLIdeBundle bundle) => Page(http, bundle, path))
             .WithMetadata(GraphQLIdePageMetadata.Instance)
             // Ordered before the GraphQL endpoint at the same path; GraphQLIdeMatcherPolicy drops it for non-browsers.
             .WithOrder(-1)
@@ -42,7 +49,7 @@ public static class GraphQLIdeEndpoints
             .WithDisplayName("GraphQL IDE page")
             .ExcludeFromDescription();
 
-        endpoints.MapGet(graphQLPath.TrimEnd('/') + "/ide/{file}", Asset)
+        endpoints.MapGet(path.TrimEnd('/') + "/ide/{file}", Asset)
             .WithDisplayName("GraphQL IDE assets")
             .ExcludeFromDescription();
         return endpoints;
