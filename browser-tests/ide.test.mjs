@@ -68,6 +68,9 @@ function graphQLResponse(page, operationName) {
 
 async function runTab(page, tabTitle) {
   await page.locator('.graphiql-tab', { hasText: tabTitle }).first().locator('.graphiql-tab-button').click();
+  // Run only once the editor holds the tab's document, or the click may run the previous tab's query.
+  await page.waitForFunction((title) => (document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror?.getValue() ?? '')
+    .includes(`query ${title}`), tabTitle);
   const response = graphQLResponse(page, tabTitle);
   await page.locator('.graphiql-execute-button').click();
   const body = await (await response).json();
