@@ -14,17 +14,17 @@ public sealed partial class ReadSession
             SELECT {PriceColumns}, {SourceColumns}
             FROM token_prices t {JoinSource("t")}
             WHERE {Visible("t")}
-              AND (@projects IS NULL OR t.project = ANY(@projects))
+              {SeriesPosition(query)}
               AND (@source IS NULL OR t.source = @source)
               AND (@from IS NULL OR t.date >= @from)
               AND (@to IS NULL OR t.date <= @to)
-              AND (@after_project IS NULL OR (t.project, t.date, t.id) > (@after_project, @after_date, @after_id))
             ORDER BY t.project, t.date, t.id
             LIMIT @limit
             """;
         return StreamAsync(sql, p =>
         {
             p.AddList("projects", query.Projects);
+            p.AddText("project", query.Projects?.FirstOrDefault());
             p.AddText("source", query.SourceId);
             p.AddDate("from", query.From);
             p.AddDate("to", query.To);
@@ -33,6 +33,24 @@ public sealed partial class ReadSession
             p.AddText("after_id", query.After?.Id);
             p.AddInt("limit", query.Limit);
         }, ReadPrice, cancellationToken);
+    }
+
+    // Which projects, and where after the cursor to start. Postgres 15 positions an index scan by a
+    // plain "project = x AND date >= d" but not by a row comparison next to "= ANY(...)": the
+    // page after 99,900 rows of one series then reads all of them again (measured 30 ms against
+    // 0.4 ms). So one project's series is asked for in the plain form, and a list of several
+    // starts at the cursor's project with a scalar bound the index can use.
+    private static string SeriesPosition(PriceQuery query)
+    {
+        var single = query.Projects is { Count: 1 } ? query.Projects.First() : null;
+        if (single is not null && (query.After is null || query.After.Value.Project == single))
+            return query.After is null
+                ? "AND t.project = @project"
+                : "AND t.project = @project AND t.date >= @after_date AND (t.date, t.id) > (@after_date, @after_id)";
+        var projects = "AND (@projects IS NULL OR t.project = ANY(@projects))";
+        return query.After is null
+            ? projects
+            : projects + " AND t.project >= @after_project AND (t.project, t.date, t.id) > (@after_project, @after_date, @after_id)";
     }
 
     /// <summary>

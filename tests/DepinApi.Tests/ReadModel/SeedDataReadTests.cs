@@ -84,6 +84,28 @@ public sealed class SeedDataReadTests : IAsyncLifetime
         Assert.Equal(whole.Select(p => p.Id), paged.Select(p => p.Id));
     }
 
+    [Theory]
+    [InlineData("helium")]
+    [InlineData("akash")]
+    public async Task One_projects_price_pages_joined_by_their_keyset_equal_its_series(string project)
+    {
+        await using var session = await database.OpenAsync();
+        var whole = await session.TokenPricesAsync(new PriceQuery { Projects = [project] }, CancellationToken.None).ToListAsync();
+        var paged = new List<TokenPrice>();
+        PriceQuery query = new() { Projects = [project], Limit = 1 };
+        while (true)
+        {
+            var page = await session.TokenPricesAsync(query, CancellationToken.None).ToListAsync();
+            paged.AddRange(page);
+            if (page.Count < 1)
+                break;
+            query = query with { After = (page[^1].Project, page[^1].Date, page[^1].Id) };
+        }
+        Assert.NotEmpty(whole);
+        Assert.All(whole, price => Assert.Equal(project, price.Project));
+        Assert.Equal(whole.Select(p => p.Id), paged.Select(p => p.Id));
+    }
+
     [Fact]
     public async Task Latest_prices_skip_rows_that_state_only_a_change()
     {
