@@ -25,7 +25,8 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadinessAsync(NpgsqlDataSource dataSource, DataVersionTracker tracker, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadinessAsync(NpgsqlDataSource dataSource, DataVersionTracker tracker,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         int schemaVersion;
         DataVersionInfo? dataVersion;
@@ -37,7 +38,10 @@ public static class HealthEndpoints
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            return Problems.ServiceUnavailable("database-unavailable", "The database is unreachable.", e.Message);
+            // The driver's message names hosts and ports: it goes to the log, not to an anonymous client.
+            loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning(e, "Readiness check: the database did not answer.");
+            return Problems.ServiceUnavailable("database-unavailable", "The database is unreachable.",
+                "The database did not answer the readiness check; this instance is not serving data until it does.");
         }
         if (schemaVersion != Migrator.LatestVersion)
             return Problems.ServiceUnavailable("schema-not-current", "The database schema is not current.",

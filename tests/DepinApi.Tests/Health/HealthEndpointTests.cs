@@ -60,5 +60,9 @@ public class HealthEndpointTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("/problems/database-unavailable", problem.GetProperty("type").GetString());
+        // The driver's own message names the database and server; an anonymous client never sees it.
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!, detail);
+        Assert.DoesNotContain("54", detail);
     }
 }
