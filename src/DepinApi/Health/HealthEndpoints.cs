@@ -53,6 +53,11 @@ public static class HealthEndpoints
 
 public sealed record LivenessResponse(string Status);
 
-public sealed record ReadinessResponse(string Status, int SchemaVersion, DataVersionView? DataVersion);
+public sealed record ReadinessResponse(string Status, int SchemaVersion, DataVersionView? DataVersion)
+{
+    /// <summary>A ready instance serving the first data version, for the OpenAPI document.</summary>
+    public static ReadinessResponse Example => new("ready", Migrator.LatestVersion,
+        new DataVersionView(1, new DateTimeOffset(2026, 11, 21, 23, 59, 0, TimeSpan.Zero)));
+}
 
 public sealed record DataVersionView(int Id, DateTimeOffset ImportedAt);

@@ -1,3 +1,4 @@
+using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Models;
 using DepinApi.Screening.Http;
@@ -5,6 +6,10 @@ using DepinApi.Screening.Http;
 namespace DepinApi.SectorAnalytics.Http;
 
 /// <summary>Sector analytics with the data version and the methodology they were computed under.</summary>
+/// <remarks>As CSV (the default part, revenue): one row per project and quarter, with the quarter's totals repeated.</remarks>
+[OpenApiCsvExample(
+    "quarter,metric,totalUsd,projectCount,top3Share,hhi,statedTotal.value,statedTotal.qualifier,statedTotal.figureId,listedMinusStatedUsd,statedTop3Share.value,statedTop3Share.qualifier,project,amountUsd,share,figureId,basis,qualifier,source.id,quote\r\n" +
+    "2026Q2,annualized_external_revenue,820000000,5,0.878049,4399.17,800000000,over,depin-2026q2-annualized-external-revenue,20000000,0.85,over,akash,110000000,0.134146,akash-2026q2-annualized-external-revenue-table,estimate,about,gate-2026-06-01,| Akash Network | Cloud Computing | About $110 million | GPU/CPU leasing fees | 0.7529 | -42.02% |\r\n")]
 public sealed record SectorAnalyticsResponse(DataVersionRef DataVersion, MethodologyRef Methodology, SectorAnalyticsReport Data)
 {
     private static readonly Source Gate = new("gate-2026-06-01", "Gate",
