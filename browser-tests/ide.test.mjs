@@ -59,7 +59,9 @@ function graphQLResponse(page, operationName) {
     const request = response.request();
     if (request.method() !== 'POST' || !response.url().endsWith('/graphql')) return false;
     try {
-      return JSON.parse(request.postData() ?? '{}').operationName === operationName;
+      // GraphiQL may post a tab's document before its operation name is updated; the document itself says which it is.
+      const { operationName: posted, query } = JSON.parse(request.postData() ?? '{}');
+      return posted === operationName || (typeof query === 'string' && query.includes(`query ${operationName}`));
     } catch {
       return false;
     }
@@ -71,9 +73,18 @@ async function runTab(page, tabTitle) {
   // Run only once the editor holds the tab's document, or the click may run the previous tab's query.
   await page.waitForFunction((title) => (document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror?.getValue() ?? '')
     .includes(`query ${title}`), tabTitle);
-  const response = graphQLResponse(page, tabTitle);
-  await page.locator('.graphiql-execute-button').click();
-  const body = await (await response).json();
+  // Right after a tab switch GraphiQL can still post the previous tab's operation name with the new document
+  // (its operation name follows the editor a moment later); the server then answers "Unknown operation",
+  // and a user would simply press Run again. So does the test, a few times at most.
+  let body;
+  for (let attempt = 1; ; attempt++) {
+    const response = graphQLResponse(page, tabTitle);
+    await page.locator('.graphiql-execute-button').click();
+    body = await (await response).json();
+    const stale = (body.errors ?? []).some((e) => String(e.message).startsWith('Unknown operation named'));
+    if (!stale || attempt === 5) break;
+    await page.waitForTimeout(250);
+  }
   // The response pane is filled right after the fetch resolves.
   await page.waitForFunction(() => {
     const text = document.querySelector('.result-window .CodeMirror')?.CodeMirror?.getValue() ?? '';
