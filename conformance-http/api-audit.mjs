@@ -11,12 +11,11 @@
 // A failed SHOULD or MAY audit is a warning; it counts as passed only if DOCUMENTED_EXCEPTIONS explains it.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { serverAudits } from 'graphql-http';
+import { freePort, runAudits } from './lib/audits.mjs';
 
 // id -> why the endpoint deliberately differs. Empty: every audit is expected to pass.
 const DOCUMENTED_EXCEPTIONS = {};
@@ -69,7 +68,7 @@ server.stderr.on('data', (chunk) => (serverOutput += chunk));
 let exitCode = 1;
 try {
   await waitUntilReady(`${baseUrl}/readyz`, 120_000);
-  exitCode = await runAudits(`${baseUrl}/graphql`);
+  exitCode = await runAudits(`${baseUrl}/graphql`, { verbose, documentedExceptions: DOCUMENTED_EXCEPTIONS });
 } catch (error) {
   console.log(`Audit could not run: ${error.message}\n${serverOutput.slice(-4000)}`);
   console.log('0 passed, 1 failed');
@@ -78,51 +77,6 @@ try {
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
-
-async function runAudits(url) {
-  let passed = 0;
-  let failed = 0;
-  let mustFailed = false;
-  for (const { id, name, fn } of serverAudits({ url, fetchFn: fetch })) {
-    const result = await fn();
-    if (result.status === 'ok') {
-      passed++;
-      if (verbose) console.log(`ok   ${id} ${name}`);
-      continue;
-    }
-    const body = await responseText(result.response);
-    const level = result.status === 'error' ? 'FAIL' : 'WARN';
-    if (result.status === 'error') mustFailed = true;
-    const documented = result.status !== 'error' ? DOCUMENTED_EXCEPTIONS[id] : undefined;
-    if (documented) passed++;
-    else failed++;
-    console.log(`${level} ${id} ${name}\n  reason: ${result.reason}` +
-      (documented ? `\n  documented exception: ${documented}` : '') +
-      (body ? `\n  response: ${result.response.status} ${body}` : ''));
-  }
-  console.log(`${passed} passed, ${failed} failed`);
-  return mustFailed ? 1 : 0;
-}
-
-async function responseText(response) {
-  if (!response) return '';
-  try {
-    return (await response.clone().text()).slice(0, 500);
-  } catch {
-    return '';
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 // SIGTERM lets the host stop its embedded cluster before it exits; wait for that before removing the folder.
 function stop(child) {
