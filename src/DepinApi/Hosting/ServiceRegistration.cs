@@ -29,6 +29,7 @@ public static class ServiceRegistration
         // Registered first: hosted services start in order, and everything after it needs the database.
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        builder.Services.AddHostedService<DataVersionPreload>();
         builder.Services.AddSingleton(CreateReaderDataSource);
         builder.Services.AddSingleton<DataVersionTracker>();
         builder.Services.AddHostedService<DataVersionListener>();

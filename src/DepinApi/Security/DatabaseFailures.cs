@@ -34,6 +34,8 @@ public static class DatabaseFailures
         || sqlState is PostgresErrorCodes.AdminShutdown          // 57P01: the server is shutting down
             or PostgresErrorCodes.CrashShutdown                  // 57P02
             or PostgresErrorCodes.CannotConnectNow               // 57P03: starting up or in recovery
+            or PostgresErrorCodes.DatabaseDropped                // 57P04: the database went away under the session
+            or PostgresErrorCodes.InvalidCatalogName             // 3D000: the database does not exist (dropped, not yet restored)
             or PostgresErrorCodes.QueryCanceled                  // 57014: statement timeout or our cancellation
             or PostgresErrorCodes.LockNotAvailable;              // 55P03: lock_timeout
 
