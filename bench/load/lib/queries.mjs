@@ -13,7 +13,7 @@ export const DEPIN_NESTED_QUERY = `query Nested {
       sector
       revenue(from: "2025Q3", to: "2026Q2") { quarter metric amountUsd basis }
       latestPrice { date priceUsd }
-      settlementMix { asOf stablecoinShare nativeShare }
+      settlementMix { date stablecoinShare nativeShare }
     }
   }
 }`;

@@ -69,8 +69,8 @@ public static class ReaderRole
     /// Used when one connection string serves both purposes: the server still cannot write.
     /// </summary>
     /// <remarks>
-    /// The role is a startup parameter, so <c>RESET ROLE</c> and the pool's <c>DISCARD ALL</c>
-    /// return to it rather than to the owner.
+    /// The role is a startup parameter, so <c>RESET ROLE</c> and <c>DISCARD ALL</c> return to it
+    /// rather than to the owner.
     /// </remarks>
     public static string AssumedBy(string ownerConnectionString)
     {
