@@ -1,0 +1,87 @@
+using Npgsql;
+
+namespace DepinApi.Tests.Reliability;
+
+/// <summary>
+/// Stops an import inside its transaction, after it has written: an EXCLUSIVE lock on
+/// revenue_figures lets the importer read the table but not change it. By the time it needs
+/// to, the importer holds the import lock, has inserted the new data_versions row and has
+/// superseded the changed rows of the files before revenue (sources, projects).
+/// </summary>
+public sealed class ImportStall : IAsyncDisposable
+{
+    public const string Table = "revenue_figures";
+
+    private readonly NpgsqlConnection holder;
+    private readonly NpgsqlDataSource observer;
+    private NpgsqlTransaction? held;
+
+    private ImportStall(NpgsqlConnection holder, NpgsqlTransaction held, NpgsqlDataSource observer)
+    {
+        this.holder = holder;
+        this.held = held;
+        this.observer = observer;
+    }
+
+    public static async Task<ImportStall> HoldAsync(string connectionString)
+    {
+        var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync();
+        var transaction = await holder.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {Table} IN EXCLUSIVE MODE", holder, transaction))
+            await lockTable.ExecuteNonQueryAsync();
+        // A connection of its own: pg_stat_activity read inside the holder's transaction would not change.
+        return new ImportStall(holder, transaction, NpgsqlDataSource.Create(connectionString));
+    }
+
+    /// <summary>
+    /// Waits until a session of one of the named applications is blocked on the held lock inside
+    /// a transaction that holds the import's advisory lock and has written a new data version.
+    /// </summary>
+    /// <returns>The application and the Postgres backend of the stalled import.</returns>
+    public Task<StalledImport> WaitForStalledImportAsync(params string[] applicationNames) => Poll.UntilAsync(async () =>
+    {
+        await using var command = observer.CreateCommand($"""
+            SELECT a.application_name, a.pid FROM pg_stat_activity a
+            WHERE a.datname = current_database() AND a.application_name = ANY($1)
+              AND a.backend_xid IS NOT NULL
+              AND EXISTS (SELECT FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted
+                          AND l.locktype = 'relation' AND l.relation = '{Table}'::regclass)
+              AND EXISTS (SELECT FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.locktype = 'advisory')
+              AND EXISTS (SELECT FROM pg_locks l WHERE l.pid = a.pid AND l.granted AND l.locktype = 'relation'
+                          AND l.relation = 'data_versions'::regclass AND l.mode = 'RowExclusiveLock')
+            """);
+        command.Parameters.AddWithValue(applicationNames);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new StalledImport(reader.GetString(0), reader.GetInt32(1)) : null;
+    }, $"an import by {string.Join(" or ", applicationNames)} stalled on {Table} after writing");
+
+    /// <summary>Waits until a session of the application waits for the advisory lock of imports and migrations.</summary>
+    public Task WaitForLockWaiterAsync(string applicationName) => Poll.UntilAsync(async () =>
+    {
+        await using var command = observer.CreateCommand("""
+            SELECT count(*) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+            WHERE a.datname = current_database() AND a.application_name = $1 AND l.locktype = 'advisory' AND NOT l.granted
+            """);
+        command.Parameters.AddWithValue(applicationName);
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }, $"{applicationName} waiting for the import lock");
+
+    public async Task ReleaseAsync()
+    {
+        if (held is null)
+            return;
+        await held.RollbackAsync();
+        await held.DisposeAsync();
+        held = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ReleaseAsync();
+        await holder.DisposeAsync();
+        await observer.DisposeAsync();
+    }
+}
+
+public sealed record StalledImport(string ApplicationName, int BackendPid);
