@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace DepinApi.Tests.Reliability;
 
 /// <summary>
@@ -10,29 +8,14 @@ namespace DepinApi.Tests.Reliability;
 /// </summary>
 public sealed class ImportStall : IAsyncDisposable
 {
-    public const string Table = "revenue_figures";
+    private const string Table = "revenue_figures";
 
-    private readonly NpgsqlConnection holder;
-    private readonly NpgsqlDataSource observer;
-    private NpgsqlTransaction? held;
+    private readonly TableLock tableLock;
 
-    private ImportStall(NpgsqlConnection holder, NpgsqlTransaction held, NpgsqlDataSource observer)
-    {
-        this.holder = holder;
-        this.held = held;
-        this.observer = observer;
-    }
+    private ImportStall(TableLock tableLock) => this.tableLock = tableLock;
 
-    public static async Task<ImportStall> HoldAsync(string connectionString)
-    {
-        var holder = new NpgsqlConnection(connectionString);
-        await holder.OpenAsync();
-        var transaction = await holder.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {Table} IN EXCLUSIVE MODE", holder, transaction))
-            await lockTable.ExecuteNonQueryAsync();
-        // A connection of its own: pg_stat_activity read inside the holder's transaction would not change.
-        return new ImportStall(holder, transaction, NpgsqlDataSource.Create(connectionString));
-    }
+    public static async Task<ImportStall> HoldAsync(string connectionString) =>
+        new(await TableLock.HoldAsync(connectionString, Table, "EXCLUSIVE"));
 
     /// <summary>
     /// Waits until a session of one of the named applications is blocked on the held lock inside
@@ -41,7 +24,7 @@ public sealed class ImportStall : IAsyncDisposable
     /// <returns>The application and the Postgres backend of the stalled import.</returns>
     public Task<StalledImport> WaitForStalledImportAsync(params string[] applicationNames) => Poll.UntilAsync(async () =>
     {
-        await using var command = observer.CreateCommand($"""
+        await using var command = tableLock.Observer.CreateCommand($"""
             SELECT a.application_name, a.pid FROM pg_stat_activity a
             WHERE a.datname = current_database() AND a.application_name = ANY($1)
               AND a.backend_xid IS NOT NULL
@@ -59,7 +42,7 @@ public sealed class ImportStall : IAsyncDisposable
     /// <summary>Waits until a session of the application waits for the advisory lock of imports and migrations.</summary>
     public Task WaitForLockWaiterAsync(string applicationName) => Poll.UntilAsync(async () =>
     {
-        await using var command = observer.CreateCommand("""
+        await using var command = tableLock.Observer.CreateCommand("""
             SELECT count(*) FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
             WHERE a.datname = current_database() AND a.application_name = $1 AND l.locktype = 'advisory' AND NOT l.granted
             """);
@@ -67,21 +50,9 @@ public sealed class ImportStall : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())! > 0;
     }, $"{applicationName} waiting for the import lock");
 
-    public async Task ReleaseAsync()
-    {
-        if (held is null)
-            return;
-        await held.RollbackAsync();
-        await held.DisposeAsync();
-        held = null;
-    }
+    public Task ReleaseAsync() => tableLock.ReleaseAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        await ReleaseAsync();
-        await holder.DisposeAsync();
-        await observer.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => tableLock.DisposeAsync();
 }
 
 public sealed record StalledImport(string ApplicationName, int BackendPid);
