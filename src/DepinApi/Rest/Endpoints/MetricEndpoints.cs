@@ -59,17 +59,11 @@ public static class MetricEndpoints
         return Representation.List(format, session, items, info, NetworkMetricView.Columns(), $"{project.Slug}-metrics");
     }
 
-    public static async Task<IResult> MetricAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> MetricAsync(HttpContext http, RestRequest rest,
         [Description("The figure's id, e.g. aethir-2026-active-compute-clients.")] string id,
-        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
-    {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        if (await FigureLookup.NetworkMetricAsync(session, id, cancellationToken) is not { } figure)
-            return FigureLookup.NotFound("network metric", id, session);
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        return Representation.Item(format, session, views.NetworkMetric(figure), NetworkMetricView.Columns(), id);
-    }
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
+        FigurePermalink.RespondAsync(http, rest, id, resource, "network metric", FigureLookup.NetworkMetricAsync,
+            (views, f) => views.NetworkMetric(f), NetworkMetricView.Columns(), cancellationToken);
 
     public static async Task<IResult> SectorListAsync(HttpContext http, RestRequest rest,
         [FromQuery(Name = "scope")][Description("depin (the whole sector) or depin_compute (its compute networks).")] string? scope,
@@ -86,17 +80,11 @@ public static class MetricEndpoints
         return Representation.List(format, session, items, info, SectorFigureView.Columns(), "sector-figures");
     }
 
-    public static async Task<IResult> SectorFigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> SectorFigureAsync(HttpContext http, RestRequest rest,
         [Description("The figure's id, e.g. depin-2026q2-annualized-external-revenue.")] string id,
-        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
-    {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        if (await FigureLookup.SectorFigureAsync(session, id, cancellationToken) is not { } figure)
-            return FigureLookup.NotFound("sector figure", id, session);
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        return Representation.Item(format, session, views.SectorFigure(figure), SectorFigureView.Columns(), id);
-    }
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
+        FigurePermalink.RespondAsync(http, rest, id, resource, "sector figure", FigureLookup.SectorFigureAsync,
+            (views, f) => views.SectorFigure(f), SectorFigureView.Columns(), cancellationToken);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

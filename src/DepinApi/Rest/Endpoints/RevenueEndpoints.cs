@@ -139,18 +139,11 @@ public static class RevenueEndpoints
         return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
     }
 
-    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
-        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
-    {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var figure = await FigureLookup.RevenueAsync(session, id, cancellationToken);
-        if (figure is null)
-            return FigureLookup.NotFound("revenue figure", id, session);
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
-    }
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
+        FigurePermalink.RespondAsync(http, rest, id, resource, "revenue figure", FigureLookup.RevenueAsync,
+            (views, f) => views.Revenue(f), RevenueFigureView.Columns(), cancellationToken);
 
     /// <summary>
     /// Reads figures from <paramref name="readFrom"/> (earlier quarters the units need), transforms each

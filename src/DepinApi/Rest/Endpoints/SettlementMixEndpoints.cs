@@ -52,17 +52,11 @@ public static class SettlementMixEndpoints
         return await ListAsync(http, rest, session, format, page, null, "settlement-mix", cancellationToken);
     }
 
-    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
         [Description("The figure's id, e.g. helium-2026-06-01-settlement-mix.")] string id,
-        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
-    {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        if (await FigureLookup.SettlementMixAsync(session, id, cancellationToken) is not { } figure)
-            return FigureLookup.NotFound("settlement mix figure", id, session);
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        return Representation.Item(format, session, views.SettlementMix(figure), SettlementMixView.Columns(), id);
-    }
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
+        FigurePermalink.RespondAsync(http, rest, id, resource, "settlement mix figure", FigureLookup.SettlementMixAsync,
+            (views, f) => views.SettlementMix(f), SettlementMixView.Columns(), cancellationToken);
 
     private static async Task<IResult> ListAsync(HttpContext http, RestRequest rest, ReadSession session, ResponseFormat format,
         PageRequest page, IReadOnlyCollection<string>? projects, string fileStem, CancellationToken cancellationToken)

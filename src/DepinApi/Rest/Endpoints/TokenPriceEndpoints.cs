@@ -84,17 +84,11 @@ public static class TokenPriceEndpoints
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
     }
 
-    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
         [Description("The figure's id, e.g. helium-2026-06-01-price.")] string id,
-        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
-    {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        if (await FigureLookup.TokenPriceAsync(session, id, cancellationToken) is not { } figure)
-            return FigureLookup.NotFound("token price", id, session);
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        return Representation.Item(format, session, views.TokenPrice(figure), TokenPriceView.Columns(), id);
-    }
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
+        FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,
+            (views, f) => views.TokenPrice(f), TokenPriceView.Columns(), cancellationToken);
 
     private static async IAsyncEnumerable<TokenPriceView> Map(IAsyncEnumerable<TokenPrice> prices, FigureViews views,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,0 +1,29 @@
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>
+/// The answer of every single-figure permalink (<c>/v1/revenue/{id}</c>, <c>/v1/token-prices/{id}</c> …): the figure
+/// in the version asked for, with its citation, as JSON or one CSV row; a 404 that names the id when it is not there.
+/// </summary>
+internal static class FigurePermalink
+{
+    /// <param name="kind">What the figure is called in the 404 ("revenue figure", "token price" …).</param>
+    /// <param name="lookup">Finds the figure by id in the session's version (see <see cref="FigureLookup"/>).</param>
+    /// <param name="view">Maps the figure to the view the list endpoints show for it.</param>
+    public static async Task<IResult> RespondAsync<TFigure, TView>(HttpContext http, RestRequest rest, string id,
+        ResourceParameters resource, string kind,
+        Func<ReadSession, string, CancellationToken, Task<TFigure?>> lookup,
+        Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, CancellationToken cancellationToken)
+        where TFigure : class
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (await lookup(session, id, cancellationToken) is not { } figure)
+            return FigureLookup.NotFound(kind, id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        return Representation.Item(format, session, view(views, figure), columns, id);
+    }
+}
