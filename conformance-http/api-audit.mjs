@@ -9,13 +9,13 @@
 // seed data imported at start-up), waits for /readyz, runs every audit, stops the app (which stops the cluster)
 // and removes the folder. Ends with the line "N passed, N failed" and exits with 1 if a MUST audit failed.
 // A failed SHOULD or MAY audit is a warning; it counts as passed only if DOCUMENTED_EXCEPTIONS explains it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { freePort, runAudits } from './lib/audits.mjs';
+import { buildInRelease, freePort, runAudits, waitUntilReady } from './lib/audits.mjs';
 
 // id -> why the endpoint deliberately differs. Empty: every audit is expected to pass.
 const DOCUMENTED_EXCEPTIONS = {};
@@ -27,19 +27,7 @@ const artifacts = process.env.GRAPHQL_API_AUDIT_ARTIFACTS ?? path.join(os.tmpdir
 const args = new Set(process.argv.slice(2));
 const verbose = args.has('--verbose');
 
-if (!args.has('--no-build')) {
-  console.log(`Building ${path.relative(repoRoot, projectDir)} (Release) into ${artifacts} ...`);
-  const build = spawnSync('dotnet', ['build', projectDir, '-c', 'Release', '--artifacts-path', artifacts, '-nologo', '-v', 'quiet'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) {
-    console.log(build.stdout, build.stderr);
-    console.log('The API did not build.');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
-}
+if (!args.has('--no-build')) buildInRelease(repoRoot, projectDir, artifacts, 'The API');
 
 const binDir = path.join(artifacts, 'bin', 'DepinApi', 'release');
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'graphql-api-audit-'));
@@ -67,7 +55,7 @@ server.stdout.on('data', (chunk) => (serverOutput += chunk));
 server.stderr.on('data', (chunk) => (serverOutput += chunk));
 let exitCode = 1;
 try {
-  await waitUntilReady(`${baseUrl}/readyz`, 120_000);
+  await waitUntilReady(server, 'the API', `${baseUrl}/readyz`, 120_000);
   exitCode = await runAudits(`${baseUrl}/graphql`, { verbose, documentedExceptions: DOCUMENTED_EXCEPTIONS });
 } catch (error) {
   console.log(`Audit could not run: ${error.message}\n${serverOutput.slice(-4000)}`);
@@ -92,19 +80,4 @@ function stop(child) {
     });
     child.kill('SIGTERM');
   });
-}
-
-async function waitUntilReady(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the API exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the API did not answer ${url} within ${timeoutMs / 1000} s`);
 }

@@ -7,12 +7,12 @@
 // system temp dir), starts it on a free loopback port, runs every audit, and prints each failure with its id,
 // name and reason. Ends with the line "N passed, N failed" and exits with 1 if a MUST audit failed.
 // A failed SHOULD or MAY audit is a warning; it counts as passed only if DOCUMENTED_EXCEPTIONS explains it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { freePort, runAudits } from './lib/audits.mjs';
+import { buildInRelease, freePort, runAudits, waitUntilReady } from './lib/audits.mjs';
 
 // id -> why the transport deliberately differs. Empty: every audit is expected to pass.
 const DOCUMENTED_EXCEPTIONS = {};
@@ -24,19 +24,7 @@ const artifacts = process.env.GRAPHQL_HTTP_AUDIT_ARTIFACTS ?? path.join(os.tmpdi
 const args = new Set(process.argv.slice(2));
 const verbose = args.has('--verbose');
 
-if (!args.has('--no-build')) {
-  console.log(`Building ${path.relative(repoRoot, projectDir)} (Release) into ${artifacts} ...`);
-  const build = spawnSync('dotnet', ['build', projectDir, '-c', 'Release', '--artifacts-path', artifacts, '-nologo', '-v', 'quiet'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) {
-    console.log(build.stdout, build.stderr);
-    console.log('The test server did not build.');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
-  }
-}
+if (!args.has('--no-build')) buildInRelease(repoRoot, projectDir, artifacts, 'The test server');
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -47,7 +35,7 @@ server.stdout.on('data', (chunk) => (serverOutput += chunk));
 server.stderr.on('data', (chunk) => (serverOutput += chunk));
 let exitCode = 1;
 try {
-  await waitUntilReady(`${baseUrl}/healthz`, 30_000);
+  await waitUntilReady(server, 'the test server', `${baseUrl}/healthz`, 30_000, 200);
   exitCode = await runAudits(`${baseUrl}/graphql`, { verbose, documentedExceptions: DOCUMENTED_EXCEPTIONS });
 } catch (error) {
   console.log(`Audit could not run: ${error.message}\n${serverOutput}`);
@@ -56,18 +44,3 @@ try {
   server.kill();
 }
 process.exit(exitCode);
-
-async function waitUntilReady(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the test server exited with code ${server.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the test server did not answer ${url} within ${timeoutMs / 1000} s`);
-}

@@ -1,7 +1,10 @@
-// The audit loop and a free-port probe shared by the two GraphQL-over-HTTP audits (engine test server, API).
-// Prints every failed audit with its reason and ends with "N passed, N failed"; returns the exit code:
-// 1 when a MUST audit failed. A SHOULD audit that fails counts as passed only when it is a documented exception.
+// What the two GraphQL-over-HTTP audits (engine test server, API) share: the Release build of the server
+// under audit, the wait for it to answer, the audit loop and a free-port probe.
+// The audit loop prints every failed audit with its reason and ends with "N passed, N failed"; it returns the
+// exit code: 1 when a MUST audit failed. A SHOULD audit that fails counts as passed only when it is documented.
+import { spawnSync } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 import { serverAudits } from 'graphql-http';
 
@@ -48,4 +51,38 @@ export function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Builds `projectDir` in Release into `artifacts`. When the build fails it prints the compiler's output and the
+ * closing line "0 passed, 1 failed", and exits: an audit that could not run is a failure, never a silent pass.
+ */
+export function buildInRelease(repoRoot, projectDir, artifacts, what) {
+  console.log(`Building ${path.relative(repoRoot, projectDir)} (Release) into ${artifacts} ...`);
+  const build = spawnSync('dotnet', ['build', projectDir, '-c', 'Release', '--artifacts-path', artifacts, '-nologo', '-v', 'quiet'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    console.log(build.stdout, build.stderr);
+    console.log(`${what} did not build.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+/** Polls `url` until it answers 2xx; throws when `server` (a child process) exits first or time runs out. */
+export async function waitUntilReady(server, what, url, timeoutMs, intervalMs = 250) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`${what} exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
