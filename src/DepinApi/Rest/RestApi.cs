@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using DepinApi.Rest.Endpoints;
 using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace DepinApi.Rest;
 
@@ -23,6 +25,11 @@ public static class RestApi
         // Resolved per request from the container: the policy needs the data version tracker.
         services.AddOutputCache(cache => cache.AddPolicy(DataVersionCachePolicy.PolicyName,
             policy => policy.AddPolicy<DataVersionCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<RestOptions>>((cache, rest) =>
+        {
+            cache.MaximumBodySize = rest.Value.OutputCacheMaxBodyBytes;
+            cache.SizeLimit = rest.Value.OutputCacheSizeLimitBytes;
+        });
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

@@ -27,6 +27,16 @@ public sealed class RestOptions
     public int OutputCacheSeconds { get; set; } = 600;
 
     /// <summary>
+    /// The largest response the output cache keeps. The cache copies a response while it is sent, so a long
+    /// series' CSV would otherwise be held in memory up to this size for every download under way; larger
+    /// responses are streamed and not kept (their ETag still answers 304).
+    /// </summary>
+    public long OutputCacheMaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The memory all cached responses (REST and GraphQL) may take together.</summary>
+    public long OutputCacheSizeLimitBytes { get; set; } = 128 * 1024 * 1024;
+
+    /// <summary>
     /// Base64 HMAC key (at least 32 bytes) that signs pagination cursors. Every instance behind one
     /// load balancer needs the same key; when empty, a key is generated at start-up and cursors
     /// stay valid for the life of the process only.

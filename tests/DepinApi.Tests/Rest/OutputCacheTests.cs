@@ -43,4 +43,27 @@ public class OutputCacheTests
         using var again = await client.GetAsync("/v1/sources");
         Assert.NotEqual(HttpStatusCode.OK, again.StatusCode);
     }
+
+    [Fact]
+    public async Task A_response_larger_than_the_cache_keeps_is_streamed_and_not_kept()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["Rest:OutputCacheMaxBodyBytes"] = "1500",
+        });
+        using var client = factory.CreateClient();
+        var large = await client.GetStringAsync("/v1/projects");
+        var small = await client.GetStringAsync("/v1/sources");
+        Assert.True(large.Length > 1500, $"the project list is only {large.Length} bytes");
+        Assert.True(small.Length < 1500, $"the source list is {small.Length} bytes");
+
+        await TestPostgres.DropDatabaseAsync(connectionString);
+
+        Assert.Equal(small, await client.GetStringAsync("/v1/sources"));
+        using var notKept = await client.GetAsync("/v1/projects");
+        Assert.NotEqual(HttpStatusCode.OK, notKept.StatusCode);
+    }
 }
