@@ -62,6 +62,8 @@ internal static class GraphQLHttpRequestReader
             return (null, RequestReadFailure.BadRequest("The request body is not valid JSON."));
         }
         http.Response.RegisterForDispose(document);
+        if (!HoldsOnlyText(document.RootElement))
+            return (null, RequestReadFailure.BadRequest(NotText("The request body")));
 
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
@@ -115,12 +117,56 @@ internal static class GraphQLHttpRequestReader
             return null;
         }
         http.Response.RegisterForDispose(document);
+        if (!HoldsOnlyText(document.RootElement))
+        {
+            failure = RequestReadFailure.BadRequest(NotText($"The \"{name}\" parameter"));
+            return null;
+        }
         return document.RootElement.ValueKind switch
         {
             JsonValueKind.Object => document.RootElement,
             JsonValueKind.Null => null,
             _ => Fail(out failure, $"The \"{name}\" parameter must be a JSON object."),
         };
+    }
+
+    private static string NotText(string what) =>
+        what + " holds a string that is not Unicode text (invalid UTF-8, or a \\u escape of a lone surrogate).";
+
+    /// <summary>
+    /// Whether every string and property name decodes to UTF-16. The JSON reader accepts invalid UTF-8 inside strings
+    /// and escaped lone surrogates, and only reading such a string fails (an InvalidOperationException): found here,
+    /// the request is a 400 instead of failing wherever the string is first read. Recursion is bounded by the
+    /// reader's MaxDepth of 64.
+    /// </summary>
+    private static bool HoldsOnlyText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                        if (!HoldsOnlyText(item)) return false;
+                    return true;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        _ = property.Name;
+                        if (!HoldsOnlyText(property.Value)) return false;
+                    }
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static JsonElement? Fail(out RequestReadFailure? failure, string message)
