@@ -16,6 +16,8 @@ public static class GraphQLEndpoint
         builder.Services.Configure<GraphQLApiOptions>(builder.Configuration.GetSection(GraphQLApiOptions.Section));
         builder.Services.AddSingleton(_ => DepinSchema.Create());
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
+        // In this order: a request refused for its text is not charged for its cost.
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
         builder.Services.AddOutputCache();
         return builder;

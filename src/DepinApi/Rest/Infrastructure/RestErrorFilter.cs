@@ -10,6 +10,8 @@ public sealed class RestErrorFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        if (UnstorableText.Find(context.HttpContext.Request) is { } refused)
+            return RestProblems.InvalidParameter(refused);
         try
         {
             return await next(context);
