@@ -43,6 +43,16 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         {
             // The client went away: nobody to answer.
         }
+        catch (BadHttpRequestException exception)
+        {
+            // The request broke off or broke the server's limits while its body was read (cut short, too slow,
+            // too large): the client's doing, answered with the server's own status and not logged as a failure.
+            Logger(http).LogInformation("GraphQL request body could not be read: {Message}", exception.Message);
+            if (http.Response.HasStarted || http.RequestAborted.IsCancellationRequested) return;
+            http.Response.Clear();
+            await WriteAsync(http, new GraphQLHttpResponse(RequestError(exception.Message), exception.StatusCode), mediaType)
+                .ConfigureAwait(false);
+        }
         catch (Exception exception)
         {
             Logger(http).LogError(exception, "GraphQL request failed unexpectedly.");
