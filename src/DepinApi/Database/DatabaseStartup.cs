@@ -12,11 +12,22 @@ public sealed class DatabaseStartup(IConfiguration configuration, ILogger<Databa
 {
     private DatabaseConnections? connections;
     private EmbeddedPostgres? cluster;
+    private Task? preparation;
 
     public DatabaseConnections Connections =>
         connections ?? throw new InvalidOperationException("The database is used before start-up has located it.");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts finding and preparing the database now, once the host is built and its configuration final, so
+    /// that the work (mostly waiting on Postgres) overlaps the building of the request pipeline; the hosted
+    /// service's start then only waits for it. Without this call the work starts with the hosted service.
+    /// </summary>
+    public void Begin() => preparation ??= PrepareAsync(CancellationToken.None);
+
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        (preparation ??= PrepareAsync(cancellationToken)).WaitAsync(cancellationToken);
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         (connections, cluster) = await DatabaseBootstrap.ResolveAsync(configuration, logger, cancellationToken);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -28,6 +39,10 @@ public sealed class DatabaseStartup(IConfiguration configuration, ILogger<Databa
     // The cluster outlives the hosted services' StopAsync so that in-flight requests drain first.
     public async ValueTask DisposeAsync()
     {
+        // A preparation still running may yet start the private cluster: let it finish, then stop what it started.
+        // Its failure, if any, was StartAsync's to report.
+        if (preparation is not null)
+            await preparation.ContinueWith(_ => { }, TaskScheduler.Default);
         if (cluster is not null)
             await cluster.DisposeAsync();
     }

@@ -71,6 +71,7 @@ public static class ServiceRegistration
 
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
+        app.Services.GetRequiredService<DatabaseStartup>().Begin();
         app.UseTrustedProxyHeaders();
         app.UseDepinSecurity();
         app.UseExceptionHandler();

@@ -35,6 +35,14 @@ internal sealed class GraphQLIdeBundle
     /// <summary>The asset of that file name, if the bundle has it.</summary>
     public bool TryGetAsset(string fileName, out GraphQLIdeAsset asset) => _assets.TryGetValue(fileName, out asset!);
 
+    /// <summary>Checks, without reading it, that <paramref name="assembly"/> carries the bundle.</summary>
+    /// <exception cref="InvalidOperationException">The assembly was built without the bundle.</exception>
+    public static void EnsureEmbedded(Assembly assembly)
+    {
+        if (assembly.GetManifestResourceInfo(ResourcePrefix + PageResource) is null)
+            throw NotEmbedded();
+    }
+
     /// <summary>Reads the bundle embedded in <paramref name="assembly"/>.</summary>
     /// <exception cref="InvalidOperationException">The assembly was built without the bundle.</exception>
     public static GraphQLIdeBundle Load(Assembly assembly)
@@ -43,10 +51,7 @@ internal sealed class GraphQLIdeBundle
             .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
             .ToDictionary(name => name[ResourcePrefix.Length..], name => Read(assembly, name), StringComparer.Ordinal);
         if (!files.TryGetValue(PageResource, out var page))
-        {
-            throw new InvalidOperationException(
-                "The GraphQL IDE bundle is not embedded in the assembly; it is built by ide/build.mjs during `dotnet build` (see docs/ide.md).");
-        }
+            throw NotEmbedded();
 
         var contentTypes = new FileExtensionContentTypeProvider();
         var assets = new Dictionary<string, GraphQLIdeAsset>(StringComparer.Ordinal);
@@ -66,6 +71,9 @@ internal sealed class GraphQLIdeBundle
         }
         return new GraphQLIdeBundle(Encoding.UTF8.GetString(page), assets);
     }
+
+    private static InvalidOperationException NotEmbedded() => new(
+        "The GraphQL IDE bundle is not embedded in the assembly; it is built by ide/build.mjs during `dotnet build` (see docs/ide.md).");
 
     /// <summary>A strong entity tag derived from the bytes themselves.</summary>
     public static EntityTagHeaderValue StrongETag(ReadOnlySpan<byte> contents) =>

@@ -37,8 +37,9 @@ public static class GraphQLIdeEndpoints
                        ? configured
                        : "/graphql");
 
-        // Fail at startup, not on the first visit, when the build left the bundle out.
-        endpoints.ServiceProvider.GetRequiredService<GraphQLIdeBundle>();
+        // Fail at startup, not on the first visit, when the build left the bundle out; read it on the first visit,
+        // so that a start-up does not spend its time on megabytes most processes never serve.
+        GraphQLIdeBundle.EnsureEmbedded(typeof(GraphQLIdeEndpoints).Assembly);
 
         endpoints.MapGet(path, (HttpContext http, GraphQLIdeBundle bundle) => Page(http, bundle, path))
             .WithMetadata(GraphQLIdePageMetadata.Instance)

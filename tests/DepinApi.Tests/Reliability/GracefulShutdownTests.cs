@@ -71,7 +71,8 @@ public sealed class GracefulShutdownTests
             await socket.ConnectAsync(IPAddress.Loopback, port);
             return false;
         }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
+        // Reset: the connection reached the backlog just as the listening socket closed, and was dropped unserved.
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset)
         {
             return true;
         }

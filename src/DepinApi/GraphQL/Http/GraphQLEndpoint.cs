@@ -14,7 +14,10 @@ public static class GraphQLEndpoint
     public static WebApplicationBuilder AddDepinGraphQL(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<GraphQLApiOptions>(builder.Configuration.GetSection(GraphQLApiOptions.Section));
-        builder.Services.AddSingleton(_ => DepinSchema.Create());
+        // Built on another core while the host is assembled; a schema error still stops the start-up, when the
+        // endpoint is mapped.
+        var schema = Task.Run(DepinSchema.Create);
+        builder.Services.AddSingleton(_ => schema.GetAwaiter().GetResult());
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
         // In this order: a request refused for its text is not charged for its cost.
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
