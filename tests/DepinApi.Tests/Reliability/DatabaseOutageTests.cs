@@ -77,6 +77,7 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api) : IClassFixture<P
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes; the private cluster is Unix-only anyway
     public async Task The_private_cluster_serves_through_a_reader_login_of_its_own()
     {
         var dataSource = api.Factory.Services.GetRequiredService<NpgsqlDataSource>();

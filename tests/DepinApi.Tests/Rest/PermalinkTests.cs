@@ -77,7 +77,7 @@ public class PermalinkTests(RestApiFixture api) : IClassFixture<RestApiFixture>
 
         var revenueIds = File.ReadAllLines(Path.Combine(RepositoryPaths.SeedData, "revenue.csv")).Skip(1)
             .Where(l => l.Contains(",gate-2026-06-01,", StringComparison.Ordinal)).Select(l => l.Split(',')[0]).Order().ToList();
-        Assert.Equal(revenueIds, figures.GetProperty("revenue").EnumerateArray().Select(f => f.GetProperty("id").GetString()).Order().ToList());
+        Assert.Equal(revenueIds, figures.GetProperty("revenue").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order().ToList());
         Assert.Equal(4, figures.GetProperty("settlementMix").GetArrayLength());
         Assert.True(body.GetProperty("tokenPricesComplete").GetBoolean());
     }

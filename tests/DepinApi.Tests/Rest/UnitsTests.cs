@@ -42,7 +42,7 @@ public class UnitsTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         var body = await api.GetJsonAsync(Series + "&units=chg&from=2025Q2");
 
         var figures = body.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(["2025Q2", "2025Q3"], figures.Select(f => f.GetProperty("quarter").GetString()).ToArray());
+        Assert.Equal(["2025Q2", "2025Q3"], figures.Select(f => f.GetProperty("quarter").GetString()!).ToArray());
         Assert.Equal(4_200_000m, figures[0].GetProperty("value").GetDecimal());
         Assert.Equal(32_700_000m, figures[0].GetProperty("amountUsd").GetDecimal());
         Assert.Equal("chg", figures[0].GetProperty("units").GetString());
