@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DepinApi.Database;
@@ -7,8 +8,16 @@ namespace DepinApi.Database;
 /// new data version at once; reloads after every (re)connection in case it missed one.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The host builds every hosted service before starting the first, and the database is only
 /// located when <see cref="DatabaseStartup"/> starts; so the data source is resolved here, late.
+/// </para>
+/// <para>
+/// A hot standby (or any read-only session) refuses <c>LISTEN</c>, and notifications are not
+/// replicated anyway: on such a connection the server polls <c>data_versions</c> every
+/// <see cref="DatabaseOptions.VersionPollSeconds"/> instead. Polling the standby itself also
+/// means a new version is taken up only once the standby has replayed the import.
+/// </para>
 /// </remarks>
 public sealed class DataVersionListener(IServiceProvider services, ILogger<DataVersionListener> logger) : BackgroundService
 {
@@ -16,6 +25,7 @@ public sealed class DataVersionListener(IServiceProvider services, ILogger<DataV
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var tracker = services.GetRequiredService<DataVersionTracker>();
+        var pollInterval = TimeSpan.FromSeconds(Math.Max(1, services.GetRequiredService<IOptions<DatabaseOptions>>().Value.VersionPollSeconds));
         var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -23,8 +33,12 @@ public sealed class DataVersionListener(IServiceProvider services, ILogger<DataV
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, _) => _ = ReloadQuietlyAsync(tracker, stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {DepinApi.Import.SeedImporter.NotifyChannel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                if (!await TryListenAsync(connection, stoppingToken))
+                {
+                    await connection.CloseAsync();
+                    await PollAsync(tracker, pollInterval, stoppingToken);
+                    return;
+                }
                 await tracker.ReloadAsync(stoppingToken);
                 delay = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested)
@@ -43,12 +57,54 @@ public sealed class DataVersionListener(IServiceProvider services, ILogger<DataV
         }
     }
 
-    private async Task ReloadQuietlyAsync(DataVersionTracker tracker, CancellationToken cancellationToken)
+    /// <summary>LISTENs; false when the server refuses it for being read-only (a standby in recovery, a read-only session).</summary>
+    private static async Task<bool> TryListenAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var listen = new NpgsqlCommand($"LISTEN {DepinApi.Import.SeedImporter.NotifyChannel}", connection);
+            await listen.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction)
+        {
+            return false;
+        }
+    }
+
+    private async Task PollAsync(DataVersionTracker tracker, TimeSpan interval, CancellationToken stoppingToken)
+    {
+        logger.LogInformation("The database refuses LISTEN (a standby or a read-only session); reading the data version every {Interval} instead", interval);
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            var before = tracker.Current?.Id;
+            await ReloadQuietlyAsync(tracker, stoppingToken, logChange: false);
+            if (tracker.Current?.Id != before)
+                logger.LogInformation("Data version is now {Version}", tracker.Current?.Id);
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ReloadQuietlyAsync(DataVersionTracker tracker, CancellationToken cancellationToken, bool logChange = true)
     {
         try
         {
             var version = await tracker.ReloadAsync(cancellationToken);
-            logger.LogInformation("Data version is now {Version}", version?.Id);
+            if (logChange)
+                logger.LogInformation("Data version is now {Version}", version?.Id);
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {

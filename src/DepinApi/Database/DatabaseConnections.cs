@@ -11,15 +11,18 @@ namespace DepinApi.Database;
 public sealed record DatabaseConnections(string Reader, string Owner, string? ReaderLogin = null)
 {
     /// <summary>
-    /// From the configured strings: a separate owner string makes <paramref name="reader"/> a login
-    /// of its own; without one the owner's login serves, each session switched to the reader role.
+    /// From the configured strings: an owner string with a login of its own makes <paramref name="reader"/> a login
+    /// of its own. When the reader logs in as the owner (no owner string, or the same login, perhaps on another
+    /// host such as a standby), each reader session is switched to the reader role; migrations and imports still
+    /// go where the owner string points.
     /// </summary>
     public static DatabaseConnections FromConfiguration(string reader, string? owner)
     {
-        var readerUser = new Npgsql.NpgsqlConnectionStringBuilder(reader).Username;
-        if (string.IsNullOrWhiteSpace(owner) || owner == reader ||
-            (readerUser is not null && readerUser == new Npgsql.NpgsqlConnectionStringBuilder(owner).Username))
+        if (string.IsNullOrWhiteSpace(owner))
             return new DatabaseConnections(ReaderRole.AssumedBy(reader), reader);
+        var readerUser = new Npgsql.NpgsqlConnectionStringBuilder(reader).Username;
+        if (owner == reader || (readerUser is not null && readerUser == new Npgsql.NpgsqlConnectionStringBuilder(owner).Username))
+            return new DatabaseConnections(ReaderRole.AssumedBy(reader), owner);
         return new DatabaseConnections(reader, owner, readerUser);
     }
 }

@@ -16,4 +16,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Seconds a SQL command may run before it is cancelled.</summary>
     public int CommandTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How often the server re-reads the data version when its reader connection cannot <c>LISTEN</c> (a hot
+    /// standby, or a read-only session): it learns of an import this much later instead of at once.
+    /// </summary>
+    public int VersionPollSeconds { get; set; } = 5;
 }
