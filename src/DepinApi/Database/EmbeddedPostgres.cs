@@ -51,6 +51,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// Stops the server running in the options' data directory, if one is, whoever started it (fast shutdown).
+    /// Unlike <see cref="StartAsync"/> followed by a stop, it never starts one first.
+    /// </summary>
+    public static async Task StopIfRunningAsync(EmbeddedPostgresOptions options, CancellationToken cancellationToken = default)
+    {
+        var cluster = new EmbeddedPostgres(options, PostgresBinaries.Locate(options.BinDirectory));
+        if (await cluster.IsRunningAsync(cancellationToken))
+            await cluster.StopAsync(cancellationToken);
+    }
+
     /// <summary>A connection string to <paramref name="database"/> as the cluster's owner role.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {

@@ -47,7 +47,7 @@ public sealed class PrivateClusterApi : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         // The service stops the cluster it started; make sure of it even if a test left it restarted by hand.
-        await (await ClusterAsync()).StopAsync();
+        await EmbeddedPostgres.StopIfRunningAsync(ClusterOptions);
         try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
