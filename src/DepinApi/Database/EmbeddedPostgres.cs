@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -147,7 +146,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await File.WriteAllTextAsync(PortFile, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
                             $"-c max_connections={options.MaxConnections} -c fsync={(options.Durable ? "on" : "off")}";
-        await RunAsync(binaries.PgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", LogFile, "-o", serverOptions], cancellationToken);
+        await PostgresCommand.RunAsync(binaries.PgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", LogFile, "-o", serverOptions], cancellationToken);
         startedHere = true;
     }
 
@@ -164,14 +163,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await File.WriteAllTextAsync(pwFile, password, cancellationToken);
         try
         {
-            if (RunsAsRoot)
-            {
-                ChownToPostgres(dataDirectory);
-                ChownToPostgres(pwFile);
-            }
+            PostgresCommand.GiveToPostgresUser(dataDirectory);
+            PostgresCommand.GiveToPostgresUser(pwFile);
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            await RunAsync(binaries.InitDb,
+            await PostgresCommand.RunAsync(binaries.InitDb,
                 ["-D", dataDirectory, "-U", OwnerRole, "--pwfile", pwFile, "--auth-host=scram-sha-256", "--auth-local=scram-sha-256",
                  "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"], cancellationToken);
         }
@@ -183,7 +179,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
     {
-        var (exitCode, _) = await TryRunAsync(binaries.PgCtl, ["status", "-D", dataDirectory], cancellationToken);
+        var (exitCode, _) = await PostgresCommand.TryRunAsync(binaries.PgCtl, ["status", "-D", dataDirectory], cancellationToken);
         return exitCode == 0;
     }
 
@@ -206,7 +202,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     /// <summary>Stops the server now (fast shutdown), whether or not this instance started it.</summary>
     public Task StopAsync(CancellationToken cancellationToken = default) =>
-        RunAsync(binaries.PgCtl, FastStopArguments, cancellationToken);
+        PostgresCommand.RunAsync(binaries.PgCtl, FastStopArguments, cancellationToken);
 
     /// <summary>Starts the server again on the same port after <see cref="StopAsync"/>.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
@@ -218,17 +214,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (startedHere && options.StopOnDispose)
-            await TryRunAsync(binaries.PgCtl, FastStopArguments, CancellationToken.None);
-    }
-
-    private static bool RunsAsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
-
-    private static void ChownToPostgres(string path)
-    {
-        var info = Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { RedirectStandardError = true })!;
-        info.WaitForExit();
-        if (info.ExitCode != 0)
-            throw new EmbeddedPostgresException($"Could not give '{path}' to the postgres system user: {info.StandardError.ReadToEnd()}");
+            await PostgresCommand.TryRunAsync(binaries.PgCtl, FastStopArguments, CancellationToken.None);
     }
 
     private static int FreeLoopbackPort()
@@ -236,29 +222,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string program, string[] arguments, CancellationToken cancellationToken)
-    {
-        var (exitCode, output) = await TryRunAsync(program, arguments, cancellationToken);
-        if (exitCode != 0)
-            throw new EmbeddedPostgresException($"{Path.GetFileName(program)} {arguments[0]} failed (exit {exitCode}): {output.Trim()}");
-    }
-
-    private static async Task<(int ExitCode, string Output)> TryRunAsync(string program, string[] arguments, CancellationToken cancellationToken)
-    {
-        // As root the binaries run as the postgres user: runuser keeps our arguments intact (no shell).
-        var start = RunsAsRoot
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
-            : new ProcessStartInfo(program, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = "/";
-        using var process = Process.Start(start) ?? throw new EmbeddedPostgresException($"Could not start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DepinApi.Database;
 using Npgsql;
 
@@ -48,16 +47,16 @@ public sealed class HotStandby : IAsyncDisposable
             var bin = Path.GetDirectoryName(pgCtlFile.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? pgCtlFile.FullName)!;
             var standbyDirectory = Path.Combine(folder, "standby");
             // pg_basebackup (run as the postgres user when this runs as root) creates the standby's folder itself.
-            await RunAsync("chown", ["postgres:postgres", folder], asPostgres: false, password: null, allowNonRoot: true);
+            PostgresCommand.GiveToPostgresUser(folder);
             var primaryLogin = new NpgsqlConnectionStringBuilder(primary.ConnectionString("postgres"));
-            await RunAsync(Path.Combine(bin, "pg_basebackup"),
+            await PostgresCommand.RunAsync(Path.Combine(bin, "pg_basebackup"),
                 ["-D", standbyDirectory, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", primary.Port.ToString(), "-U", primaryLogin.Username!],
-                asPostgres: true, password: primaryLogin.Password);
+                Timeout, new Dictionary<string, string> { ["PGPASSWORD"] = primaryLogin.Password! });
             var standbyPort = PrivateClusterApi.FreeLoopbackPort();
-            await RunAsync(Path.Combine(bin, "pg_ctl"),
+            await PostgresCommand.RunAsync(Path.Combine(bin, "pg_ctl"),
                 ["start", "-w", "-t", "60", "-D", standbyDirectory, "-l", Path.Combine(folder, "standby.log"),
                  "-o", $"-p {standbyPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on -c fsync=off"],
-                asPostgres: true, password: null);
+                Timeout);
             return new HotStandby(folder, primary, standbyDirectory, Path.Combine(bin, "pg_ctl"), standbyPort);
         }
         catch
@@ -69,30 +68,11 @@ public sealed class HotStandby : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await RunAsync(pgCtl, ["stop", "-w", "-m", "immediate", "-D", standbyDirectory], asPostgres: true, password: null, ignoreFailure: true);
+        await PostgresCommand.TryRunAsync(pgCtl, ["stop", "-w", "-m", "immediate", "-D", standbyDirectory], Timeout);
         await Primary.DisposeAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static bool RunsAsRoot => Environment.UserName == "root";
-
-    private static async Task RunAsync(string program, string[] arguments, bool asPostgres, string? password,
-        bool ignoreFailure = false, bool allowNonRoot = false)
-    {
-        if (!asPostgres && allowNonRoot && !RunsAsRoot) return;
-        var start = asPostgres && RunsAsRoot
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
-            : new ProcessStartInfo(program, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = "/";
-        // Through the environment, so the password never appears in a process listing.
-        if (password is not null) start.Environment["PGPASSWORD"] = password;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        if (process.ExitCode != 0 && !ignoreFailure)
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments.Take(2))} failed ({process.ExitCode}): {await output}{await error}");
-    }
+    // A bound on each program, so a broken machine fails the test instead of hanging the run.
+    private static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
 }
