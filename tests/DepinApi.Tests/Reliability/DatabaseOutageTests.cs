@@ -63,16 +63,12 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api) : IClassFixture<P
     {
         using var client = api.Factory.CreateClient();
         var owner = api.Factory.Services.GetRequiredService<DatabaseStartup>().Connections.Owner;
-        await using var blocker = new NpgsqlConnection(owner);
-        await blocker.OpenAsync();
-        await using var transaction = await blocker.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("LOCK TABLE projects IN ACCESS EXCLUSIVE MODE", blocker, transaction))
-            await lockTable.ExecuteNonQueryAsync();
+        await using var projects = await TableLock.HoldAsync(owner, "projects", "ACCESS EXCLUSIVE");
 
         var response = await client.GetAsync(DatabaseProbe.Path, Patience);
 
         await AssertDatabaseUnavailableAsync(response);
-        await transaction.RollbackAsync();
+        await projects.ReleaseAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(DatabaseProbe.Path, Patience)).StatusCode);
     }
 
