@@ -77,12 +77,7 @@ public sealed class DataVersionListener(IServiceProvider services, ILogger<DataV
         logger.LogInformation("The database refuses LISTEN (a standby or a read-only session); reading the data version every {Interval} instead", interval);
         using var timer = new PeriodicTimer(interval);
         do
-        {
-            var before = tracker.Current?.Id;
-            await ReloadQuietlyAsync(tracker, stoppingToken, logChange: false);
-            if (tracker.Current?.Id != before)
-                logger.LogInformation("Data version is now {Version}", tracker.Current?.Id);
-        }
+            await ReloadQuietlyAsync(tracker, stoppingToken);
         while (await WaitAsync(timer, stoppingToken));
     }
 
@@ -98,12 +93,13 @@ public sealed class DataVersionListener(IServiceProvider services, ILogger<DataV
         }
     }
 
-    private async Task ReloadQuietlyAsync(DataVersionTracker tracker, CancellationToken cancellationToken, bool logChange = true)
+    private async Task ReloadQuietlyAsync(DataVersionTracker tracker, CancellationToken cancellationToken)
     {
         try
         {
+            var before = tracker.Current?.Id;
             var version = await tracker.ReloadAsync(cancellationToken);
-            if (logChange)
+            if (version?.Id != before)
                 logger.LogInformation("Data version is now {Version}", version?.Id);
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
