@@ -60,7 +60,7 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         var buffer = new byte[16 * 1024];
         long total = 0;
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellation)) > 0)
+        while ((read = await ReadAsync(request, buffer, cancellation)) > 0)
         {
             total += read;
             if (total > maxBytes)
@@ -70,7 +70,25 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
             }
             hash.AppendData(buffer, 0, read);
         }
+        if (read < 0) return null;
         request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// One read; -1 when the server refuses the body as too large. A chunked body is counted as the server takes it
+    /// in, which can run ahead of these reads, so its limit may trip here before this policy's own: either way the
+    /// body is too long to cache, and the endpoint, reading it next, answers with the GraphQL error it gives for that.
+    /// </summary>
+    private static async Task<int> ReadAsync(HttpRequest request, byte[] buffer, CancellationToken cancellation)
+    {
+        try
+        {
+            return await request.Body.ReadAsync(buffer, cancellation);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return -1;
+        }
     }
 }
