@@ -41,6 +41,13 @@ public sealed class GraphQLApiOptions
     /// <summary>Longest an operation may run before it is cancelled.</summary>
     public int ExecutionTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// Whether an operation whose every field can be compiled runs as one SQL statement that builds its result in Postgres
+    /// (see docs/graphql.md, "Compiled execution"); off, every operation runs through the resolvers. Both give the same
+    /// responses.
+    /// </summary>
+    public bool CompiledExecution { get; set; } = true;
+
     /// <summary>Whether successful results are kept in the output cache (per document, variables and data version).</summary>
     public bool CacheEnabled { get; set; } = true;
 

@@ -141,7 +141,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             : CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, timeout.Token);
         try
         {
-            var result = await Executor.ExecuteAsync(new ExecutionRequest
+            var request = new ExecutionRequest
             {
                 Schema = context.Schema,
                 Document = context.Document!,
@@ -151,7 +151,9 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 RequestServices = http.RequestServices,
                 CancellationToken = linked?.Token ?? http.RequestAborted,
                 Options = new ExecutionOptions { MaskUnexpectedErrors = options.MaskUnexpectedErrors },
-            }).ConfigureAwait(false);
+            };
+            var result = await TryWholeOperationAsync(context, request).ConfigureAwait(false)
+                         ?? await Executor.ExecuteAsync(request).ConfigureAwait(false);
             return new GraphQLHttpResponse(result);
         }
         catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !http.RequestAborted.IsCancellationRequested)
@@ -162,6 +164,22 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                     "EXECUTION_TIMEOUT"),
                 GraphQLResponseStatusCode: StatusCodes.Status504GatewayTimeout);
         }
+    }
+
+    /// <summary>The result of the first <see cref="IGraphQLOperationExecutor"/> that answers the whole operation, if any does.</summary>
+    private static async ValueTask<ExecutionResult?> TryWholeOperationAsync(GraphQLRequestContext context, ExecutionRequest request)
+    {
+        var executors = context.HttpContext.RequestServices?.GetServices<IGraphQLOperationExecutor>();
+        if (executors is null) return null;
+        OperationSelection? selection = null;
+        foreach (var executor in executors)
+        {
+            selection ??= OperationSelection.TryCreate(request);
+            if (selection is null) return null;
+            if (await executor.TryExecuteAsync(context, selection, request.CancellationToken).ConfigureAwait(false) is { } result)
+                return result;
+        }
+        return null;
     }
 
     private static GraphQLHttpResponse? Refusal(GraphQLRequestContext context) =>

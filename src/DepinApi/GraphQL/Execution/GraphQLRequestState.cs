@@ -20,6 +20,14 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
     /// <summary>The session, if one was opened (for tests that count its commands).</summary>
     public ReadSession? OpenedSession => _session is { IsCompletedSuccessfully: true } opened ? opened.Result : null;
 
+    private int? _compiledVersion;
+
+    /// <summary>The data version the response was read from, by the session or by a compiled statement; null if none was read.</summary>
+    public int? VersionRead => OpenedSession?.Version.Id ?? _compiledVersion;
+
+    /// <summary>Records the data version a compiled statement read.</summary>
+    internal void RecordCompiledRead(int version) => _compiledVersion = version;
+
     /// <summary>The request's read session on the data version the request's <c>asOf</c> names.</summary>
     /// <exception cref="GraphQLError">The asOf names no version, root fields disagree on it, or nothing is imported yet.</exception>
     public async Task<ReadSession> SessionAsync(ResolveContext context)

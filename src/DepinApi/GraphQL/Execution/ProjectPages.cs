@@ -9,27 +9,11 @@ internal static class ProjectPages
 {
     public static async Task<Connection<Project>> PageAsync(ResolveContext context)
     {
-        var filter = context.GetArgument<Dictionary<string, object?>>("filter");
-        var order = context.GetArgument<Dictionary<string, object?>>("orderBy");
-        var sort = order?.GetValueOrDefault("field") is ProjectSort field ? field : ProjectSort.Slug;
-        var descending = order?.GetValueOrDefault("direction") is true;
-        var first = context.GetArgument<int>("first");
-        if (first < 0)
-        {
-            throw new GraphQLEngine.Error.GraphQLError("Argument \"first\" must not be negative: expected a page size from 0 to the maximum page size.",
-                extensions: new Dictionary<string, object?> { ["code"] = "BAD_PAGE_SIZE", ["argument"] = "first" });
-        }
-        var listName = $"projects:{sort}:{(descending ? "desc" : "asc")}";
-
-        var query = new ProjectQuery
-        {
-            Sector = filter?.GetValueOrDefault("sector") as string,
-            Search = filter?.GetValueOrDefault("search") as string,
-            Slugs = (filter?.GetValueOrDefault("slugs") as IEnumerable<object?>)?.OfType<string>().ToArray(),
-            Sort = sort,
-            Descending = descending,
-        };
-        var after = context.GetArgument<string>("after") is { } cursor ? Cursors.Decode(listName, cursor, 2) : null;
+        var request = ProjectListRequest.From(context.Arguments);
+        var (query, first, cursor) = request;
+        if (first < 0) throw NegativePageSize();
+        var listName = request.ListName;
+        var after = cursor is null ? null : Cursors.Decode(listName, cursor, 2);
 
         var session = await context.SessionAsync();
         var rows = first == 0
@@ -38,9 +22,13 @@ internal static class ProjectPages
         var page = rows.Take(first).ToList();
         return new Connection<Project>(
             page,
-            p => Cursors.Encode(listName, sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug),
+            p => Cursors.Encode(listName, query.Sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug),
             HasNextPage: rows.Count > page.Count,
             HasPreviousPage: after is not null,
             TotalCount: async () => (await session.ProjectsAsync(query, context.CancellationToken)).Count);
     }
+
+    private static GraphQLEngine.Error.GraphQLError NegativePageSize() =>
+        new("Argument \"first\" must not be negative: expected a page size from 0 to the maximum page size.",
+            extensions: new Dictionary<string, object?> { ["code"] = "BAD_PAGE_SIZE", ["argument"] = "first" });
 }

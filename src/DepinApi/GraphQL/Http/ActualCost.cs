@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text.Json;
 using GraphQLEngine.Execution;
 
 namespace DepinApi.GraphQL.Http;
@@ -25,6 +26,16 @@ internal static class ActualCost
                     foreach (var (_, child) in map) pending.Push((child, false));
                     break;
                 case string or null:
+                    break;
+                // A compiled result's values, as Postgres built them.
+                case JsonElement { ValueKind: JsonValueKind.Object } map:
+                    if (inList) count++;
+                    foreach (var property in map.EnumerateObject()) pending.Push((property.Value, false));
+                    break;
+                case JsonElement { ValueKind: JsonValueKind.Array } items:
+                    foreach (var item in items.EnumerateArray()) pending.Push((item, true));
+                    break;
+                case JsonElement:
                     break;
                 case IEnumerable items:
                     foreach (var item in items) pending.Push((item, true));

@@ -1,3 +1,4 @@
+using DepinApi.GraphQL.Compiled;
 using DepinApi.GraphQL.Execution;
 using DepinApi.ReadModel;
 using GraphQLEngine.Http;
@@ -22,6 +23,8 @@ public static class GraphQLEndpoint
         // In this order: a request refused for its text is not charged for its cost.
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, ExecutionTiming>();
+        builder.Services.AddSingleton<IGraphQLOperationExecutor, CompiledQueryExecutor>();
         builder.Services.AddOutputCache();
         return builder;
     }

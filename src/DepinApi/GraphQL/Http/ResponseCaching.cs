@@ -38,7 +38,7 @@ internal static class ResponseCaching
         }
 
         http.Items[CacheableKey] = true;
-        var version = (context.UserContext as GraphQLRequestState)?.OpenedSession?.Version.Id
+        var version = (context.UserContext as GraphQLRequestState)?.VersionRead
                       ?? http.RequestServices.GetService<DataVersionTracker>()?.Current?.Id;
         headers.ETag = $"W/\"{version}-{Fingerprint(context)}\"";
         var seconds = http.RequestServices.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.CacheSeconds;

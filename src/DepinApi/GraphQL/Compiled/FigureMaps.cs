@@ -1,0 +1,74 @@
+using static DepinApi.GraphQL.Compiled.SqlObjectMap;
+
+namespace DepinApi.GraphQL.Compiled;
+
+/// <summary>
+/// The figure types and <c>Source</c> in SQL, field for field as their resolvers present them
+/// (<c>GraphQL/Types/*FigureType.cs</c>, <c>FigureFields.cs</c>, <c>SourceType.cs</c>).
+/// </summary>
+internal static class FigureMaps
+{
+    public static readonly SqlObjectMap Source = new(new Dictionary<string, FieldCompiler>
+    {
+        ["id"] = Column("id"),
+        ["publisher"] = Column("publisher"),
+        ["title"] = Column("title"),
+        ["publishedOn"] = Column("published_on"),
+        ["publishedLabel"] = Column("published_label"),
+        ["kind"] = Enum("kind"),
+        ["url"] = Column("url"),
+    });
+
+    public static readonly FigureTable Revenue = new("revenue_figures", "r", Figure(basis: Enum("basis"), new()
+    {
+        // Quarter prints as 2026Q2.
+        ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
+        ["metric"] = Enum("metric"),
+        ["amountUsd"] = Column("amount_usd"),
+        // Compiled only in units LIN (see ProjectMaps), where value is the level itself.
+        ["units"] = Constant("'LIN'"),
+        ["value"] = Column("amount_usd"),
+    }));
+
+    public static readonly FigureTable SettlementMix = new("settlement_mix", "m", Figure(basis: Enum("basis"), new()
+    {
+        ["date"] = Column("as_of"),
+        ["stablecoinShare"] = Column("stablecoin_share"),
+        ["nativeShare"] = Column("native_share"),
+        ["label"] = Enum("label"),
+    }));
+
+    // Market prices are what the market disclosed; the table stores no basis (TokenPriceType.PriceBasis).
+    public static readonly FigureTable TokenPrice = new("token_prices", "t", Figure(basis: Constant("'DISCLOSED'"), new()
+    {
+        ["tokenSymbol"] = Column("token_symbol"),
+        ["date"] = Column("date"),
+        ["priceUsd"] = Column("price_usd"),
+        ["change30d"] = Column("change_30d"),
+        ["change90d"] = Column("change_90d"),
+        ["change1y"] = Column("change_1y"),
+    }));
+
+    public static readonly FigureTable NetworkMetric = new("network_metrics", "n", Figure(basis: Enum("basis"), new()
+    {
+        ["period"] = Column("period"),
+        ["periodStart"] = Column("period_start"),
+        ["periodEnd"] = Column("period_end"),
+        ["metric"] = Column("metric"),
+        ["value"] = Column("value"),
+        ["valueMax"] = Column("value_max"),
+        ["unit"] = Enum("unit"),
+    }));
+
+    /// <summary>A figure type's own fields plus those every project figure has: id, project and provenance.</summary>
+    private static SqlObjectMap Figure(FieldCompiler basis, Dictionary<string, FieldCompiler> own)
+    {
+        own["id"] = Column("id");
+        own["project"] = Column("project");
+        own["basis"] = basis;
+        own["qualifier"] = Enum("qualifier");
+        own["quote"] = Column("quote");
+        own["source"] = (sql, field, alias) => Source.Compile(sql, field, alias + "s");
+        return new SqlObjectMap(own);
+    }
+}

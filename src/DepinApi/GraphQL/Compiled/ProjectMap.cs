@@ -1,0 +1,55 @@
+using DepinApi.ReadModel;
+using DepinApi.Series;
+using GraphQLEngine.Execution;
+using NpgsqlTypes;
+using static DepinApi.GraphQL.Compiled.SqlObjectMap;
+
+namespace DepinApi.GraphQL.Compiled;
+
+/// <summary>
+/// <c>Project</c> in SQL, field for field as <c>ProjectType</c> presents it; each figure list filtered and ordered as
+/// the read model's query for it (<c>ReadSession.*.cs</c>). Not compiled: <c>sources</c> and <c>screening</c>, and
+/// <c>revenue</c> in units other than LIN, whose values are computed over each series.
+/// </summary>
+internal static class ProjectMap
+{
+    public static readonly SqlObjectMap Project = new(new Dictionary<string, FieldCompiler>
+    {
+        ["slug"] = Column("slug"),
+        ["name"] = Column("name"),
+        ["sector"] = Enum("sector"),
+        ["subTrack"] = Column("sub_track"),
+        ["tokenSymbol"] = Column("token_symbol"),
+        ["chain"] = Column("chain"),
+        ["website"] = Column("website"),
+        ["description"] = Column("description"),
+        ["revenue"] = Revenue,
+        ["settlementMix"] = (sql, field, p) => FigureMaps.SettlementMix.List(sql, field,
+            a => $"{a}.project = {p}.slug",
+            a => $"{a}.as_of, {a}.id"),
+        ["tokenPrices"] = (sql, field, p) => FigureMaps.TokenPrice.List(sql, field,
+            a => $"{a}.project = {p}.slug"
+                 + (field.Argument("from") is DateOnly from ? $" AND {a}.date >= {sql.Bind(from, NpgsqlDbType.Date)}" : "")
+                 + (field.Argument("to") is DateOnly to ? $" AND {a}.date <= {sql.Bind(to, NpgsqlDbType.Date)}" : ""),
+            a => $"{a}.date, {a}.id"),
+        ["latestPrice"] = (sql, field, p) => FigureMaps.TokenPrice.First(sql, field,
+            a => $"{a}.project = {p}.slug AND {a}.price_usd IS NOT NULL",
+            a => $"{a}.date DESC, {a}.id DESC"),
+        ["metrics"] = (sql, field, p) => FigureMaps.NetworkMetric.List(sql, field,
+            a => $"{a}.project = {p}.slug"
+                 + (field.Argument("metric") is string metric ? $" AND {a}.metric = {sql.Bind(metric, NpgsqlDbType.Text)}" : ""),
+            a => $"{a}.metric, {a}.period_end, {a}.id"),
+    });
+
+    private static string? Revenue(SqlStatementBuilder sql, SelectedField field, string p)
+    {
+        if (field.Argument("units") is not SeriesUnits.Lin) return null;
+        return FigureMaps.Revenue.List(sql, field,
+            // Quarters compare as ordinals (year * 4 + quarter - 1), as the read model compares them.
+            a => $"{a}.project = {p}.slug"
+                 + (field.Argument("metric") is string metric ? $" AND {a}.metric = {sql.Bind(metric, NpgsqlDbType.Text)}" : "")
+                 + (field.Argument("from") is Quarter from ? $" AND {a}.year * 4 + {a}.quarter - 1 >= {sql.Bind(from.Ordinal, NpgsqlDbType.Integer)}" : "")
+                 + (field.Argument("to") is Quarter to ? $" AND {a}.year * 4 + {a}.quarter - 1 <= {sql.Bind(to.Ordinal, NpgsqlDbType.Integer)}" : ""),
+            a => $"{a}.year, {a}.quarter, {a}.metric, {a}.id");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using GraphQLEngine.Execution;
+using GraphQLEngine.Type;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DepinApi.GraphQL.Compiled;
+
+/// <summary>
+/// One statement being compiled: the positional parameters bound so far and the table aliases handed out, plus the
+/// two shapes every compiled selection takes, a JSON object of the selected fields and a JSON array of such objects.
+/// </summary>
+internal sealed class SqlStatementBuilder
+{
+    // Postgres functions take at most 100 arguments, and json_build_object takes two per key.
+    private const int MaxKeysPerObject = 50;
+
+    private int aliases;
+
+    public List<NpgsqlParameter> Parameters { get; } = [];
+
+    /// <summary>Binds <paramref name="value"/> as the next positional parameter and returns its placeholder.</summary>
+    public string Bind(object value, NpgsqlDbType type)
+    {
+        Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+        return "$" + Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A table alias no other part of the statement uses.</summary>
+    public string Alias(string prefix) => prefix + (++aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <c>json_build_object('key', value, …)</c> of <paramref name="fields"/> in response order, <c>__typename</c> as the
+    /// type's name and every other field through <paramref name="compileField"/>; null when any field cannot be compiled.
+    /// </summary>
+    public string? JsonObject(GraphQLObjectType type, IReadOnlyList<SelectedField> fields, Func<SelectedField, string?> compileField)
+    {
+        if (fields.Count > MaxKeysPerObject) return null;
+        var sql = new StringBuilder("json_build_object(");
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            // Response keys are GraphQL names ([_A-Za-z][_0-9A-Za-z]*, as the parser guarantees), so one can stand
+            // inside a SQL string literal as it is; the check keeps that true whatever the document said.
+            if (field.ArgumentsError is not null || !IsName(field.ResponseKey)) return null;
+            var value = field.Name == "__typename" ? $"'{type.Name}'" : compileField(field);
+            if (value is null) return null;
+            if (i > 0) sql.Append(", ");
+            sql.Append('\'').Append(field.ResponseKey).Append("', ").Append(value);
+        }
+        return sql.Append(')').ToString();
+    }
+
+    /// <summary>A JSON array of <paramref name="element"/> over the rows of <paramref name="from"/>, in order; <c>[]</c> for none.</summary>
+    public static string JsonArray(string element, string from, string orderBy) =>
+        $"(SELECT coalesce(json_agg({element} ORDER BY {orderBy}), '[]'::json) {from})";
+
+    /// <summary>The object type a field's values have, through any list and non-null wrappers.</summary>
+    public static GraphQLObjectType? ObjectTypeOf(SelectedField field)
+    {
+        var type = field.Definition.Type;
+        while (type is GraphQLWrappingType wrapper) type = wrapper.OfType;
+        return type as GraphQLObjectType;
+    }
+
+    private static bool IsName(string text)
+    {
+        if (text.Length == 0 || char.IsAsciiDigit(text[0])) return false;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_') return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using DepinApi.ReadModel;
+
+namespace DepinApi.GraphQL.Execution;
+
+/// <summary>
+/// The arguments of <c>Query.projects</c> read into the read model's terms, by the resolver and by compiled execution
+/// alike, so both list the same projects in the same order.
+/// </summary>
+internal sealed record ProjectListRequest(ProjectQuery Query, int First, string? After)
+{
+    /// <summary>The name cursors of this list are signed with: a cursor of one order is refused by another.</summary>
+    public string ListName => $"projects:{Query.Sort}:{(Query.Descending ? "desc" : "asc")}";
+
+    public static ProjectListRequest From(IReadOnlyDictionary<string, object?> arguments)
+    {
+        var filter = arguments.GetValueOrDefault("filter") as IReadOnlyDictionary<string, object?>;
+        var order = arguments.GetValueOrDefault("orderBy") as IReadOnlyDictionary<string, object?>;
+        var query = new ProjectQuery
+        {
+            Sector = filter?.GetValueOrDefault("sector") as string,
+            Search = filter?.GetValueOrDefault("search") as string,
+            Slugs = (filter?.GetValueOrDefault("slugs") as IEnumerable<object?>)?.OfType<string>().ToArray(),
+            Sort = order?.GetValueOrDefault("field") is ProjectSort field ? field : ProjectSort.Slug,
+            Descending = order?.GetValueOrDefault("direction") is true,
+        };
+        return new ProjectListRequest(query, arguments.GetValueOrDefault("first") is int first ? first : 0,
+            arguments.GetValueOrDefault("after") as string);
+    }
+}
