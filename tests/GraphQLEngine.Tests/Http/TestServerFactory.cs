@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace GraphQLEngine.Tests.Http;
 
 /// <summary>The engine's test server (tests/GraphQLEngine.TestServer) in memory, with small limits set through configuration.</summary>
-public sealed class TestServerFactory : WebApplicationFactory<Program>
+public class TestServerFactory : WebApplicationFactory<Program>
 {
     public const int ExecutionTimeoutMilliseconds = 300;
     public const int MaxAliases = 3;
