@@ -60,11 +60,23 @@ internal static class FigureMaps
         ["unit"] = Enum("unit"),
     }));
 
-    /// <summary>A figure type's own fields plus those every project figure has: id, project and provenance.</summary>
-    private static SqlObjectMap Figure(FieldCompiler basis, Dictionary<string, FieldCompiler> own)
+    public static readonly FigureTable SectorFigure = new("sector_figures", "f", Figure(basis: Enum("basis"), new()
+    {
+        ["scope"] = Enum("scope"),
+        ["period"] = Column("period"),
+        ["periodStart"] = Column("period_start"),
+        ["periodEnd"] = Column("period_end"),
+        ["metric"] = Column("metric"),
+        ["value"] = Column("value"),
+        ["valueMax"] = Column("value_max"),
+        ["unit"] = Enum("unit"),
+    }, ofProject: false));
+
+    /// <summary>A figure type's own fields plus those every figure has: id, provenance and (of a project's) the project.</summary>
+    private static SqlObjectMap Figure(FieldCompiler basis, Dictionary<string, FieldCompiler> own, bool ofProject = true)
     {
         own["id"] = Column("id");
-        own["project"] = Column("project");
+        if (ofProject) own["project"] = Column("project");
         own["basis"] = basis;
         own["qualifier"] = Enum("qualifier");
         own["quote"] = Column("quote");

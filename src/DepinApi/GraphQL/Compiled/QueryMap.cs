@@ -1,13 +1,15 @@
 using DepinApi.GraphQL.Execution;
 using DepinApi.ReadModel;
+using DepinApi.Series;
 using GraphQLEngine.Execution;
 using NpgsqlTypes;
 
 namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
-/// The root fields compiled: <c>projects</c> (its nodes, totalCount and pageInfo's flags; not its edges or cursors,
-/// which are signed outside the database) and <c>project</c>, both on the newest data only (no <c>asOf</c>).
+/// The root fields compiled, on the newest data only (no <c>asOf</c>): <c>projects</c> (its nodes, totalCount and
+/// pageInfo's flags; not its edges or cursors, which are signed outside the database), <c>project</c>, and the lists of
+/// every project's figures (<c>revenue</c> in units LIN), of sector figures and of sources.
 /// </summary>
 internal static class QueryMap
 {
@@ -15,6 +17,21 @@ internal static class QueryMap
     {
         ["projects"] = (sql, field, _) => Projects(sql, field),
         ["project"] = (sql, field, _) => Project(sql, field),
+        ["revenue"] = (sql, field, _) => Revenue(sql, field),
+        ["settlementMix"] = (sql, field, _) => OnNewestData(field)
+            ? FigureMaps.SettlementMix.List(sql, field, _ => "true", a => $"{a}.project, {a}.as_of, {a}.id")
+            : null,
+        ["tokenPrices"] = (sql, field, _) => OnNewestData(field)
+            ? FigureMaps.TokenPrice.List(sql, field,
+                a => field.Argument("date") is DateOnly date ? $"{a}.date = {sql.Bind(date, NpgsqlDbType.Date)}" : "true",
+                a => $"{a}.project, {a}.date, {a}.id")
+            : null,
+        ["sectorFigures"] = (sql, field, _) => OnNewestData(field)
+            ? FigureMaps.SectorFigure.List(sql, field,
+                a => field.Argument("scope") is string scope ? $"{a}.scope = {sql.Bind(scope, NpgsqlDbType.Text)}" : "true",
+                a => $"{a}.scope, {a}.metric, {a}.period_end, {a}.id")
+            : null,
+        ["sources"] = (sql, field, _) => Sources(sql, field),
     });
 
     private static string? Projects(SqlStatementBuilder sql, SelectedField field)
@@ -51,6 +68,28 @@ internal static class QueryMap
         var alias = sql.Alias("p");
         return ProjectMap.Project.Compile(sql, field, alias) is { } project
             ? $"(SELECT {project} FROM projects {alias} WHERE {alias}.valid_to IS NULL AND {alias}.slug = {sql.Bind(slug, NpgsqlDbType.Text)})"
+            : null;
+    }
+
+    /// <summary>Every project's revenue, of one quarter or all, in units LIN (the others are computed over each series).</summary>
+    private static string? Revenue(SqlStatementBuilder sql, SelectedField field)
+    {
+        if (!OnNewestData(field) || field.Argument("units") is not SeriesUnits.Lin) return null;
+        return FigureMaps.Revenue.List(sql, field,
+            a => "true"
+                 + (field.Argument("metric") is string metric ? $" AND {a}.metric = {sql.Bind(metric, NpgsqlDbType.Text)}" : "")
+                 + (field.Argument("quarter") is Quarter quarter
+                     ? $" AND {a}.year * 4 + {a}.quarter - 1 = {sql.Bind(quarter.Ordinal, NpgsqlDbType.Integer)}"
+                     : ""),
+            a => $"{a}.project, {a}.year, {a}.quarter, {a}.metric, {a}.id");
+    }
+
+    private static string? Sources(SqlStatementBuilder sql, SelectedField field)
+    {
+        if (!OnNewestData(field)) return null;
+        var alias = sql.Alias("s");
+        return FigureMaps.Source.Compile(sql, field, alias) is { } source
+            ? SqlStatementBuilder.JsonArray(source, $"FROM sources {alias} WHERE {alias}.valid_to IS NULL", $"{alias}.id")
             : null;
     }
 
