@@ -171,13 +171,9 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     {
         var executors = context.HttpContext.RequestServices?.GetServices<IGraphQLOperationExecutor>();
         if (executors is null) return null;
-        OperationSelection? selection = null;
         foreach (var executor in executors)
         {
-            selection ??= OperationSelection.TryCreate(request);
-            if (selection is null) return null;
-            if (await executor.TryExecuteAsync(context, selection, request.CancellationToken).ConfigureAwait(false) is { } result)
-                return result;
+            if (await executor.TryExecuteAsync(context, request).ConfigureAwait(false) is { } result) return result;
         }
         return null;
     }

@@ -15,7 +15,9 @@ public interface IGraphQLOperationExecutor
 {
     /// <summary>The operation's result, or null to leave it to the resolvers.</summary>
     /// <param name="context">The request, with <see cref="GraphQLRequestContext.UserContext"/> built.</param>
-    /// <param name="selection">What the operation selects, resolved as execution resolves it.</param>
-    /// <param name="cancellationToken">Fires when the client leaves or the execution timeout passes.</param>
-    ValueTask<ExecutionResult?> TryExecuteAsync(GraphQLRequestContext context, OperationSelection selection, CancellationToken cancellationToken);
+    /// <param name="request">
+    /// What the resolvers would execute; <see cref="OperationSelection.TryCreate"/> resolves what it selects, as execution
+    /// resolves it (an executor that remembers its answers per document and variables may not need to).
+    /// </param>
+    ValueTask<ExecutionResult?> TryExecuteAsync(GraphQLRequestContext context, ExecutionRequest request);
 }

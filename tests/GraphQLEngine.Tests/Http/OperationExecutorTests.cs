@@ -60,7 +60,7 @@ public class OperationExecutorTests : IClassFixture<OperationExecutorTests.Facto
     [Theory]
     [InlineData("""{"query":"query ($n: Int!) { books(first: $n) { id } }","variables":{"n":"many"}}""")]
     [InlineData("""{"query":"query A { hello } query B { hello }","operationName":"C"}""")]
-    public async Task A_request_execution_refuses_is_refused_as_before_without_asking_it(string body)
+    public async Task A_request_execution_refuses_has_no_selection_and_is_refused_as_before(string body)
     {
         var reply = await PostRawAsync(_client, body);
 
@@ -78,13 +78,14 @@ public class OperationExecutorTests : IClassFixture<OperationExecutorTests.Facto
         Assert.Empty(_factory.Executor.Seen);
     }
 
-    /// <summary>Answers <c>hello(name: "executor")</c> itself and records the root response keys of everything it is offered.</summary>
+    /// <summary>Answers <c>hello(name: "executor")</c> itself and records the root response keys of every selection it is offered.</summary>
     public sealed class WholeOperationExecutor : IGraphQLOperationExecutor
     {
         public ConcurrentQueue<string[]> Seen { get; } = new();
 
-        public ValueTask<ExecutionResult?> TryExecuteAsync(GraphQLRequestContext context, OperationSelection selection, CancellationToken cancellationToken)
+        public ValueTask<ExecutionResult?> TryExecuteAsync(GraphQLRequestContext context, ExecutionRequest request)
         {
+            if (OperationSelection.TryCreate(request) is not { } selection) return ValueTask.FromResult<ExecutionResult?>(null);
             Seen.Enqueue(selection.Fields.Select(f => f.ResponseKey).ToArray());
             if (selection.Fields is not [{ Name: "hello" } hello] || hello.Argument("name") is not "executor")
                 return ValueTask.FromResult<ExecutionResult?>(null);

@@ -15,24 +15,25 @@ namespace DepinApi.GraphQL.Compiled;
 /// One statement instead of a snapshot transaction and a command per level: a round trip instead of five or more,
 /// and no objects built per row on the way from the database to the response.
 /// </summary>
-internal sealed class CompiledQueryExecutor(IOptions<GraphQLApiOptions> options, ILogger<CompiledQueryExecutor> logger)
+internal sealed class CompiledQueryExecutor(
+    IOptions<GraphQLApiOptions> options, CompiledStatementCache statements, ILogger<CompiledQueryExecutor> logger)
     : IGraphQLOperationExecutor
 {
-    public async ValueTask<ExecutionResult?> TryExecuteAsync(
-        GraphQLRequestContext context, OperationSelection selection, CancellationToken cancellationToken)
+    public async ValueTask<ExecutionResult?> TryExecuteAsync(GraphQLRequestContext context, ExecutionRequest request)
     {
-        if (!options.Value.CompiledExecution || CompiledStatement.TryCompile(selection) is not { } statement) return null;
+        if (!options.Value.CompiledExecution || statements.Get(context, request) is not { } statement) return null;
 
         var http = context.HttpContext;
-        var (version, columns) = await RunAsync(http, statement, cancellationToken);
+        var (version, columns) = await RunAsync(http, statement, request.CancellationToken);
         // Nothing imported yet, or the database failed: the resolvers answer with their own errors for it.
         if (columns is null) return null;
 
-        var data = new List<KeyValuePair<string, object?>>(statement.RootFields.Count);
+        var data = new KeyValuePair<string, object?>[statement.RootKeys.Length];
         var column = 0;
-        foreach (var field in statement.RootFields)
+        for (var i = 0; i < data.Length; i++)
         {
-            data.Add(new(field.ResponseKey, CompiledStatement.IsTypeName(field) ? selection.RootType.Name : columns[column++]));
+            var value = statement.TypeNameKeys[i] ? context.Schema.QueryType!.Name : columns[column++];
+            data[i] = new(statement.RootKeys[i], value);
         }
         (context.UserContext as GraphQLRequestState)?.RecordCompiledRead(version);
         ExecutionTiming.MarkCompiled(http);
@@ -45,8 +46,7 @@ internal sealed class CompiledQueryExecutor(IOptions<GraphQLApiOptions> options,
         try
         {
             await using var connection = await http.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(statement.Sql, connection);
-            command.Parameters.AddRange(statement.Parameters.ToArray());
+            await using var command = statement.CreateCommand(connection);
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
             if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0)) return (0, null);
 

@@ -7,24 +7,43 @@ namespace DepinApi.GraphQL.Compiled;
 /// <summary>
 /// A query operation compiled into one SQL statement: the newest data version's id, then one JSON column per root
 /// field that reads data. One statement reads one snapshot, so every figure of the response comes from that version.
+/// It holds nothing of the request it was compiled for, so the same document and variables can run it again.
 /// </summary>
-internal sealed record CompiledStatement(string Sql, IReadOnlyList<NpgsqlParameter> Parameters, IReadOnlyList<SelectedField> RootFields)
+/// <param name="Sql">The statement; every request value in it is a positional parameter.</param>
+/// <param name="Parameters">The parameters' values, <c>$1</c> first.</param>
+/// <param name="RootKeys">The response keys of the root fields in order; a <c>__typename</c> one has no column.</param>
+/// <param name="TypeNameKeys">Which of <paramref name="RootKeys"/> are <c>__typename</c>.</param>
+internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys)
 {
     /// <summary>The statement for <paramref name="selection"/>; null when any field it selects is not compiled.</summary>
     public static CompiledStatement? TryCompile(OperationSelection selection)
     {
         var sql = new SqlStatementBuilder();
         var text = new StringBuilder("SELECT (SELECT id FROM data_versions ORDER BY id DESC LIMIT 1)");
-        foreach (var field in selection.Fields)
+        var fields = selection.Fields;
+        var typeNames = new bool[fields.Count];
+        for (var i = 0; i < fields.Count; i++)
         {
-            if (IsTypeName(field)) continue;
+            var field = fields[i];
+            if (field.Name == "__typename")
+            {
+                typeNames[i] = true;
+                continue;
+            }
             if (field.ArgumentsError is not null) return null;
             // The root map wants no row: the root has none.
             if (QueryMap.Query.CompileField(sql, field, alias: "") is not { } column) return null;
             text.Append(", ").Append(column);
         }
-        return new CompiledStatement(text.ToString(), sql.Parameters, selection.Fields);
+        return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames);
     }
 
-    public static bool IsTypeName(SelectedField field) => field.Name == "__typename";
+    /// <summary>A command running this statement on <paramref name="connection"/>, with fresh parameters.</summary>
+    public NpgsqlCommand CreateCommand(NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(Sql, connection);
+        foreach (var bound in Parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = bound.Value, NpgsqlDbType = bound.Type });
+        return command;
+    }
 }

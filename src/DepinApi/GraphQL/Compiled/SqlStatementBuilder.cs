@@ -1,7 +1,6 @@
 using System.Text;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Type;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DepinApi.GraphQL.Compiled;
@@ -17,12 +16,13 @@ internal sealed class SqlStatementBuilder
 
     private int aliases;
 
-    public List<NpgsqlParameter> Parameters { get; } = [];
+    /// <summary>The values bound so far, in placeholder order (<c>$1</c> first).</summary>
+    public List<BoundValue> Parameters { get; } = [];
 
     /// <summary>Binds <paramref name="value"/> as the next positional parameter and returns its placeholder.</summary>
     public string Bind(object value, NpgsqlDbType type)
     {
-        Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+        Parameters.Add(new BoundValue(value, type));
         return "$" + Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -73,3 +73,6 @@ internal sealed class SqlStatementBuilder
         return true;
     }
 }
+
+/// <summary>A value a compiled statement binds, kept apart from any command so that one statement serves many.</summary>
+internal readonly record struct BoundValue(object Value, NpgsqlDbType Type);

@@ -24,6 +24,7 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, ExecutionTiming>();
+        builder.Services.AddSingleton<CompiledStatementCache>();
         builder.Services.AddSingleton<IGraphQLOperationExecutor, CompiledQueryExecutor>();
         builder.Services.AddOutputCache();
         return builder;
