@@ -1,0 +1,121 @@
+namespace DepinApi.Tests.GraphQL;
+
+/// <summary>
+/// Random argument lists for the fields of <see cref="CompilableSubset"/> that take arguments, inside the subset
+/// (no <c>after</c>, no <c>asOf</c>, revenue only in LIN units). Values come from the seed data, mixed with values
+/// that match nothing and explicit nulls, because those are where two implementations most easily part ways.
+/// </summary>
+public static class SubsetArguments
+{
+    private static readonly int[] PageSizes = [0, 1, 2, 3, 5, 7, 20, 100];
+
+    // Wildcards and a quote: a search that reached SQL unescaped would match too much or break the statement.
+    private static readonly string[] AwkwardSearches = ["", "zzz-no-match", "%", "_", "it's", "NET", "é"];
+
+    /// <summary>The argument writer of a field, keyed "Type.field"; null when the field takes none.</summary>
+    public static Func<GeneratedQueryWriter, string>? For(string typeAndField) => typeAndField switch
+    {
+        "Query.projects" => Projects,
+        "Query.project" => w => $"(slug: {w.Value("String!", GraphQLValue.String(Slug(w)))})",
+        "Project.revenue" => Revenue,
+        "Project.tokenPrices" => TokenPrices,
+        "Project.metrics" => Metrics,
+        _ => null,
+    };
+
+    private static string Projects(GeneratedQueryWriter w)
+    {
+        var arguments = new List<string>();
+        if (w.Chance(0.5)) arguments.Add("filter: " + Filter(w));
+        if (w.Chance(0.45)) arguments.Add("orderBy: " + Order(w));
+        if (w.Chance(0.75)) arguments.Add("first: " + w.Value("Int!", GraphQLValue.Int(w.OneOf(PageSizes))));
+        return Join(w, arguments);
+    }
+
+    private static string Filter(GeneratedQueryWriter w)
+    {
+        if (w.Chance(0.05)) return w.Chance(0.5) ? "null" : w.Variable("ProjectFilter", GraphQLValue.Null);
+        var sector = GraphQLValue.Enum(w.OneOf(w.Seed.Sectors));
+        var search = GraphQLValue.String(Search(w));
+        var slugs = GraphQLValue.List(SlugList(w).Select(GraphQLValue.String));
+        var chosen = new List<(string Name, GraphQLValue Value)>();
+        if (w.Chance(0.45)) chosen.Add(("sector", sector));
+        if (w.Chance(0.4)) chosen.Add(("search", search));
+        if (w.Chance(0.4)) chosen.Add(("slugs", slugs));
+
+        if (w.Chance(0.25)) return w.Variable("ProjectFilter", GraphQLValue.Object(chosen));
+        // Written as a literal object whose fields may themselves be variables.
+        var fields = chosen.Select(f => f.Name + ": " + f.Name switch
+        {
+            "sector" => w.Value("Sector", f.Value),
+            "search" => w.Value("String", f.Value),
+            _ => w.Chance(0.25) ? w.Variable("[String!]", f.Value) : SlugListLiteral(w, f.Value),
+        });
+        return "{" + string.Join(", ", fields) + "}";
+    }
+
+    // A literal list whose items may be variables.
+    private static string SlugListLiteral(GeneratedQueryWriter w, GraphQLValue list) =>
+        "[" + string.Join(", ", list.Json!.AsArray().Select(s => w.Value("String!", GraphQLValue.String(s!.GetValue<string>())))) + "]";
+
+    private static string Order(GeneratedQueryWriter w)
+    {
+        var chosen = new List<(string, GraphQLValue)>();
+        if (w.Chance(0.8)) chosen.Add(("field", GraphQLValue.Enum(w.Chance(0.5) ? "NAME" : "SLUG")));
+        if (w.Chance(0.8)) chosen.Add(("direction", GraphQLValue.Enum(w.Chance(0.5) ? "ASC" : "DESC")));
+        var order = GraphQLValue.Object(chosen);
+        return w.Chance(0.3) ? w.Variable("ProjectOrder", order) : order.Literal;
+    }
+
+    private static string Revenue(GeneratedQueryWriter w)
+    {
+        var quarters = w.Seed.Quarters.Concat(["2024Q4", "2026Q4"]).ToList();
+        var arguments = new List<string>();
+        if (w.Chance(0.4)) arguments.Add("from: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(quarters))));
+        if (w.Chance(0.4)) arguments.Add("to: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(quarters))));
+        if (w.Chance(0.4)) arguments.Add("metric: " + Nullable(w, "RevenueMetric", GraphQLValue.Enum(w.OneOf(w.Seed.RevenueMetrics))));
+        if (w.Chance(0.2)) arguments.Add("units: " + w.Value("Units!", GraphQLValue.Enum("LIN")));
+        return Join(w, arguments);
+    }
+
+    private static string TokenPrices(GeneratedQueryWriter w)
+    {
+        var dates = w.Seed.Dates.Concat(["2025-12-31", "2026-06-02"]).ToList();
+        var arguments = new List<string>();
+        if (w.Chance(0.4)) arguments.Add("from: " + Nullable(w, "Date", GraphQLValue.String(w.OneOf(dates))));
+        if (w.Chance(0.4)) arguments.Add("to: " + Nullable(w, "Date", GraphQLValue.String(w.OneOf(dates))));
+        return Join(w, arguments);
+    }
+
+    private static string Metrics(GeneratedQueryWriter w)
+    {
+        if (!w.Chance(0.6)) return "";
+        var metric = w.Chance(0.85) ? w.OneOf(w.Seed.NetworkMetrics) : "no_such_metric";
+        return $"(metric: {Nullable(w, "String", GraphQLValue.String(metric))})";
+    }
+
+    /// <summary>A value for a nullable argument: now and then an explicit null, as a literal or a variable.</summary>
+    private static string Nullable(GeneratedQueryWriter w, string type, GraphQLValue value) =>
+        w.Value(type, w.Chance(0.1) ? GraphQLValue.Null : value);
+
+    private static string Slug(GeneratedQueryWriter w) =>
+        w.Chance(0.8) ? w.OneOf(w.Seed.Slugs) : w.Chance(0.5) ? "unknown-project" : w.OneOf(w.Seed.Slugs).ToUpperInvariant();
+
+    // Sometimes empty (no project can match), sometimes naming one project twice.
+    private static List<string> SlugList(GeneratedQueryWriter w) =>
+        Enumerable.Range(0, w.Chance(0.15) ? 0 : 1 + w.Next(3)).Select(_ => Slug(w)).ToList();
+
+    /// <summary>Part of a real name, slug or ticker in mixed case, or one of the awkward strings.</summary>
+    private static string Search(GeneratedQueryWriter w)
+    {
+        if (w.Chance(0.25)) return w.OneOf(AwkwardSearches);
+        var source = w.OneOf(w.Seed.Names.Concat(w.Seed.Slugs).Concat(w.Seed.TokenSymbols).ToList());
+        var length = Math.Min(source.Length, 2 + (w.Chance(0.5) ? 1 : 0));
+        var start = (source.Length - length) / 2;
+        return new string(source.Substring(start, length).Select(c => w.Chance(0.5) ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray());
+    }
+
+    // Arguments in random order: their order must not change the result.
+    private static string Join(GeneratedQueryWriter w, List<string> arguments) =>
+        arguments.Count == 0 ? "" : "(" + string.Join(", ", arguments.OrderBy(_ => w.Chance(0.5))) + ")";
+}
