@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace DepinApi.Tests.GraphQL;
+
+/// <summary>
+/// Compiled execution (one SQL statement building <c>data</c>) must answer exactly as the resolvers do. Hundreds of
+/// generated operations, and a few pinned ones, go to a server with compiled execution on and to one with it off;
+/// status, body (key order and number text included) and cost must match, and each server must say through
+/// Server-Timing which path answered.
+/// </summary>
+public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers) : IClassFixture<CompiledExecutionServers>
+{
+    private const int FailuresShown = 3;
+
+    [Fact]
+    public async Task Every_generated_compilable_query_is_valid()
+    {
+        var exchanges = await servers.CompilableExchanges;
+
+        // Otherwise both servers could agree on the same validation error without having run anything.
+        AssertNone(exchanges.Where(e => !Succeeded(e.Resolvers)).Select(e => Describe("invalid query", e)), exchanges.Count);
+    }
+
+    [Fact]
+    public async Task Both_paths_give_the_same_response_to_every_generated_compilable_query()
+    {
+        var exchanges = await servers.CompilableExchanges;
+
+        AssertNone(exchanges.Select(Mismatch).OfType<string>(), exchanges.Count);
+    }
+
+    [Fact]
+    public async Task The_compiled_path_answers_every_generated_compilable_query_and_only_with_it_on()
+    {
+        var exchanges = await servers.CompilableExchanges;
+
+        AssertNone(exchanges.Where(e => !(e.Compiled.Says("compiled") && e.Resolvers.Says("resolvers")))
+            .Select(e => Describe("wrong execution path", e)), exchanges.Count);
+    }
+
+    [Fact]
+    public async Task Queries_just_outside_the_subset_are_valid_and_get_the_same_response_from_both_servers()
+    {
+        var exchanges = await servers.OutsideExchanges;
+
+        AssertNone(exchanges.Where(e => !Succeeded(e.Exchange.Resolvers)).Select(e => Describe($"invalid query ({e.Element})", e.Exchange))
+            .Concat(exchanges.Select(e => Mismatch(e.Exchange) is { } mismatch ? $"[{e.Element}] {mismatch}" : null).OfType<string>()),
+            exchanges.Count);
+    }
+
+    [Fact]
+    public async Task Queries_just_outside_the_subset_run_through_resolvers_on_both_servers()
+    {
+        var exchanges = await servers.OutsideExchanges;
+
+        AssertNone(exchanges.Where(e => !(e.Exchange.Compiled.Says("resolvers") && e.Exchange.Resolvers.Says("resolvers")))
+            .Select(e => Describe($"wrong execution path ({e.Element})", e.Exchange)), exchanges.Count);
+    }
+
+    public static TheoryData<string> PinnedQueries => new(PinnedCompilableQueries.All.Keys);
+
+    [Theory]
+    [MemberData(nameof(PinnedQueries))]
+    public async Task A_pinned_query_is_compiled_and_answered_as_the_resolvers_answer_it(string name)
+    {
+        var exchange = await servers.ExchangeAsync(PinnedCompilableQueries.All[name]);
+
+        Assert.True(Succeeded(exchange.Resolvers), Describe("invalid query", exchange));
+        var mismatch = Mismatch(exchange);
+        Assert.True(mismatch is null, mismatch);
+        Assert.True(exchange.Compiled.Says("compiled") && exchange.Resolvers.Says("resolvers"), Describe("wrong execution path", exchange));
+    }
+
+    [Fact]
+    public void The_generators_are_deterministic_and_reach_every_feature_of_the_subset()
+    {
+        var first = CompilableQueryGenerator.Compilable(servers.Vocabulary, CompiledExecutionServers.CompilableSeed, CompiledExecutionServers.CompilableCount);
+        var again = CompilableQueryGenerator.Compilable(servers.Vocabulary, CompiledExecutionServers.CompilableSeed, CompiledExecutionServers.CompilableCount);
+        var outside = CompilableQueryGenerator.JustOutside(servers.Vocabulary, CompiledExecutionServers.OutsideSeed, CompiledExecutionServers.OutsideCount);
+
+        Assert.Equal(first.Select(q => (q.Query, q.VariablesJson)), again.Select(q => (q.Query, q.VariablesJson)));
+        // A change to the generator that silently stopped producing one of these would leave it untested.
+        string[] features =
+        [
+            "fragment ", "... on ", "...{", "... @", "@skip(if: true)", "@include(if: $", "__typename", "typename_", "$v", "= ",
+            "first: 0", "first: 100", "slugs: []", "unknown-project", "orderBy: {field: NAME, direction: DESC}", "field: SLUG",
+            "sector: SENSORS", "revenue(", "tokenPrices(", "metrics(metric:", "units: LIN", "project(slug:", "null",
+        ];
+        var missing = features.Where(f => !first.Any(q => q.Query.Replace("... {", "...{").Contains(f, StringComparison.Ordinal))).ToList();
+        Assert.True(missing.Count == 0, "No generated query contains: " + string.Join(" | ", missing));
+        Assert.Contains(first, q => q.VariablesJson.Contains(":null", StringComparison.Ordinal));
+        Assert.Contains(first, q => q.Query.Contains("revenue_", StringComparison.Ordinal) && q.Query.Contains(" revenue(", StringComparison.Ordinal));
+        Assert.Equal(OutsideSubsetElement.All.Select(e => e.Name).Order(), outside.Select(o => o.Element.Name).Distinct().Order());
+    }
+
+    [Fact]
+    public void The_comparison_ignores_layout_but_not_order_numbers_or_cost()
+    {
+        static NormalisedResponse Of(string body) => NormalisedResponse.Of(body);
+
+        Assert.Equal(Of("""{"data":{"a":1,"b":"é"}}"""), Of("""{ "data" : { "a" : 1, "b" : "\u00e9" } }"""));
+        Assert.NotEqual(Of("""{"data":{"a":1,"b":2}}""").Body, Of("""{"data":{"b":2,"a":1}}""").Body);
+        Assert.NotEqual(Of("""{"data":{"a":1.0}}""").Body, Of("""{"data":{"a":1}}""").Body);
+        Assert.NotEqual(Of("""{"data":{"a":[1,2]}}""").Body, Of("""{"data":{"a":[2,1]}}""").Body);
+        // Extensions are compared on their own, the throttle status left out.
+        var cost = Of("""{"data":{},"extensions":{"cost":{"requestedQueryCost":3,"actualQueryCost":2,"throttleStatus":{"currentlyAvailable":9}}}}""");
+        Assert.Equal("""{"data":{}}""", cost.Body);
+        Assert.Equal(cost, Of("""{"data":{},"extensions":{"cost":{"requestedQueryCost":3,"actualQueryCost":2,"throttleStatus":{"currentlyAvailable":1}}}}"""));
+        Assert.NotEqual(cost, Of("""{"data":{},"extensions":{"cost":{"requestedQueryCost":3,"actualQueryCost":1}}}"""));
+    }
+
+    private static bool Succeeded(ServerAnswer answer) =>
+        answer.Status == 200 && NormalisedResponse.Of(answer.Body).Body is var body && !body.Contains("\"errors\":", StringComparison.Ordinal)
+        && body.StartsWith("{\"data\":{", StringComparison.Ordinal);
+
+    /// <summary>How the two answers differ, or null when they agree.</summary>
+    private static string? Mismatch(DifferentialExchange exchange)
+    {
+        var (compiled, resolvers) = (exchange.Compiled, exchange.Resolvers);
+        if (compiled.Status != resolvers.Status)
+            return Describe($"status {compiled.Status} (compiled on) against {resolvers.Status} (compiled off)", exchange);
+        var (c, r) = (NormalisedResponse.Of(compiled.Body), NormalisedResponse.Of(resolvers.Body));
+        if (c.Body != r.Body)
+            return Describe("bodies differ: " + NormalisedResponse.Difference("compiled on ", c.Body, "compiled off", r.Body), exchange);
+        if (c.Extensions != r.Extensions)
+            return Describe("extensions (cost) differ: " + NormalisedResponse.Difference("compiled on ", c.Extensions, "compiled off", r.Extensions), exchange);
+        return null;
+    }
+
+    private static string Describe(string what, DifferentialExchange exchange)
+    {
+        static string Cut(string text, int most = 1500) => text.Length <= most ? text : text[..most] + $"… ({text.Length} characters)";
+        return new StringBuilder()
+            .AppendLine(what)
+            .AppendLine("query: " + exchange.Query.Query)
+            .AppendLine("variables: " + exchange.Query.VariablesJson)
+            .AppendLine($"compiled on  ({exchange.Compiled.Status}, Server-Timing: {exchange.Compiled.ServerTiming}): {Cut(exchange.Compiled.Body)}")
+            .AppendLine($"compiled off ({exchange.Resolvers.Status}, Server-Timing: {exchange.Resolvers.ServerTiming}): {Cut(exchange.Resolvers.Body)}")
+            .ToString();
+    }
+
+    private static void AssertNone(IEnumerable<string> failures, int total)
+    {
+        var all = failures.ToList();
+        if (all.Count == 0) return;
+        Assert.Fail($"{all.Count} of {total} queries failed; the first {Math.Min(all.Count, FailuresShown)}:\n\n"
+                    + string.Join("\n", all.Take(FailuresShown)));
+    }
+}
