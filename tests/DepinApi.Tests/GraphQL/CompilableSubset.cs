@@ -19,7 +19,12 @@ public static class CompilableSubset
 
     public static IReadOnlyDictionary<string, IReadOnlyList<SubsetField>> Fields { get; } = new Dictionary<string, IReadOnlyList<SubsetField>>
     {
-        ["Query"] = [new("projects", "ProjectConnection"), new("project", "Project")],
+        ["Query"] =
+        [
+            new("projects", "ProjectConnection"), new("project", "Project"), new("revenue", "RevenueFigure"),
+            new("settlementMix", "SettlementMix"), new("tokenPrices", "TokenPrice"), new("sectorFigures", "SectorFigure"),
+            new("sources", "Source"),
+        ],
         ["ProjectConnection"] = [new("nodes", "Project"), new("totalCount"), new("pageInfo", "PageInfo")],
         ["PageInfo"] = [new("hasNextPage"), new("hasPreviousPage")],
         ["Project"] =
@@ -46,6 +51,11 @@ public static class CompilableSubset
         ["NetworkMetric"] =
         [
             new("id"), new("project"), new("period"), new("periodStart"), new("periodEnd"), new("metric"), new("value"),
+            new("valueMax"), new("unit"), new("basis"), new("qualifier"), Source, new("quote"),
+        ],
+        ["SectorFigure"] =
+        [
+            new("id"), new("scope"), new("period"), new("periodStart"), new("periodEnd"), new("metric"), new("value"),
             new("valueMax"), new("unit"), new("basis"), new("qualifier"), Source, new("quote"),
         ],
         ["Source"] = [new("id"), new("publisher"), new("title"), new("publishedOn"), new("publishedLabel"), new("kind"), new("url")],

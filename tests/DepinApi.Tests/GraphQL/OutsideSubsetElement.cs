@@ -27,8 +27,12 @@ public sealed record OutsideSubsetElement(string Name, string HostType, Func<Gen
         new("Project.screening", "Project", _ => "screening { composite rank sectorRank }"),
         new("root sectors", "Query", _ => "sectors { sector projectCount }"),
         new("root meta", "Query", _ => "meta { dataVersion }"),
-        new("root settlementMix", "Query", _ => "settlementMix { id stablecoinShare }"),
-        new("root revenue", "Query", _ => """revenue(quarter: "2025Q3") { id amountUsd }"""),
+        new("asOf on a root figure list", "Query", w =>
+            $"{w.NewAlias("settlementMix")}: settlementMix(asOf: {w.Value("AsOf", GraphQLValue.String("1"))}) {{ id stablecoinShare }}"),
+        new("root revenue units other than LIN", "Query", w =>
+            $"{w.NewAlias("revenue")}: revenue(quarter: \"2025Q3\", units: {w.Value("Units!", GraphQLValue.Enum(w.OneOf(["PCH", "CHG", "PC1"])))}) {{ id value }}"),
+        new("root sectorAnalytics", "Query", _ => "sectorAnalytics { methodologyVersion dataVersion }"),
+        new("root changes", "Query", _ => "changes(first: 2) { totalCount nodes { table kind } }"),
         new("root rateLimit", "Query", _ => "rateLimit { limit remaining }"),
     ];
 }

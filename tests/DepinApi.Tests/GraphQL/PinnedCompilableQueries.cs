@@ -51,6 +51,13 @@ public static partial class PinnedCompilableQueries
         ["two aliases of revenue with different arguments"] = new("""
             { project(slug: "aethir") { a: revenue(metric: QUARTERLY_REVENUE) { id amountUsd } b: revenue(from: "2025Q1") { id quarter } revenue { id } } }
             """, null),
+        ["every root figure list"] = new("""
+            { revenue(quarter: "2025Q3") { id project amountUsd units value source { id } }
+              settlementMix { id stablecoinShare nativeShare label }
+              tokenPrices(date: "2026-06-01") { id priceUsd change1y }
+              sectorFigures(scope: DEPIN) { id value valueMax unit periodStart }
+              sources { id publishedOn publishedLabel url } }
+            """, null),
         ["a sector without projects, first 0 and first 100"] = new("""
             { none: projects(filter: {sector: SENSORS}) { totalCount nodes { slug } pageInfo { hasNextPage } }
               zero: projects(first: 0) { totalCount nodes { slug } pageInfo { hasNextPage hasPreviousPage } }

@@ -17,6 +17,9 @@ public static class SubsetArguments
     {
         "Query.projects" => Projects,
         "Query.project" => w => $"(slug: {w.Value("String!", GraphQLValue.String(Slug(w)))})",
+        "Query.revenue" => RootRevenue,
+        "Query.tokenPrices" => w => w.Chance(0.5) ? $"(date: {Nullable(w, "Date", GraphQLValue.String(w.OneOf(Dates(w))))})" : "",
+        "Query.sectorFigures" => w => w.Chance(0.5) ? $"(scope: {Nullable(w, "SectorScope", GraphQLValue.Enum(w.Chance(0.5) ? "DEPIN" : "DEPIN_COMPUTE"))})" : "",
         "Project.revenue" => Revenue,
         "Project.tokenPrices" => TokenPrices,
         "Project.metrics" => Metrics,
@@ -69,7 +72,7 @@ public static class SubsetArguments
 
     private static string Revenue(GeneratedQueryWriter w)
     {
-        var quarters = w.Seed.Quarters.Concat(["2024Q4", "2026Q4"]).ToList();
+        var quarters = Quarters(w);
         var arguments = new List<string>();
         if (w.Chance(0.4)) arguments.Add("from: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(quarters))));
         if (w.Chance(0.4)) arguments.Add("to: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(quarters))));
@@ -78,9 +81,18 @@ public static class SubsetArguments
         return Join(w, arguments);
     }
 
+    private static string RootRevenue(GeneratedQueryWriter w)
+    {
+        var arguments = new List<string>();
+        if (w.Chance(0.4)) arguments.Add("quarter: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(Quarters(w)))));
+        if (w.Chance(0.4)) arguments.Add("metric: " + Nullable(w, "RevenueMetric", GraphQLValue.Enum(w.OneOf(w.Seed.RevenueMetrics))));
+        if (w.Chance(0.2)) arguments.Add("units: " + w.Value("Units!", GraphQLValue.Enum("LIN")));
+        return Join(w, arguments);
+    }
+
     private static string TokenPrices(GeneratedQueryWriter w)
     {
-        var dates = w.Seed.Dates.Concat(["2025-12-31", "2026-06-02"]).ToList();
+        var dates = Dates(w);
         var arguments = new List<string>();
         if (w.Chance(0.4)) arguments.Add("from: " + Nullable(w, "Date", GraphQLValue.String(w.OneOf(dates))));
         if (w.Chance(0.4)) arguments.Add("to: " + Nullable(w, "Date", GraphQLValue.String(w.OneOf(dates))));
@@ -93,6 +105,11 @@ public static class SubsetArguments
         var metric = w.Chance(0.85) ? w.OneOf(w.Seed.NetworkMetrics) : "no_such_metric";
         return $"(metric: {Nullable(w, "String", GraphQLValue.String(metric))})";
     }
+
+    // The seed's quarters and days, and some that hold no figure.
+    private static List<string> Quarters(GeneratedQueryWriter w) => w.Seed.Quarters.Concat(["2024Q4", "2026Q4"]).ToList();
+
+    private static List<string> Dates(GeneratedQueryWriter w) => w.Seed.Dates.Concat(["2025-12-31", "2026-06-02"]).ToList();
 
     /// <summary>A value for a nullable argument: now and then an explicit null, as a literal or a variable.</summary>
     private static string Nullable(GeneratedQueryWriter w, string type, GraphQLValue value) =>
