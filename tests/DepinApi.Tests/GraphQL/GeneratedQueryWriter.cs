@@ -11,9 +11,12 @@ namespace DepinApi.Tests.GraphQL;
 /// </summary>
 public sealed class GeneratedQueryWriter(Random random, SeedVocabulary seed, OutsideSubsetElement? outside = null)
 {
-    // The server refuses more than 30 aliases (counting a fragment's once per spread) and the cost of huge selections;
-    // staying well below keeps every generated operation valid.
+    // The server refuses more than 30 aliases, counting a fragment's once per spread: staying below keeps every
+    // generated operation valid.
     private const int AliasBudget = 24;
+
+    // Past this many fields a selection gets one field: documents stay readable in a failure message, and a few
+    // hundred of them run in seconds.
     private const int FieldBudget = 45;
 
     private readonly List<string> _variableDefinitions = [];
