@@ -1,4 +1,4 @@
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Something compiled execution does not cover, placed in a selection of <see cref="HostType"/>: one of these in an

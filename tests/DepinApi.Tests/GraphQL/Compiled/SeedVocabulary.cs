@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// The argument values the seed data actually holds, read from the API itself so that generated queries hit real

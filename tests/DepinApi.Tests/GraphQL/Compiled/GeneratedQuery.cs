@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>A generated GraphQL request: the document and its variables (null when the operation declares none).</summary>
 public sealed record GeneratedQuery(string Query, JsonObject? Variables)

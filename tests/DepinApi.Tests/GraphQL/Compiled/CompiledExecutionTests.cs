@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using DepinApi.Tests.Infrastructure;
 
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Which operations compiled execution answers (one SQL statement) and which it leaves to the resolvers; the

@@ -1,6 +1,6 @@
 using DepinApi.Tests.Infrastructure;
 
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>What one server answered: status, body and the execution path its Server-Timing header names.</summary>
 public sealed record ServerAnswer(int Status, string Body, string ServerTiming)

@@ -1,4 +1,4 @@
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Random argument lists for the fields of <see cref="CompilableSubset"/> that take arguments, inside the subset

@@ -1,4 +1,4 @@
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>A field a generated query may select; <see cref="Type"/> is the object type it returns, null for a leaf.</summary>
 public sealed record SubsetField(string Name, string? Type = null)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Writes one random, valid operation over <see cref="CompilableSubset"/>: random fields at every level, aliases,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Compiled execution (one SQL statement building <c>data</c>) must answer exactly as the resolvers do. Hundreds of

@@ -1,4 +1,4 @@
-namespace DepinApi.Tests.GraphQL;
+namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Deterministic sets of random GraphQL operations for differential tests of compiled execution: the same seed and
