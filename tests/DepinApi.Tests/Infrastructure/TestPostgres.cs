@@ -50,7 +50,8 @@ public static class TestPostgres
         var admin = Environment.GetEnvironmentVariable("DEPIN_TEST_PG");
         if (string.IsNullOrWhiteSpace(admin))
         {
-            var directory = Path.Combine(Path.GetTempPath(), "depin-test-pg-" + Guid.NewGuid().ToString("N")[..12], "pg");
+            RemoveAbandonedClusters();
+            var directory = Path.Combine(Path.GetTempPath(), ClusterDirectoryPrefix + Guid.NewGuid().ToString("N")[..12], "pg");
             cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
             {
                 DataDirectory = directory,
@@ -66,6 +67,39 @@ public static class TestPostgres
         }
         await CreateTemplateAsync(admin);
         return new Server(admin, cluster);
+    }
+
+    private const string ClusterDirectoryPrefix = "depin-test-pg-";
+
+    /// <summary>
+    /// Deletes the clusters of earlier runs whose test process ended before its exit handler had removed them (a test
+    /// host killed when the run ended, a cancelled run): each holds a gigabyte or more, and they add up run after run.
+    /// One whose server still runs, or made in the last few minutes (another run starting now), is left alone.
+    /// </summary>
+    private static void RemoveAbandonedClusters()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), ClusterDirectoryPrefix + "*"))
+        {
+            if (Directory.GetCreationTimeUtc(directory) > DateTime.UtcNow.AddMinutes(-10) || ServerRuns(Path.Combine(directory, "pg"))) continue;
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>Whether the postmaster named in the data directory's <c>postmaster.pid</c> is alive.</summary>
+    private static bool ServerRuns(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        try
+        {
+            if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)) return false;
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // No such process, or a file that vanished while read: nothing runs there.
+            return false;
+        }
     }
 
     private static async Task CreateTemplateAsync(string admin)
