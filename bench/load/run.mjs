@@ -24,7 +24,7 @@ const OUT = join(BENCH, 'out');
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 function parseArguments(argv) {
-  const options = { duration: 10, warmup: 3, connections: 32, only: null, worktree: false, writeDoc: true, coldStarts: 3 };
+  const options = { duration: 10, warmup: 20, connections: 32, only: null, worktree: false, writeDoc: true, coldStarts: 3 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i];
@@ -38,7 +38,7 @@ function parseArguments(argv) {
     else if (arg === '--help' || arg === '-h') {
       console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--worktree] [--no-doc]
   --duration S     measured seconds per scenario (default 10)
-  --warmup S       unmeasured warm-up seconds before each (default 3)
+  --warmup S       unmeasured warm-up seconds before each (default 20: a fresh server's JIT settles)
   --connections N  concurrent keep-alive connections (default 32; the CSV scenario uses 2)
   --only LIST      run only these scenario ids
   --worktree       build the working tree as it is instead of the committed HEAD

@@ -1,4 +1,4 @@
-// One measured load run with autocannon: a short unmeasured warm-up (JIT, connection pools,
+// One measured load run with autocannon: an unmeasured warm-up (JIT tiering, connection pools,
 // caches), then a fixed-duration run over a bounded number of keep-alive connections.
 import autocannon from 'autocannon';
 
