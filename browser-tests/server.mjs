@@ -39,7 +39,7 @@ export async function startApi() {
 
   const logTail = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n') : '');
   const stop = async () => {
-    if (server.exitCode === null) {
+    if (server.exitCode === null && server.signalCode === null) {
       server.kill('SIGTERM');
       const stopped = await Promise.race([exited.then(() => true), delay(30_000).then(() => false)]);
       if (!stopped) server.kill('SIGKILL');
@@ -51,8 +51,10 @@ export async function startApi() {
   try {
     await waitUntilReady(baseUrl, server);
   } catch (error) {
+    // Read before stop() removes the folder the log is in.
+    const tail = logTail();
     await stop();
-    throw new Error(`${error.message}\n--- server log ---\n${logTail()}`);
+    throw new Error(`${error.message}\n--- server log ---\n${tail}`);
   }
   return { baseUrl, logTail, stop };
 }
@@ -69,7 +71,10 @@ function buildApi() {
 async function waitUntilReady(baseUrl, server, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} before it was ready`);
+    // A .NET process that dies of an unhandled exception aborts: it has a signal, not an exit code.
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the server exited (${server.exitCode ?? server.signalCode}) before it was ready`);
+    }
     try {
       const response = await fetch(`${baseUrl}/readyz`);
       if (response.ok) return;

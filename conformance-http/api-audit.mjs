@@ -68,7 +68,7 @@ process.exit(exitCode);
 
 // SIGTERM lets the host stop its embedded cluster before it exits; wait for that before removing the folder.
 function stop(child) {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -75,7 +75,8 @@ export function buildInRelease(repoRoot, projectDir, artifacts, what) {
 export async function waitUntilReady(server, what, url, timeoutMs, intervalMs = 250) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`${what} exited with code ${server.exitCode}`);
+    // A .NET process that dies of an unhandled exception aborts: it has a signal, not an exit code.
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`${what} exited (${server.exitCode ?? server.signalCode})`);
     try {
       const response = await fetch(url);
       if (response.ok) return;

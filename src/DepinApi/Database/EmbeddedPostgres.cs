@@ -146,8 +146,30 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await File.WriteAllTextAsync(PortFile, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
                             $"-c max_connections={options.MaxConnections} -c fsync={(options.Durable ? "on" : "off")}";
-        await PostgresCommand.RunAsync(binaries.PgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", LogFile, "-o", serverOptions], cancellationToken);
+        try
+        {
+            await PostgresCommand.RunAsync(binaries.PgCtl, ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", LogFile, "-o", serverOptions], cancellationToken);
+        }
+        catch (EmbeddedPostgresException failure)
+        {
+            // pg_ctl only says "could not start server"; the server's own log says why (a port in use, say).
+            throw new EmbeddedPostgresException($"{failure.Message}\nThe private cluster's log ({LogFile}) ends:\n{LogTail()}"
+                                                + (options.Port is { } port ? $"\nIf port {port} is taken, set Database:Embedded:Port to a free one." : ""));
+        }
         startedHere = true;
+    }
+
+    /// <summary>The last lines of the server's log, or a note that there is none.</summary>
+    private string LogTail()
+    {
+        try
+        {
+            return string.Join('\n', File.ReadLines(LogFile).TakeLast(5));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "(no log: " + e.Message + ")";
+        }
     }
 
     private async Task InitialiseAsync(CancellationToken cancellationToken)
