@@ -42,9 +42,9 @@ public sealed class GraphQLApiOptions
     public int ExecutionTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
-    /// Whether an operation whose every field can be compiled runs as one SQL statement that builds its result in Postgres
-    /// (see docs/graphql.md, "Compiled execution"); off, every operation runs through the resolvers. Both give the same
-    /// responses.
+    /// Whether an operation whose every field can be compiled runs as one SQL statement that builds its result in
+    /// Postgres (docs/graphql.md, "Execution: compiled, or through resolvers"); off, every operation runs through the
+    /// resolvers. Both give the same responses.
     /// </summary>
     public bool CompiledExecution { get; set; } = true;
 

@@ -11,7 +11,8 @@ namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
 /// Answers a query operation with one SQL statement that builds its whole result in Postgres, when every field it
-/// selects is compiled (see docs/graphql.md, "Compiled execution"); the resolvers answer every other operation.
+/// selects is compiled (docs/graphql.md, "Execution: compiled, or through resolvers"); the resolvers answer every
+/// other operation.
 /// One statement instead of a snapshot transaction and a command per level: a round trip instead of five or more,
 /// and no objects built per row on the way from the database to the response.
 /// </summary>
