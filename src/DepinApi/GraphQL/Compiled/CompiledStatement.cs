@@ -35,6 +35,8 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
             if (QueryMap.Query.CompileField(sql, field, alias: "") is not { } column) return null;
             text.Append(", ").Append(column);
         }
+        // Only __typename: the resolvers answer that without the database.
+        if (typeNames.All(isTypeName => isTypeName)) return null;
         return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames);
     }
 

@@ -34,8 +34,20 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
     {
         var exchanges = await servers.CompilableExchanges;
 
-        AssertNone(exchanges.Where(e => !(e.Compiled.Says("compiled") && e.Resolvers.Says("resolvers")))
+        AssertNone(exchanges.Where(e => !(e.Compiled.Says(ExpectedPath(e)) && e.Resolvers.Says("resolvers")))
             .Select(e => Describe("wrong execution path", e)), exchanges.Count);
+    }
+
+    /// <summary>
+    /// Compiled, unless the root selects nothing that reads data (only <c>__typename</c>, or every field skipped): the
+    /// resolvers answer that without the database. Told from the answer: every value of such a <c>data</c> is "Query".
+    /// </summary>
+    private static string ExpectedPath(DifferentialExchange exchange)
+    {
+        using var body = System.Text.Json.JsonDocument.Parse(exchange.Resolvers.Body);
+        var readsData = body.RootElement.GetProperty("data").EnumerateObject()
+            .Any(field => field.Value.ValueKind != System.Text.Json.JsonValueKind.String || field.Value.GetString() != "Query");
+        return readsData ? "compiled" : "resolvers";
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public class CompiledExecutionTests(GraphQLApiFixture api) : IClassFixture<Graph
     [InlineData("{ project(slug: \"helium\") { screening { composite } } }")]
     [InlineData("{ project(slug: \"helium\") { slug } meta { dataVersion } }")]
     [InlineData("{ sectors { sector } }")]
+    [InlineData("{ __typename a: __typename }")]
     public async Task An_operation_selecting_anything_not_compiled_runs_wholly_through_the_resolvers(string query)
     {
         var response = await api.Client.SendPostAsync(query);
