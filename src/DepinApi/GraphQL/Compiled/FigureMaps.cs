@@ -49,20 +49,14 @@ internal static class FigureMaps
         ["change1y"] = Column("change_1y"),
     }));
 
-    public static readonly FigureTable NetworkMetric = new("network_metrics", "n", Figure(basis: Enum("basis"), new()
-    {
-        ["period"] = Column("period"),
-        ["periodStart"] = Column("period_start"),
-        ["periodEnd"] = Column("period_end"),
-        ["metric"] = Column("metric"),
-        ["value"] = Column("value"),
-        ["valueMax"] = Column("value_max"),
-        ["unit"] = Enum("unit"),
-    }));
+    public static readonly FigureTable NetworkMetric = new("network_metrics", "n", Figure(basis: Enum("basis"), Measured()));
 
-    public static readonly FigureTable SectorFigure = new("sector_figures", "f", Figure(basis: Enum("basis"), new()
+    public static readonly FigureTable SectorFigure = new("sector_figures", "f", Figure(basis: Enum("basis"),
+        new(Measured()) { ["scope"] = Enum("scope") }, ofProject: false));
+
+    /// <summary>The fields of a value (or range) in a unit over a period, which network metrics and sector figures share.</summary>
+    private static Dictionary<string, FieldCompiler> Measured() => new()
     {
-        ["scope"] = Enum("scope"),
         ["period"] = Column("period"),
         ["periodStart"] = Column("period_start"),
         ["periodEnd"] = Column("period_end"),
@@ -70,7 +64,7 @@ internal static class FigureMaps
         ["value"] = Column("value"),
         ["valueMax"] = Column("value_max"),
         ["unit"] = Enum("unit"),
-    }, ofProject: false));
+    };
 
     /// <summary>A figure type's own fields plus those every figure has: id, provenance and (of a project's) the project.</summary>
     private static SqlObjectMap Figure(FieldCompiler basis, Dictionary<string, FieldCompiler> own, bool ofProject = true)
