@@ -25,7 +25,7 @@ internal static class FigureMaps
         ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
         ["metric"] = Enum("metric"),
         ["amountUsd"] = Column("amount_usd"),
-        // Compiled only in units LIN (see ProjectMaps), where value is the level itself.
+        // Compiled only in units LIN (see ProjectMap and QueryMap), where value is the level itself.
         ["units"] = Constant("'LIN'"),
         ["value"] = Column("amount_usd"),
     }));
@@ -53,6 +53,12 @@ internal static class FigureMaps
 
     public static readonly FigureTable SectorFigure = new("sector_figures", "f", Figure(basis: Enum("basis"),
         new(Measured()) { ["scope"] = Enum("scope") }, ofProject: false));
+
+    /// <summary>
+    /// A revenue figure's quarter as an ordinal (year * 4 + quarter - 1), so a range is one comparison, as the read
+    /// model compares quarters.
+    /// </summary>
+    public static string QuarterOrdinal(string alias) => $"{alias}.year * 4 + {alias}.quarter - 1";
 
     /// <summary>The fields of a value (or range) in a unit over a period, which network metrics and sector figures share.</summary>
     private static Dictionary<string, FieldCompiler> Measured() => new()

@@ -29,15 +29,14 @@ internal static class ProjectMap
             a => $"{a}.as_of, {a}.id"),
         ["tokenPrices"] = (sql, field, p) => FigureMaps.TokenPrice.List(sql, field,
             a => $"{a}.project = {p}.slug"
-                 + (field.Argument("from") is DateOnly from ? $" AND {a}.date >= {sql.Bind(from, NpgsqlDbType.Date)}" : "")
-                 + (field.Argument("to") is DateOnly to ? $" AND {a}.date <= {sql.Bind(to, NpgsqlDbType.Date)}" : ""),
+                 + sql.And($"{a}.date", ">=", field.Argument("from"), NpgsqlDbType.Date)
+                 + sql.And($"{a}.date", "<=", field.Argument("to"), NpgsqlDbType.Date),
             a => $"{a}.date, {a}.id"),
         ["latestPrice"] = (sql, field, p) => FigureMaps.TokenPrice.First(sql, field,
             a => $"{a}.project = {p}.slug AND {a}.price_usd IS NOT NULL",
             a => $"{a}.date DESC, {a}.id DESC"),
         ["metrics"] = (sql, field, p) => FigureMaps.NetworkMetric.List(sql, field,
-            a => $"{a}.project = {p}.slug"
-                 + (field.Argument("metric") is string metric ? $" AND {a}.metric = {sql.Bind(metric, NpgsqlDbType.Text)}" : ""),
+            a => $"{a}.project = {p}.slug" + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text),
             a => $"{a}.metric, {a}.period_end, {a}.id"),
     });
 
@@ -45,11 +44,10 @@ internal static class ProjectMap
     {
         if (field.Argument("units") is not SeriesUnits.Lin) return null;
         return FigureMaps.Revenue.List(sql, field,
-            // Quarters compare as ordinals (year * 4 + quarter - 1), as the read model compares them.
             a => $"{a}.project = {p}.slug"
-                 + (field.Argument("metric") is string metric ? $" AND {a}.metric = {sql.Bind(metric, NpgsqlDbType.Text)}" : "")
-                 + (field.Argument("from") is Quarter from ? $" AND {a}.year * 4 + {a}.quarter - 1 >= {sql.Bind(from.Ordinal, NpgsqlDbType.Integer)}" : "")
-                 + (field.Argument("to") is Quarter to ? $" AND {a}.year * 4 + {a}.quarter - 1 <= {sql.Bind(to.Ordinal, NpgsqlDbType.Integer)}" : ""),
+                 + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text)
+                 + sql.And(FigureMaps.QuarterOrdinal(a), ">=", (field.Argument("from") as Quarter?)?.Ordinal, NpgsqlDbType.Integer)
+                 + sql.And(FigureMaps.QuarterOrdinal(a), "<=", (field.Argument("to") as Quarter?)?.Ordinal, NpgsqlDbType.Integer),
             a => $"{a}.year, {a}.quarter, {a}.metric, {a}.id");
     }
 }

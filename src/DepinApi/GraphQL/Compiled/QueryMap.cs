@@ -23,12 +23,12 @@ internal static class QueryMap
             : null,
         ["tokenPrices"] = (sql, field, _) => OnNewestData(field)
             ? FigureMaps.TokenPrice.List(sql, field,
-                a => field.Argument("date") is DateOnly date ? $"{a}.date = {sql.Bind(date, NpgsqlDbType.Date)}" : "true",
+                a => "true" + sql.And($"{a}.date", "=", field.Argument("date"), NpgsqlDbType.Date),
                 a => $"{a}.project, {a}.date, {a}.id")
             : null,
         ["sectorFigures"] = (sql, field, _) => OnNewestData(field)
             ? FigureMaps.SectorFigure.List(sql, field,
-                a => field.Argument("scope") is string scope ? $"{a}.scope = {sql.Bind(scope, NpgsqlDbType.Text)}" : "true",
+                a => "true" + sql.And($"{a}.scope", "=", field.Argument("scope"), NpgsqlDbType.Text),
                 a => $"{a}.scope, {a}.metric, {a}.period_end, {a}.id")
             : null,
         ["sources"] = (sql, field, _) => Sources(sql, field),
@@ -77,10 +77,8 @@ internal static class QueryMap
         if (!OnNewestData(field) || field.Argument("units") is not SeriesUnits.Lin) return null;
         return FigureMaps.Revenue.List(sql, field,
             a => "true"
-                 + (field.Argument("metric") is string metric ? $" AND {a}.metric = {sql.Bind(metric, NpgsqlDbType.Text)}" : "")
-                 + (field.Argument("quarter") is Quarter quarter
-                     ? $" AND {a}.year * 4 + {a}.quarter - 1 = {sql.Bind(quarter.Ordinal, NpgsqlDbType.Integer)}"
-                     : ""),
+                 + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text)
+                 + sql.And(FigureMaps.QuarterOrdinal(a), "=", (field.Argument("quarter") as Quarter?)?.Ordinal, NpgsqlDbType.Integer),
             a => $"{a}.project, {a}.year, {a}.quarter, {a}.metric, {a}.id");
     }
 

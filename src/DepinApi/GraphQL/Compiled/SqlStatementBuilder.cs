@@ -26,6 +26,13 @@ internal sealed class SqlStatementBuilder
         return "$" + Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// <c> AND expression comparison $n</c> with <paramref name="value"/> bound; nothing when the value is null (an
+    /// argument left out filters nothing).
+    /// </summary>
+    public string And(string expression, string comparison, object? value, NpgsqlDbType type) =>
+        value is null ? "" : $" AND {expression} {comparison} {Bind(value, type)}";
+
     /// <summary>A table alias no other part of the statement uses.</summary>
     public string Alias(string prefix) => prefix + (++aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
