@@ -83,6 +83,8 @@ public static class ServiceRegistration
         app.MapHealthEndpoints();
         app.MapRestApi();
         app.MapScreening();
+        // Inside the output cache: a cached answer needs no buffer, and a buffered one is cached as it drains.
+        app.UseMiddleware<DepinApi.Rest.Infrastructure.ReadThenWriteMiddleware>();
         app.MapBenchmarkEndpoints();
         app.UseApiDocs();
         app.MapDepinGraphQL();

@@ -54,6 +54,7 @@ public static class RestApi
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1")
+            .WithMetadata(BufferedResponse.Metadata)
             .AddEndpointFilter<RestErrorFilter>()
             .AddEndpointFilter<CachingHeadersFilter>()
             .CacheOutput(DataVersionCachePolicy.PolicyName)

@@ -11,6 +11,19 @@ public sealed class RestOptions
     /// <summary>The largest <c>limit</c> a request may ask for; more is a 400, not a silent cut.</summary>
     public int MaxLimit { get; set; } = 500;
 
+    /// <summary>
+    /// The largest REST response. Every response is built whole before it is sent (so that its
+    /// database session is back in the pool before a slow client is written to); one that grows past
+    /// this is abandoned and answered with a 400 response-too-large problem that says how to ask for less.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// How much of a response under construction is kept in memory; the rest goes to a temporary file
+    /// (ASPNETCORE_TEMP, else the system's temp folder), so slow clients hold disk, not memory.
+    /// </summary>
+    public int ResponseBufferMemoryBytes { get; set; } = 256 * 1024;
+
     /// <summary>How long clients and shared caches may reuse a response (<c>Cache-Control: max-age</c>).</summary>
     public int MaxAgeSeconds { get; set; } = 60;
 

@@ -23,6 +23,7 @@ public static class ScreeningRegistration
     public static IEndpointRouteBuilder MapScreening(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1")
+            .WithMetadata(BufferedResponse.Metadata)
             .AddEndpointFilter<RestErrorFilter>()
             .AddEndpointFilter<CachingHeadersFilter>()
             .CacheOutput(DataVersionCachePolicy.PolicyName)

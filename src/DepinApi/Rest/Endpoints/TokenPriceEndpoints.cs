@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DepinApi.Rest.Endpoints;
 
-/// <summary>Token price series per project (long: keyset pages, streamed CSV), prices on a day, single figures.</summary>
+/// <summary>Token price series per project (long: keyset pages, or the whole series as one CSV up to the response size limit), prices on a day, single figures.</summary>
 public static class TokenPriceEndpoints
 {
     public static void MapTokenPriceEndpoints(this RouteGroupBuilder v1)
@@ -19,7 +19,8 @@ public static class TokenPriceEndpoints
             .WithSummary("A project's token prices and price changes, by date.")
             .WithDescription("Prices in USD and changes over 30 days, 90 days and a year (fractions: -0.5 is -50%) in date, id "
                              + "order, between `from` and `to`. JSON comes in keyset pages (`limit`, `cursor`, `Link: rel=\"next\"`). "
-                             + "CSV without `limit` or `cursor` streams the whole series in one response; with them it is paged like JSON.")
+                             + "CSV without `limit` or `cursor` is the whole series in one response, up to the response size limit "
+                             + "(longer is a 400 response-too-large); with them it is paged like JSON.")
             .ProducesJsonOrCsv<ListResponse<TokenPriceView>>()
             .RedirectsRenamedSlugs();
         v1.MapGet("/token-prices", OnDateAsync).WithTags(tag)
@@ -55,8 +56,15 @@ public static class TokenPriceEndpoints
         var stem = $"{project.Slug}-token-prices";
 
         if (format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor))
-            return new CsvResult<TokenPriceView>(Map(session.TokenPricesAsync(query, cancellationToken), views),
+        {
+            // The whole series in one document, bounded like every response by Rest:MaxResponseBytes. No
+            // row is shorter than MinimumCsvRowBytes, so reading one row more than that many could fill
+            // tells a series too long for one response without reading it to its end.
+            var maxRows = (int)Math.Min(int.MaxValue - 1, rest.Options.MaxResponseBytes / MinimumCsvRowBytes);
+            var rows = session.TokenPricesAsync(query with { Limit = maxRows + 1 }, cancellationToken);
+            return new CsvResult<TokenPriceView>(Map(rows, views, maxRows, rest.Options.MaxResponseBytes),
                 TokenPriceView.Columns(), Representation.FileName(stem, session));
+        }
 
         var after = page.After is [var date, var id]
             ? (project.Slug, DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
@@ -90,10 +98,18 @@ public static class TokenPriceEndpoints
         FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,
             (views, f) => views.TokenPrice(f), TokenPriceView.Columns(), cancellationToken);
 
+    // Its permalink and its citation (which repeats the permalink) alone are longer.
+    private const int MinimumCsvRowBytes = 100;
+
     private static async IAsyncEnumerable<TokenPriceView> Map(IAsyncEnumerable<TokenPrice> prices, FigureViews views,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        int maxRows, long maxResponseBytes, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var count = 0;
         await foreach (var price in prices.WithCancellation(cancellationToken))
+        {
+            if (++count > maxRows)
+                throw new ResponseTooLargeException(maxResponseBytes);
             yield return views.TokenPrice(price);
+        }
     }
 }

@@ -4,8 +4,10 @@ using Microsoft.Net.Http.Headers;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// Writes rows as an RFC 4180 CSV document straight to the response body as they arrive, so a
-/// series of any length is never held in memory. The header row names the JSON fields.
+/// Writes rows as an RFC 4180 CSV document to the response body as they arrive. For /v1 that body
+/// is the bounded response buffer (<see cref="ReadThenWriteMiddleware"/>): rows go from the
+/// database to the buffer, never to a slow client while the snapshot is open. The header row
+/// names the JSON fields.
 /// </summary>
 public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, string fileName) : IResult, IStatusCodeHttpResult
 {

@@ -31,6 +31,14 @@ public static class RestProblems
         Problems.Create(StatusCodes.Status404NotFound, "data-version-not-found", "No data version matches asOf.", detail,
             new Dictionary<string, object?> { ["parameter"] = "asOf", ["value"] = asOf });
 
+    /// <summary>400 for a response that would be larger than <c>Rest:MaxResponseBytes</c>: ask for less, page by page.</summary>
+    public static ProblemHttpResult ResponseTooLarge(long limit) =>
+        Problems.Create(StatusCodes.Status400BadRequest, "response-too-large", "The response would be too large.",
+            $"This response would be larger than {limit} bytes, the most one response may carry. Ask for less: a smaller " +
+            "`limit`, following `page.next` (or the Link: rel=\"next\" header) for the rest; for a series, a narrower " +
+            "`from`/`to` window, or `limit` and `cursor` with format=csv to get it page by page.",
+            new Dictionary<string, object?> { ["maxResponseBytes"] = limit });
+
     /// <summary>503 while nothing has been imported yet.</summary>
     public static ProblemHttpResult NoData() =>
         Problems.ServiceUnavailable("no-data", "No data has been imported yet.",

@@ -6,19 +6,23 @@ namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// What every REST handler needs, injected as one service: the read model, the cursor codec and
-/// the options. It opens the request's read session so that the session lives until the response
-/// has been written, which a streamed CSV body needs.
+/// the options. It opens the request's read session and hands it to <see cref="ReadThenWriteMiddleware"/>,
+/// which closes it once the response is built, before the client is written to.
 /// </summary>
 public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors, IOptions<RestOptions> options)
 {
     public CursorCodec Cursors => cursors;
     public RestOptions Options => options.Value;
 
-    /// <summary>Opens a snapshot for <c>asOf</c> (parsed here, so a malformed one is a 400) and disposes it with the response.</summary>
+    /// <summary>Opens a snapshot for <c>asOf</c> (parsed here, so a malformed one is a 400), closed once the response is built.</summary>
     public async Task<ReadSession> OpenAsync(HttpContext http, string? asOf, CancellationToken cancellationToken)
     {
         var session = await sessions.OpenAsync(QueryParsing.AsOf(asOf), cancellationToken);
-        http.Response.RegisterForDisposeAsync(session);
+        // An endpoint outside the buffered groups still gets its session closed, with the response.
+        if (http.Features.Get<RequestReadSessions>() is { } buffered)
+            buffered.Add(session);
+        else
+            http.Response.RegisterForDisposeAsync(session);
         return session;
     }
 

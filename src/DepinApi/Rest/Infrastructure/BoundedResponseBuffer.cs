@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// Holds a whole response before any of it goes to the client: in memory up to a threshold, in a
+/// temporary file beyond it (ASP.NET Core's <see cref="FileBufferingWriteStream"/>), so a slow
+/// client pins disk, not memory. A write past <c>limit</c> bytes throws
+/// <see cref="ResponseTooLargeException"/>, so an oversized response is refused as soon as it is
+/// known to be too large, not after it has been built.
+/// </summary>
+public sealed class BoundedResponseBuffer(int memoryThreshold, long limit) : Stream
+{
+    private readonly FileBufferingWriteStream buffer = new(memoryThreshold);
+    private long written;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => written;
+    public override long Position { get => written; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] data, int offset, int count)
+    {
+        Reserve(count);
+        buffer.Write(data, offset, count);
+    }
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        Reserve(data.Length);
+        await buffer.WriteAsync(data, cancellationToken);
+    }
+
+    public override Task WriteAsync(byte[] data, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(data.AsMemory(offset, count), cancellationToken).AsTask();
+
+    // Nothing leaves before the response is complete, so a flush has nothing to do.
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Writes everything held to <paramref name="destination"/> and releases the memory or file.</summary>
+    public Task DrainAsync(Stream destination, CancellationToken cancellationToken) =>
+        buffer.DrainBufferAsync(destination, cancellationToken);
+
+    public override int Read(byte[] data, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            buffer.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await buffer.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    private void Reserve(int count)
+    {
+        if (written + count > limit)
+            throw new ResponseTooLargeException(limit);
+        written += count;
+    }
+}

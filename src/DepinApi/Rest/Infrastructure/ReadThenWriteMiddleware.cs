@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>Marks an endpoint whose response is built whole before it is sent (see <see cref="ReadThenWriteMiddleware"/>).</summary>
+public sealed class BufferedResponse
+{
+    public static readonly BufferedResponse Metadata = new();
+
+    private BufferedResponse()
+    {
+    }
+}
+
+/// <summary>
+/// Builds a REST response whole, inside its read snapshot, then returns the database session to
+/// the pool, and only then writes to the client. A client that reads slowly therefore holds a
+/// buffer (memory up to <see cref="RestOptions.ResponseBufferMemoryBytes"/>, a temporary file
+/// beyond), never a Postgres connection. A response that would exceed
+/// <see cref="RestOptions.MaxResponseBytes"/> is abandoned as soon as it does and answered with
+/// a 400 response-too-large problem instead.
+/// </summary>
+public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<BufferedResponse>() is null)
+        {
+            await next(http);
+            return;
+        }
+
+        var settings = options.Value;
+        var sessions = new RequestReadSessions();
+        http.Features.Set(sessions);
+        var client = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        await using var buffer = new BoundedResponseBuffer(settings.ResponseBufferMemoryBytes, settings.MaxResponseBytes);
+        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer, client));
+        var tooLarge = false;
+        try
+        {
+            await next(http);
+        }
+        catch (ResponseTooLargeException)
+        {
+            tooLarge = true;
+        }
+        finally
+        {
+            await sessions.CloseAllAsync();
+            http.Features.Set(client);
+        }
+
+        if (tooLarge)
+        {
+            // What the abandoned result set describes it, not the problem; CORS and rate-limit headers stay.
+            var headers = http.Response.Headers;
+            headers.Remove(HeaderNames.ETag);
+            headers.Remove(HeaderNames.CacheControl);
+            headers.Remove(HeaderNames.ContentDisposition);
+            headers.Remove(HeaderNames.ContentType);
+            http.Response.ContentLength = null;
+            await RestProblems.ResponseTooLarge(settings.MaxResponseBytes).ExecuteAsync(http);
+            return;
+        }
+        if (http.Response.StatusCode != StatusCodes.Status304NotModified && !HttpMethods.IsHead(http.Request.Method))
+            http.Response.ContentLength = buffer.Length;
+        await buffer.DrainAsync(http.Response.Body, http.RequestAborted);
+    }
+}
