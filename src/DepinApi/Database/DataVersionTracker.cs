@@ -21,7 +21,21 @@ public sealed class DataVersionTracker(NpgsqlDataSource dataSource)
 
     public async Task<DataVersionInfo?> ReloadAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT id, created_at FROM data_versions ORDER BY id DESC LIMIT 1");
+        await using var command = dataSource.CreateCommand(NewestSql);
+        return await ReloadAsync(command, cancellationToken);
+    }
+
+    /// <summary>Reloads on a connection the caller already holds.</summary>
+    public async Task<DataVersionInfo?> ReloadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(NewestSql, connection);
+        return await ReloadAsync(command, cancellationToken);
+    }
+
+    private const string NewestSql = "SELECT id, created_at FROM data_versions ORDER BY id DESC LIMIT 1";
+
+    private async Task<DataVersionInfo?> ReloadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var loaded = await reader.ReadAsync(cancellationToken)
             ? new DataVersionInfo(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1))

@@ -18,6 +18,12 @@ public sealed class DatabaseOptions
     public int CommandTimeoutSeconds { get; set; } = 5;
 
     /// <summary>
+    /// How often the one background readiness check runs (at least 1): <c>/readyz</c> answers from its latest
+    /// result, so it lags the database by up to this long and a probe costs no connection.
+    /// </summary>
+    public int ReadinessCheckSeconds { get; set; } = 1;
+
+    /// <summary>
     /// How often the server re-reads the data version when its reader connection cannot <c>LISTEN</c> (a hot
     /// standby, or a read-only session): it learns of an import this much later instead of at once.
     /// </summary>

@@ -1,6 +1,7 @@
 using DepinApi.Database;
 using DepinApi.Errors;
-using Npgsql;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace DepinApi.Health;
 
@@ -19,35 +20,47 @@ public static class HealthEndpoints
             .WithSummary("The database is reachable, its schema is current, and which data version is served.")
             .WithDescription("Answers 200 with the schema version and the data version being served when the database " +
                 "answers within the command timeout and its schema is the one this build expects; otherwise 503 " +
-                "problem+json (database-unavailable or schema-not-current). Not rate limited.")
+                "problem+json (database-unavailable or schema-not-current). Answered from a check the server runs once a " +
+                "second in the background, so a probe costs no database work. Not rate limited.")
             .Produces<ReadinessResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    private static async Task<IResult> ReadinessAsync(NpgsqlDataSource dataSource, DataVersionTracker tracker,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers the database readiness check and runs it in the background once per
+    /// <see cref="DatabaseOptions.ReadinessCheckSeconds"/>, keeping the result for <c>/readyz</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddReadiness(this WebApplicationBuilder builder)
     {
-        int schemaVersion;
-        DataVersionInfo? dataVersion;
-        try
+        builder.Services.AddSingleton<ReadinessState>();
+        builder.Services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<ReadinessState>());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>(DatabaseReadinessCheck.Name);
+        // The health check service logs an error for every failing run, once a second in an outage;
+        // ReadinessState logs each change of state instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
+        builder.Services.AddOptions<HealthCheckPublisherOptions>().Configure<IOptions<DatabaseOptions>>((publisher, database) =>
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            schemaVersion = await Migrator.CurrentVersionAsync(connection, cancellationToken);
-            dataVersion = await tracker.ReloadAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            // The driver's message names hosts and ports: it goes to the log, not to an anonymous client.
-            loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning(e, "Readiness check: the database did not answer.");
+            publisher.Delay = TimeSpan.Zero;
+            publisher.Period = TimeSpan.FromSeconds(Math.Max(1, database.Value.ReadinessCheckSeconds));
+            publisher.Timeout = TimeSpan.FromSeconds(Math.Max(1, database.Value.CommandTimeoutSeconds));
+        });
+        return builder;
+    }
+
+    private static async Task<IResult> ReadinessAsync(ReadinessState state, IOptions<DatabaseOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var readiness = await state.CurrentAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.CommandTimeoutSeconds)),
+            cancellationToken);
+        if (!readiness.Reachable)
             return Problems.ServiceUnavailable("database-unavailable", "The database is unreachable.",
                 "The database did not answer the readiness check; this instance is not serving data until it does.");
-        }
-        if (schemaVersion != Migrator.LatestVersion)
+        if (!readiness.IsSchemaCurrent)
             return Problems.ServiceUnavailable("schema-not-current", "The database schema is not current.",
-                $"The database is at schema version {schemaVersion}; this build expects {Migrator.LatestVersion}.");
-        return TypedResults.Ok(new ReadinessResponse("ready", schemaVersion,
-            dataVersion is null ? null : new DataVersionView(dataVersion.Id, dataVersion.ImportedAt)));
+                $"The database is at schema version {readiness.SchemaVersion}; this build expects {Migrator.LatestVersion}.");
+        return TypedResults.Ok(new ReadinessResponse("ready", readiness.SchemaVersion,
+            readiness.DataVersion is { } v ? new DataVersionView(v.Id, v.ImportedAt) : null));
     }
 }
 

@@ -34,6 +34,7 @@ public static class ServiceRegistration
         builder.Services.AddSingleton<DataVersionTracker>();
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
+        builder.AddReadiness();
         builder.Services.AddProblemDetails();
         builder.AddDepinSecurity();
         builder.AddApiDocs();

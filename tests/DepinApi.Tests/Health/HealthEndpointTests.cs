@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DepinApi.Tests.Infrastructure;
+using DepinApi.Tests.Reliability;
 
 namespace DepinApi.Tests.Health;
 
@@ -51,10 +52,16 @@ public class HealthEndpointTests
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         await using var factory = new ApiFactory(connectionString);
         using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
         // Drop the database under the running service: every new connection now fails.
         await TestPostgres.DropDatabaseAsync(connectionString);
 
-        var response = await client.GetAsync("/readyz");
+        // Readiness is checked in the background once a second; the next check finds the database gone.
+        var response = await Poll.UntilAsync(async () =>
+        {
+            var answer = await client.GetAsync("/readyz");
+            return answer.StatusCode == HttpStatusCode.OK ? null : answer;
+        }, "readiness to notice the database is gone");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using DepinApi.Database;
 using DepinApi.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace DepinApi.Tests.Reliability;
 
@@ -12,7 +14,7 @@ namespace DepinApi.Tests.Reliability;
 /// Postgres stopped under a running service: requests get 503 problem+json within the command
 /// timeout, readiness fails, and the service recovers by itself once Postgres is back.
 /// </summary>
-public sealed class DatabaseOutageTests(PrivateClusterApi api) : IClassFixture<PrivateClusterApi>
+public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper output) : IClassFixture<PrivateClusterApi>
 {
     // Generous: the bound under test is the service's own command timeout; this only keeps a hang from stalling the run.
     private static CancellationToken Patience => new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
@@ -53,9 +55,54 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api) : IClassFixture<P
         var patience = Patience;
         while ((await client.GetAsync(DatabaseProbe.Path, patience)).StatusCode != HttpStatusCode.OK)
             await Task.Delay(100, patience);
+        // Readiness follows at its next background check.
+        while ((await client.GetAsync("/readyz", patience)).StatusCode != HttpStatusCode.OK)
+            await Task.Delay(100, patience);
         for (var i = 0; i < 10; i++)
             foreach (var path in DatabasePaths)
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Patience)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_turns_503_soon_after_postgres_stops_and_200_once_it_is_back()
+    {
+        using var client = api.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz", Patience)).StatusCode);
+        var cluster = await api.ClusterAsync();
+
+        await cluster.StopAsync();
+        var stopped = Stopwatch.StartNew();
+        HttpResponseMessage during;
+        try
+        {
+            during = await ReadinessOnceItIsAsync(client, ok: false);
+            stopped.Stop();
+        }
+        finally
+        {
+            await cluster.RestartAsync();
+        }
+        var restarted = Stopwatch.StartNew();
+        await ReadinessOnceItIsAsync(client, ok: true);
+        restarted.Stop();
+
+        await AssertDatabaseUnavailableAsync(during);
+        output.WriteLine($"503 after {stopped.ElapsedMilliseconds} ms, 200 again after {restarted.ElapsedMilliseconds} ms");
+        // One background check a second: a few seconds is the bound, with room for a loaded machine.
+        Assert.True(stopped.Elapsed < TimeSpan.FromSeconds(5), $"readiness took {stopped.Elapsed} to notice the outage");
+        Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(10), $"readiness took {restarted.Elapsed} to recover");
+    }
+
+    private static async Task<HttpResponseMessage> ReadinessOnceItIsAsync(HttpClient client, bool ok)
+    {
+        var patience = Patience;
+        while (true)
+        {
+            var response = await client.GetAsync("/readyz", patience);
+            if ((response.StatusCode == HttpStatusCode.OK) == ok)
+                return response;
+            await Task.Delay(50, patience);
+        }
     }
 
     [Fact]
@@ -89,7 +136,7 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api) : IClassFixture<P
     private static string Uncached(int i) => (i % 4) switch
     {
         0 => DatabaseProbe.Path,
-        1 => "/readyz",
+        1 => $"/v1/sources?limit={4 + i}",
         2 => $"/v1/projects?limit={4 + i}",
         _ => $"/v1/projects?sort=name&limit={4 + i}",
     };

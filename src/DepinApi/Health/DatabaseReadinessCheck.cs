@@ -1,0 +1,74 @@
+using DepinApi.Database;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace DepinApi.Health;
+
+/// <summary>
+/// The one readiness check against the database: run by the health check publisher once per
+/// <see cref="DatabaseOptions.ReadinessCheckSeconds"/>, never by a request. One pooled connection
+/// answers the schema version and the newest data version (which also refreshes the tracker).
+/// </summary>
+public sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource, DataVersionTracker tracker, ILogger<DatabaseReadinessCheck> logger)
+    : IHealthCheck
+{
+    public const string Name = "database";
+
+    // The publisher's timer does not wait for a slow run (a stalled database) before starting the next: a run
+    // still under way answers for the next tick, so one check at a time holds a connection.
+    private readonly SemaphoreSlim running = new(1, 1);
+    private HealthCheckResult last = HealthCheckResult.Unhealthy("database-unavailable", data: Readiness.Unavailable.AsData());
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!running.Wait(0))
+            return last;
+        try
+        {
+            return last = await CheckAsync(cancellationToken);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        int schemaVersion;
+        DataVersionInfo? dataVersion;
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            schemaVersion = await Migrator.CurrentVersionAsync(connection, cancellationToken);
+            dataVersion = await tracker.ReloadAsync(connection, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException or OperationCanceledException)
+        {
+            // The driver's message names hosts and ports: it goes to the log, not to an anonymous client. Debug only:
+            // this runs every second, and ReadinessState logs the change from ready to not ready once.
+            logger.LogDebug(e, "Readiness check: the database did not answer.");
+            return HealthCheckResult.Unhealthy("database-unavailable", data: Readiness.Unavailable.AsData());
+        }
+        var readiness = new Readiness(schemaVersion, dataVersion, Reachable: true);
+        return readiness.IsSchemaCurrent
+            ? HealthCheckResult.Healthy("ready", readiness.AsData())
+            : HealthCheckResult.Unhealthy("schema-not-current", data: readiness.AsData());
+    }
+}
+
+/// <summary>What the last readiness check found.</summary>
+public sealed record Readiness(int SchemaVersion, DataVersionInfo? DataVersion, bool Reachable)
+{
+    private const string Key = "readiness";
+
+    public static readonly Readiness Unavailable = new(0, null, Reachable: false);
+
+    public bool IsSchemaCurrent => SchemaVersion == Migrator.LatestVersion;
+
+    public IReadOnlyDictionary<string, object> AsData() => new Dictionary<string, object> { [Key] = this };
+
+    /// <summary>The finding in a health report's entry, or unavailable when the check itself failed or timed out.</summary>
+    public static Readiness Of(HealthReportEntry entry) =>
+        entry.Data.TryGetValue(Key, out var found) && found is Readiness readiness ? readiness : Unavailable;
+}

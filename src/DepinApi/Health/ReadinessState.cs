@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace DepinApi.Health;
+
+/// <summary>
+/// Keeps the latest readiness report, published by ASP.NET Core's health check publisher, so that
+/// <c>/readyz</c> answers from memory: a flood of probes costs no database connection.
+/// </summary>
+public sealed class ReadinessState(ILogger<ReadinessState> logger) : IHealthCheckPublisher
+{
+    private readonly TaskCompletionSource<Readiness> first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile Readiness? latest;
+
+    public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
+    {
+        var readiness = report.Entries.TryGetValue(DatabaseReadinessCheck.Name, out var entry)
+            ? Readiness.Of(entry)
+            : Readiness.Unavailable;
+        var previous = latest;
+        latest = readiness;
+        first.TrySetResult(readiness);
+        if (previous is not null && Ready(previous) != Ready(readiness))
+        {
+            if (Ready(readiness))
+                logger.LogInformation("Ready again: the database answers and its schema is current.");
+            else
+                logger.LogWarning("Not ready: {Reason}.", report.Entries.Values.FirstOrDefault().Description
+                    ?? report.Entries.Values.FirstOrDefault().Exception?.Message ?? "the readiness check failed");
+        }
+        return Task.CompletedTask;
+    }
+
+    private static bool Ready(Readiness readiness) => readiness.Reachable && readiness.IsSchemaCurrent;
+
+    /// <summary>The latest finding; just after start-up, waits (at most <paramref name="patience"/>) for the first.</summary>
+    public async Task<Readiness> CurrentAsync(TimeSpan patience, CancellationToken cancellationToken)
+    {
+        if (latest is { } known)
+            return known;
+        try
+        {
+            return await first.Task.WaitAsync(patience, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return Readiness.Unavailable;
+        }
+    }
+}

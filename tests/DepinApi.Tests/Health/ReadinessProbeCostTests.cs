@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using DepinApi.Tests.Infrastructure;
+using Npgsql;
+
+namespace DepinApi.Tests.Health;
+
+/// <summary>
+/// /readyz answers from the background check's latest result: a flood of probes sends no SQL and
+/// takes no pooled connection. Counted with Npgsql's own tracing (one activity per command).
+/// </summary>
+public sealed class ReadinessProbeCostTests
+{
+    [Fact]
+    public async Task Concurrent_readiness_probes_send_nothing_to_the_database()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            // The check ran once at start; none falls inside the burst below.
+            ["Database:ReadinessCheckSeconds"] = "3600",
+        });
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+        var commands = new ConcurrentBag<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.TagObjects.Any(tag => tag.Value as string == database))
+                    commands.Add(activity.DisplayName);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        // The listener sees this database's commands: a query through the API is one.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/projects?limit=2")).StatusCode);
+        Assert.NotEmpty(commands);
+        commands.Clear();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => client.GetAsync("/readyz")));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        Assert.Empty(commands);
+    }
+}
