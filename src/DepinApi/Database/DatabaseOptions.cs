@@ -24,6 +24,14 @@ public sealed class DatabaseOptions
     public int ReadinessCheckSeconds { get; set; } = 1;
 
     /// <summary>
+    /// The most connections one instance opens to read (Npgsql's <c>Maximum Pool Size</c>; the connection that
+    /// listens for new data versions and the readiness check come out of it). Keep instances × this, plus the
+    /// owner connection of migrations and imports and Postgres' reserved slots, under <c>max_connections</c>
+    /// (docs/scaling.md): with the default 100, three instances fit.
+    /// </summary>
+    public int MaxPoolSize { get; set; } = 30;
+
+    /// <summary>
     /// How often the server re-reads the data version when its reader connection cannot <c>LISTEN</c> (a hot
     /// standby, or a read-only session): it learns of an import this much later instead of at once.
     /// </summary>

@@ -66,6 +66,8 @@ public static class ServiceRegistration
             // Sessions change no state (the transaction ends with the session), so a pooled
             // connection needs no reset, and a reset would drop the prepared statements.
             NoResetOnClose = true,
+            // Chosen, not Npgsql's default of 100: see Database:MaxPoolSize and docs/scaling.md.
+            MaxPoolSize = Math.Max(1, options.MaxPoolSize),
         };
         return NpgsqlDataSource.Create(connectionString.ConnectionString);
     }
@@ -81,11 +83,11 @@ public static class ServiceRegistration
         app.UseCors();
         app.UseRateLimits();
         app.UseOutputCache();
+        // Inside the output cache: a cached answer needs no buffer, and a buffered one is cached as it drains.
+        app.UseMiddleware<DepinApi.Rest.Infrastructure.ReadThenWriteMiddleware>();
         app.MapHealthEndpoints();
         app.MapRestApi();
         app.MapScreening();
-        // Inside the output cache: a cached answer needs no buffer, and a buffered one is cached as it drains.
-        app.UseMiddleware<DepinApi.Rest.Infrastructure.ReadThenWriteMiddleware>();
         app.MapBenchmarkEndpoints();
         app.UseApiDocs();
         app.MapDepinGraphQL();
