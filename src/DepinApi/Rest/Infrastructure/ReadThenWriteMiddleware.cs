@@ -37,11 +37,14 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
         http.Features.Set(sessions);
         var client = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         await using var buffer = new BoundedResponseBuffer(settings.ResponseBufferMemoryBytes, settings.MaxResponseBytes);
-        http.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(buffer, client));
+        var buffered = new StreamResponseBodyFeature(buffer, client);
+        http.Features.Set<IHttpResponseBodyFeature>(buffered);
         var tooLarge = false;
         try
         {
             await next(http);
+            // Moves whatever the result left in the body's PipeWriter into the buffer.
+            await buffered.CompleteAsync();
         }
         catch (ResponseTooLargeException)
         {
