@@ -1,6 +1,7 @@
 using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.Reliability;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace DepinApi.Tests.Rest.Buffering;
 
@@ -10,7 +11,7 @@ namespace DepinApi.Tests.Rest.Buffering;
 /// and only then is the client written to. Checked in Postgres itself (pg_stat_activity) while the
 /// client is still reading.
 /// </summary>
-public sealed class SlowReaderTests : IAsyncLifetime
+public sealed class SlowReaderTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // A labelled synthetic series, made here and never in the default database: long enough that its
     // pages and its CSV outgrow the socket buffers between server and client.
@@ -54,7 +55,9 @@ public sealed class SlowReaderTests : IAsyncLifetime
 
         var busy = await BusySessionsAsync();
 
+        var read = client.Received;
         var rest = await client.ReadToEndAsync(Patience);
+        output.WriteLine($"{path}: {read + rest} bytes; {read} read when pg_stat_activity was checked; busy: {busy.Count}");
         Assert.Empty(busy);
         // The check ran mid-response: most of it was still to come.
         Assert.True(rest > 64 * 1024, $"only {rest} bytes were left to read after the check");
