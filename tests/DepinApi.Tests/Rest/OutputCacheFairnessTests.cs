@@ -78,6 +78,8 @@ public sealed class OutputCacheFairnessTests(Xunit.Abstractions.ITestOutputHelpe
         ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
         ["Database:ImportSeedWhenEmpty"] = "true",
         ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+        // The test measures the cache, not the database: a busy machine must not turn a first read into a 503.
+        ["Database:CommandTimeoutSeconds"] = "60",
     };
 
     private static Dictionary<string, string?> FairCache(params (string Key, string Value)[] more)
