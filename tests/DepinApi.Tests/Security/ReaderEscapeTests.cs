@@ -70,6 +70,7 @@ public sealed class ReaderEscapeTests
                          "SELECT pg_read_file('postgresql.conf')",
                          "COPY projects TO PROGRAM 'true'",
                          "SELECT lo_import('/etc/passwd')",
+                         "CREATE TEMP TABLE intruder (id int)",
                      })
                 await AssertRefusedAsync(connection, escape);
             // RESET ROLE leads back to the login itself, which holds nothing beyond the reader role.
