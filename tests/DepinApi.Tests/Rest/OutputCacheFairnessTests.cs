@@ -36,6 +36,11 @@ public sealed class OutputCacheFairnessTests(Xunit.Abstractions.ITestOutputHelpe
         output.WriteLine($"attacker: {flood.Requests} requests, {flood.CacheableBytes} bytes; {kept} of {HotPaths.Length} hot entries still cached");
         Assert.True(kept >= (1 - StatedShare) * HotPaths.Length,
             $"{kept} of {HotPaths.Length} hot entries still cached after {flood.Requests} requests, {flood.CacheableBytes} bytes");
+        // The quota is the attacker's own: another client's new response is still kept.
+        using var newcomer = await api.GetAsync("/v1/revenue?quarter=2026Q2&metric=annualized_external_revenue", "203.0.113.5");
+        Assert.Equal(HttpStatusCode.OK, newcomer.StatusCode);
+        using var again = await api.GetAsync("/v1/revenue?quarter=2026Q2&metric=annualized_external_revenue", "203.0.113.5");
+        Assert.NotNull(again.Headers.Age);
     }
 
     [Fact]
