@@ -119,6 +119,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             """, connection);
         await upsert.ExecuteNonQueryAsync(cancellationToken);
         await ReaderRole.GrantToAsync(connection, ReaderLogin, cancellationToken);
+        // Every role may create temporary tables by default: a write, if a private one. The reader needs none, and
+        // in this cluster no other role but the owner (a superuser) logs in.
+        await using var noTemp = new NpgsqlCommand($"REVOKE TEMPORARY ON DATABASE {QuoteIdentifier(database)} FROM PUBLIC", connection);
+        await noTemp.ExecuteNonQueryAsync(cancellationToken);
         return new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",

@@ -80,6 +80,35 @@ public static class ReaderRole
         return builder.ConnectionString;
     }
 
+    /// <summary>
+    /// How a session of the connected login could leave the reader role, or null when it cannot: a superuser may
+    /// <c>SET ROLE</c> to any role, and a member of a role that owns the tables (the owner itself included) may
+    /// <c>SET ROLE</c> to it. A startup parameter (<see cref="AssumedBy"/>) only decides where a session starts.
+    /// </summary>
+    public static async Task<string?> EscapeRouteAsync(NpgsqlConnection reader, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT session_user::text,
+                   r.rolsuper,
+                   (SELECT string_agg(DISTINCT o.rolname::text, ', ' ORDER BY o.rolname::text)
+                    FROM pg_class c
+                    JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+                    JOIN pg_roles o ON o.oid = c.relowner
+                    WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_has_role(session_user, c.relowner, 'MEMBER'))
+            FROM pg_roles r
+            WHERE r.rolname = session_user
+            """, reader);
+        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await row.ReadAsync(cancellationToken))
+            return null;
+        var login = row.GetString(0);
+        if (row.GetBoolean(1))
+            return $"The reader login {login} is a superuser: a reader session can SET ROLE to any role, the owner's included, and write.";
+        if (!row.IsDBNull(2))
+            return $"The reader login {login} can SET ROLE to {row.GetString(2)}, which owns the tables: a reader session can leave the read-only role and write.";
+        return null;
+    }
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);

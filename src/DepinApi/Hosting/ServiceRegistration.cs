@@ -43,6 +43,8 @@ public static class ServiceRegistration
         builder.AddScreening();
         builder.AddDepinGraphQL();
         builder.AddGraphQLIde();
+        builder.Services.Configure<MemoryOptions>(builder.Configuration.GetSection(MemoryOptions.Section));
+        builder.Services.AddHostedService<IdleMemoryRelease>();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

@@ -30,6 +30,7 @@ public static class RestApi
             cache.MaximumBodySize = rest.Value.OutputCacheMaxBodyBytes;
             cache.SizeLimit = rest.Value.OutputCacheSizeLimitBytes;
         });
+        FairOutputCacheStore.Register(services);
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

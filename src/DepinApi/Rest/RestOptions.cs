@@ -50,6 +50,25 @@ public sealed class RestOptions
     public long OutputCacheSizeLimitBytes { get; set; } = 128 * 1024 * 1024;
 
     /// <summary>
+    /// Responses longer than this are kept apart from the others, in a partition of
+    /// <see cref="OutputCacheLargePartitionBytes"/>, so that a few large ones cannot push out many small ones.
+    /// </summary>
+    public long OutputCacheLargeEntryBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The part of <see cref="OutputCacheSizeLimitBytes"/> that holds the large responses; the rest holds the others.</summary>
+    public long OutputCacheLargePartitionBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// How many bytes of responses one client (API key or address) may add to the output cache per
+    /// <see cref="OutputCacheClientWindowSeconds"/>; beyond it, its responses are served but not kept. This bounds
+    /// what one client can evict of what others keep hot.
+    /// </summary>
+    public long OutputCacheClientBytesPerWindow { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>The window of <see cref="OutputCacheClientBytesPerWindow"/>.</summary>
+    public int OutputCacheClientWindowSeconds { get; set; } = 60;
+
+    /// <summary>
     /// Base64 HMAC key (at least 32 bytes) that signs pagination cursors. Every instance behind one
     /// load balancer needs the same key; when empty, a key is generated at start-up and cursors
     /// stay valid for the life of the process only.

@@ -1,7 +1,9 @@
 using System.Net;
 using DepinApi.Database;
 using DepinApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace DepinApi.Tests.Security;
@@ -15,7 +17,8 @@ public sealed class SeparateReaderLoginTests : IAsyncLifetime
     private readonly string login = "t_reader_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
     private string ownerConnection = "";
-    private ApiFactory factory = null!;
+    private readonly LogCapture capture = new();
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +36,7 @@ public sealed class SeparateReaderLoginTests : IAsyncLifetime
             ["ConnectionStrings:DepinAdmin"] = ownerConnection,
             ["Database:ImportSeedWhenEmpty"] = "true",
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-        });
+        }).WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
     }
 
     public async Task DisposeAsync()
@@ -59,5 +62,6 @@ public sealed class SeparateReaderLoginTests : IAsyncLifetime
         foreach (var sql in WriteAttempts.Statements)
             await WriteAttempts.AssertRefusedAsync(dataSource, sql);
         await WriteAttempts.AssertRefusedAsync(dataSource, $"SET ROLE {new NpgsqlConnectionStringBuilder(ownerConnection).Username}");
+        Assert.Empty(ReaderEscapeTests.EscapeWarnings(capture));
     }
 }
