@@ -41,7 +41,10 @@ export async function flood({ base, addresses, perAddress, next, tally, deadline
   await settleBudgets({ base, addresses, tally });
 }
 
-/** One cheap request per address after the attack, so charges of cut-off requests are counted (see Tally.settle). */
+/**
+ * One cheap request per address after the attack, so charges of cut-off requests are counted
+ * (see Tally.settle). A server still busy with the cut-off work may take seconds to answer it.
+ */
 export async function settleBudgets({ base, addresses, tally }) {
-  await Promise.all(addresses.map(async address => tally.settle(address, await send({ base, address, path: '/v1/meta', timeoutMs: 5000 }))));
+  await Promise.all(addresses.map(async address => tally.settle(address, await send({ base, address, path: '/v1/meta', timeoutMs: 15_000 }))));
 }

@@ -33,11 +33,13 @@ export class Tally {
   errors = {}; // network-level: timeouts, resets, aborts at the end of the class
   codes = {};  // GraphQL extensions.code values seen
   ledgers = new Map();
+  addresses = new Set();
   notes = [];
 
   /** Records one response from `send`. */
   add(address, result) {
     this.requests++;
+    this.addresses.add(address);
     this.bytes += result.bytes;
     if (result.status) this.statuses[result.status] = (this.statuses[result.status] ?? 0) + 1;
     // 'aborted' is the harness ending the class with the request in flight.
@@ -75,7 +77,7 @@ export class Tally {
       errors: this.errors,
       codes: this.codes,
       points: [...this.ledgers.values()].reduce((sum, l) => sum + l.points, 0),
-      addresses: this.ledgers.size,
+      addresses: this.addresses.size,
       status5xx: count('5'),
       status429: this.statuses[429] ?? 0,
       notes: this.notes,
