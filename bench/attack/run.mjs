@@ -49,9 +49,17 @@ function build(options) {
 }
 
 async function main() {
-  const options = parseArguments(process.argv.slice(2));
+  let options;
+  let classes;
+  try {
+    options = parseArguments(process.argv.slice(2));
+    classes = selectClasses(options.only);
+  } catch (e) {
+    console.error(e.message);
+    process.exitCode = 2;
+    return;
+  }
   if (options.help) return console.log(HELP);
-  const classes = selectClasses(options.only);
   const started = performance.now();
   mkdirSync(OUT, { recursive: true });
   const logDir = join(OUT, 'logs');

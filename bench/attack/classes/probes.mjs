@@ -98,7 +98,7 @@ const PROBES = [
       const refusal = await request(refused);
       const last = await request({ path: '/v1/meta' });
       const charged = remaining(first) - remaining(last) - 1;
-      return { ok: charged === 0, detail: `HTTP ${refusal.status}, charged ${charged} points` };
+      return { ok: charged === 0, detail: `HTTP ${refusal.status}, charged ${charged} point${charged === 1 ? '' : 's'}` };
     },
   })),
   {
