@@ -2,7 +2,6 @@
 // a private Postgres with the seed data and a synthetic scale set, the API published in Release
 // and started fresh for each scenario, PostGraphile 5 beside it, autocannon on loopback, and the
 // figures, ratios and targets printed and written to docs/performance.md.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
@@ -17,6 +16,7 @@ import { NotMeasured, SCENARIOS } from './lib/scenarios.mjs';
 import { COMMON, CACHE_ON } from './lib/settings.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
 import { printReport, writePerformanceDoc } from './lib/report.mjs';
+import { machine, publishApi } from './lib/publish.mjs';
 
 const BENCH = new URL('.', import.meta.url).pathname;
 const REPO = resolve(BENCH, '../..');
@@ -49,49 +49,6 @@ function parseArguments(argv) {
   return options;
 }
 
-const sh = (file, args, cwd = REPO) => execFileSync(file, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-
-/** Publishes the API in Release from the committed HEAD (or the working tree) into out/api. */
-const READY_TO_RUN = ['-r', 'linux-x64', '--self-contained', 'false', '-p:PublishReadyToRun=true'];
-
-function publishApi(worktree) {
-  const commit = sh('git', ['rev-parse', '--short', 'HEAD']);
-  const dirty = sh('git', ['status', '--porcelain', '--', 'src', 'schema']).length > 0;
-  let source = REPO;
-  if (!worktree) {
-    // A snapshot of HEAD: what is measured is what is committed, whatever is being edited.
-    source = join(OUT, 'src');
-    rmSync(source, { recursive: true, force: true });
-    mkdirSync(source, { recursive: true });
-    execFileSync('bash', ['-c', `git archive HEAD | tar -x -C '${source}'`], { cwd: REPO });
-  }
-  const api = join(OUT, 'api');
-  rmSync(api, { recursive: true, force: true });
-  const artifacts = process.env.BENCH_ARTIFACTS ?? join(OUT, 'artifacts');
-  console.log(`publishing the API (Release) from ${worktree ? 'the working tree' : `HEAD ${commit}`} ...`);
-  try {
-    // Published as it is deployed (see the Dockerfile): ReadyToRun, so start-up runs precompiled code.
-    execFileSync('dotnet', ['publish', join(source, 'src/DepinApi'), '-c', 'Release', ...READY_TO_RUN, '-o', api, '--artifacts-path', artifacts, '--nologo', '-v', 'q'],
-      { cwd: source, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    // dotnet writes build errors to standard output.
-    const errors = `${e.stdout}${e.stderr}`.split('\n').filter(line => /error/i.test(line));
-    throw new Error(`dotnet publish failed:\n${[...new Set(errors)].slice(0, 20).join('\n')}`);
-  }
-  return { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
-    memoryGb: (os.totalmem() / 2 ** 30).toFixed(1),
-    kernel: `${os.type()} ${os.release()}`,
-    dotnet: sh('dotnet', ['--version']),
-    node: process.version,
-  };
-}
-
 const loadAverage = () => os.loadavg().map(n => n.toFixed(2)).join(' ');
 
 async function main() {
@@ -102,12 +59,12 @@ async function main() {
   const run = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: ['bench/load/run.sh', ...process.argv.slice(2)].join(' '),
-    machine: machine(),
+    machine: machine(REPO),
     loadBefore: loadAverage(),
     options,
     scenarios: [],
   };
-  const { dll, commit } = publishApi(options.worktree);
+  const { dll, commit } = publishApi({ repo: REPO, out: OUT, worktree: options.worktree });
   run.commit = commit;
   const cluster = await startCluster(process.env.BENCH_PG_DIR ?? join(os.tmpdir(), 'depin-bench-pg'));
   run.postgres = cluster.version;

@@ -1,0 +1,50 @@
+// Who is who on loopback: attackers take 127.0.0.2 upwards, the victim 127.0.0.200 upwards,
+// the harness itself (probes of cache state, calibration) 127.0.0.250. The server listens on
+// 127.0.0.1; nothing leaves the machine.
+import { send } from './http.mjs';
+
+export const MAX_ATTACKERS = 150;
+export const attacker = i => {
+  if (i < 0 || i >= MAX_ATTACKERS) throw new Error(`attacker ${i} out of range`);
+  return `127.0.0.${2 + i}`;
+};
+export const attackers = n => Array.from({ length: n }, (_, i) => attacker(i));
+export const victims = n => Array.from({ length: n }, (_, i) => `127.0.0.${200 + i}`);
+export const HARNESS = '127.0.0.250';
+
+const sleep = (ms, signal) => new Promise(resolve => {
+  if (signal?.aborted) return resolve();
+  const timer = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+});
+
+/**
+ * Runs `perAddress` request loops from each of `addresses` until `deadline` (ms since epoch) or
+ * `signal`. `next(address, n)` gives the n-th request of that loop (a `send` options object
+ * without base/address/signal). Each attacker stays inside its own budget the way a careful
+ * client would: a 429 is answered by waiting its Retry-After (capped at the deadline).
+ */
+export async function flood({ base, addresses, perAddress, next, tally, deadline, signal, timeoutMs }) {
+  const loop = async (address, lane) => {
+    for (let n = lane; Date.now() < deadline && !signal.aborted; n += perAddress) {
+      const result = await send({ timeoutMs, ...next(address, n), base, address, signal });
+      tally.add(address, result);
+      if (result.status === 429) {
+        const wait = Number(result.headers['retry-after'] ?? 1) * 1000;
+        await sleep(Math.min(wait, Math.max(0, deadline - Date.now())), signal);
+      } else if (result.error && result.error !== 'aborted') {
+        await sleep(100, signal); // a refused connection should not become a busy loop
+      }
+    }
+  };
+  await Promise.all(addresses.flatMap(address => Array.from({ length: perAddress }, (_, lane) => loop(address, lane))));
+  await settleBudgets({ base, addresses, tally });
+}
+
+/**
+ * One cheap request per address after the attack, so charges of cut-off requests are counted
+ * (see Tally.settle). A server still busy with the cut-off work may take seconds to answer it.
+ */
+export async function settleBudgets({ base, addresses, tally }) {
+  await Promise.all(addresses.map(async address => tally.settle(address, await send({ base, address, path: '/v1/meta', timeoutMs: 15_000 }))));
+}

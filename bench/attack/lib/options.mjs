@@ -1,0 +1,58 @@
+// Command-line options of the campaign (see `bench/attack/run.sh --help`).
+import { CLASSES } from '../classes/index.mjs';
+
+export const HELP = `Usage: bench/attack/run.sh [--only LIST] [--seconds N] [--baseline N] [--rss-cap-mb N] [--write-docs] [--worktree] [--reuse-build]
+
+A bounded attack campaign against a Release build of the API on loopback, with its default
+(production) settings: rate limiting, output cache and every limit as shipped. Each class runs
+against a freshly started server: a victim client measures uncached REST and GraphQL requests
+alone (baseline), then while the class's attackers run. Prints a table; exits 0 unless the
+harness itself failed (a FAIL is a finding, not an error).
+
+  --only LIST      classes to run, by number or name, comma-separated (default: all):
+${CLASSES.map((c, i) => `                     ${i + 1} ${c.meta.key.padEnd(14)} ${c.meta.title}`).join('\n')}
+  --seconds N      attack seconds per class (default 12)
+  --baseline N     victim-alone seconds per class, after 3 s of unmeasured warm-up (default 8)
+  --rss-cap-mb N   safety stop: end a class's attack when the server's RSS passes N MB, so the
+                   campaign cannot exhaust the machine (default 2048; the target is 512)
+  --write-docs     replace the generated section of docs/security.md with this run's figures
+  --worktree       build the working tree as it is instead of the committed HEAD
+  --reuse-build    skip the publish and use bench/attack/out/api from the previous run`;
+
+export function parseArguments(argv) {
+  const options = { only: null, seconds: 12, baseline: 8, rssCapMb: 2048, writeDocs: false, worktree: false, reuseBuild: false };
+  const number = (name, value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number, got ${value}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value; see --help`);
+      return argv[++i];
+    };
+    if (arg === '--only') options.only = value().split(',').map(s => s.trim()).filter(Boolean);
+    else if (arg === '--seconds') options.seconds = number(arg, value());
+    else if (arg === '--baseline') options.baseline = number(arg, value());
+    else if (arg === '--rss-cap-mb') options.rssCapMb = number(arg, value());
+    else if (arg === '--write-docs') options.writeDocs = true;
+    else if (arg === '--worktree') options.worktree = true;
+    else if (arg === '--reuse-build') options.reuseBuild = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else throw new Error(`unknown argument ${arg}; see --help`);
+  }
+  return options;
+}
+
+/** The classes `--only` names, in campaign order. */
+export function selectClasses(only) {
+  if (!only) return CLASSES;
+  const chosen = new Set();
+  for (const name of only) {
+    const index = /^\d+$/.test(name) ? Number(name) - 1 : CLASSES.findIndex(c => c.meta.key === name);
+    if (!CLASSES[index]) throw new Error(`unknown class ${name}; see --help`);
+    chosen.add(index);
+  }
+  return CLASSES.filter((_, i) => chosen.has(i));
+}

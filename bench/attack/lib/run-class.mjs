@@ -1,0 +1,83 @@
+// One class of the campaign against a freshly started server: victim warm-up, victim alone
+// (baseline), the class's attack with the victim beside it, a short settle, and the figures.
+// A fresh server per class keeps classes apart: one class's memory, cache contents or spent
+// budgets do not carry into the next, and a class that brings the server down costs only itself.
+import { join } from 'node:path';
+import { freePort } from '../../load/lib/cluster.mjs';
+import { startApi } from '../../load/lib/servers.mjs';
+import { memoryOf } from '../../load/lib/memory.mjs';
+import { startMonitor } from './monitor.mjs';
+import { inWorker } from './worker.mjs';
+import { percentile } from './victim.mjs';
+
+const VICTIM = new URL('./victim.mjs', import.meta.url);
+const WARMUP_SECONDS = 3;
+const SETTLE_MS = 3000;
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function latency(victim) {
+  const of = values => ({ count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) });
+  return { rest: of(victim.samples.rest), graphql: of(victim.samples.graphql), failures: victim.failures, cacheHits: victim.cacheHits };
+}
+
+/**
+ * @param cls      a class from classes/index.mjs
+ * @param setup    { dll, settings, logDir, cluster, database, shapes }
+ * @param options  { seconds, baseline, rssCapMb }
+ */
+export async function runClass(cls, setup, options) {
+  const server = await startApi({
+    dll: setup.dll, port: await freePort(), settings: setup.settings, readyPath: '/readyz',
+    logFile: join(setup.logDir, `api-${cls.number}-${cls.meta.key}.log`),
+  });
+  const base = server.baseUrl;
+  const entry = { number: cls.number, key: cls.meta.key, title: cls.meta.title, what: cls.meta.what, notes: [] };
+  let monitor;
+  try {
+    monitor = await startMonitor({ pid: server.pid, databaseUrl: setup.cluster.url(setup.database), database: setup.database });
+    const victim = (seconds, first) => inWorker(VICTIM, 'runVictim', { base, seconds, first, pricesField: setup.shapes.pricesWindow });
+    await victim(WARMUP_SECONDS, 0).result;
+    entry.baseline = latency(await victim(options.baseline, 2000).result);
+    entry.idleRssMb = memoryOf(server.pid).rssMb;
+
+    const prepared = cls.prepare ? await cls.prepare({ base }) : undefined;
+    monitor.reset();
+    const deadline = Date.now() + options.seconds * 1000;
+    const attack = inWorker(cls.url, 'attack', { base, deadline, shapes: setup.shapes, prepared });
+    const underAttack = victim(options.seconds, 8000);
+    // The attack ends at its deadline, in-flight requests included, or earlier at the safety cap.
+    const stopAt = setTimeout(() => attack.stop(), options.seconds * 1000);
+    const guard = setInterval(() => {
+      const rss = monitor.peak().rssMb;
+      if (rss > options.rssCapMb && !entry.safetyStop) {
+        entry.safetyStop = `attack stopped after ${((options.seconds * 1000 - (deadline - Date.now())) / 1000).toFixed(1)} s: server RSS ${rss.toFixed(0)} MB passed the ${options.rssCapMb} MB safety cap`;
+        attack.stop();
+      }
+    }, 100);
+    try {
+      entry.attack = await attack.result;
+    } finally {
+      clearTimeout(stopAt);
+      clearInterval(guard);
+    }
+    entry.underAttack = latency(await underAttack.result);
+    entry.attackPeak = monitor.peak();
+    await sleep(SETTLE_MS);
+    if (server.exited !== null) {
+      entry.notes.push(`the server exited (${server.exited}) during the class; see its log`);
+      entry.peakRssMb = entry.attackPeak.rssMb;
+    } else {
+      const memory = memoryOf(server.pid);
+      entry.rssAfterMb = memory.rssMb;
+      entry.peakRssMb = Math.max(memory.peakMb, entry.attackPeak.rssMb);
+      if (cls.after) entry.notes.push(...await cls.after({ base }, prepared));
+    }
+    if (entry.safetyStop) entry.notes.push(entry.safetyStop);
+    entry.notes.push(...(entry.attack.notes ?? []));
+    entry.probeFailures = (entry.attack.findings ?? []).filter(f => !f.ok).length;
+  } finally {
+    await monitor?.stop();
+    await server.stop();
+  }
+  return entry;
+}
