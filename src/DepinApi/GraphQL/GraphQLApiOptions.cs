@@ -46,9 +46,9 @@ public sealed class GraphQLApiOptions
 
     /// <summary>
     /// Largest response body, in bytes; a larger result is refused with <c>RESPONSE_TOO_LARGE</c> before any of it is
-    /// sent, and no more than this is buffered. 4 MiB: an operation at the full cost limit (1,000 objects) of this
-    /// API's largest objects (a figure with its source and quote, about 1.5 KB) is about 1.5 MB, so nothing the cost
-    /// limit admits in ordinary use comes near it.
+    /// sent, and no more than this is buffered. 4 MiB: this API's largest object (a figure with its quote and source)
+    /// is about 650 bytes, so even at 2 KB each an operation at the full cost limit (1,000 objects) is 2 MB, and the
+    /// standard introspection query is about 100 KB.
     /// </summary>
     public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 
