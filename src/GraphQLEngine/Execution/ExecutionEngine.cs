@@ -93,7 +93,8 @@ internal sealed partial class ExecutionEngine
         finally
         {
             _loaders.SetKeysQueuedCallback(static () => { });
-            _stop.Dispose();
+            // A resolver that ignored its cancellation may still hold the token; it is collected with the engine.
+            if (_inFlight <= 0) _stop.Dispose();
         }
         return new ExecutionResult { HasData = true, Data = _dataNulled ? null : root, Errors = _errors.ToList() };
     }

@@ -89,6 +89,7 @@ public sealed class ExecutionLimitTests : IClassFixture<ExecutionLimitTests.Api>
         await GraphQLOutage.AssertDatabaseUnavailableAsync(response, "compiled");
         // The resolvers' read session would have been opened for a rerun.
         Assert.Null(Assert.Single(watch.States).OpenedSession);
+        Assert.Contains("desc=\"compiled\"", Assert.Single(response.Headers.GetValues("Server-Timing")));
     }
 
     [Fact]

@@ -154,7 +154,7 @@ public class RequestFailureTests
             Assert.Equal(503, reply.Status);
             Assert.Equal("7", Assert.Single(reply.Headers.GetValues("Retry-After")));
             Assert.False(reply.HasData);
-            var error = Assert.Single(reply.Errors);
+            Assert.Single(reply.Errors);
             Assert.Equal("DOWN", reply.FirstCode);
             Assert.DoesNotContain("db01", reply.Body);
             // The field still waiting was cancelled and had stopped before the answer went out.

@@ -25,9 +25,15 @@ internal sealed class CompiledQueryExecutor(
         if (!options.Value.CompiledExecution || statements.Get(context, request) is not { } statement) return null;
 
         var http = context.HttpContext;
+        // Marked first, so that a failure of the statement (the request's answer) says which path it came from.
+        ExecutionTiming.MarkCompiled(http, true);
         var (version, columns) = await RunAsync(context, statement, request.CancellationToken);
-        // Nothing imported yet, or a statement Postgres refused: the resolvers answer with their own errors for it.
-        if (columns is null) return null;
+        if (columns is null)
+        {
+            // Nothing imported yet, or a statement Postgres refused: the resolvers answer with their own errors for it.
+            ExecutionTiming.MarkCompiled(http, false);
+            return null;
+        }
 
         var data = new KeyValuePair<string, object?>[statement.RootKeys.Length];
         var column = 0;
@@ -37,7 +43,6 @@ internal sealed class CompiledQueryExecutor(
             data[i] = new(statement.RootKeys[i], value);
         }
         (context.UserContext as GraphQLRequestState)?.RecordCompiledRead(version);
-        ExecutionTiming.MarkCompiled(http);
         return new ExecutionResult { HasData = true, Data = new ResponseMap(data) };
     }
 
