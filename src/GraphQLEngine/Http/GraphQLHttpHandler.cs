@@ -223,14 +223,22 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         finally
         {
             // Before the response is written: a slow reader must not hold what execution used.
-            await DisposeAsync(context.UserContext).ConfigureAwait(false);
+            await DisposeAsync(http, context.UserContext).ConfigureAwait(false);
         }
     }
 
-    private static async ValueTask DisposeAsync(object? userContext)
+    private static async ValueTask DisposeAsync(HttpContext http, object? userContext)
     {
-        if (userContext is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-        else if (userContext is IDisposable disposable) disposable.Dispose();
+        try
+        {
+            if (userContext is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            else if (userContext is IDisposable disposable) disposable.Dispose();
+        }
+        catch (Exception exception)
+        {
+            // The result is complete; releasing what built it (say, a connection the failure broke) must not replace it.
+            Logger(http).LogWarning(exception, "Disposing the GraphQL user context failed.");
+        }
     }
 
     private GraphQLHttpResponse TooLarge() => new(RequestError(
