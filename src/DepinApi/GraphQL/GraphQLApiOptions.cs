@@ -38,8 +38,19 @@ public sealed class GraphQLApiOptions
     /// <summary>Largest POST body, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Longest an operation may run before it is cancelled.</summary>
+    /// <summary>
+    /// Longest an operation may run before it is cancelled, on either execution path; the cancellation reaches
+    /// Postgres, and no database command of the operation outlives it.
+    /// </summary>
     public int ExecutionTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Largest response body, in bytes; a larger result is refused with <c>RESPONSE_TOO_LARGE</c> before any of it is
+    /// sent, and no more than this is buffered. 4 MiB: this API's largest object (a figure with its quote and source)
+    /// is about 650 bytes, so even at 2 KB each an operation at the full cost limit (1,000 objects) is 2 MB, and the
+    /// standard introspection query is about 100 KB.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
     /// Whether an operation whose every field can be compiled runs as one SQL statement that builds its result in

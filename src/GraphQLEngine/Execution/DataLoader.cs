@@ -113,6 +113,11 @@ public sealed class DataLoader<TKey, TValue> : IDataLoader where TKey : notnull
             }
         }
 
+        public override void Cancel(CancellationToken cancellationToken)
+        {
+            foreach (var (_, load) in loads) load.TrySetCanceled(cancellationToken);
+        }
+
         public override void Deliver()
         {
             foreach (var (key, load) in loads)

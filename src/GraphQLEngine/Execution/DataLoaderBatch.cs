@@ -12,4 +12,7 @@ internal abstract class DataLoaderBatch
 
     /// <summary>Completes every load of the batch with its value (or the batch's failure).</summary>
     public abstract void Deliver();
+
+    /// <summary>Completes every load of the batch as cancelled, without running it.</summary>
+    public abstract void Cancel(CancellationToken cancellationToken);
 }

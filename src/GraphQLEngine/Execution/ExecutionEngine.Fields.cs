@@ -140,7 +140,8 @@ internal sealed partial class ExecutionEngine
     /// </summary>
     private void FieldError(Exception exception, in CompletionSlot slot, in FieldExecution field, bool slotIsNonNull)
     {
-        if (exception is OperationCanceledException && _cancellation.IsCancellationRequested)
+        if ((exception is OperationCanceledException && _cancellation.IsCancellationRequested)
+            || _request.Options.AbortsExecution?.Invoke(exception) == true)
         {
             ExceptionDispatchInfo.Throw(exception);
         }

@@ -28,6 +28,7 @@ internal sealed partial class ExecutionEngine
     private readonly FieldCollector _collector;
     private readonly ConcurrentDictionary<object, object?> _items;
     private readonly DataLoaderRegistry _loaders;
+    private readonly CancellationTokenSource _stop;
     private readonly CancellationToken _cancellation;
     private readonly bool _maskUnexpectedErrors;
     private readonly Func<GraphQLObjectType, FieldNode[], CollectedFields> _collectSubfields;
@@ -50,7 +51,9 @@ internal sealed partial class ExecutionEngine
         _operation = operation;
         _fragments = fragments;
         _variables = variables;
-        _cancellation = request.CancellationToken;
+        // Linked, so that an aborted execution can stop the resolvers still running.
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(request.CancellationToken);
+        _cancellation = _stop.Token;
         _maskUnexpectedErrors = request.Options.MaskUnexpectedErrors;
         _collector = new FieldCollector(_schema, fragments, variables);
         _collectSubfields = _collector.CollectSubfields;
@@ -79,11 +82,48 @@ internal sealed partial class ExecutionEngine
         {
             await RunUntilDoneAsync().ConfigureAwait(false);
         }
+        catch
+        {
+            // Cancelled, timed out or aborted: what the resolvers still do would be thrown away, and the caller may
+            // release what they use (a database session) as soon as this returns, so they stop first.
+            await _stop.CancelAsync().ConfigureAwait(false);
+            await SettleInFlightAsync().ConfigureAwait(false);
+            throw;
+        }
         finally
         {
             _loaders.SetKeysQueuedCallback(static () => { });
+            // A resolver that ignored its cancellation may still hold the token; it is collected with the engine.
+            if (_inFlight <= 0) _stop.Dispose();
         }
         return new ExecutionResult { HasData = true, Data = _dataNulled ? null : root, Errors = _errors.ToList() };
+    }
+
+    /// <summary>
+    /// Long enough for a cancelled database command to be acknowledged (Npgsql waits 2 s for the server before it
+    /// breaks the connection); a resolver that ignores its cancellation token is left behind after it.
+    /// </summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Waits, after cancellation, for every running resolver and batch to finish, starting no new work.</summary>
+    private async Task SettleInFlightAsync()
+    {
+        var deadline = DateTime.UtcNow + SettleTimeout;
+        while (true)
+        {
+            // Keys queued but never dispatched would keep their resolvers waiting forever.
+            foreach (var batch in _loaders.TakeBatches()) batch.Cancel(_cancellation);
+            while (_arrived.TryDequeue(out var work))
+            {
+                _inFlight--;
+                // A delivered batch lets its resolvers finish (or queue keys, cancelled above next time round).
+                if (work is ArrivedBatch) work.Complete(this);
+            }
+            var left = deadline - DateTime.UtcNow;
+            if (_inFlight <= 0 || left <= TimeSpan.Zero) return;
+            if (_loaders.HasQueuedKeys) continue;
+            await _wakeUp.WaitAsync(left).ConfigureAwait(false);
+        }
     }
 
     private async Task RunUntilDoneAsync()
@@ -105,6 +145,8 @@ internal sealed partial class ExecutionEngine
         {
             if (_objectsToExecute.TryDequeue(out var target))
             {
+                // A wave can hold thousands of objects: a timeout must not wait for all of them.
+                _cancellation.ThrowIfCancellationRequested();
                 ExecuteFields(target);
             }
             else if (_arrived.TryDequeue(out var work))

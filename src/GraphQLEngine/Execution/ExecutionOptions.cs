@@ -21,4 +21,11 @@ public sealed record ExecutionOptions
     /// <see cref="Error.GraphQLError.OriginalError"/> for logging. Off by default, as in graphql-js.
     /// </summary>
     public bool MaskUnexpectedErrors { get; init; }
+
+    /// <summary>
+    /// A resolver exception for which this returns true ends the whole execution instead of becoming a field error:
+    /// <see cref="Executor.ExecuteAsync"/> throws it, once the resolvers still running have stopped. For failures that
+    /// every other field would meet too (the database is down), which the caller answers for the whole request.
+    /// </summary>
+    public Func<Exception, bool>? AbortsExecution { get; init; }
 }

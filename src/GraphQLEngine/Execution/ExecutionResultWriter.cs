@@ -32,6 +32,13 @@ public static class ExecutionResultWriter
     /// <summary>Writes <paramref name="result"/> as one JSON object.</summary>
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)
     {
+        WriteHead(writer, result);
+        WriteTail(writer, result);
+    }
+
+    /// <summary>The start of the object, <c>errors</c> and <c>data</c>: everything but what comes last, <c>extensions</c>.</summary>
+    internal static void WriteHead(Utf8JsonWriter writer, ExecutionResult result)
+    {
         writer.WriteStartObject();
         if (result.Errors.Count > 0)
         {
@@ -43,6 +50,11 @@ public static class ExecutionResultWriter
             writer.WritePropertyName("data");
             WriteValue(writer, result.Data);
         }
+    }
+
+    /// <summary><c>extensions</c>, if any, and the end of the object.</summary>
+    internal static void WriteTail(Utf8JsonWriter writer, ExecutionResult result)
+    {
         if (result.Extensions.Count > 0)
         {
             writer.WritePropertyName("extensions");
@@ -71,7 +83,7 @@ public static class ExecutionResultWriter
     }
 
     /// <summary>Large enough for a typical response, so that writing one borrows a single array from the pool.</summary>
-    private const int InitialBufferSize = 16 * 1024;
+    internal const int InitialBufferSize = 16 * 1024;
 
     // One JSON writer per thread, reset onto each new output, instead of one per response.
     [ThreadStatic]
@@ -79,11 +91,23 @@ public static class ExecutionResultWriter
 
     private static void WriteTo(PooledByteBufferWriter buffer, ExecutionResult result)
     {
+        var writer = RentWriter(buffer);
+        Write(writer, result);
+        ReturnWriter(writer);
+    }
+
+    internal static Utf8JsonWriter RentWriter(PooledByteBufferWriter buffer)
+    {
         var writer = t_idleWriter;
         t_idleWriter = null;
         if (writer is null) writer = new Utf8JsonWriter(buffer, WriterOptions);
         else writer.Reset(buffer);
-        Write(writer, result);
+        return writer;
+    }
+
+    /// <summary>Flushes <paramref name="writer"/> into its buffer and keeps it for this thread's next response.</summary>
+    internal static void ReturnWriter(Utf8JsonWriter writer)
+    {
         writer.Flush();
         // Reset drops the writer's hold on the buffer's memory, which goes back to the pool; on failure the writer is
         // simply not kept.

@@ -13,6 +13,12 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
     private int _written;
     private bool _disposed;
 
+    /// <summary>
+    /// Most bytes that may be written; more throws <see cref="ResponseTooLargeException"/> before the buffer grows
+    /// past it. Zero or less: no limit.
+    /// </summary>
+    public long MaxBytes { get; set; }
+
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
@@ -22,6 +28,7 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _written);
         _written += count;
+        if (MaxBytes > 0 && _written > MaxBytes) throw new ResponseTooLargeException(MaxBytes);
     }
 
     public Memory<byte> GetMemory(int sizeHint = 0)
@@ -51,8 +58,10 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
         var needed = Math.Max(sizeHint, 1);
         if (_buffer.Length - _written >= needed) return;
         ObjectDisposedException.ThrowIf(_disposed, this);
-        // Doubling keeps the number of copies logarithmic in the response's size.
-        var size = (int)Math.Min(Array.MaxLength, Math.Max(2L * _buffer.Length, (long)_written + needed));
+        if (MaxBytes > 0 && (long)_written + needed > MaxBytes) throw new ResponseTooLargeException(MaxBytes);
+        // Doubling keeps the number of copies logarithmic in the response's size; a limit caps the growth.
+        var doubled = MaxBytes > 0 ? Math.Min(2L * _buffer.Length, MaxBytes) : 2L * _buffer.Length;
+        var size = (int)Math.Min(Array.MaxLength, Math.Max(doubled, (long)_written + needed));
         var larger = ArrayPool<byte>.Shared.Rent(size);
         WrittenSpan.CopyTo(larger);
         ArrayPool<byte>.Shared.Return(_buffer);

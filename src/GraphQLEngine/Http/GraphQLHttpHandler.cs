@@ -34,10 +34,14 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         try
         {
             var (request, failure) = await GraphQLHttpRequestReader.ReadAsync(http, options).ConfigureAwait(false);
-            var response = failure is not null
-                ? new GraphQLHttpResponse(RequestError(failure.Message), failure.StatusCode, Allow: failure.Allow)
-                : await RunAsync(http, request!, mediaType).ConfigureAwait(false);
-            await WriteAsync(http, response, mediaType).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                await WriteAsync(http, new GraphQLHttpResponse(RequestError(failure.Message), failure.StatusCode, Allow: failure.Allow), mediaType)
+                    .ConfigureAwait(false);
+                return;
+            }
+            var (response, body) = await RunAsync(http, request!, mediaType).ConfigureAwait(false);
+            using (body) await SendAsync(http, response, body, mediaType).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -63,17 +67,33 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         }
     }
 
-    private async Task<GraphQLHttpResponse> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType)
+    private async Task<(GraphQLHttpResponse Response, ResultBody Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType)
     {
         var context = new GraphQLRequestContext(http, schemaProvider(http), request, mediaType);
         var interceptors = Interceptors(http);
         var response = await PrepareAsync(context, interceptors).ConfigureAwait(false)
                        ?? await ExecuteAsync(context).ConfigureAwait(false);
 
-        foreach (var interceptor in interceptors)
-            await interceptor.OnResultAsync(context, response.Result).ConfigureAwait(false);
-        LogUnexpectedErrors(http, response.Result);
-        return response;
+        // Written before the hooks see the result, so that they see (and cache, and charge for) what is sent.
+        var body = ResultBody.TryStart(response.Result, options.MaxResponseBytes);
+        if (body is null)
+        {
+            response = TooLarge();
+            body = ResultBody.TryStart(response.Result, 0)!;
+        }
+        try
+        {
+            foreach (var interceptor in interceptors)
+                await interceptor.OnResultAsync(context, response.Result).ConfigureAwait(false);
+            LogUnexpectedErrors(http, response.Result);
+            body.Finish(response.Result);
+            return (response, body);
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Everything before execution; a response when the request stops here, else null.</summary>
@@ -121,6 +141,8 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         context.Analysis = QueryAnalyzer.Analyze(
             context.Schema, context.Document, request.OperationName, VariablesForAnalysis(request.Variables), options.Limits);
         if (!context.Analysis.IsAllowed) return new GraphQLHttpResponse(ExecutionResult.RequestError(context.Analysis.Errors));
+        // The request errors execution would begin with, found before the hooks that charge for execution run.
+        if (RequestErrorsBeforeExecution(context) is { } requestErrors) return new GraphQLHttpResponse(ExecutionResult.RequestError(requestErrors));
 
         foreach (var interceptor in interceptors)
         {
@@ -130,17 +152,35 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         return null;
     }
 
+    /// <summary>No operation to select, or variables that do not coerce: what <see cref="Executor"/> would answer at once.</summary>
+    private IReadOnlyList<GraphQLError>? RequestErrorsBeforeExecution(GraphQLRequestContext context)
+    {
+        var (operation, _, operationError) = OperationSelector.Select(context.Document!, context.Request.OperationName);
+        if (operation is null) return [operationError!];
+        try
+        {
+            return VariableValues.Coerce(context.Schema, operation.VariableDefinitions,
+                VariableValues.ToInputs(context.Request.Variables), ExecutionOptions.Default.MaxCoercionErrors).Errors;
+        }
+        catch (ArgumentException)
+        {
+            // Not an object: the request reader refuses such variables; execution reports it if one gets through.
+            return null;
+        }
+    }
+
     private async Task<GraphQLHttpResponse> ExecuteAsync(GraphQLRequestContext context)
     {
         var http = context.HttpContext;
-        context.UserContext = options.UserContextFactory is { } factory ? await factory(http).ConfigureAwait(false) : null;
-
         using var timeout = options.ExecutionTimeout is { } limit ? new CancellationTokenSource(limit) : null;
         using var linked = timeout is null
             ? null
             : CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, timeout.Token);
+        context.StartExecution(options.ExecutionTimeout);
+        var failureFilter = options.RequestFailure;
         try
         {
+            context.UserContext = options.UserContextFactory is { } factory ? await factory(http).ConfigureAwait(false) : null;
             var request = new ExecutionRequest
             {
                 Schema = context.Schema,
@@ -150,13 +190,18 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 UserContext = context.UserContext,
                 RequestServices = http.RequestServices,
                 CancellationToken = linked?.Token ?? http.RequestAborted,
-                Options = new ExecutionOptions { MaskUnexpectedErrors = options.MaskUnexpectedErrors },
+                Options = new ExecutionOptions
+                {
+                    MaskUnexpectedErrors = options.MaskUnexpectedErrors,
+                    AbortsExecution = failureFilter is null ? null : exception => failureFilter(http, exception) is not null,
+                },
             };
             var result = await TryWholeOperationAsync(context, request).ConfigureAwait(false)
                          ?? await Executor.ExecuteAsync(request).ConfigureAwait(false);
             return new GraphQLHttpResponse(result);
         }
-        catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !http.RequestAborted.IsCancellationRequested)
+        // Whatever the timeout's cancellation surfaced as (a cancelled database command may report itself either way).
+        catch (Exception) when (timeout is { IsCancellationRequested: true } && !http.RequestAborted.IsCancellationRequested)
         {
             return new GraphQLHttpResponse(
                 RequestError(
@@ -164,7 +209,41 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                     "EXECUTION_TIMEOUT"),
                 GraphQLResponseStatusCode: StatusCodes.Status504GatewayTimeout);
         }
+        catch (ResponseTooLargeException)
+        {
+            // An executor that measured its answer before building it (e.g. the size of what a database returned).
+            return TooLarge();
+        }
+        catch (Exception exception) when (!http.RequestAborted.IsCancellationRequested && failureFilter?.Invoke(http, exception) is { } failure)
+        {
+            // The exception text can name hosts and ports: it is logged, not sent.
+            Logger(http).LogWarning("GraphQL request answered {StatusCode} as a whole: {Error}", failure.StatusCode, exception.GetBaseException().Message);
+            return new GraphQLHttpResponse(ExecutionResult.RequestError([failure.Error]), failure.StatusCode, RetryAfter: failure.RetryAfter);
+        }
+        finally
+        {
+            // Before the response is written: a slow reader must not hold what execution used.
+            await DisposeAsync(http, context.UserContext).ConfigureAwait(false);
+        }
     }
+
+    private static async ValueTask DisposeAsync(HttpContext http, object? userContext)
+    {
+        try
+        {
+            if (userContext is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            else if (userContext is IDisposable disposable) disposable.Dispose();
+        }
+        catch (Exception exception)
+        {
+            // The result is complete; releasing what built it (say, a connection the failure broke) must not replace it.
+            Logger(http).LogWarning(exception, "Disposing the GraphQL user context failed.");
+        }
+    }
+
+    private GraphQLHttpResponse TooLarge() => new(RequestError(
+        $"The response would be larger than the maximum of {Format(options.MaxResponseBytes)} bytes; select fewer fields or smaller pages.",
+        "RESPONSE_TOO_LARGE"));
 
     /// <summary>The result of the first <see cref="IGraphQLOperationExecutor"/> that answers the whole operation, if any does.</summary>
     private static async ValueTask<ExecutionResult?> TryWholeOperationAsync(GraphQLRequestContext context, ExecutionRequest request)
@@ -183,12 +262,23 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             ? new GraphQLHttpResponse(ExecutionResult.RequestError([error]), context.RejectionStatusCode)
             : null;
 
+    /// <summary>Writes a small response of the endpoint's own (a refusal before any hook ran).</summary>
     private static async Task WriteAsync(HttpContext http, GraphQLHttpResponse response, string mediaType)
+    {
+        using var body = ResultBody.TryStart(response.Result, 0)!;
+        body.Finish(response.Result);
+        await SendAsync(http, response, body, mediaType).ConfigureAwait(false);
+    }
+
+    private static async Task SendAsync(HttpContext http, GraphQLHttpResponse response, ResultBody body, string mediaType)
     {
         http.Response.StatusCode = response.StatusFor(mediaType);
         if (response.Allow is not null) http.Response.Headers.Allow = response.Allow;
+        if (response.RetryAfter is { } retryAfter)
+            http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await ExecutionResultWriter.WriteAsync(http.Response.Body, response.Result, http.RequestAborted).ConfigureAwait(false);
+        await http.Response.Body.WriteAsync(body.Written, http.RequestAborted).ConfigureAwait(false);
+        await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 
     private IReadOnlyList<IGraphQLRequestInterceptor> Interceptors(HttpContext http)

@@ -41,7 +41,26 @@ public sealed class GraphQLHttpOptions
     /// <summary>Longest an operation may execute before it is cancelled and answered with an error; null for no limit.</summary>
     public TimeSpan? ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Builds the value resolvers see as their user context, once per request; null gives them null.</summary>
+    /// <summary>
+    /// Largest response body, in bytes. A result that would be larger is not sent: the response is one error with
+    /// code <c>RESPONSE_TOO_LARGE</c>. Counted as the result is written, so no more than this is ever buffered.
+    /// Zero or less: no limit.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Recognises an exception raised while executing (by a resolver, an <see cref="IGraphQLOperationExecutor"/> or
+    /// the <see cref="UserContextFactory"/>) that fails the whole request rather than one field, e.g. a database
+    /// that is down: execution stops at the first one and the response is the failure returned. Null (or a null
+    /// answer) keeps the specification's behaviour: a field error, masked when <see cref="MaskUnexpectedErrors"/> is set.
+    /// </summary>
+    public Func<HttpContext, Exception, GraphQLRequestFailure?>? RequestFailure { get; set; }
+
+    /// <summary>
+    /// Builds the value resolvers see as their user context, once per request; null gives them null. One that is
+    /// <see cref="IAsyncDisposable"/> or <see cref="IDisposable"/> is disposed as soon as execution ends, before the
+    /// response is written, so what it holds (a database session) is not kept while a slow client reads.
+    /// </summary>
     public Func<HttpContext, ValueTask<object?>>? UserContextFactory { get; set; }
 
     /// <summary>

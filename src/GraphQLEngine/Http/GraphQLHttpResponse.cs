@@ -7,11 +7,13 @@ namespace GraphQLEngine.Http;
 /// <param name="StatusCode">Fixed status (a refusal, 405 for a mutation over GET); null to follow the media type.</param>
 /// <param name="GraphQLResponseStatusCode">Status for <c>application/graphql-response+json</c> only (504 on timeout).</param>
 /// <param name="Allow">The <c>Allow</c> header of a 405.</param>
+/// <param name="RetryAfter">The <c>Retry-After</c> header of a failure the client may retry.</param>
 internal sealed record GraphQLHttpResponse(
     ExecutionResult Result,
     int? StatusCode = null,
     int? GraphQLResponseStatusCode = null,
-    string? Allow = null)
+    string? Allow = null,
+    TimeSpan? RetryAfter = null)
 {
     /// <summary>
     /// The status as the GraphQL-over-HTTP specification has it: with <c>application/json</c> 200 for every

@@ -39,6 +39,23 @@ public sealed class GraphQLRequestContext
     /// <summary>What <see cref="GraphQLHttpOptions.UserContextFactory"/> built, just before execution.</summary>
     public object? UserContext { get; internal set; }
 
+    private long _executionStarted;
+    private TimeSpan? _executionTimeout;
+
+    internal void StartExecution(TimeSpan? timeout)
+    {
+        _executionStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        _executionTimeout = timeout;
+    }
+
+    /// <summary>
+    /// What is left of <see cref="GraphQLHttpOptions.ExecutionTimeout"/> once execution has started; null without a
+    /// timeout. For work with a timeout of its own (a database command's), which must not outlast the operation's.
+    /// </summary>
+    public TimeSpan? ExecutionTimeRemaining => _executionTimeout is { } timeout
+        ? TimeSpan.FromTicks(Math.Max(0, (timeout - System.Diagnostics.Stopwatch.GetElapsedTime(_executionStarted)).Ticks))
+        : null;
+
     /// <summary>The refusal, if an interceptor refused the request.</summary>
     public GraphQLError? Rejection { get; private set; }
 

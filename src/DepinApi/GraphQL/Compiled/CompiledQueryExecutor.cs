@@ -25,9 +25,15 @@ internal sealed class CompiledQueryExecutor(
         if (!options.Value.CompiledExecution || statements.Get(context, request) is not { } statement) return null;
 
         var http = context.HttpContext;
-        var (version, columns) = await RunAsync(http, statement, request.CancellationToken);
-        // Nothing imported yet, or the database failed: the resolvers answer with their own errors for it.
-        if (columns is null) return null;
+        // Marked first, so that a failure of the statement (the request's answer) says which path it came from.
+        ExecutionTiming.MarkCompiled(http, true);
+        var (version, columns) = await RunAsync(context, statement, request.CancellationToken);
+        if (columns is null)
+        {
+            // Nothing imported yet, or a statement Postgres refused: the resolvers answer with their own errors for it.
+            ExecutionTiming.MarkCompiled(http, false);
+            return null;
+        }
 
         var data = new KeyValuePair<string, object?>[statement.RootKeys.Length];
         var column = 0;
@@ -37,37 +43,51 @@ internal sealed class CompiledQueryExecutor(
             data[i] = new(statement.RootKeys[i], value);
         }
         (context.UserContext as GraphQLRequestState)?.RecordCompiledRead(version);
-        ExecutionTiming.MarkCompiled(http);
         return new ExecutionResult { HasData = true, Data = new ResponseMap(data) };
     }
 
     /// <summary>The data version read and each column's JSON (null for SQL NULL); no columns when nothing was read.</summary>
-    private async Task<(int Version, object?[]? Columns)> RunAsync(HttpContext http, CompiledStatement statement, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A statement that timed out, was cancelled or met an unavailable database throws: running the whole operation
+    /// again through the resolvers would double the time it holds the database and outlast the execution timeout.
+    /// </remarks>
+    /// <exception cref="ResponseTooLargeException">The JSON Postgres returned is larger than the response may be.</exception>
+    private async Task<(int Version, object?[]? Columns)> RunAsync(
+        GraphQLRequestContext context, CompiledStatement statement, CancellationToken cancellationToken)
     {
+        var http = context.HttpContext;
+        var maxBytes = options.Value.MaxResponseBytes;
         try
         {
             await using var connection = await http.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
             await using var command = statement.CreateCommand(connection);
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow, cancellationToken);
+            // The cancellation token already stops the command at the execution timeout; a command timeout within
+            // what is left of it makes that the database's error rather than a timeout reported late.
+            if (context.ExecutionTimeRemaining is { } remaining)
+                command.CommandTimeout = Math.Clamp((int)Math.Ceiling(remaining.TotalSeconds), 1, Math.Max(1, command.CommandTimeout));
+            // Sequential: each column's length is read before its content, so an oversized one is refused unread.
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SingleRow | CommandBehavior.SequentialAccess, cancellationToken);
             if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0)) return (0, null);
+            var version = reader.GetInt32(0);
 
             var columns = new object?[reader.FieldCount - 1];
+            long total = 0;
             for (var i = 0; i < columns.Length; i++)
             {
-                if (reader.IsDBNull(i + 1)) continue;
+                if (await reader.IsDBNullAsync(i + 1, cancellationToken)) continue;
+                total += reader.GetBytes(i + 1, 0, null, 0, 0);
+                if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
                 // Its pooled memory goes back once the response, which writes its elements, is done.
                 http.Response.RegisterForDispose(document);
                 columns[i] = document.RootElement;
             }
-            return (reader.GetInt32(0), columns);
+            return (version, columns);
         }
-        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested
+                                                && !DatabaseFailures.IsUnavailable(exception, requestAborted: false))
         {
-            if (DatabaseFailures.IsUnavailable(exception, requestAborted: false))
-                logger.LogDebug(exception, "Compiled GraphQL statement not answered; the resolvers take the request.");
-            else
-                logger.LogError(exception, "Compiled GraphQL statement failed; the resolvers take the request. SQL: {Sql}", statement.Sql);
+            logger.LogError(exception, "Compiled GraphQL statement failed; the resolvers take the request. SQL: {Sql}", statement.Sql);
             return (0, null);
         }
     }

@@ -15,8 +15,12 @@ internal sealed class ExecutionTiming : IGraphQLRequestInterceptor
     private static readonly object StartedKey = new();
     private static readonly object CompiledKey = new();
 
-    /// <summary>Records that the compiled path answered this request.</summary>
-    public static void MarkCompiled(HttpContext http) => http.Items[CompiledKey] = true;
+    /// <summary>Records whether the compiled path answers this request.</summary>
+    public static void MarkCompiled(HttpContext http, bool compiled)
+    {
+        if (compiled) http.Items[CompiledKey] = true;
+        else http.Items.Remove(CompiledKey);
+    }
 
     public ValueTask OnExecutingAsync(GraphQLRequestContext context)
     {

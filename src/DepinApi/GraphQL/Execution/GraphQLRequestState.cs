@@ -6,8 +6,8 @@ namespace DepinApi.GraphQL.Execution;
 
 /// <summary>
 /// What one GraphQL request shares across its resolvers (the executor's user context): the request's read
-/// session, opened on first use and disposed with the HTTP response, so every figure of one response comes
-/// from one snapshot of one data version.
+/// session, opened on first use, so every figure of one response comes from one snapshot of one data version.
+/// The endpoint disposes it as soon as execution ends, before the response is written.
 /// </summary>
 public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext http) : IAsyncDisposable
 {
@@ -16,8 +16,9 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
 
     private readonly object _gate = new();
     private Task<ReadSession>? _session;
+    private bool _disposed;
 
-    /// <summary>The session, if one was opened (for tests that count its commands).</summary>
+    /// <summary>The session, if one was opened (for tests that count its commands); kept, disposed, after execution.</summary>
     public ReadSession? OpenedSession => _session is { IsCompletedSuccessfully: true } opened ? opened.Result : null;
 
     private int? _compiledVersion;
@@ -35,6 +36,7 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
         Task<ReadSession> session;
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _session ??= OpenAsync(context);
             session = _session;
         }
@@ -61,7 +63,12 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
     public async ValueTask DisposeAsync()
     {
         Task<ReadSession>? session;
-        lock (_gate) session = _session;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            session = _session;
+        }
         if (session is null) return;
         try
         {

@@ -39,6 +39,8 @@ public static class GraphQLEndpoint
             MaxRequestBytes = settings.MaxRequestBytes,
             MaxQueryLength = settings.MaxQueryLength,
             ExecutionTimeout = settings.ExecutionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ExecutionTimeoutSeconds) : null,
+            MaxResponseBytes = settings.MaxResponseBytes,
+            RequestFailure = DatabaseUnavailableError.For,
             Limits = new QueryLimitOptions
             {
                 MaxDepth = settings.MaxDepth,
@@ -51,10 +53,9 @@ public static class GraphQLEndpoint
             UserContextFactory = http =>
             {
                 // Resolved per request: the reader data source exists only once the database has started.
-                var state = new GraphQLRequestState(http.RequestServices.GetRequiredService<ReadSessionFactory>(), http);
-                // Disposed once the response is written: the session (and its connection) lives exactly as long as the request.
-                http.Response.RegisterForDisposeAsync(state);
-                return ValueTask.FromResult<object?>(state);
+                // The endpoint disposes it, and so returns its session to the pool, as soon as execution ends: the
+                // response is built in memory by then, and a slow reader must not hold a connection.
+                return ValueTask.FromResult<object?>(new GraphQLRequestState(http.RequestServices.GetRequiredService<ReadSessionFactory>(), http));
             },
         };
 
