@@ -29,6 +29,11 @@ public static class RestApi
         {
             cache.MaximumBodySize = rest.Value.OutputCacheMaxBodyBytes;
             cache.SizeLimit = rest.Value.OutputCacheSizeLimitBytes;
+            // Slugs and ids are case-sensitive (/v1/projects/AETHIR is a 404) and responses echo the
+            // query as sent, so an entry kept for one spelling must never answer another. This
+            // applies to every cached endpoint, GraphQL's included.
+            cache.UseCaseSensitivePaths = true;
+            cache.AddBasePolicy(new ExactQueryCacheKey());
         });
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
