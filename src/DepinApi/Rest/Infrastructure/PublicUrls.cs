@@ -1,6 +1,6 @@
+using DepinApi.Security;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
-using DepinApi.Security;
 
 namespace DepinApi.Rest.Infrastructure;
 
