@@ -23,6 +23,23 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
         Assert.Null(response.Headers.ETag);
     }
 
+    [Theory]
+    [InlineData("/v1/projects/no-such-project", HttpStatusCode.NotFound)]
+    [InlineData("/v1/projects?limit=0", HttpStatusCode.BadRequest)]
+    public async Task A_tag_computed_for_an_error_url_is_no_precondition(string url, HttpStatusCode status)
+    {
+        // What an unkeyed tag of this URL would be: version, URL, query, Accept and coding, hashed.
+        var path = url.Split('?')[0];
+        var query = url.Contains('?') ? "?" + url.Split('?')[1] : "";
+        var representation = $"1\nhttp://localhost{path}\n{query}\n\nidentity";
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(representation));
+        var forged = $"\"v1-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+
+        using var response = await SendAsync(url, forged);
+
+        Assert.Equal(status, response.StatusCode);
+    }
+
     [Fact]
     public async Task Star_on_an_existing_representation_is_a_304_with_its_tag()
     {

@@ -9,7 +9,7 @@ namespace DepinApi.Rest.Infrastructure;
 /// response its strong ETag, <c>Cache-Control: public, max-age</c> and <c>Vary: Accept</c> (the Accept
 /// header may select CSV). Dashboards that poll therefore cost a hash, not a database round trip.
 /// </summary>
-public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<RestOptions> options) : IEndpointFilter
+public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<RestOptions> options, CursorCodec keys) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -17,11 +17,12 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         if (tracker.Current is not { } version)
             return await next(context);
 
-        var etag = EntityTags.Compute(http.Request, version);
+        var etag = EntityTags.Compute(http.Request, version, keys);
         var cacheControl = $"public, max-age={options.Value.MaxAgeSeconds}";
         var precondition = EntityTags.Evaluate(http.Request, etag);
-        // A listed tag was issued with a 200 for this very URL, Accept and data version, whose
-        // answer cannot have changed since: no query needs to run.
+        // A listed tag was issued with a 200 for this very URL, Accept and data version (tags are
+        // keyed, so it cannot have been made up), whose answer cannot have changed since: no query
+        // needs to run.
         if (precondition == EntityTags.Precondition.TagMatches)
         {
             SetHeaders(http.Response, etag, cacheControl);

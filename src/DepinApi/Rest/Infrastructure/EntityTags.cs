@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using DepinApi.Database;
 using Microsoft.Net.Http.Headers;
@@ -8,12 +7,14 @@ namespace DepinApi.Rest.Infrastructure;
 /// <summary>
 /// Strong entity tags derived from the data version and the representation: the path, the query
 /// (which carries <c>asOf</c>, filters and <c>format</c>), the Accept header that may choose CSV,
-/// the host (absolute permalinks may depend on it; lower-cased, as host names are case-insensitive) and the content coding. The same tag therefore
-/// always means the same bytes, and any import changes every tag.
+/// the host (absolute permalinks may depend on it; lower-cased, as host names are case-insensitive)
+/// and the content coding. The same tag therefore always means the same bytes, and any import
+/// changes every tag. Tags are keyed with <c>Rest:CursorKey</c>, so instances behind one load
+/// balancer give the same tags only with the same key.
 /// </summary>
 public static class EntityTags
 {
-    public static string Compute(HttpRequest request, DataVersionInfo version)
+    public static string Compute(HttpRequest request, DataVersionInfo version, CursorCodec keys)
     {
         var representation = new StringBuilder()
             .Append(version.Id).Append('\n')
@@ -21,7 +22,9 @@ public static class EntityTags
             .Append('\n').Append(request.QueryString.Value)
             .Append('\n').Append(request.Headers.Accept.ToString())
             .Append('\n').Append(ContentCoding(request));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(representation.ToString()));
+        // Keyed, so that nobody can compute the tag of a URL the server never answered with a 200:
+        // a tag the request names is then proof that the same representation exists.
+        var hash = keys.Mac("etag", representation.ToString());
         return $"\"v{version.Id}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
     }
 
