@@ -79,6 +79,9 @@ public static class ServiceRegistration
         app.Services.GetRequiredService<DatabaseStartup>().Begin();
         app.UseTrustedProxyHeaders();
         app.UseDepinSecurity();
+        // Before routing, which would otherwise answer a HEAD with 405.
+        app.UseMiddleware<HeadRequestMiddleware>();
+        app.UseRouting();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();

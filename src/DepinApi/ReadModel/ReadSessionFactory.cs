@@ -40,13 +40,14 @@ public sealed class ReadSessionFactory(NpgsqlDataSource dataSource)
               (SELECT row(id, created_at) FROM data_versions ORDER BY id DESC LIMIT 1),
               (SELECT row(id, created_at) FROM data_versions
                  WHERE (@version IS NOT NULL AND id = @version)
-                    OR (@before IS NOT NULL AND created_at < @before)
+                    OR (@day IS NOT NULL AND created_at < (@day + 1)::timestamp AT TIME ZONE 'UTC')
                  ORDER BY id DESC LIMIT 1),
               (SELECT row(id, created_at) FROM data_versions ORDER BY id LIMIT 1)
             """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<int?>("version", asOf?.Version));
-        command.Parameters.Add(new NpgsqlParameter<DateTime?>("before",
-            asOf?.Date is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null));
+        // The end of the day is computed by Postgres, whose dates reach far past 9999-12-31: in .NET the
+        // day after DateOnly.MaxValue overflows. Any day after the newest import selects the newest version.
+        command.Parameters.Add(new NpgsqlParameter<DateOnly?>("day", asOf?.Date));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var latest = ReadVersion(reader, 0) ?? throw new NoDataException();

@@ -19,6 +19,7 @@ public static class RestApi
         services.Configure<RestOptions>(builder.Configuration.GetSection(RestOptions.Section));
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<RestRequest>();
+        services.AddSingleton<PublicUrls>();
         services.AddSingleton<CachingHeadersFilter>();
         services.AddSingleton<DataVersionCachePolicy>();
         services.AddHostedService<OutputCacheEviction>();
@@ -29,6 +30,11 @@ public static class RestApi
         {
             cache.MaximumBodySize = rest.Value.OutputCacheMaxBodyBytes;
             cache.SizeLimit = rest.Value.OutputCacheSizeLimitBytes;
+            // Slugs and ids are case-sensitive (/v1/projects/AETHIR is a 404) and responses echo the
+            // query as sent, so an entry kept for one spelling must never answer another. This
+            // applies to every cached endpoint, GraphQL's included.
+            cache.UseCaseSensitivePaths = true;
+            cache.AddBasePolicy(new ExactQueryCacheKey());
         });
         FairOutputCacheStore.Register(services);
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
@@ -54,6 +60,11 @@ public static class RestApi
     /// <summary>Maps every /v1 endpoint group with the shared error handling, caching headers, output cache and CORS.</summary>
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
     {
+        var urls = app.ServiceProvider.GetRequiredService<PublicUrls>();
+        if (urls.IsRelative)
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RestApi)).LogWarning(
+                "Server:PublicBaseUrl is not set and AllowedHosts is '*': permalinks, citations and Link headers are "
+                + "written as relative URLs. Set Server:PublicBaseUrl (or AllowedHosts) to publish absolute ones.");
         var v1 = app.MapGroup("/v1")
             .WithMetadata(BufferedResponse.Metadata)
             .AddEndpointFilter<RestErrorFilter>()

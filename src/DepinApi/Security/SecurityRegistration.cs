@@ -9,6 +9,9 @@ public static class SecurityRegistration
     public static WebApplicationBuilder AddDepinSecurity(this WebApplicationBuilder builder)
     {
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        // A malformed base URL would be pasted into every citation: refuse to start instead.
+        Rest.Infrastructure.PublicUrls.Normalize(server.PublicBaseUrl);
+        builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -22,6 +22,13 @@ public sealed class ServerOptions
     /// <summary>A client gets this long to send its headers (slow-header clients hold connections).</summary>
     public int RequestHeadersTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>
+    /// The scheme, host and optional path every absolute URL the API writes starts with (permalinks,
+    /// citations, <c>page.next</c>, <c>Link</c>), e.g. <c>https://api.example.org</c>. Unset: see
+    /// <see cref="Rest.Infrastructure.PublicUrls"/>.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>On shutdown, in-flight requests get this long to finish before the process stops.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 }

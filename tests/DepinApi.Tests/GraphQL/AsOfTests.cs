@@ -52,4 +52,40 @@ public class AsOfTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixture>
 
         Assert.Equal(1, data.GetProperty("meta").GetProperty("dataVersion").GetInt32());
     }
+
+    [Theory]
+    [InlineData("\"9999-12-31\"")]
+    [InlineData("\"1\"")]
+    public async Task The_last_day_a_date_can_name_serves_the_newest_version(string asOf)
+    {
+        var data = await api.Client.DataAsync($$"""{ meta(asOf: {{asOf}}) { dataVersion } projects(first: 1, asOf: {{asOf}}) { nodes { slug } } }""");
+
+        Assert.Equal(1, data.GetProperty("meta").GetProperty("dataVersion").GetInt32());
+        Assert.Single(data.GetProperty("projects").GetProperty("nodes").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("\"0001-01-01\"", "DATA_VERSION_NOT_FOUND")]
+    [InlineData("2147483647", "DATA_VERSION_NOT_FOUND")]
+    public async Task The_ends_of_the_range_are_errors_with_a_code(string asOf, string code)
+    {
+        var body = await api.Client.PostAsync($$"""{ meta(asOf: {{asOf}}) { dataVersion } }""");
+
+        Assert.Equal(code, body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("\"10000-01-01\"")]
+    public async Task A_version_or_date_outside_the_range_is_a_validation_error(string asOf)
+    {
+        using var response = await api.Client.SendPostAsync($$"""{ meta(asOf: {{asOf}}) { dataVersion } }""");
+        var body = await GraphQLClient.ReadAsync(response);
+
+        // A literal the scalar refuses fails validation, as graphql-js words it: a 400 with no data.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(body.TryGetProperty("data", out _));
+        Assert.Contains("AsOf cannot represent", body.GetProperty("errors")[0].GetProperty("message").GetString());
+    }
 }

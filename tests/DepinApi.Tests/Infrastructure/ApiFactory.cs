@@ -23,6 +23,8 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Depin", connectionString);
         builder.UseSetting("Database:ImportSeedWhenEmpty", "false");
+        // The in-memory server's host, as an operator would publish it; links are then absolute, as in production.
+        builder.UseSetting("Server:PublicBaseUrl", "http://localhost");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
     }

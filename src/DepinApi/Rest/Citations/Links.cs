@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.Extensions;
+using DepinApi.Rest.Infrastructure;
 
 namespace DepinApi.Rest.Citations;
 
@@ -11,7 +11,7 @@ namespace DepinApi.Rest.Citations;
 /// </summary>
 public sealed class Links(HttpRequest request, int version)
 {
-    private readonly string root = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, "/v1");
+    private readonly string root = request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Of(request, "/v1");
     private readonly string pin = "?asOf=" + version.ToString(CultureInfo.InvariantCulture);
 
     public string Project(string slug) => $"{root}/projects/{slug}";

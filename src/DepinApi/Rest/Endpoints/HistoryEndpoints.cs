@@ -41,8 +41,7 @@ public static class HistoryEndpoints
             ? (int.Parse(afterVersion, CultureInfo.InvariantCulture), table, id)
             : ((int, string, string)?)null;
         var changes = await session.ChangesAsync(new ChangeQuery { Version = only, After = after, Limit = page.Limit + 1 }, cancellationToken);
-        var root = Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host,
-            http.Request.PathBase, "/v1");
+        var root = http.RequestServices.GetRequiredService<PublicUrls>().Of(http.Request, "/v1");
         var views = changes.Select(c => new ChangeView(c.Version, c.ImportedAt, c.Table, c.Id, c.Kind, UrlOf(root, c))).ToList();
         var (items, info) = rest.Cut(http, page, views,
             c => [c.Version.ToString(CultureInfo.InvariantCulture), c.Table, c.Id]);

@@ -23,8 +23,7 @@ public static class SectorEndpoints
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var projects = await session.ProjectsAsync(new ProjectQuery(), cancellationToken);
-        var root = Microsoft.AspNetCore.Http.Extensions.UriHelper.BuildAbsolute(http.Request.Scheme, http.Request.Host,
-            http.Request.PathBase, "/v1/projects");
+        var root = http.RequestServices.GetRequiredService<PublicUrls>().Of(http.Request, "/v1/projects");
         var sectors = Vocabulary.Sectors.Select(sector =>
         {
             var slugs = projects.Where(p => p.Sector == sector).Select(p => p.Slug).ToList();

@@ -5,11 +5,11 @@ using Microsoft.Net.Http.Headers;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// Answers <c>If-None-Match</c> with 304 before any query runs, and gives every successful
+/// Answers <c>If-None-Match</c> naming the current tag with 304 before any query runs, and gives every successful
 /// response its strong ETag, <c>Cache-Control: public, max-age</c> and <c>Vary: Accept</c> (the Accept
 /// header may select CSV). Dashboards that poll therefore cost a hash, not a database round trip.
 /// </summary>
-public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<RestOptions> options) : IEndpointFilter
+public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<RestOptions> options, CursorCodec keys) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -17,21 +17,30 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         if (tracker.Current is not { } version)
             return await next(context);
 
-        var etag = EntityTags.Compute(http.Request, version);
+        var etag = EntityTags.Compute(http.Request, version, keys);
         var cacheControl = $"public, max-age={options.Value.MaxAgeSeconds}";
-        if (EntityTags.Matches(http.Request, etag))
+        var precondition = EntityTags.Evaluate(http.Request, etag);
+        // A listed tag was issued with a 200 for this very URL, Accept and data version (tags are
+        // keyed, so it cannot have been made up), whose answer cannot have changed since: no query
+        // needs to run.
+        if (precondition == EntityTags.Precondition.TagMatches)
         {
             SetHeaders(http.Response, etag, cacheControl);
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            return NotModified();
         }
         var result = await next(context);
+        // Errors and redirects are not representations of the resource; they get no tag, and a
+        // precondition never hides them (RFC 9110 13.2.1: only a 2xx answer is made conditional).
+        if (result is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+            return result;
         // Set before the result runs, not when the response starts: the output cache copies the
         // headers on the first body write, and a cached answer must carry the same tag.
-        // Errors and redirects are not representations of the resource; they get no tag.
-        if (result is IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
-            SetHeaders(http.Response, etag, cacheControl);
-        return result;
+        SetHeaders(http.Response, etag, cacheControl);
+        // "*" matches only when a current representation exists, which only running the request shows.
+        return precondition == EntityTags.Precondition.Any ? NotModified() : result;
     }
+
+    private static IResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
     private static void SetHeaders(HttpResponse response, string etag, string cacheControl)
     {

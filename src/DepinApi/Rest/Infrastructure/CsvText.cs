@@ -3,16 +3,31 @@ using System.Text;
 
 namespace DepinApi.Rest.Infrastructure;
 
-/// <summary>RFC 4180 fields: invariant culture, quoted only when needed, CRLF between records.</summary>
+/// <summary>
+/// RFC 4180 fields: invariant culture, quoted only when needed, CRLF between records. Text that a
+/// spreadsheet would run as a formula is neutralised (OWASP "CSV injection"): quotes and names are
+/// third-party text, and a cell such as <c>=HYPERLINK(…)</c> must open as text, not as a formula.
+/// </summary>
 public static class CsvText
 {
     public const string LineBreak = "\r\n";
 
-    /// <summary>Appends one field; null is an empty field (never "0" or "null").</summary>
+    /// <summary>What a spreadsheet takes as the start of a formula (OWASP's list).</summary>
+    private static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+
+    /// <summary>
+    /// Appends one field; null is an empty field (never "0" or "null"). Only text is neutralised:
+    /// a number, date or boolean is written as it is, so -12.5 stays a negative number. Text that
+    /// starts like a formula gets a leading single quote (which spreadsheets show as text and hide)
+    /// and is always quoted.
+    /// </summary>
     public static void AppendField(StringBuilder line, object? value)
     {
         var text = Format(value);
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        var formula = value is string && text.Length > 0 && FormulaStarts.Contains(text[0]);
+        if (formula)
+            text = "'" + text;
+        if (!formula && text.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             line.Append(text);
             return;

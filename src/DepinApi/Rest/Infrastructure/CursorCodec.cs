@@ -25,6 +25,13 @@ public sealed class CursorCodec
             throw new InvalidOperationException($"{RestOptions.Section}:CursorKey must be base64 of at least 32 bytes.");
     }
 
+    /// <summary>
+    /// A MAC of <paramref name="text"/> under the same key, for another purpose than cursors (the
+    /// purpose keeps the two from ever standing in for each other).
+    /// </summary>
+    public byte[] Mac(string purpose, string text) =>
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(purpose + "\n" + text));
+
     /// <summary>A cursor for the position <paramref name="position"/> within the query <paramref name="scope"/>.</summary>
     public string Create(string scope, IReadOnlyList<string> position)
     {

@@ -1,45 +1,61 @@
-using System.Security.Cryptography;
 using System.Text;
 using DepinApi.Database;
+using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// Strong entity tags derived from the data version and the representation: the path, the query
 /// (which carries <c>asOf</c>, filters and <c>format</c>), the Accept header that may choose CSV,
-/// the host (absolute permalinks depend on it) and the content coding. The same tag therefore
-/// always means the same bytes, and any import changes every tag.
+/// the host (absolute permalinks may depend on it; lower-cased, as host names are case-insensitive)
+/// and the content coding. The same tag therefore always means the same bytes, and any import
+/// changes every tag. Tags are keyed with <c>Rest:CursorKey</c>, so instances behind one load
+/// balancer give the same tags only with the same key.
 /// </summary>
 public static class EntityTags
 {
-    public static string Compute(HttpRequest request, DataVersionInfo version)
+    public static string Compute(HttpRequest request, DataVersionInfo version, CursorCodec keys)
     {
         var representation = new StringBuilder()
             .Append(version.Id).Append('\n')
-            .Append(request.Scheme).Append("://").Append(request.Host.Value).Append(request.PathBase.Value).Append(request.Path.Value)
+            .Append(request.Scheme).Append("://").Append(request.Host.Value?.ToLowerInvariant()).Append(request.PathBase.Value).Append(request.Path.Value)
             .Append('\n').Append(request.QueryString.Value)
             .Append('\n').Append(request.Headers.Accept.ToString())
             .Append('\n').Append(ContentCoding(request));
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(representation.ToString()));
+        // Keyed, so that nobody can compute the tag of a URL the server never answered with a 200:
+        // a tag the request names is then proof that the same representation exists.
+        var hash = keys.Mac("etag", representation.ToString());
         return $"\"v{version.Id}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
     }
 
-    /// <summary>True when an If-None-Match header lists <paramref name="etag"/> (or is "*").</summary>
-    public static bool Matches(HttpRequest request, string etag)
+    /// <summary>How an <c>If-None-Match</c> header relates to a representation's tag.</summary>
+    public enum Precondition
     {
-        foreach (var value in request.Headers.IfNoneMatch)
-        {
-            if (value is null)
-                continue;
-            foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                // If-None-Match uses weak comparison (RFC 9110 13.1.2): W/"x" matches "x".
-                var tag = candidate.StartsWith("W/", StringComparison.Ordinal) ? candidate[2..] : candidate;
-                if (tag == "*" || tag == etag)
-                    return true;
-            }
-        }
-        return false;
+        /// <summary>No header, a malformed one, or no listed tag matches: answer normally.</summary>
+        None,
+        /// <summary>The header lists this tag (weak comparison): 304 without running the request.</summary>
+        TagMatches,
+        /// <summary>The header is <c>*</c>: 304 only if the request turns out to have a current representation.</summary>
+        Any,
+    }
+
+    /// <summary>
+    /// Evaluates If-None-Match as RFC 9110 13.1.2 does, the way the output cache evaluates it for
+    /// the answers it keeps (so a cached and an uncached answer agree): weak comparison (W/"x"
+    /// matches "x"), a comma-separated list of tags, or <c>*</c> on its own. A header that does
+    /// not parse matches nothing.
+    /// </summary>
+    public static Precondition Evaluate(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0)
+            return Precondition.None;
+        if (header.Count == 1 && header[0]?.Trim() == "*")
+            return Precondition.Any;
+        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+            return Precondition.None;
+        var current = EntityTagHeaderValue.Parse(etag);
+        return tags.Any(t => t.Compare(current, useStrongComparison: false)) ? Precondition.TagMatches : Precondition.None;
     }
 
     // Response compression sits outside the API and picks Brotli, then gzip; a compressed body is a

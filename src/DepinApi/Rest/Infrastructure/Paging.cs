@@ -1,5 +1,4 @@
 using DepinApi.Rest.Models;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -47,12 +46,12 @@ public static class Paging
     /// <summary>Joins parts into a key that sorts ordinally part by part (the separator sorts below every character used).</summary>
     public static string Key(params string[] parts) => string.Join('\u0001', parts);
 
-    /// <summary>The request's absolute URL with <c>cursor</c> replaced.</summary>
+    /// <summary>The request's URL, as <see cref="PublicUrls"/> writes it, with <c>cursor</c> replaced.</summary>
     public static string NextUrl(HttpRequest request, string cursor)
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);
         query["cursor"] = cursor;
-        var builder = new QueryBuilder(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))));
-        return UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, builder.ToQueryString());
+        var builder = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder(query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))));
+        return request.HttpContext.RequestServices.GetRequiredService<PublicUrls>().Of(request, request.Path.Value ?? "", builder.ToQueryString());
     }
 }

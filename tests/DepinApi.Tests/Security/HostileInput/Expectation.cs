@@ -87,6 +87,16 @@ public sealed class Expectation
         new($"a {string.Join(" or ", statuses)}", (code, _, _) =>
             statuses.Contains(code) ? null : $"a {code}, not {string.Join(" or ", statuses)}");
 
+    /// <summary>
+    /// Kestrel's own refusal of a request it could not parse (request line, headers, framing, limits): written by
+    /// the server before any middleware runs, so with the status alone and an empty body; no API code can add one.
+    /// </summary>
+    public static Expectation ServerRefusal(int status) =>
+        new($"Kestrel's own empty {status}", (code, _, body) =>
+            code != status ? $"a {code}, not {status}"
+            : body.Length != 0 ? "a body, though Kestrel answers before the application (update docs/errors.md if it no longer does)"
+            : null);
+
     private static string? ProblemFault(int status, string? media, string body, string? type)
     {
         if (media != "application/problem+json") return $"content type {media ?? "(none)"}, not application/problem+json";

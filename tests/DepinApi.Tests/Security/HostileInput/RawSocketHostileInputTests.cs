@@ -6,8 +6,10 @@ namespace DepinApi.Tests.Security.HostileInput;
 /// <summary>
 /// What only a real socket can carry: 10 MB bodies, request lines and headers over Kestrel's limits (413/414/431,
 /// src/DepinApi/Security/ServerOptions.cs), invalid UTF-8 and NUL bytes in the request line and headers, malformed
-/// framing, and requests that never finish. Kestrel refuses the unreadable ones itself (empty 400/408/413/414/431);
-/// whatever reaches the application is answered with a problem or a GraphQL error; nothing hangs.
+/// framing, and requests that never finish. Kestrel refuses what it cannot parse itself, before any middleware runs
+/// (400/408/414/431 with an empty body: ASP.NET Core has no hook to give them one, docs/errors.md); whatever reaches
+/// the application, a body Kestrel refuses while it is read included, is answered with a problem or a GraphQL error;
+/// nothing hangs.
 /// </summary>
 [Collection(HostileInputCollection.Name)]
 public sealed class RawSocketHostileInputTests(HostileInputApi api)
@@ -57,25 +59,25 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
             Expectation.Problem(405), new byte[TenMegabytes]);
 
         // Request line and headers over Kestrel's limits.
-        yield return new("40 KiB request line", Head("GET /v1/projects?q=" + new string('a', 40 * 1024)), Expectation.Status(414));
-        yield return new("10 MB request line", Head("GET /v1/projects?q=" + new string('a', TenMegabytes)), Expectation.Status(414));
-        yield return new("40 KiB header", Head("GET /v1/projects", "X-Padding: " + new string('a', 40 * 1024)), Expectation.Status(431));
-        yield return new("10 MB header", Head("GET /v1/projects", "X-Padding: " + new string('a', TenMegabytes)), Expectation.Status(431));
-        yield return new("200 headers", Head("GET /v1/projects", [.. Enumerable.Range(0, 200).Select(i => $"X-H{i}: {i}")]), Expectation.Status(431));
+        yield return new("40 KiB request line", Head("GET /v1/projects?q=" + new string('a', 40 * 1024)), Expectation.ServerRefusal(414));
+        yield return new("10 MB request line", Head("GET /v1/projects?q=" + new string('a', TenMegabytes)), Expectation.ServerRefusal(414));
+        yield return new("40 KiB header", Head("GET /v1/projects", "X-Padding: " + new string('a', 40 * 1024)), Expectation.ServerRefusal(431));
+        yield return new("10 MB header", Head("GET /v1/projects", "X-Padding: " + new string('a', TenMegabytes)), Expectation.ServerRefusal(431));
+        yield return new("200 headers", Head("GET /v1/projects", [.. Enumerable.Range(0, 200).Select(i => $"X-H{i}: {i}")]), Expectation.ServerRefusal(431));
 
         // Bytes that are not text where text must be.
-        yield return new("invalid UTF-8 bytes in the path", [.. "GET /v1/projects/"u8, 0xFF, 0xFE, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.Status(400));
-        yield return new("invalid UTF-8 bytes in the query", [.. "GET /v1/projects?q="u8, 0xC0, 0xAF, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.Status(400));
-        yield return new("NUL byte in the request line", [.. "GET /v1/projects?q=a"u8, 0, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.Status(400));
-        yield return new("bytes that are no request line", [0xFF, 0xFE, 0xFD, 0, .. "\r\n"u8], Expectation.Status(400));
-        yield return new("invalid UTF-8 bytes in a header value", HeadWith("GET /v1/projects", [.. "Accept: "u8, 0xFF, 0xFE]), Expectation.Status(400));
-        yield return new("invalid UTF-8 bytes in the GraphQL Accept header", HeadWith("GET /graphql?query=%7B__typename%7D", [.. "Accept: application/json"u8, 0xC0, 0xAF]), Expectation.Status(400));
-        yield return new("NUL byte in a header value", HeadWith("GET /v1/projects", [.. "X-Api-Key: a"u8, 0, .. "b"u8]), Expectation.Status(400));
-        yield return new("invalid bytes in a header name", HeadWith("GET /v1/projects", [.. "X-"u8, 0xFF, .. ": y"u8]), Expectation.Status(400));
+        yield return new("invalid UTF-8 bytes in the path", [.. "GET /v1/projects/"u8, 0xFF, 0xFE, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.ServerRefusal(400));
+        yield return new("invalid UTF-8 bytes in the query", [.. "GET /v1/projects?q="u8, 0xC0, 0xAF, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.ServerRefusal(400));
+        yield return new("NUL byte in the request line", [.. "GET /v1/projects?q=a"u8, 0, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.ServerRefusal(400));
+        yield return new("bytes that are no request line", [0xFF, 0xFE, 0xFD, 0, .. "\r\n"u8], Expectation.ServerRefusal(400));
+        yield return new("invalid UTF-8 bytes in a header value", HeadWith("GET /v1/projects", [.. "Accept: "u8, 0xFF, 0xFE]), Expectation.ServerRefusal(400));
+        yield return new("invalid UTF-8 bytes in the GraphQL Accept header", HeadWith("GET /graphql?query=%7B__typename%7D", [.. "Accept: application/json"u8, 0xC0, 0xAF]), Expectation.ServerRefusal(400));
+        yield return new("NUL byte in a header value", HeadWith("GET /v1/projects", [.. "X-Api-Key: a"u8, 0, .. "b"u8]), Expectation.ServerRefusal(400));
+        yield return new("invalid bytes in a header name", HeadWith("GET /v1/projects", [.. "X-"u8, 0xFF, .. ": y"u8]), Expectation.ServerRefusal(400));
         yield return new("percent-encoded invalid UTF-8 in the path", Head("GET /v1/projects/%FF%FE%C0%AF"), Expectation.Problem(404, "project-not-found"));
         yield return new("percent-encoded invalid UTF-8 in a GraphQL GET", Head("GET /graphql?query=%7B%20meta%FF%FE%20%7B%20dataVersion%20%7D%20%7D", GraphQLAccept),
             Expectation.GraphQLError(400));
-        yield return new("percent-encoded NUL in the path", Head("GET /v1/projects/helium%00"), Expectation.Status(400));
+        yield return new("percent-encoded NUL in the path", Head("GET /v1/projects/helium%00"), Expectation.ServerRefusal(400));
 
         // Framing.
         // Kestrel's own refusals met while the body is read reach the exception handler: docs/errors.md's problem types.
@@ -83,15 +85,15 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
             Bytes("ZZZ\r\nabc\r\n0\r\n\r\n"));
         yield return new("chunk longer than announced", Head(GraphQLPost, Json, GraphQLAccept, "Transfer-Encoding: chunked"), Expectation.Problem(400, "bad-request"),
             Bytes("2\r\n{\"query\":\"{ __typename }\"}\r\n0\r\n\r\n"));
-        yield return new("overlong Content-Length", Head(GraphQLPost, Json, "Content-Length: 99999999999999999999999"), Expectation.Status(400));
-        yield return new("negative Content-Length", Head(GraphQLPost, Json, "Content-Length: -1"), Expectation.Status(400));
-        yield return new("two different Content-Lengths", Head(GraphQLPost, Json, "Content-Length: 5", "Content-Length: 6"), Expectation.Status(400));
+        yield return new("overlong Content-Length", Head(GraphQLPost, Json, "Content-Length: 99999999999999999999999"), Expectation.ServerRefusal(400));
+        yield return new("negative Content-Length", Head(GraphQLPost, Json, "Content-Length: -1"), Expectation.ServerRefusal(400));
+        yield return new("two different Content-Lengths", Head(GraphQLPost, Json, "Content-Length: 5", "Content-Length: 6"), Expectation.ServerRefusal(400));
         yield return new("unknown method", Head("BREW /v1/projects"), Expectation.Problem(405));
 
         // Requests that never finish: Kestrel's minimum body rate and header timeout end them.
         yield return new("body that stops half-way", Head(GraphQLPost, Json, GraphQLAccept, "Content-Length: 1000"), Expectation.Problem(408, "request-timeout"),
             Bytes("{\"query\":\"{ __typ"), Stall: true);
-        yield return new("headers that never end", Head("GET /v1/projects"), Expectation.Status(408), Stall: true, EndHead: false);
+        yield return new("headers that never end", Head("GET /v1/projects"), Expectation.ServerRefusal(408), Stall: true, EndHead: false);
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using DepinApi.Security;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// Where the API's own URLs point: permalinks, citations, <c>page.next</c> and <c>Link</c> headers.
+/// The request's <c>Host</c> header is the client's word, so it is used only when something vouches
+/// for it; otherwise a forged Host would end up in pasted citations and in shared caches.
+/// <list type="bullet">
+/// <item><c>Server:PublicBaseUrl</c> set: every URL starts with it, whatever Host the request names.</item>
+/// <item><c>AllowedHosts</c> naming hosts (not <c>*</c>), or the Development environment: the request's
+/// host, lower-cased (host filtering has refused every other host with a 400).</item>
+/// <item>Otherwise: URLs relative to the host the client used (<c>/v1/…</c>), which a browser or
+/// HTTP client resolves against its request URL (RFC 3986 5.2, RFC 8288 3.2).</item>
+/// </list>
+/// </summary>
+public sealed class PublicUrls
+{
+    private readonly string? baseUrl;
+    private readonly bool trustRequestHost;
+
+    public PublicUrls(IOptions<ServerOptions> server, IOptions<HostFilteringOptions> hosts, IHostEnvironment environment)
+    {
+        baseUrl = Normalize(server.Value.PublicBaseUrl);
+        var allowed = hosts.Value.AllowedHosts;
+        trustRequestHost = environment.IsDevelopment() || (allowed.Count > 0 && !allowed.Contains("*"));
+    }
+
+    /// <summary>How URLs are built, for the start-up log and docs.</summary>
+    public string Mode => baseUrl is not null ? $"PublicBaseUrl {baseUrl}" : trustRequestHost ? "request host" : "relative";
+
+    /// <summary>True when neither PublicBaseUrl nor a host list decides the host (links are then relative).</summary>
+    public bool IsRelative => baseUrl is null && !trustRequestHost;
+
+    /// <summary>The URL of <paramref name="path"/> (starting with "/") with <paramref name="query"/>, as this API publishes it.</summary>
+    public string Of(HttpRequest request, string path, QueryString query = default)
+    {
+        if (baseUrl is not null)
+            return baseUrl + path + query.Value;
+        var local = request.PathBase.Value + path + query.Value;
+        if (!trustRequestHost)
+            return local;
+        // Host names are case-insensitive; the output cache keys them so, and the links must not differ by it.
+        return $"{request.Scheme}://{request.Host.Value?.ToLowerInvariant()}{local}";
+    }
+
+    /// <summary>The configured base without a trailing slash, or null; refuses anything but an absolute http(s) URL.</summary>
+    public static string? Normalize(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            return null;
+        if (!Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+            throw new OptionsValidationException(ServerOptions.Section, typeof(ServerOptions),
+                [$"Server:PublicBaseUrl must be an absolute http or https URL without query, fragment or user info, e.g. https://api.example.org; got '{configured}'."]);
+        return uri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using DepinApi.Import;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Tests.Infrastructure;
+using Npgsql;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>
+/// CSV formula injection (OWASP): text cells that a spreadsheet would run as a formula go out
+/// with a leading single quote and quoted; numbers, dates and other text go out as they are.
+/// </summary>
+public class CsvInjectionTests
+{
+    [Theory]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+41 22", "\"'+41 22\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tx", "\"'\tx\"")]
+    [InlineData("\r=x", "\"'\r=x\"")]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")]
+    [InlineData("Helium, 2026", "\"Helium, 2026\"")]
+    [InlineData("Helium = HNT", "Helium = HNT")]
+    [InlineData("", "")]
+    public void Text_that_starts_like_a_formula_is_neutralised(string text, string field) =>
+        Assert.Equal(field, Field(text));
+
+    [Fact]
+    public void Numbers_dates_and_booleans_stay_what_they_are()
+    {
+        Assert.Equal("-12.5", Field(-12.5m));
+        Assert.Equal("-3", Field(-3));
+        Assert.Equal("2026-06-01", Field(new DateOnly(2026, 6, 1)));
+        Assert.Equal("true", Field(true));
+        Assert.Equal("", Field(null));
+    }
+
+    [Fact]
+    public async Task Hostile_seed_text_reaches_a_spreadsheet_as_text_and_json_unchanged()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var seed = HostileSeed();
+        await using (var admin = NpgsqlDataSource.Create(connectionString))
+        {
+            var result = await new SeedImporter(admin).ImportAsync(seed, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        }
+        await using var factory = new ApiFactory(connectionString, RestApiFixture.Settings);
+        using var client = factory.CreateClient();
+
+        var figure = Row(await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue?format=csv"));
+        var price = Row(await client.GetStringAsync("/v1/token-prices/helium-2026-06-01-price?format=csv"));
+        var json = await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
+
+        Assert.Equal("'=HYPERLINK(\"http://attacker.example\",\"Click\")", figure["quote"]);
+        Assert.StartsWith("'@Aethir revenue, Q2 2025", figure["citation"]);
+        Assert.Equal("32700000", figure["amountUsd"]);
+        Assert.Equal("-0.7855", price["change1y"]);
+        Assert.Equal("2026-06-01", price["date"]);
+        Assert.Contains("\"quote\":\"=HYPERLINK(", json);
+        Assert.Contains("\"citation\":\"@Aethir revenue", json);
+    }
+
+    private static string Field(object? value)
+    {
+        var line = new StringBuilder();
+        CsvText.AppendField(line, value);
+        return line.ToString();
+    }
+
+    private static Dictionary<string, string> Row(string csv)
+    {
+        var document = CsvReader.Read(csv, "response.csv");
+        Assert.Empty(document.Errors);
+        var header = document.Records[0].Fields.Select(f => f.Value).ToList();
+        var values = document.Records[1].Fields.Select(f => f.Value).ToList();
+        return header.Zip(values).ToDictionary(p => p.First, p => p.Second);
+    }
+
+    // The repository's seed with Aethir's name and one quote rewritten by an attacker.
+    private static string HostileSeed()
+    {
+        var directory = Directory.CreateTempSubdirectory("depin-csv-injection-").FullName;
+        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedData))
+            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+        Directory.CreateDirectory(Path.Combine(directory, "sources"));
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SeedData, "sources")))
+            File.Copy(file, Path.Combine(directory, "sources", Path.GetFileName(file)));
+        Rewrite(Path.Combine(directory, "revenue.csv"),
+            "blockeden-early-2026,\"The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).\"",
+            "blockeden-early-2026,\"=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\")\"", "aethir-2025q2-quarterly-revenue,");
+        Rewrite(Path.Combine(directory, "projects.csv"), "aethir,Aethir,", "aethir,@Aethir,", null);
+        return directory;
+    }
+
+    private static void Rewrite(string path, string from, string to, string? onLineStarting)
+    {
+        var lines = File.ReadAllLines(path);
+        var changed = 0;
+        for (var i = 0; i < lines.Length; i++)
+            if ((onLineStarting is null || lines[i].StartsWith(onLineStarting, StringComparison.Ordinal)) && lines[i].Contains(from, StringComparison.Ordinal))
+            {
+                lines[i] = lines[i].Replace(from, to, StringComparison.Ordinal);
+                changed++;
+            }
+        Assert.Equal(1, changed);
+        File.WriteAllLines(path, lines);
+    }
+}
