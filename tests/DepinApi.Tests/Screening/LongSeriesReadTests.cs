@@ -2,6 +2,7 @@ using System.Text.Json;
 using DepinApi.ReadModel;
 using DepinApi.Screening;
 using DepinApi.SectorAnalytics;
+using DepinApi.Tests.Import;
 using DepinApi.Tests.ReadModel;
 using Microsoft.Extensions.Options;
 
@@ -137,6 +138,26 @@ public sealed class LongSeriesReadTests(LongSeriesFixture series) : IClassFixtur
 
         Assert.Same(first, second);
         Assert.Equal(before, session.CommandCount);
+    }
+
+    [Fact]
+    public async Task Each_data_version_has_its_own_report()
+    {
+        await using var database = await ReadModelDatabase.CreateAsync();
+        await database.ImportAsync(SeedFixture.Valid());
+        await database.ImportAsync(SeedFixture.Valid()
+            .Replace("token_prices.csv", "2026-06-01,0.7277,,,-0.7855", "2026-06-01,0.8580,,,-0.7855"));
+        using var service = new SectorAnalyticsService(database.Sessions);
+
+        var past = await service.AnalyseAsync(AsOf.ForVersion(1), null, null, null, CancellationToken.None);
+        var current = await service.AnalyseAsync((AsOf?)null, null, null, null, CancellationToken.None);
+        var pastAgain = await service.AnalyseAsync(AsOf.ForVersion(1), null, null, null, CancellationToken.None);
+
+        // 0.7277 / 0.2145 = 3.39254079; 0.858 / 0.2145 = 4
+        Assert.Equal((1, 3.39254079m), (past.DataVersion, past.ImpliedPrices.Single(p => p.Project == "helium").ImpliedPriceUsd));
+        Assert.Equal((2, 4m), (current.DataVersion, current.ImpliedPrices.Single(p => p.Project == "helium").ImpliedPriceUsd));
+        Assert.Same(past, pastAgain);
+        Assert.Equal(2, service.Computations);
     }
 
     [Fact]
