@@ -15,6 +15,7 @@ public sealed partial class ReadSession : IAsyncDisposable
     private readonly NpgsqlTransaction transaction;
     private readonly SemaphoreSlim gate = new(1, 1);
     private int commandCount;
+    private long rowsRead;
 
     internal ReadSession(NpgsqlConnection connection, NpgsqlTransaction transaction, DataVersionInfo version,
         bool isCurrent, int commandsSoFar)
@@ -34,6 +35,9 @@ public sealed partial class ReadSession : IAsyncDisposable
 
     /// <summary>SQL commands sent so far, opening the session included.</summary>
     public int CommandCount => Volatile.Read(ref commandCount);
+
+    /// <summary>Rows read so far by this session's queries, so that tests can show what a computation reads.</summary>
+    public long RowsRead => Volatile.Read(ref rowsRead);
 
     /// <summary>
     /// The SQL condition under which a row of the table aliased <paramref name="alias"/> belongs to
@@ -67,7 +71,11 @@ public sealed partial class ReadSession : IAsyncDisposable
             Interlocked.Increment(ref commandCount);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
+            {
+                // Only ever written under the gate.
+                Volatile.Write(ref rowsRead, rowsRead + 1);
                 yield return map(reader);
+            }
         }
         finally
         {

@@ -14,10 +14,10 @@ public static class ScreeningDataLoader
         var settlement = (await session.SettlementMixAsync(new FigureQuery(), cancellationToken)).ToLookup(r => r.Project);
         var evidence = (await EvidenceQuery.AllAsync(session, cancellationToken)).ToLookup(r => r.Project);
         var revenue = (await session.RevenueAsync(new RevenueQuery(), cancellationToken)).ToLookup(r => r.Project);
-        var pricesList = new List<TokenPrice>();
-        await foreach (var price in session.TokenPricesAsync(new PriceQuery(), cancellationToken))
-            pricesList.Add(price);
-        var prices = pricesList.ToLookup(p => p.Project);
+        // The one price rule (revenue-price divergence) takes the newest 1-year change: only that
+        // day's rows are read, however long the series.
+        var slugs = projects.Select(p => p.Slug).ToList();
+        var prices = (await session.NewestYearChangesAsync(slugs, withPrice: false, cancellationToken)).ToLookup(p => p.Project);
         var metrics = (await session.NetworkMetricsAsync(new FigureQuery(), cancellationToken)).ToLookup(m => m.Project);
 
         return projects

@@ -13,6 +13,8 @@ public static class ScreeningRegistration
     {
         builder.Services.AddSingleton<ScreeningService>();
         builder.Services.AddSingleton<SectorAnalyticsService>();
+        builder.Services.AddOptions<SectorAnalyticsOptions>().BindConfiguration(SectorAnalyticsOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         return builder;
     }
 
