@@ -3,16 +3,17 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace DepinApi.RateLimiting;
 
 /// <summary>
-/// Runs just before the rate limiter: decides whom the request is charged to (nobody on exempt paths) and arranges
-/// for the <c>RateLimit-*</c> headers to be written when the response starts.
+/// Runs just before the rate limiter: decides whom the request is charged to (nobody on exempt paths, which have an
+/// allowance of their own) and arranges for the <c>RateLimit-*</c> headers to be written when the response starts.
 /// </summary>
 internal sealed class ClientIdentificationMiddleware(RequestDelegate next, ClientIdentifier identifier,
-    IRateLimitLedger ledger, TimeProvider time)
+    IRateLimitLedger ledger, ProbeAllowance probes, TimeProvider time)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (identifier.IsExempt(context.Request.Path)
-            || context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
+        if (identifier.IsExempt(context.Request.Path))
+            return AdmitProbeAsync(context);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
             return next(context);
         context.Features.Set(new RequestCharge(identifier.Identify(context)));
         context.Response.OnStarting(static state =>
@@ -21,5 +22,11 @@ internal sealed class ClientIdentificationMiddleware(RequestDelegate next, Clien
             return RateLimitHeaders.WriteAsync(http, ledger, time);
         }, (context, ledger, time));
         return next(context);
+    }
+
+    private async Task AdmitProbeAsync(HttpContext context)
+    {
+        if (await probes.TryAdmitAsync(context))
+            await next(context);
     }
 }

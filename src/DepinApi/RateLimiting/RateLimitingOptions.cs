@@ -33,6 +33,12 @@ public sealed class RateLimitingOptions
     public List<string>? ExemptPaths { get; set; }
 
     /// <summary>
+    /// Requests to the exempt paths one address may send per second (a burst of as many, refilled every second). They
+    /// cost no points; this keeps a flood of them from taking the server's cores. A balancer probes once a second or so.
+    /// </summary>
+    public int ProbeRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>
     /// IPv6 clients are grouped by this prefix length: one subscriber usually holds a whole /64 and could otherwise
     /// rotate through its addresses to multiply its budget.
     /// </summary>

@@ -15,6 +15,8 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
         CheckLimits(errors, $"{s}:ApiKey", options.ApiKey.PointsPerWindow, options.ApiKey.ConcurrentRequests);
         if (options.Ipv6PrefixLength is < 0 or > 128)
             errors.Add($"{s}:Ipv6PrefixLength must be 0 to 128, got {options.Ipv6PrefixLength}.");
+        if (options.ProbeRequestsPerSecond < 1)
+            errors.Add($"{s}:ProbeRequestsPerSecond must be at least 1, got {options.ProbeRequestsPerSecond}.");
         foreach (var path in options.EffectiveExemptPaths)
             if (!path.StartsWith('/'))
                 errors.Add($"{s}:ExemptPaths: '{path}' must start with '/'.");

@@ -27,6 +27,7 @@ public static class RateLimitingRegistration
         services.AddSingleton<RateLimitLedger>();
         services.AddSingleton<IRateLimitLedger>(sp => sp.GetRequiredService<RateLimitLedger>());
         services.AddSingleton<ClientRateLimiter>();
+        services.AddSingleton<ProbeAllowance>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<ClientRateLimiter>((options, limiter) =>
         {

@@ -23,6 +23,8 @@ public sealed class ReadinessProbeCostTests
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
             // The check ran once at start; none falls inside the burst below.
             ["Database:ReadinessCheckSeconds"] = "3600",
+            // All 200 come from one address; its probe allowance (ProbeAllowanceTests) is not what this test measures.
+            ["RateLimiting:ProbeRequestsPerSecond"] = "1000",
         });
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);

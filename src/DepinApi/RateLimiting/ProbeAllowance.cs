@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using DepinApi.Errors;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.RateLimiting;
+
+/// <summary>
+/// The allowance of the exempt paths (the probes). They cost no points, so that a load balancer keeps seeing an
+/// instance's state while a client sharing its address is throttled; but free and unlimited, one client could send
+/// them as fast as the server answers and take its cores from everyone else. Each address may therefore send
+/// <see cref="RateLimitingOptions.ProbeRequestsPerSecond"/> a second (a token bucket from the framework's limiters:
+/// bursts of that size, refilled every second); beyond it, a 429 with <c>Retry-After: 1</c>.
+/// </summary>
+internal sealed class ProbeAllowance : IDisposable
+{
+    public const string Limit = "probe-requests-per-second";
+
+    private readonly RateLimitingOptions _options;
+    private readonly PartitionedRateLimiter<string> _buckets;
+
+    public ProbeAllowance(IOptions<RateLimitingOptions> options)
+    {
+        _options = options.Value;
+        var perSecond = _options.ProbeRequestsPerSecond;
+        _buckets = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address,
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+    }
+
+    /// <summary>Admits the probe, or answers it with a 429 and returns false.</summary>
+    public async ValueTask<bool> TryAdmitAsync(HttpContext context)
+    {
+        var address = IpPartition.Of(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
+        using (var lease = _buckets.AttemptAcquire(address))
+        {
+            if (lease.IsAcquired)
+                return true;
+        }
+        context.Response.Headers.RetryAfter = "1";
+        var detail = $"Client {address} sent more than {_options.ProbeRequestsPerSecond.ToString(CultureInfo.InvariantCulture)} " +
+                     "health probes in one second, the most allowed; probes cost no points but are limited per address.";
+        await Problems.Create(StatusCodes.Status429TooManyRequests, RateLimitRejection.ProblemType, "Too many requests.", detail,
+            new Dictionary<string, object?> { ["limit"] = Limit, ["retryAfterSeconds"] = 1 }).ExecuteAsync(context);
+        return false;
+    }
+
+    public void Dispose() => _buckets.Dispose();
+}
