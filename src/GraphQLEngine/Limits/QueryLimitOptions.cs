@@ -41,5 +41,5 @@ public sealed record QueryLimitOptions
     /// that count divided by this, rounded up. Zero or less: introspection costs nothing (it still counts towards
     /// depth and aliases).
     /// </summary>
-    public int IntrospectionObjectsPerPoint { get; init; } = 20;
+    public int IntrospectionObjectsPerPoint { get; init; } = 10;
 }
