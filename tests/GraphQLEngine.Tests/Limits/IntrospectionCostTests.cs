@@ -40,7 +40,9 @@ public class IntrospectionCostTests
         var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, document, variables: values, options: OnePerObject);
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
-            Schema = LimitsTestSchema.Schema, Document = document, VariableValues = values,
+            Schema = LimitsTestSchema.Schema,
+            Document = document,
+            VariableValues = values,
         });
 
         Assert.Empty(result.Errors);

@@ -107,6 +107,9 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
         yield return GraphQLJsIntrospection.Query;
         yield return "{ __type(name: \"Project\") { name description fields { name description args { name description type { name } } } } }";
         yield return "{" + string.Concat(Enumerable.Range(0, 30).Select(i => $" t{i}: __type(name: \"Query\") {{ name }}")) + " }";
+        // The longest descriptions of the schema (every root field's asOf) with as few other objects as can carry them.
+        yield return "{ __type(name: \"Query\") { fields { args { description } } } }";
+        yield return $"{{ sectorAnalytics {{ revenueMultiples {{ marketCap {{ quote {source} }} revenue {{ quote {source} }} }} }} }}";
         yield return "{" + string.Concat(Enumerable.Range(0, 30).Select(i => $" t{i}: __type(name: \"RevenueMetric\") {{ enumValues {{ name description }} }}")) + " }";
         yield return "{" + string.Concat(Enumerable.Range(0, 3).Select(i => $" s{i}: __schema {{ types {{ name description fields {{ name description }} }} }}")) + " }";
         yield return $"{{ screening {{ methodologyVersion weights {{ id name weight }} projects {{ project name composite compositeArithmetic missingComponents components {{ id name score arithmetic missing inputs {{ role table figureId value label asOf basis {source} quote }} }} }} }} }}";

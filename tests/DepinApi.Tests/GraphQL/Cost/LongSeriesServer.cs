@@ -32,12 +32,12 @@ public sealed class LongSeriesServer : IAsyncLifetime
         // The vocabulary query reads every project's lists at once, over the default maximum cost: a server of its
         // own, which also imports the seed data.
         await using (var seeding = new ApiFactory(_database, new Dictionary<string, string?>
-                     {
-                         ["Database:ImportSeedWhenEmpty"] = "true",
-                         ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-                         ["RateLimiting:Enabled"] = "false",
-                         ["GraphQL:MaxCost"] = "1000000",
-                     }))
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["RateLimiting:Enabled"] = "false",
+            ["GraphQL:MaxCost"] = "1000000",
+        }))
         {
             Vocabulary = await SeedVocabulary.ReadAsync(new GraphQLClient(seeding.CreateClient()));
         }
