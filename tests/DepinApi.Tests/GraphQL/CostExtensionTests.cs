@@ -46,6 +46,18 @@ public class CostExtensionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_projects_lists_are_charged_by_the_longest_such_list_in_the_data()
+    {
+        var body = await _client.PostAsync("{ projects(first: 20) { nodes { revenue { id } latestPrice { id } } } }");
+
+        // One data version: the longest revenue series of any project is the bound, and the latest price a point.
+        var longest = body.GetProperty("data").GetProperty("projects").GetProperty("nodes").EnumerateArray()
+            .Max(p => p.GetProperty("revenue").GetArrayLength());
+        Assert.True(longest > 1);
+        Assert.Equal(20 + 20 * (longest + 1), body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64());
+    }
+
+    [Fact]
     public async Task Requests_that_do_not_run_still_carry_the_cost_extension()
     {
         var syntaxError = await _client.PostAsync("{ projects(first: 1) ");

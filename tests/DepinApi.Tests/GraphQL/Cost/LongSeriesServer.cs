@@ -1,6 +1,5 @@
 using DepinApi.Tests.GraphQL.Compiled;
 using DepinApi.Tests.Infrastructure;
-using Npgsql;
 
 namespace DepinApi.Tests.GraphQL.Cost;
 
@@ -16,7 +15,6 @@ public sealed class LongSeriesServer : IAsyncLifetime
     public const int SyntheticDays = 20_000;
     public const string SyntheticProject = "akash";
     public static readonly DateOnly SyntheticLastDay = new(2026, 5, 31);
-    public const string SyntheticQuote = "SYNTHETIC test row made by LongSeriesServer: not a real price.";
 
     private string _database = null!;
     private ApiFactory _factory = null!;
@@ -41,7 +39,7 @@ public sealed class LongSeriesServer : IAsyncLifetime
         {
             Vocabulary = await SeedVocabulary.ReadAsync(new GraphQLClient(seeding.CreateClient()));
         }
-        await AddSyntheticSeriesAsync();
+        await SyntheticPrices.AddVersionAsync(_database, SyntheticProject, SyntheticDays, SyntheticLastDay);
         _factory = new ApiFactory(_database, new Dictionary<string, string?>
         {
             ["GraphQL:CacheEnabled"] = "false",
@@ -50,29 +48,6 @@ public sealed class LongSeriesServer : IAsyncLifetime
         });
         Client = new GraphQLClient(_factory.CreateClient());
         await WaitForBoundsAsync();
-    }
-
-    private async Task AddSyntheticSeriesAsync()
-    {
-        await using var dataSource = NpgsqlDataSource.Create(_database);
-        await using var command = dataSource.CreateCommand($"""
-            WITH version AS (
-              INSERT INTO data_versions (id, summary, source_dir)
-              SELECT max(id) + 1, jsonb_build_object('token_prices', jsonb_build_object('added', @days)), 'synthetic (tests)' FROM data_versions
-              RETURNING id
-            )
-            INSERT INTO token_prices (id, project, token_symbol, date, price_usd, source, quote, valid_from)
-            SELECT 'synthetic-' || @project || '-' || n, @project, p.token_symbol, @last - n, 1 + (n % 97) / 100.0,
-                   (SELECT source FROM token_prices WHERE project = @project LIMIT 1), @quote, version.id
-            FROM version, generate_series(0, @days - 1) n,
-                 (SELECT token_symbol FROM projects WHERE slug = @project AND valid_to IS NULL) p;
-            SELECT pg_notify('{DepinApi.Import.SeedImporter.NotifyChannel}', '');
-            """);
-        command.Parameters.AddWithValue("project", SyntheticProject);
-        command.Parameters.AddWithValue("last", SyntheticLastDay);
-        command.Parameters.AddWithValue("days", SyntheticDays);
-        command.Parameters.AddWithValue("quote", SyntheticQuote);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>
