@@ -83,6 +83,7 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
 
         var standardCost = Cost(one);
         output.WriteLine($"standard introspection query: {standardCost} points, {one.GetRawText().Length} bytes");
+        output.WriteLine($"one __schema with a two-level fragment: {Cost(single)} points, {single.GetRawText().Length} bytes; thirty: {Cost(thirty)} points");
         Assert.False(one.TryGetProperty("errors", out _));
         Assert.InRange(standardCost, 10, 250);
         Assert.InRange(Cost(thirty), 30 * Cost(single) - 30, 30 * Cost(single));
