@@ -17,9 +17,11 @@ namespace GraphQLEngine.Limits;
 internal sealed class IntrospectionCounter(
     GraphQLSchema schema,
     OperationValueReader values,
-    IReadOnlyDictionary<string, FragmentDefinitionNode> fragments)
+    IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+    long walkLimit)
 {
     private readonly Dictionary<(object Element, SelectionSetNode Selection), long> _counts = new(ElementSelectionComparer.Instance);
+    private long _walked;
 
     /// <summary>Objects the introspection root field <paramref name="field"/> returns, itself included.</summary>
     public long CountEntry(FieldNode field, FieldDefinition definition)
@@ -64,7 +66,12 @@ internal sealed class IntrospectionCounter(
     {
         long total = 0;
         foreach (var child in Children(element, field))
+        {
+            // Each child walked adds at least one to the count, so past the limit the cost is over any maximum:
+            // stop, rather than spend unpaid work on a document whose distinct selection sets are costly to walk.
+            if (++_walked > walkLimit) throw new OverLimitException();
             total = SaturatingMath.Add(total, CountObject(child, field.SelectionSet));
+        }
         return total;
     }
 
@@ -130,6 +137,9 @@ internal sealed class IntrospectionCounter(
             if (includeDeprecated || !deprecated) yield return item;
         }
     }
+
+    /// <summary>The selection returns more objects than the walk limit: its cost is over any maximum.</summary>
+    internal sealed class OverLimitException : Exception;
 
     private sealed class ElementSelectionComparer : IEqualityComparer<(object Element, SelectionSetNode Selection)>
     {

@@ -186,9 +186,21 @@ internal sealed class SelectionMeasurer
     private long IntrospectionCost(FieldNode field, FieldDefinition definition)
     {
         if (_options.IntrospectionObjectsPerPoint <= 0) return 0;
-        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments);
-        var objects = _introspection.CountEntry(field, definition);
         var perPoint = _options.IntrospectionObjectsPerPoint;
+        // Walking more objects than the maximum cost pays for cannot change the verdict.
+        var walkLimit = _options.MaxCost > 0
+            ? SaturatingMath.Multiply(SaturatingMath.Add(_options.MaxCost, 1), perPoint)
+            : long.MaxValue;
+        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, walkLimit);
+        long objects;
+        try
+        {
+            objects = _introspection.CountEntry(field, definition);
+        }
+        catch (IntrospectionCounter.OverLimitException)
+        {
+            return long.MaxValue;
+        }
         return objects / perPoint + (objects % perPoint == 0 ? 0 : 1);
     }
 

@@ -71,6 +71,31 @@ public class IntrospectionCostTests
     }
 
     [Fact]
+    public void Counting_stops_once_the_objects_are_more_than_the_maximum_cost_pays_for()
+    {
+        // Distinct selection sets are walked one by one; 2,000 of them over every type would be a long walk.
+        var document = "{" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $" s{i}: __schema {{ types {{ fields {{ name }} }} }}")) + " }";
+
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(document, new ParseOptions { MaxTokens = 0 }),
+            options: new QueryLimitOptions { MaxCost = 100, MaxAliases = 0, IntrospectionObjectsPerPoint = 10 });
+
+        Assert.Equal(long.MaxValue, analysis.RequestedQueryCost);
+        Assert.Equal(QueryLimitCodes.TooComplex, Assert.Single(analysis.Errors).Extensions!["code"]);
+    }
+
+    [Fact]
+    public void Just_under_the_limit_the_count_is_exact()
+    {
+        var exact = Cost("{ __schema { types { fields { name } } } }", 1);
+
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse("{ __schema { types { fields { name } } } }"),
+            options: new QueryLimitOptions { MaxCost = exact, IntrospectionObjectsPerPoint = 1 });
+
+        Assert.Equal(exact, analysis.RequestedQueryCost);
+        Assert.Empty(analysis.Errors);
+    }
+
+    [Fact]
     public void A_rate_of_zero_leaves_introspection_out_of_the_cost()
     {
         Assert.Equal(5, Cost("{ __schema { types { name fields { name } } } repositories(first: 5) { nodes { name } } }", 0));
