@@ -1,3 +1,4 @@
+using DepinApi.GraphQL.Cost;
 using DepinApi.GraphQL.Execution;
 using DepinApi.GraphQL.Types;
 using GraphQLEngine.Type;
@@ -7,7 +8,11 @@ namespace DepinApi.GraphQL;
 /// <summary>Builds the API's GraphQL schema: one instance for the process (validation results are cached per schema).</summary>
 public static class DepinSchema
 {
-    public static GraphQLSchema Create()
+    /// <summary>The schema with list sizes that fall back to their declared ones (no data bounds): for printing it.</summary>
+    public static GraphQLSchema Create() => Create(new FieldCosts());
+
+    /// <summary>The schema, charging lists by the bounds <paramref name="fieldCosts"/> holds.</summary>
+    public static GraphQLSchema Create(FieldCosts fieldCosts)
     {
         var figures = new FigureTypes();
         var screening = new ScreeningTypes(figures.Source);
@@ -22,6 +27,7 @@ public static class DepinSchema
             .Build();
         var schema = new GraphQLSchema(query, description: "The DePIN fundamentals API: every figure with its source, basis and quote.");
         schema.AssertValid();
+        fieldCosts.AttachTo(schema);
         return schema;
     }
 }

@@ -27,10 +27,11 @@ public sealed class GraphQLApiOptions
     public int DefaultListSize { get; set; } = 10;
 
     /// <summary>
-    /// Whether schema introspection counts towards the cost. Off: an IDE's start-up introspection costs more than the
-    /// budget, and exploring the schema reads no data.
+    /// Introspection objects (types, fields, arguments, enum values …) one point pays for: <c>__schema</c> and
+    /// <c>__type</c> cost the objects they return, counted exactly, divided by this (see docs/graphql.md). Zero or
+    /// less: introspection costs nothing.
     /// </summary>
-    public bool CountIntrospectionCost { get; set; }
+    public int IntrospectionObjectsPerPoint { get; set; } = 10;
 
     /// <summary>Longest query text, in characters.</summary>
     public int MaxQueryLength { get; set; } = 16 * 1024;

@@ -2,7 +2,8 @@ namespace GraphQLEngine.Limits;
 
 /// <summary>
 /// Keys of <see cref="Type.FieldDefinition.Metadata"/> that the cost model reads. Values are integers
-/// (<c>int</c> or <c>long</c>); other values are ignored.
+/// (<c>int</c> or <c>long</c>), or for <see cref="ListSizeBound"/> a <see cref="Limits.ListSizeBound"/>; other values
+/// are ignored.
 /// </summary>
 public static class CostMetadata
 {
@@ -19,4 +20,19 @@ public static class CostMetadata
     /// (<c>edges</c>, <c>nodes</c>) it replaces the connection's page size.
     /// </summary>
     public const string ListSize = "listSize";
+
+    /// <summary>
+    /// A <see cref="Limits.ListSizeBound"/> that gives, from the field's coerced arguments, the most items a list field
+    /// without <c>first</c>/<c>last</c> can return: for lists whose length is known only from the data (a series
+    /// that grows), so the cost is a true upper bound. It takes precedence over <see cref="ListSize"/>, which is
+    /// used when it returns null.
+    /// </summary>
+    public const string ListSizeBound = "listSizeBound";
 }
+
+/// <summary>
+/// The most items a list field can return, given its coerced arguments (defaults applied, as a resolver sees them);
+/// null when it cannot say, and the declared <see cref="CostMetadata.ListSize"/> or the default is used. Called
+/// while an operation is measured, before it runs: it must not block (read bounds kept in memory).
+/// </summary>
+public delegate long? ListSizeBound(IReadOnlyDictionary<string, object?> arguments);

@@ -43,6 +43,37 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
         return false;
     }
 
+    /// <summary>
+    /// The Boolean argument <paramref name="name"/> of <paramref name="field"/>: its literal or variable value, or
+    /// <paramref name="absent"/> when it is not written; null when its value cannot be read here.
+    /// </summary>
+    public bool? ReadBoolean(FieldNode field, string name, bool absent)
+    {
+        var node = field.Arguments.FirstOrDefault(a => a.Name.Value == name);
+        return node is null ? absent : BooleanOf(node.Value);
+    }
+
+    /// <summary>The String argument <paramref name="name"/> of <paramref name="field"/>; null when absent or not readable here.</summary>
+    public string? ReadString(FieldNode field, string name)
+    {
+        var node = field.Arguments.FirstOrDefault(a => a.Name.Value == name)?.Value;
+        return node switch
+        {
+            StringValueNode literal => literal.Value,
+            VariableNode variable when variables is not null && variables.TryGetValue(variable.Name.Value, out var provided) => provided switch
+            {
+                string text => text,
+                System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } json => json.GetString(),
+                _ => null,
+            },
+            VariableNode variable => operation.VariableDefinitions
+                .FirstOrDefault(d => d.Variable.Name.Value == variable.Name.Value)?.DefaultValue is StringValueNode fallback
+                ? fallback.Value
+                : null,
+            _ => null,
+        };
+    }
+
     private bool? BooleanOf(ValueNode value) => value switch
     {
         BooleanValueNode literal => literal.Value,

@@ -6,7 +6,7 @@ namespace GraphQLEngine.Limits;
 /// </summary>
 /// <remarks>
 /// The defaults admit graphql-js's <c>getIntrospectionQuery()</c>, which IDEs send on start-up: it is 15 fields deep
-/// and, with <see cref="DefaultListSize"/> 10, costs 1,620.
+/// and costs one point per <see cref="IntrospectionObjectsPerPoint"/> objects it returns.
 /// </remarks>
 public sealed record QueryLimitOptions
 {
@@ -35,9 +35,11 @@ public sealed record QueryLimitOptions
     public int DefaultListSize { get; init; } = 10;
 
     /// <summary>
-    /// Whether <c>__schema</c> and <c>__type</c> selections count towards the cost. A service whose budget is smaller
-    /// than an IDE's start-up introspection (1,620 with the defaults) turns this off, so schema exploration is never
-    /// refused; such selections still count towards depth and aliases.
+    /// How many introspection objects one point pays for. <c>__schema</c> and <c>__type</c> selections are not
+    /// charged by list sizes: the schema is fixed, so the objects they return (each <c>__Type</c>, <c>__Field</c>,
+    /// <c>__InputValue</c>, <c>__EnumValue</c>, <c>__Directive</c>) are counted exactly, and each such root field costs
+    /// that count divided by this, rounded up. Zero or less: introspection costs nothing (it still counts towards
+    /// depth and aliases).
     /// </summary>
-    public bool CountIntrospectionCost { get; init; } = true;
+    public int IntrospectionObjectsPerPoint { get; init; } = 10;
 }

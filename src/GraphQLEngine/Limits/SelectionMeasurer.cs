@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
 
@@ -20,6 +21,10 @@ internal sealed class SelectionMeasurer
 
     private readonly HashSet<FieldNode> _reportedFields = new(ReferenceEqualityComparer.Instance);
     private readonly List<GraphQLError> _pageSizeErrors = [];
+    private readonly IReadOnlyDictionary<string, object?>? _rawVariables;
+    private IntrospectionCounter? _introspection;
+    private IReadOnlyDictionary<string, object?>? _coercedVariables;
+    private bool _variablesCoerced;
 
     public SelectionMeasurer(
         GraphQLSchema schema,
@@ -31,6 +36,7 @@ internal sealed class SelectionMeasurer
         _schema = schema;
         _options = options;
         _values = new OperationValueReader(operation, variables);
+        _rawVariables = variables;
         foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
             _fragments.TryAdd(fragment.Name.Value, fragment);
         Operation = operation;
@@ -117,7 +123,8 @@ internal sealed class SelectionMeasurer
         else if (isList)
         {
             countedByConnection = connectionSize is not null;
-            items = MetadataInteger(definition, CostMetadata.ListSize)
+            items = Bound(field, definition)
+                    ?? MetadataInteger(definition, CostMetadata.ListSize)
                     ?? connectionSize
                     ?? _options.DefaultListSize;
             childMultiplier = items;
@@ -136,8 +143,8 @@ internal sealed class SelectionMeasurer
             ? MeasureSelectionSet(selectionSet, namedType, childConnectionSize)
             : SelectionMeasure.Zero;
 
-        var cost = !_options.CountIntrospectionCost && IsIntrospectionEntry(definition)
-            ? 0
+        var cost = IsIntrospectionEntry(definition)
+            ? IntrospectionCost(field, definition)
             : SaturatingMath.Add(
                 SaturatingMath.Multiply(costPerItem, items),
                 SaturatingMath.Multiply(childMultiplier, children.Cost));
@@ -173,6 +180,64 @@ internal sealed class SelectionMeasurer
             if (name == Introspection.TypeMetaFieldDef.Name) return Introspection.TypeMetaFieldDef;
         }
         return parentType is GraphQLImplementingType implementing ? implementing.GetField(name) : null;
+    }
+
+    /// <summary>What a <c>__schema</c> or <c>__type</c> field returns, counted exactly, at the configured rate.</summary>
+    private long IntrospectionCost(FieldNode field, FieldDefinition definition)
+    {
+        if (_options.IntrospectionObjectsPerPoint <= 0) return 0;
+        var perPoint = _options.IntrospectionObjectsPerPoint;
+        // Walking more objects than the maximum cost pays for cannot change the verdict.
+        var walkLimit = _options.MaxCost > 0
+            ? SaturatingMath.Multiply(SaturatingMath.Add(_options.MaxCost, 1), perPoint)
+            : long.MaxValue;
+        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, walkLimit);
+        long objects;
+        try
+        {
+            objects = _introspection.CountEntry(field, definition);
+        }
+        catch (IntrospectionCounter.OverLimitException)
+        {
+            return long.MaxValue;
+        }
+        return objects / perPoint + (objects % perPoint == 0 ? 0 : 1);
+    }
+
+    /// <summary>The field's <see cref="CostMetadata.ListSizeBound"/> applied to its coerced arguments, if it has one and they coerce.</summary>
+    private long? Bound(FieldNode field, FieldDefinition definition)
+    {
+        if (!definition.Metadata.TryGetValue(CostMetadata.ListSizeBound, out var value) || value is not ListSizeBound bound) return null;
+        if (CoercedVariables() is not { } variables) return null;
+        Dictionary<string, object?> arguments;
+        try
+        {
+            arguments = ArgumentValues.Get(definition.Args, field.Arguments, field, variables);
+        }
+        catch (GraphQLError)
+        {
+            // Execution reports the argument and returns no items for this field.
+            return null;
+        }
+        return bound(arguments) is { } items ? Math.Max(0, items) : null;
+    }
+
+    /// <summary>The variables as execution will coerce them; null when they do not coerce (execution refuses the request).</summary>
+    private IReadOnlyDictionary<string, object?>? CoercedVariables()
+    {
+        if (_variablesCoerced) return _coercedVariables;
+        _variablesCoerced = true;
+        try
+        {
+            var (coerced, _) = VariableValues.Coerce(
+                _schema, Operation.VariableDefinitions, VariableValues.ToInputs(_rawVariables), maxErrors: 1);
+            _coercedVariables = coerced;
+        }
+        catch (ArgumentException)
+        {
+            _coercedVariables = null;
+        }
+        return _coercedVariables;
     }
 
     private static bool IsIntrospectionEntry(FieldDefinition definition) =>

@@ -39,9 +39,22 @@ public class CostExtensionTests : IAsyncLifetime
         var second = await _client.PostAsync("{ projects(first: 50) { nodes { slug } } rateLimit { limit cost remaining resetAt } }");
         var rateLimit = second.GetProperty("data").GetProperty("rateLimit");
         Assert.Equal(300, rateLimit.GetProperty("limit").GetInt32());
-        Assert.Equal(50, rateLimit.GetProperty("cost").GetInt32());
-        Assert.Equal(230, rateLimit.GetProperty("remaining").GetInt32());
-        Assert.Equal(230, second.GetProperty("extensions").GetProperty("cost").GetProperty("throttleStatus").GetProperty("currentlyAvailable").GetInt64());
+        // 50 projects, and a point for the rateLimit object.
+        Assert.Equal(51, rateLimit.GetProperty("cost").GetInt32());
+        Assert.Equal(229, rateLimit.GetProperty("remaining").GetInt32());
+        Assert.Equal(229, second.GetProperty("extensions").GetProperty("cost").GetProperty("throttleStatus").GetProperty("currentlyAvailable").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_projects_lists_are_charged_by_the_longest_such_list_in_the_data()
+    {
+        var body = await _client.PostAsync("{ projects(first: 20) { nodes { revenue { id } latestPrice { id } } } }");
+
+        // One data version: the longest revenue series of any project is the bound, and the latest price a point.
+        var longest = body.GetProperty("data").GetProperty("projects").GetProperty("nodes").EnumerateArray()
+            .Max(p => p.GetProperty("revenue").GetArrayLength());
+        Assert.True(longest > 1);
+        Assert.Equal(20 + 20 * (longest + 1), body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64());
     }
 
     [Fact]
@@ -61,7 +74,8 @@ public class CostExtensionTests : IAsyncLifetime
     [Fact]
     public async Task A_query_over_the_cost_limit_says_which_limit_and_by_how_much()
     {
-        var body = await _client.PostAsync("{ projects(first: 100) { nodes { revenue { id } } } }");
+        // 100 projects, each with its screening (a point) and the methodology's seven components.
+        var body = await _client.PostAsync("{ projects(first: 100) { nodes { screening { components { id } } } } }");
 
         var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
         Assert.Equal("QUERY_TOO_COMPLEX", error.GetProperty("extensions").GetProperty("code").GetString());

@@ -117,11 +117,16 @@ public class CostTests
     }
 
     [Fact]
-    public void Introspection_fields_are_counted()
+    public void Introspection_fields_are_counted_by_the_objects_they_return()
     {
-        var analysis = Analyze("{ __schema { types { name fields { name } } } }");
+        var analysis = Analyze("{ __schema { types { name fields { name } } } }", options: new QueryLimitOptions { IntrospectionObjectsPerPoint = 1 });
 
-        Assert.Equal(10 + 10 * 10, analysis.RequestedQueryCost);
+        // The schema object, each type and each field of the types that have fields (IntrospectionCostTests checks
+        // such counts against execution).
+        var schema = LimitsTestSchema.Schema;
+        var expected = 1 + schema.TypeMap.Count + schema.TypeMap.Values.OfType<GraphQLEngine.Type.GraphQLImplementingType>()
+            .Sum(t => t.GetFields().Values.Count(f => !f.IsDeprecated));
+        Assert.Equal(expected, analysis.RequestedQueryCost);
     }
 
     [Fact]

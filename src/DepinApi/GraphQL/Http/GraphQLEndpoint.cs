@@ -1,4 +1,5 @@
 using DepinApi.GraphQL.Compiled;
+using DepinApi.GraphQL.Cost;
 using DepinApi.GraphQL.Execution;
 using DepinApi.ReadModel;
 using GraphQLEngine.Http;
@@ -17,8 +18,11 @@ public static class GraphQLEndpoint
         builder.Services.Configure<GraphQLApiOptions>(builder.Configuration.GetSection(GraphQLApiOptions.Section));
         // Built on another core while the host is assembled; a schema error still stops the start-up, when the
         // endpoint is mapped.
-        var schema = Task.Run(DepinSchema.Create);
+        var fieldCosts = new FieldCosts();
+        var schema = Task.Run(() => DepinSchema.Create(fieldCosts));
         builder.Services.AddSingleton(_ => schema.GetAwaiter().GetResult());
+        builder.Services.AddSingleton(fieldCosts);
+        builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
         // In this order: a request refused for its text is not charged for its cost.
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
@@ -48,7 +52,7 @@ public static class GraphQLEndpoint
                 MaxCost = settings.MaxCost,
                 MaxPageSize = settings.MaxPageSize,
                 DefaultListSize = settings.DefaultListSize,
-                CountIntrospectionCost = settings.CountIntrospectionCost,
+                IntrospectionObjectsPerPoint = settings.IntrospectionObjectsPerPoint,
             },
             UserContextFactory = http =>
             {
