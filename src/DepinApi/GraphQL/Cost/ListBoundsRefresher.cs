@@ -34,8 +34,15 @@ internal sealed class ListBoundsRefresher(IServiceProvider services, FieldCosts 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (tracker is not null) tracker.Changed -= OnChanged;
-        await stopping.CancelAsync();
         if (timer is not null) await timer.DisposeAsync();
+        // A host that failed to start (or was disposed first) may stop a service whose source is already gone.
+        try
+        {
+            await stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     public void Dispose()
