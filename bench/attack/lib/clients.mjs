@@ -1,4 +1,4 @@
-// Who is who on loopback: attackers take 127.0.0.2 upwards, the victim 127.0.0.200 upwards,
+// Who is who on loopback: attackers take 127.0.0.2 upwards, the victim 127.0.1.1 upwards,
 // the harness itself (probes of cache state, calibration) 127.0.0.250. The server listens on
 // 127.0.0.1; nothing leaves the machine.
 import { send } from './http.mjs';
@@ -9,7 +9,10 @@ export const attacker = i => {
   return `127.0.0.${2 + i}`;
 };
 export const attackers = n => Array.from({ length: n }, (_, i) => attacker(i));
-export const victims = n => Array.from({ length: n }, (_, i) => `127.0.0.${200 + i}`);
+export const victims = n => {
+  if (n > 250) throw new Error(`${n} victim addresses: at most 250`);
+  return Array.from({ length: n }, (_, i) => `127.0.1.${1 + i}`);
+};
 export const HARNESS = '127.0.0.250';
 
 const sleep = (ms, signal) => new Promise(resolve => {

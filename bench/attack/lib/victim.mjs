@@ -6,7 +6,10 @@ import { graphql, send, destroyAgents } from './http.mjs';
 import { victims } from './clients.mjs';
 import { day, LONG_SERIES } from './documents.mjs';
 
-const ADDRESSES = victims(20); // spread over addresses so the victim never meets its own rate limit
+// Spread over addresses so the victim never meets its own rate limit: a GraphQL week of prices costs
+// about 20 points (docs/graphql.md: a window is charged days × the most rows a project has on a day).
+const ADDRESSES = victims(60);
+const WINDOW_DAYS = 6;
 const PAUSE_MS = 25;
 const TIMEOUT_MS = 10_000;
 
@@ -23,7 +26,7 @@ export async function runVictim({ base, seconds, first, pricesField }, signal) {
     const kind = n % 2 === 0 ? 'rest' : 'graphql';
     const result = kind === 'rest'
       ? await send({ base, address, path: `/v1/projects/${LONG_SERIES}/token-prices?from=${day(n)}&limit=${20 + (n % 30)}`, timeoutMs: TIMEOUT_MS, signal })
-      : await graphql({ base, address, timeoutMs: TIMEOUT_MS, signal }, query, { from: day(n), to: day(n + 30) });
+      : await graphql({ base, address, timeoutMs: TIMEOUT_MS, signal }, query, { from: day(n), to: day(n + WINDOW_DAYS) });
     if (result.error === 'aborted') break;
     samples[kind].push(result.ms);
     if (result.error) fail(`${kind} ${result.error}`);

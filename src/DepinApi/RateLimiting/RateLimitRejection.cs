@@ -9,9 +9,12 @@ internal static class RateLimitRejection
 {
     public const string ProblemType = "rate-limited";
 
-    public static async ValueTask WriteAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    public static async ValueTask WriteAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
+        await WriteAsync(context.HttpContext);
+
+    /// <summary>The 429 of a request whose charge (<see cref="RequestCharge.Refusal"/>) was refused.</summary>
+    public static async Task WriteAsync(HttpContext http)
     {
-        var http = context.HttpContext;
         var refusal = RequestCharge.Of(http)?.Refusal;
         var extensions = new Dictionary<string, object?> { ["limit"] = refusal?.Limit };
         if (refusal?.ResetAt is { } resetAt)

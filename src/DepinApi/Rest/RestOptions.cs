@@ -46,6 +46,14 @@ public sealed class RestOptions
     /// </summary>
     public long OutputCacheMaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// A REST response built by the API costs one point per started block of this many bytes (a response up to it
+    /// costs the 1 point every request pays), charged once it is built and before it is sent, so that a client
+    /// within its budget cannot have the server build and send it thousands of times more than an ordinary page.
+    /// A response served from the output cache costs 1 point. 0: every response costs 1 point.
+    /// </summary>
+    public int BytesPerPoint { get; set; } = 64 * 1024;
+
     /// <summary>The memory all cached responses (REST and GraphQL) may take together.</summary>
     public long OutputCacheSizeLimitBytes { get; set; } = 128 * 1024 * 1024;
 

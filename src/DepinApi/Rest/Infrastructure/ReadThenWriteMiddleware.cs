@@ -1,3 +1,4 @@
+using DepinApi.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -20,9 +21,10 @@ public sealed class BufferedResponse
 /// buffer (memory up to <see cref="RestOptions.ResponseBufferMemoryBytes"/>, a temporary file
 /// beyond), never a Postgres connection. A response that would exceed
 /// <see cref="RestOptions.MaxResponseBytes"/> is abandoned as soon as it does and answered with
-/// a 400 response-too-large problem instead.
+/// a 400 response-too-large problem instead. A built response is charged by its size
+/// (<see cref="RestOptions.BytesPerPoint"/>) before it is sent.
 /// </summary>
-public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options)
+public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options, IRateLimitLedger ledger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -58,18 +60,48 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
 
         if (tooLarge)
         {
-            // What the abandoned result set describes it, not the problem; CORS and rate-limit headers stay.
-            var headers = http.Response.Headers;
-            headers.Remove(HeaderNames.ETag);
-            headers.Remove(HeaderNames.CacheControl);
-            headers.Remove(HeaderNames.ContentDisposition);
-            headers.Remove(HeaderNames.ContentType);
-            http.Response.ContentLength = null;
+            DropRepresentationHeaders(http.Response);
             await RestProblems.ResponseTooLarge(settings.MaxResponseBytes).ExecuteAsync(http);
+            return;
+        }
+        if (!ChargeForSize(http, buffer.Length, settings.BytesPerPoint))
+        {
+            DropRepresentationHeaders(http.Response);
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await RateLimitRejection.WriteAsync(http);
             return;
         }
         if (http.Response.StatusCode != StatusCodes.Status304NotModified && !HttpMethods.IsHead(http.Request.Method))
             http.Response.ContentLength = buffer.Length;
         await buffer.DrainAsync(http.Response.Body, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Charges a built response one point per started <paramref name="bytesPerPoint"/> bytes in all. When the budget
+    /// cannot pay, the response is not sent and what is left of the budget is spent all the same: the work is done,
+    /// and a client must not be able to have large responses built for free by asking beyond its budget.
+    /// </summary>
+    private bool ChargeForSize(HttpContext http, long length, int bytesPerPoint)
+    {
+        if (bytesPerPoint <= 0 || http.Response.StatusCode != StatusCodes.Status200OK)
+            return true;
+        var points = Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint);
+        if (points <= 1 || ledger.ChargeRequest(http, points).Admitted)
+            return true;
+        if (ledger.GetStatus(http) is { Remaining: > 0 } status)
+            ledger.ChargeRequest(http, status.Charged + status.Remaining);
+        return false;
+    }
+
+    // The abandoned result set them to describe itself, not the problem that replaces it; CORS and rate-limit
+    // headers stay.
+    private static void DropRepresentationHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.Remove(HeaderNames.ETag);
+        headers.Remove(HeaderNames.CacheControl);
+        headers.Remove(HeaderNames.ContentDisposition);
+        headers.Remove(HeaderNames.ContentType);
+        response.ContentLength = null;
     }
 }
