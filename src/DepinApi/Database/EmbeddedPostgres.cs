@@ -227,8 +227,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private string[] FastStopArguments => ["stop", "-w", "-m", "fast", "-D", dataDirectory];
 
     /// <summary>Stops the server now (fast shutdown), whether or not this instance started it.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) =>
-        PostgresCommand.RunAsync(binaries.PgCtl, FastStopArguments, cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        var (exitCode, output) = await PostgresCommand.TryRunAsync(binaries.PgCtl, FastStopArguments, cancellationToken);
+        // A server that stopped between the question and the stop (its own shutdown under way) is what was asked for.
+        if (exitCode != 0 && await IsRunningAsync(cancellationToken))
+            throw new EmbeddedPostgresException($"pg_ctl stop failed (exit {exitCode}): {output.Trim()}");
+    }
 
     /// <summary>Starts the server again on the same port after <see cref="StopAsync"/>.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
