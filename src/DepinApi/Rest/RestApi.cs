@@ -19,6 +19,7 @@ public static class RestApi
         services.Configure<RestOptions>(builder.Configuration.GetSection(RestOptions.Section));
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<RestRequest>();
+        services.AddSingleton<BulkExports>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<CachingHeadersFilter>();
         services.AddSingleton<DataVersionCachePolicy>();

@@ -54,7 +54,16 @@ public sealed class RestOptions
     /// </summary>
     public int BytesPerPoint { get; set; } = 64 * 1024;
 
-    /// <summary>The memory all cached responses (REST and GraphQL) may take together.</summary>
+    /// <summary>Whole-series exports (a series as one CSV) the server builds at once; the others wait their turn.</summary>
+    public int ConcurrentBulkExports { get; set; } = 1;
+
+    /// <summary>Whole-series exports that may wait for a turn; more are answered 503 at once.</summary>
+    public int BulkExportQueueLimit { get; set; } = 64;
+
+    /// <summary>How long a whole-series export waits for its turn before it is answered 503.</summary>
+    public int BulkExportWaitSeconds { get; set; } = 10;
+
+        /// <summary>The memory all cached responses (REST and GraphQL) may take together.</summary>
     public long OutputCacheSizeLimitBytes { get; set; } = 128 * 1024 * 1024;
 
     /// <summary>

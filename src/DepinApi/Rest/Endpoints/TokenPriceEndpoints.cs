@@ -47,6 +47,9 @@ public static class TokenPriceEndpoints
         var last = QueryParsing.Date("to", to);
         QueryParsing.InOrder("from", first, "to", last);
         var page = rest.Page(http, paging);
+        var wholeSeries = format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor);
+        if (wholeSeries && await rest.AwaitBulkExportAsync(http, cancellationToken) is { } refusal)
+            return refusal;
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
         if (project is null)
@@ -55,7 +58,7 @@ public static class TokenPriceEndpoints
         var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };
         var stem = $"{project.Slug}-token-prices";
 
-        if (format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor))
+        if (wholeSeries)
         {
             // The whole series in one document, bounded like every response by Rest:MaxResponseBytes. No
             // row is shorter than MinimumCsvRowBytes, so reading one row more than that many could fill

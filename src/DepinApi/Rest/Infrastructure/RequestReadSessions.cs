@@ -3,22 +3,23 @@ using DepinApi.ReadModel;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// The read sessions one buffered request opened, closed by <see cref="ReadThenWriteMiddleware"/>
-/// once the response is complete in its buffer and before the client is sent a byte.
+/// The read sessions one buffered request opened (and anything else it holds only while it is built, such as a
+/// whole-series export's turn), closed by <see cref="ReadThenWriteMiddleware"/> once the response is complete in its
+/// buffer and before the client is sent a byte.
 /// </summary>
 public sealed class RequestReadSessions
 {
-    private readonly List<ReadSession> open = [];
+    private readonly List<IAsyncDisposable> open = [];
 
-    public void Add(ReadSession session)
+    public void Add(IAsyncDisposable heldWhileBuilding)
     {
         lock (open)
-            open.Add(session);
+            open.Add(heldWhileBuilding);
     }
 
     public async ValueTask CloseAllAsync()
     {
-        ReadSession[] closing;
+        IAsyncDisposable[] closing;
         lock (open)
         {
             closing = [.. open];

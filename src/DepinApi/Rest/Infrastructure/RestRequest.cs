@@ -9,7 +9,7 @@ namespace DepinApi.Rest.Infrastructure;
 /// the options. It opens the request's read session and hands it to <see cref="ReadThenWriteMiddleware"/>,
 /// which closes it once the response is built, before the client is written to.
 /// </summary>
-public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors, IOptions<RestOptions> options)
+public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors, BulkExports exports, IOptions<RestOptions> options)
 {
     public CursorCodec Cursors => cursors;
     public RestOptions Options => options.Value;
@@ -25,6 +25,19 @@ public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors
             http.Response.RegisterForDisposeAsync(session);
         return session;
     }
+
+    /// <summary>
+    /// Waits for a whole-series export's turn (<see cref="BulkExports"/>), before the session is opened; null when it
+    /// may run, or the refusal to answer with.
+    /// </summary>
+    public Task<IResult?> AwaitBulkExportAsync(HttpContext http, CancellationToken cancellationToken) =>
+        exports.AwaitTurnAsync(http, held =>
+        {
+            if (http.Features.Get<RequestReadSessions>() is { } buffered)
+                buffered.Add(held);
+            else
+                http.Response.RegisterForDisposeAsync(held);
+        }, cancellationToken);
 
     /// <summary>The page asked for; the cursor must come from the same query.</summary>
     public PageRequest Page(HttpContext http, PageParameters parameters) =>
