@@ -24,8 +24,13 @@ export function inWorker(moduleUrl, exportName, data) {
 if (!isMainThread && workerData?.moduleUrl) {
   const controller = new AbortController();
   parentPort.on('message', message => { if (message === 'stop') controller.abort(); });
+  // A socket that fails when no request is listening any more (the server dropped an idle keep-alive
+  // connection at the moment it was reused, say) is a finding of the class, not the end of its figures.
+  const strays = [];
+  process.on('uncaughtException', e => strays.push(`a connection failed outside any request: ${e.message}`));
   const { moduleUrl, exportName, data } = workerData;
   import(moduleUrl)
     .then(module => module[exportName](data, controller.signal))
-    .then(result => parentPort.postMessage({ result }), e => parentPort.postMessage({ error: e.stack ?? String(e) }));
+    .then(result => parentPort.postMessage({ result: strays.length ? { ...result, notes: [...(result?.notes ?? []), ...strays] } : result }),
+      e => parentPort.postMessage({ error: e.stack ?? String(e) }));
 }
