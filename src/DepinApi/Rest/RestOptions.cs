@@ -63,7 +63,7 @@ public sealed class RestOptions
     /// <summary>How long a whole-series export waits for its turn before it is answered 503.</summary>
     public int BulkExportWaitSeconds { get; set; } = 10;
 
-        /// <summary>The memory all cached responses (REST and GraphQL) may take together.</summary>
+    /// <summary>The memory all cached responses (REST and GraphQL) may take together.</summary>
     public long OutputCacheSizeLimitBytes { get; set; } = 128 * 1024 * 1024;
 
     /// <summary>
