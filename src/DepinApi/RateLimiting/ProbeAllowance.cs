@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using DepinApi.Errors;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.RateLimiting;
@@ -43,11 +42,9 @@ internal sealed class ProbeAllowance : IDisposable
             if (lease.IsAcquired)
                 return true;
         }
-        context.Response.Headers.RetryAfter = "1";
         var detail = $"Client {address} sent more than {_options.ProbeRequestsPerSecond.ToString(CultureInfo.InvariantCulture)} " +
                      "health probes in one second, the most allowed; probes cost no points but are limited per address.";
-        await Problems.Create(StatusCodes.Status429TooManyRequests, RateLimitRejection.ProblemType, "Too many requests.", detail,
-            new Dictionary<string, object?> { ["limit"] = Limit, ["retryAfterSeconds"] = 1 }).ExecuteAsync(context);
+        await RateLimitRejection.Refuse(context, Limit, detail, retryAfterSeconds: 1).ExecuteAsync(context);
         return false;
     }
 

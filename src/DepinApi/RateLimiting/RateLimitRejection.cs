@@ -25,4 +25,15 @@ internal static class RateLimitRejection
             refusal?.Detail ?? "The client's rate limit is reached.", extensions);
         await problem.ExecuteAsync(http);
     }
+
+    /// <summary>
+    /// The 429 of a limit kept outside the point budget (the probes' allowance, whole-series exports): its
+    /// <c>Retry-After</c> header and the problem naming the limit.
+    /// </summary>
+    public static IResult Refuse(HttpContext http, string limit, string detail, int retryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemType, "Too many requests.", detail,
+            new Dictionary<string, object?> { ["limit"] = limit, ["retryAfterSeconds"] = retryAfterSeconds });
+    }
 }

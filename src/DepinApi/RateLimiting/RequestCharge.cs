@@ -15,4 +15,8 @@ internal sealed class RequestCharge(ClientIdentity client)
     public RateLimitRefusal? Refusal { get; set; }
 
     public static RequestCharge? Of(HttpContext context) => context.Features.Get<RequestCharge>();
+
+    /// <summary>Whose request this is, for limits kept per client: its rate-limit partition, or its address when rate limiting is off.</summary>
+    public static string PartitionKeyOf(HttpContext context) =>
+        Of(context)?.Client.PartitionKey ?? "ip:" + context.Connection.RemoteIpAddress;
 }

@@ -43,17 +43,13 @@ public sealed class BulkExports : IDisposable
     public async Task<IResult?> AwaitTurnAsync(HttpContext http, Action<IAsyncDisposable> releaseAfterBuild,
         CancellationToken cancellationToken)
     {
-        var client = RequestCharge.Of(http)?.Client ?? null;
-        var key = client?.PartitionKey ?? "ip:" + http.Connection.RemoteIpAddress;
-        var own = _perClient.AttemptAcquire(key);
+        var own = _perClient.AttemptAcquire(RequestCharge.PartitionKeyOf(http));
         if (!own.IsAcquired)
         {
             own.Dispose();
-            http.Response.Headers.RetryAfter = "1";
-            return Problems.Create(StatusCodes.Status429TooManyRequests, RateLimitRejection.ProblemType, "Too many requests.",
-                $"{client?.SentenceSubject ?? "This client"} already has a whole-series export under way, the most allowed " +
-                "at once; retry when it has finished, or ask for pages with `limit`.",
-                new Dictionary<string, object?> { ["limit"] = ClientLimit, ["retryAfterSeconds"] = 1 });
+            return RateLimitRejection.Refuse(http, ClientLimit,
+                $"{RequestCharge.Of(http)?.Client.SentenceSubject ?? "This client"} already has a whole-series export under " +
+                "way, the most allowed at once; retry when it has finished, or ask for pages with `limit`.", retryAfterSeconds: 1);
         }
 
         RateLimitLease? turn = null;

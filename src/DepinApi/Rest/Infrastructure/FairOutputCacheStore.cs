@@ -70,7 +70,7 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
             return true;
         if (bytes > clientBytesPerWindow)
             return false;
-        var client = RequestCharge.Of(context)?.Client.PartitionKey ?? "ip:" + context.Connection.RemoteIpAddress;
+        var client = RequestCharge.PartitionKeyOf(context);
         using var lease = insertions.AttemptAcquire(client, bytes);
         return lease.IsAcquired;
     }
