@@ -32,6 +32,21 @@ public sealed class DatabaseOptions
     public int MaxPoolSize { get; set; } = 30;
 
     /// <summary>
+    /// The most database sessions one client (as the rate limiter knows it: API key or address) holds at once; its
+    /// further requests wait for one of its own to finish. Requests share <see cref="MaxPoolSize"/> less the two
+    /// connections of the server's own background work, and a freed session goes first to the waiting request
+    /// whose client holds the fewest (docs/rate-limits.md, "Database sessions"). At least 1; a request uses one
+    /// session at a time.
+    /// </summary>
+    public int SessionsPerClient { get; set; } = 4;
+
+    /// <summary>
+    /// Seconds a request waits for a database session before it is answered 503 <c>database-busy</c>
+    /// (<c>DATABASE_BUSY</c> in GraphQL) with this as its <c>Retry-After</c>. At least 1.
+    /// </summary>
+    public int SessionWaitSeconds { get; set; } = 5;
+
+    /// <summary>
     /// How often the server re-reads the data version when its reader connection cannot <c>LISTEN</c> (a hot
     /// standby, or a read-only session): it learns of an import this much later instead of at once.
     /// </summary>

@@ -14,12 +14,14 @@ public sealed partial class ReadSession : IAsyncDisposable
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly IDisposable? place;
     private int commandCount;
     private long rowsRead;
 
     internal ReadSession(NpgsqlConnection connection, NpgsqlTransaction transaction, DataVersionInfo version,
-        bool isCurrent, int commandsSoFar)
+        bool isCurrent, int commandsSoFar, IDisposable? place = null)
     {
+        this.place = place;
         this.connection = connection;
         this.transaction = transaction;
         Version = version;
@@ -85,8 +87,16 @@ public sealed partial class ReadSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
-        gate.Dispose();
+        try
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+        finally
+        {
+            // Its place at the FairSessionGate, once the connection is back in the pool.
+            place?.Dispose();
+            gate.Dispose();
+        }
     }
 }

@@ -7,25 +7,51 @@ namespace DepinApi.ReadModel;
 /// <summary>
 /// Opens <see cref="ReadSession"/>s: one connection and one REPEATABLE READ snapshot each, so
 /// everything a response shows comes from a single data version even while an import commits.
+/// A request's session is opened through the <see cref="FairSessionGate"/>, so no client holds more than its share
+/// of the pool.
 /// </summary>
-public sealed class ReadSessionFactory(NpgsqlDataSource dataSource)
+public sealed class ReadSessionFactory(NpgsqlDataSource dataSource, FairSessionGate? gate = null)
 {
-    /// <summary>Opens a session on the newest data version, or on the one <paramref name="asOf"/> names.</summary>
+    /// <summary>
+    /// Opens a session on the newest data version, or on the one <paramref name="asOf"/> names, for the server's own
+    /// work (no client waits for it): outside the <see cref="FairSessionGate"/>.
+    /// </summary>
     /// <exception cref="NoDataException">Nothing has been imported yet.</exception>
     /// <exception cref="DataVersionNotFoundException"><paramref name="asOf"/> names no data version.</exception>
-    public async Task<ReadSession> OpenAsync(AsOf? asOf, CancellationToken cancellationToken)
+    public Task<ReadSession> OpenAsync(AsOf? asOf, CancellationToken cancellationToken) =>
+        OpenAsync(asOf, client: null, cancellationToken);
+
+    /// <summary>
+    /// Opens a session for a request of <paramref name="client"/> (<c>RequestCharge.PartitionKeyOf</c>), once the
+    /// <see cref="FairSessionGate"/> admits it; the place is given back when the session is disposed.
+    /// </summary>
+    /// <exception cref="DatabaseBusyException">No session came free within <see cref="DatabaseOptions.SessionWaitSeconds"/>.</exception>
+    /// <exception cref="NoDataException">Nothing has been imported yet.</exception>
+    /// <exception cref="DataVersionNotFoundException"><paramref name="asOf"/> names no data version.</exception>
+    public async Task<ReadSession> OpenAsync(AsOf? asOf, string? client, CancellationToken cancellationToken)
     {
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var place = client is not null && gate is not null ? await gate.EnterAsync(client, cancellationToken) : null;
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch
+        {
+            place?.Dispose();
+            throw;
+        }
         try
         {
             // Npgsql sends BEGIN together with the first command, so the snapshot costs no round trip.
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
             var (latest, selected) = await ResolveAsync(connection, transaction, asOf, cancellationToken);
-            return new ReadSession(connection, transaction, selected, isCurrent: selected.Id == latest.Id, commandsSoFar: 1);
+            return new ReadSession(connection, transaction, selected, isCurrent: selected.Id == latest.Id, commandsSoFar: 1, place);
         }
         catch
         {
             await connection.DisposeAsync();
+            place?.Dispose();
             throw;
         }
     }

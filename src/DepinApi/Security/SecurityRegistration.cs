@@ -39,6 +39,7 @@ public static class SecurityRegistration
 
         // Tried in order before the default problem answer (a 500).
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }

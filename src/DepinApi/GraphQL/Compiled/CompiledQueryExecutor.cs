@@ -1,6 +1,8 @@
 using System.Data;
 using System.Text.Json;
+using DepinApi.Database;
 using DepinApi.GraphQL.Execution;
+using DepinApi.RateLimiting;
 using DepinApi.Security;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
@@ -59,6 +61,9 @@ internal sealed class CompiledQueryExecutor(
         var maxBytes = options.Value.MaxResponseBytes;
         try
         {
+            // Declared first, so disposed last: the place at the gate is given back once the connection is in the pool.
+            using var place = await http.RequestServices.GetRequiredService<FairSessionGate>()
+                .EnterAsync(RequestCharge.PartitionKeyOf(http), cancellationToken);
             await using var connection = await http.RequestServices.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
             await using var command = statement.CreateCommand(connection);
             // The cancellation token already stops the command at the execution timeout; a command timeout within

@@ -1,3 +1,4 @@
+using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
@@ -48,7 +49,7 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
         var asOf = RequestAsOf.Find(context.Operation, context.Fragments, context.VariableValues);
         try
         {
-            return await sessions.OpenAsync(asOf, context.CancellationToken).ConfigureAwait(false);
+            return await sessions.OpenAsync(asOf, RequestCharge.PartitionKeyOf(Http), context.CancellationToken).ConfigureAwait(false);
         }
         catch (DataVersionNotFoundException notFound)
         {

@@ -1,3 +1,4 @@
+using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Models;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors
     /// <summary>Opens a snapshot for <c>asOf</c> (parsed here, so a malformed one is a 400), closed once the response is built.</summary>
     public async Task<ReadSession> OpenAsync(HttpContext http, string? asOf, CancellationToken cancellationToken)
     {
-        var session = await sessions.OpenAsync(QueryParsing.AsOf(asOf), cancellationToken);
+        var session = await sessions.OpenAsync(QueryParsing.AsOf(asOf), RequestCharge.PartitionKeyOf(http), cancellationToken);
         // An endpoint outside the buffered groups still gets its session closed, with the response.
         if (http.Features.Get<RequestReadSessions>() is { } buffered)
             buffered.Add(session);
