@@ -27,6 +27,18 @@ public sealed class FairSessionTests
     private static string Prices(int n) => $"/v1/projects/helium/token-prices?limit=5&from=2024-01-{n:00}";
 
     [Fact]
+    public async Task By_default_requests_share_the_pool_less_two_and_a_client_holds_at_most_four()
+    {
+        await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync());
+
+        var gate = factory.Services.GetRequiredService<FairSessionGate>();
+
+        Assert.Equal(30 - FairSessionGate.ReservedForBackground, gate.Capacity);
+        Assert.Equal(4, gate.PerClient);
+        Assert.Equal(5, gate.WaitSeconds);
+    }
+
+    [Fact]
     public async Task A_client_at_its_cap_waits_for_its_own_sessions_while_another_client_is_served_and_then_is_refused_clearly()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
