@@ -10,21 +10,42 @@ namespace GraphQLEngine.Limits;
 /// response would hold is walked without being built. Mirrors what <see cref="Introspection"/>'s resolvers return.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A selection of one schema element is counted once, however often it is reached (30 aliases of the same fragment
 /// over the same types cost one walk), so the work is bounded by elements × selection sets, not by the response.
 /// Fields selected twice under one response key are counted twice: the count is never below the response.
+/// </para>
+/// <para>
+/// Counting stops, with <see cref="OverLimitException"/>, as soon as the objects known to be returned pass
+/// <c>objectLimit</c>: the objects of the entries counted so far, or the children walked (each walked child is at
+/// least one object). Past that the verdict cannot change, and a refusal needs no exact total.
+/// </para>
 /// </remarks>
 internal sealed class IntrospectionCounter(
     GraphQLSchema schema,
     OperationValueReader values,
     IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
-    long walkLimit)
+    long objectLimit)
 {
     private readonly Dictionary<(object Element, SelectionSetNode Selection), long> _counts = new(ElementSelectionComparer.Instance);
     private long _walked;
+    private long _counted;
+
+    /// <summary>Schema elements visited so far: the work done, which the walk keeps below the limit.</summary>
+    public long Walked => _walked;
 
     /// <summary>Objects the introspection root field <paramref name="field"/> returns, itself included.</summary>
     public long CountEntry(FieldNode field, FieldDefinition definition)
+    {
+        // Once over the limit, further entries only add to a cost already refused.
+        if (_counted > objectLimit) throw new OverLimitException(_counted);
+        var objects = CountRoot(field, definition);
+        _counted = SaturatingMath.Add(_counted, objects);
+        if (_counted > objectLimit) throw new OverLimitException(_counted);
+        return objects;
+    }
+
+    private long CountRoot(FieldNode field, FieldDefinition definition)
     {
         if (ReferenceEquals(definition, Introspection.SchemaMetaFieldDef)) return CountObject(schema, field.SelectionSet);
         if (values.ReadString(field, "name") is { } name)
@@ -45,8 +66,10 @@ internal sealed class IntrospectionCounter(
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new SelectionMeasurer.TooDeepToMeasureException();
 
         long total = 0;
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
+            var selection = selections[i];
             if (values.IsExcluded(selection)) continue;
             var count = selection switch
             {
@@ -62,21 +85,9 @@ internal sealed class IntrospectionCounter(
         return total;
     }
 
+    /// <summary>The objects <paramref name="field"/> of <paramref name="element"/> resolves to (none for scalars), counted.</summary>
+    /// <remarks>Loops over the schema's own collections: most fields selected are scalars, and the walk visits thousands.</remarks>
     private long CountField(object element, FieldNode field)
-    {
-        long total = 0;
-        foreach (var child in Children(element, field))
-        {
-            // Each child walked adds at least one to the count, so past the limit the cost is over any maximum:
-            // stop, rather than spend unpaid work on a document whose distinct selection sets are costly to walk.
-            if (++_walked > walkLimit) throw new OverLimitException();
-            total = SaturatingMath.Add(total, CountObject(child, field.SelectionSet));
-        }
-        return total;
-    }
-
-    /// <summary>The objects <paramref name="field"/> of <paramref name="element"/> resolves to (none for scalars).</summary>
-    private IEnumerable<object> Children(object element, FieldNode field)
     {
         var name = field.Name.Value;
         switch (element)
@@ -84,62 +95,80 @@ internal sealed class IntrospectionCounter(
             case GraphQLSchema s:
                 return name switch
                 {
-                    "types" => s.TypeMap.Values,
-                    "queryType" => Single(s.QueryType),
-                    "mutationType" => Single(s.MutationType),
-                    "subscriptionType" => Single(s.SubscriptionType),
-                    "directives" => s.Directives,
-                    _ => [],
+                    "types" => CountEach(s.TypeMap.Values, field, filter: false),
+                    "queryType" => CountOne(s.QueryType, field),
+                    "mutationType" => CountOne(s.MutationType, field),
+                    "subscriptionType" => CountOne(s.SubscriptionType, field),
+                    "directives" => CountEach(s.Directives, field, filter: false),
+                    _ => 0,
                 };
             case GraphQLType type:
                 return name switch
                 {
-                    "fields" when type is GraphQLImplementingType implementing => Filter(implementing.GetFields().Values, field),
-                    "interfaces" when type is GraphQLImplementingType implementing => implementing.GetInterfaces(),
-                    "possibleTypes" when type is IAbstractType abstractType => schema.GetPossibleTypes(abstractType),
-                    "enumValues" when type is GraphQLEnumType enumType => Filter(enumType.GetValues(), field),
-                    "inputFields" when type is GraphQLInputObjectType input => Filter(input.GetFields().Values, field),
-                    "ofType" when type is GraphQLWrappingType wrapping => [wrapping.OfType],
-                    _ => [],
+                    "fields" when type is GraphQLImplementingType implementing => CountEach(implementing.GetFields().Values, field, filter: true),
+                    "interfaces" when type is GraphQLImplementingType implementing => CountEach(implementing.GetInterfaces(), field, filter: false),
+                    "possibleTypes" when type is IAbstractType abstractType => CountEach(schema.GetPossibleTypes(abstractType), field, filter: false),
+                    "enumValues" when type is GraphQLEnumType enumType => CountEach(enumType.GetValues(), field, filter: true),
+                    "inputFields" when type is GraphQLInputObjectType input => CountEach(input.GetFields().Values, field, filter: true),
+                    "ofType" when type is GraphQLWrappingType wrapping => CountOne(wrapping.OfType, field),
+                    _ => 0,
                 };
             case FieldDefinition definition:
                 return name switch
                 {
-                    "args" => Filter(definition.Args, field),
-                    "type" => [definition.Type],
-                    _ => [],
+                    "args" => CountEach(definition.Args, field, filter: true),
+                    "type" => CountOne(definition.Type, field),
+                    _ => 0,
                 };
             case GraphQLDirective directive:
-                return name == "args" ? Filter(directive.Args, field) : [];
+                return name == "args" ? CountEach(directive.Args, field, filter: true) : 0;
             case InputValueDefinition input:
-                return name == "type" ? [input.Type] : [];
+                return name == "type" ? CountOne(input.Type, field) : 0;
             default:
-                return [];
+                return 0;
         }
     }
 
-    private static IEnumerable<object> Single(object? value) => value is null ? [] : [value];
+    private long CountOne(object? child, FieldNode field) => child is null ? 0 : CountChild(child, field.SelectionSet);
 
-    // As the resolvers do: deprecated elements only with includeDeprecated: true. When the argument cannot be read
-    // here, all of them, so the count stays an upper bound.
-    private IEnumerable<object> Filter<T>(IEnumerable<T> items, FieldNode field) where T : notnull
+    // As the resolvers do: with filter, deprecated elements only with includeDeprecated: true. When the argument
+    // cannot be read here, all of them, so the count stays an upper bound.
+    private long CountEach<T>(IEnumerable<T> items, FieldNode field, bool filter) where T : notnull
     {
-        var includeDeprecated = values.ReadBoolean(field, "includeDeprecated", absent: false) ?? true;
+        var includeDeprecated = !filter || (values.ReadBoolean(field, "includeDeprecated", absent: false) ?? true);
+        long total = 0;
         foreach (var item in items)
         {
-            var deprecated = item switch
-            {
-                FieldDefinition f => f.IsDeprecated,
-                InputValueDefinition v => v.IsDeprecated,
-                EnumValueDefinition e => e.IsDeprecated,
-                _ => false,
-            };
-            if (includeDeprecated || !deprecated) yield return item;
+            if (!includeDeprecated && IsDeprecated(item)) continue;
+            total = SaturatingMath.Add(total, CountChild(item, field.SelectionSet));
         }
+        return total;
     }
 
-    /// <summary>The selection returns more objects than the walk limit: its cost is over any maximum.</summary>
-    internal sealed class OverLimitException : Exception;
+    private long CountChild(object child, SelectionSetNode? selectionSet)
+    {
+        // Each child walked adds at least one to the count, so past the limit the cost is over any maximum:
+        // stop, rather than spend unpaid work on a document whose distinct selection sets are costly to walk.
+        if (++_walked > objectLimit) throw new OverLimitException(Math.Max(_walked, _counted));
+        return CountObject(child, selectionSet);
+    }
+
+    private static bool IsDeprecated(object item) => item switch
+    {
+        FieldDefinition f => f.IsDeprecated,
+        InputValueDefinition v => v.IsDeprecated,
+        EnumValueDefinition e => e.IsDeprecated,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The selection returns more objects than the limit: its cost is over any maximum. <see cref="ObjectsAtLeast"/>
+    /// is what the operation's introspection was known to return when counting stopped.
+    /// </summary>
+    internal sealed class OverLimitException(long objectsAtLeast) : Exception
+    {
+        public long ObjectsAtLeast { get; } = objectsAtLeast;
+    }
 
     private sealed class ElementSelectionComparer : IEqualityComparer<(object Element, SelectionSetNode Selection)>
     {

@@ -33,6 +33,8 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
     /// <summary>Whether <c>@skip(if: true)</c> or <c>@include(if: false)</c> leaves the selection out of the response.</summary>
     public bool IsExcluded(SelectionNode selection)
     {
+        // Most selections have no directive; the introspection count asks for each of thousands.
+        if (selection.Directives.Count == 0) return false;
         foreach (var directive in selection.Directives)
         {
             var condition = directive.Arguments.FirstOrDefault(a => a.Name.Value == "if")?.Value;

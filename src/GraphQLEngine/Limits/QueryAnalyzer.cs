@@ -25,7 +25,10 @@ namespace GraphQLEngine.Limits;
 /// declares <see cref="CostMetadata.Cost"/>; single-valued fields cost 0 unless they declare one.</item>
 /// <item>Fragments count once per spread (measured once each); both branches of a type condition count, so the cost
 /// is an upper bound. Selections that <c>@skip</c>/<c>@include</c> leave out (by a literal or a variable) count nothing.</item>
-/// <item>Introspection fields count like any other.</item>
+/// <item>Introspection fields (<c>__schema</c>, <c>__type</c>) cost the objects they return, counted from the schema,
+/// at <see cref="QueryLimitOptions.IntrospectionObjectsPerPoint"/>. Counting stops once they are known to cost more
+/// than <see cref="QueryLimitOptions.MaxCost"/>; the error then reports the cost as "at least" what was counted
+/// (<c>extensions.atLeast</c> instead of <c>actual</c>), and so does <see cref="QueryAnalysis.RequestedQueryCost"/>.</item>
 /// </list>
 /// <para>
 /// An operation nesting selections through fragments more deeply than the thread's stack allows measuring (possible
@@ -76,10 +79,19 @@ public static class QueryAnalyzer
         if (options.MaxAliases > 0 && measure.Aliases > options.MaxAliases)
             errors.Add(QueryLimitErrors.TooManyAliases(measure.Aliases, options.MaxAliases));
         errors.AddRange(measurer.PageSizeErrors);
-        if (options.MaxCost > 0 && measure.Cost > options.MaxCost)
-            errors.Add(QueryLimitErrors.CostTooHigh(measure.Cost, options.MaxCost));
+        var cost = measure.Cost;
+        if (options.MaxCost > 0 && cost > options.MaxCost)
+        {
+            if (cost == long.MaxValue && measurer.CostAtLeast is { } atLeast)
+            {
+                // Counting stopped once the verdict was certain: the exact cost is unknown, a lower bound is not.
+                cost = atLeast;
+                errors.Add(QueryLimitErrors.CostAtLeast(atLeast, options.MaxCost));
+            }
+            else errors.Add(QueryLimitErrors.CostTooHigh(cost, options.MaxCost));
+        }
 
-        return new QueryAnalysis(measure.Cost, measure.Depth, measure.Aliases, errors);
+        return new QueryAnalysis(cost, measure.Depth, measure.Aliases, errors);
     }
 
     private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)

@@ -11,6 +11,15 @@ internal static class QueryLimitErrors
         Exceeded($"Query cost {Format(actual)} exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
             QueryLimitCodes.TooComplex, limit, actual);
 
+    public static GraphQLError CostAtLeast(long atLeast, long limit) =>
+        new($"Query cost is at least {Format(atLeast)} (counting stopped there), which exceeds the maximum of {Format(limit)}.",
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = QueryLimitCodes.TooComplex,
+                ["limit"] = limit,
+                ["atLeast"] = atLeast,
+            });
+
     public static GraphQLError TooDeep(long actual, long limit) =>
         Exceeded($"Query depth {Format(actual)} exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
             QueryLimitCodes.TooDeep, limit, actual);

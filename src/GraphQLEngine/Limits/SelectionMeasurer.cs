@@ -44,6 +44,15 @@ internal sealed class SelectionMeasurer
 
     public OperationDefinitionNode Operation { get; }
 
+    /// <summary>
+    /// Set when introspection counting stopped past the maximum cost (the cost measured is then saturated): the cost
+    /// the operation was known to have when it stopped, which is above the maximum.
+    /// </summary>
+    public long? CostAtLeast { get; private set; }
+
+    /// <summary>Schema elements the introspection count visited (0 without introspection).</summary>
+    public long IntrospectionWalked => _introspection?.Walked ?? 0;
+
     /// <summary>Missing or too large <c>first</c>/<c>last</c>, one error per field in the document.</summary>
     public IReadOnlyList<GraphQLError> PageSizeErrors => _pageSizeErrors;
 
@@ -186,23 +195,26 @@ internal sealed class SelectionMeasurer
     private long IntrospectionCost(FieldNode field, FieldDefinition definition)
     {
         if (_options.IntrospectionObjectsPerPoint <= 0) return 0;
+        // Counting has stopped: the operation is refused already, and a throw per further alias is costly.
+        if (CostAtLeast is not null) return long.MaxValue;
         var perPoint = _options.IntrospectionObjectsPerPoint;
-        // Walking more objects than the maximum cost pays for cannot change the verdict.
-        var walkLimit = _options.MaxCost > 0
-            ? SaturatingMath.Multiply(SaturatingMath.Add(_options.MaxCost, 1), perPoint)
-            : long.MaxValue;
-        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, walkLimit);
+        // More objects than the maximum cost pays for cannot change the verdict: counting stops there.
+        var objectLimit = _options.MaxCost > 0 ? SaturatingMath.Multiply(_options.MaxCost, perPoint) : long.MaxValue;
+        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, objectLimit);
         long objects;
         try
         {
             objects = _introspection.CountEntry(field, definition);
         }
-        catch (IntrospectionCounter.OverLimitException)
+        catch (IntrospectionCounter.OverLimitException overLimit)
         {
+            CostAtLeast = Points(overLimit.ObjectsAtLeast, perPoint);
             return long.MaxValue;
         }
-        return objects / perPoint + (objects % perPoint == 0 ? 0 : 1);
+        return Points(objects, perPoint);
     }
+
+    private static long Points(long objects, long perPoint) => objects / perPoint + (objects % perPoint == 0 ? 0 : 1);
 
     /// <summary>The field's <see cref="CostMetadata.ListSizeBound"/> applied to its coerced arguments, if it has one and they coerce.</summary>
     private long? Bound(FieldNode field, FieldDefinition definition)

@@ -62,10 +62,35 @@ public class CsvInjectionTests
         Assert.Contains("\"citation\":\"@Aethir revenue", json);
     }
 
+    [Fact]
+    public void The_export_writer_writes_records_byte_for_byte_as_the_field_rules_say()
+    {
+        object?[] values = ["Zürich “quoted” \"x\"\r\nnext", 0.70000m, new DateOnly(1970, 1, 1), null, "=x", new string('é', 70_000), true];
+        var expected = new StringBuilder();
+        using var writer = new CsvUtf8Writer();
+        for (var record = 0; record < 3; record++)
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (i > 0) expected.Append(',');
+                CsvText.AppendField(expected, values[i]);
+                writer.WriteField(values[i]);
+            }
+            expected.Append(CsvText.LineBreak);
+            writer.EndRecord();
+        }
+
+        Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(writer.Pending.Span));
+    }
+
     private static string Field(object? value)
     {
         var line = new StringBuilder();
         CsvText.AppendField(line, value);
+        // Exports encode straight to UTF-8 (CsvUtf8Writer): the same field, byte for byte.
+        using var writer = new CsvUtf8Writer();
+        writer.WriteField(value);
+        Assert.Equal(line.ToString(), Encoding.UTF8.GetString(writer.Pending.Span));
         return line.ToString();
     }
 

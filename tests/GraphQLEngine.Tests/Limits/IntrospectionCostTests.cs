@@ -79,8 +79,63 @@ public class IntrospectionCostTests
         var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, Parser.Parse(document, new ParseOptions { MaxTokens = 0 }),
             options: new QueryLimitOptions { MaxCost = 100, MaxAliases = 0, IntrospectionObjectsPerPoint = 10 });
 
-        Assert.Equal(long.MaxValue, analysis.RequestedQueryCost);
+        var error = Assert.Single(analysis.Errors);
+        Assert.Equal(QueryLimitCodes.TooComplex, error.Extensions!["code"]);
+        Assert.InRange(analysis.RequestedQueryCost, 101, 2_000 * Cost("{ __schema { types { fields { name } } } }", 10));
+        Assert.Equal(analysis.RequestedQueryCost, error.Extensions["atLeast"]);
+        Assert.False(error.Extensions.ContainsKey("actual"));
+        Assert.Equal($"Query cost is at least {analysis.RequestedQueryCost:N0} (counting stopped there), which exceeds the maximum of 100.",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_refusal_is_reached_without_walking_every_alias()
+    {
+        // The campaign's document: aliases of the schema over a two-level fragment. Counted in full, each alias
+        // after the first costs a look-up per type; refused, counting ends a few aliases in.
+        var document = Parser.Parse(FragmentAliases(30));
+        var full = Measure(document, new QueryLimitOptions { MaxCost = 0, MaxAliases = 0, MaxDepth = 0, IntrospectionObjectsPerPoint = 1 });
+        var oneAlias = Measure(Parser.Parse(FragmentAliases(1)), new QueryLimitOptions { MaxCost = 0, MaxAliases = 0, MaxDepth = 0, IntrospectionObjectsPerPoint = 1 });
+        var limit = oneAlias.Cost * 3;
+
+        var refused = Measure(document, new QueryLimitOptions { MaxCost = limit, MaxAliases = 0, MaxDepth = 0, IntrospectionObjectsPerPoint = 1 });
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, document,
+            options: new QueryLimitOptions { MaxCost = limit, MaxAliases = 0, MaxDepth = 0, IntrospectionObjectsPerPoint = 1 });
+
+        Assert.Equal(30 * oneAlias.Cost, full.Cost);
         Assert.Equal(QueryLimitCodes.TooComplex, Assert.Single(analysis.Errors).Extensions!["code"]);
+        // Four aliases are the first to cost more than three: the walk stops there, however many follow.
+        Assert.Equal(4 * oneAlias.Cost, analysis.RequestedQueryCost);
+        Assert.Equal(oneAlias.Walked + 3 * (full.Walked - oneAlias.Walked) / 29, refused.Walked);
+        Assert.True(refused.Walked < full.Walked / 2, $"walked {refused.Walked} of {full.Walked}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void At_a_maximum_equal_to_the_count_the_document_is_admitted_at_its_exact_cost(string query, string? variables)
+    {
+        var document = Parser.Parse(query);
+        var values = variables is null ? null : VariableValues.ToInputs(JsonDocument.Parse(variables).RootElement);
+        var exact = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, document, variables: values, options: OnePerObject).RequestedQueryCost;
+
+        var atLimit = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, document, variables: values,
+            options: OnePerObject with { MaxCost = Math.Max(1, exact) });
+
+        Assert.Empty(atLimit.Errors);
+        Assert.Equal(exact, atLimit.RequestedQueryCost);
+    }
+
+    private static string FragmentAliases(int aliases) =>
+        "{" + string.Concat(Enumerable.Range(0, aliases).Select(i => $" s{i}: __schema {{ types {{ ...T }} }}")) + " }" +
+        " fragment T on __Type { name fields(includeDeprecated: true) { name args { name type { ...U } } type { ...U ofType { ...U } } } }" +
+        " fragment U on __Type { name kind fields(includeDeprecated: true) { name type { name ofType { name } } } }";
+
+    private static (long Cost, long Walked) Measure(DocumentNode document, QueryLimitOptions options)
+    {
+        var operation = document.Definitions.OfType<OperationDefinitionNode>().Single();
+        var measurer = new SelectionMeasurer(LimitsTestSchema.Schema, document, operation, null, options);
+        var measure = measurer.MeasureOperation(LimitsTestSchema.Schema.QueryType!);
+        return (measure.Cost == long.MaxValue ? measurer.CostAtLeast ?? long.MaxValue : measure.Cost, measurer.IntrospectionWalked);
     }
 
     [Fact]

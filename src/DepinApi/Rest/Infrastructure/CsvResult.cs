@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -13,9 +12,6 @@ public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColu
 {
     /// <summary>The media type sent; <c>header=present</c> tells spreadsheet tools that the first row names the columns.</summary>
     public const string ContentType = "text/csv; charset=utf-8; header=present";
-
-    // Flushing every few hundred rows keeps the client fed without a syscall per row.
-    private const int RowsPerFlush = 256;
 
     public CsvResult(IEnumerable<T> rows, IReadOnlyList<CsvColumn<T>> columns, string fileName)
         : this(ToAsync(rows), columns, fileName)
@@ -37,33 +33,26 @@ public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColu
         disposition.SetHttpFileName(FileName);
         response.Headers.ContentDisposition = disposition.ToString();
 
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 16 * 1024, leaveOpen: true);
-        var line = new StringBuilder(256);
+        var body = response.Body;
+        using var writer = new CsvUtf8Writer();
         for (var i = 0; i < columns.Count; i++)
-        {
-            if (i > 0)
-                line.Append(',');
-            CsvText.AppendField(line, columns[i].Name);
-        }
-        line.Append(CsvText.LineBreak);
-        await writer.WriteAsync(line, cancellationToken);
+            writer.WriteField(columns[i].Name);
+        writer.EndRecord();
 
-        var written = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            line.Clear();
             for (var i = 0; i < columns.Count; i++)
+                writer.WriteField(columns[i].Value(row));
+            writer.EndRecord();
+            // Blocks of a few hundred rows keep the client fed without a write per row.
+            if (writer.IsBlockFull)
             {
-                if (i > 0)
-                    line.Append(',');
-                CsvText.AppendField(line, columns[i].Value(row));
+                await body.WriteAsync(writer.Pending, cancellationToken);
+                writer.Clear();
             }
-            line.Append(CsvText.LineBreak);
-            await writer.WriteAsync(line, cancellationToken);
-            if (++written % RowsPerFlush == 0)
-                await writer.FlushAsync(cancellationToken);
         }
-        await writer.FlushAsync(cancellationToken);
+        await body.WriteAsync(writer.Pending, cancellationToken);
+        await body.FlushAsync(cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> ToAsync(IEnumerable<T> rows)
