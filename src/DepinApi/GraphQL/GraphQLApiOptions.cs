@@ -33,6 +33,14 @@ public sealed class GraphQLApiOptions
     /// </summary>
     public int IntrospectionObjectsPerPoint { get; set; } = 10;
 
+    /// <summary>
+    /// Document bytes one point pays for, before the document is parsed: a request pays the larger of its document's
+    /// price (one point per started block of this many UTF-8 bytes) and its query cost, so reading, validating and
+    /// measuring a long document is paid for even when it is refused (docs/rate-limits.md, "What a refusal costs").
+    /// Zero or less: only the admission point.
+    /// </summary>
+    public int DocumentBytesPerPoint { get; set; } = 512;
+
     /// <summary>Longest query text, in characters.</summary>
     public int MaxQueryLength { get; set; } = 16 * 1024;
 

@@ -6,7 +6,8 @@ namespace DepinApi.Tests.RateLimiting;
 
 /// <summary>
 /// What a GraphQL request refused before it runs costs (docs/rate-limits.md, "What a refusal costs"): its admission
-/// point and nothing more, whatever its query cost, so garbage stays limited without being charged as work.
+/// point, or its document's price by size when that is more, and never its query cost, so garbage stays limited
+/// without being charged as work it did not get.
 /// </summary>
 public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFixture<RateLimitDatabase>
 {
@@ -37,6 +38,47 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
             .GetProperty("requestedQueryCost").GetInt64();
         Assert.True(cost >= 50, $"cost {cost}");
         Assert.Equal((999 - cost).ToString(), Header(admitted, "RateLimit-Remaining"));
+    }
+
+    [Fact]
+    public async Task A_long_refused_document_pays_its_size_and_an_admitted_one_the_larger_of_size_and_cost()
+    {
+        await using var api = Api();
+        // 30 aliases of a cheap field, padded past 1,024 bytes: its price is 3 points at 512 bytes a point.
+        var aliases = string.Join(" ", Enumerable.Range(0, 30).Select(i => $"alias_number_{i:D2}: meta {{ dataVersion }}"));
+        var document = "{ " + aliases + " }";
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(document);
+        Assert.InRange(bytes, 1025, 1536);
+
+        using var refused = await PostAsync(api, document + " nope", null);
+        Assert.Contains("nope", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("997", Header(refused, "RateLimit-Remaining"));
+
+        // Admitted, it pays the larger of its price and its query cost...
+        using var cheap = await PostAsync(api, document, null);
+        var body = await cheap.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.TryGetProperty("data", out _));
+        var cost = body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64();
+        Assert.Equal((997 - Math.Max(3, cost)).ToString(), Header(cheap, "RateLimit-Remaining"));
+
+        // ...and a short document of the same cost pays the cost alone.
+        using var shortOne = await PostAsync(api, "{ " + Expensive + " }", null);
+        var shortCost = (await shortOne.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("extensions").GetProperty("cost")
+            .GetProperty("requestedQueryCost").GetInt64();
+        Assert.Equal((997 - Math.Max(3, cost) - shortCost).ToString(), Header(shortOne, "RateLimit-Remaining"));
+    }
+
+    [Fact]
+    public async Task A_document_over_the_length_limit_is_refused_for_its_length_not_charged_its_size()
+    {
+        await using var api = Api();
+        var document = "{ meta { dataVersion } }" + new string(' ', 20_000);
+
+        using var refused = await PostAsync(api, document, null);
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("QUERY_TOO_LONG", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("999", Header(refused, "RateLimit-Remaining"));
     }
 
     private RateLimitedApi Api() => new(database.ConnectionString, RateLimitedApi.SmallLimits(

@@ -1,36 +1,67 @@
+using System.Text;
 using DepinApi.GraphQL.Execution;
 using DepinApi.RateLimiting;
 using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
+using Microsoft.Extensions.Options;
 
 namespace DepinApi.GraphQL.Http;
 
 /// <summary>
 /// Charges each GraphQL request its query cost against the client's rate-limit budget before it runs, and reports
 /// the cost on every response as Shopify's API does: <c>extensions.cost { requestedQueryCost actualQueryCost
-/// throttleStatus { maximumAvailable currentlyAvailable restoreRate } }</c>.
+/// throttleStatus { maximumAvailable currentlyAvailable restoreRate } }</c>. Before that, while nothing is parsed, it
+/// charges the document's price by size (<see cref="GraphQLApiOptions.DocumentBytesPerPoint"/>): the work of parsing,
+/// validating and measuring a document grows with its length, and a document refused for its cost or shape never
+/// pays a query cost, so without this price a flood of long refused documents would cost a point each.
 /// </summary>
-internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger) : IGraphQLRequestInterceptor
+internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<GraphQLApiOptions> options) : IGraphQLRequestInterceptor
 {
+    public ValueTask OnRequestAsync(GraphQLRequestContext context)
+    {
+        var price = DocumentPrice(context.Request.Query);
+        // The admission point is paid already; a charge is a request's total so far, so 1 changes nothing.
+        if (price > 1)
+            Charge(context, price);
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask OnExecutingAsync(GraphQLRequestContext context)
     {
         var cost = Math.Max(1, context.Analysis!.RequestedQueryCost);
         RequestCost.Set(context.HttpContext, cost);
-        var charge = ledger.ChargeRequest(context.HttpContext, cost);
-        if (!charge.Admitted)
-        {
-            context.Reject(new GraphQLError(charge.Refusal ?? "Rate limit exceeded.", extensions: new Dictionary<string, object?>
-            {
-                ["code"] = "RATE_LIMITED",
-                ["limit"] = charge.Status?.Limit,
-                ["cost"] = cost,
-                ["remaining"] = charge.Status?.Remaining,
-                ["shortBy"] = charge.Status is { } status ? Math.Max(0, cost - status.Remaining) : null,
-                ["resetAt"] = charge.Status?.ResetAt.UtcDateTime.ToString("O"),
-            }), StatusCodes.Status429TooManyRequests);
-        }
+        // A total, so a document whose price was more than its cost pays nothing further.
+        Charge(context, cost);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>One point per started block of <see cref="GraphQLApiOptions.DocumentBytesPerPoint"/> UTF-8 bytes.</summary>
+    internal long DocumentPrice(string document)
+    {
+        var settings = options.Value;
+        var bytesPerPoint = settings.DocumentBytesPerPoint;
+        // A document over the length limit is refused unread (QUERY_TOO_LONG), so it costs no more than admission.
+        if (bytesPerPoint <= 0 || (settings.MaxQueryLength > 0 && document.Length > settings.MaxQueryLength))
+            return 1;
+        var bytes = Encoding.UTF8.GetByteCount(document);
+        return Math.Max(1, (bytes + bytesPerPoint - 1) / bytesPerPoint);
+    }
+
+    private void Charge(GraphQLRequestContext context, long total)
+    {
+        var charge = ledger.ChargeRequest(context.HttpContext, total);
+        if (charge.Admitted)
+            return;
+        context.Reject(new GraphQLError(charge.Refusal ?? "Rate limit exceeded.", extensions: new Dictionary<string, object?>
+        {
+            ["code"] = "RATE_LIMITED",
+            ["limit"] = charge.Status?.Limit,
+            ["cost"] = total,
+            ["remaining"] = charge.Status?.Remaining,
+            ["shortBy"] = charge.Status is { } status ? Math.Max(0, total - status.Remaining) : null,
+            ["resetAt"] = charge.Status?.ResetAt.UtcDateTime.ToString("O"),
+        }), StatusCodes.Status429TooManyRequests);
     }
 
     public ValueTask OnResultAsync(GraphQLRequestContext context, ExecutionResult result)
