@@ -56,7 +56,7 @@ public class PermalinkTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     }
 
     [Theory]
-    [InlineData("/v1/revenue/akash-2025q3-annualized-run-rate", "Akash Network annualized run rate, Q3 2025: about $4.2 million (disclosed).")]
+    [InlineData("/v1/revenue/akash-2025q3-annualized-run-rate", "Akash Network annualized run rate, as of Q3 2025: about $4.2 million (disclosed).")]
     [InlineData("/v1/revenue/akash-2025q3-lease-income", "Akash Network lease income, Q3 2025: $851,700 (disclosed).")]
     [InlineData("/v1/settlement-mix/helium-2026-06-01-settlement-mix", "Helium settlement mix, June 1, 2026: about 70% of fees settled in stablecoins (estimate).")]
     [InlineData("/v1/settlement-mix/filecoin-2026-06-01-settlement-mix", "Filecoin settlement mix, June 1, 2026: fees mainly settled in the native token (estimate).")]
