@@ -54,7 +54,12 @@ public class PreferredFigureTests(RestApiFixture api) : IClassFixture<RestApiFix
             Assert.Equal(sum, r.GetProperty("shareOfUsd").GetDecimal());
             Assert.Equal(rows.Count, r.GetProperty("shareOfProjects").GetInt32());
             Assert.Equal(Math.Round(r.GetProperty("amountUsd").GetDecimal() / sum, 6), r.GetProperty("share").GetDecimal());
+            Assert.StartsWith("Computed by this API: ", r.GetProperty("shareCitation").GetString());
+            Assert.Contains($"of the {rows.Count} projects listed", r.GetProperty("shareCitation").GetString());
         });
+        var helium = rows.Single(r => Text(r, "project") == "helium");
+        Assert.Contains("is " + (helium.GetProperty("share").GetDecimal() * 100).ToString(System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.')
+                        + "% ($520 million of $" , Text(helium, "shareCitation"));
         var mix = (await api.GetJsonAsync("/v1/settlement-mix/helium-2026-06-01-settlement-mix")).GetProperty("data");
         Assert.Equal("the project's fees", mix.GetProperty("shareOf").GetString());
     }

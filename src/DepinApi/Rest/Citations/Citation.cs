@@ -22,6 +22,15 @@ public static class Citation
         return Sentence(statement, f.Basis, Computed(f, units, value), f.Source, permalink);
     }
 
+    /// <summary>
+    /// A project's share of a sum of projects' figures, which no source states: "Computed by this API: Helium's share of
+    /// the annualized external revenue of the 5 projects listed, as of Q2 2026, is 40.625% ($520 million of $1.28 billion)…".
+    /// </summary>
+    public static string Share(RevenueFigure f, string projectName, decimal share, decimal total, int projects) =>
+        $"Computed by this API: {projectName}'s share of the {CitationText.Metric(f.Metric)} of the {projects} project{(projects == 1 ? "" : "s")} listed, "
+        + $"{RevenuePeriod(f)}, is {CitationText.Percent(share)} ({CitationText.Money(f.AmountUsd)} of {CitationText.Money(total)}, "
+        + "the sum of each project's preferred figure); the figure it starts from is cited with it.";
+
     public static string SettlementMix(SettlementMix f, string projectName, string permalink)
     {
         var parts = new List<string>();

@@ -130,10 +130,14 @@ public static class RevenueEndpoints
         // Largest first, as a league table reads; the slug breaks ties so the order (and the cursor) is stable.
         var rows = chosen
             .OrderByDescending(c => c.Best.AmountUsd).ThenBy(c => c.Best.Project, StringComparer.Ordinal)
-            .Select((c, rank) => (Rank: rank, View: new RevenueShareView(c.Best.Project, views.ProjectName(c.Best.Project),
-                DecimalText.Normalize(c.Best.AmountUsd),
-                total == 0 ? 0 : DecimalText.Normalize(Math.Round(c.Best.AmountUsd / total, 6, MidpointRounding.AwayFromZero)),
-                DecimalText.Normalize(total), chosen.Count, c.Others, views.Revenue(c.Best))))
+            .Select((c, rank) =>
+            {
+                var share = total == 0 ? 0 : DecimalText.Normalize(Math.Round(c.Best.AmountUsd / total, 6, MidpointRounding.AwayFromZero));
+                var name = views.ProjectName(c.Best.Project);
+                return (Rank: rank, View: new RevenueShareView(c.Best.Project, name, DecimalText.Normalize(c.Best.AmountUsd), share,
+                    DecimalText.Normalize(total), chosen.Count, Citations.Citation.Share(c.Best, name, share, total, chosen.Count),
+                    c.Others, views.Revenue(c.Best)));
+            })
             .ToList();
         var (ranked, info) = rest.InMemory(http, page, rows,
             r => Paging.Key(r.Rank.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), r.View.Project));

@@ -30,17 +30,20 @@ public sealed record RevenueFigureView(
 /// <summary>
 /// One project's figure for a quarter and metric, with its share of the total over all projects listed. The share is
 /// computed by this API: <c>amountUsd</c> / <c>shareOfUsd</c>, the sum of the preferred figures of the projects listed
-/// (<c>shareOfProjects</c> of them) — not a share of the whole sector.
+/// (<c>shareOfProjects</c> of them) — not a share of the whole sector; <c>shareCitation</c> says so in a sentence.
 /// </summary>
 public sealed record RevenueShareView(
     string Project, string ProjectName, decimal AmountUsd, decimal Share, decimal ShareOfUsd, int ShareOfProjects,
-    int AlternativeFigures, RevenueFigureView Figure)
+    string ShareCitation, int AlternativeFigures, RevenueFigureView Figure)
 {
-    public static RevenueShareView Example => new("aethir", "Aethir", 32_700_000m, 1m, 32_700_000m, 1, 0, RevenueFigureView.Example);
+    public static RevenueShareView Example => new("aethir", "Aethir", 32_700_000m, 1m, 32_700_000m, 1,
+        "Computed by this API: Aethir's share of the revenue of the 1 project listed, Q2 2025, is 100% ($32.7 million of $32.7 million, "
+        + "the sum of each project's preferred figure); the figure it starts from is cited with it.", 0, RevenueFigureView.Example);
 
     public static CsvColumns<RevenueShareView> Columns() => new CsvColumns<RevenueShareView>()
         .Add("project", r => r.Project).Add("projectName", r => r.ProjectName).Add("amountUsd", r => r.AmountUsd)
         .Add("share", r => r.Share).Add("shareOfUsd", r => r.ShareOfUsd).Add("shareOfProjects", r => r.ShareOfProjects)
+        .Add("shareCitation", r => r.ShareCitation)
         .Add("alternativeFigures", r => r.AlternativeFigures)
         .AddNested("figure", r => r.Figure, RevenueFigureView.Columns());
 }
