@@ -58,8 +58,8 @@ public class PreferredFigureTests(RestApiFixture api) : IClassFixture<RestApiFix
             Assert.Contains($"of the {rows.Count} projects listed", r.GetProperty("shareCitation").GetString());
         });
         var helium = rows.Single(r => Text(r, "project") == "helium");
-        Assert.Contains("is " + (helium.GetProperty("share").GetDecimal() * 100).ToString(System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.')
-                        + "% ($520 million of $" , Text(helium, "shareCitation"));
+        var percent = (helium.GetProperty("share").GetDecimal() * 100).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"is {percent}% ($520 million of $", Text(helium, "shareCitation"));
         var mix = (await api.GetJsonAsync("/v1/settlement-mix/helium-2026-06-01-settlement-mix")).GetProperty("data");
         Assert.Equal("the project's fees", mix.GetProperty("shareOf").GetString());
     }
