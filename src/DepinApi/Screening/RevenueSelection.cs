@@ -18,12 +18,18 @@ public static class RevenueSelection
         _ => 3,
     };
 
-    /// <summary>One figure per (quarter, metric).</summary>
+    /// <summary>One figure per (quarter, metric), of one project's rows.</summary>
     public static IReadOnlyDictionary<(Quarter Quarter, string Metric), RevenueFigure> Preferred(IEnumerable<RevenueFigure> rows) =>
-        rows.GroupBy(r => (r.Quarter, r.Metric))
-            .ToDictionary(g => g.Key, g => g
-                .OrderBy(r => QualifierRank(r.Qualifier))
-                .ThenBy(r => r.Basis == "disclosed" ? 0 : 1)
-                .ThenBy(r => r.Id, StringComparer.Ordinal)
-                .First());
+        rows.GroupBy(r => (r.Quarter, r.Metric)).ToDictionary(g => g.Key, Choose);
+
+    /// <summary>The ids of the preferred figures of any projects' rows: one per (project, quarter, metric).</summary>
+    public static IReadOnlySet<string> PreferredIds(IEnumerable<RevenueFigure> rows) =>
+        rows.GroupBy(r => (r.Project, r.Quarter, r.Metric)).Select(g => Choose(g).Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The preferred one of several statements of the same project, quarter and metric.</summary>
+    public static RevenueFigure Choose(IEnumerable<RevenueFigure> statements) => statements
+        .OrderBy(r => QualifierRank(r.Qualifier))
+        .ThenBy(r => r.Basis == "disclosed" ? 0 : 1)
+        .ThenBy(r => r.Id, StringComparer.Ordinal)
+        .First();
 }

@@ -27,13 +27,16 @@ public class FigureQueryTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
     }
 
     [Fact]
-    public async Task Decimals_are_written_digit_for_digit_as_stored()
+    public async Task Decimals_are_written_digit_for_digit_as_REST_writes_them()
     {
-        var response = await api.Client.SendPostAsync("""{ project(slug: "hivemapper") { latestPrice { priceUsd change1y } } }""");
+        var response = await api.Client.SendPostAsync("""{ project(slug: "hivemapper") { latestPrice { priceUsd change1y } } revenue(quarter: "2026Q2") { amountUsd } }""");
         var text = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("\"priceUsd\":0.001804000000", text);
-        Assert.Contains("\"change1y\":-0.930500", text);
+        // Every digit of the value, none of the column's scale (0.001804000000, 500000000.00 in Postgres).
+        Assert.Contains("\"priceUsd\":0.001804,", text);
+        Assert.Contains("\"change1y\":-0.9305}", text);
+        Assert.Contains("\"amountUsd\":500000000}", text);
+        Assert.DoesNotMatch(@"\d\.\d*0[,}\]]", text);
     }
 
     [Fact]

@@ -1,26 +1,30 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace DepinApi.Tests.GraphQL;
 
 /// <summary>
-/// REST and GraphQL are two views of one read model: the same figure has the same field names and the same numbers
-/// in both. Enum values are REST's upper-cased in GraphQL (disclosed ↔ DISCLOSED); everything else compares as is.
+/// REST and GraphQL are two views of one read model: the same figure has the same field names, the same numbers —
+/// written digit for digit alike (500000000, not 500000000.00) — and the same permalink and citation in both. Enum
+/// values are REST's upper-cased in GraphQL (disclosed ↔ DISCLOSED); everything else compares as is.
 /// </summary>
 public class RestParityTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixture>
 {
     private const string Figures = """
         { projects(first: 100) { nodes { slug
-            revenue(units: PCH) { id project quarter metric amountUsd units value basis qualifier quote source { id publisher title publishedOn publishedLabel } }
-            settlementMix { id project date stablecoinShare nativeShare label basis qualifier quote source { id publisher title publishedOn } }
-            tokenPrices { id project tokenSymbol date priceUsd change30d change90d change1y basis qualifier quote source { id publisher title publishedOn } }
+            revenue(units: PCH) { id project quarter metric amountUsd units value basis qualifier preferred quote source { id publisher title publishedOn publishedLabel } permalink citation }
+            lin: revenue { id amountUsd value preferred permalink citation }
+            settlementMix { id project date stablecoinShare nativeShare shareOf label basis qualifier quote source { id publisher title publishedOn } permalink citation }
+            tokenPrices { id project tokenSymbol date priceUsd change30d change90d change1y basis qualifier quote source { id publisher title publishedOn } permalink citation }
+            metrics { id project period periodStart periodEnd metric value valueMax unit basis qualifier quote permalink citation }
         } } }
         """;
 
     public static TheoryData<string, string> Series => new()
     {
         { "revenue", "revenue?units=pch&limit=500" },
+        { "lin", "revenue?limit=500" },
+        { "metrics", "metrics?limit=500" },
         { "settlementMix", "settlement-mix?limit=500" },
         { "tokenPrices", "token-prices?limit=500" },
     };
@@ -51,6 +55,19 @@ public class RestParityTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
     }
 
     [Fact]
+    public async Task Sector_figures_match_with_their_permalinks_and_citations()
+    {
+        var graph = (await api.Client.DataAsync("{ sectorFigures { id scope period metric value valueMax unit basis qualifier quote permalink citation } }"))
+            .GetProperty("sectorFigures").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        var rest = (await api.Client.Http.GetFromJsonAsync<JsonElement>("/v1/sector-figures?limit=500")).GetProperty("data")
+            .EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+
+        Assert.Equal(rest.Keys.Order(), graph.Keys.Order());
+        foreach (var (id, figure) in graph)
+            AssertSame($"sectorFigures {id}", rest[id], figure);
+    }
+
+    [Fact]
     public async Task A_project_and_its_latest_price_match()
     {
         var graph = (await api.Client.DataAsync("""{ project(slug: "helium") { slug name sector subTrack tokenSymbol chain website description } }"""))
@@ -78,12 +95,10 @@ public class RestParityTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
         }
     }
 
+    // Numbers compare as written: the same digits, no trailing zeros on either side.
     private static string? Normalize(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null => null,
-        JsonValueKind.Number => value.GetDecimal().ToString("G29", CultureInfo.InvariantCulture) is var text && text.Contains('.')
-            ? text.TrimEnd('0').TrimEnd('.')
-            : value.GetDecimal().ToString("G29", CultureInfo.InvariantCulture),
         JsonValueKind.String => value.GetString()!.ToUpperInvariant(),
         _ => value.GetRawText(),
     };

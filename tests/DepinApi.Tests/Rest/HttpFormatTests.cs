@@ -17,9 +17,9 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Equal("aethir-revenue-2025Q2-v1.csv", response.Content.Headers.ContentDisposition?.FileNameStar
                                                       ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
-        Assert.Equal("id,project,quarter,metric,amountUsd,units,value,basis,qualifier,source.id,source.publisher,source.title,"
+        Assert.Equal("id,project,quarter,metric,amountUsd,units,value,basis,qualifier,preferred,source.id,source.publisher,source.title,"
                      + "source.publishedOn,source.publishedLabel,source.kind,source.url,quote,permalink,citation", lines[0]);
-        Assert.StartsWith("aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32700000,lin,32700000,disclosed,,blockeden-early-2026,BlockEden.xyz,", lines[1]);
+        Assert.StartsWith("aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32700000,lin,32700000,disclosed,,true,blockeden-early-2026,BlockEden.xyz,", lines[1]);
         // The quote contains commas, so RFC 4180 quotes it.
         Assert.Contains(",\"The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).\",", lines[1]);
         Assert.Equal("", lines[^1]);

@@ -56,12 +56,12 @@ public class PermalinkTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     }
 
     [Theory]
-    [InlineData("/v1/revenue/akash-2025q3-annualized-run-rate", "Akash Network annualized run rate, Q3 2025: about $4.2 million (disclosed).")]
+    [InlineData("/v1/revenue/akash-2025q3-annualized-run-rate", "Akash Network annualized run rate, as of Q3 2025: about $4.2 million (disclosed).")]
     [InlineData("/v1/revenue/akash-2025q3-lease-income", "Akash Network lease income, Q3 2025: $851,700 (disclosed).")]
     [InlineData("/v1/settlement-mix/helium-2026-06-01-settlement-mix", "Helium settlement mix, June 1, 2026: about 70% of fees settled in stablecoins (estimate).")]
     [InlineData("/v1/settlement-mix/filecoin-2026-06-01-settlement-mix", "Filecoin settlement mix, June 1, 2026: fees mainly settled in the native token (estimate).")]
-    [InlineData("/v1/token-prices/helium-2026-06-01-price", "Helium (HNT) token price, June 1, 2026: $0.7277; 1-year change -78.55% (disclosed).")]
-    [InlineData("/v1/metrics/aethir-2026-active-compute-clients", "Aethir active compute clients, 2026: over 150 (disclosed).")]
+    [InlineData("/v1/token-prices/helium-2026-06-01-price", "Helium (HNT) token price, June 1, 2026: $0.7277; down 78.55% over one year (disclosed).")]
+    [InlineData("/v1/metrics/aethir-2026-active-compute-clients", "Aethir active compute clients, as reported in early 2026: over 150 (disclosed).")]
     public async Task Citations_state_the_figure_as_prose_does(string url, string start)
     {
         var figure = (await api.GetJsonAsync(url)).GetProperty("data");

@@ -47,15 +47,22 @@ public static partial class QuoteNumbers
 
     private const int FallWordWindow = 40;
 
-    public static IReadOnlyList<QuoteNumber> Extract(string quote)
+    public static IReadOnlyList<QuoteNumber> Extract(string quote) => Spellings(quote).Select(s => s.Number).ToList();
+
+    /// <summary>
+    /// Each number with the words that state it, without sign, "$" or "+": "520 million", "78.55%", "35-40%", "10x",
+    /// "doubling" — what a citation must repeat to keep the source's precision and wording.
+    /// </summary>
+    public static IReadOnlyList<(QuoteNumber Number, string Text)> Spellings(string quote)
     {
-        var found = new List<QuoteNumber>();
+        var found = new List<(QuoteNumber, string)>();
         var masked = quote.ToCharArray();
 
         foreach (Match m in PercentRange().Matches(quote))
         {
-            found.Add(new QuoteNumber(Percent(m.Groups["lo"].Value), FigureKind.Percent));
-            found.Add(new QuoteNumber(Percent(m.Groups["hi"].Value), FigureKind.Percent));
+            var range = m.Value;
+            found.Add((new QuoteNumber(Percent(m.Groups["lo"].Value), FigureKind.Percent), range));
+            found.Add((new QuoteNumber(Percent(m.Groups["hi"].Value), FigureKind.Percent), range));
             for (var i = m.Index; i < m.Index + m.Length; i++)
                 masked[i] = ' ';
         }
@@ -67,28 +74,30 @@ public static partial class QuoteNumbers
             var magnitude = decimal.Parse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture);
             var minus = m.Groups["neg"].Success;
+            var spelled = m.Groups["num"].Value + m.Groups["pct"].Value
+                          + (m.Groups["scale"].Success ? " " + m.Groups["scale"].Value : "") + m.Groups["x"].Value;
 
             if (m.Groups["pct"].Success)
             {
                 var windowStart = Math.Max(previousEnd, m.Index - FallWordWindow);
                 var falls = minus || FallWord().IsMatch(text[windowStart..m.Index]);
                 var fraction = magnitude / 100m;
-                found.Add(new QuoteNumber(falls ? -fraction : fraction, FigureKind.Percent));
+                found.Add((new QuoteNumber(falls ? -fraction : fraction, FigureKind.Percent), spelled));
             }
             else
             {
                 var value = magnitude * Scale(m.Groups["scale"].Value);
-                found.Add(new QuoteNumber(minus ? -value : value, FigureKind.Number));
+                found.Add((new QuoteNumber(minus ? -value : value, FigureKind.Number), spelled));
                 if (m.Groups["x"].Success)
-                    found.Add(new QuoteNumber(minus ? -value : value, FigureKind.Percent));
+                    found.Add((new QuoteNumber(minus ? -value : value, FigureKind.Percent), spelled));
             }
             previousEnd = m.Index + m.Length;
         }
 
-        if (Doubling().IsMatch(quote))
+        if (Doubling().Match(quote) is { Success: true } doubling)
         {
-            found.Add(new QuoteNumber(2m, FigureKind.Number));
-            found.Add(new QuoteNumber(2m, FigureKind.Percent));
+            found.Add((new QuoteNumber(2m, FigureKind.Number), doubling.Value));
+            found.Add((new QuoteNumber(2m, FigureKind.Percent), doubling.Value));
         }
 
         return found;

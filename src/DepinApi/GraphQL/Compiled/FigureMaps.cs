@@ -24,17 +24,17 @@ internal static class FigureMaps
         // Quarter prints as 2026Q2.
         ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
         ["metric"] = Enum("metric"),
-        ["amountUsd"] = Column("amount_usd"),
+        ["amountUsd"] = Number("amount_usd"),
         // Compiled only in units LIN (see ProjectMap and QueryMap), where value is the level itself.
         ["units"] = Constant("'LIN'"),
-        ["value"] = Column("amount_usd"),
+        ["value"] = Number("amount_usd"),
     }));
 
     public static readonly FigureTable SettlementMix = new("settlement_mix", "m", Figure(basis: Enum("basis"), new()
     {
         ["date"] = Column("as_of"),
-        ["stablecoinShare"] = Column("stablecoin_share"),
-        ["nativeShare"] = Column("native_share"),
+        ["stablecoinShare"] = Number("stablecoin_share"),
+        ["nativeShare"] = Number("native_share"),
         ["label"] = Enum("label"),
     }));
 
@@ -43,16 +43,19 @@ internal static class FigureMaps
     {
         ["tokenSymbol"] = Column("token_symbol"),
         ["date"] = Column("date"),
-        ["priceUsd"] = Column("price_usd"),
-        ["change30d"] = Column("change_30d"),
-        ["change90d"] = Column("change_90d"),
-        ["change1y"] = Column("change_1y"),
+        ["priceUsd"] = Number("price_usd"),
+        ["change30d"] = Number("change_30d"),
+        ["change90d"] = Number("change_90d"),
+        ["change1y"] = Number("change_1y"),
     }));
 
     public static readonly FigureTable NetworkMetric = new("network_metrics", "n", Figure(basis: Enum("basis"), Measured()));
 
     public static readonly FigureTable SectorFigure = new("sector_figures", "f", Figure(basis: Enum("basis"),
         new(Measured()) { ["scope"] = Enum("scope") }, ofProject: false));
+
+    /// <summary>A numeric column without its scale's trailing zeros, as the Decimal scalar and REST write it.</summary>
+    private static FieldCompiler Number(string column) => (_, _, alias) => $"trim_scale({alias}.{column})";
 
     /// <summary>
     /// A revenue figure's quarter as an ordinal (year * 4 + quarter - 1), so a range is one comparison, as the read
@@ -67,8 +70,8 @@ internal static class FigureMaps
         ["periodStart"] = Column("period_start"),
         ["periodEnd"] = Column("period_end"),
         ["metric"] = Column("metric"),
-        ["value"] = Column("value"),
-        ["valueMax"] = Column("value_max"),
+        ["value"] = Number("value"),
+        ["valueMax"] = Number("value_max"),
         ["unit"] = Enum("unit"),
     };
 

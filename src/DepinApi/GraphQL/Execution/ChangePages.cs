@@ -22,17 +22,18 @@ internal static class ChangePages
         (int, string, string)? after = null;
         if (context.GetArgument<string>("after") is { } cursor)
         {
-            var position = Cursors.Decode(ListName, cursor, 3);
-            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) Cursors.Decode(ListName, "", 3);
+            var position = Cursors.Decode(context, ListName, cursor, 3);
+            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) throw Cursors.BadCursor();
             after = (version, position[1], position[2]);
         }
         var query = new ChangeQuery { Version = context.GetArgument<int?>("version"), After = after };
         var session = await context.SessionAsync();
         var rows = first == 0 ? [] : await session.ChangesAsync(query with { Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
+        var encode = Cursors.Encoder(context, ListName);
         return new Connection<DataChange>(
             page,
-            c => Cursors.Encode(ListName, c.Version.ToString(CultureInfo.InvariantCulture), c.Table, c.Id),
+            c => encode([c.Version.ToString(CultureInfo.InvariantCulture), c.Table, c.Id]),
             HasNextPage: rows.Count > page.Count,
             HasPreviousPage: after is not null,
             TotalCount: async () => (await session.ChangesAsync(query, context.CancellationToken)).Count);

@@ -1,38 +1,46 @@
-using System.Buffers.Text;
-using System.Text;
+using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
 
 namespace DepinApi.GraphQL.Execution;
 
 /// <summary>
-/// Opaque cursors: the keyset position of an item (its sort values), tagged with the list and order they belong
-/// to so that a cursor from another list or another order is refused instead of silently skipping items.
+/// Opaque, signed cursors: the keyset position of an item (its sort values), signed by REST's <see cref="CursorCodec"/>
+/// (<c>Rest:CursorKey</c>) for the list and order they belong to, so that a hand-made or altered cursor, or one from
+/// another list or order, is refused instead of steering the query or silently skipping items.
 /// </summary>
 internal static class Cursors
 {
-    private const char Separator = '\u001f';
+    // Keeps a GraphQL cursor from ever passing for a REST one of the same position, and the reverse.
+    private const string Scope = "graphql:";
 
-    public static string Encode(string list, params string[] position) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join(Separator, [list, .. position])));
-
-    /// <summary>The position written by <see cref="Encode"/> for <paramref name="list"/>.</summary>
-    /// <exception cref="GraphQLError">The text is not such a cursor.</exception>
-    public static string[] Decode(string list, string cursor, int parts)
+    public static Func<string[], string> Encoder(ResolveContext context, string list)
     {
-        string[]? decoded = null;
+        var codec = Codec(context);
+        return position => codec.Create(Scope + list, position);
+    }
+
+    /// <summary>The position a cursor from <see cref="Encoder"/> for <paramref name="list"/> holds.</summary>
+    /// <exception cref="GraphQLError">The text is not such a cursor, intact.</exception>
+    public static string[] Decode(ResolveContext context, string list, string cursor, int parts)
+    {
+        IReadOnlyList<string> position;
         try
         {
-            decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split(Separator);
+            position = Codec(context).Open(Scope + list, cursor);
         }
-        catch (FormatException)
+        catch (InvalidParameterException)
         {
+            throw BadCursor();
         }
-        if (decoded is null || decoded.Length != parts + 1 || decoded[0] != list)
-        {
-            throw new GraphQLError(
-                $"Argument \"after\" is not a cursor of this list in this order: expected an endCursor or edge cursor this field returned for the same orderBy.",
-                extensions: new Dictionary<string, object?> { ["code"] = "BAD_CURSOR", ["argument"] = "after" });
-        }
-        return decoded[1..];
+        return position.Count == parts ? [.. position] : throw BadCursor();
     }
+
+    public static GraphQLError BadCursor() =>
+        new("Argument \"after\" is not a cursor of this list in this order: expected an endCursor or edge cursor this field "
+            + "returned for the same orderBy, unaltered (cursors are signed by the server).",
+            extensions: new Dictionary<string, object?> { ["code"] = "BAD_CURSOR", ["argument"] = "after" });
+
+    private static CursorCodec Codec(ResolveContext context) =>
+        context.State().Http.RequestServices.GetRequiredService<CursorCodec>();
 }

@@ -1,5 +1,6 @@
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Models;
 using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
 
@@ -24,6 +25,8 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
 
     private int? _compiledVersion;
 
+    private Task<FigureViews>? _figureViews;
+
     /// <summary>The data version the response was read from, by the session or by a compiled statement; null if none was read.</summary>
     public int? VersionRead => OpenedSession?.Version.Id ?? _compiledVersion;
 
@@ -42,6 +45,31 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
             session = _session;
         }
         return await session.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// REST's view builder on the request's version, which writes every figure's permalink and citation (one home for
+    /// both), with the preferred revenue statements of every project loaded. Read once per request, on first use.
+    /// </summary>
+    internal async Task<FigureViews> FigureViewsAsync(ResolveContext context)
+    {
+        Task<FigureViews> views;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _figureViews ??= LoadFigureViewsAsync(context);
+            views = _figureViews;
+        }
+        return await views.ConfigureAwait(false);
+    }
+
+    private async Task<FigureViews> LoadFigureViewsAsync(ResolveContext context)
+    {
+        var session = await SessionAsync(context).ConfigureAwait(false);
+        var views = await FigureViews.CreateAsync(Http, session, context.CancellationToken).ConfigureAwait(false);
+        var projects = await session.ProjectsAsync(new ProjectQuery(), context.CancellationToken).ConfigureAwait(false);
+        await views.LoadPreferredRevenueAsync(session, projects.Select(p => p.Slug), context.CancellationToken).ConfigureAwait(false);
+        return views;
     }
 
     private async Task<ReadSession> OpenAsync(ResolveContext context)

@@ -13,16 +13,17 @@ internal static class ProjectPages
         var (query, first, cursor) = request;
         if (first < 0) throw NegativePageSize();
         var listName = request.ListName;
-        var after = cursor is null ? null : Cursors.Decode(listName, cursor, 2);
+        var after = cursor is null ? null : Cursors.Decode(context, listName, cursor, 2);
 
         var session = await context.SessionAsync();
         var rows = first == 0
             ? []
             : await session.ProjectsAsync(query with { After = after is null ? null : (after[0], after[1]), Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
+        var encode = Cursors.Encoder(context, listName);
         return new Connection<Project>(
             page,
-            p => Cursors.Encode(listName, query.Sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug),
+            p => encode([query.Sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug]),
             HasNextPage: rows.Count > page.Count,
             HasPreviousPage: after is not null,
             TotalCount: async () => (await session.ProjectsAsync(query, context.CancellationToken)).Count);

@@ -11,4 +11,6 @@ internal static class ResolveContextExtensions
         ?? throw new InvalidOperationException("The GraphQL endpoint runs requests with a GraphQLRequestState as user context.");
 
     public static Task<ReadSession> SessionAsync(this ResolveContext context) => context.State().SessionAsync(context);
+
+    public static Task<Rest.Models.FigureViews> FigureViewsAsync(this ResolveContext context) => context.State().FigureViewsAsync(context);
 }

@@ -19,7 +19,7 @@ public static class DecimalScalar
     public static readonly GraphQLScalarType Type = new("Decimal")
     {
         Description = "An exact decimal number. Output: a JSON number written digit for digit from the stored value "
-                      + "(e.g. 32700000.00), never rounded through a binary float; parse it with a decimal-aware JSON "
+                      + "(e.g. 32700000 or 0.001804, without the stored column's trailing zeros, as REST writes it), never rounded through a binary float; parse it with a decimal-aware JSON "
                       + "reader to keep every digit. Input: a number literal or, for exactness through variables, a string such as \"0.7277\".",
         Serializer = value => value switch
         {
@@ -44,8 +44,8 @@ public static class DecimalScalar
         },
     };
 
-    /// <summary>A JSON number whose text is the decimal's own (trailing zeros of its scale included).</summary>
-    private static JsonElement Exact(decimal number) => JsonSerializer.SerializeToElement(number);
+    /// <summary>A JSON number with the decimal's digits and none of its column's trailing zeros, as REST writes it (0.001804, not 0.001804000000).</summary>
+    private static JsonElement Exact(decimal number) => JsonSerializer.SerializeToElement(Rest.Infrastructure.DecimalText.Normalize(number));
 
     private static bool TryParse(string text, out decimal number) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,

@@ -1,5 +1,7 @@
 using DepinApi.GraphQL.Enums;
+using DepinApi.GraphQL.Execution;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Models;
 using GraphQLEngine.Type;
 
 namespace DepinApi.GraphQL.Types;
@@ -22,6 +24,19 @@ internal static class FigureFields
         .Field("quote", new GraphQLNonNull(Scalars.String), f => f
             .Description("The sentence (or table row) of the source that states the figure, verbatim.")
             .Resolve(v => quote(v)));
+
+    /// <summary>
+    /// <c>permalink</c> and <c>citation</c>, written by REST's view of the same figure (<paramref name="view"/>), so the
+    /// two APIs give one figure the same URL and the same sentence.
+    /// </summary>
+    public static ObjectTypeBuilder<T> Citable<T>(this ObjectTypeBuilder<T> type, Func<FigureViews, T, (string Permalink, string Citation)> view) => type
+        .Field("permalink", new GraphQLNonNull(Scalars.String), f => f
+            .Description("The figure's permanent URL (REST), pinned to the data version it was read from with asOf.")
+            .ResolveAsync(async (v, c) => view(await c.FigureViewsAsync().ConfigureAwait(false), v).Permalink))
+        .Field("citation", new GraphQLNonNull(Scalars.String), f => f
+            .Description("A ready-to-paste sentence: the figure in the source's words, its basis, the source and the permalink "
+                         + "(the same text as REST's).")
+            .ResolveAsync(async (v, c) => view(await c.FigureViewsAsync().ConfigureAwait(false), v).Citation));
 
     public static ObjectTypeBuilder<T> Id<T>(this ObjectTypeBuilder<T> type, Func<T, string> id) => type
         .Field("id", new GraphQLNonNull(Scalars.ID), f => f

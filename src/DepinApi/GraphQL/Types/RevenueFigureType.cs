@@ -1,4 +1,5 @@
 using DepinApi.GraphQL.Enums;
+using DepinApi.GraphQL.Execution;
 using DepinApi.GraphQL.ScalarTypes;
 using GraphQLEngine.Type;
 
@@ -23,5 +24,10 @@ internal static class RevenueFigureType
                          + "quarter; null when that quarter has no single figure to compare with.")
             .Resolve(v => v.Value))
         .Provenance(source, v => v.Figure.Basis, v => v.Figure.Qualifier, v => v.Figure.Source, v => v.Figure.Quote)
+        .Field("preferred", new GraphQLNonNull(Scalars.Boolean), f => f
+            .Description("Whether this is the statement to cite when a source states the project's quarter and metric more than "
+                         + "once (\"over $500 million\" and \"about $520 million\"): the one REST's /v1/revenue chooses.")
+            .ResolveAsync(async (v, c) => (await c.FigureViewsAsync().ConfigureAwait(false)).Revenue(v.Figure).Preferred))
+        .Citable((views, v) => views.Revenue(v.Figure, v.Units, v.Value) is var r ? (r.Permalink, r.Citation) : default)
         .Build();
 }

@@ -21,6 +21,10 @@ internal static class SettlementMixType
         .Field("label", DepinEnums.SettlementLabel, f => f
             .Description("The source's wording when it gives no share.")
             .Resolve(m => m.Label))
+        .Field("shareOf", new GraphQLNonNull(Scalars.String), f => f
+            .Description("What the shares are of (their denominator), as the source states them.")
+            .Resolve(_ => Rest.Models.SettlementMixView.ShareOfFees))
         .Provenance(source, m => m.Basis, m => m.Qualifier, m => m.Source, m => m.Quote)
+        .Citable((views, m) => views.SettlementMix(m) is var v ? (v.Permalink, v.Citation) : default)
         .Build();
 }

@@ -1,64 +1,116 @@
 using DepinApi.ReadModel;
+using DepinApi.Series;
 
 namespace DepinApi.Rest.Citations;
 
 /// <summary>
-/// Ready-to-paste citation sentences, one per kind of figure, e.g. "Aethir revenue, Q2 2025:
-/// $32.7 million (disclosed). Source: BlockEden.xyz, “…”, early 2026. https://…/v1/revenue/…?asOf=1".
+/// Ready-to-paste citation sentences, one per kind of figure, e.g. "Aethir revenue, Q2 2025: $32.7 million
+/// (disclosed). Source: BlockEden.xyz, “…”, early 2026. https://…/v1/revenue/…?asOf=1". REST and GraphQL both call
+/// these, so a figure cites the same way in either. A value the API computes (a units transform, a share) says so and
+/// from what, in a sentence of its own before the source.
 /// </summary>
 public static class Citation
 {
-    public static string Revenue(RevenueFigure f, string projectName, string permalink)
+    public static string Revenue(RevenueFigure f, string projectName, string permalink) =>
+        Revenue(f, projectName, permalink, SeriesUnits.Lin, null);
+
+    /// <param name="units">The units <paramref name="value"/> is in; anything but LIN is computed and cited as such.</param>
+    public static string Revenue(RevenueFigure f, string projectName, string permalink, SeriesUnits units, decimal? value)
     {
-        var period = f.Metric == "fiscal_year_revenue" ? $"full year {f.Quarter.Year}" : CitationText.Quarter(f.Quarter);
-        return Sentence($"{projectName} {CitationText.Metric(f.Metric)}, {period}: {CitationText.Qualifier(f.Qualifier)}{CitationText.Money(f.AmountUsd)}",
-            f.Basis, f.Source, permalink);
+        var statement = $"{projectName} {CitationText.Metric(f.Metric)}, {RevenuePeriod(f)}: "
+                        + CitationText.Qualified(f.Qualifier, CitationText.Money(f.AmountUsd), f.Quote);
+        return Sentence(statement, f.Basis, Computed(f, units, value), f.Source, permalink);
     }
+
+    /// <summary>
+    /// A project's share of a sum of projects' figures, which no source states: "Computed by this API: Helium's share of
+    /// the annualized external revenue of the 5 projects listed, as of Q2 2026, is 40.625% ($520 million of $1.28 billion)…".
+    /// </summary>
+    public static string Share(RevenueFigure f, string projectName, decimal share, decimal total, int projects) =>
+        $"Computed by this API: {projectName}'s share of the {CitationText.Metric(f.Metric)} of the {projects} project{(projects == 1 ? "" : "s")} listed, "
+        + $"{RevenuePeriod(f)}, is {CitationText.Percent(share)} ({CitationText.Money(f.AmountUsd)} of {CitationText.Money(total)}, "
+        + "the sum of each project's preferred figure); the figure it starts from is cited with it.";
 
     public static string SettlementMix(SettlementMix f, string projectName, string permalink)
     {
         var parts = new List<string>();
         if (f.StablecoinShare is { } stable)
-            parts.Add($"{CitationText.Qualifier(f.Qualifier)}{CitationText.Percent(stable)} of fees settled in stablecoins");
+            parts.Add($"{CitationText.Qualified(f.Qualifier, CitationText.Percent(stable), f.Quote)} of fees settled in stablecoins");
         if (f.NativeShare is { } native)
-            parts.Add($"{(parts.Count == 0 ? CitationText.Qualifier(f.Qualifier) : "")}{CitationText.Percent(native)} in the native token");
+            parts.Add($"{(parts.Count == 0 ? CitationText.Qualified(f.Qualifier, CitationText.Percent(native), f.Quote) : CitationText.Percent(native))} in the native token");
         if (parts.Count == 0)
             parts.Add(f.Label == "mainly_stablecoin" ? "fees mainly settled in stablecoins" : "fees mainly settled in the native token");
         return Sentence($"{projectName} settlement mix, {CitationText.Date(f.AsOf)}: {string.Join(", ", parts)}",
-            f.Basis, f.Source, permalink);
+            f.Basis, null, f.Source, permalink);
     }
 
     public static string TokenPrice(TokenPrice f, string projectName, string permalink)
     {
-        var qualifier = CitationText.Qualifier(f.Qualifier);
         var parts = new List<string>();
         if (f.PriceUsd is { } price)
-            parts.Add($"{qualifier}{CitationText.Money(price)}");
+            parts.Add(CitationText.Qualified(f.Qualifier, CitationText.Money(price), f.Quote));
         if (f.Change30d is { } c30)
-            parts.Add($"30-day change {qualifier}{CitationText.Percent(c30, signed: true)}");
+            parts.Add($"{CitationText.Change(c30, f.Qualifier, f.Quote)} over 30 days");
         if (f.Change90d is { } c90)
-            parts.Add($"90-day change {qualifier}{CitationText.Percent(c90, signed: true)}");
+            parts.Add($"{CitationText.Change(c90, f.Qualifier, f.Quote)} over 90 days");
         if (f.Change1y is { } c1y)
-            parts.Add($"1-year change {qualifier}{CitationText.Percent(c1y, signed: true)}");
+            parts.Add($"{CitationText.Change(c1y, f.Qualifier, f.Quote)} over one year");
         return Sentence($"{projectName} ({f.TokenSymbol}) token price, {CitationText.Date(f.Date)}: {string.Join("; ", parts)}",
-            "disclosed", f.Source, permalink);
+            "disclosed", null, f.Source, permalink);
     }
 
     public static string NetworkMetric(NetworkMetric f, string projectName, string permalink) =>
-        Sentence($"{projectName} {CitationText.Metric(f.Metric)}, {CitationText.Period(f.Period)}: {Measured(f.Value, f.ValueMax, f.Unit, f.Qualifier)}",
-            f.Basis, f.Source, permalink);
+        Sentence($"{projectName} {CitationText.Metric(f.Metric)}, {CitationText.Period(f.Period, f.Source)}: "
+                 + Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote),
+            f.Basis, null, f.Source, permalink);
 
     public static string SectorFigure(SectorFigure f, string permalink)
     {
-        var scope = f.Scope == "depin_compute" ? "DePIN compute networks" : "DePIN";
-        return Sentence($"{scope} {CitationText.Metric(f.Metric)}, {CitationText.Period(f.Period)}: {Measured(f.Value, f.ValueMax, f.Unit, f.Qualifier)}",
-            f.Basis, f.Source, permalink);
+        var scope = f.Scope == "depin_compute" ? "DePIN compute networks'" : "DePIN";
+        return Sentence($"{scope} {CitationText.Metric(f.Metric)}, {CitationText.Period(f.Period, f.Source)}: "
+                        + Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote),
+            f.Basis, null, f.Source, permalink);
     }
 
-    private static string Measured(decimal value, decimal? max, string unit, string? qualifier)
+    /// <summary>
+    /// A quarter is the period of a quarterly figure; a fiscal year sits in its fourth quarter; an annualized or
+    /// monthly figure is a rate measured at some point of its quarter, so it is "as of" that quarter, never a total of it.
+    /// </summary>
+    private static string RevenuePeriod(RevenueFigure f) => f.Metric switch
     {
+        "fiscal_year_revenue" => $"full year {f.Quarter.Year}",
+        "quarterly_revenue" or "lease_income" or "network_fee_revenue" => CitationText.Quarter(f.Quarter),
+        _ => "as of " + CitationText.Quarter(f.Quarter),
+    };
+
+    private static string? Computed(RevenueFigure f, SeriesUnits units, decimal? value)
+    {
+        if (units == SeriesUnits.Lin)
+            return null;
+        var earlier = CitationText.Quarter(f.Quarter.AddQuarters(-SeriesUnitsTransform.LookBackQuarters(units)));
+        var what = units switch
+        {
+            SeriesUnits.Chg => "the change in USD",
+            SeriesUnits.Pch => "the percent change",
+            _ => "the percent change from a year earlier",
+        };
+        var result = value is { } v
+            ? $"{what} from the {earlier} figure of the same series, {(units == SeriesUnits.Chg ? CitationText.Money(v) : Infrastructure.DecimalText.Format(v) + "%")}"
+            : $"{what} from {earlier}, which has no single figure of the same series to compare with (value is null)";
+        return $"Computed by this API ({units.ToName()}): {result}.";
+    }
+
+    private static string Measured(string metric, decimal value, decimal? max, string unit, string? qualifier, string quote)
+    {
+        if (unit == "fraction" && MetricNames.IsMultiple(metric))
+            return CitationText.Qualified(qualifier, CitationText.Multiple(value, quote), quote);
+        if (unit == "fraction" && max is null && value < 0)
+            return CitationText.Change(value, qualifier, quote);
+        if (unit == "fraction" && max is { } top)
+            // As the source writes a range of percentages: "35-40%".
+            return Infrastructure.DecimalText.Format(value * 100m) + "-" + CitationText.Percent(top);
         var text = max is { } upper ? $"{Unit(value, unit)} to {Unit(upper, unit)}" : Unit(value, unit);
-        return CitationText.Qualifier(qualifier) + text;
+        return CitationText.Qualified(qualifier, text, quote);
     }
 
     private static string Unit(decimal value, string unit) => unit switch
@@ -71,6 +123,6 @@ public static class Citation
         _ => CitationText.Number(value),
     };
 
-    private static string Sentence(string statement, string basis, Source source, string permalink) =>
-        $"{statement} ({basis}). {CitationText.SourceSentence(source)} {permalink}";
+    private static string Sentence(string statement, string basis, string? computed, Source source, string permalink) =>
+        $"{statement} ({basis}). {(computed is null ? "" : computed + " ")}{CitationText.SourceSentence(source)} {permalink}";
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using DepinApi.Screening;
 using DepinApi.Series;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,7 +26,7 @@ public static class RevenueEndpoints
             .WithName("GetProjectRevenueQuarter")
             .WithSummary("A project's revenue figures for one quarter.")
             .WithDescription("Every metric reported for the quarter, each labelled, with basis, source, quote, permalink and "
-                             + "citation. `metric` narrows. A quarter without figures is a 404 that lists the quarters with figures.")
+                             + "citation; when a source states a metric twice, `preferred` marks the statement /v1/revenue cites. `metric` narrows. A quarter without figures is a 404 that lists the quarters with figures.")
             .ProducesJsonOrCsv<ListResponse<RevenueFigureView>>()
             .RedirectsRenamedSlugs();
         v1.MapGet("/revenue", AcrossProjectsAsync).WithTags(tag)
@@ -33,8 +34,10 @@ public static class RevenueEndpoints
             .WithSummary("One figure per project for a quarter and metric, with each project's share of the total.")
             .WithDescription("For `metric` (required) in `quarter` (default: the newest quarter with that metric), one figure per "
                              + "project and its share (0..1) of the sum over the projects listed. When a source states a project's "
-                             + "figure more than once, the most precise statement is used (no qualifier, then about, then bounds; "
-                             + "disclosed before estimate) and `alternativeFigures` counts the others.")
+                             + "figure more than once, the most precise statement is used (no qualifier, then about, then nearly, "
+                             + "then bounds; disclosed before estimate; the figure marked `preferred` in every revenue list) and "
+                             + "`alternativeFigures` counts the others. `shareOfUsd` is the sum the shares are of, over "
+                             + "`shareOfProjects` projects.")
             .ProducesJsonOrCsv<ListResponse<RevenueShareView>>();
         v1.MapGet("/revenue/{id}", FigureAsync).WithTags(tag)
             .WithName("GetRevenueFigure")
@@ -120,17 +123,21 @@ public static class RevenueEndpoints
         }
         var chosen = figures
             .GroupBy(f => f.Project)
-            .Select(g => (Best: g.OrderBy(Precision).ThenBy(f => f.Basis == "disclosed" ? 0 : 1).ThenBy(f => f.Id, StringComparer.Ordinal).First(),
-                          Others: g.Count() - 1))
+            .Select(g => (Best: RevenueSelection.Choose(g), Others: g.Count() - 1))
             .ToList();
+        await views.LoadPreferredRevenueAsync(session, chosen.Select(c => c.Best.Project), cancellationToken);
         var total = chosen.Sum(c => c.Best.AmountUsd);
         // Largest first, as a league table reads; the slug breaks ties so the order (and the cursor) is stable.
         var rows = chosen
             .OrderByDescending(c => c.Best.AmountUsd).ThenBy(c => c.Best.Project, StringComparer.Ordinal)
-            .Select((c, rank) => (Rank: rank, View: new RevenueShareView(c.Best.Project, views.ProjectName(c.Best.Project),
-                DecimalText.Normalize(c.Best.AmountUsd),
-                total == 0 ? 0 : DecimalText.Normalize(Math.Round(c.Best.AmountUsd / total, 6, MidpointRounding.AwayFromZero)),
-                c.Others, views.Revenue(c.Best))))
+            .Select((c, rank) =>
+            {
+                var share = total == 0 ? 0 : DecimalText.Normalize(Math.Round(c.Best.AmountUsd / total, 6, MidpointRounding.AwayFromZero));
+                var name = views.ProjectName(c.Best.Project);
+                return (Rank: rank, View: new RevenueShareView(c.Best.Project, name, DecimalText.Normalize(c.Best.AmountUsd), share,
+                    DecimalText.Normalize(total), chosen.Count, Citations.Citation.Share(c.Best, name, share, total, chosen.Count),
+                    c.Others, views.Revenue(c.Best)));
+            })
             .ToList();
         var (ranked, info) = rest.InMemory(http, page, rows,
             r => Paging.Key(r.Rank.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), r.View.Project));
@@ -139,11 +146,18 @@ public static class RevenueEndpoints
         return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
     }
 
-    public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
-        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
-        FigurePermalink.RespondAsync(http, rest, id, resource, "revenue figure", FigureLookup.RevenueAsync,
-            (views, f) => views.Revenue(f), RevenueFigureView.Columns(), cancellationToken);
+        [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (await FigureLookup.RevenueAsync(session, id, cancellationToken) is not { } figure)
+            return FigureLookup.NotFound("revenue figure", id, session);
+        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        await views.LoadPreferredRevenueAsync(session, [figure.Project], cancellationToken);
+        return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
+    }
 
     /// <summary>
     /// Reads figures from <paramref name="readFrom"/> (earlier quarters the units need), transforms each
@@ -156,9 +170,10 @@ public static class RevenueEndpoints
         var figures = await session.RevenueAsync(
             new RevenueQuery { Projects = projects, Metrics = metrics, From = readFrom, To = last }, cancellationToken);
         var values = SeriesUnitsTransform.Apply(figures, units);
+        await views.LoadPreferredRevenueAsync(session, projects, cancellationToken);
         return figures
             .Where(f => first is null || f.Quarter >= first.Value)
-            .Select(f => views.Revenue(f, units.ToName(), values[f.Id]))
+            .Select(f => views.Revenue(f, units, values[f.Id]))
             .ToList();
     }
 
@@ -173,7 +188,4 @@ public static class RevenueEndpoints
 
     // Quarters are fixed-width ("2025Q3"), so this key sorts ordinally in quarter, metric, id order.
     private static string SeriesKey(RevenueFigureView f) => Paging.Key(f.Quarter, f.Metric, f.Id);
-
-    // Exact statements first, then approximate ones, then bounds ("over", "nearly" …).
-    private static int Precision(RevenueFigure f) => f.Qualifier switch { null => 0, "about" => 1, _ => 2 };
 }

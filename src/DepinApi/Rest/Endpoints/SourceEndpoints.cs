@@ -57,6 +57,7 @@ public static class SourceEndpoints
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var cited = new FigureQuery { SourceId = id };
         var revenue = await session.RevenueAsync(new RevenueQuery { SourceId = id }, cancellationToken);
+        await views.LoadPreferredRevenueAsync(session, revenue.Select(f => f.Project), cancellationToken);
         var mix = await session.SettlementMixAsync(cited, cancellationToken);
         var max = rest.Options.MaxLimit;
         var prices = new List<TokenPriceView>();

@@ -1,5 +1,7 @@
 using DepinApi.ReadModel;
 using DepinApi.Rest.Citations;
+using DepinApi.Screening;
+using DepinApi.Series;
 using static DepinApi.Rest.Infrastructure.DecimalText;
 
 namespace DepinApi.Rest.Models;
@@ -19,22 +21,37 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
         return new FigureViews(new Links(http.Request, session.Version.Id), projects.ToDictionary(p => p.Slug, p => p.Name));
     }
 
+    private IReadOnlySet<string>? preferredRevenue;
+
     public string ProjectName(string slug) => projectNames.TryGetValue(slug, out var name) ? name : slug;
 
-    /// <param name="units">The units' wire name; <paramref name="value"/> is the figure in those units.</param>
-    public RevenueFigureView Revenue(RevenueFigure f, string units = "lin", decimal? value = null)
+    /// <summary>
+    /// Reads which revenue figures of <paramref name="projects"/> are the preferred statement of their project, quarter
+    /// and metric — the one <c>/v1/revenue</c> cites (<see cref="RevenueSelection"/>) — before their views are made.
+    /// </summary>
+    public async Task LoadPreferredRevenueAsync(ReadSession session, IEnumerable<string> projects, CancellationToken cancellationToken)
     {
+        var slugs = projects.Distinct(StringComparer.Ordinal).ToList();
+        var all = slugs.Count == 0 ? [] : await session.RevenueAsync(new RevenueQuery { Projects = slugs }, cancellationToken);
+        preferredRevenue = RevenueSelection.PreferredIds(all);
+    }
+
+    /// <param name="units">The units <paramref name="value"/> is in.</param>
+    /// <exception cref="InvalidOperationException"><see cref="LoadPreferredRevenueAsync"/> has not been called.</exception>
+    public RevenueFigureView Revenue(RevenueFigure f, SeriesUnits units = SeriesUnits.Lin, decimal? value = null)
+    {
+        var preferred = preferredRevenue ?? throw new InvalidOperationException("Load the preferred revenue figures first.");
         var permalink = links.Revenue(f.Id);
-        return new RevenueFigureView(f.Id, f.Project, f.Quarter.ToString(), f.Metric, Normalize(f.AmountUsd), units,
-            units == "lin" ? Normalize(f.AmountUsd) : Normalize(value), f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote,
-            permalink, Citation.Revenue(f, ProjectName(f.Project), permalink));
+        return new RevenueFigureView(f.Id, f.Project, f.Quarter.ToString(), f.Metric, Normalize(f.AmountUsd), units.ToName(),
+            units == SeriesUnits.Lin ? Normalize(f.AmountUsd) : Normalize(value), f.Basis, f.Qualifier, preferred.Contains(f.Id),
+            SourceView.Of(f.Source), f.Quote, permalink, Citation.Revenue(f, ProjectName(f.Project), permalink, units, value));
     }
 
     public SettlementMixView SettlementMix(SettlementMix f)
     {
         var permalink = links.SettlementMix(f.Id);
-        return new SettlementMixView(f.Id, f.Project, f.AsOf, Normalize(f.StablecoinShare), Normalize(f.NativeShare), f.Label,
-            f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, Citation.SettlementMix(f, ProjectName(f.Project), permalink));
+        return new SettlementMixView(f.Id, f.Project, f.AsOf, Normalize(f.StablecoinShare), Normalize(f.NativeShare),
+            SettlementMixView.ShareOfFees, f.Label, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, Citation.SettlementMix(f, ProjectName(f.Project), permalink));
     }
 
     public TokenPriceView TokenPrice(TokenPrice f)

@@ -23,6 +23,8 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
     public const int CompilableCount = 300;
     public const int OutsideSeed = 20260602;
 
+    public static readonly string CursorKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     /// <summary>Eight of each kind of outside element.</summary>
     public static int OutsideCount => 8 * OutsideSubsetElement.All.Count;
 
@@ -84,6 +86,8 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["GraphQL:CompiledExecution"] = compiledExecution ? "true" : "false",
+            // One key for both servers, as for replicas behind one load balancer: a cursor one signed the other opens.
+            ["Rest:CursorKey"] = CursorKey,
             ["GraphQL:CacheEnabled"] = "false",
             ["Rest:OutputCacheEnabled"] = "false",
             ["RateLimiting:Enabled"] = "false",

@@ -193,6 +193,11 @@ public sealed class GeneratedQueryWriter(Random random, SeedVocabulary seed, Out
         "Project" => $"{NewAlias("project")}: project(slug: {GraphQLValue.String(OneOf(seed.Slugs)).Literal}) {{ slug {element.Write(this)} }}",
         "ProjectConnection" => $"{NewAlias("projects")}: projects(first: 2) {{ {element.Write(this)} }}",
         "PageInfo" => $"{NewAlias("projects")}: projects(first: 2) {{ pageInfo {{ {element.Write(this)} }} }}",
+        "RevenueFigure" => $"{NewAlias("revenue")}: revenue {{ id {element.Write(this)} }}",
+        "SettlementMix" => $"{NewAlias("settlementMix")}: settlementMix {{ id {element.Write(this)} }}",
+        "TokenPrice" => $"{NewAlias("tokenPrices")}: tokenPrices {{ id {element.Write(this)} }}",
+        "SectorFigure" => $"{NewAlias("sectorFigures")}: sectorFigures {{ id {element.Write(this)} }}",
+        "NetworkMetric" => $"{NewAlias("project")}: project(slug: {GraphQLValue.String(OneOf(seed.Slugs)).Literal}) {{ slug metrics {{ id {element.Write(this)} }} }}",
         _ => throw new InvalidOperationException("No root field leads to " + element.HostType),
     };
 }
