@@ -1,4 +1,5 @@
 using DepinApi.GraphQL.Execution;
+using DepinApi.Observability;
 using DepinApi.RateLimiting;
 using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
@@ -18,8 +19,14 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger) : IGraphQL
         var cost = Math.Max(1, context.Analysis!.RequestedQueryCost);
         RequestCost.Set(context.HttpContext, cost);
         var charge = ledger.ChargeRequest(context.HttpContext, cost);
-        if (!charge.Admitted)
+        var metrics = DepinMetrics.Of(context.HttpContext);
+        if (charge.Admitted)
         {
+            metrics?.GraphQLCostCharged(cost);
+        }
+        else
+        {
+            metrics?.RateLimitRefused(RateLimitRefusal.PointsLimit);
             context.Reject(new GraphQLError(charge.Refusal ?? "Rate limit exceeded.", extensions: new Dictionary<string, object?>
             {
                 ["code"] = "RATE_LIMITED",
