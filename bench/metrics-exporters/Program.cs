@@ -53,6 +53,7 @@ for (var i = 0; i < Measurements; i++) Record(i);
 var recordNs = Stopwatch.GetElapsedTime(started).TotalNanoseconds / (Measurements * 2.0);
 var recordBytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (Measurements * 2.0);
 
+// Time for an exporter that publishes in the background (prometheus-net's adapter) to catch up.
 await Task.Delay(2000);
 var address = app.Urls.First();
 using var http = new HttpClient { BaseAddress = new Uri(address) };
@@ -64,6 +65,7 @@ for (var i = 0; i < Scrapes; i++) body = await http.GetStringAsync("/metrics");
 var scrapeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds / Scrapes;
 var scrapeBytes = (GC.GetTotalAllocatedBytes(precise: true) - totalAllocated) / (double)Scrapes;
 
+// A second argument prints the last scrape, to see what each exporter publishes.
 if (args.Length > 1) Console.WriteLine(body);
 Console.WriteLine($"{exporter}: record {recordNs:0.0} ns and {recordBytes:0.0} B per measurement; scrape {scrapeMs:0.00} ms and {scrapeBytes / 1024:0} KiB allocated per scrape ({body.Length / 1024} KiB of text, {body.Split('\n').Count(l => l.StartsWith("bench", StringComparison.Ordinal))} sample lines)");
 await app.StopAsync();

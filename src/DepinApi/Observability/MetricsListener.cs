@@ -8,7 +8,7 @@ namespace DepinApi.Observability;
 /// that nothing the public listener answers can reach it (no route, no Host header, no forwarded address) and
 /// nothing of the public pipeline (host filtering, rate limits, caching) stands between Prometheus and it.
 /// </summary>
-internal sealed class MetricsListener(IOptions<MetricsOptions> options, MeterProvider meterProvider, ILogger<MetricsListener> logger)
+internal sealed partial class MetricsListener(IOptions<MetricsOptions> options, MeterProvider meterProvider, ILogger<MetricsListener> logger)
     : IHostedService, IAsyncDisposable
 {
     private WebApplication? server;
@@ -30,7 +30,7 @@ internal sealed class MetricsListener(IOptions<MetricsOptions> options, MeterPro
         // A port already taken fails the start: an operator should learn of it at once, not from a silent dashboard.
         await app.StartAsync(cancellationToken);
         server = app;
-        logger.LogInformation("Metrics for Prometheus at {Urls} (path {Path})", settings.Urls, settings.Path);
+        Listening(settings.Urls, settings.Path);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -42,4 +42,7 @@ internal sealed class MetricsListener(IOptions<MetricsOptions> options, MeterPro
     {
         if (server is not null) await server.DisposeAsync();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Metrics for Prometheus at {Urls} (path {Path})")]
+    private partial void Listening(string urls, string path);
 }

@@ -42,7 +42,7 @@ public sealed class MeterTests
 
         recorder.Listener.RecordObservableInstruments();
         var version = factory.Services.GetRequiredService<DataVersionTracker>().Current!.Id;
-        Assert.Equal(version, recorder.Of("depin.data_version").Last().Value);
+        Assert.Equal(version, recorder.Of("depin.data_version")[^1].Value);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class MeterTests
         /// <summary>The test's host: other tests' hosts run at the same time, with meters of the same name.</summary>
         public object? Scope { get; set; }
 
-        public IReadOnlyList<Measured> Of(string instrument) =>
+        public List<Measured> Of(string instrument) =>
             measured.Where(m => m.Instrument == instrument && m.Scope == Scope).ToList();
 
         public void Dispose() => Listener.Dispose();
