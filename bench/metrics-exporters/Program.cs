@@ -30,6 +30,10 @@ if (exporter == "otel") app.MapPrometheusScrapingEndpoint();
 else if (exporter == "prometheus-net") app.MapMetrics();
 else app.MapGet("/metrics", () => "");
 await app.StartAsync();
+var address = app.Urls.First();
+using var http = new HttpClient { BaseAddress = new Uri(address) };
+// One scrape first: prometheus-net starts its meter adapter (as configured) with its registry's first collection.
+await http.GetStringAsync("/metrics");
 
 using var meter = new Meter("Bench");
 var requests = meter.CreateCounter<long>("bench.requests");
@@ -55,8 +59,6 @@ var recordBytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (Measur
 
 // Time for an exporter that publishes in the background (prometheus-net's adapter) to catch up.
 await Task.Delay(2000);
-var address = app.Urls.First();
-using var http = new HttpClient { BaseAddress = new Uri(address) };
 var body = await http.GetStringAsync("/metrics");
 for (var i = 0; i < 20; i++) await http.GetStringAsync("/metrics");
 var totalAllocated = GC.GetTotalAllocatedBytes(precise: true);
