@@ -30,7 +30,8 @@ internal sealed partial class MetricsListener(IOptions<MetricsOptions> options, 
         // A port already taken fails the start: an operator should learn of it at once, not from a silent dashboard.
         await app.StartAsync(cancellationToken);
         server = app;
-        Listening(settings.Urls, settings.Path);
+        // The bound addresses, which differ from the settings when they ask for a port of the system's choosing (:0).
+        Listening(string.Join(';', app.Urls), settings.Path);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
