@@ -44,6 +44,10 @@ internal sealed class ApiServer : IAsyncDisposable
             ["ASPNETCORE_URLS"] = baseAddress.ToString(),
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__LogLevel__Default"] = "Warning",
+            // The request log has a level of its own (appsettings.json), which Default does not lower.
+            ["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware"] = "Warning",
+            // The scrape endpoint stays on, as in production, on a port of the system's choosing.
+            ["Metrics__Urls"] = "http://127.0.0.1:0",
             ["Database__SeedDirectory"] = Path.Combine(repositoryRoot, "seed-data"),
             ["Database__Embedded__DataDirectory"] = dataDirectory,
             ["Database__Embedded__Port"] = postgresPort.ToString(CultureInfo.InvariantCulture),

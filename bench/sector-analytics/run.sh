@@ -27,7 +27,7 @@ pid=
 start_api() {
   (cd "$api_dir" && exec dotnet DepinApi.dll --urls "http://127.0.0.1:$port" \
     --Database:Embedded:DataDirectory="$work/pg" --Database:Embedded:Port="$pg_port" \
-    --Database:Embedded:Durable=false --RateLimiting:Enabled=false "${settings[@]}") >>"$work/api.log" 2>&1 &
+    --Database:Embedded:Durable=false --RateLimiting:Enabled=false --Metrics:Urls=http://127.0.0.1:0 "${settings[@]}") >>"$work/api.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$port/v1/projects" >/dev/null 2>&1 && return 0

@@ -63,7 +63,8 @@ const statusOf = async (url, init) => {
  * (`Section:Key`), passed as environment variables the way an operator would.
  */
 export async function startApi({ dll, port, settings, readyPath, logFile }) {
-  const env = { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+  // The scrape endpoint stays on, as in production, on a port of the system's choosing (runs may overlap).
+  const env = { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, Metrics__Urls: 'http://127.0.0.1:0', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
   for (const [key, value] of Object.entries(settings)) env[key.replaceAll(':', '__')] = String(value);
   const startedAt = performance.now();
   const server = launch('dotnet', [dll], { env, cwd: join(dll, '..'), logFile });

@@ -9,9 +9,16 @@ public sealed record DataVersionInfo(int Id, DateTimeOffset ImportedAt);
 /// Holds the current data version in memory so that cache keys and ETags cost no query.
 /// Kept fresh by <see cref="DataVersionListener"/>; anyone may ask it to reload.
 /// </summary>
-public sealed class DataVersionTracker(NpgsqlDataSource dataSource)
+public sealed class DataVersionTracker
 {
+    private readonly NpgsqlDataSource dataSource;
     private volatile DataVersionInfo? current;
+
+    public DataVersionTracker(NpgsqlDataSource dataSource, Observability.DepinMetrics? metrics = null)
+    {
+        this.dataSource = dataSource;
+        metrics?.ObserveDataVersion(() => current?.Id);
+    }
 
     /// <summary>Null until the first successful load, and when the database holds no data yet.</summary>
     public DataVersionInfo? Current => current;

@@ -34,7 +34,8 @@ public static class DatabaseBootstrap
     }
 
     /// <summary>Migrates and, when the database is empty, imports the seed data, as configured.</summary>
-    public static async Task PrepareAsync(DatabaseConnections connections, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
+    public static async Task PrepareAsync(DatabaseConnections connections, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken,
+        Observability.DepinMetrics? metrics = null)
     {
         await using var owner = NpgsqlDataSource.Create(connections.Owner);
         if (options.MigrateOnStartup)
@@ -54,7 +55,7 @@ public static class DatabaseBootstrap
                 logger.LogWarning("The database is empty and the seed folder {Directory} does not exist; serving no data", directory);
                 return;
             }
-            var result = await new SeedImporter(owner).ImportAsync(directory, cancellationToken);
+            var result = await new SeedImporter(owner, metrics).ImportAsync(directory, cancellationToken);
             if (!result.Succeeded)
                 throw new InvalidOperationException("The seed data is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
             logger.LogInformation("Imported {Directory} as data version {Version}", directory, result.DataVersion);

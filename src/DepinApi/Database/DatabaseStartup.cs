@@ -8,7 +8,8 @@ namespace DepinApi.Database;
 /// Doing this in a hosted service rather than before the host is built keeps the whole
 /// configuration (test overrides included) in force.
 /// </summary>
-public sealed class DatabaseStartup(IConfiguration configuration, ILogger<DatabaseStartup> logger) : IHostedService, IAsyncDisposable
+public sealed class DatabaseStartup(IConfiguration configuration, ILogger<DatabaseStartup> logger, Observability.DepinMetrics? metrics = null)
+    : IHostedService, IAsyncDisposable
 {
     private DatabaseConnections? connections;
     private EmbeddedPostgres? cluster;
@@ -31,7 +32,7 @@ public sealed class DatabaseStartup(IConfiguration configuration, ILogger<Databa
     {
         (connections, cluster) = await DatabaseBootstrap.ResolveAsync(configuration, logger, cancellationToken);
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        await DatabaseBootstrap.PrepareAsync(connections, options, logger, cancellationToken);
+        await DatabaseBootstrap.PrepareAsync(connections, options, logger, cancellationToken, metrics);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

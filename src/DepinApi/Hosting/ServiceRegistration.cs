@@ -4,6 +4,7 @@ using DepinApi.GraphQL.Http;
 using DepinApi.Health;
 using DepinApi.OpenApi;
 using DepinApi.Ide;
+using DepinApi.Observability;
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Security;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         builder.Services.AddSingleton<DataVersionTracker>();
         builder.Services.AddHostedService<DataVersionListener>();
         builder.Services.AddReadModel();
+        builder.AddObservability();
         builder.AddReadiness();
         builder.Services.AddProblemDetails();
         builder.AddDepinSecurity();
@@ -71,13 +73,20 @@ public static class ServiceRegistration
             // Chosen, not Npgsql's default of 100: see Database:MaxPoolSize and docs/scaling.md.
             MaxPoolSize = Math.Max(1, options.MaxPoolSize),
         };
-        return NpgsqlDataSource.Create(connectionString.ConnectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        // Only commands some request's trace is waiting for: the readiness check and the version listener run
+        // every second on their own, and would otherwise each be a trace of one span.
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => System.Diagnostics.Activity.Current is not null)
+            .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
+        return builder.Build();
     }
 
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
         app.Services.GetRequiredService<DatabaseStartup>().Begin();
         app.UseTrustedProxyHeaders();
+        app.UseRequestLogging();
         app.UseDepinSecurity();
         // Before routing, which would otherwise answer a HEAD with 405.
         app.UseMiddleware<HeadRequestMiddleware>();

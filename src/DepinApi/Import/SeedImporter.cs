@@ -8,7 +8,8 @@ namespace DepinApi.Import;
 /// first and nothing is written unless all are valid; the write is one transaction under the
 /// migrator's advisory lock. Printing is left to the caller (see <see cref="ImportResult.WriteReport"/>).
 /// </summary>
-public sealed class SeedImporter(NpgsqlDataSource adminDataSource)
+/// <param name="metrics">Told each import's duration and changed rows; null where nobody collects them (the CLI).</param>
+public sealed class SeedImporter(NpgsqlDataSource adminDataSource, Observability.DepinMetrics? metrics = null)
 {
     /// <summary>The channel notified with the new version's id when an import commits.</summary>
     public const string NotifyChannel = "depin_data_version";
@@ -20,6 +21,14 @@ public sealed class SeedImporter(NpgsqlDataSource adminDataSource)
 
     /// <param name="notice">Told at once when the import has to wait for another one.</param>
     public async Task<ImportResult> ImportAsync(string directory, Action<string>? notice, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await ImportOnceAsync(directory, notice, ct);
+        metrics?.Imported(System.Diagnostics.Stopwatch.GetElapsedTime(started), result);
+        return result;
+    }
+
+    private async Task<ImportResult> ImportOnceAsync(string directory, Action<string>? notice, CancellationToken ct)
     {
         var validation = await SeedValidator.ValidateAsync(directory, SeedFiles.All, ct);
         if (validation.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DepinApi.Errors;
+using DepinApi.Observability;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DepinApi.RateLimiting;
@@ -16,6 +17,7 @@ internal static class RateLimitRejection
     public static async Task WriteAsync(HttpContext http)
     {
         var refusal = RequestCharge.Of(http)?.Refusal;
+        DepinMetrics.Of(http)?.RateLimitRefused(refusal?.Limit ?? "unknown");
         var extensions = new Dictionary<string, object?> { ["limit"] = refusal?.Limit };
         if (refusal?.ResetAt is { } resetAt)
             extensions["resetAt"] = resetAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
@@ -32,6 +34,7 @@ internal static class RateLimitRejection
     /// </summary>
     public static IResult Refuse(HttpContext http, string limit, string detail, int retryAfterSeconds)
     {
+        DepinMetrics.Of(http)?.RateLimitRefused(limit);
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return Problems.Create(StatusCodes.Status429TooManyRequests, ProblemType, "Too many requests.", detail,
             new Dictionary<string, object?> { ["limit"] = limit, ["retryAfterSeconds"] = retryAfterSeconds });

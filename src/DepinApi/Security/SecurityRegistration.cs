@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace DepinApi.Security;
 
-/// <summary>Request limits, security headers, request logs, HTTPS and the database-outage answer.</summary>
+/// <summary>Request limits, security headers, HTTPS and the database-outage answer.</summary>
 public static class SecurityRegistration
 {
     public static WebApplicationBuilder AddDepinSecurity(this WebApplicationBuilder builder)
@@ -47,7 +47,6 @@ public static class SecurityRegistration
     /// <summary>Placed right after the forwarded headers, so the scheme and client address are the real ones.</summary>
     public static WebApplication UseDepinSecurity(this WebApplication app)
     {
-        app.UseMiddleware<RequestLogMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         var https = app.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
         if (https.Enabled)

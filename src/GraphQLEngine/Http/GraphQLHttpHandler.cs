@@ -69,10 +69,13 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
 
     private async Task<(GraphQLHttpResponse Response, ResultBody Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType)
     {
+        using var span = GraphQLTelemetry.Start(GraphQLTelemetry.RequestSpan);
         var context = new GraphQLRequestContext(http, schemaProvider(http), request, mediaType);
         var interceptors = Interceptors(http);
         var response = await PrepareAsync(context, interceptors).ConfigureAwait(false)
                        ?? await ExecuteAsync(context).ConfigureAwait(false);
+        GraphQLTelemetry.DescribeOperation(span, context.Operation);
+        if (!response.Result.HasData) GraphQLTelemetry.Fail(span, "request error");
 
         // Written before the hooks see the result, so that they see (and cache, and charge for) what is sent.
         var body = ResultBody.TryStart(response.Result, options.MaxResponseBytes);
@@ -113,19 +116,30 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 "QUERY_TOO_LONG"));
         }
 
-        try
+        using (var parse = GraphQLTelemetry.Start(GraphQLTelemetry.ParseSpan))
         {
-            context.Document = Parser.Parse(request.Query, options.Parse);
-        }
-        catch (GraphQLSyntaxError syntaxError)
-        {
-            return new GraphQLHttpResponse(ExecutionResult.RequestError([new GraphQLError(
-                syntaxError.Message, locations: [new ErrorLocation(syntaxError.Line, syntaxError.Column)])]));
+            try
+            {
+                context.Document = Parser.Parse(request.Query, options.Parse);
+            }
+            catch (GraphQLSyntaxError syntaxError)
+            {
+                GraphQLTelemetry.Fail(parse, "syntax error");
+                return new GraphQLHttpResponse(ExecutionResult.RequestError([new GraphQLError(
+                    syntaxError.Message, locations: [new ErrorLocation(syntaxError.Line, syntaxError.Column)])]));
+            }
         }
 
-        var validationErrors = options.ValidationCache.Validate(
-            context.Schema, request.Query, context.Document, options.ValidationRules, options.MaxValidationErrors);
-        if (validationErrors.Count > 0) return new GraphQLHttpResponse(ExecutionResult.RequestError(validationErrors));
+        using (var validate = GraphQLTelemetry.Start(GraphQLTelemetry.ValidateSpan))
+        {
+            var validationErrors = options.ValidationCache.Validate(
+                context.Schema, request.Query, context.Document, options.ValidationRules, options.MaxValidationErrors);
+            if (validationErrors.Count > 0)
+            {
+                GraphQLTelemetry.Fail(validate, "invalid document");
+                return new GraphQLHttpResponse(ExecutionResult.RequestError(validationErrors));
+            }
+        }
 
         context.Operation = SelectOperation(context.Document, request.OperationName);
         if (request.IsGet && context.Operation is { Operation: not OperationType.Query } operation)
@@ -138,9 +152,17 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 Allow: "POST");
         }
 
-        context.Analysis = QueryAnalyzer.Analyze(
-            context.Schema, context.Document, request.OperationName, VariablesForAnalysis(request.Variables), options.Limits);
-        if (!context.Analysis.IsAllowed) return new GraphQLHttpResponse(ExecutionResult.RequestError(context.Analysis.Errors));
+        using (var cost = GraphQLTelemetry.Start(GraphQLTelemetry.CostSpan))
+        {
+            context.Analysis = QueryAnalyzer.Analyze(
+                context.Schema, context.Document, request.OperationName, VariablesForAnalysis(request.Variables), options.Limits);
+            cost?.SetTag("graphql.cost.requested", context.Analysis.RequestedQueryCost);
+            if (!context.Analysis.IsAllowed)
+            {
+                GraphQLTelemetry.Fail(cost, "over a limit");
+                return new GraphQLHttpResponse(ExecutionResult.RequestError(context.Analysis.Errors));
+            }
+        }
         // The request errors execution would begin with, found before the hooks that charge for execution run.
         if (RequestErrorsBeforeExecution(context) is { } requestErrors) return new GraphQLHttpResponse(ExecutionResult.RequestError(requestErrors));
 
@@ -172,6 +194,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     private async Task<GraphQLHttpResponse> ExecuteAsync(GraphQLRequestContext context)
     {
         var http = context.HttpContext;
+        using var span = GraphQLTelemetry.Start(GraphQLTelemetry.ExecuteSpan);
         using var timeout = options.ExecutionTimeout is { } limit ? new CancellationTokenSource(limit) : null;
         using var linked = timeout is null
             ? null
@@ -196,8 +219,12 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                     AbortsExecution = failureFilter is null ? null : exception => failureFilter(http, exception) is not null,
                 },
             };
-            var result = await TryWholeOperationAsync(context, request).ConfigureAwait(false)
-                         ?? await Executor.ExecuteAsync(request).ConfigureAwait(false);
+            var result = await TryWholeOperationAsync(context, request, span).ConfigureAwait(false);
+            if (result is null)
+            {
+                span?.SetTag(GraphQLTelemetry.ExecutionPathTag, GraphQLTelemetry.ResolversPath);
+                result = await Executor.ExecuteAsync(request).ConfigureAwait(false);
+            }
             return new GraphQLHttpResponse(result);
         }
         // Whatever the timeout's cancellation surfaced as (a cancelled database command may report itself either way).
@@ -246,13 +273,18 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         "RESPONSE_TOO_LARGE"));
 
     /// <summary>The result of the first <see cref="IGraphQLOperationExecutor"/> that answers the whole operation, if any does.</summary>
-    private static async ValueTask<ExecutionResult?> TryWholeOperationAsync(GraphQLRequestContext context, ExecutionRequest request)
+    private static async ValueTask<ExecutionResult?> TryWholeOperationAsync(GraphQLRequestContext context, ExecutionRequest request, System.Diagnostics.Activity? span)
     {
         var executors = context.HttpContext.RequestServices?.GetServices<IGraphQLOperationExecutor>();
         if (executors is null) return null;
         foreach (var executor in executors)
         {
-            if (await executor.TryExecuteAsync(context, request).ConfigureAwait(false) is { } result) return result;
+            if (await executor.TryExecuteAsync(context, request).ConfigureAwait(false) is { } result)
+            {
+                span?.SetTag(GraphQLTelemetry.ExecutionPathTag, GraphQLTelemetry.OperationExecutorPath);
+                span?.SetTag(GraphQLTelemetry.ExecutorTag, executor.GetType().Name);
+                return result;
+            }
         }
         return null;
     }

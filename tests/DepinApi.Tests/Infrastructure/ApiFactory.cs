@@ -23,6 +23,8 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Depin", connectionString);
         builder.UseSetting("Database:ImportSeedWhenEmpty", "false");
+        // Many factories run at once: none may take the metrics port (a test that wants it names its own).
+        builder.UseSetting("Metrics:Urls", "");
         // The in-memory server's host, as an operator would publish it; links are then absolute, as in production.
         builder.UseSetting("Server:PublicBaseUrl", "http://localhost");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

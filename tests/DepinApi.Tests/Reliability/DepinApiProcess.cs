@@ -70,6 +70,8 @@ public sealed class DepinApiProcess : IAsyncDisposable
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
                                                               || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
+        // Many servers run at once: none may take the metrics port unless its test names one.
+        start.Environment["Metrics__Urls"] = "";
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         return new DepinApiProcess(Process.Start(start) ?? throw new InvalidOperationException($"{dotnet} did not start"));

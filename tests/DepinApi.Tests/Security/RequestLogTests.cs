@@ -5,7 +5,10 @@ using Npgsql;
 
 namespace DepinApi.Tests.Security;
 
-/// <summary>One structured log entry per request, carrying the request id; no secret ever reaches the log.</summary>
+/// <summary>
+/// One structured log entry per request (ASP.NET Core's HTTP logging), carrying the request id; no secret ever reaches
+/// the log.
+/// </summary>
 public sealed class RequestLogTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using DepinApi.GraphQL.Execution;
+using DepinApi.Observability;
 using DepinApi.RateLimiting;
 using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
@@ -32,7 +33,8 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
         var cost = Math.Max(1, context.Analysis!.RequestedQueryCost);
         RequestCost.Set(context.HttpContext, cost);
         // A total, so a document whose price was more than its cost pays nothing further.
-        Charge(context, cost);
+        if (Charge(context, cost))
+            DepinMetrics.Of(context.HttpContext)?.GraphQLCostCharged(cost);
         return ValueTask.CompletedTask;
     }
 
@@ -48,11 +50,12 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
         return Math.Max(1, (bytes + bytesPerPoint - 1) / bytesPerPoint);
     }
 
-    private void Charge(GraphQLRequestContext context, long total)
+    private bool Charge(GraphQLRequestContext context, long total)
     {
         var charge = ledger.ChargeRequest(context.HttpContext, total);
         if (charge.Admitted)
-            return;
+            return true;
+        DepinMetrics.Of(context.HttpContext)?.RateLimitRefused(RateLimitRefusal.PointsLimit);
         context.Reject(new GraphQLError(charge.Refusal ?? "Rate limit exceeded.", extensions: new Dictionary<string, object?>
         {
             ["code"] = "RATE_LIMITED",
@@ -62,6 +65,7 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
             ["shortBy"] = charge.Status is { } status ? Math.Max(0, total - status.Remaining) : null,
             ["resetAt"] = charge.Status?.ResetAt.UtcDateTime.ToString("O"),
         }), StatusCodes.Status429TooManyRequests);
+        return false;
     }
 
     public ValueTask OnResultAsync(GraphQLRequestContext context, ExecutionResult result)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DepinApi.Database;
+using DepinApi.Observability;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -41,10 +42,16 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         context.Tags.Add("graphql");
     }
 
-    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        DepinMetrics.Of(context.HttpContext)?.OutputCacheLookup("graphql", hit: true);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        // Reached only when the cache had no answer: a lookup that was allowed is a miss.
+        if (context.AllowCacheLookup) DepinMetrics.Of(context.HttpContext)?.OutputCacheLookup("graphql", hit: false);
         var response = context.HttpContext.Response;
         if (response.StatusCode != StatusCodes.Status200OK || !ResponseCaching.IsCacheable(context.HttpContext))
             context.AllowCacheStorage = false;

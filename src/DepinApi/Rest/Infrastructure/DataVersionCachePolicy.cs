@@ -1,4 +1,5 @@
 using DepinApi.Database;
+using DepinApi.Observability;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -40,11 +41,16 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
-        ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        DepinMetrics.Of(context.HttpContext)?.OutputCacheLookup("rest", hit: true);
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        // Reached only when the cache had no answer: a lookup that was allowed is a miss.
+        if (context.AllowCacheLookup) DepinMetrics.Of(context.HttpContext)?.OutputCacheLookup("rest", hit: false);
         var response = context.HttpContext.Response;
         // Only full successful representations are shared; problems and redirects are cheap to recompute.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))

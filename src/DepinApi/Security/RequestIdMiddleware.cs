@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace DepinApi.Security;
+
+/// <summary>
+/// Gives every request an id, returns it as <c>X-Request-Id</c>, and opens a log scope carrying it, so the request's
+/// log entry (ASP.NET Core's HTTP logging, placed right after this) and anything logged while it runs can be found by it.
+/// </summary>
+/// <remarks>
+/// An id sent by a proxy in front is kept when it looks like one, so the proxy's logs and ours line up; anything else
+/// is replaced, so a client cannot inject text into the logs.
+/// </remarks>
+public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+{
+    public const string HeaderName = "X-Request-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Headers[HeaderName] is [{ } offered] && SaneId().IsMatch(offered))
+            context.TraceIdentifier = offered;
+        context.Response.OnStarting(static state =>
+        {
+            var context = (HttpContext)state;
+            context.Response.Headers[HeaderName] = context.TraceIdentifier;
+            return Task.CompletedTask;
+        }, context);
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier });
+        await next(context);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
+    private static partial Regex SaneId();
+}
