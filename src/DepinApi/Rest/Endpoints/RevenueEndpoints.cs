@@ -35,7 +35,8 @@ public static class RevenueEndpoints
                              + "project and its share (0..1) of the sum over the projects listed. When a source states a project's "
                              + "figure more than once, the most precise statement is used (no qualifier, then about, then bounds; "
                              + "disclosed before estimate) and `alternativeFigures` counts the others.")
-            .ProducesJsonOrCsv<ListResponse<RevenueShareView>>();
+            .ProducesJsonOrCsv<ListResponse<RevenueShareView>>()
+            .WithMetadata(new IndexLinkQuery("metric=annualized_external_revenue"));
         v1.MapGet("/revenue/{id}", FigureAsync).WithTags(tag)
             .WithName("GetRevenueFigure")
             .WithSummary("One revenue figure by its permanent id (its permalink).")
