@@ -31,7 +31,9 @@ public static class RestProblems
                 : $"No project has the slug '{slug}'. Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}? GET /v1/projects lists them.",
             new Dictionary<string, object?>
             {
-                ["parameter"] = "slug", ["value"] = slug, ["suggestion"] = suggestions.Count == 0 ? null : suggestions[0],
+                ["parameter"] = "slug",
+                ["value"] = slug,
+                ["suggestion"] = suggestions.Count == 0 ? null : suggestions[0],
                 ["suggestions"] = suggestions,
             });
 
