@@ -96,6 +96,27 @@ public class FigureSearchTests(RestApiFixture api) : IClassFixture<RestApiFixtur
         Assert.StartsWith("kind,id,project,projectName,scope,metric,period,basis,source,quote,permalink", csv);
     }
 
+    [Fact]
+    public async Task A_repeated_search_is_answered_from_the_output_cache_with_its_etag()
+    {
+        var connectionString = await DepinApi.Tests.Infrastructure.TestPostgres.CreateDatabaseAsync();
+        await using var factory = new DepinApi.Tests.Infrastructure.ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = DepinApi.Tests.Infrastructure.RepositoryPaths.SeedData,
+        });
+        using var client = factory.CreateClient();
+        using var first = await client.GetAsync("/v1/figures?q=helium");
+        Assert.NotNull(first.Headers.ETag);
+        var body = await first.Content.ReadAsStringAsync();
+
+        await DepinApi.Tests.Infrastructure.TestPostgres.DropDatabaseAsync(connectionString);
+
+        Assert.Equal(body, await client.GetStringAsync("/v1/figures?q=helium"));
+        using var uncached = await client.GetAsync("/v1/figures?q=akash");
+        Assert.NotEqual(HttpStatusCode.OK, uncached.StatusCode);
+    }
+
     private async Task<List<JsonElement>> HitsAsync(string url) =>
         (await api.GetJsonAsync(url)).GetProperty("data").EnumerateArray().ToList();
 }
