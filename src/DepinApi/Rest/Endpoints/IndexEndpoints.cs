@@ -1,6 +1,7 @@
 using DepinApi.GraphQL;
 using DepinApi.OpenApi;
 using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public static class IndexEndpoints
         return app;
     }
 
-    private static IResult Index(HttpContext http)
+    private static JsonHttpResult<ApiIndexView> Index(HttpContext http)
     {
         var services = http.RequestServices;
         var endpoints = services.GetRequiredService<EndpointDataSource>();

@@ -54,7 +54,7 @@ public static class ProjectResolution
                 $"The parameter '{parameter}' names '{name}', which is no project"
                 + (suggestions.Count == 0 ? "" : $"; did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?")
                 + " GET /v1/projects lists them.")
-            { Suggestion = suggestions.FirstOrDefault() };
+            { Suggestion = suggestions.Count == 0 ? null : suggestions[0] };
         }
         return slugs.Distinct(StringComparer.Ordinal).ToArray();
     }
@@ -66,7 +66,7 @@ public static class ProjectResolution
     }
 
     /// <summary>The nearest slug within a few edits, or null when none is close enough to be a plausible typo.</summary>
-    public static string? Nearest(string slug, IEnumerable<string> slugs) => NearestFew(slug, slugs, 1).FirstOrDefault();
+    public static string? Nearest(string slug, IEnumerable<string> slugs) => NearestFew(slug, slugs, 1) is [var nearest] ? nearest : null;
 
     /// <summary>Up to <paramref name="count"/> slugs within a few edits of <paramref name="slug"/>, nearest first.</summary>
     public static IReadOnlyList<string> NearestFew(string slug, IEnumerable<string> slugs, int count)
