@@ -22,6 +22,7 @@ public static class CommandLine
           DepinApi [--urls URL] [configuration overrides]   serve the API (default http://127.0.0.1:5080)
           DepinApi migrate                                   apply pending schema migrations, then exit
           DepinApi import <dir>                              migrate, validate and import a seed-data folder, then exit
+        A relative <dir> is read from the directory the command was typed in, under `dotnet run` too.
         The database comes from ConnectionStrings__Depin (owner: ConnectionStrings__DepinAdmin); without one,
         a private PostgreSQL cluster is started under .data/pg.
         """;
@@ -59,14 +60,19 @@ public static class CommandLine
             var (connections, cluster) = await DatabaseBootstrap.ResolveAsync(builder.Configuration, logger, cancel.Token);
             await using var _ = cluster;
             await using var owner = NpgsqlDataSource.Create(connections.Owner);
-            foreach (var migration in await new Migrator(owner).MigrateAsync(notice => Console.Error.WriteLine(notice), cancel.Token))
+            var applied = await new Migrator(owner).MigrateAsync(notice => Console.Error.WriteLine(notice), cancel.Token);
+            foreach (var migration in applied)
                 Console.WriteLine($"applied {migration.Name}");
+            var latest = Migrator.Embedded[^1];
+            Console.WriteLine(applied.Count == 0
+                ? $"Schema up to date at version {latest.Version} ({latest.Name}); nothing to apply."
+                : $"Schema migrated to version {latest.Version} ({latest.Name}): {applied.Count} migration(s) applied.");
             if (verb is not ImportVerb import)
                 return Success;
-            var directory = Path.GetFullPath(import.Directory);
+            var directory = InvocationDirectory.Resolve(import.Directory);
             if (!Directory.Exists(directory))
             {
-                Console.Error.WriteLine($"{import.Directory}: no such folder");
+                Console.Error.WriteLine($"{import.Directory}: no such folder ({directory})");
                 return Failed;
             }
             var result = await new SeedImporter(owner).ImportAsync(directory, notice => Console.Error.WriteLine(notice), cancel.Token);

@@ -9,6 +9,7 @@ using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Security;
 using DepinApi.Rest;
+using DepinApi.Rest.Endpoints;
 using DepinApi.Screening;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -92,7 +93,7 @@ public static class ServiceRegistration
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseRouting();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(DepinApi.Errors.StatusCodeProblems.WriteAsync);
         app.UseResponseCompression();
         app.UseCors();
         app.UseRateLimits();
@@ -101,6 +102,7 @@ public static class ServiceRegistration
         app.UseMiddleware<DepinApi.Rest.Infrastructure.ReadThenWriteMiddleware>();
         app.MapHealthEndpoints();
         app.MapRestApi();
+        app.MapApiIndex();
         app.MapScreening();
         app.MapBenchmarkEndpoints();
         app.UseApiDocs();

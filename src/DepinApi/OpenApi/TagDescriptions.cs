@@ -15,6 +15,7 @@ public static class TagDescriptions
         ["Sources"] = "The publications figures are quoted from, each with every figure that cites it.",
         ["History"] = "Data versions: what each import added, changed or removed, and what is served now.",
         ["Meta"] = "The data version served, when it was imported, counts and the methodology version.",
+        ["Figures"] = "One search across every kind of figure, by words, project, metric and period; each hit with its permalink.",
         ["Screening"] = "Derived screening scores and the inputs they are computed from.",
     };
 

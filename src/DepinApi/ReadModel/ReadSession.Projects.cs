@@ -36,6 +36,36 @@ public sealed partial class ReadSession
     public async Task<Project?> ProjectAsync(string slug, CancellationToken cancellationToken) =>
         (await ProjectsAsync(new ProjectQuery { Slugs = [slug] }, cancellationToken)).SingleOrDefault();
 
+    /// <summary>
+    /// The slugs of the projects <paramref name="name"/> names other than by its exact slug, ignoring case: a
+    /// former slug (project_slug_aliases), the slug itself, the token symbol (hnt), the name (io.net) or the
+    /// name written as a slug (akash-network). More than one slug means the name is ambiguous.
+    /// </summary>
+    public Task<List<string>> SlugsNamedAsync(string name, CancellationToken cancellationToken) =>
+        QueryAsync(SlugsNamedSql("@name", Visible) + " ORDER BY 1",
+            p => p.AddText("name", name.ToLowerInvariant()), r => r.GetString(0), cancellationToken);
+
+    /// <summary>
+    /// The project <paramref name="name"/> names: by its exact slug, else by the one project another of its names
+    /// (<see cref="SlugsNamedAsync"/>) points at; null when none or several.
+    /// </summary>
+    public async Task<Project?> ProjectNamedAsync(string name, CancellationToken cancellationToken) =>
+        await ProjectAsync(name, cancellationToken)
+        ?? (await SlugsNamedAsync(name, cancellationToken) is [var slug] ? await ProjectAsync(slug, cancellationToken) : null);
+
+    /// <summary>
+    /// SQL selecting the slugs that the lower-cased name in <paramref name="name"/> (a bound parameter) names; one
+    /// home for REST's redirects and GraphQL's compiled <c>project(slug:)</c>.
+    /// </summary>
+    public static string SlugsNamedSql(string name, Func<string, string> visible) => $"""
+        SELECT p.slug FROM projects p
+        WHERE {visible("p")}
+          AND (p.slug = {name} OR lower(p.token_symbol) = {name} OR lower(p.name) = {name}
+               OR trim(BOTH '-' FROM regexp_replace(lower(p.name), '[^a-z0-9]+', '-', 'g')) = {name})
+        UNION
+        SELECT a.slug FROM project_slug_aliases a WHERE {visible("a")} AND a.alias = {name}
+        """;
+
     private static Project ReadProject(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.TextOrNull(5), r.TextOrNull(6),
         r.GetString(7));

@@ -18,6 +18,7 @@ public static class RestApi
         var services = builder.Services;
         services.Configure<RestOptions>(builder.Configuration.GetSection(RestOptions.Section));
         services.AddSingleton<CursorCodec>();
+        services.AddSingleton<QueryParameterCatalog>();
         services.AddSingleton<RestRequest>();
         services.AddSingleton<BulkExports>();
         services.AddSingleton<PublicUrls>();
@@ -80,6 +81,7 @@ public static class RestApi
         v1.MapSectorEndpoints();
         v1.MapSourceEndpoints();
         v1.MapHistoryEndpoints();
+        v1.MapFigureSearchEndpoints();
         return app;
     }
 }

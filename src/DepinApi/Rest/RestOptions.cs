@@ -5,6 +5,9 @@ public sealed class RestOptions
 {
     public const string Section = "Rest";
 
+    /// <summary>The longest <c>q</c> that <c>GET /v1/figures</c> searches for; longer is a 400.</summary>
+    public int MaxSearchTextLength { get; set; } = 200;
+
     /// <summary>Items per page when the request names no <c>limit</c>.</summary>
     public int DefaultLimit { get; set; } = 50;
 

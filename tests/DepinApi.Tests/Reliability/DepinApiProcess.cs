@@ -51,14 +51,27 @@ public sealed class DepinApiProcess : IAsyncDisposable
             ["ConnectionStrings__Depin"] = connectionString,
         });
 
-    private static DepinApiProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Any verb as the owner, started in <paramref name="workingDirectory"/> (which must hold appsettings.json) with
+    /// the extra environment variables given, e.g. the PWD of the shell a user typed the command in.
+    /// </summary>
+    public static DepinApiProcess StartVerb(string connectionString, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string> environment) =>
+        Start(arguments, new Dictionary<string, string>(environment)
+        {
+            ["ConnectionStrings__Depin"] = connectionString,
+            ["ConnectionStrings__DepinAdmin"] = connectionString,
+        }, workingDirectory);
+
+    private static DepinApiProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
+        string? workingDirectory = null)
     {
         // The test run's own dotnet, when the SDK says which one it is.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
             // The content root: appsettings.json is copied beside the assembly.
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

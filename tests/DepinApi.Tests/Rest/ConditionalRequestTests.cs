@@ -11,7 +11,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
 {
     [Theory]
     [InlineData("/v1/projects/no-such-project", HttpStatusCode.NotFound)]
-    [InlineData("/v1/projects/AETHIR", HttpStatusCode.NotFound)]
+    [InlineData("/v1/projects/aethr", HttpStatusCode.NotFound)]
     [InlineData("/v1/projects?limit=0", HttpStatusCode.BadRequest)]
     [InlineData("/v1/sources?asOf=99", HttpStatusCode.NotFound)]
     public async Task Star_never_turns_an_error_into_a_304(string url, HttpStatusCode status)

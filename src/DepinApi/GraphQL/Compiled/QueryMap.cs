@@ -66,9 +66,13 @@ internal static class QueryMap
     {
         if (!OnNewestData(field) || field.Argument("slug") is not string slug) return null;
         var alias = sql.Alias("p");
-        return ProjectMap.Project.Compile(sql, field, alias) is { } project
-            ? $"(SELECT {project} FROM projects {alias} WHERE {alias}.valid_to IS NULL AND {alias}.slug = {sql.Bind(slug, NpgsqlDbType.Text)})"
-            : null;
+        if (ProjectMap.Project.Compile(sql, field, alias) is not { } project) return null;
+        // As the resolver (ReadSession.ProjectNamedAsync): the exact slug, else the one project another name points at.
+        var exact = sql.Bind(slug, NpgsqlDbType.Text);
+        var named = ReadSession.SlugsNamedSql(sql.Bind(slug.ToLowerInvariant(), NpgsqlDbType.Text), a => $"{a}.valid_to IS NULL");
+        return $"(SELECT {project} FROM projects {alias} WHERE {alias}.valid_to IS NULL AND {alias}.slug = coalesce("
+               + $"(SELECT x.slug FROM projects x WHERE x.valid_to IS NULL AND x.slug = {exact}), "
+               + $"(SELECT min(n.slug) FROM ({named}) n HAVING count(*) = 1)))";
     }
 
     /// <summary>Every project's revenue, of one quarter or all, in units LIN (the others are computed over each series).</summary>

@@ -43,9 +43,12 @@ internal static class QueryType
                 .ResolveAsync((_, c) => ProjectPages.PageAsync(c)))
             .Field("project", project, f => f
                 .Description("One project by slug; null when there is none.")
-                .Argument("slug", new GraphQLNonNull(Scalars.String), "The project's slug, e.g. helium.")
+                .Argument("slug", new GraphQLNonNull(Scalars.String),
+                    "The project's slug, e.g. helium. Another name of one project finds it too, as REST redirects it: its token "
+                    + "symbol (hnt), its name (io.net) or name as a slug (akash-network), a former slug, in any case; the "
+                    + "project returned carries its canonical slug.")
                 .AsOf()
-                .ResolveAsync(async (_, c) => await (await c.SessionAsync()).ProjectAsync(c.GetArgument<string>("slug")!, c.CancellationToken)))
+                .ResolveAsync(async (_, c) => await (await c.SessionAsync()).ProjectNamedAsync(c.GetArgument<string>("slug")!, c.CancellationToken)))
             .Field("revenue", ProjectType.NonNullList(figures.Revenue), f => f
                 .Description("Revenue figures of every project, in project, quarter, metric, id order.")
                 .Argument("quarter", QuarterScalar.Type, "Only this quarter, e.g. 2026Q2; every quarter when omitted.")

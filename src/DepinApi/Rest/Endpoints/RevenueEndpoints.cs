@@ -38,7 +38,8 @@ public static class RevenueEndpoints
                              + "then bounds; disclosed before estimate; the figure marked `preferred` in every revenue list) and "
                              + "`alternativeFigures` counts the others. `shareOfUsd` is the sum the shares are of, over "
                              + "`shareOfProjects` projects.")
-            .ProducesJsonOrCsv<ListResponse<RevenueShareView>>();
+            .ProducesJsonOrCsv<ListResponse<RevenueShareView>>()
+            .WithMetadata(new IndexLinkQuery("metric=annualized_external_revenue"));
         v1.MapGet("/revenue/{id}", FigureAsync).WithTags(tag)
             .WithName("GetRevenueFigure")
             .WithSummary("One revenue figure by its permanent id (its permalink).")

@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DepinApi.Rest.Endpoints;
 
@@ -44,12 +46,15 @@ public static class SettlementMixEndpoints
     }
 
     public static async Task<IResult> AllAsync(HttpContext http, RestRequest rest,
+        [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
+        [OpenApiExample("helium")] string? project,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        return await ListAsync(http, rest, session, format, page, null, "settlement-mix", cancellationToken);
+        var projects = await ProjectResolution.SlugsAsync(session, "project", project, cancellationToken);
+        return await ListAsync(http, rest, session, format, page, projects, "settlement-mix", cancellationToken);
     }
 
     public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -40,11 +41,16 @@ public static class TokenPriceEndpoints
         [Description("The project's slug, e.g. helium.")] string slug,
         [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
         [FromQuery(Name = "to")][Description("Last date, YYYY-MM-DD.")] string? to,
+        [FromQuery(Name = "date")][Description("Only this date, YYYY-MM-DD (the same as from and to both that date); not with from or to.")] string? date,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var first = QueryParsing.Date("from", from);
-        var last = QueryParsing.Date("to", to);
+        var day = QueryParsing.Date("date", date);
+        if (day is not null && (!string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to)))
+            throw new InvalidParameterException("date", "either date or from/to, not both", date,
+                "The parameter 'date' names one day; leave out 'from' and 'to' with it, or use them without it.");
+        var first = day ?? QueryParsing.Date("from", from);
+        var last = day ?? QueryParsing.Date("to", to);
         QueryParsing.InOrder("from", first, "to", last);
         var page = rest.Page(http, paging);
         var wholeSeries = format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor);
@@ -69,8 +75,8 @@ public static class TokenPriceEndpoints
                 TokenPriceView.Columns(), Representation.FileName(stem, session));
         }
 
-        var after = page.After is [var date, var id]
-            ? (project.Slug, DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
+        var after = page.After is [var afterDate, var id]
+            ? (project.Slug, DateOnly.ParseExact(afterDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
             : ((string, DateOnly, string)?)null;
         var fetched = new List<TokenPriceView>(page.Limit + 1);
         await foreach (var price in session.TokenPricesAsync(query with { After = after, Limit = page.Limit + 1 }, cancellationToken))
@@ -82,14 +88,17 @@ public static class TokenPriceEndpoints
 
     public static async Task<IResult> OnDateAsync(HttpContext http, RestRequest rest,
         [FromQuery(Name = "date")][Description("The day, YYYY-MM-DD; each project's newest price on or before it. Default: the newest.")] string? date,
+        [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
+        [OpenApiExample("helium")] string? project,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
         var day = QueryParsing.Date("date", date);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var projects = await ProjectResolution.SlugsAsync(session, "project", project, cancellationToken);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var prices = await session.LatestTokenPricesAsync(null, day, cancellationToken);
+        var prices = await session.LatestTokenPricesAsync(projects, day, cancellationToken);
         var (items, info) = rest.InMemory(http, page, prices.Select(views.TokenPrice), p => p.Project);
         var stem = day is { } d ? $"token-prices-{d:yyyy-MM-dd}" : "token-prices-latest";
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);

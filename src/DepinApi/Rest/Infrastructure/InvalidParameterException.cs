@@ -20,6 +20,12 @@ public sealed class InvalidParameterException(string parameter, string expected,
     /// <summary>The problem type under /problems/; cursors have their own so clients can restart paging.</summary>
     public string ProblemType { get; init; } = "invalid-parameter";
 
+    /// <summary>For an unknown parameter: the ones the endpoint has.</summary>
+    public IReadOnlyList<string>? Known { get; init; }
+
+    /// <summary>For an unknown parameter: the nearest known one, when one is close.</summary>
+    public string? Suggestion { get; init; }
+
     private static string DefaultDetail(string parameter, string expected, string? value) => value is null
         ? $"The parameter '{parameter}' is required; expected {expected}."
         : $"The parameter '{parameter}' is '{value}'; expected {expected}.";

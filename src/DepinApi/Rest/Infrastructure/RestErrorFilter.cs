@@ -4,14 +4,18 @@ namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// Turns the exceptions that describe a client's mistake (or an empty database) into problem
-/// responses for every endpoint of the group, so no such case can surface as a 500.
+/// responses for every endpoint of the group, so no such case can surface as a 500. A query parameter
+/// the endpoint does not declare is refused here too, rather than silently ignored.
 /// </summary>
-public sealed class RestErrorFilter : IEndpointFilter
+public sealed class RestErrorFilter(QueryParameterCatalog parameters) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (UnstorableText.Find(context.HttpContext.Request) is { } refused)
+        var request = context.HttpContext.Request;
+        if (UnstorableText.Find(request) is { } refused)
             return RestProblems.InvalidParameter(refused);
+        if (context.HttpContext.GetEndpoint() is { } endpoint && parameters.FindUnknown(request, endpoint) is { } unknown)
+            return RestProblems.InvalidParameter(unknown);
         try
         {
             return await next(context);

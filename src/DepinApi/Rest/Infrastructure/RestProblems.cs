@@ -7,19 +7,35 @@ namespace DepinApi.Rest.Infrastructure;
 public static class RestProblems
 {
     /// <summary>400 for a parameter that cannot be used: names it, what was given and what is expected.</summary>
-    public static ProblemHttpResult InvalidParameter(InvalidParameterException e) =>
-        Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType,
-            e.ProblemType == "invalid-cursor" ? "The cursor is not valid." : $"The parameter '{e.Parameter}' is not valid.",
-            e.Message,
-            new Dictionary<string, object?> { ["parameter"] = e.Parameter, ["expected"] = e.Expected, ["value"] = e.Value });
+    public static ProblemHttpResult InvalidParameter(InvalidParameterException e)
+    {
+        var extensions = new Dictionary<string, object?> { ["parameter"] = e.Parameter, ["expected"] = e.Expected, ["value"] = e.Value };
+        if (e.Known is not null)
+        {
+            extensions["knownParameters"] = e.Known;
+            extensions["suggestion"] = e.Suggestion;
+        }
+        return Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType, e.ProblemType switch
+        {
+            "invalid-cursor" => "The cursor is not valid.",
+            "unknown-parameter" => $"There is no parameter '{e.Parameter}'.",
+            _ => $"The parameter '{e.Parameter}' is not valid.",
+        }, e.Message, extensions);
+    }
 
-    /// <summary>404 for a project slug that never existed; suggests the nearest one.</summary>
-    public static ProblemHttpResult UnknownProject(string slug, string? suggestion) =>
+    /// <summary>404 for a project slug that never existed; suggests the nearest ones (or, for an ambiguous name, each project it names).</summary>
+    public static ProblemHttpResult UnknownProject(string slug, IReadOnlyList<string> suggestions) =>
         Problems.Create(StatusCodes.Status404NotFound, "project-not-found", "No such project.",
-            suggestion is null
+            suggestions.Count == 0
                 ? $"No project has the slug '{slug}'. GET /v1/projects lists them."
-                : $"No project has the slug '{slug}'. Did you mean '{suggestion}'? GET /v1/projects lists them.",
-            new Dictionary<string, object?> { ["parameter"] = "slug", ["value"] = slug, ["suggestion"] = suggestion });
+                : $"No project has the slug '{slug}'. Did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}? GET /v1/projects lists them.",
+            new Dictionary<string, object?>
+            {
+                ["parameter"] = "slug",
+                ["value"] = slug,
+                ["suggestion"] = suggestions.Count == 0 ? null : suggestions[0],
+                ["suggestions"] = suggestions,
+            });
 
     /// <summary>404 for a resource other than a project (a figure, a source, a quarter without figures).</summary>
     public static ProblemHttpResult NotFound(string type, string title, string detail,

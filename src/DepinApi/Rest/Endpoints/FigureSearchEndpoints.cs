@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using DepinApi.OpenApi;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DepinApi.Rest.Endpoints;
+
+/// <summary>/v1/figures: one search across every kind of figure.</summary>
+public static class FigureSearchEndpoints
+{
+    public static void MapFigureSearchEndpoints(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/figures", SearchAsync).WithTags("Figures")
+            .WithName("SearchFigures")
+            .WithSummary("Every figure of every kind, searched by words and filtered by project, metric and period.")
+            .WithDescription("Revenue, settlement mix, token prices, network metrics and sector figures in one list, in kind, id "
+                             + "order, each with its permalink. `q` keeps figures whose metric (e.g. `annualized revenue`), project "
+                             + "name or slug, or quote contains every word of it, ignoring case; `project`, `metric` and `period` "
+                             + "filter exactly. Settlement mix figures have the metric `settlement_mix`, token prices `token_price`.")
+            .ProducesJsonOrCsv<ListResponse<FigureHitView>>();
+    }
+
+    public static async Task<IResult> SearchAsync(HttpContext http, RestRequest rest,
+        [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name or slug, or the quote.")]
+        [OpenApiExample("helium revenue")] string? q,
+        [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
+        [OpenApiExample("helium")] string? project,
+        [FromQuery(Name = "metric")][Description("Only this metric, as written in the data, e.g. annualized_external_revenue, settlement_mix or token_price.")]
+        [OpenApiExample("annualized_external_revenue")] string? metric,
+        [FromQuery(Name = "period")][Description("Only this period, as the figures write it: a quarter (2026Q2), a date (2026-06-01) or a metric's period (2026, 2025-01/2025-09).")]
+        [OpenApiExample("2026Q2")] string? period,
+        [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
+    {
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var words = Words(q, rest.Options.MaxSearchTextLength);
+        var page = rest.Page(http, paging);
+        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        var projects = await ProjectResolution.SlugsAsync(session, "project", project, cancellationToken);
+        var search = new FigureSearch
+        {
+            Words = words,
+            Projects = projects,
+            Metric = string.IsNullOrEmpty(metric) ? null : metric,
+            Period = string.IsNullOrEmpty(period) ? null : period,
+            After = page.After is [var kind, var id] ? (kind, id) : null,
+            Limit = page.Limit + 1,
+        };
+        var links = new Citations.Links(http.Request, session.Version.Id);
+        var fetched = (await session.SearchFiguresAsync(search, cancellationToken)).Select(h => FigureHitView.Of(h, links)).ToList();
+        var (items, info) = rest.Cut(http, page, fetched, f => [f.Kind, f.Id]);
+        return Representation.List(format, session, items, info, FigureHitView.Columns(), "figures");
+    }
+
+    private static string[]? Words(string? q, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            return null;
+        if (q.Length > maxLength)
+            throw new InvalidParameterException("q", $"at most {maxLength} characters", q,
+                $"The parameter 'q' is {q.Length} characters long; at most {maxLength} are searched (Rest:MaxSearchTextLength).");
+        return q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    }
+}

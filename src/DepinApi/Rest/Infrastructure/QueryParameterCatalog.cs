@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// The query parameters each REST endpoint declares, read from the same API descriptions the OpenAPI
+/// document is generated from, so the parameters an endpoint accepts and the ones it documents are one
+/// list. An endpoint the descriptions do not cover (none under /v1) accepts any parameter.
+/// </summary>
+public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider descriptions)
+{
+    private readonly Lazy<FrozenDictionary<MethodInfo, string[]>> byHandler = new(() => Build(descriptions));
+    private readonly ConcurrentDictionary<Endpoint, string[]?> byEndpoint = new();
+
+    /// <summary>The declared query parameter names of <paramref name="endpoint"/> in declaration order, or null when unknown.</summary>
+    public IReadOnlyList<string>? Of(Endpoint endpoint) =>
+        byEndpoint.GetOrAdd(endpoint, e => e.Metadata.GetMetadata<MethodInfo>() is { } handler
+                                           && byHandler.Value.TryGetValue(handler, out var names) ? names : null);
+
+    /// <summary>The first query parameter of the request that <paramref name="endpoint"/> does not declare, as a 400 to answer with.</summary>
+    public InvalidParameterException? FindUnknown(HttpRequest request, Endpoint endpoint)
+    {
+        if (request.Query.Count == 0 || Of(endpoint) is not { } known)
+            return null;
+        foreach (var name in request.Query.Keys)
+        {
+            // Model binding matches query names without regard to case, so asof= has always worked.
+            if (known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                continue;
+            var suggestion = known.Count == 0 ? null : ProjectResolution.Nearest(name, known);
+            var list = known.Count == 0 ? "none" : string.Join(", ", known);
+            return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, request.Query[name].ToString(),
+                $"This endpoint has no query parameter '{name}'"
+                + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")
+                + (known.Count == 0 ? "; it takes none." : $". Its query parameters are: {list}."))
+            {
+                ProblemType = "unknown-parameter",
+                Known = known,
+                Suggestion = suggestion,
+            };
+        }
+        return null;
+    }
+
+    private static FrozenDictionary<MethodInfo, string[]> Build(IApiDescriptionGroupCollectionProvider descriptions)
+    {
+        var map = new Dictionary<MethodInfo, string[]>();
+        foreach (var description in descriptions.ApiDescriptionGroups.Items.SelectMany(g => g.Items))
+        {
+            if (description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler)
+                continue;
+            map[handler] = description.ParameterDescriptions
+                .Where(p => p.Source == BindingSource.Query)
+                .Select(p => p.Name)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToArray();
+        }
+        return map.ToFrozenDictionary();
+    }
+}

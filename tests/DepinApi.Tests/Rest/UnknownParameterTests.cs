@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>A query parameter an endpoint does not have is a 400 naming it and the ones it has, never silently ignored.</summary>
+public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFixture>
+{
+    [Theory]
+    [InlineData("/v1/projects?colour=red", "colour", null)]
+    [InlineData("/v1/projects?limt=5", "limt", "limit")]
+    [InlineData("/v1/revenue?metric=quarterly_revenue&project=helium", "project", null)]
+    [InlineData("/v1/screening?sectr=compute", "sectr", "sector")]
+    [InlineData("/v1/sectors/analytics?foo=1", "foo", null)]
+    [InlineData("/v1/figures?qq=helium", "qq", "q")]
+    public async Task An_unknown_parameter_is_a_400_listing_the_known_ones(string url, string parameter, string? suggestion)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("/problems/unknown-parameter", problem.GetProperty("type").GetString());
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+        Assert.Contains("asOf", problem.GetProperty("knownParameters").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(suggestion, problem.GetProperty("suggestion").GetString());
+        Assert.Contains(parameter, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Known_parameters_are_matched_without_regard_to_case()
+    {
+        using var response = await api.Client.GetAsync("/v1/projects?SECTOR=compute&Limit=2");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_documented_operation_accepts_exactly_its_documented_query_parameters()
+    {
+        var document = JsonNode.Parse(await api.Client.GetStringAsync("/openapi/v1.json"))!;
+        var failures = new List<string>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            if (item!["get"] is not { } get || !path.StartsWith("/v1", StringComparison.Ordinal))
+                continue;
+            var parameters = get["parameters"]?.AsArray().Select(p => p!) ?? [];
+            var url = path;
+            foreach (var p in parameters.Where(p => (string?)p["in"] == "path"))
+                url = url.Replace("{" + (string)p["name"]! + "}", Uri.EscapeDataString(p["example"]!.ToString()));
+            var documented = parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!).Order(StringComparer.Ordinal).ToList();
+
+            using var response = await api.Client.GetAsync(url + "?no-such-parameter=1");
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{url}: {(int)response.StatusCode}");
+                continue;
+            }
+            var known = JsonDocument.Parse(body).RootElement.GetProperty("knownParameters").EnumerateArray()
+                .Select(p => p.GetString()!).Order(StringComparer.Ordinal).ToList();
+            if (!known.SequenceEqual(documented))
+                failures.Add($"{url}: accepts [{string.Join(", ", known)}], documents [{string.Join(", ", documented)}]");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_price_series_takes_one_date()
+    {
+        var prices = await api.GetJsonAsync("/v1/projects/helium/token-prices?date=2026-06-01");
+
+        var dates = prices.GetProperty("data").EnumerateArray().Select(p => p.GetProperty("date").GetString()).ToList();
+        Assert.NotEmpty(dates);
+        Assert.All(dates, d => Assert.Equal("2026-06-01", d));
+        using var both = await api.Client.GetAsync("/v1/projects/helium/token-prices?date=2026-06-01&from=2026-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+    }
+
+    [Fact]
+    public async Task Cross_project_lists_take_project()
+    {
+        var prices = await api.GetJsonAsync("/v1/token-prices?project=helium");
+        Assert.Equal("helium", Assert.Single(prices.GetProperty("data").EnumerateArray()).GetProperty("project").GetString());
+
+        var mix = await api.GetJsonAsync("/v1/settlement-mix?project=akash");
+        Assert.All(mix.GetProperty("data").EnumerateArray(), m => Assert.Equal("akash", m.GetProperty("project").GetString()));
+        Assert.NotEmpty(mix.GetProperty("data").EnumerateArray());
+    }
+}
