@@ -13,11 +13,11 @@ namespace DepinApi.GraphQL.Http;
 /// </summary>
 internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger) : IGraphQLRequestInterceptor
 {
-    public ValueTask OnExecutingAsync(GraphQLRequestContext context)
+    public async ValueTask OnExecutingAsync(GraphQLRequestContext context)
     {
         var cost = Math.Max(1, context.Analysis!.RequestedQueryCost);
         RequestCost.Set(context.HttpContext, cost);
-        var charge = ledger.ChargeRequest(context.HttpContext, cost);
+        var charge = await ledger.ChargeRequestAsync(context.HttpContext, cost);
         if (!charge.Admitted)
         {
             context.Reject(new GraphQLError(charge.Refusal ?? "Rate limit exceeded.", extensions: new Dictionary<string, object?>
@@ -30,7 +30,6 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger) : IGraphQL
                 ["resetAt"] = charge.Status?.ResetAt.UtcDateTime.ToString("O"),
             }), StatusCodes.Status429TooManyRequests);
         }
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask OnResultAsync(GraphQLRequestContext context, ExecutionResult result)
