@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -15,7 +16,7 @@ public static class RedisRegistration
 
     /// <summary>
     /// Binds the "Redis" section and, when <c>ConnectionStrings:Redis</c> is set, registers a shared
-    /// <see cref="IConnectionMultiplexer"/>. Returns whether Redis is configured.
+    /// <see cref="IConnectionMultiplexer"/> (once, however many features call this). Returns whether Redis is configured.
     /// </summary>
     public static bool AddSharedRedis(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +27,7 @@ public static class RedisRegistration
         var connectionString = ConnectionString(configuration);
         if (connectionString is null)
             return false;
-        services.AddSingleton<IConnectionMultiplexer>(sp =>
+        services.TryAddSingleton<IConnectionMultiplexer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
             var config = ConfigurationOptions.Parse(connectionString);
