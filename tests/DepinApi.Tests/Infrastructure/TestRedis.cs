@@ -37,6 +37,11 @@ public sealed class TestRedis : IAsyncDisposable
     {
         var redis = await StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => redis.StopAsync().GetAwaiter().GetResult();
+        // The test host is often ended without its exit handlers running; a watcher ends the server with it.
+        var watch = new ProcessStartInfo("sh") { UseShellExecute = false };
+        watch.ArgumentList.Add("-c");
+        watch.ArgumentList.Add($"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill {redis._process!.Id}");
+        Process.Start(watch)?.Dispose();
         return redis;
     }
 
