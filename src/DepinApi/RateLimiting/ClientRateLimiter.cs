@@ -3,65 +3,46 @@ using System.Threading.RateLimiting;
 namespace DepinApi.RateLimiting;
 
 /// <summary>
-/// The global limiter handed to ASP.NET Core's rate-limiting middleware: per client, the framework's
-/// <see cref="ConcurrencyLimiter"/> (requests in flight, no queue) and then one admission point from the
-/// <see cref="RateLimitLedger"/>. A refused request pays nothing.
+/// The global limiter handed to ASP.NET Core's rate-limiting middleware: per client, an in-flight place (no queue)
+/// and one admission point, both from the <see cref="RateLimitLedger"/>'s store. A refused request pays nothing.
 /// </summary>
+/// <remarks>
+/// The middleware first asks synchronously and, when refused, once more asynchronously. The in-process store answers
+/// the first question; a shared store declines it without a refusal and answers the second, so no thread blocks on Redis.
+/// </remarks>
 internal sealed class ClientRateLimiter(RateLimitLedger ledger) : PartitionedRateLimiter<HttpContext>
 {
-    private readonly PartitionedRateLimiter<ClientIdentity> _inFlight = PartitionedRateLimiter.Create<ClientIdentity, string>(
-        client => RateLimitPartition.GetConcurrencyLimiter(client.PartitionKey, _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = client.ConcurrentRequests,
-            QueueLimit = 0,
-        }));
-
-    public override RateLimiterStatistics? GetStatistics(HttpContext resource) =>
-        RequestCharge.Of(resource) is { } charge ? _inFlight.GetStatistics(charge.Client) : null;
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
 
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
     {
         var charge = RequestCharge.Of(resource);
         if (charge is null)
             return NotLimitedLease.Instance;
-        // The middleware asks a second time, waiting, after a refusal; with no queue the answer stands.
         if (charge.Refusal is { } earlier)
             return new RefusedLease(earlier);
-
-        var inFlight = _inFlight.AttemptAcquire(charge.Client);
-        if (!inFlight.IsAcquired)
-        {
-            inFlight.Dispose();
-            charge.Refusal = new RateLimitRefusal(RateLimitRefusal.ConcurrencyLimit,
-                $"{charge.Client.SentenceSubject} already has " +
-                $"{charge.Client.ConcurrentRequests} requests in flight, the most allowed at once; " +
-                "retry when one of them has finished.",
-                TimeSpan.FromSeconds(1), null);
-            return new RefusedLease(charge.Refusal);
-        }
-        if (!ledger.ChargeAdmission(charge, Math.Max(1, permitCount)))
-        {
-            inFlight.Dispose();
-            return new RefusedLease(charge.Refusal!);
-        }
-        return inFlight;
+        if (!ledger.Store.AnswersSynchronously)
+            return DeferredLease.Instance;
+        return LeaseOf(ledger.Admit(charge, Math.Max(1, permitCount)), charge);
     }
 
-    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AttemptAcquireCore(resource, permitCount));
-
-    protected override void Dispose(bool disposing)
+    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
     {
-        if (disposing)
-            _inFlight.Dispose();
-        base.Dispose(disposing);
+        var charge = RequestCharge.Of(resource);
+        if (charge is null)
+            return NotLimitedLease.Instance;
+        // After a refusal on the synchronous path, with no queue, the answer stands.
+        if (charge.Refusal is { } earlier)
+            return new RefusedLease(earlier);
+        if (ledger.Store.AnswersSynchronously)
+            return LeaseOf(ledger.Admit(charge, Math.Max(1, permitCount)), charge);
+        return LeaseOf(await ledger.AdmitAsync(charge, Math.Max(1, permitCount), cancellationToken), charge);
     }
 
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await _inFlight.DisposeAsync();
-        await base.DisposeAsyncCore();
-    }
+    private static RateLimitLease LeaseOf(Admission admission, RequestCharge charge) =>
+        admission.Outcome == AdmissionOutcome.Admitted
+            ? new AdmittedLease(admission.InFlight)
+            : new RefusedLease(charge.Refusal!);
 
     private sealed class NotLimitedLease : RateLimitLease
     {
@@ -72,6 +53,38 @@ internal sealed class ClientRateLimiter(RateLimitLedger ledger) : PartitionedRat
         {
             metadata = null;
             return false;
+        }
+    }
+
+    /// <summary>Not yet decided: the shared store is asked on the asynchronous path.</summary>
+    private sealed class DeferredLease : RateLimitLease
+    {
+        public static readonly DeferredLease Instance = new();
+        public override bool IsAcquired => false;
+        public override IEnumerable<string> MetadataNames => [];
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+
+    /// <summary>Holds the request's in-flight place until the middleware disposes the lease as the request ends.</summary>
+    private sealed class AdmittedLease(IDisposable? inFlight) : RateLimitLease
+    {
+        public override bool IsAcquired => true;
+        public override IEnumerable<string> MetadataNames => [];
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                inFlight?.Dispose();
+            base.Dispose(disposing);
         }
     }
 

@@ -6,7 +6,7 @@ namespace DepinApi.RateLimiting;
 /// any thread.
 /// </summary>
 /// <remarks>
-/// Every rate-limited request already paid 1 point when it was admitted. <see cref="ChargeRequest"/> takes the
+/// Every rate-limited request already paid 1 point when it was admitted. <see cref="ChargeRequestAsync"/> takes the
 /// request's <em>total</em> cost and charges only the difference, so a GraphQL request costs its query cost in all,
 /// not one more.
 /// </remarks>
@@ -18,10 +18,11 @@ public interface IRateLimitLedger
     /// <see cref="RateLimitCharge.Admitted"/> is false, and the response (answer it with 429) automatically carries
     /// <c>Retry-After</c> and the <c>RateLimit-*</c> headers. A request that is not rate limited is always admitted.
     /// </summary>
-    RateLimitCharge ChargeRequest(HttpContext httpContext, long totalCost);
+    ValueTask<RateLimitCharge> ChargeRequestAsync(HttpContext httpContext, long totalCost);
 
     /// <summary>
-    /// The budget of the request's client as it stands now, or null when the request is not rate limited (an exempt
+    /// The budget of the request's client as it stands now (with a shared store: as this request's last charge found
+    /// it, which spares a round trip), or null when the request is not rate limited (an exempt
     /// path, or rate limiting switched off).
     /// </summary>
     RateLimitStatus? GetStatus(HttpContext httpContext);

@@ -44,6 +44,21 @@ public sealed class RateLimitingOptions
     /// </summary>
     public int Ipv6PrefixLength { get; set; } = 64;
 
+    /// <summary>
+    /// With <c>ConnectionStrings:Redis</c> set, what happens while Redis does not answer: count in each process
+    /// (each replica then grants a whole budget) or refuse rate-limited requests with 429 until it is back.
+    /// </summary>
+    public RedisFailureMode RedisFailureMode { get; set; } = RedisFailureMode.FallBackToProcess;
+
+    /// <summary>After Redis failed to answer, requests are decided without it for this long before it is tried again.</summary>
+    public int RedisRetrySeconds { get; set; } = 2;
+
+    /// <summary>
+    /// An in-flight place held in Redis is given back after this long even if its replica never released it (the
+    /// replica died mid-request); longer than any request should take.
+    /// </summary>
+    public int RedisInFlightLeaseSeconds { get; set; } = 120;
+
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 
     public IReadOnlyList<string> EffectiveExemptPaths => ExemptPaths ?? DefaultExemptPaths;

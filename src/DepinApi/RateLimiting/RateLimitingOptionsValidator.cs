@@ -17,6 +17,12 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
             errors.Add($"{s}:Ipv6PrefixLength must be 0 to 128, got {options.Ipv6PrefixLength}.");
         if (options.ProbeRequestsPerSecond < 1)
             errors.Add($"{s}:ProbeRequestsPerSecond must be at least 1, got {options.ProbeRequestsPerSecond}.");
+        if (options.RedisRetrySeconds < 1)
+            errors.Add($"{s}:RedisRetrySeconds must be at least 1, got {options.RedisRetrySeconds}.");
+        if (options.RedisInFlightLeaseSeconds < 1)
+            errors.Add($"{s}:RedisInFlightLeaseSeconds must be at least 1, got {options.RedisInFlightLeaseSeconds}.");
+        if (!Enum.IsDefined(options.RedisFailureMode))
+            errors.Add($"{s}:RedisFailureMode must be FallBackToProcess or Refuse.");
         foreach (var path in options.EffectiveExemptPaths)
             if (!path.StartsWith('/'))
                 errors.Add($"{s}:ExemptPaths: '{path}' must start with '/'.");

@@ -1,3 +1,4 @@
+using DepinApi.Redis;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,11 @@ public static class RateLimitingRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<ClientIdentifier>();
+        services.AddSingleton<InProcessBudgetStore>();
+        if (services.AddSharedRedis(builder.Configuration))
+            services.AddSingleton<IClientBudgetStore, RedisBudgetStore>();
+        else
+            services.AddSingleton<IClientBudgetStore>(sp => sp.GetRequiredService<InProcessBudgetStore>());
         services.AddSingleton<RateLimitLedger>();
         services.AddSingleton<IRateLimitLedger>(sp => sp.GetRequiredService<RateLimitLedger>());
         services.AddSingleton<ClientRateLimiter>();

@@ -11,6 +11,9 @@ internal sealed class RequestCharge(ClientIdentity client)
     /// <summary>Points paid so far; changed under a lock on this object.</summary>
     public long Charged { get; set; }
 
+    /// <summary>The client's window as the last charge of this request found it; the shared store's figures for the headers.</summary>
+    public WindowState? LastSeen { get; set; }
+
     /// <summary>The last refusal; set when the door or a later charge refused the request.</summary>
     public RateLimitRefusal? Refusal { get; set; }
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DepinApi.Redis;
 using DepinApi.Rest.Endpoints;
 using DepinApi.Rest.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
@@ -38,7 +39,7 @@ public static class RestApi
             cache.UseCaseSensitivePaths = true;
             cache.AddBasePolicy(new ExactQueryCacheKey());
         });
-        FairOutputCacheStore.Register(services);
+        FairOutputCacheStore.Register(services, services.AddSharedRedis(builder.Configuration));
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

@@ -90,7 +90,7 @@ public class CostChargingTests(RateLimitDatabase database) : IClassFixture<RateL
         var ledger = api.Services.GetRequiredService<IRateLimitLedger>();
         var context = new DefaultHttpContext();
 
-        var charge = ledger.ChargeRequest(context, 1_000_000);
+        var charge = await ledger.ChargeRequestAsync(context, 1_000_000);
 
         Assert.True(charge.Admitted);
         Assert.Null(charge.Status);

@@ -56,9 +56,9 @@ public sealed class TestEndpoints : IStartupFilter
                 var ledger = context.RequestServices.GetRequiredService<IRateLimitLedger>();
                 var cost = long.Parse(context.Request.Query["cost"]!);
                 var repeat = int.TryParse(context.Request.Query["repeat"], out var times) ? times : 1;
-                var charge = ledger.ChargeRequest(context, cost);
+                var charge = await ledger.ChargeRequestAsync(context, cost);
                 for (var i = 1; i < repeat; i++)
-                    charge = ledger.ChargeRequest(context, cost);
+                    charge = await ledger.ChargeRequestAsync(context, cost);
                 context.Response.StatusCode = charge.Admitted ? StatusCodes.Status200OK : StatusCodes.Status429TooManyRequests;
                 await context.Response.WriteAsJsonAsync(new
                 {

@@ -66,6 +66,10 @@ public sealed class HotStandby : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the standby at once (<c>-m immediate</c>), as when its host fails.</summary>
+    public Task StopStandbyAsync() =>
+        PostgresCommand.TryRunAsync(pgCtl, ["stop", "-w", "-m", "immediate", "-D", standbyDirectory], Timeout);
+
     public async ValueTask DisposeAsync()
     {
         await PostgresCommand.TryRunAsync(pgCtl, ["stop", "-w", "-m", "immediate", "-D", standbyDirectory], Timeout);

@@ -19,23 +19,21 @@ namespace DepinApi.GraphQL.Http;
 /// </summary>
 internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<GraphQLApiOptions> options) : IGraphQLRequestInterceptor
 {
-    public ValueTask OnRequestAsync(GraphQLRequestContext context)
+    public async ValueTask OnRequestAsync(GraphQLRequestContext context)
     {
         var price = DocumentPrice(context.Request.Query);
         // The admission point is paid already; a charge is a request's total so far, so 1 changes nothing.
         if (price > 1)
-            Charge(context, price);
-        return ValueTask.CompletedTask;
+            await ChargeAsync(context, price);
     }
 
-    public ValueTask OnExecutingAsync(GraphQLRequestContext context)
+    public async ValueTask OnExecutingAsync(GraphQLRequestContext context)
     {
         var cost = Math.Max(1, context.Analysis!.RequestedQueryCost);
         RequestCost.Set(context.HttpContext, cost);
         // A total, so a document whose price was more than its cost pays nothing further.
-        if (Charge(context, cost))
+        if (await ChargeAsync(context, cost))
             DepinMetrics.Of(context.HttpContext)?.GraphQLCostCharged(cost);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>One point per started block of <see cref="GraphQLApiOptions.DocumentBytesPerPoint"/> UTF-8 bytes.</summary>
@@ -50,9 +48,9 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
         return Math.Max(1, (bytes + bytesPerPoint - 1) / bytesPerPoint);
     }
 
-    private bool Charge(GraphQLRequestContext context, long total)
+    private async ValueTask<bool> ChargeAsync(GraphQLRequestContext context, long total)
     {
-        var charge = ledger.ChargeRequest(context.HttpContext, total);
+        var charge = await ledger.ChargeRequestAsync(context.HttpContext, total);
         if (charge.Admitted)
             return true;
         DepinMetrics.Of(context.HttpContext)?.RateLimitRefused(RateLimitRefusal.PointsLimit);

@@ -33,6 +33,9 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         // precondition never hides them (RFC 9110 13.2.1: only a 2xx answer is made conditional).
         if (result is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
             return result;
+        // The snapshot may have seen a version the tracker has not yet (a standby is polled): tag what was read.
+        if (SnapshotVersion.Of(http) is { } read && read.Id != version.Id)
+            etag = EntityTags.Compute(http.Request, read, keys);
         // Set before the result runs, not when the response starts: the output cache copies the
         // headers on the first body write, and a cached answer must carry the same tag.
         SetHeaders(http.Response, etag, cacheControl);

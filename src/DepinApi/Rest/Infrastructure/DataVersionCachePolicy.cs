@@ -55,6 +55,11 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
         // Only full successful representations are shared; problems and redirects are cheap to recompute.
         if (response.StatusCode != StatusCodes.Status200OK || response.Headers.ContainsKey("Set-Cookie"))
             context.AllowCacheStorage = false;
+        // Data newer than the version in the key (the tracker has not polled it yet) must not be kept under that key.
+        if (SnapshotVersion.Of(context.HttpContext) is { } read
+            && context.CacheVaryByRules.VaryByValues.TryGetValue("dataVersion", out var keyed)
+            && keyed != read.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,10 @@
 using System.Threading.RateLimiting;
+using System.Diagnostics.Metrics;
 using DepinApi.RateLimiting;
+using DepinApi.Redis;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
+using StackExchange.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +50,8 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
     }
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        await small.GetAsync(key, cancellationToken) ?? await large.GetAsync(key, cancellationToken);
+        await small.GetAsync(key, cancellationToken)
+        ?? (ReferenceEquals(large, small) ? null : await large.GetAsync(key, cancellationToken));
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
@@ -58,7 +63,8 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
         await small.EvictByTagAsync(tag, cancellationToken);
-        await large.EvictByTagAsync(tag, cancellationToken);
+        if (!ReferenceEquals(large, small))
+            await large.EvictByTagAsync(tag, cancellationToken);
     }
 
     public void Dispose() => insertions.Dispose();
@@ -77,10 +83,16 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
 
     /// <summary>
     /// Registers this store in place of the library's, keeping the library's in-memory store (its factory, called
-    /// once per partition with that partition's size) underneath.
+    /// once per partition with that partition's size) underneath, or, with <paramref name="redis"/>, the library's
+    /// Redis store shared by every replica (one store for both sizes: Redis's own eviction policy decides what goes).
     /// </summary>
-    public static void Register(IServiceCollection services)
+    public static void Register(IServiceCollection services, bool redis)
     {
+        if (redis)
+        {
+            RegisterOverRedis(services);
+            return;
+        }
         var builtIn = services.LastOrDefault(d => d.ServiceType == typeof(IOutputCacheStore))?.ImplementationFactory
             ?? throw new InvalidOperationException("AddOutputCache() must register its in-memory store before the fair store wraps it.");
         services.AddHttpContextAccessor();
@@ -92,6 +104,30 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
             return new FairOutputCacheStore(rest, total,
                 size => (IOutputCacheStore)builtIn(new SizedProvider(provider, size)),
                 provider.GetRequiredService<IHttpContextAccessor>());
+        });
+    }
+
+    private static void RegisterOverRedis(IServiceCollection services)
+    {
+        services.AddStackExchangeRedisOutputCache(_ => { });
+        services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider, IOptions<RedisOptions>>((cache, provider, redis) =>
+        {
+            cache.InstanceName = redis.Value.KeyPrefix + "oc:";
+            cache.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>());
+        });
+        var library = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.AddHttpContextAccessor();
+        services.RemoveAll<IOutputCacheStore>();
+        services.AddSingleton<IOutputCacheStore>(provider =>
+        {
+            var inner = library.ImplementationInstance as IOutputCacheStore
+                ?? library.ImplementationFactory?.Invoke(provider) as IOutputCacheStore
+                ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, library.ImplementationType!);
+            var guarded = new RedisOutputCacheGuard(inner, provider.GetRequiredService<IConnectionMultiplexer>(),
+                provider.GetRequiredService<IOptions<RedisOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System,
+                provider.GetRequiredService<ILogger<RedisOutputCacheGuard>>(), provider.GetRequiredService<IMeterFactory>());
+            var rest = provider.GetRequiredService<IOptions<RestOptions>>().Value;
+            return new FairOutputCacheStore(rest, long.MaxValue, _ => guarded, provider.GetRequiredService<IHttpContextAccessor>());
         });
     }
 

@@ -64,7 +64,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
             await RestProblems.ResponseTooLarge(settings.MaxResponseBytes).ExecuteAsync(http);
             return;
         }
-        if (!ChargeForSize(http, buffer.Length, settings.BytesPerPoint))
+        if (!await ChargeForSizeAsync(http, buffer.Length, settings.BytesPerPoint))
         {
             DropRepresentationHeaders(http.Response);
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -81,15 +81,15 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
     /// cannot pay, the response is not sent and what is left of the budget is spent all the same: the work is done,
     /// and a client must not be able to have large responses built for free by asking beyond its budget.
     /// </summary>
-    private bool ChargeForSize(HttpContext http, long length, int bytesPerPoint)
+    private async ValueTask<bool> ChargeForSizeAsync(HttpContext http, long length, int bytesPerPoint)
     {
         if (bytesPerPoint <= 0 || http.Response.StatusCode != StatusCodes.Status200OK)
             return true;
         var points = Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint);
-        if (points <= 1 || ledger.ChargeRequest(http, points).Admitted)
+        if (points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted)
             return true;
         if (ledger.GetStatus(http) is { Remaining: > 0 } status)
-            ledger.ChargeRequest(http, status.Charged + status.Remaining);
+            await ledger.ChargeRequestAsync(http, status.Charged + status.Remaining);
         return false;
     }
 

@@ -19,6 +19,8 @@ public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors
     public async Task<ReadSession> OpenAsync(HttpContext http, string? asOf, CancellationToken cancellationToken)
     {
         var session = await sessions.OpenAsync(QueryParsing.AsOf(asOf), RequestCharge.PartitionKeyOf(http), cancellationToken);
+        if (session.IsCurrent)
+            http.Features.Set(new SnapshotVersion(session.Version));
         // An endpoint outside the buffered groups still gets its session closed, with the response.
         if (http.Features.Get<RequestReadSessions>() is { } buffered)
             buffered.Add(session);

@@ -1,0 +1,178 @@
+using System.Diagnostics.Metrics;
+using DepinApi.Redis;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace DepinApi.RateLimiting;
+
+/// <summary>
+/// The budgets every replica shares, in Redis: one Lua round trip admits a request (an in-flight place and its first
+/// point, atomically) and one charges a later cost. When Redis does not answer within <see cref="RedisOptions.Timeout"/>,
+/// the request is counted by <see cref="InProcessBudgetStore"/> instead (or refused, with
+/// <see cref="RedisFailureMode.Refuse"/>), Redis is left alone for <see cref="RateLimitingOptions.RedisRetrySeconds"/>,
+/// and the next request after that tries it again: no request waits on a Redis that is known to be away.
+/// </summary>
+internal sealed partial class RedisBudgetStore : IClientBudgetStore
+{
+    public const string MeterName = "DepinApi.RateLimiting";
+
+    private readonly IConnectionMultiplexer _redis;
+    private readonly InProcessBudgetStore _fallback;
+    private readonly RateLimitingOptions _options;
+    private readonly RedisOptions _redisOptions;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RedisBudgetStore> _logger;
+    private readonly Counter<long> _unavailable;
+    private readonly long _windowMilliseconds;
+    private long _retryAtTicks;
+    private int _failing;
+    private long _unavailableCount;
+
+    public RedisBudgetStore(IConnectionMultiplexer redis, InProcessBudgetStore fallback, IOptions<RateLimitingOptions> options,
+        IOptions<RedisOptions> redisOptions, TimeProvider time, ILogger<RedisBudgetStore> logger, IMeterFactory meters)
+    {
+        _redis = redis;
+        _fallback = fallback;
+        _options = options.Value;
+        _redisOptions = redisOptions.Value;
+        _time = time;
+        _logger = logger;
+        _windowMilliseconds = (long)_options.Window.TotalMilliseconds;
+        _unavailable = meters.Create(MeterName).CreateCounter<long>("depin.rate_limit.store_unavailable", unit: "{request}",
+            description: "Rate-limited requests decided without Redis because it did not answer (tag mode: fallback or refuse).");
+    }
+
+    public bool AnswersSynchronously => false;
+
+    public TimeSpan WindowLength => _options.Window;
+
+    /// <summary>Requests decided without Redis since start-up (also counted by the meter).</summary>
+    internal long UnavailableCount => Interlocked.Read(ref _unavailableCount);
+
+    /// <summary>Whether the last call to Redis failed and it is being left alone.</summary>
+    internal bool Failing => Volatile.Read(ref _failing) == 1;
+
+    public async ValueTask<Admission> AdmitAsync(ClientIdentity client, long points, CancellationToken cancellationToken)
+    {
+        if (ShouldTryRedis())
+        {
+            var lease = Guid.NewGuid().ToString("N");
+            var inFlightKey = Key(client, "inflight");
+            var reply = await EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "points"), inFlightKey],
+                [client.PointsPerWindow, points, _windowMilliseconds, client.ConcurrentRequests, lease,
+                 (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds], cancellationToken);
+            if (reply is { } r)
+            {
+                var outcome = r.Code switch { 0 => AdmissionOutcome.TooManyInFlight, 1 => AdmissionOutcome.OutOfPoints, _ => AdmissionOutcome.Admitted };
+                var state = StateOf(client, r, admitted: outcome == AdmissionOutcome.Admitted);
+                return new Admission(outcome, state,
+                    outcome == AdmissionOutcome.Admitted ? new RedisInFlightLease(this, inFlightKey, lease) : null);
+            }
+        }
+        if (Unavailable())
+            return await _fallback.AdmitAsync(client, points, cancellationToken);
+        return new Admission(AdmissionOutcome.StoreUnavailable, _fallback.Peek(client, null), null);
+    }
+
+    public async ValueTask<WindowState?> ChargeAsync(ClientIdentity client, long points, CancellationToken cancellationToken)
+    {
+        if (ShouldTryRedis())
+        {
+            var reply = await EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "points")],
+                [client.PointsPerWindow, points, _windowMilliseconds], cancellationToken);
+            if (reply is { } r)
+                return StateOf(client, r, admitted: r.Code == 2);
+        }
+        return Unavailable() ? await _fallback.ChargeAsync(client, points, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// Redis's figures as the request last saw them (each answer carries them, so headers cost no extra round trip);
+    /// another replica's charges since then are not in them.
+    /// </summary>
+    public WindowState Peek(ClientIdentity client, WindowState? lastSeen)
+    {
+        var now = _time.GetUtcNow();
+        if (lastSeen is { } seen && now < seen.ResetAt)
+            return seen with { Admitted = true, Now = now };
+        return new WindowState(true, client.PointsPerWindow, client.PointsPerWindow, now + WindowLength, now);
+    }
+
+    private string Key(ClientIdentity client, string what) =>
+        // The partition in braces is a cluster hash tag: both keys of a script live on the same node.
+        $"{_redisOptions.KeyPrefix}rl:{{{client.PartitionKey}}}:{what}";
+
+    private WindowState StateOf(ClientIdentity client, Reply reply, bool admitted)
+    {
+        var now = _time.GetUtcNow();
+        return new WindowState(admitted, client.PointsPerWindow, Math.Max(0, client.PointsPerWindow - reply.Used),
+            now + TimeSpan.FromMilliseconds(reply.TtlMilliseconds), now);
+    }
+
+    private bool ShouldTryRedis() =>
+        _time.GetUtcNow().UtcTicks >= Interlocked.Read(ref _retryAtTicks) && _redis.IsConnected;
+
+    private async ValueTask<Reply?> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The multiplexer's own timeout is checked on a heartbeat; this bounds the wait exactly.
+            var result = await _redis.GetDatabase().ScriptEvaluateAsync(script, keys, values)
+                .WaitAsync(_redisOptions.Timeout, _time, cancellationToken);
+            var numbers = (long[])result!;
+            if (Interlocked.Exchange(ref _failing, 0) == 1)
+                LogRecovered(_logger);
+            return new Reply((int)numbers[0], numbers[1], numbers[2]);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            Interlocked.Exchange(ref _retryAtTicks, (_time.GetUtcNow() + TimeSpan.FromSeconds(_options.RedisRetrySeconds)).UtcTicks);
+            if (Interlocked.Exchange(ref _failing, 1) == 0)
+                LogUnavailable(_logger, e, _options.RedisFailureMode, _options.RedisRetrySeconds);
+            return null;
+        }
+    }
+
+    /// <summary>Counts a request decided without Redis; true when it is to be counted in process, false when refused.</summary>
+    private bool Unavailable()
+    {
+        var fallBack = _options.RedisFailureMode == RedisFailureMode.FallBackToProcess;
+        Interlocked.Increment(ref _unavailableCount);
+        _unavailable.Add(1, new KeyValuePair<string, object?>("mode", fallBack ? "fallback" : "refuse"));
+        if (!_redis.IsConnected && Interlocked.Exchange(ref _failing, 1) == 0)
+            LogUnavailable(_logger, null, _options.RedisFailureMode, _options.RedisRetrySeconds);
+        return fallBack;
+    }
+
+    private void Release(string key, string lease)
+    {
+        try
+        {
+            _redis.GetDatabase().SortedSetRemove(key, lease, CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+            // Redis is away: the lease expires by itself after RedisInFlightLeaseSeconds.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Redis did not answer for rate limits; until it does, requests are decided with mode {Mode} (tried again every {RetrySeconds} s)")]
+    private static partial void LogUnavailable(ILogger logger, Exception? exception, RedisFailureMode mode, int retrySeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again; rate limits are shared across replicas")]
+    private static partial void LogRecovered(ILogger logger);
+
+    private readonly record struct Reply(int Code, long Used, long TtlMilliseconds);
+
+    private sealed class RedisInFlightLease(RedisBudgetStore store, string key, string lease) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+                store.Release(key, lease);
+        }
+    }
+}
