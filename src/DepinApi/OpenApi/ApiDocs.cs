@@ -54,7 +54,11 @@ public static class ApiDocs
     {
         app.MapSwagger("/openapi/{documentName}.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
         // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
-        app.MapSwagger("/openapi/3.0/{documentName}.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0);
+        app.MapSwagger("/openapi/3.0/{documentName}.json", options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
+        });
         app.MapSwaggerUI(UiPath.TrimStart('/'), ConfigureUi);
         return app;
     }
