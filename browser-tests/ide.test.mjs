@@ -1,7 +1,8 @@
 // Browser test of the pages people open by hand: the GraphQL IDE at /graphql and the API reference at /docs.
 // Starts the API (Release build, private cluster, own port), drives Debian's chromium with playwright-core, and
 // checks that the IDE loads, introspects the schema and runs its example queries showing figures from the seed
-// data, and that neither page logs an error or breaks its Content-Security-Policy.
+// data, that neither page logs an error or breaks its Content-Security-Policy, and that Swagger UI's "Try it out" and
+// "Execute" succeed on every operation as the page fills its fields (optional examples must not become values).
 //   npm run test:browser          (CHROMIUM_PATH overrides /usr/bin/chromium; see server.mjs for the server)
 // Ends with "N passed, N failed"; the exit code is non-zero when anything failed.
 import { existsSync } from 'node:fs';
@@ -203,6 +204,34 @@ async function main() {
       assert(response.headers()['content-security-policy'], 'no Content-Security-Policy header');
       await docs.page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 30_000 });
       assert(docs.problems.length === 0, docs.problems.join('\n'));
+    });
+
+    await check('/docs: "Try it out" then "Execute" on every operation, with the fields as the page fills them, answers 2xx', async () => {
+      const docs = await openRecordingPage(context);
+      await docs.page.goto(`${api.baseUrl}/docs`, { waitUntil: 'load' });
+      await docs.page.locator('.swagger-ui .opblock').first().waitFor({ timeout: 30_000 });
+      const operations = await docs.page.locator('.swagger-ui .opblock').evaluateAll((blocks) => blocks.map((block) => block.id));
+      assert(operations.length >= 20, `only ${operations.length} operations on the page`);
+      const failures = [];
+      for (const id of operations) {
+        const block = docs.page.locator(`[id="${id}"]`);
+        await block.locator('.opblock-summary').first().click();
+        await block.locator('.try-out__btn').click();
+        const filled = await block.locator('.parameters input[type=text], .parameters select').evaluateAll((fields) => fields
+          .map((field) => ({ name: field.closest('tr')?.getAttribute('data-param-name'), required: !!field.closest('tr')?.querySelector('.parameter__name.required'), example: !!field.closest('.examples-select'), value: field.value }))
+          .filter((field) => !field.required && field.value !== '' && !field.example));
+        await block.locator('.execute').click();
+        const status = block.locator('.live-responses-table tr.response .response-col_status').first();
+        await status.waitFor({ timeout: 30_000 });
+        const code = Number.parseInt((await status.textContent()).trim(), 10);
+        if (!(code >= 200 && code < 300)) failures.push(`${id}: ${code}`);
+        if (filled.length > 0) failures.push(`${id}: optional parameters filled in: ${JSON.stringify(filled)}`);
+        // Collapsed again, so the page stays small and the next block's locators find only their own elements.
+        await block.locator('.opblock-summary').first().click();
+      }
+      assert(failures.length === 0, `${failures.length} of ${operations.length} operations failed:\n${failures.join('\n')}`);
+      assert(docs.problems.length === 0, docs.problems.join('\n'));
+      console.log(`  ${operations.length} operations executed from /docs`);
     });
   } finally {
     await browser.close();

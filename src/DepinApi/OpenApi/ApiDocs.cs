@@ -16,6 +16,12 @@ public static class ApiDocs
     /// <summary>Where the JSON document is served (and what schema/openapi.json is a copy of).</summary>
     public const string DocumentPath = "/openapi/" + DocumentName + ".json";
 
+    /// <summary>
+    /// Where the same document is served as OpenAPI 3.0.4, for the client generators and validators that refuse 3.1
+    /// (nullable properties are then written <c>nullable: true</c> instead of type arrays).
+    /// </summary>
+    public const string Document30Path = "/openapi/3.0/" + DocumentName + ".json";
+
     /// <summary>Where Swagger UI is served.</summary>
     public const string UiPath = "/docs";
 
@@ -47,6 +53,12 @@ public static class ApiDocs
     public static WebApplication UseApiDocs(this WebApplication app)
     {
         app.MapSwagger("/openapi/{documentName}.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
+        // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
+        app.MapSwagger("/openapi/3.0/{documentName}.json", options =>
+        {
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
+        });
         app.MapSwaggerUI(UiPath.TrimStart('/'), ConfigureUi);
         return app;
     }

@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -26,16 +28,42 @@ public sealed class ParameterDocsFilter : IOperationFilter
             var standard = parameter.Name is null ? null : StandardParameters.Find(parameter.Name);
             var description = info?.GetCustomAttribute<DescriptionAttribute>()?.Description;
             parameter.Description = description ?? NonEmpty(parameter.Description) ?? standard?.Description;
+            // Minimal APIs bind a missing query parameter as null and the handler answers the 400 itself, so [Required]
+            // is what tells the document (and so Swagger UI and generated clients) that it must be sent.
+            if (parameter.In == ParameterLocation.Path || info?.GetCustomAttribute<RequiredAttribute>() is not null)
+                parameter.Required = true;
             var example = info?.GetCustomAttribute<OpenApiExampleAttribute>()?.Value ?? standard?.Example(route);
             if (example is not null && parameter.Example is null && parameter.Examples is not { Count: > 0 })
-                parameter.Example = ExampleValues.Convert(example, parameter.Schema);
+                SetExample(parameter, ExampleValues.Convert(example, parameter.Schema));
             // The generator copies [Description] onto the parameter's schema too; once is enough.
             if (parameter.Schema is OpenApiSchema schema && schema.Description == parameter.Description)
                 schema.Description = null;
-            if (parameter.In == ParameterLocation.Path)
-                parameter.Required = true;
         }
     }
+
+    /// <summary>
+    /// A required parameter's example is its <c>example</c>. An optional one's is the second of two named examples
+    /// after one without a value: Swagger UI's "Try it out" fills a field with a parameter's <c>example</c> (or its
+    /// first named example), so an optional example there would be sent as if the person had chosen it (a cursor
+    /// from another list, <c>format=csv</c>, a date before the data). This way the field starts empty, the request
+    /// is the plainest one, and the example is one click away in the field's example list.
+    /// </summary>
+    private static void SetExample(OpenApiParameter parameter, JsonNode value)
+    {
+        if (parameter.Required)
+        {
+            parameter.Example = value;
+            return;
+        }
+        parameter.Examples = new Dictionary<string, IOpenApiExample>(StringComparer.Ordinal)
+        {
+            [NotSentExample] = new OpenApiExample { Summary = "not sent: the default applies" },
+            [parameter.Name!] = new OpenApiExample { Summary = "example", Value = value },
+        };
+    }
+
+    /// <summary>The name of the example without a value that comes first among an optional parameter's examples.</summary>
+    public const string NotSentExample = "none";
 
     private static string? NonEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

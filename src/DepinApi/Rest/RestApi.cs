@@ -2,6 +2,7 @@ using System.IO.Compression;
 using DepinApi.Redis;
 using DepinApi.Rest.Endpoints;
 using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,16 @@ public static class RestApi
 {
     /// <summary>The CORS policy of the API: any origin may read, nobody may write (there is nothing to write).</summary>
     public const string CorsPolicy = "public-read";
+
+    /// <summary>
+    /// The CORS policy of GraphQL: any origin may send queries, as GET or as a JSON POST (which browsers preflight).
+    /// Without credentials, so a page on another origin reads only what it could read anonymously anyway.
+    /// </summary>
+    public const string GraphQLCorsPolicy = "public-graphql";
+
+    // Read by browser code on other origins: validators, paging links, file names and the rate-limit state.
+    private static readonly string[] ExposedHeaders = ["ETag", "Link", "Content-Disposition", "Location", "Retry-After",
+        "RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
 
     public static WebApplicationBuilder AddRestApi(this WebApplicationBuilder builder)
     {
@@ -40,12 +51,24 @@ public static class RestApi
             cache.AddBasePolicy(new ExactQueryCacheKey());
         });
         FairOutputCacheStore.Register(services, services.AddSharedRedis(builder.Configuration));
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .AllowAnyOrigin()
-            .WithMethods("GET", "HEAD")
-            .AllowAnyHeader()
-            .WithExposedHeaders("ETag", "Link", "Content-Disposition", "Location", "Retry-After",
-                "RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<RestOptions>>((cors, rest) =>
+        {
+            // Lets a browser skip the preflight of its next requests to the same URL for this long.
+            var preflightMaxAge = TimeSpan.FromSeconds(Math.Max(0, rest.Value.CorsPreflightMaxAgeSeconds));
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .AllowAnyOrigin()
+                .WithMethods("GET", "HEAD")
+                .AllowAnyHeader()
+                .WithExposedHeaders(ExposedHeaders)
+                .SetPreflightMaxAge(preflightMaxAge));
+            cors.AddPolicy(GraphQLCorsPolicy, policy => policy
+                .AllowAnyOrigin()
+                .WithMethods("GET", "POST")
+                .AllowAnyHeader()
+                .WithExposedHeaders(ExposedHeaders)
+                .SetPreflightMaxAge(preflightMaxAge));
+        });
         services.AddResponseCompression(compression =>
         {
             // Everything served is public data, so compressing over HTTPS leaks no secret (BREACH needs one).

@@ -95,6 +95,12 @@ public sealed class RestOptions
     /// </summary>
     public string? CursorKey { get; set; }
 
+    /// <summary>
+    /// How long a browser may reuse the answer to a CORS preflight (<c>Access-Control-Max-Age</c>) before it asks
+    /// again; Chromium caps it at 7,200 s, Firefox at 86,400 s.
+    /// </summary>
+    public int CorsPreflightMaxAgeSeconds { get; set; } = 7200;
+
     /// <summary>The methodology version <c>/v1/meta</c> reports, raised whenever a derived figure is computed differently.</summary>
     public string MethodologyVersion { get; set; } = "1";
 }

@@ -22,6 +22,14 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (HttpMethods.IsOptions(http.Request.Method))
+        {
+            // RFC 9110 §9.3.7: OPTIONS asks what the resource supports. CORS preflights never get here when the
+            // application puts CORS middleware in front; this answers the plain ones.
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            http.Response.Headers.Allow = "GET, POST, OPTIONS";
+            return;
+        }
         http.Response.Headers.Append("Vary", "Accept");
         var mediaType = AcceptNegotiator.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)

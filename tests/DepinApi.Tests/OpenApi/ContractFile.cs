@@ -15,11 +15,14 @@ public static class ContractFile
 
     public static string Path => System.IO.Path.Combine(RepositoryPaths.Root, "schema", "openapi.json");
 
+    /// <summary>The same document as OpenAPI 3.0, for generators that refuse 3.1.</summary>
+    public static string Path30 => System.IO.Path.Combine(RepositoryPaths.Root, "schema", "openapi-3.0.json");
+
     public static bool UpdateRequested => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
     public static string HowToRegenerate =>
         $"Regenerate it with: {UpdateVariable}=1 dotnet test tests/DepinApi.Tests --filter \"FullyQualifiedName~OpenApi.OpenApiDriftTests\" "
-        + "(then review `git diff schema/openapi.json` and commit it).";
+        + "(then review `git diff schema/openapi.json schema/openapi-3.0.json` and commit them).";
 
     private static readonly JsonSerializerOptions Indented = new()
     {

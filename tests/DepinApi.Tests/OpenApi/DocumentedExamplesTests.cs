@@ -92,7 +92,9 @@ public class DocumentedExamplesTests(ServedDocumentFixture served) : IClassFixtu
         }
     }
 
-    private static string ExampleText(JsonObject parameter) => parameter["example"] switch
+    // An optional parameter's example is the named one with a value (the first has none: see ParameterDocsFilter).
+    private static string ExampleText(JsonObject parameter) => (parameter["example"]
+        ?? parameter["examples"]?.AsObject().Select(e => e.Value?["value"]).FirstOrDefault(v => v is not null)) switch
     {
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         { } other => other.ToJsonString(),

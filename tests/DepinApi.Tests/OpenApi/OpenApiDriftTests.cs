@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DepinApi.OpenApi;
 
 namespace DepinApi.Tests.OpenApi;
 
@@ -20,6 +21,33 @@ public class OpenApiDriftTests(ServedDocumentFixture served) : IClassFixture<Ser
             return;
         var differences = ContractFile.Differences(JsonNode.Parse(committed), served.Document);
         Assert.Fail("schema/openapi.json differs from the document served at /openapi/v1.json"
+            + (differences.Count == 0 ? " (formatting only)" : ":\n  " + string.Join("\n  ", differences))
+            + "\n" + ContractFile.HowToRegenerate);
+    }
+
+    [Fact]
+    public async Task The_committed_3_0_document_is_the_served_one()
+    {
+        using var response = await served.Client.GetAsync(ApiDocs.Document30Path);
+        response.EnsureSuccessStatusCode();
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        // 3.0.x, which the client generators of openapi-generators/ and tests/ClientGeneration.Tests accept.
+        Assert.StartsWith("3.0.", document["openapi"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(
+            served.Document["paths"]!.AsObject().Select(p => p.Key),
+            document["paths"]!.AsObject().Select(p => p.Key));
+        var canonical = ContractFile.Canonical(document);
+        if (ContractFile.UpdateRequested)
+        {
+            File.WriteAllText(ContractFile.Path30, canonical);
+            return;
+        }
+        Assert.True(File.Exists(ContractFile.Path30), $"{ContractFile.Path30} is missing. {ContractFile.HowToRegenerate}");
+        var committed = File.ReadAllText(ContractFile.Path30);
+        if (committed == canonical)
+            return;
+        var differences = ContractFile.Differences(JsonNode.Parse(committed), document);
+        Assert.Fail($"schema/openapi-3.0.json differs from the document served at {ApiDocs.Document30Path}"
             + (differences.Count == 0 ? " (formatting only)" : ":\n  " + string.Join("\n  ", differences))
             + "\n" + ContractFile.HowToRegenerate);
     }

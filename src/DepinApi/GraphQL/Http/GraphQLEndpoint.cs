@@ -2,6 +2,7 @@ using DepinApi.GraphQL.Compiled;
 using DepinApi.GraphQL.Cost;
 using DepinApi.GraphQL.Execution;
 using DepinApi.ReadModel;
+using DepinApi.Rest;
 using GraphQLEngine.Http;
 using GraphQLEngine.Limits;
 using GraphQLEngine.Type;
@@ -64,6 +65,8 @@ public static class GraphQLEndpoint
         };
 
         return app.MapGraphQL(settings.Path, app.Services.GetRequiredService<GraphQLSchema>(), options)
-            .CacheOutput(app.Services.GetRequiredService<GraphQLOutputCachePolicy>());
+            .CacheOutput(app.Services.GetRequiredService<GraphQLOutputCachePolicy>())
+            // The CORS middleware answers preflights itself (204), before rate limiting and the endpoint.
+            .RequireCors(RestApi.GraphQLCorsPolicy);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -106,7 +107,8 @@ public static class RevenueEndpoints
 
     public static async Task<IResult> AcrossProjectsAsync(HttpContext http, RestRequest rest,
         [FromQuery(Name = "quarter")][Description("The quarter, YYYYQn; default: the newest quarter that has the metric.")] string? quarter,
-        [FromQuery(Name = "metric")][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
+        // [Required] tells the document (see ParameterDocsFilter); the check below answers a missing one.
+        [FromQuery(Name = "metric")][Required][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
