@@ -35,11 +35,11 @@ public static class Citation
         if (f.PriceUsd is { } price)
             parts.Add($"{qualifier}{CitationText.Money(price)}");
         if (f.Change30d is { } c30)
-            parts.Add($"30-day change {qualifier}{CitationText.Percent(c30, signed: true)}");
+            parts.Add($"30-day change {qualifier}{CitationText.Percent(c30, showPlus: true)}");
         if (f.Change90d is { } c90)
-            parts.Add($"90-day change {qualifier}{CitationText.Percent(c90, signed: true)}");
+            parts.Add($"90-day change {qualifier}{CitationText.Percent(c90, showPlus: true)}");
         if (f.Change1y is { } c1y)
-            parts.Add($"1-year change {qualifier}{CitationText.Percent(c1y, signed: true)}");
+            parts.Add($"1-year change {qualifier}{CitationText.Percent(c1y, showPlus: true)}");
         return Sentence($"{projectName} ({f.TokenSymbol}) token price, {CitationText.Date(f.Date)}: {string.Join("; ", parts)}",
             "disclosed", f.Source, permalink);
     }

@@ -27,10 +27,10 @@ public static class CitationText
     }
 
     /// <summary>A fraction as a percentage: 0.7 → "70%", -0.7855 → "-78.55%".</summary>
-    public static string Percent(decimal fraction, bool signed = false)
+    public static string Percent(decimal fraction, bool showPlus = false)
     {
         var text = Infrastructure.DecimalText.Format(fraction * 100m) + "%";
-        return signed && fraction > 0 ? "+" + text : text;
+        return showPlus && fraction > 0 ? "+" + text : text;
     }
 
     public static string Number(decimal value) =>
