@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the .NET suites (against a private PostgreSQL cluster unless DEPIN_TEST_PG is set)
+# Checks the formatting (dotnet format), then runs every test: the .NET suites (against a private PostgreSQL cluster unless DEPIN_TEST_PG is set)
 # and the Node-based checks (differential GraphQL tests, HTTP audits) when their folders exist.
 # Ends with one summary line: "N passed, N failed".
 set -uo pipefail
@@ -7,6 +7,20 @@ cd "$(dirname "$0")"
 
 log=$(mktemp)
 status=0
+format_failed=0
+
+# The tree must be as `dotnet format` leaves it (.editorconfig): whitespace, style and analyzer rules at warning.
+# Checked first, so a formatting slip is reported even when tests fail; the tests still run.
+echo "== dotnet format --verify-no-changes"
+format_log=$(mktemp)
+if ! dotnet format DepinApi.sln --verify-no-changes >"$format_log" 2>&1; then
+  echo "dotnet format would change these files (run: dotnet format DepinApi.sln):"
+  grep -oE '^[^ (]+\.cs' "$format_log" | sed "s|^$PWD/||" | sort -u | sed 's/^/  /'
+  grep -vE '^[^ (]+\.cs\(' "$format_log" | head -20
+  format_failed=1
+  status=1
+fi
+rm -f "$format_log"
 
 echo "== dotnet test"
 dotnet test DepinApi.sln -c Release --nologo 2>&1 | tee "$log"
@@ -27,6 +41,7 @@ passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 passed=$((passed + $(grep -oE '^[0-9]+ passed, [0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')))
 failed=$((failed + $(grep -oE '^[0-9]+ passed, [0-9]+ failed' "$log" | awk '{s+=$3} END {print s+0}')))
+failed=$((failed + format_failed))
 rm -f "$log"
 [ "$failed" -eq 0 ] || status=1
 echo "$passed passed, $failed failed"

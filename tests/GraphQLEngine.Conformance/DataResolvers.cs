@@ -26,7 +26,7 @@ public sealed class DataResolvers(ConformanceData data)
     public static string? ResolveType(object? value) =>
         ObjectEntries.Get(value, "__typename") as string;
 
-    private object? ResolveRaw(string kind, ResolveContext context)
+    private static object? ResolveRaw(string kind, ResolveContext context)
     {
         var separator = kind.IndexOf(':');
         var name = separator < 0 ? kind : kind[..separator];

@@ -10,7 +10,7 @@ namespace DepinApi.Health;
 /// answers the schema version and the newest data version (which also refreshes the tracker).
 /// </summary>
 public sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource, DataVersionTracker tracker, ILogger<DatabaseReadinessCheck> logger)
-    : IHealthCheck
+    : IHealthCheck, IDisposable
 {
     public const string Name = "database";
 
@@ -21,7 +21,8 @@ public sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource, DataVers
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!running.Wait(0))
+        // A zero timeout never waits, so there is nothing to cancel.
+        if (!running.Wait(0, CancellationToken.None))
             return last;
         try
         {
@@ -55,6 +56,8 @@ public sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource, DataVers
             ? HealthCheckResult.Healthy("ready", readiness.AsData())
             : HealthCheckResult.Unhealthy("schema-not-current", data: readiness.AsData());
     }
+
+    public void Dispose() => running.Dispose();
 }
 
 /// <summary>What the last readiness check found.</summary>

@@ -63,10 +63,9 @@ public sealed partial record Period(string Text, DateOnly Start, DateOnly End)
             (start, end) = (month, month.AddMonths(1).AddDays(-1));
             return true;
         }
-        if (QuarterPattern().IsMatch(text))
+        if (TryParseQuarter(text, out var quarterYear, out var quarter, out _))
         {
-            TryParseQuarter(text, out var year, out var quarter, out _);
-            start = new DateOnly(year, 3 * quarter - 2, 1);
+            start = new DateOnly(quarterYear, 3 * quarter - 2, 1);
             end = start.AddMonths(3).AddDays(-1);
             return true;
         }

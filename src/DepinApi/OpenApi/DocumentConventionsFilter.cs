@@ -15,23 +15,23 @@ public sealed class DocumentConventionsFilter : IDocumentFilter
 
     private static readonly string[] ReplacedProblemSchemas = ["ProblemDetails", "HttpValidationProblemDetails"];
 
-    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
     {
-        document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document." }];
+        swaggerDoc.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document." }];
 
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas.TryAdd(ProblemSchema.Id, ProblemSchema.Create());
+        swaggerDoc.Components ??= new OpenApiComponents();
+        swaggerDoc.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        swaggerDoc.Components.Schemas.TryAdd(ProblemSchema.Id, ProblemSchema.Create());
         foreach (var name in ReplacedProblemSchemas)
-            document.Components.Schemas.Remove(name);
-        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            swaggerDoc.Components.Schemas.Remove(name);
+        swaggerDoc.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
         foreach (var (name, header) in ResponseHeaders.Create())
-            document.Components.Headers.TryAdd(name, header);
+            swaggerDoc.Components.Headers.TryAdd(name, header);
 
         // The key is optional: without one a client is anonymous and limited by IP address. Declaring both
         // alternatives lets Swagger UI offer "Authorize" without marking any operation as requiring a key.
-        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
+        swaggerDoc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        swaggerDoc.Components.SecuritySchemes[ApiKeyScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
@@ -39,13 +39,13 @@ public sealed class DocumentConventionsFilter : IDocumentFilter
             Description = "Optional. A configured API key gets its own, larger rate-limit budget instead of its IP address's. "
                 + "`Authorization: Bearer <key>` is accepted too. A key the server does not know is a 401.",
         };
-        document.Security =
+        swaggerDoc.Security =
         [
             new OpenApiSecurityRequirement(),
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, swaggerDoc)] = [] },
         ];
 
-        DescribeTags(document);
+        DescribeTags(swaggerDoc);
     }
 
     private static void DescribeTags(OpenApiDocument document)

@@ -35,9 +35,9 @@ public static class ExampleComposer
                 missing.Add(path);
                 return null;
             }
-            return target.Example is { } own ? own.DeepClone() : Build(target, components, missing, path, propertyName, depth + 1);
+            return OwnExample(target) is { } own ? own.DeepClone() : Build(target, components, missing, path, propertyName, depth + 1);
         }
-        if (schema.Example is { } example)
+        if (OwnExample(schema) is { } example)
             return example.DeepClone();
         if (schema.Enum is { Count: > 0 } values && values.FirstOrDefault(v => v is not null) is { } first)
             return first.DeepClone();
@@ -73,6 +73,9 @@ public static class ExampleComposer
         }
         return Leaf(schema, type, missing, path, propertyName);
     }
+
+    // A schema carries its example as the first of JSON Schema's `examples` (see ExampleSchemaFilter).
+    private static JsonNode? OwnExample(IOpenApiSchema schema) => schema.Examples is { Count: > 0 } examples ? examples[0] : null;
 
     private static JsonNode? Leaf(IOpenApiSchema schema, JsonSchemaType type, List<string> missing, string path, string? propertyName)
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -23,11 +24,18 @@ public sealed class ExampleSchemaFilter(IOptions<JsonOptions> json) : ISchemaFil
             return;
         if (context.MemberInfo?.GetCustomAttribute<OpenApiExampleAttribute>() is { } attribute)
         {
-            concrete.Example = ExampleValues.Convert(attribute.Value, concrete);
+            SetExample(concrete, ExampleValues.Convert(attribute.Value, concrete));
             return;
         }
         if (context.MemberInfo is null && FindExample(context.Type) is { } example)
-            concrete.Example = JsonSerializer.SerializeToNode(example, context.Type, json.Value.SerializerOptions);
+            SetExample(concrete, JsonSerializer.SerializeToNode(example, context.Type, json.Value.SerializerOptions));
+    }
+
+    // OpenAPI 3.1 schemas are JSON Schema 2020-12, where `example` gave way to the `examples` array.
+    private static void SetExample(OpenApiSchema schema, JsonNode? example)
+    {
+        if (example is not null)
+            schema.Examples = [example];
     }
 
     /// <summary>The value of <paramref name="type"/>'s static <c>Example</c>, or null when it declares none.</summary>

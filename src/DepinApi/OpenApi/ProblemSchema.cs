@@ -39,16 +39,19 @@ public static class ProblemSchema
             ["retryAfterSeconds"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "For a 429: the `Retry-After` value, in seconds." },
         },
         AdditionalPropertiesAllowed = true,
-        Example = new JsonObject
-        {
-            ["type"] = "/problems/invalid-parameter",
-            ["title"] = "The parameter 'quarter' is not valid.",
-            ["status"] = 400,
-            ["detail"] = "The parameter 'quarter' is '2025Q5'; expected a quarter YYYYQn with n from 1 to 4.",
-            ["parameter"] = "quarter",
-            ["expected"] = "a quarter YYYYQn with n from 1 to 4",
-            ["value"] = "2025Q5",
-        },
+        Examples =
+        [
+            new JsonObject
+            {
+                ["type"] = "/problems/invalid-parameter",
+                ["title"] = "The parameter 'quarter' is not valid.",
+                ["status"] = 400,
+                ["detail"] = "The parameter 'quarter' is '2025Q5'; expected a quarter YYYYQn with n from 1 to 4.",
+                ["parameter"] = "quarter",
+                ["expected"] = "a quarter YYYYQn with n from 1 to 4",
+                ["value"] = "2025Q5",
+            },
+        ],
     };
 
     private static OpenApiSchema Text(string description, string? format = null) =>

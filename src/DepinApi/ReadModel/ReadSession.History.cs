@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using DepinApi.Import;
 using Npgsql;
@@ -9,8 +10,8 @@ public sealed partial class ReadSession
     // Built from the importer's file specs, so a new seed file shows up in changes and counts by itself.
     // Table and column names come from code, never from a request.
     private static readonly string ChangesSql = BuildChangesSql();
-    private static readonly string CountsSql = string.Join("\nUNION ALL\n", SeedFiles.All.Select(spec =>
-        $"SELECT '{spec.Name}', count(*) FROM {spec.Table} x WHERE {{0}}"));
+    private static readonly CompositeFormat CountsSql = CompositeFormat.Parse(string.Join("\nUNION ALL\n", SeedFiles.All.Select(spec =>
+        $"SELECT '{spec.Name}', count(*) FROM {spec.Table} x WHERE {{0}}")));
 
     /// <summary>Every data version up to this session's, oldest first.</summary>
     public Task<List<DataVersion>> VersionsAsync(CancellationToken cancellationToken) =>

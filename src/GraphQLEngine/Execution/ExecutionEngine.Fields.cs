@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using GraphQLEngine.Error;
@@ -29,6 +30,8 @@ internal sealed partial class ExecutionEngine
         target.ReleaseExecutionState();
     }
 
+    [SuppressMessage("Reliability", "CA2012:Use ValueTasks correctly",
+        Justification = "The resolver's ValueTask is consumed once: read here only when it has completed, otherwise handed to AwaitResolverAsync and awaited there.")]
     private void ExecuteField(ResponseMap target, int index, GraphQLObjectType parentType, FieldGroup group, object? source)
     {
         var definition = group.Definition;

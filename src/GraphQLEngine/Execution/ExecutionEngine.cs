@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -18,6 +19,8 @@ namespace GraphQLEngine.Execution;
 /// they request next form the next batch. The response tree is written only from that flow, so it needs
 /// no locks; key order is fixed up front by the collected fields.
 /// </remarks>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "_wakeUp is a SemaphoreSlim whose AvailableWaitHandle is never read, so it holds nothing to dispose; the engine lives for one request.")]
 internal sealed partial class ExecutionEngine
 {
     private readonly GraphQLSchema _schema;

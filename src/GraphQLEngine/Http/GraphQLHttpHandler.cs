@@ -183,7 +183,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     }
 
     /// <summary>No operation to select, or variables that do not coerce: what <see cref="Executor"/> would answer at once.</summary>
-    private IReadOnlyList<GraphQLError>? RequestErrorsBeforeExecution(GraphQLRequestContext context)
+    private static IReadOnlyList<GraphQLError>? RequestErrorsBeforeExecution(GraphQLRequestContext context)
     {
         var (operation, _, operationError) = OperationSelector.Select(context.Document!, context.Request.OperationName);
         if (operation is null) return [operationError!];

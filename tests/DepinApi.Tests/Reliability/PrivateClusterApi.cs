@@ -20,7 +20,7 @@ public sealed class PrivateClusterApi : IAsyncLifetime
 
     public EmbeddedPostgresOptions ClusterOptions { get; private set; } = null!;
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-    public int CommandTimeoutSeconds => 2;
+    public const int CommandTimeoutSeconds = 2;
 
     public async Task InitializeAsync()
     {

@@ -156,7 +156,7 @@ public class DataLoaderTests
 
         await registry.DispatchAsync();
 
-        Assert.Equal(["n1", null, "n1", "primed"], await Task.WhenAll(loads));
+        Assert.Equal(new List<string?> { "n1", null, "n1", "primed" }, await Task.WhenAll(loads));
         Assert.Equal([[1, 2]], calls);
         Assert.Same(loader, registry.GetOrAdd<int, string>("names", (_, _) => throw new InvalidOperationException()));
         Assert.Throws<InvalidOperationException>(() => registry.GetOrAdd<string, string>("names", (_, _) => throw new InvalidOperationException()));

@@ -118,15 +118,15 @@ public class ExecutorTests
         var schema = new GraphQLSchema(new GraphQLObjectType("Query",
         [
             new FieldDefinition("sync", Scalars.String) { Resolver = Value("sync") },
-            new FieldDefinition("syncError", Scalars.String) { Resolver = Throws(new Exception("Error getting syncError")) },
-            new FieldDefinition("syncReturnError", Scalars.String) { Resolver = Value(new Exception("Error getting syncReturnError")) },
+            new FieldDefinition("syncError", Scalars.String) { Resolver = Throws(new InvalidOperationException("Error getting syncError")) },
+            new FieldDefinition("syncReturnError", Scalars.String) { Resolver = Value(new InvalidOperationException("Error getting syncReturnError")) },
             new FieldDefinition("syncReturnErrorList", new GraphQLList(Scalars.String))
             {
-                Resolver = Value(new object[] { "sync0", new Exception("Error getting syncReturnErrorList1"), "sync2", new Exception("Error getting syncReturnErrorList3") }),
+                Resolver = Value(new object[] { "sync0", new InvalidOperationException("Error getting syncReturnErrorList1"), "sync2", new InvalidOperationException("Error getting syncReturnErrorList3") }),
             },
             new FieldDefinition("async", Scalars.String) { Resolver = Async(_ => "async") },
-            new FieldDefinition("asyncReject", Scalars.String) { Resolver = ThrowsAsync(new Exception("Error getting asyncReject")) },
-            new FieldDefinition("asyncReturnError", Scalars.String) { Resolver = Async(_ => new Exception("Error getting asyncReturnError")) },
+            new FieldDefinition("asyncReject", Scalars.String) { Resolver = ThrowsAsync(new InvalidOperationException("Error getting asyncReject")) },
+            new FieldDefinition("asyncReturnError", Scalars.String) { Resolver = Async(_ => new InvalidOperationException("Error getting asyncReturnError")) },
             new FieldDefinition("asyncReturnErrorWithExtensions", Scalars.String)
             {
                 Resolver = Async(_ => new GraphQLError("Error getting asyncReturnErrorWithExtensions",
@@ -165,7 +165,7 @@ public class ExecutorTests
         [
             new FieldDefinition("nullableA", a) { Resolver = Value(new object()) },
             new FieldDefinition("nonNullA", new GraphQLNonNull(a)) { Resolver = Value(new object()) },
-            new FieldDefinition("throws", new GraphQLNonNull(Scalars.String)) { Resolver = Throws(new Exception("Catch me if you can")) },
+            new FieldDefinition("throws", new GraphQLNonNull(Scalars.String)) { Resolver = Throws(new InvalidOperationException("Catch me if you can")) },
         ]);
         var query = new GraphQLObjectType("Query", [new FieldDefinition("nullableA", a) { Resolver = Value(new object()) }]);
         var json = await ExecuteJson(new GraphQLSchema(query), """

@@ -58,7 +58,7 @@ public class NonNullTests
     private static GraphQLSchema CreateSchema(bool asynchronous)
     {
         FieldResolver Resolve(Func<ResolveContext, object?> resolve) => asynchronous ? Async(resolve) : Sync(resolve);
-        object? Fail(ResolveContext c) => (string)c.Source! == "throw" ? throw new Exception(c.FieldName) : null;
+        object? Fail(ResolveContext c) => (string)c.Source! == "throw" ? throw new InvalidOperationException(c.FieldName) : null;
 
         GraphQLObjectType data = null!;
         data = new GraphQLObjectType("DataType", () =>

@@ -25,7 +25,7 @@ public sealed class ResolveContextItemsTests
         Context(shared);
 
         var context = AllocatedBytes(() => Context(shared));
-        var emptyDictionary = AllocatedBytes(() => new ConcurrentDictionary<object, object?>());
+        var emptyDictionary = AllocatedBytes(() => GC.KeepAlive(new ConcurrentDictionary<object, object?>()));
 
         Assert.True(context < emptyDictionary, $"a context took {context} bytes, an empty dictionary {emptyDictionary}");
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Type;
 
@@ -5,6 +6,9 @@ namespace GraphQLEngine.Tests.Type;
 
 public class ResolveContextTests
 {
+    // The default resolver's lookup is tested against member names that are not PascalCase, and against a property.
+    [SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "Lower-case member names are the case under test.")]
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "The resolver reads instance members; a static one is not the case under test.")]
     private sealed class Poco
     {
         public string Name { get; init; } = "poco";

@@ -44,12 +44,12 @@ internal static class QueryMap
         var filter = Filter(sql, request.Query);
         var order = Order(request.Query);
         var first = sql.Bind(request.First, NpgsqlDbType.Integer);
-        return sql.JsonObject(connection, field.SubfieldsFor(connection), part => part.Name switch
+        return SqlStatementBuilder.JsonObject(connection, field.SubfieldsFor(connection), part => part.Name switch
         {
             "nodes" => Nodes(sql, part, filter, order, first),
             "totalCount" => $"(SELECT count(*)::int FROM projects x WHERE {filter("x")})",
             "pageInfo" when SqlStatementBuilder.ObjectTypeOf(part) is { } pageInfo =>
-                sql.JsonObject(pageInfo, part.SubfieldsFor(pageInfo), flag => flag.Name switch
+                SqlStatementBuilder.JsonObject(pageInfo, part.SubfieldsFor(pageInfo), flag => flag.Name switch
                 {
                     // The resolver reads no rows for an empty page, so it never finds a next one.
                     "hasNextPage" => request.First == 0

@@ -17,7 +17,7 @@ internal sealed class SqlObjectMap(IReadOnlyDictionary<string, FieldCompiler> fi
         SqlStatementBuilder.ObjectTypeOf(field) is { } type ? Compile(sql, type, field.SubfieldsFor(type), alias) : null;
 
     public string? Compile(SqlStatementBuilder sql, GraphQLObjectType type, IReadOnlyList<SelectedField> selection, string alias) =>
-        sql.JsonObject(type, selection, f => CompileField(sql, f, alias));
+        SqlStatementBuilder.JsonObject(type, selection, f => CompileField(sql, f, alias));
 
     /// <summary>One field of this type from the row aliased <paramref name="alias"/>; null when it is not compiled.</summary>
     public string? CompileField(SqlStatementBuilder sql, SelectedField field, string alias) =>

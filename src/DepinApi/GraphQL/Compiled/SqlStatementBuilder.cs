@@ -40,7 +40,7 @@ internal sealed class SqlStatementBuilder
     /// <c>json_build_object('key', value, …)</c> of <paramref name="fields"/> in response order, <c>__typename</c> as the
     /// type's name and every other field through <paramref name="compileField"/>; null when any field cannot be compiled.
     /// </summary>
-    public string? JsonObject(GraphQLObjectType type, IReadOnlyList<SelectedField> fields, Func<SelectedField, string?> compileField)
+    public static string? JsonObject(GraphQLObjectType type, IReadOnlyList<SelectedField> fields, Func<SelectedField, string?> compileField)
     {
         if (fields.Count > MaxKeysPerObject) return null;
         var sql = new StringBuilder("json_build_object(");

@@ -71,7 +71,7 @@ public static class TokenPriceEndpoints
             // tells a series too long for one response without reading it to its end.
             var maxRows = (int)Math.Min(int.MaxValue - 1, rest.Options.MaxResponseBytes / MinimumCsvRowBytes);
             var rows = session.TokenPricesAsync(query with { Limit = maxRows + 1 }, cancellationToken);
-            return new CsvResult<TokenPriceView>(Map(rows, views, maxRows, rest.Options.MaxResponseBytes),
+            return new CsvResult<TokenPriceView>(Map(rows, views, maxRows, rest.Options.MaxResponseBytes, cancellationToken),
                 TokenPriceView.Columns(), Representation.FileName(stem, session));
         }
 

@@ -38,7 +38,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
         var sessions = new RequestReadSessions();
         http.Features.Set(sessions);
         var client = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        await using var buffer = new BoundedResponseBuffer(settings.ResponseBufferMemoryBytes, settings.MaxResponseBytes);
+        await using var buffer = new BoundedResponseStream(settings.ResponseBufferMemoryBytes, settings.MaxResponseBytes);
         var buffered = new StreamResponseBodyFeature(buffer, client);
         http.Features.Set<IHttpResponseBodyFeature>(buffered);
         var tooLarge = false;

@@ -9,9 +9,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// <see cref="ResponseTooLargeException"/>, so an oversized response is refused as soon as it is
 /// known to be too large, not after it has been built.
 /// </summary>
-public sealed class BoundedResponseBuffer(int memoryThreshold, long limit) : Stream
+public sealed class BoundedResponseStream(int memoryThreshold, long limit) : Stream
 {
-    private readonly FileBufferingWriteStream buffer = new(memoryThreshold);
+    private readonly FileBufferingWriteStream content = new(memoryThreshold);
     private long written;
 
     public override bool CanRead => false;
@@ -20,20 +20,20 @@ public sealed class BoundedResponseBuffer(int memoryThreshold, long limit) : Str
     public override long Length => written;
     public override long Position { get => written; set => throw new NotSupportedException(); }
 
-    public override void Write(byte[] data, int offset, int count)
+    public override void Write(byte[] buffer, int offset, int count)
     {
         Reserve(count);
-        buffer.Write(data, offset, count);
+        content.Write(buffer, offset, count);
     }
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Reserve(data.Length);
-        await buffer.WriteAsync(data, cancellationToken);
+        Reserve(buffer.Length);
+        await content.WriteAsync(buffer, cancellationToken);
     }
 
-    public override Task WriteAsync(byte[] data, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(data.AsMemory(offset, count), cancellationToken).AsTask();
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     // Nothing leaves before the response is complete, so a flush has nothing to do.
     public override void Flush()
@@ -44,22 +44,22 @@ public sealed class BoundedResponseBuffer(int memoryThreshold, long limit) : Str
 
     /// <summary>Writes everything held to <paramref name="destination"/> and releases the memory or file.</summary>
     public Task DrainAsync(Stream destination, CancellationToken cancellationToken) =>
-        buffer.DrainBufferAsync(destination, cancellationToken);
+        content.DrainBufferAsync(destination, cancellationToken);
 
-    public override int Read(byte[] data, int offset, int count) => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            buffer.Dispose();
+            content.Dispose();
         base.Dispose(disposing);
     }
 
     public override async ValueTask DisposeAsync()
     {
-        await buffer.DisposeAsync();
+        await content.DisposeAsync();
         await base.DisposeAsync();
     }
 
