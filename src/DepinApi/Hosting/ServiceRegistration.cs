@@ -2,15 +2,15 @@ using DepinApi.Benchmarking;
 using DepinApi.Database;
 using DepinApi.GraphQL.Http;
 using DepinApi.Health;
-using DepinApi.OpenApi;
 using DepinApi.Ide;
 using DepinApi.Observability;
+using DepinApi.OpenApi;
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
-using DepinApi.Security;
 using DepinApi.Rest;
 using DepinApi.Rest.Endpoints;
 using DepinApi.Screening;
+using DepinApi.Security;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -24,15 +24,21 @@ public static class EvidenceKinds
         {
             [RewardFunding] = new Dictionary<string, decimal>
             {
-                ["usage_funded"] = 100m, ["partly_usage_funded"] = 50m, ["emission_funded"] = 0m,
+                ["usage_funded"] = 100m,
+                ["partly_usage_funded"] = 50m,
+                ["emission_funded"] = 0m,
             },
             [BurnLinkage] = new Dictionary<string, decimal>
             {
-                ["burn_and_mint"] = 100m, ["usage_burns"] = 75m, ["no_usage_burn"] = 0m,
+                ["burn_and_mint"] = 100m,
+                ["usage_burns"] = 75m,
+                ["no_usage_burn"] = 0m,
             },
             [ExternalDemand] = new Dictionary<string, decimal>
             {
-                ["independent_of_token"] = 100m, ["paid_usage"] = 50m, ["recursive"] = 0m,
+                ["independent_of_token"] = 100m,
+                ["paid_usage"] = 50m,
+                ["recursive"] = 0m,
             },
         };
 

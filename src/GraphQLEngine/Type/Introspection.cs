@@ -1,5 +1,5 @@
-using GraphQLEngine.Language;
 using GraphQLEngine.Execution;
+using GraphQLEngine.Language;
 using GraphQLEngine.Utilities;
 
 namespace GraphQLEngine.Type;

@@ -1,5 +1,5 @@
-using GraphQLEngine.Error;
 using System.Numerics;
+using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Utilities;
 

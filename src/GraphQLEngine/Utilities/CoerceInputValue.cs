@@ -1,5 +1,5 @@
-using GraphQLEngine.Error;
 using System.Collections;
+using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Type;
 

@@ -7,8 +7,13 @@ public class VersioningTests
 {
     private static readonly Dictionary<string, int> ValidRowCounts = new()
     {
-        ["sources"] = 2, ["projects"] = 2, ["revenue"] = 2, ["settlement_mix"] = 2,
-        ["token_prices"] = 2, ["network_metrics"] = 2, ["sector_figures"] = 2,
+        ["sources"] = 2,
+        ["projects"] = 2,
+        ["revenue"] = 2,
+        ["settlement_mix"] = 2,
+        ["token_prices"] = 2,
+        ["network_metrics"] = 2,
+        ["sector_figures"] = 2,
         ["evidence"] = 2,
         // Optional, and absent from the fixture: an empty table.
         ["project_aliases"] = 0,

@@ -34,7 +34,10 @@ public sealed class SeedDataReadTests : IAsyncLifetime
         await using var session = await database.OpenAsync();
         var figures = await session.RevenueAsync(new RevenueQuery
         {
-            Projects = ["aethir"], Metrics = ["annualized_run_rate"], From = new Quarter(2025, 3), To = new Quarter(2025, 3),
+            Projects = ["aethir"],
+            Metrics = ["annualized_run_rate"],
+            From = new Quarter(2025, 3),
+            To = new Quarter(2025, 3),
         }, CancellationToken.None);
 
         var figure = Assert.Single(figures);
@@ -134,7 +137,9 @@ public sealed class SeedDataReadTests : IAsyncLifetime
         var firstTwo = byNameDescending.Take(2).ToList();
         var rest = await session.ProjectsAsync(new ProjectQuery
         {
-            Sort = ProjectSort.Name, Descending = true, After = (firstTwo[^1].Name, firstTwo[^1].Slug),
+            Sort = ProjectSort.Name,
+            Descending = true,
+            After = (firstTwo[^1].Name, firstTwo[^1].Slug),
         }, CancellationToken.None);
         Assert.Equal(byNameDescending.Skip(2).Select(p => p.Slug), rest.Select(p => p.Slug));
     }

@@ -21,10 +21,10 @@ public sealed class RequestLogTests
         const string querySecret = "qu3ry-that-must-not-be-logged";
         var capture = new LogCapture();
         await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
-            {
-                ["Database:ImportSeedWhenEmpty"] = "true",
-                ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            })
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+        })
             .WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
         using var client = factory.CreateClient();
 

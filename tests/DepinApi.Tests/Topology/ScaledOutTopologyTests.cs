@@ -128,13 +128,13 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
     /// <summary>Steady load through the balancer while one replica is SIGKILLed.</summary>
     private async Task KilledReplicaCostsOnlyItsInFlightRequestsAsync(HttpClient http, HaproxyProcess haproxy, DepinApiProcess victim)
     {
-        const int Workers = 4;
+        const int workers = 4;
         var failures = 0;
         var served = 0;
         var inFlight = 0;
         var maxInFlightAtKill = -1;
         using var stop = new CancellationTokenSource();
-        var load = Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
+        var load = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
@@ -169,8 +169,8 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
         await stop.CancelAsync();
         await Task.WhenAll(load);
         output.WriteLine($"SIGKILL under load: {servedBeforeKill} served before, {served} in all, {failures} failed " +
-                         $"({failuresWhenDown} by the time haproxy marked it down), {Workers} workers in flight");
-        Assert.InRange(failures, 0, Workers);
+                         $"({failuresWhenDown} by the time haproxy marked it down), {workers} workers in flight");
+        Assert.InRange(failures, 0, workers);
         Assert.Equal(failuresWhenDown, failures);
         Assert.True(served > servedBeforeKill, "no request was served after the kill");
     }

@@ -3,8 +3,8 @@ using GraphQLEngine.Execution;
 using GraphQLEngine.Language;
 using GraphQLEngine.Limits;
 using GraphQLEngine.Type;
-using GraphQLEngine.Validation;
 using GraphQLEngine.Utilities;
+using GraphQLEngine.Validation;
 using Xunit.Sdk;
 
 namespace GraphQLEngine.Tests.Fuzz;

@@ -1,6 +1,6 @@
 using GraphQLEngine.Limits;
-using GraphQLEngine.TestServer;
 using GraphQLEngine.Tests.Limits;
+using GraphQLEngine.TestServer;
 using static GraphQLEngine.Tests.Http.GraphQLHttp;
 
 namespace GraphQLEngine.Tests.Http;

@@ -15,15 +15,15 @@ internal static class ResolverTestContext
 
     public static ResolveContext For(GraphQLSchema schema, GraphQLObjectType parentType, FieldDefinition field, object? source,
         IReadOnlyDictionary<string, object?>? arguments = null) => new()
-    {
-        Schema = schema,
-        ParentType = parentType,
-        FieldDefinition = field,
-        Source = source,
-        Arguments = arguments ?? new Dictionary<string, object?>(),
-        Path = ResponsePath.Root(field.Name, parentType.Name),
-        Operation = Operation,
-    };
+        {
+            Schema = schema,
+            ParentType = parentType,
+            FieldDefinition = field,
+            Source = source,
+            Arguments = arguments ?? new Dictionary<string, object?>(),
+            Path = ResponsePath.Root(field.Name, parentType.Name),
+            Operation = Operation,
+        };
 
     public static async Task<object?> Resolve(GraphQLSchema schema, GraphQLObjectType parentType, string fieldName, object? source,
         IReadOnlyDictionary<string, object?>? arguments = null)

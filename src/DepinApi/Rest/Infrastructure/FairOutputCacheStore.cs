@@ -1,12 +1,12 @@
-using System.Threading.RateLimiting;
 using System.Diagnostics.Metrics;
+using System.Threading.RateLimiting;
 using DepinApi.RateLimiting;
 using DepinApi.Redis;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
-using StackExchange.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace DepinApi.Rest.Infrastructure;
 

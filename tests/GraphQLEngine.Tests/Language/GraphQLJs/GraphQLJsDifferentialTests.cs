@@ -31,8 +31,11 @@ public class GraphQLJsDifferentialTests
                 token = lexer.Advance();
                 var json = new JsonObject
                 {
-                    ["kind"] = token.Kind.Text(), ["start"] = token.Start, ["end"] = token.End,
-                    ["line"] = token.Line, ["column"] = token.Column,
+                    ["kind"] = token.Kind.Text(),
+                    ["start"] = token.Start,
+                    ["end"] = token.End,
+                    ["line"] = token.Line,
+                    ["column"] = token.Column,
                 };
                 if (token.Value is not null) json["value"] = token.Value;
                 tokens.Add(json);
@@ -93,8 +96,10 @@ public class GraphQLJsDifferentialTests
             {
                 ["error"] = new JsonObject
                 {
-                    ["message"] = error.Message, ["position"] = error.Position,
-                    ["line"] = error.Line, ["column"] = error.Column,
+                    ["message"] = error.Message,
+                    ["position"] = error.Position,
+                    ["line"] = error.Line,
+                    ["column"] = error.Column,
                 },
             };
         }

@@ -84,20 +84,24 @@ public static class SdlSchemaBuilder
             case ObjectTypeDefinitionNode obj:
                 return new GraphQLObjectType(obj.Name.Value,
                     () => obj.Fields.Select(f => BuildField(f, reference)),
-                    () => obj.Interfaces.Select(i => (GraphQLInterfaceType)named(i.Name.Value))) { Description = description };
+                    () => obj.Interfaces.Select(i => (GraphQLInterfaceType)named(i.Name.Value)))
+                { Description = description };
             case InterfaceTypeDefinitionNode iface:
                 return new GraphQLInterfaceType(iface.Name.Value,
                     () => iface.Fields.Select(f => BuildField(f, reference)),
-                    () => iface.Interfaces.Select(i => (GraphQLInterfaceType)named(i.Name.Value))) { Description = description };
+                    () => iface.Interfaces.Select(i => (GraphQLInterfaceType)named(i.Name.Value)))
+                { Description = description };
             case UnionTypeDefinitionNode union:
                 return new GraphQLUnionType(union.Name.Value,
-                    () => union.Types.Select(t => (GraphQLObjectType)named(t.Name.Value))) { Description = description };
+                    () => union.Types.Select(t => (GraphQLObjectType)named(t.Name.Value)))
+                { Description = description };
             case EnumTypeDefinitionNode enumType:
                 return new GraphQLEnumType(enumType.Name.Value, enumType.Values.Select(v => new EnumValueDefinition(v.Name.Value)
                 {
                     Description = v.Description?.Value,
                     DeprecationReason = DeprecationReason(v.Directives),
-                })) { Description = description };
+                }))
+                { Description = description };
             case InputObjectTypeDefinitionNode input:
                 return new GraphQLInputObjectType(input.Name.Value, () => input.Fields.Select(f =>
                 {
