@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace DepinApi.Health;
 
 /// <summary>
 /// Keeps the latest readiness report, published by ASP.NET Core's health check publisher, so that
-/// <c>/readyz</c> answers from memory: a flood of probes costs no database connection.
+/// <c>/readyz</c> answers from memory: a flood of probes costs no database connection. When the database answers
+/// again after it did not, the reader pool is cleared: its idle connections were opened before the outage and are
+/// broken, and each would otherwise fail one client's request before the pool found it out.
 /// </summary>
-public sealed class ReadinessState(ILogger<ReadinessState> logger) : IHealthCheckPublisher
+public sealed class ReadinessState(ILogger<ReadinessState> logger, IServiceProvider services) : IHealthCheckPublisher
 {
     private readonly TaskCompletionSource<Readiness> first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Readiness? latest;
@@ -19,6 +22,9 @@ public sealed class ReadinessState(ILogger<ReadinessState> logger) : IHealthChec
         var previous = latest;
         latest = readiness;
         first.TrySetResult(readiness);
+        // Resolved only now: the data source exists once start-up has located the database, after this publisher.
+        if (previous is { Reachable: false } && readiness.Reachable)
+            services.GetRequiredService<NpgsqlDataSource>().Clear();
         if (previous is not null && Ready(previous) != Ready(readiness))
         {
             if (Ready(readiness))

@@ -66,7 +66,15 @@ public partial class DocSampleTests(DocSampleTests.Api api) : IClassFixture<DocS
     {
         var sample = DocSamples.All().Single(s => s.Id == id);
         using var request = CurlCommand.Parse(sample.Command.Replace("${KEY}", Key, StringComparison.Ordinal).Replace("$KEY", Key, StringComparison.Ordinal));
-        using var response = await api.Client.SendAsync(request);
+        var response = await api.Client.SendAsync(request);
+        // As curl -L does: GET the Location of each redirect, a few times at most.
+        for (var hops = 0; hops < 5 && request.Options.TryGetValue(CurlCommand.FollowRedirects, out var follow) && follow
+             && (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location; hops++)
+        {
+            response.Dispose();
+            response = await api.Client.GetAsync(location);
+        }
+        using var answer = response;
         var body = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;
         if (sample.ExpectedStatus is { } expected)
@@ -284,6 +292,9 @@ public static partial class DocSamples
 /// <summary>The part of curl the docs use, turned into an HttpRequestMessage with a relative URL.</summary>
 public static class CurlCommand
 {
+    /// <summary>Whether the command asks curl to follow redirects (<c>-L</c>).</summary>
+    public static readonly HttpRequestOptionsKey<bool> FollowRedirects = new("curl-follow-redirects");
+
     public static HttpRequestMessage Parse(string command)
     {
         var words = Split(command);
@@ -292,12 +303,23 @@ public static class CurlCommand
         var headers = new List<(string Name, string Value)>();
         var data = new List<string>();
         var asQuery = false;
+        var follow = false;
         for (var i = 1; i < words.Count; i++)
         {
             var word = words[i];
             switch (word)
             {
-                case "-s" or "-i" or "-si" or "-is" or "-sS" or "-L" or "--compressed" or "-f" or "-v":
+                case "-s" or "-i" or "-si" or "-is" or "-sS" or "--compressed" or "-f" or "-v":
+                    break;
+                case "-L" or "--location":
+                    follow = true;
+                    break;
+                case "-w" or "--write-out":
+                    i++;
+                    break;
+                case "|":
+                    // What the shell does with the answer (grep, jq) is the reader's; the request ends here.
+                    i = words.Count;
                     break;
                 case "-I" or "--head":
                     method = HttpMethod.Head;
@@ -340,6 +362,7 @@ public static class CurlCommand
         else if (data.Count > 0 && method == HttpMethod.Get)
             method = HttpMethod.Post;
         var request = new HttpRequestMessage(method, target);
+        request.Options.Set(FollowRedirects, follow);
         if (!asQuery && data.Count > 0)
         {
             var contentType = headers.FirstOrDefault(h => h.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).Value

@@ -45,19 +45,17 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
             var cached = await client.GetAsync(CachedPath, Patience);
             Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
             Assert.Equal(cachedBefore, await cached.Content.ReadAsStringAsync());
+            // The outage lasts until readiness has seen it, as a real one does.
+            await ReadinessOnceItIsAsync(client, ok: false);
         }
         finally
         {
             await cluster.RestartAsync();
         }
 
-        // Pooled connections broken by the outage are discarded as they are found; keep asking until they are gone.
-        var patience = Patience;
-        while ((await client.GetAsync(DatabaseProbe.Path, patience)).StatusCode != HttpStatusCode.OK)
-            await Task.Delay(100, patience);
-        // Readiness follows at its next background check.
-        while ((await client.GetAsync("/readyz", patience)).StatusCode != HttpStatusCode.OK)
-            await Task.Delay(100, patience);
+        // Once readiness says so, every request is served: the pooled connections the outage broke are gone with it
+        // (ReadinessState clears the pool), none is left to fail a client's request first.
+        await ReadinessOnceItIsAsync(client, ok: true);
         for (var i = 0; i < 10; i++)
             foreach (var path in DatabasePaths)
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Patience)).StatusCode);
