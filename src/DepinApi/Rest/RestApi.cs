@@ -28,7 +28,9 @@ public static class RestApi
     public static WebApplicationBuilder AddRestApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<RestOptions>(builder.Configuration.GetSection(RestOptions.Section));
+        services.AddOptions<RestOptions>().Bind(builder.Configuration.GetSection(RestOptions.Section))
+            .Validate(rest => CursorCodec.IsValidKey(rest.CursorKey), CursorCodec.KeyRequirement)
+            .ValidateOnStart();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<QueryParameterCatalog>();
         services.AddSingleton<RestRequest>();

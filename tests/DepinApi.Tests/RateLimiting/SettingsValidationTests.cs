@@ -10,6 +10,8 @@ public class SettingsValidationTests(RateLimitDatabase database) : IClassFixture
     [InlineData("RateLimiting:Anonymous:PointsPerWindow", "0", "RateLimiting:Anonymous:PointsPerWindow must be at least 1")]
     [InlineData("RateLimiting:ApiKeys:0:Sha256", "abc", "RateLimiting:ApiKeys:0:Sha256 must be 64 hex digits")]
     [InlineData("RateLimiting:ExemptPaths:0", "healthz", "'healthz' must start with '/'")]
+    [InlineData("Rest:CursorKey", "not base64!", "Rest:CursorKey must be base64 of at least 32 bytes")]
+    [InlineData("Rest:CursorKey", "c2hvcnQ=", "Rest:CursorKey must be base64 of at least 32 bytes")]
     public async Task The_host_refuses_to_start_with_a_setting_that_cannot_work(string key, string value, string message)
     {
         await using var api = new RateLimitedApiStarter(database.ConnectionString, RateLimitedApi.SmallLimits(

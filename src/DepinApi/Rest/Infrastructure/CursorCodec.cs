@@ -17,12 +17,25 @@ public sealed class CursorCodec
     private const int MacLength = 16;
     private readonly byte[] key;
 
+    /// <summary>What <c>Rest:CursorKey</c> must be, checked at start-up (a bad key must stop the service, not fail requests).</summary>
+    public const string KeyRequirement = RestOptions.Section + ":CursorKey must be base64 of at least 32 bytes, or empty for a key of the process's own.";
+
     public CursorCodec(IOptions<RestOptions> options)
     {
-        var configured = options.Value.CursorKey;
-        key = string.IsNullOrWhiteSpace(configured) ? RandomNumberGenerator.GetBytes(32) : Convert.FromBase64String(configured);
-        if (key.Length < 32)
-            throw new InvalidOperationException($"{RestOptions.Section}:CursorKey must be base64 of at least 32 bytes.");
+        key = KeyOf(options.Value.CursorKey)
+              ?? throw new InvalidOperationException(KeyRequirement);
+    }
+
+    /// <summary>Whether <paramref name="configured"/> is a usable <c>Rest:CursorKey</c>.</summary>
+    public static bool IsValidKey(string? configured) => string.IsNullOrWhiteSpace(configured) || KeyOf(configured) is not null;
+
+    // The configured key, a generated one when none is configured, or null when the configured one is not usable.
+    private static byte[]? KeyOf(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+            return RandomNumberGenerator.GetBytes(32);
+        var buffer = new byte[configured.Length];
+        return Convert.TryFromBase64String(configured, buffer, out var length) && length >= 32 ? buffer[..length] : null;
     }
 
     /// <summary>
