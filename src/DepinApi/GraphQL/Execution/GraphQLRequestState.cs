@@ -35,40 +35,31 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
 
     /// <summary>The request's read session on the data version the request's <c>asOf</c> names.</summary>
     /// <exception cref="GraphQLError">The asOf names no version, root fields disagree on it, or nothing is imported yet.</exception>
-    public async Task<ReadSession> SessionAsync(ResolveContext context)
-    {
-        Task<ReadSession> session;
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _session ??= OpenAsync(context);
-            session = _session;
-        }
-        return await session.ConfigureAwait(false);
-    }
+    public async Task<ReadSession> SessionAsync(ResolveContext context) =>
+        await StartOnce(ref _session, () => OpenAsync(context)).ConfigureAwait(false);
 
     /// <summary>
     /// REST's view builder on the request's version, which writes every figure's permalink and citation (one home for
     /// both), with the preferred revenue statements of every project loaded. Read once per request, on first use.
     /// </summary>
-    internal async Task<FigureViews> FigureViewsAsync(ResolveContext context)
+    internal async Task<FigureViews> FigureViewsAsync(ResolveContext context) =>
+        await StartOnce(ref _figureViews, () => LoadFigureViewsAsync(context)).ConfigureAwait(false);
+
+    // The task in slot, started by the first resolver that asks; every later one shares it.
+    private Task<T> StartOnce<T>(ref Task<T>? slot, Func<Task<T>> start)
     {
-        Task<FigureViews> views;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _figureViews ??= LoadFigureViewsAsync(context);
-            views = _figureViews;
+            return slot ??= start();
         }
-        return await views.ConfigureAwait(false);
     }
 
     private async Task<FigureViews> LoadFigureViewsAsync(ResolveContext context)
     {
         var session = await SessionAsync(context).ConfigureAwait(false);
         var views = await FigureViews.CreateAsync(Http, session, context.CancellationToken).ConfigureAwait(false);
-        var projects = await session.ProjectsAsync(new ProjectQuery(), context.CancellationToken).ConfigureAwait(false);
-        await views.LoadPreferredRevenueAsync(session, projects.Select(p => p.Slug), context.CancellationToken).ConfigureAwait(false);
+        await views.LoadPreferredRevenueAsync(session, projects: null, context.CancellationToken).ConfigureAwait(false);
         return views;
     }
 

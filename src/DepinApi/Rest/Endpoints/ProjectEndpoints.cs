@@ -75,7 +75,7 @@ public static class ProjectEndpoints
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var only = new[] { project.Slug };
         var revenue = await session.RevenueAsync(new RevenueQuery { Projects = only }, cancellationToken);
-        await views.LoadPreferredRevenueAsync(session, only, cancellationToken);
+        views.MarkPreferredRevenue(revenue);
         var latestRevenue = revenue
             .GroupBy(f => f.Metric)
             .SelectMany(metric => metric.Where(f => f.Quarter == metric.Max(x => x.Quarter)))

@@ -128,7 +128,8 @@ public static class RevenueEndpoints
             .GroupBy(f => f.Project)
             .Select(g => (Best: RevenueSelection.Choose(g), Others: g.Count() - 1))
             .ToList();
-        await views.LoadPreferredRevenueAsync(session, chosen.Select(c => c.Best.Project), cancellationToken);
+        // The figures hold every statement of the quarter and metric, so the preferred ones need no second read.
+        views.MarkPreferredRevenue(figures);
         var total = chosen.Sum(c => c.Best.AmountUsd);
         // Largest first, as a league table reads; the slug breaks ties so the order (and the cursor) is stable.
         var rows = chosen
@@ -158,7 +159,7 @@ public static class RevenueEndpoints
         if (await FigureLookup.RevenueAsync(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound("revenue figure", id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        await views.LoadPreferredRevenueAsync(session, [figure.Project], cancellationToken);
+        await views.LoadPreferredRevenueAsync(session, figure, cancellationToken);
         return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
     }
 
@@ -173,7 +174,8 @@ public static class RevenueEndpoints
         var figures = await session.RevenueAsync(
             new RevenueQuery { Projects = projects, Metrics = metrics, From = readFrom, To = last }, cancellationToken);
         var values = SeriesUnitsTransform.Apply(figures, units);
-        await views.LoadPreferredRevenueAsync(session, projects, cancellationToken);
+        // Read by project, metric and quarter only, so every statement of each group viewed is here.
+        views.MarkPreferredRevenue(figures);
         return figures
             .Where(f => first is null || f.Quarter >= first.Value)
             .Select(f => views.Revenue(f, units, values[f.Id]))

@@ -26,18 +26,34 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
     public string ProjectName(string slug) => projectNames.TryGetValue(slug, out var name) ? name : slug;
 
     /// <summary>
-    /// Reads which revenue figures of <paramref name="projects"/> are the preferred statement of their project, quarter
-    /// and metric — the one <c>/v1/revenue</c> cites (<see cref="RevenueSelection"/>) — before their views are made.
+    /// Marks which revenue figures are the preferred statement of their project, quarter and metric — the one
+    /// <c>/v1/revenue</c> cites (<see cref="RevenueSelection"/>) — from rows already read. <paramref name="statements"/>
+    /// must hold every statement of each (project, quarter, metric) whose figures will be viewed, as a read filtered
+    /// only by project, metric and quarter does.
     /// </summary>
-    public async Task LoadPreferredRevenueAsync(ReadSession session, IEnumerable<string> projects, CancellationToken cancellationToken)
+    public void MarkPreferredRevenue(IEnumerable<RevenueFigure> statements) =>
+        preferredRevenue = RevenueSelection.PreferredIds(statements);
+
+    /// <summary>Reads the statements of <paramref name="figure"/>'s project, quarter and metric, and marks the preferred one.</summary>
+    public async Task LoadPreferredRevenueAsync(ReadSession session, RevenueFigure figure, CancellationToken cancellationToken) =>
+        MarkPreferredRevenue(await session.RevenueAsync(new RevenueQuery
+        {
+            Projects = [figure.Project],
+            Metrics = [figure.Metric],
+            From = figure.Quarter,
+            To = figure.Quarter,
+        }, cancellationToken));
+
+    /// <summary>Reads the statements of <paramref name="projects"/> (every project when null), and marks the preferred ones.</summary>
+    public async Task LoadPreferredRevenueAsync(ReadSession session, IEnumerable<string>? projects, CancellationToken cancellationToken)
     {
-        var slugs = projects.Distinct(StringComparer.Ordinal).ToList();
-        var all = slugs.Count == 0 ? [] : await session.RevenueAsync(new RevenueQuery { Projects = slugs }, cancellationToken);
-        preferredRevenue = RevenueSelection.PreferredIds(all);
+        var slugs = projects?.Distinct(StringComparer.Ordinal).ToList();
+        var all = slugs is { Count: 0 } ? [] : await session.RevenueAsync(new RevenueQuery { Projects = slugs }, cancellationToken);
+        MarkPreferredRevenue(all);
     }
 
     /// <param name="units">The units <paramref name="value"/> is in.</param>
-    /// <exception cref="InvalidOperationException"><see cref="LoadPreferredRevenueAsync"/> has not been called.</exception>
+    /// <exception cref="InvalidOperationException">The preferred figures are not marked yet (<see cref="MarkPreferredRevenue"/>).</exception>
     public RevenueFigureView Revenue(RevenueFigure f, SeriesUnits units = SeriesUnits.Lin, decimal? value = null)
     {
         var preferred = preferredRevenue ?? throw new InvalidOperationException("Load the preferred revenue figures first.");
