@@ -13,7 +13,10 @@ public static class CsvText
     public const string LineBreak = "\r\n";
 
     /// <summary>What a spreadsheet takes as the start of a formula (OWASP's list).</summary>
-    private static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+    internal static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+
+    /// <summary>What makes a field need quotes.</summary>
+    internal static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(",\"\r\n");
 
     /// <summary>
     /// Appends one field; null is an empty field (never "0" or "null"). Only text is neutralised:
@@ -27,7 +30,7 @@ public static class CsvText
         var formula = value is string && text.Length > 0 && FormulaStarts.Contains(text[0]);
         if (formula)
             text = "'" + text;
-        if (!formula && text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        if (!formula && text.AsSpan().IndexOfAny(NeedsQuotes) < 0)
         {
             line.Append(text);
             return;

@@ -12,8 +12,6 @@ namespace DepinApi.Rest.Infrastructure;
 internal sealed class CsvUtf8Writer : IDisposable
 {
     private const int BlockBytes = 32 * 1024;
-    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",\"\r\n");
-    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes * 2);
     private int _length;
@@ -42,7 +40,7 @@ internal sealed class CsvUtf8Writer : IDisposable
             case null:
                 return;
             case string text:
-                WriteText(text, formula: text.Length > 0 && FormulaStarts.Contains(text[0]));
+                WriteText(text, formula: text.Length > 0 && CsvText.FormulaStarts.Contains(text[0]));
                 return;
             case DateOnly date:
                 Ensure(10);
@@ -63,7 +61,7 @@ internal sealed class CsvUtf8Writer : IDisposable
 
     private void WriteText(string text, bool formula)
     {
-        if (!formula && text.AsSpan().IndexOfAny(NeedsQuotes) < 0)
+        if (!formula && text.AsSpan().IndexOfAny(CsvText.NeedsQuotes) < 0)
         {
             WriteUtf8(text);
             return;
