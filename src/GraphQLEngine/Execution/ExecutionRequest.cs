@@ -22,6 +22,12 @@ public sealed class ExecutionRequest
     /// </summary>
     public object? VariableValues { get; init; }
 
+    /// <summary>
+    /// The operation already selected from <see cref="Document"/> and <see cref="VariableValues"/> already coerced for
+    /// it, when the caller did that before execution (say, to measure the operation's cost); null to have it done here.
+    /// </summary>
+    public PreparedOperation? Prepared { get; init; }
+
     /// <summary>The value the root fields are resolved against.</summary>
     public object? RootValue { get; init; }
 

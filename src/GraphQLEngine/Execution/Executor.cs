@@ -25,13 +25,10 @@ public static class Executor
         ArgumentNullException.ThrowIfNull(request);
         request.Schema.AssertValid();
 
-        var (operation, fragments, operationError) = OperationSelector.Select(request.Document, request.OperationName);
-        if (operation is null) return ExecutionResult.RequestError([operationError!]);
-
-        var inputs = VariableValues.ToInputs(request.VariableValues);
-        var (variables, variableErrors) = VariableValues.Coerce(
-            request.Schema, operation.VariableDefinitions, inputs, request.Options.MaxCoercionErrors);
-        if (variableErrors is not null) return ExecutionResult.RequestError(variableErrors);
+        var (prepared, operationError) = PreparedOperation.For(request);
+        if (prepared is null) return ExecutionResult.RequestError([operationError!]);
+        if (prepared.VariableErrors is { } variableErrors) return ExecutionResult.RequestError(variableErrors);
+        var operation = prepared.Operation;
 
         var rootType = request.Schema.GetRootType(operation.Operation);
         if (rootType is null)
@@ -44,7 +41,7 @@ public static class Executor
             return ExecutionResult.NullData([new GraphQLError(ReadOnlyMessage, [operation])]);
         }
 
-        var engine = new ExecutionEngine(request, operation, fragments, variables!);
+        var engine = new ExecutionEngine(request, operation, prepared.Fragments, prepared.Variables!);
         // Resolvers resumed by data loader deliveries must run inline on the engine's flow; a captured
         // synchronization context (UI, test runners) would post them elsewhere and split batches.
         return SynchronizationContext.Current is null

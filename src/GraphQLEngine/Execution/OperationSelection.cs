@@ -36,18 +36,14 @@ public sealed class OperationSelection
     public static OperationSelection? TryCreate(ExecutionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (operation, fragments, _) = OperationSelector.Select(request.Document, request.OperationName);
-        if (operation is not { Operation: OperationType.Query }) return null;
+        var (prepared, _) = PreparedOperation.For(request);
+        if (prepared is not { Operation.Operation: OperationType.Query, Variables: { } variables }) return null;
         if (request.Schema.GetRootType(OperationType.Query) is not { } rootType) return null;
 
-        var (variables, errors) = VariableValues.Coerce(
-            request.Schema, operation.VariableDefinitions, VariableValues.ToInputs(request.VariableValues), request.Options.MaxCoercionErrors);
-        if (errors is not null) return null;
-
-        var collector = new FieldCollector(request.Schema, fragments, variables!);
+        var collector = new FieldCollector(request.Schema, prepared.Fragments, variables);
         try
         {
-            return new OperationSelection(rootType, SelectedField.Wrap(collector.CollectRoot(rootType, operation.SelectionSet), collector), variables!);
+            return new OperationSelection(rootType, SelectedField.Wrap(collector.CollectRoot(rootType, prepared.Operation.SelectionSet), collector), variables);
         }
         catch (GraphQLError)
         {

@@ -149,7 +149,12 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             }
         }
 
-        context.Operation = SelectOperation(context.Document, request.OperationName);
+        // Once for the analysis, the hooks and execution alike. Variables that are not an object never get here:
+        // the request reader refuses them.
+        var (prepared, operationError) = PreparedOperation.Prepare(
+            context.Schema, context.Document, request.OperationName, request.Variables, ExecutionOptions.Default.MaxCoercionErrors);
+        context.Prepared = prepared;
+        context.Operation = prepared?.Operation;
         if (request.IsGet && context.Operation is { Operation: not OperationType.Query } operation)
         {
             // Only queries are safe; GET must not change anything, and caches may replay it.
@@ -162,8 +167,9 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
 
         using (var cost = GraphQLTelemetry.Start(GraphQLTelemetry.CostSpan))
         {
-            context.Analysis = QueryAnalyzer.Analyze(
-                context.Schema, context.Document, request.OperationName, VariablesForAnalysis(request.Variables), options.Limits);
+            context.Analysis = prepared is null
+                ? QueryAnalysis.Empty
+                : QueryAnalyzer.AnalyzePrepared(context.Schema, context.Document, prepared, VariablesForAnalysis(request.Variables), options.Limits);
             cost?.SetTag("graphql.cost.requested", context.Analysis.RequestedQueryCost);
             if (!context.Analysis.IsAllowed)
             {
@@ -171,8 +177,9 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 return new GraphQLHttpResponse(ExecutionResult.RequestError(context.Analysis.Errors));
             }
         }
-        // The request errors execution would begin with, found before the hooks that charge for execution run.
-        if (RequestErrorsBeforeExecution(context) is { } requestErrors) return new GraphQLHttpResponse(ExecutionResult.RequestError(requestErrors));
+        // The request errors execution would begin with, answered before the hooks that charge for execution run.
+        if (prepared is null) return new GraphQLHttpResponse(ExecutionResult.RequestError([operationError!]));
+        if (prepared.VariableErrors is { } variableErrors) return new GraphQLHttpResponse(ExecutionResult.RequestError(variableErrors));
 
         foreach (var interceptor in interceptors)
         {
@@ -180,23 +187,6 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             if (Refusal(context) is { } refused) return refused;
         }
         return null;
-    }
-
-    /// <summary>No operation to select, or variables that do not coerce: what <see cref="Executor"/> would answer at once.</summary>
-    private static IReadOnlyList<GraphQLError>? RequestErrorsBeforeExecution(GraphQLRequestContext context)
-    {
-        var (operation, _, operationError) = OperationSelector.Select(context.Document!, context.Request.OperationName);
-        if (operation is null) return [operationError!];
-        try
-        {
-            return VariableValues.Coerce(context.Schema, operation.VariableDefinitions,
-                VariableValues.ToInputs(context.Request.Variables), ExecutionOptions.Default.MaxCoercionErrors).Errors;
-        }
-        catch (ArgumentException)
-        {
-            // Not an object: the request reader refuses such variables; execution reports it if one gets through.
-            return null;
-        }
     }
 
     private async Task<GraphQLHttpResponse> ExecuteAsync(GraphQLRequestContext context)
@@ -218,6 +208,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 Document = context.Document!,
                 OperationName = context.Request.OperationName,
                 VariableValues = context.Request.Variables,
+                Prepared = context.Prepared,
                 UserContext = context.UserContext,
                 RequestServices = http.RequestServices,
                 CancellationToken = linked?.Token ?? http.RequestAborted,
@@ -325,13 +316,6 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     {
         var registered = http.RequestServices?.GetServices<IGraphQLRequestInterceptor>() ?? [];
         return [.. options.Interceptors, .. registered];
-    }
-
-    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<OperationDefinitionNode>().ToList();
-        if (string.IsNullOrEmpty(operationName)) return operations.Count == 1 ? operations[0] : null;
-        return operations.FirstOrDefault(o => o.Name?.Value == operationName);
     }
 
     /// <summary>The variables by name, values left as JSON: the analyzer only reads page sizes from them.</summary>

@@ -1,4 +1,5 @@
 using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
 using GraphQLEngine.Language;
 using GraphQLEngine.Limits;
 using GraphQLEngine.Type;
@@ -32,6 +33,9 @@ public sealed class GraphQLRequestContext
 
     /// <summary>The operation that will run, once the document is valid (null if none can be selected).</summary>
     public OperationDefinitionNode? Operation { get; internal set; }
+
+    /// <summary>The operation with its fragments and coerced variables, once the document is valid (null if none can be selected).</summary>
+    public PreparedOperation? Prepared { get; internal set; }
 
     /// <summary>Depth, aliases and cost, once measured (after validation).</summary>
     public QueryAnalysis? Analysis { get; internal set; }

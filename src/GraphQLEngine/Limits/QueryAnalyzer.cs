@@ -1,3 +1,4 @@
+using GraphQLEngine.Execution;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
 
@@ -59,10 +60,40 @@ public static class QueryAnalyzer
         ArgumentNullException.ThrowIfNull(document);
         options ??= QueryLimitOptions.Default;
 
-        var operation = SelectOperation(document, operationName);
-        if (operation is null || schema.GetRootType(operation.Operation) is not { } rootType) return QueryAnalysis.Empty;
+        var (operation, _, _) = OperationSelector.Select(document, operationName);
+        return operation is null ? QueryAnalysis.Empty : Analyze(schema, document, operation, variables, coercedVariables: null, options);
+    }
 
-        var measurer = new SelectionMeasurer(schema, document, operation, variables, options);
+    /// <summary>Measures an operation already selected and its variables already coerced (see <see cref="PreparedOperation"/>).</summary>
+    /// <param name="schema">The schema the document was validated against.</param>
+    /// <param name="document">A valid document.</param>
+    /// <param name="prepared">The operation that will run.</param>
+    /// <param name="variables">Variable values as received (plain values or JSON elements); used for page sizes.</param>
+    /// <param name="options">The limits; <see cref="QueryLimitOptions.Default"/> when null.</param>
+    public static QueryAnalysis AnalyzePrepared(
+        GraphQLSchema schema,
+        DocumentNode document,
+        PreparedOperation prepared,
+        IReadOnlyDictionary<string, object?>? variables = null,
+        QueryLimitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(prepared);
+        return Analyze(schema, document, prepared.Operation, variables, prepared.Variables, options ?? QueryLimitOptions.Default);
+    }
+
+    private static QueryAnalysis Analyze(
+        GraphQLSchema schema,
+        DocumentNode document,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?>? variables,
+        IReadOnlyDictionary<string, object?>? coercedVariables,
+        QueryLimitOptions options)
+    {
+        if (schema.GetRootType(operation.Operation) is not { } rootType) return QueryAnalysis.Empty;
+
+        var measurer = new SelectionMeasurer(schema, document, operation, variables, options, coercedVariables);
         SelectionMeasure measure;
         try
         {
@@ -92,12 +123,5 @@ public static class QueryAnalyzer
         }
 
         return new QueryAnalysis(cost, measure.Depth, measure.Aliases, errors);
-    }
-
-    private static OperationDefinitionNode? SelectOperation(DocumentNode document, string? operationName)
-    {
-        var operations = document.Definitions.OfType<OperationDefinitionNode>().ToList();
-        if (operationName is null) return operations.Count == 1 ? operations[0] : null;
-        return operations.FirstOrDefault(o => o.Name?.Value == operationName);
     }
 }

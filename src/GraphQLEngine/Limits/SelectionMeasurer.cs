@@ -31,12 +31,16 @@ internal sealed class SelectionMeasurer
         DocumentNode document,
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, object?>? variables,
-        QueryLimitOptions options)
+        QueryLimitOptions options,
+        IReadOnlyDictionary<string, object?>? coercedVariables = null)
     {
         _schema = schema;
         _options = options;
         _values = new OperationValueReader(operation, variables);
         _rawVariables = variables;
+        // Coerced already by the caller: no second coercion when a page size comes from a variable.
+        _coercedVariables = coercedVariables;
+        _variablesCoerced = coercedVariables is not null;
         foreach (var fragment in document.Definitions.OfType<FragmentDefinitionNode>())
             _fragments.TryAdd(fragment.Name.Value, fragment);
         Operation = operation;
