@@ -91,7 +91,7 @@ internal static class FigureLoaders
                 async (projects, cancellationToken) =>
                 {
                     var session = await context.SessionAsync();
-                    return ByProject(await ProjectSources.ReadAsync(session, projects, cancellationToken), s => s.Project)
+                    return ByProject(await session.ProjectSourcesAsync(projects, cancellationToken), s => s.Project)
                         .ToDictionary(e => e.Key, e => (IReadOnlyList<Source>)e.Value.Select(s => s.Source).ToList());
                 })
             .LoadAsync(project) ?? [];
