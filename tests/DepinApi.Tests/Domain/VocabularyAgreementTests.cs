@@ -4,6 +4,7 @@ using DepinApi.Domain;
 using DepinApi.GraphQL;
 using DepinApi.Import;
 using DepinApi.Screening;
+using DepinApi.SectorAnalytics;
 using DepinApi.Tests.Infrastructure;
 using GraphQLEngine.Type;
 using Npgsql;
@@ -68,6 +69,17 @@ public partial class VocabularyAgreementTests
         Assert.NotEmpty(EvidenceKinds.LabelScores);
         foreach (var (kind, scores) in EvidenceKinds.LabelScores)
             Assert.Equal(Vocabularies.EvidenceLabels[kind].Order(), scores.Keys.Order());
+    }
+
+    [Fact]
+    public void The_screening_rules_name_only_values_of_the_vocabularies()
+    {
+        // Growth compares every revenue metric, in an order of its own.
+        Assert.Equal(Vocabularies.RevenueMetric.Values.Order(), RevenueGrowth.Metrics.Order());
+        Assert.All(Valuation.AnnualRevenueMetrics, m => Assert.True(Vocabularies.RevenueMetric.Contains(m.Metric), m.Metric));
+        Assert.Equal(Vocabularies.SettlementLabel.Values.Order(), SettlementQuality.LabelBands.Keys.Order());
+        Assert.All(Vocabularies.Sector.Values.Append(null), sector =>
+            Assert.True(SectorAnalyticsCalculator.ScopeOf(sector) is not { } scope || Vocabularies.SectorScope.Contains(scope), sector));
     }
 
     [Fact]
