@@ -29,9 +29,6 @@ internal sealed class GraphQLIdeBundle
     /// <summary>The HTML page, still holding <see cref="AssetsPlaceholder"/>.</summary>
     public string PageTemplate { get; }
 
-    /// <summary>The asset file names the page refers to (content-hashed, so never reused for other content).</summary>
-    public IReadOnlyCollection<string> AssetNames => _assets.Keys;
-
     /// <summary>The asset of that file name, if the bundle has it.</summary>
     public bool TryGetAsset(string fileName, out GraphQLIdeAsset asset) => _assets.TryGetValue(fileName, out asset!);
 

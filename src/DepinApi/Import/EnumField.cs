@@ -1,7 +1,7 @@
 namespace DepinApi.Import;
 
 /// <summary>One of a fixed list of values, spelled exactly.</summary>
-internal sealed class EnumField(params string[] allowed) : ScalarFieldType(DbType.Text)
+internal sealed class EnumField(IReadOnlyList<string> allowed) : ScalarFieldType(DbType.Text)
 {
     public IReadOnlyList<string> Allowed => allowed;
 

@@ -3,7 +3,7 @@ namespace DepinApi.Import;
 /// <summary>A range figure has a high end and says so: qualifier <c>range</c> if and only if there is a maximum.</summary>
 internal sealed class RangeQualifierRule(string qualifier, string maximum) : RowRule(qualifier, maximum)
 {
-    public const string Range = "range";
+    public const string Range = Domain.Vocabularies.RangeQualifier;
 
     public override RuleViolation? Check(ParsedRow row)
     {

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using DepinApi.Domain;
 using static DepinApi.Import.ColumnSpec;
 
 namespace DepinApi.Import;
 
 /// <summary>
 /// The seed files, as docs/data-model.md describes them and schema/0001_core.sql stores
-/// them. Referenced files come first, so the write order satisfies the foreign keys.
+/// them. Referenced files come first, so the write order satisfies the foreign keys. Enumerated
+/// columns take their values from <see cref="Vocabularies"/>.
 /// </summary>
 internal static partial class SeedFiles
 {
@@ -15,10 +17,10 @@ internal static partial class SeedFiles
     private static readonly TextField FileName = new(FileNamePattern(), "a file name without folders, like '000_e871e4a250482ae1.txt'");
     private static readonly TextField Text = TextField.Any;
 
-    private static readonly EnumField Basis = new("disclosed", "estimate");
-    private static readonly EnumField Qualifier = new("about", "nearly", "over", "under", "up_to");
-    private static readonly EnumField QualifierOrRange = new("about", "nearly", "over", "under", "up_to", RangeQualifierRule.Range);
-    private static readonly EnumField Unit = new("count", "fraction", "usd", "tokens", "hours", "gpus");
+    private static readonly EnumField Basis = new(Vocabularies.Basis.Values);
+    private static readonly EnumField Qualifier = new(Vocabularies.SingleNumberQualifiers);
+    private static readonly EnumField QualifierOrRange = new(Vocabularies.Qualifier.Values);
+    private static readonly EnumField Unit = new(Vocabularies.MetricUnit.Values);
 
     // Bounds, precision and scale follow the numeric(p,s) columns and CHECKs of the schema.
     private static readonly DecimalField AmountUsd = new(min: 0, precision: 20, scale: 2);
@@ -34,7 +36,7 @@ internal static partial class SeedFiles
             Req("title", Text),
             Opt("published_on", DateField.Instance),
             Req("published_label", Text),
-            Req("kind", new EnumField("disclosure", "third_party_estimate", "press")),
+            Req("kind", new EnumField(Vocabularies.SourceKind.Values)),
             new("seed_file", FileName, Required: true, FileIn: "sources"),
             Opt("url", UrlField.Instance),
         ],
@@ -44,7 +46,7 @@ internal static partial class SeedFiles
         [
             Req("slug", Id),
             Req("name", Text),
-            Req("sector", new EnumField("wireless", "compute", "storage", "mapping", "sensors", "energy", "bandwidth")),
+            Req("sector", new EnumField(Vocabularies.Sector.Values)),
             Req("sub_track", Text),
             Req("token_symbol", TokenSymbol),
             Opt("chain", Text),
@@ -58,8 +60,7 @@ internal static partial class SeedFiles
             Req("id", Id),
             ProjectReference(),
             Req("quarter", QuarterField.Instance),
-            Req("metric", new EnumField("quarterly_revenue", "annualized_run_rate", "annualized_external_revenue",
-                "annualized_onchain_revenue", "fiscal_year_revenue", "lease_income", "network_fee_revenue", "monthly_volume")),
+            Req("metric", new EnumField(Vocabularies.RevenueMetric.Values)),
             Req("amount_usd", AmountUsd),
             Req("basis", Basis),
             Opt("qualifier", Qualifier),
@@ -74,7 +75,7 @@ internal static partial class SeedFiles
             Req("as_of", DateField.Instance),
             Opt("stablecoin_share", Share),
             Opt("native_share", Share),
-            Opt("label", new EnumField("mainly_native", "mainly_stablecoin")),
+            Opt("label", new EnumField(Vocabularies.SettlementLabel.Values)),
             Req("basis", Basis),
             Opt("qualifier", Qualifier),
             SourceReference(),
@@ -119,25 +120,19 @@ internal static partial class SeedFiles
     public static readonly FileSpec SectorFigures = new("sector_figures", "sector_figures", "id",
         [
             Req("id", Id),
-            Req("scope", new EnumField("depin", "depin_compute")),
+            Req("scope", new EnumField(Vocabularies.SectorScope.Values)),
             .. MeasuredFigure(),
         ],
         rules: RangeRules());
 
     // What a source says about a project's token economics without a figure; see docs/methodology.md.
-    private static readonly ValuesPerKindRule EvidenceLabels = new("kind", "label", new Dictionary<string, string[]>
-    {
-        ["reward_funding"] = ["usage_funded", "partly_usage_funded", "emission_funded"],
-        ["burn_linkage"] = ["burn_and_mint", "usage_burns", "no_usage_burn"],
-        ["external_demand"] = ["independent_of_token", "paid_usage", "recursive"],
-        ["revenue_trend"] = ["growing"],
-    });
+    private static readonly ValuesPerKindRule EvidenceLabels = new("kind", "label", Vocabularies.EvidenceLabels);
 
     public static readonly FileSpec Evidence = new("evidence", "evidence", "id",
         [
             Req("id", Id),
             ProjectReference(),
-            Req("kind", new EnumField("reward_funding", "burn_linkage", "external_demand", "revenue_trend")),
+            Req("kind", new EnumField(Vocabularies.EvidenceKinds)),
             Req("label", new EnumField(EvidenceLabels.AllValues)),
             Req("period", PeriodField.Instance),
             Req("basis", Basis),

@@ -4,7 +4,7 @@ namespace DepinApi.Import;
 /// A column whose allowed values depend on another column (an evidence label on its kind), so a
 /// label of one kind cannot be read by the scoring of another.
 /// </summary>
-internal sealed class ValuesPerKindRule(string kindColumn, string valueColumn, IReadOnlyDictionary<string, string[]> allowed)
+internal sealed class ValuesPerKindRule(string kindColumn, string valueColumn, IReadOnlyDictionary<string, IReadOnlyList<string>> allowed)
     : RowRule(kindColumn, valueColumn)
 {
     /// <summary>Every value some kind allows, for the column's own enumeration.</summary>

@@ -34,9 +34,6 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public static bool operator <=(Quarter a, Quarter b) => a.Ordinal <= b.Ordinal;
     public static bool operator >=(Quarter a, Quarter b) => a.Ordinal >= b.Ordinal;
 
-    /// <summary>The quarter a day falls in.</summary>
-    public static Quarter Containing(DateOnly day) => new(day.Year, (day.Month - 1) / 3 + 1);
-
     /// <summary>Accepts exactly "YYYYQn" (the Q in either case), years <see cref="MinYear"/> to <see cref="MaxYear"/>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Quarter quarter)
     {

@@ -34,8 +34,6 @@ public sealed record RevenueQuery
     public Quarter? From { get; init; }
     public Quarter? To { get; init; }
     public string? SourceId { get; init; }
-    public (string Project, Quarter Quarter, string Metric, string Id)? After { get; init; }
-    public int? Limit { get; init; }
 }
 
 /// <summary>Token prices in project, date, id order.</summary>

@@ -16,10 +16,7 @@ public sealed partial class ReadSession
               AND (@source IS NULL OR r.source = @source)
               AND (@from IS NULL OR r.year * 4 + r.quarter - 1 >= @from)
               AND (@to IS NULL OR r.year * 4 + r.quarter - 1 <= @to)
-              AND (@after_project IS NULL
-                   OR (r.project, r.year * 4 + r.quarter - 1, r.metric, r.id) > (@after_project, @after_quarter, @after_metric, @after_id))
             ORDER BY r.project, r.year, r.quarter, r.metric, r.id
-            LIMIT @limit
             """;
         return QueryAsync(sql, p =>
         {
@@ -28,11 +25,6 @@ public sealed partial class ReadSession
             p.AddText("source", query.SourceId);
             p.AddInt("from", query.From?.Ordinal);
             p.AddInt("to", query.To?.Ordinal);
-            p.AddText("after_project", query.After?.Project);
-            p.AddInt("after_quarter", query.After?.Quarter.Ordinal);
-            p.AddText("after_metric", query.After?.Metric);
-            p.AddText("after_id", query.After?.Id);
-            p.AddInt("limit", query.Limit);
         }, ReadRevenue, cancellationToken);
     }
 

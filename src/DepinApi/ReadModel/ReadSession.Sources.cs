@@ -5,15 +5,15 @@ namespace DepinApi.ReadModel;
 public sealed partial class ReadSession
 {
     /// <summary>The source columns every figure query selects last, from the sources table aliased "s".</summary>
-    internal const string SourceColumns = "s.id, s.publisher, s.title, s.published_on, s.published_label, s.kind, s.url";
+    private const string SourceColumns = "s.id, s.publisher, s.title, s.published_on, s.published_label, s.kind, s.url";
 
     // Figures of a long series mostly cite the same few sources; one instance each keeps them cheap.
     private readonly Dictionary<string, Source> sourcesSeen = new(StringComparer.Ordinal);
 
     /// <summary>The join that gives a figure aliased <paramref name="alias"/> its source as of this version.</summary>
-    internal string JoinSource(string alias) => $"JOIN sources s ON s.id = {alias}.source AND {Visible("s")}";
+    private string JoinSource(string alias) => $"JOIN sources s ON s.id = {alias}.source AND {Visible("s")}";
 
-    internal Source ReadSource(NpgsqlDataReader reader, int first)
+    private Source ReadSource(NpgsqlDataReader reader, int first)
     {
         var id = reader.GetString(first);
         lock (sourcesSeen)
@@ -34,4 +34,23 @@ public sealed partial class ReadSession
     public async Task<Source?> SourceAsync(string id, CancellationToken cancellationToken) =>
         (await QueryAsync($"SELECT {SourceColumns} FROM sources s WHERE s.id = @id AND {Visible("s")}",
             p => p.AddText("id", id), reader => ReadSource(reader, 0), cancellationToken)).SingleOrDefault();
+
+    private static readonly string[] CitingTables = ["revenue_figures", "settlement_mix", "token_prices", "network_metrics"];
+
+    /// <summary>The sources each project's figures cite, in one command for many projects, in project, source order.</summary>
+    public Task<List<(string Project, Source Source)>> ProjectSourcesAsync(IReadOnlyCollection<string> projects,
+        CancellationToken cancellationToken)
+    {
+        // Table names come from the list above, never from a request.
+        var cited = string.Join("\n  UNION\n  ", CitingTables.Select(table =>
+            $"SELECT f.project, f.source FROM {table} f WHERE {Visible("f")} AND f.project = ANY(@projects)"));
+        var sql = $"""
+            SELECT c.project, {SourceColumns}
+            FROM ({cited}) c
+            {JoinSource("c")}
+            ORDER BY c.project, s.id
+            """;
+        return QueryAsync(sql, p => p.AddList("projects", projects),
+            reader => (reader.GetString(0), ReadSource(reader, 1)), cancellationToken);
+    }
 }

@@ -46,12 +46,14 @@ public sealed partial class ReadSession : IAsyncDisposable
     /// this session's version. The newest version reads current rows only, which the partial
     /// indexes cover; a past version compares the row's validity range with the bound <c>@v</c>.
     /// </summary>
-    public string Visible(string alias) => IsCurrent
+    private string Visible(string alias) => IsCurrent
         ? $"{alias}.valid_to IS NULL"
         : $"{alias}.valid_from <= @v AND ({alias}.valid_to IS NULL OR {alias}.valid_to > @v)";
 
-    /// <summary>Runs a query of the caller's own and maps each row; <c>@v</c> is bound to the version.</summary>
-    public async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
+    // Private: a session's SQL is written in its own partial files, in ReadModel/, and nowhere else.
+
+    /// <summary>Runs a query and maps each row; <c>@v</c> is bound to the version.</summary>
+    private async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
         Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
@@ -61,7 +63,7 @@ public sealed partial class ReadSession : IAsyncDisposable
     }
 
     /// <summary>Like <see cref="QueryAsync{T}"/> but yields rows as they arrive, for long series.</summary>
-    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
+    private async IAsyncEnumerable<T> StreamAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
         Func<NpgsqlDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);

@@ -42,3 +42,11 @@ public sealed record DataVersion(
 
 /// <summary>A row a data version added, changed or removed. <c>Table</c> is the seed file's name ("revenue").</summary>
 public sealed record DataChange(int Version, DateTimeOffset ImportedAt, string Table, string Id, string Kind);
+
+/// <summary>
+/// One claim a source makes about a project's token economics without a figure, read into a
+/// label of a fixed vocabulary per kind (seed-data/evidence.csv, table <c>evidence</c>).
+/// </summary>
+public sealed record Evidence(
+    string Id, string Project, string Kind, string Label, string Period, DateOnly PeriodStart, DateOnly PeriodEnd,
+    string Basis, Source Source, string Quote);

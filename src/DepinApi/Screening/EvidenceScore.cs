@@ -1,3 +1,5 @@
+using DepinApi.ReadModel;
+
 namespace DepinApi.Screening;
 
 /// <summary>

@@ -12,7 +12,7 @@ public static class ScreeningDataLoader
     {
         var projects = await session.ProjectsAsync(new ProjectQuery(), cancellationToken);
         var settlement = (await session.SettlementMixAsync(new FigureQuery(), cancellationToken)).ToLookup(r => r.Project);
-        var evidence = (await EvidenceQuery.AllAsync(session, cancellationToken)).ToLookup(r => r.Project);
+        var evidence = (await session.EvidenceAsync(cancellationToken)).ToLookup(r => r.Project);
         var revenue = (await session.RevenueAsync(new RevenueQuery(), cancellationToken)).ToLookup(r => r.Project);
         // The one price rule (revenue-price divergence) takes the newest 1-year change: only that
         // day's rows are read, however long the series.

@@ -50,26 +50,6 @@ public sealed class SeedDataReadTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Revenue_pages_joined_by_their_keyset_equal_the_whole_list()
-    {
-        await using var session = await database.OpenAsync();
-        var whole = await session.RevenueAsync(new RevenueQuery(), CancellationToken.None);
-        var paged = new List<RevenueFigure>();
-        RevenueQuery query = new() { Limit = 4 };
-        while (true)
-        {
-            var page = await session.RevenueAsync(query, CancellationToken.None);
-            paged.AddRange(page);
-            if (page.Count < 4)
-                break;
-            var last = page[^1];
-            query = query with { After = (last.Project, last.Quarter, last.Metric, last.Id) };
-        }
-        Assert.Equal(whole.Select(f => f.Id), paged.Select(f => f.Id));
-        Assert.True(whole.Count > 8);
-    }
-
-    [Fact]
     public async Task Price_pages_joined_by_their_keyset_equal_the_whole_series()
     {
         await using var session = await database.OpenAsync();

@@ -1,3 +1,4 @@
+using DepinApi.Domain;
 using DepinApi.ReadModel;
 using DepinApi.Tests.Import;
 using DepinApi.Tests.Infrastructure;
@@ -79,6 +80,8 @@ public sealed class VersionedReadTests : IAsyncLifetime
         Assert.Equal(
             [("projects", "render", "added"), ("revenue", "akash-2025q3-revenue", "removed"), ("revenue", "helium-2025q3-revenue", "changed")],
             second.Select(c => (c.Table, c.Id, c.Kind)));
+        // The kinds the SQL writes are the vocabulary GraphQL's ChangeKind enum exposes, every one of them.
+        Assert.Equal(Vocabularies.ChangeKind.Values.Order(), second.Select(c => c.Kind).Distinct().Order());
 
         var all = await session.ChangesAsync(new ChangeQuery(), CancellationToken.None);
         Assert.All(all.Where(c => c.Version == 1), c => Assert.Equal("added", c.Kind));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DepinApi.Domain;
 
 namespace DepinApi.Tests.SeedData;
 
@@ -44,28 +45,19 @@ public static partial class SeedSchema
 
     public static readonly string[] AllFiles = [Sources, Projects, .. FigureFiles];
 
-    public static readonly HashSet<string> SourceKinds = ["disclosure", "third_party_estimate", "press"];
-    public static readonly HashSet<string> Sectors = ["wireless", "compute", "storage", "mapping", "sensors", "energy", "bandwidth"];
-    public static readonly HashSet<string> Bases = ["disclosed", "estimate"];
-    public static readonly HashSet<string> Qualifiers = ["", "about", "nearly", "over", "under", "up_to", "range"];
-    public static readonly HashSet<string> SettlementLabels = ["", "mainly_native", "mainly_stablecoin"];
-    public static readonly HashSet<string> Scopes = ["depin", "depin_compute"];
-    public static readonly HashSet<string> Units = ["count", "fraction", "usd", "tokens", "hours", "gpus"];
+    // The vocabularies are the service's own (DepinApi.Domain.Vocabularies); an empty qualifier or label is a plain figure.
+    public static readonly HashSet<string> SourceKinds = [.. Vocabularies.SourceKind.Values];
+    public static readonly HashSet<string> Sectors = [.. Vocabularies.Sector.Values];
+    public static readonly HashSet<string> Bases = [.. Vocabularies.Basis.Values];
+    public static readonly HashSet<string> Qualifiers = ["", .. Vocabularies.Qualifier.Values];
+    public static readonly HashSet<string> SettlementLabels = ["", .. Vocabularies.SettlementLabel.Values];
+    public static readonly HashSet<string> Scopes = [.. Vocabularies.SectorScope.Values];
+    public static readonly HashSet<string> Units = [.. Vocabularies.MetricUnit.Values];
 
     /// <summary>Evidence kinds and the labels each allows (docs/methodology.md).</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> EvidenceLabels = new Dictionary<string, string[]>
-    {
-        ["reward_funding"] = ["usage_funded", "partly_usage_funded", "emission_funded"],
-        ["burn_linkage"] = ["burn_and_mint", "usage_burns", "no_usage_burn"],
-        ["external_demand"] = ["independent_of_token", "paid_usage", "recursive"],
-        ["revenue_trend"] = ["growing"],
-    };
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> EvidenceLabels = Vocabularies.EvidenceLabels;
 
-    public static readonly HashSet<string> RevenueMetrics =
-    [
-        "quarterly_revenue", "annualized_run_rate", "annualized_external_revenue", "annualized_onchain_revenue",
-        "fiscal_year_revenue", "lease_income", "network_fee_revenue", "monthly_volume",
-    ];
+    public static readonly HashSet<string> RevenueMetrics = [.. Vocabularies.RevenueMetric.Values];
 
     /// <summary>The numeric columns of a figure row and how each is written in prose.</summary>
     public static IEnumerable<(string Column, FigureKind Kind)> NumericColumns(string file, SeedRow row) => file switch

@@ -1,3 +1,4 @@
+using DepinApi.Domain;
 using GraphQLEngine.Type;
 
 namespace DepinApi.GraphQL.Enums;
@@ -9,6 +10,9 @@ namespace DepinApi.GraphQL.Enums;
 /// </summary>
 internal static class StoredEnum
 {
+    public static GraphQLEnumType Create(ClosedVocabulary vocabulary) =>
+        Create(vocabulary.Name, vocabulary.Description, vocabulary.Terms.Select(t => (t.Value, t.Description)).ToArray());
+
     public static GraphQLEnumType Create(string name, string description, params (string Stored, string Description)[] values) =>
         new(name, values.Select(v => new EnumValueDefinition(v.Stored.ToUpperInvariant(), v.Stored) { Description = v.Description }))
         {

@@ -20,25 +20,12 @@ internal static class FigureLoaders
                 async (projects, cancellationToken) =>
                 {
                     var session = await context.SessionAsync();
-                    var figures = await session.RevenueAsync(new RevenueQuery
-                    {
-                        Projects = projects.ToArray(),
-                        Metrics = metric is null ? null : [metric],
-                        From = SeriesUnitsTransform.ReadFrom(from, units),
-                        To = to,
-                    }, cancellationToken);
-                    return ToViews(figures, from, units).GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureView>)g.ToList());
+                    var series = await RevenueSeries.ReadAsync(session, projects.ToArray(), metric is null ? null : [metric],
+                        from, to, units, cancellationToken);
+                    return series.Points.Select(p => new RevenueFigureView(p.Figure, units, p.Value))
+                        .GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureView>)g.ToList());
                 })
             .LoadAsync(project) ?? [];
-
-    /// <summary>Figures in the requested units, without the earlier quarters read only to transform the first ones.</summary>
-    public static IEnumerable<RevenueFigureView> ToViews(IReadOnlyList<RevenueFigure> figures, Quarter? from, SeriesUnits units)
-    {
-        var values = SeriesUnitsTransform.Apply(figures, units);
-        return figures
-            .Where(f => from is null || f.Quarter >= from.Value)
-            .Select(f => new RevenueFigureView(f, units, values[f.Id]));
-    }
 
     public static async Task<IReadOnlyList<TokenPrice>> TokenPricesAsync(ResolveContext context, string project, DateOnly? from, DateOnly? to) =>
         await context.GetDataLoader<string, IReadOnlyList<TokenPrice>>(
@@ -91,7 +78,7 @@ internal static class FigureLoaders
                 async (projects, cancellationToken) =>
                 {
                     var session = await context.SessionAsync();
-                    return ByProject(await ProjectSources.ReadAsync(session, projects, cancellationToken), s => s.Project)
+                    return ByProject(await session.ProjectSourcesAsync(projects, cancellationToken), s => s.Project)
                         .ToDictionary(e => e.Key, e => (IReadOnlyList<Source>)e.Value.Select(s => s.Source).ToList());
                 })
             .LoadAsync(project) ?? [];

@@ -60,13 +60,9 @@ internal static class QueryType
                     var quarter = c.GetArgument<Quarter?>("quarter");
                     var metric = c.GetArgument<string>("metric");
                     var units = c.GetArgument<SeriesUnits>("units");
-                    var figures = await (await c.SessionAsync()).RevenueAsync(new RevenueQuery
-                    {
-                        Metrics = metric is null ? null : [metric],
-                        From = SeriesUnitsTransform.ReadFrom(quarter, units),
-                        To = quarter,
-                    }, c.CancellationToken);
-                    return FigureLoaders.ToViews(figures, quarter, units).ToList();
+                    var series = await RevenueSeries.ReadAsync(await c.SessionAsync(), null, metric is null ? null : [metric],
+                        quarter, quarter, units, c.CancellationToken);
+                    return series.Points.Select(p => new RevenueFigureView(p.Figure, units, p.Value)).ToList();
                 }))
             .Field("settlementMix", ProjectType.NonNullList(figures.SettlementMix), f => f
                 .Description("The settlement mix of every project.")

@@ -68,8 +68,7 @@ public static class RevenueEndpoints
         if (project is null)
             return answer!;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var figures = await TransformedAsync(session, views, [project.Slug], metrics,
-            SeriesUnitsTransform.ReadFrom(first, units), first, last, units, cancellationToken);
+        var figures = await TransformedAsync(session, views, [project.Slug], metrics, first, last, units, cancellationToken);
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
@@ -90,8 +89,7 @@ public static class RevenueEndpoints
         if (project is null)
             return answer!;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var figures = await TransformedAsync(session, views, [project.Slug], metrics,
-            SeriesUnitsTransform.ReadFrom(when, units), when, when, units, cancellationToken);
+        var figures = await TransformedAsync(session, views, [project.Slug], metrics, when, when, units, cancellationToken);
         if (figures.Count == 0)
         {
             var all = await session.RevenueAsync(new RevenueQuery { Projects = [project.Slug], Metrics = metrics }, cancellationToken);
@@ -163,23 +161,15 @@ public static class RevenueEndpoints
         return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
     }
 
-    /// <summary>
-    /// Reads figures from <paramref name="readFrom"/> (earlier quarters the units need), transforms each
-    /// metric series, and keeps those from <paramref name="first"/> on.
-    /// </summary>
+    /// <summary>Each metric series from <paramref name="first"/> to <paramref name="last"/> in <paramref name="units"/>, as views.</summary>
     private static async Task<List<RevenueFigureView>> TransformedAsync(ReadSession session, FigureViews views,
-        IReadOnlyCollection<string> projects, IReadOnlyCollection<string>? metrics, Quarter? readFrom, Quarter? first, Quarter? last,
+        IReadOnlyCollection<string> projects, IReadOnlyCollection<string>? metrics, Quarter? first, Quarter? last,
         SeriesUnits units, CancellationToken cancellationToken)
     {
-        var figures = await session.RevenueAsync(
-            new RevenueQuery { Projects = projects, Metrics = metrics, From = readFrom, To = last }, cancellationToken);
-        var values = SeriesUnitsTransform.Apply(figures, units);
+        var series = await RevenueSeries.ReadAsync(session, projects, metrics, first, last, units, cancellationToken);
         // Read by project, metric and quarter only, so every statement of each group viewed is here.
-        views.MarkPreferredRevenue(figures);
-        return figures
-            .Where(f => first is null || f.Quarter >= first.Value)
-            .Select(f => views.Revenue(f, units, values[f.Id]))
-            .ToList();
+        views.MarkPreferredRevenue(series.Read);
+        return series.Points.Select(p => views.Revenue(p.Figure, units, p.Value)).ToList();
     }
 
     private static SeriesUnits ParseUnits(string? units)

@@ -1,18 +1,15 @@
+using DepinApi.Domain;
+
 namespace DepinApi.Rest.Infrastructure;
 
-/// <summary>The enumerated values the API accepts in filters, as the schema's CHECK constraints define them.</summary>
+/// <summary>The enumerated values REST filters accept: the domain's <see cref="Vocabularies"/>, and REST's own sort keys.</summary>
 public static class Vocabulary
 {
-    public static readonly IReadOnlyList<string> Sectors =
-        ["wireless", "compute", "storage", "mapping", "sensors", "energy", "bandwidth"];
+    public static readonly IReadOnlyList<string> Sectors = Vocabularies.Sector.Values;
 
-    public static readonly IReadOnlyList<string> RevenueMetrics =
-    [
-        "quarterly_revenue", "annualized_run_rate", "annualized_external_revenue", "annualized_onchain_revenue",
-        "fiscal_year_revenue", "lease_income", "network_fee_revenue", "monthly_volume",
-    ];
+    public static readonly IReadOnlyList<string> RevenueMetrics = Vocabularies.RevenueMetric.Values;
 
-    public static readonly IReadOnlyList<string> Scopes = ["depin", "depin_compute"];
+    public static readonly IReadOnlyList<string> Scopes = Vocabularies.SectorScope.Values;
 
     public static readonly IReadOnlyList<string> ProjectSorts = ["slug", "-slug", "name", "-name"];
 }

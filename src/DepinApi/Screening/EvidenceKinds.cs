@@ -1,14 +1,4 @@
-using DepinApi.ReadModel;
-
 namespace DepinApi.Screening;
-
-/// <summary>
-/// One claim a source makes about a project's token economics without a figure, read into a
-/// label of a fixed vocabulary per kind (seed-data/evidence.csv, table <c>evidence</c>).
-/// </summary>
-public sealed record Evidence(
-    string Id, string Project, string Kind, string Label, string Period, DateOnly PeriodStart, DateOnly PeriodEnd,
-    string Basis, Source Source, string Quote);
 
 /// <summary>The kinds of evidence and the score each label carries (docs/methodology.md, "Evidence labels").</summary>
 public static class EvidenceKinds
