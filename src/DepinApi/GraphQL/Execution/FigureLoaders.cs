@@ -13,9 +13,9 @@ namespace DepinApi.GraphQL.Execution;
 /// </summary>
 internal static class FigureLoaders
 {
-    public static async Task<IReadOnlyList<RevenueFigureView>> RevenueAsync(
+    public static async Task<IReadOnlyList<RevenueFigureInUnits>> RevenueAsync(
         ResolveContext context, string project, Quarter? from, Quarter? to, string? metric, SeriesUnits units) =>
-        await context.GetDataLoader<string, IReadOnlyList<RevenueFigureView>>(
+        await context.GetDataLoader<string, IReadOnlyList<RevenueFigureInUnits>>(
                 $"revenue|{from}|{to}|{metric}|{units}",
                 async (projects, cancellationToken) =>
                 {
@@ -27,17 +27,17 @@ internal static class FigureLoaders
                         From = SeriesUnitsTransform.ReadFrom(from, units),
                         To = to,
                     }, cancellationToken);
-                    return ToViews(figures, from, units).GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureView>)g.ToList());
+                    return ToViews(figures, from, units).GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureInUnits>)g.ToList());
                 })
             .LoadAsync(project) ?? [];
 
     /// <summary>Figures in the requested units, without the earlier quarters read only to transform the first ones.</summary>
-    public static IEnumerable<RevenueFigureView> ToViews(IReadOnlyList<RevenueFigure> figures, Quarter? from, SeriesUnits units)
+    public static IEnumerable<RevenueFigureInUnits> ToViews(IReadOnlyList<RevenueFigure> figures, Quarter? from, SeriesUnits units)
     {
         var values = SeriesUnitsTransform.Apply(figures, units);
         return figures
             .Where(f => from is null || f.Quarter >= from.Value)
-            .Select(f => new RevenueFigureView(f, units, values[f.Id]));
+            .Select(f => new RevenueFigureInUnits(f, units, values[f.Id]));
     }
 
     public static async Task<IReadOnlyList<TokenPrice>> TokenPricesAsync(ResolveContext context, string project, DateOnly? from, DateOnly? to) =>
