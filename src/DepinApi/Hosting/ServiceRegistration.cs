@@ -1,5 +1,6 @@
 using DepinApi.Benchmarking;
 using DepinApi.Database;
+using DepinApi.Errors;
 using DepinApi.GraphQL.Http;
 using DepinApi.Health;
 using DepinApi.Ide;
@@ -38,7 +39,7 @@ public static class ServiceRegistration
         builder.Services.AddReadModel();
         builder.AddObservability();
         builder.AddReadiness();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddDepinErrorHandling();
         builder.AddDepinSecurity();
         builder.AddApiDocs();
         builder.AddRateLimits();

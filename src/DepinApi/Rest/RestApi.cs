@@ -33,7 +33,7 @@ public static class RestApi
             .ValidateOnStart();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<QueryParameterCatalog>();
-        services.AddSingleton<RestRequest>();
+        services.AddSingleton<RestHandlerServices>();
         services.AddSingleton<BulkExports>();
         services.AddSingleton<PublicUrls>();
         services.AddSingleton<CachingHeadersFilter>();

@@ -9,6 +9,14 @@ namespace DepinApi.Screening;
 /// once and kept (the most recent <see cref="CachedVersions"/> versions); a past version named by
 /// <c>asOf</c> is computed from its own rows the same way.
 /// </summary>
+/// <remarks>
+/// A dictionary of <c>Lazy&lt;Task&gt;</c> rather than <c>HybridCache</c>: the entries are keyed by an immutable data
+/// version, so the right bound is "the newest <see cref="CachedVersions"/> versions", not a time to live, and the cached
+/// list is served as it is. HybridCache copies a value it cannot prove immutable through JSON on every hit (measured in
+/// <c>bench/library-choices</c>, docs/dependencies.md: thousands of times slower, about 110 KB per hit for eight
+/// projects); wrapped in an <c>[ImmutableObject(true)]</c> type it costs the same as this, so it would bring a package
+/// and an expiry policy, and nothing faster.
+/// </remarks>
 public sealed class ScreeningService(ReadSessionFactory sessions)
 {
     /// <summary>How many data versions' screenings are kept in memory.</summary>

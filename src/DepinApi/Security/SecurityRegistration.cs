@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace DepinApi.Security;
 
-/// <summary>Request limits, security headers, HTTPS and the database-outage answer.</summary>
+/// <summary>Request limits, security headers and HTTPS.</summary>
 public static class SecurityRegistration
 {
     public static WebApplicationBuilder AddDepinSecurity(this WebApplicationBuilder builder)
@@ -36,11 +36,6 @@ public static class SecurityRegistration
             redirect.HttpsPort = https.Port;
             redirect.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
         });
-
-        // Tried in order before the default problem answer (a 500).
-        builder.Services.AddExceptionHandler<BadRequestHandler>();
-        builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
-        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         return builder;
     }
 

@@ -22,6 +22,14 @@ namespace GraphQLEngine.Validation;
 /// <para>
 /// The caller must pass the text the document was parsed from; the cache cannot check that the two match.
 /// </para>
+/// <para>
+/// Hand-written rather than <c>MemoryCache</c> (which the engine could use at no cost: it is in the shared framework
+/// the engine already references) because of what it does that MemoryCache does not: a hit allocates nothing
+/// (MemoryCache keys are objects, so the struct key is boxed on every lookup), and eviction is exact LRU at the moment
+/// of insertion (a size-limited MemoryCache refuses the new entry while full and compacts in the background). Measured
+/// in <c>bench/library-choices</c> (docs/dependencies.md): equal hot-set hit rates, a hit costing about the same,
+/// and only MemoryCache allocating on it.
+/// </para>
 /// </remarks>
 public sealed class ValidationCache
 {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using DepinApi.Database;
 using DepinApi.Tests.Infrastructure;
@@ -62,7 +61,7 @@ public sealed class FairSessionTests
             Assert.Equal("/problems/database-busy", problem.GetProperty("type").GetString());
             Assert.Contains("This client's other requests", problem.GetProperty("detail").GetString());
         }
-        using (var refused = await PostGraphQLAsync(api, A, "{ projects(first: 2) { nodes { slug } } }"))
+        using (var refused = await api.PostGraphQLAsync(SmallQuery, A))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("1", string.Join(",", refused.Headers.GetValues("Retry-After")));
@@ -75,7 +74,7 @@ public sealed class FairSessionTests
         // Another client is served at once, over REST and GraphQL, while A holds its two.
         using (var other = await api.GetAsync(Cheap, B))
             Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-        using (var other = await PostGraphQLAsync(api, B, "{ projects(first: 2) { nodes { slug } } }"))
+        using (var other = await api.PostGraphQLAsync(SmallQuery, B))
         {
             Assert.Equal(HttpStatusCode.OK, other.StatusCode);
             Assert.False((await other.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("errors", out _));
@@ -141,7 +140,7 @@ public sealed class FairSessionTests
         using var abandon = new CancellationTokenSource();
         var holding = new[] { SendAsync(api, Prices(1), A, abandon.Token), SendAsync(api, Prices(2), A, abandon.Token) };
         await prices.WaitForWaitersAsync("depin-api", 2);
-        var waiting = new[] { SendAsync(api, Cheap, A, abandon.Token), SendGraphQLAsync(api, A, abandon.Token) };
+        var waiting = new[] { SendAsync(api, Cheap, A, abandon.Token), api.PostGraphQLAsync(SmallQuery, A, cancellationToken: abandon.Token) };
         await Poll.UntilAsync(() => Task.FromResult(gate.Waiting == 2), "A's requests beyond its cap waiting");
 
         await abandon.CancelAsync();
@@ -156,20 +155,13 @@ public sealed class FairSessionTests
 
     private static async Task<RateLimitedApi> StartAsync(string connectionString, int maxPool, int perClient, int waitSeconds)
     {
-        var api = new RateLimitedApi(connectionString, new Dictionary<string, string?>
-        {
-            ["RateLimiting:Enabled"] = "true",
-            ["RateLimiting:Anonymous:PointsPerWindow"] = "1000",
-            ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Database:CommandTimeoutSeconds"] = "120",
-            ["Database:MaxPoolSize"] = maxPool.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Database:SessionsPerClient"] = perClient.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Database:SessionWaitSeconds"] = waitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["GraphQL:ExecutionTimeoutSeconds"] = "120",
-            ["Rest:OutputCacheEnabled"] = "false",
-        });
+        var api = new RateLimitedApi(connectionString, TestSettings.GenerousRateLimits(
+            ("Database:CommandTimeoutSeconds", "120"),
+            ("Database:MaxPoolSize", maxPool.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Database:SessionsPerClient", perClient.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Database:SessionWaitSeconds", waitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("GraphQL:ExecutionTimeoutSeconds", "120"),
+            ("Rest:OutputCacheEnabled", "false")));
         using (var ready = await api.GetAsync(Cheap, "192.0.2.250"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         return api;
@@ -184,24 +176,7 @@ public sealed class FairSessionTests
         return api.Client.SendAsync(request, cancellationToken);
     }
 
-    private static Task<HttpResponseMessage> SendGraphQLAsync(RateLimitedApi api, string peer, CancellationToken cancellationToken)
-    {
-        var request = GraphQLRequest(peer, "{ projects(first: 2) { nodes { slug } } }");
-        return api.Client.SendAsync(request, cancellationToken);
-    }
-
-    private static Task<HttpResponseMessage> PostGraphQLAsync(RateLimitedApi api, string peer, string query) =>
-        api.Client.SendAsync(GraphQLRequest(peer, query));
-
-    private static HttpRequestMessage GraphQLRequest(string peer, string query)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(TestEndpoints.PeerHeader, peer);
-        return request;
-    }
+    private const string SmallQuery = "{ projects(first: 2) { nodes { slug } } }";
 
     private static async Task AssertNothingHeldAsync(FairSessionGate gate, TableLock observed)
     {

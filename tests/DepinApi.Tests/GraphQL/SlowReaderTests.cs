@@ -39,7 +39,7 @@ public sealed class SlowReaderTests : IAsyncLifetime
             ["GraphQL:MaxRequestBytes"] = "200000",
             ["GraphQL:MaxResponseBytes"] = "100000000",
         });
-        port = PrivateClusterApi.FreeLoopbackPort();
+        port = FreePort.OnLoopback();
         factory.UseKestrel(port);
         factory.StartServer();
     }

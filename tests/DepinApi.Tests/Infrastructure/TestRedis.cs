@@ -26,9 +26,13 @@ public sealed class TestRedis : IAsyncDisposable
     /// <summary>A key prefix no other test uses, for <c>Redis:KeyPrefix</c>.</summary>
     public static string NewKeyPrefix() => "t" + Guid.NewGuid().ToString("N")[..12] + ":";
 
+    /// <summary>What a replica needs to share this server: its connection string and <paramref name="keyPrefix"/> (a new one when null).</summary>
+    public (string Key, string? Value)[] ReplicaSettings(string? keyPrefix = null) =>
+        [("ConnectionStrings:Redis", ConnectionString), ("Redis:KeyPrefix", keyPrefix ?? NewKeyPrefix())];
+
     public static async Task<TestRedis> StartAsync()
     {
-        var redis = new TestRedis(FreePort());
+        var redis = new TestRedis(FreePort.OnLoopback());
         await redis.RestartAsync();
         return redis;
     }
@@ -113,11 +117,4 @@ public sealed class TestRedis : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

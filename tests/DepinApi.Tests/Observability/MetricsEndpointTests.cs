@@ -1,5 +1,6 @@
 using System.Net;
 using DepinApi.Tests.Import;
+using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.Reliability;
 
 namespace DepinApi.Tests.Observability;
@@ -15,8 +16,8 @@ public sealed class MetricsEndpointTests
     {
         await using var database = await ImportDatabase.CreateAsync();
         await database.ImportValidAsync(SeedFixture.Valid());
-        var publicPort = PrivateClusterApi.FreeLoopbackPort();
-        var metricsPort = PrivateClusterApi.FreeLoopbackPort();
+        var publicPort = FreePort.OnLoopback();
+        var metricsPort = FreePort.OnLoopback();
         await using var process = DepinApiProcess.StartServer(database.ConnectionString, publicPort, new Dictionary<string, string>
         {
             ["Database__ImportSeedWhenEmpty"] = "false",

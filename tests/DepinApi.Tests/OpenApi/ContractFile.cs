@@ -24,6 +24,29 @@ public static class ContractFile
         $"Regenerate it with: {UpdateVariable}=1 dotnet test tests/DepinApi.Tests --filter \"FullyQualifiedName~OpenApi.OpenApiDriftTests\" "
         + "(then review `git diff schema/openapi.json schema/openapi-3.0.json` and commit them).";
 
+    /// <summary>
+    /// Fails, naming the first differences, unless the committed file at <paramref name="path"/> is <paramref name="served"/>
+    /// once canonicalised; with <see cref="UpdateVariable"/>=1 rewrites the file instead.
+    /// </summary>
+    public static void AssertCommitted(string path, JsonNode served, string servedAt)
+    {
+        var canonical = Canonical(served);
+        if (UpdateRequested)
+        {
+            File.WriteAllText(path, canonical);
+            return;
+        }
+        var name = "schema/" + System.IO.Path.GetFileName(path);
+        Assert.True(File.Exists(path), $"{path} is missing. {HowToRegenerate}");
+        var committed = File.ReadAllText(path);
+        if (committed == canonical)
+            return;
+        var differences = Differences(JsonNode.Parse(committed), served);
+        Assert.Fail($"{name} differs from the document served at {servedAt}"
+            + (differences.Count == 0 ? " (formatting only)" : ":\n  " + string.Join("\n  ", differences))
+            + "\n" + HowToRegenerate);
+    }
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,

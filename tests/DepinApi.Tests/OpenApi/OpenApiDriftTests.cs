@@ -7,23 +7,8 @@ namespace DepinApi.Tests.OpenApi;
 public class OpenApiDriftTests(ServedDocumentFixture served) : IClassFixture<ServedDocumentFixture>
 {
     [Fact]
-    public void The_committed_document_is_the_served_one()
-    {
-        var canonical = ContractFile.Canonical(served.Document);
-        if (ContractFile.UpdateRequested)
-        {
-            File.WriteAllText(ContractFile.Path, canonical);
-            return;
-        }
-        Assert.True(File.Exists(ContractFile.Path), $"{ContractFile.Path} is missing. {ContractFile.HowToRegenerate}");
-        var committed = File.ReadAllText(ContractFile.Path);
-        if (committed == canonical)
-            return;
-        var differences = ContractFile.Differences(JsonNode.Parse(committed), served.Document);
-        Assert.Fail("schema/openapi.json differs from the document served at /openapi/v1.json"
-            + (differences.Count == 0 ? " (formatting only)" : ":\n  " + string.Join("\n  ", differences))
-            + "\n" + ContractFile.HowToRegenerate);
-    }
+    public void The_committed_document_is_the_served_one() =>
+        ContractFile.AssertCommitted(ContractFile.Path, served.Document, "/openapi/v1.json");
 
     [Fact]
     public async Task The_committed_3_0_document_is_the_served_one()
@@ -36,20 +21,7 @@ public class OpenApiDriftTests(ServedDocumentFixture served) : IClassFixture<Ser
         Assert.Equal(
             served.Document["paths"]!.AsObject().Select(p => p.Key),
             document["paths"]!.AsObject().Select(p => p.Key));
-        var canonical = ContractFile.Canonical(document);
-        if (ContractFile.UpdateRequested)
-        {
-            File.WriteAllText(ContractFile.Path30, canonical);
-            return;
-        }
-        Assert.True(File.Exists(ContractFile.Path30), $"{ContractFile.Path30} is missing. {ContractFile.HowToRegenerate}");
-        var committed = File.ReadAllText(ContractFile.Path30);
-        if (committed == canonical)
-            return;
-        var differences = ContractFile.Differences(JsonNode.Parse(committed), document);
-        Assert.Fail($"schema/openapi-3.0.json differs from the document served at {ApiDocs.Document30Path}"
-            + (differences.Count == 0 ? " (formatting only)" : ":\n  " + string.Join("\n  ", differences))
-            + "\n" + ContractFile.HowToRegenerate);
+        ContractFile.AssertCommitted(ContractFile.Path30, document, ApiDocs.Document30Path);
     }
 
     [Fact]

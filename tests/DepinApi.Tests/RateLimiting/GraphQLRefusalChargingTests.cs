@@ -86,15 +86,6 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
         ("GraphQL:MaxCost", "150"),
         ("GraphQL:CacheEnabled", "false")));
 
-    private static Task<HttpResponseMessage> PostAsync(RateLimitedApi api, string query, string? variables)
-    {
-        var body = variables is null
-            ? JsonSerializer.Serialize(new { query })
-            : $$"""{"query":{{JsonSerializer.Serialize(query)}},"variables":{{variables}}}""";
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-        };
-        return api.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> PostAsync(RateLimitedApi api, string query, string? variables) =>
+        api.PostGraphQLAsync(query, variablesJson: variables);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using DepinApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -71,6 +73,31 @@ public sealed class RateLimitedApi : IAsyncDisposable
         if (bearer is not null)
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
         return Client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// A GraphQL POST of <paramref name="query"/> from <paramref name="peer"/> (the default peer when null), with
+    /// <paramref name="variablesJson"/> as the variables when given (raw JSON, so a test can send malformed ones).
+    /// </summary>
+    public static HttpRequestMessage GraphQLRequest(string query, string? peer = null, string? variablesJson = null)
+    {
+        var body = variablesJson is null
+            ? JsonSerializer.Serialize(new { query })
+            : $$"""{"query":{{JsonSerializer.Serialize(query)}},"variables":{{variablesJson}}}""";
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (peer is not null)
+            request.Headers.Add(TestEndpoints.PeerHeader, peer);
+        return request;
+    }
+
+    public async Task<HttpResponseMessage> PostGraphQLAsync(string query, string? peer = null, string? variablesJson = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var request = GraphQLRequest(query, peer, variablesJson);
+        return await Client.SendAsync(request, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,8 +20,7 @@ public class RedisFaultTests(RateLimitDatabase database) : IClassFixture<RateLim
             .. more,
             ("RateLimiting:Anonymous:PointsPerWindow", "100000"),
             ("RateLimiting:Anonymous:ConcurrentRequests", "100"),
-            ("ConnectionStrings:Redis", redis.ConnectionString),
-            ("Redis:KeyPrefix", TestRedis.NewKeyPrefix()),
+            .. redis.ReplicaSettings(),
             ("RateLimiting:RedisRetrySeconds", "1")]);
 
     [Fact]

@@ -19,8 +19,7 @@ public class SharedBudgetTests(RateLimitDatabase database) : IClassFixture<RateL
     private async Task<(RateLimitedApi A, RateLimitedApi B)> TwoReplicasAsync(params (string Key, string? Value)[] more)
     {
         var redis = await TestRedis.Shared;
-        var prefix = TestRedis.NewKeyPrefix();
-        var settings = RateLimitedApi.SmallLimits([.. more, ("ConnectionStrings:Redis", redis.ConnectionString), ("Redis:KeyPrefix", prefix)]);
+        var settings = RateLimitedApi.SmallLimits([.. more, .. redis.ReplicaSettings()]);
         return (new RateLimitedApi(database.ConnectionString, settings), new RateLimitedApi(database.ConnectionString, settings));
     }
 

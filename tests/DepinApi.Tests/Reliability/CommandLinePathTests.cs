@@ -41,7 +41,7 @@ public sealed class CommandLinePathTests : IDisposable
     {
         var (project, shell) = Layout();
         // The project folder has a seed-data of its own: it must not be the one read.
-        CopyDirectory(RepositoryPaths.SeedData, Path.Combine(project, "seed-data"));
+        SeedDataCopy.CopyTo(Path.Combine(project, "seed-data"));
         Directory.Delete(Path.Combine(shell, "seed-data"), recursive: true);
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         try
@@ -77,16 +77,7 @@ public sealed class CommandLinePathTests : IDisposable
         File.WriteAllText(Path.Combine(project, InvocationDirectory.ProjectFile), "<Project />");
         File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(project, "appsettings.json"));
         var shell = Path.Combine(root, "repo");
-        CopyDirectory(RepositoryPaths.SeedData, Path.Combine(shell, "seed-data"));
+        SeedDataCopy.CopyTo(Path.Combine(shell, "seed-data"));
         return (project, shell);
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using DepinApi.Tests.Import;
+using DepinApi.Tests.Infrastructure;
 
 namespace DepinApi.Tests.Reliability;
 
@@ -82,7 +83,7 @@ public sealed class GracefulShutdownTests
     {
         await using var database = await ImportDatabase.CreateAsync();
         await database.ImportValidAsync(SeedFixture.Valid());
-        var port = PrivateClusterApi.FreeLoopbackPort();
+        var port = FreePort.OnLoopback();
         var process = DepinApiProcess.StartServer(database.ConnectionString, port, new Dictionary<string, string>
         {
             ["Database__ImportSeedWhenEmpty"] = "false",

@@ -1,4 +1,5 @@
 using DepinApi.Database;
+using DepinApi.Tests.Infrastructure;
 using Npgsql;
 
 namespace DepinApi.Tests.Reliability;
@@ -52,7 +53,7 @@ public sealed class HotStandby : IAsyncDisposable
             await PostgresCommand.RunAsync(Path.Combine(bin, "pg_basebackup"),
                 ["-D", standbyDirectory, "-R", "-X", "stream", "-c", "fast", "-h", "127.0.0.1", "-p", primary.Port.ToString(), "-U", primaryLogin.Username!],
                 Timeout, new Dictionary<string, string> { ["PGPASSWORD"] = primaryLogin.Password! });
-            var standbyPort = PrivateClusterApi.FreeLoopbackPort();
+            var standbyPort = FreePort.OnLoopback();
             await PostgresCommand.RunAsync(Path.Combine(bin, "pg_ctl"),
                 ["start", "-w", "-t", "60", "-D", standbyDirectory, "-l", Path.Combine(folder, "standby.log"),
                  "-o", $"-p {standbyPort} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c hot_standby=on -c fsync=off"],

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DepinApi.Database;
 using DepinApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +23,7 @@ public sealed class PrivateClusterApi : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(root);
-        ClusterOptions = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(root, "pg"), Port = FreeLoopbackPort(), Durable = false };
+        ClusterOptions = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(root, "pg"), Port = FreePort.OnLoopback(), Durable = false };
         Factory = new ApiFactory("", new Dictionary<string, string?>
         {
             ["Database:Embedded:DataDirectory"] = ClusterOptions.DataDirectory,
@@ -49,12 +47,5 @@ public sealed class PrivateClusterApi : IAsyncLifetime
         // The service stops the cluster it started; make sure of it even if a test left it restarted by hand.
         await EmbeddedPostgres.StopIfRunningAsync(ClusterOptions);
         try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    internal static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -106,12 +106,7 @@ public class CsvInjectionTests
     // The repository's seed with Aethir's name and one quote rewritten by an attacker.
     private static string HostileSeed()
     {
-        var directory = Directory.CreateTempSubdirectory("depin-csv-injection-").FullName;
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedData))
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        Directory.CreateDirectory(Path.Combine(directory, "sources"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SeedData, "sources")))
-            File.Copy(file, Path.Combine(directory, "sources", Path.GetFileName(file)));
+        var directory = SeedDataCopy.InNewTemporaryFolder("depin-csv-injection-");
         Rewrite(Path.Combine(directory, "revenue.csv"),
             "blockeden-early-2026,\"The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).\"",
             "blockeden-early-2026,\"=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\")\"", "aethir-2025q2-quarterly-revenue,");

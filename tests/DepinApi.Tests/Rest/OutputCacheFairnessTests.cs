@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.RateLimiting;
 
@@ -76,20 +75,13 @@ public sealed class OutputCacheFairnessTests(Xunit.Abstractions.ITestOutputHelpe
         Assert.True(kept < (1 - StatedShare) * HotPaths.Length);
     }
 
-    private static readonly Dictionary<string, string?> CommonSettings = new()
-    {
-        ["RateLimiting:Enabled"] = "true",
-        ["RateLimiting:Anonymous:PointsPerWindow"] = "1000",
-        ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
-        ["Database:ImportSeedWhenEmpty"] = "true",
-        ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+    private static readonly Dictionary<string, string?> CommonSettings = TestSettings.GenerousRateLimits(
         // The test measures the cache, not the database: a busy machine must not turn a first read into a 503.
-        ["Database:CommandTimeoutSeconds"] = "60",
+        ("Database:CommandTimeoutSeconds", "60"),
         // The test measures the cache store under a flood of large responses. Introspection is charged by what it
         // returns (docs/graphql.md), which alone would end this flood after two requests; free here, the store has
         // to hold on its own.
-        ["GraphQL:IntrospectionObjectsPerPoint"] = "0",
-    };
+        ("GraphQL:IntrospectionObjectsPerPoint", "0"));
 
     private static Dictionary<string, string?> FairCache(params (string Key, string Value)[] more)
     {
@@ -208,10 +200,6 @@ public sealed class OutputCacheFairnessTests(Xunit.Abstractions.ITestOutputHelpe
         var aliases = string.Join(" ", Enumerable.Range(0, 6).Select(i =>
             $"s{i}: __schema {{ types {{ name description fields {{ name description args {{ name description }} type {{ name kind ofType {{ name kind }} }} }} }} }}"));
         var document = $"# {serial}\n{{ {aliases} }}";
-        var json = System.Text.Json.JsonSerializer.Serialize(new { query = document });
-        return new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
+        return RateLimitedApi.GraphQLRequest(document);
     }
 }

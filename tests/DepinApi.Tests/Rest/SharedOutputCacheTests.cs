@@ -19,11 +19,9 @@ public sealed class SharedOutputCacheTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = redis.ConnectionString,
-            ["Redis:KeyPrefix"] = TestRedis.NewKeyPrefix(),
             ["Rest:CursorKey"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("one cursor key for all replicas!")),
         };
-        foreach (var (key, value) in more)
+        foreach (var (key, value) in redis.ReplicaSettings().Concat(more))
             settings[key] = value;
         var a = await ApiFactory.WithSeedDataAsync(settings);
         a.CreateClient().Dispose();

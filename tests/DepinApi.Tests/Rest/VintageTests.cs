@@ -33,12 +33,7 @@ public sealed class VintageTests : IAsyncLifetime
         cachedBeforeImport = await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
 
         // Version 2: Aethir's Q2 figure corrected, Render renamed from a former slug "rndr".
-        var directory = Directory.CreateTempSubdirectory("depin-rest-v2-").FullName;
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedData))
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        Directory.CreateDirectory(Path.Combine(directory, "sources"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SeedData, "sources")))
-            File.Copy(file, Path.Combine(directory, "sources", Path.GetFileName(file)));
+        var directory = SeedDataCopy.InNewTemporaryFolder("depin-rest-v2-");
         var revenue = Path.Combine(directory, "revenue.csv");
         File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
             "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32700000,", "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32800000,"));
@@ -60,9 +55,9 @@ public sealed class VintageTests : IAsyncLifetime
     [Fact]
     public async Task AsOf_serves_the_figure_as_the_earlier_version_had_it()
     {
-        var now = await DataAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
-        var then = await DataAsync("/v1/revenue/aethir-2025q2-quarterly-revenue?asOf=1");
-        var byDate = await GetAsync($"/v1/projects/aethir/revenue/2025Q2?asOf={DateTime.UtcNow:yyyy-MM-dd}");
+        var now = await client.GetJsonAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
+        var then = await client.GetJsonAsync("/v1/revenue/aethir-2025q2-quarterly-revenue?asOf=1");
+        var byDate = await client.GetJsonAsync($"/v1/projects/aethir/revenue/2025Q2?asOf={DateTime.UtcNow:yyyy-MM-dd}");
 
         Assert.Equal(32_800_000m, now.GetProperty("data").GetProperty("amountUsd").GetDecimal());
         Assert.Equal(32_700_000m, then.GetProperty("data").GetProperty("amountUsd").GetDecimal());
@@ -84,7 +79,7 @@ public sealed class VintageTests : IAsyncLifetime
     [Fact]
     public async Task Changes_list_what_the_version_changed_with_a_url_into_it()
     {
-        var body = await DataAsync("/v1/changes?version=2");
+        var body = await client.GetJsonAsync("/v1/changes?version=2");
 
         var changes = body.GetProperty("data").EnumerateArray().Select(c =>
             (Table: c.GetProperty("table").GetString(), Id: c.GetProperty("id").GetString(), Kind: c.GetProperty("kind").GetString())).ToList();
@@ -114,22 +109,12 @@ public sealed class VintageTests : IAsyncLifetime
     [Fact]
     public async Task Meta_reports_the_new_version_and_its_history()
     {
-        var meta = (await DataAsync("/v1/meta")).GetProperty("data");
+        var meta = (await client.GetJsonAsync("/v1/meta")).GetProperty("data");
 
         Assert.Equal(2, meta.GetProperty("dataVersion").GetProperty("id").GetInt32());
         Assert.Equal(2, meta.GetProperty("versions").GetArrayLength());
         Assert.Equal(19, meta.GetProperty("counts").GetProperty("revenue").GetInt64());
         Assert.Equal(1, meta.GetProperty("counts").GetProperty("project_aliases").GetInt64());
         Assert.Equal("1", meta.GetProperty("methodologyVersion").GetString());
-    }
-
-    private async Task<JsonElement> DataAsync(string url) => await GetAsync(url);
-
-    private async Task<JsonElement> GetAsync(string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

@@ -37,12 +37,7 @@ public sealed class ScreeningApiFixture : IAsyncLifetime
 
     private static string WithHeliumShare(string share)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "depin-screening-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path.Combine(directory, "sources"));
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedData))
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SeedData, "sources")))
-            File.Copy(file, Path.Combine(directory, "sources", Path.GetFileName(file)));
+        var directory = SeedDataCopy.InNewTemporaryFolder("depin-screening-");
         var path = Path.Combine(directory, "settlement_mix.csv");
         var text = File.ReadAllText(path);
         const string row = "helium-2026-06-01-settlement-mix,helium,2026-06-01,0.70,";
@@ -51,13 +46,7 @@ public sealed class ScreeningApiFixture : IAsyncLifetime
         return directory;
     }
 
-    public async Task<JsonElement> GetJsonAsync(string url)
-    {
-        using var response = await Client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {url} → {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
+    public Task<JsonElement> GetJsonAsync(string url) => Client.GetJsonAsync(url);
 
     public async Task DisposeAsync()
     {

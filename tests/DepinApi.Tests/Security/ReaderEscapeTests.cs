@@ -1,6 +1,5 @@
 using DepinApi.Database;
 using DepinApi.Tests.Infrastructure;
-using DepinApi.Tests.Reliability;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +40,7 @@ public sealed class ReaderEscapeTests
     public async Task The_private_clusters_reader_login_cannot_leave_the_reader_role_and_is_not_warned_of()
     {
         var root = Path.Combine(Path.GetTempPath(), "depin-reader-" + Guid.NewGuid().ToString("N")[..12]);
-        var cluster = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(root, "pg"), Port = PrivateClusterApi.FreeLoopbackPort(), Durable = false };
+        var cluster = new EmbeddedPostgresOptions { DataDirectory = Path.Combine(root, "pg"), Port = FreePort.OnLoopback(), Durable = false };
         var capture = new LogCapture();
         var factory = new ApiFactory("", new Dictionary<string, string?>
         {

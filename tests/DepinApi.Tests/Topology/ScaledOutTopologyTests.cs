@@ -36,7 +36,7 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
             await ImportAsync(admin, SeedFixture.Valid());
         });
         await using var redis = await TestRedis.StartAsync();
-        var ports = Enumerable.Range(0, 3).Select(_ => PrivateClusterApi.FreeLoopbackPort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => FreePort.OnLoopback()).ToArray();
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings__DepinAdmin"] = postgres.Primary.ConnectionString(Database),
@@ -59,7 +59,7 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
         {
             foreach (var port in ports)
                 replicas.Add(DepinApiProcess.StartServer(postgres.StandbyConnectionString(Database), port, settings));
-            await using var haproxy = HaproxyProcess.Start(PrivateClusterApi.FreeLoopbackPort(), PrivateClusterApi.FreeLoopbackPort(), ports);
+            await using var haproxy = HaproxyProcess.Start(FreePort.OnLoopback(), FreePort.OnLoopback(), ports);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             await Poll.UntilAsync(async () => await haproxy.AllUpAsync(http), "haproxy sees three replicas up");
             output.WriteLine($"topology up after {clock.Elapsed.TotalSeconds:F1} s");

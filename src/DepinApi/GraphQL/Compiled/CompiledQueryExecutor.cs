@@ -3,7 +3,7 @@ using System.Text.Json;
 using DepinApi.Database;
 using DepinApi.GraphQL.Execution;
 using DepinApi.RateLimiting;
-using DepinApi.Security;
+using DepinApi.Errors;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
 using Microsoft.Extensions.Options;

@@ -13,17 +13,17 @@ namespace DepinApi.GraphQL.Execution;
 /// </summary>
 internal static class FigureLoaders
 {
-    public static async Task<IReadOnlyList<RevenueFigureView>> RevenueAsync(
+    public static async Task<IReadOnlyList<RevenueFigureInUnits>> RevenueAsync(
         ResolveContext context, string project, Quarter? from, Quarter? to, string? metric, SeriesUnits units) =>
-        await context.GetDataLoader<string, IReadOnlyList<RevenueFigureView>>(
+        await context.GetDataLoader<string, IReadOnlyList<RevenueFigureInUnits>>(
                 $"revenue|{from}|{to}|{metric}|{units}",
                 async (projects, cancellationToken) =>
                 {
                     var session = await context.SessionAsync();
                     var series = await RevenueSeries.ReadAsync(session, projects.ToArray(), metric is null ? null : [metric],
                         from, to, units, cancellationToken);
-                    return series.Points.Select(p => new RevenueFigureView(p.Figure, units, p.Value))
-                        .GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureView>)g.ToList());
+                    return series.Points.Select(p => new RevenueFigureInUnits(p.Figure, units, p.Value))
+                        .GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureInUnits>)g.ToList());
                 })
             .LoadAsync(project) ?? [];
 

@@ -1,5 +1,5 @@
 using DepinApi.Database;
-using DepinApi.Security;
+using DepinApi.Errors;
 using GraphQLEngine.Error;
 using GraphQLEngine.Http;
 

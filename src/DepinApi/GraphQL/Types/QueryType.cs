@@ -62,7 +62,7 @@ internal static class QueryType
                     var units = c.GetArgument<SeriesUnits>("units");
                     var series = await RevenueSeries.ReadAsync(await c.SessionAsync(), null, metric is null ? null : [metric],
                         quarter, quarter, units, c.CancellationToken);
-                    return series.Points.Select(p => new RevenueFigureView(p.Figure, units, p.Value)).ToList();
+                    return series.Points.Select(p => new RevenueFigureInUnits(p.Figure, units, p.Value)).ToList();
                 }))
             .Field("settlementMix", ProjectType.NonNullList(figures.SettlementMix), f => f
                 .Description("The settlement mix of every project.")

@@ -7,7 +7,7 @@ namespace DepinApi.GraphQL.Types;
 
 internal static class RevenueFigureType
 {
-    public static GraphQLObjectType Create(GraphQLObjectType source) => new ObjectTypeBuilder<RevenueFigureView>("RevenueFigure")
+    public static GraphQLObjectType Create(GraphQLObjectType source) => new ObjectTypeBuilder<RevenueFigureInUnits>("RevenueFigure")
         .Description("A revenue figure of one project for one quarter and metric, as one source states it.")
         .Id(v => v.Figure.Id)
         .ProjectSlug(v => v.Figure.Project)

@@ -13,7 +13,7 @@ internal static class FigurePermalink
     /// <param name="kind">What the figure is called in the 404 ("revenue figure", "token price" …).</param>
     /// <param name="lookup">Finds the figure by id in the session's version (see <see cref="FigureLookup"/>).</param>
     /// <param name="view">Maps the figure to the view the list endpoints show for it.</param>
-    public static async Task<IResult> RespondAsync<TFigure, TView>(HttpContext http, RestRequest rest, string id,
+    public static async Task<IResult> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
         ResourceParameters resource, string kind,
         Func<ReadSession, string, CancellationToken, Task<TFigure?>> lookup,
         Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class FigureSearchEndpoints
             .ProducesJsonOrCsv<ListResponse<FigureHitView>>();
     }
 
-    public static async Task<IResult> SearchAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> SearchAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name or slug, or the quote.")]
         [OpenApiExample("helium revenue")] string? q,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]

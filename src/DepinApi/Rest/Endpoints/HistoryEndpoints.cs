@@ -25,7 +25,7 @@ public static class HistoryEndpoints
             .ProducesJsonOrCsv<ItemResponse<MetaView>>();
     }
 
-    public static async Task<IResult> ChangesAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> ChangesAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "version")][Description("Only the changes of this data version (a whole number).")] string? version,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public static class HistoryEndpoints
         return Representation.List(format, session, items, info, ChangeView.Columns(), "changes");
     }
 
-    public static async Task<IResult> MetaAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> MetaAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);

@@ -35,7 +35,7 @@ public static class MetricEndpoints
             .ProducesJsonOrCsv<ItemResponse<SectorFigureView>>();
     }
 
-    public static async Task<IResult> ProjectAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
@@ -59,13 +59,13 @@ public static class MetricEndpoints
         return Representation.List(format, session, items, info, NetworkMetricView.Columns(), $"{project.Slug}-metrics");
     }
 
-    public static Task<IResult> MetricAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> MetricAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. aethir-2026-active-compute-clients.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "network metric", FigureLookup.NetworkMetricAsync,
             (views, f) => views.NetworkMetric(f), NetworkMetricView.Columns(), cancellationToken);
 
-    public static async Task<IResult> SectorListAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> SectorListAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "scope")][Description("depin (the whole sector) or depin_compute (its compute networks).")] string? scope,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -80,7 +80,7 @@ public static class MetricEndpoints
         return Representation.List(format, session, items, info, SectorFigureView.Columns(), "sector-figures");
     }
 
-    public static Task<IResult> SectorFigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> SectorFigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. depin-2026q2-annualized-external-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "sector figure", FigureLookup.SectorFigureAsync,

@@ -28,7 +28,7 @@ public static class ProjectEndpoints
             .RedirectsRenamedSlugs();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")] string? sector,
         [FromQuery(Name = "q")][Description("Case-insensitive text searched in the name, slug and token symbol.")] string? q,
@@ -58,7 +58,7 @@ public static class ProjectEndpoints
         return Representation.List(format, session, views, info, ProjectView.Columns(), "projects");
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {

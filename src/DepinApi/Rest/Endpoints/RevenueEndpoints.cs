@@ -49,7 +49,7 @@ public static class RevenueEndpoints
             .ProducesJsonOrCsv<ItemResponse<RevenueFigureView>>();
     }
 
-    public static async Task<IResult> SeriesAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "from")][Description("First quarter, YYYYQn (e.g. 2025Q1).")] string? from,
@@ -73,7 +73,7 @@ public static class RevenueEndpoints
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
 
-    public static async Task<IResult> QuarterAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> QuarterAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [Description("The quarter, YYYYQn, e.g. 2025Q2.")] string quarter,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
@@ -103,7 +103,7 @@ public static class RevenueEndpoints
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue-{when}");
     }
 
-    public static async Task<IResult> AcrossProjectsAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> AcrossProjectsAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "quarter")][Description("The quarter, YYYYQn; default: the newest quarter that has the metric.")] string? quarter,
         // [Required] tells the document (see ParameterDocsFilter); the check below answers a missing one.
         [FromQuery(Name = "metric")][Required][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
@@ -148,7 +148,7 @@ public static class RevenueEndpoints
         return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
     }
 
-    public static async Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public static class SectorEndpoints
             .ProducesJsonOrCsv<ListResponse<SectorView>>();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);

@@ -32,7 +32,7 @@ public static class SettlementMixEndpoints
             .ProducesJsonOrCsv<ItemResponse<SettlementMixView>>();
     }
 
-    public static async Task<IResult> ProjectAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public static class SettlementMixEndpoints
         return await ListAsync(http, rest, session, format, page, [project.Slug], $"{project.Slug}-settlement-mix", cancellationToken);
     }
 
-    public static async Task<IResult> AllAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> AllAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
         [OpenApiExample("helium")] string? project,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
@@ -57,13 +57,13 @@ public static class SettlementMixEndpoints
         return await ListAsync(http, rest, session, format, page, projects, "settlement-mix", cancellationToken);
     }
 
-    public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. helium-2026-06-01-settlement-mix.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "settlement mix figure", FigureLookup.SettlementMixAsync,
             (views, f) => views.SettlementMix(f), SettlementMixView.Columns(), cancellationToken);
 
-    private static async Task<IResult> ListAsync(HttpContext http, RestRequest rest, ReadSession session, ResponseFormat format,
+    private static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest, ReadSession session, ResponseFormat format,
         PageRequest page, IReadOnlyCollection<string>? projects, string fileStem, CancellationToken cancellationToken)
     {
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);

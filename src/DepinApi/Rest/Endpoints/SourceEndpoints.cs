@@ -24,7 +24,7 @@ public static class SourceEndpoints
             .ProducesJsonOrCsv<ItemResponse<SourceDetailView>>();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
@@ -37,7 +37,7 @@ public static class SourceEndpoints
         return Representation.List(format, session, items, info, SourceListItem.Columns(), "sources");
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest,
         [Description("The source's id, e.g. blockeden-early-2026.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {

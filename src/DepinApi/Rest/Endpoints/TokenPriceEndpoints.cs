@@ -37,7 +37,7 @@ public static class TokenPriceEndpoints
             .ProducesJsonOrCsv<ItemResponse<TokenPriceView>>();
     }
 
-    public static async Task<IResult> SeriesAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
         [FromQuery(Name = "to")][Description("Last date, YYYY-MM-DD.")] string? to,
@@ -86,7 +86,7 @@ public static class TokenPriceEndpoints
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
     }
 
-    public static async Task<IResult> OnDateAsync(HttpContext http, RestRequest rest,
+    public static async Task<IResult> OnDateAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "date")][Description("The day, YYYY-MM-DD; each project's newest price on or before it. Default: the newest.")] string? date,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
         [OpenApiExample("helium")] string? project,
@@ -104,7 +104,7 @@ public static class TokenPriceEndpoints
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
     }
 
-    public static Task<IResult> FigureAsync(HttpContext http, RestRequest rest,
+    public static Task<IResult> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. helium-2026-06-01-price.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,
@@ -120,7 +120,7 @@ public static class TokenPriceEndpoints
         await foreach (var price in prices.WithCancellation(cancellationToken))
         {
             if (++count > maxRows)
-                throw new ResponseTooLargeException(maxResponseBytes);
+                throw new RestResponseTooLargeException(maxResponseBytes);
             yield return views.TokenPrice(price);
         }
     }

@@ -6,7 +6,7 @@ namespace DepinApi.Rest.Infrastructure;
 /// Holds a whole response before any of it goes to the client: in memory up to a threshold, in a
 /// temporary file beyond it (ASP.NET Core's <see cref="FileBufferingWriteStream"/>), so a slow
 /// client pins disk, not memory. A write past <c>limit</c> bytes throws
-/// <see cref="ResponseTooLargeException"/>, so an oversized response is refused as soon as it is
+/// <see cref="RestResponseTooLargeException"/>, so an oversized response is refused as soon as it is
 /// known to be too large, not after it has been built.
 /// </summary>
 public sealed class BoundedResponseStream(int memoryThreshold, long limit) : Stream
@@ -66,7 +66,7 @@ public sealed class BoundedResponseStream(int memoryThreshold, long limit) : Str
     private void Reserve(int count)
     {
         if (written + count > limit)
-            throw new ResponseTooLargeException(limit);
+            throw new RestResponseTooLargeException(limit);
         written += count;
     }
 }

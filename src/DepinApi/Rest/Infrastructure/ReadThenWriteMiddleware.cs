@@ -48,7 +48,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
             // Moves whatever the result left in the body's PipeWriter into the buffer.
             await buffered.CompleteAsync();
         }
-        catch (ResponseTooLargeException)
+        catch (RestResponseTooLargeException)
         {
             tooLarge = true;
         }

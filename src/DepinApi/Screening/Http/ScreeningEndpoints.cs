@@ -29,7 +29,7 @@ public static class ScreeningEndpoints
             .RedirectsRenamedSlugs();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestRequest rest, ScreeningService screening,
+    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")]
         [OpenApiExample("compute")] string? sector,
@@ -49,7 +49,7 @@ public static class ScreeningEndpoints
         return TypedResults.Ok(new ScreeningListResponse(Representation.Version(session), MethodologyRef.Current, projects, info));
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestRequest rest, ScreeningService screening,
+    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
         [Description("The project's slug, e.g. helium.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public static class SectorAnalyticsEndpoints
             .ProducesJsonOrCsv<SectorAnalyticsResponse>();
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestRequest rest, SectorAnalyticsService analytics,
+    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest, SectorAnalyticsService analytics,
         [AsParameters] ResourceParameters resource,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth. Default: every project.")]
         [OpenApiExample("compute")] string? sector,

@@ -20,18 +20,11 @@ public sealed class BulkExportTests
     public async Task Exports_take_turns_one_per_client_and_one_at_a_time_server_wide()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var api = new RateLimitedApi(connectionString, new Dictionary<string, string?>
-        {
-            ["RateLimiting:Enabled"] = "true",
-            ["RateLimiting:Anonymous:PointsPerWindow"] = "1000",
-            ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Database:CommandTimeoutSeconds"] = "60",
-            ["Rest:OutputCacheEnabled"] = "false",
-            ["Rest:ConcurrentBulkExports"] = "1",
-            ["Rest:BulkExportWaitSeconds"] = "2",
-        });
+        await using var api = new RateLimitedApi(connectionString, TestSettings.GenerousRateLimits(
+            ("Database:CommandTimeoutSeconds", "60"),
+            ("Rest:OutputCacheEnabled", "false"),
+            ("Rest:ConcurrentBulkExports", "1"),
+            ("Rest:BulkExportWaitSeconds", "2")));
         using (var ready = await api.GetAsync("/v1/projects", "192.0.2.1"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 

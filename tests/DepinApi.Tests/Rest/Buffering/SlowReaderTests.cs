@@ -26,7 +26,7 @@ public sealed class SlowReaderTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         connectionString = await TestPostgres.CreateDatabaseAsync();
-        port = PrivateClusterApi.FreeLoopbackPort();
+        port = FreePort.OnLoopback();
         factory = new ApiFactory(connectionString, new Dictionary<string, string?>
         {
             ["Database:ImportSeedWhenEmpty"] = "true",

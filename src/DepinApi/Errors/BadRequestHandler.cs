@@ -1,7 +1,6 @@
-using DepinApi.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace DepinApi.Security;
+namespace DepinApi.Errors;
 
 /// <summary>
 /// Requests the server refused while reading them (a body over the size limit, a malformed

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace DepinApi.Security;
+namespace DepinApi.Errors;
 
 /// <summary>
 /// Tells a database that is down, restarting, overloaded or too slow apart from a fault in the

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// What every REST handler needs, injected as one service: the read model, the cursor codec and
-/// the options. It opens the request's read session and hands it to <see cref="ReadThenWriteMiddleware"/>,
+/// What every REST handler needs, injected as one singleton service: the read model, the cursor codec and
+/// the options. It holds nothing of a request; each call takes the request's <see cref="HttpContext"/>. It opens the request's read session and hands it to <see cref="ReadThenWriteMiddleware"/>,
 /// which closes it once the response is built, before the client is written to.
 /// </summary>
-public sealed class RestRequest(ReadSessionFactory sessions, CursorCodec cursors, BulkExports exports, IOptions<RestOptions> options)
+public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec cursors, BulkExports exports, IOptions<RestOptions> options)
 {
     public CursorCodec Cursors => cursors;
     public RestOptions Options => options.Value;

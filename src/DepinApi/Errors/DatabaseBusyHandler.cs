@@ -1,9 +1,8 @@
 using System.Globalization;
 using DepinApi.Database;
-using DepinApi.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace DepinApi.Security;
+namespace DepinApi.Errors;
 
 /// <summary>
 /// Answers a request that waited too long for a database session (<see cref="FairSessionGate"/>) with

@@ -1,7 +1,6 @@
-using DepinApi.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace DepinApi.Security;
+namespace DepinApi.Errors;
 
 /// <summary>
 /// Answers a request whose database work failed because the database is down, restarting or
