@@ -24,6 +24,7 @@ public sealed class BulkExportTests
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:Anonymous:PointsPerWindow"] = "1000",
+            ["RateLimiting:Anonymous:BurstPoints"] = "1000",
             ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
             ["Database:ImportSeedWhenEmpty"] = "true",
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
