@@ -92,10 +92,10 @@ public class CostExtensionTests : IAsyncLifetime
     [Fact]
     public async Task A_query_runs_from_a_positive_balance_into_debt_and_the_next_request_waits_for_the_refill()
     {
-        const string Costly = "{ projects(first: 100) { nodes { slug } } a: projects(first: 100) { nodes { slug } } }";
+        const string costly = "{ projects(first: 100) { nodes { slug } } a: projects(first: 100) { nodes { slug } } }";
         // 300 points: the first query of cost 200 leaves 100, and the second runs from those 100 into debt.
-        using var first = await _client.SendPostAsync(Costly);
-        using var second = await _client.SendPostAsync(Costly);
+        using var first = await _client.SendPostAsync(costly);
+        using var second = await _client.SendPostAsync(costly);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var throttle = (await GraphQLClient.ReadAsync(second)).GetProperty("extensions").GetProperty("cost").GetProperty("throttleStatus");
