@@ -94,7 +94,8 @@ async function main() {
         entry.result = evaluate(entry);
         run.classes.push(entry);
         const r = entry.result;
-        console.log(`  ${entry.attack.requests} attacker requests, ${entry.attack.points} points, ${(entry.attack.bytes / 2 ** 20).toFixed(1)} MB; ` +
+        console.log(`  ${entry.attack.requests} attacker requests, ${entry.attack.points} points` +
+          `${entry.attack.unansweredAtEnd ? ` (+ ${entry.attack.unansweredAtEnd} cut off unanswered, charge unseen)` : ''}, ${(entry.attack.bytes / 2 ** 20).toFixed(1)} MB; ` +
           `victim p99 REST ${entry.baseline.rest.p99?.toFixed(1)} → ${entry.underAttack.rest.p99?.toFixed(1)} ms, GraphQL ${entry.baseline.graphql.p99?.toFixed(1)} → ${entry.underAttack.graphql.p99?.toFixed(1)} ms; ` +
           `5xx ${r.fivexx}; peak RSS ${entry.peakRssMb?.toFixed(0)} MB; ${r.pass ? 'PASS' : `FAIL (${r.failures.join(', ')})`}`);
       } catch (e) {

@@ -56,6 +56,8 @@ internal sealed class ApiServer : IAsyncDisposable
             ["RateLimiting__Enabled"] = "true",
             ["RateLimiting__WindowSeconds"] = settings.WindowSeconds.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting__Anonymous__PointsPerWindow"] = settings.PointsPerWindow.ToString(CultureInfo.InvariantCulture),
+            // A burst of one window's points, so what a client can be admitted is that plus the rate, whatever the defaults.
+            ["RateLimiting__Anonymous__BurstPoints"] = settings.PointsPerWindow.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting__Anonymous__ConcurrentRequests"] = settings.ConcurrentRequests.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in environment.Concat(settings.ServerSettings))

@@ -73,9 +73,9 @@ if (server.HasExited)
     return 1;
 }
 
-// Each client's windows open with its first request; the run is a whole number of windows, so it opens exactly that many.
+// Each client starts with a full bucket of one window's points (the burst ApiServer sets) and is refilled at the rate.
 var windows = settings.DurationSeconds / settings.WindowSeconds;
-var expected = (double)settings.PointsPerWindow * windows;
+var expected = settings.PointsPerWindow + settings.AllowedPerSecond * settings.DurationSeconds;
 Console.WriteLine();
 Console.WriteLine($"{"client",-16} {"sent",7} {"admitted",9} {"429",7} {"errors",7} {"admitted/s",11} {"configured/s",13} {"deviation",10}");
 var worst = 0.0;
@@ -96,7 +96,7 @@ Console.WriteLine($"requests: {sent} sent in {elapsed.TotalSeconds:0.0} s ({sent
     $"{admitted} admitted, {clients.Sum(c => c.Refused)} refused with 429, {errors} other");
 foreach (var sample in clients.SelectMany(c => c.ErrorSamples).Take(5))
     Console.WriteLine("  error: " + sample);
-Console.WriteLine($"admitted per client: expected {expected:0} ({windows} windows x {settings.PointsPerWindow}), " +
+Console.WriteLine($"admitted per client: expected {expected:0} (a burst of {settings.PointsPerWindow} + {windows} windows x {settings.PointsPerWindow}), " +
     $"min {clients.Min(c => c.Admitted)}, max {clients.Max(c => c.Admitted)}, worst deviation {worst:0.00%} (tolerance {settings.Tolerance:0.#%})");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"server RSS: before {rssBefore / 1048576.0:0.0} MB, peak {rssPeak / 1048576.0:0.0} MB, after {rssAfter / 1048576.0:0.0} MB (growth {growthMb:+0.0;-0.0} MB, limit {settings.MaxRssGrowthMb} MB)"));

@@ -41,13 +41,4 @@ export async function flood({ base, addresses, perAddress, next, tally, deadline
     }
   };
   await Promise.all(addresses.flatMap(address => Array.from({ length: perAddress }, (_, lane) => loop(address, lane))));
-  await settleBudgets({ base, addresses, tally });
-}
-
-/**
- * One cheap request per address after the attack, so charges of cut-off requests are counted
- * (see Tally.settle). A server still busy with the cut-off work may take seconds to answer it.
- */
-export async function settleBudgets({ base, addresses, tally }) {
-  await Promise.all(addresses.map(async address => tally.settle(address, await send({ base, address, path: '/v1/meta', timeoutMs: 15_000 }))));
 }

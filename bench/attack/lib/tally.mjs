@@ -1,28 +1,19 @@
 // What the attackers of one class sent and got: requests, statuses, bytes, GraphQL error codes,
-// and the points the server charged them. Points are read from the server's own ledger as the
-// RateLimit-* headers report it, not computed here, so whatever cost model the server uses is
-// what is counted.
+// and the points the server charged them. Points are read from the server's own ledger, the
+// RateLimit-Cost header each rate-limited response carries (what that request paid), not
+// computed here, so whatever cost model the server uses is what is counted. The budget refills
+// continuously, so differences of RateLimit-Remaining would not say what was spent.
+//
+// A request cut off at the end of a class before its response started never showed its charge:
+// those are counted apart (unansweredAtEnd), at most the in-flight cap per address.
 
-/** Points one client address was charged, over the fixed windows it opened. */
+/** Points one client address was charged: the sum of RateLimit-Cost over the responses it got. */
 class AddressLedger {
-  windows = []; // { endsAt (s), limit, minRemaining }
+  points = 0;
 
-  /** `ownCost`: points the observed request itself paid that are not the attack's. */
-  observe(headers, nowSeconds, ownCost = 0) {
-    const limit = Number(headers['ratelimit-limit']);
-    const remaining = Number(headers['ratelimit-remaining']) + ownCost;
-    const reset = Number(headers['ratelimit-reset']);
-    if (!Number.isFinite(limit) || !Number.isFinite(remaining) || !Number.isFinite(reset)) return;
-    const endsAt = nowSeconds + reset;
-    // Responses of one window agree on its end to within the header's 1 s resolution (plus the
-    // time the response took to arrive); a later window ends at least WindowSeconds later.
-    let window = this.windows.find(w => Math.abs(w.endsAt - endsAt) <= 3);
-    if (!window) this.windows.push(window = { endsAt, limit, minRemaining: remaining });
-    window.minRemaining = Math.min(window.minRemaining, remaining);
-  }
-
-  get points() {
-    return this.windows.reduce((sum, w) => sum + (w.limit - w.minRemaining), 0);
+  observe(headers) {
+    const cost = Number(headers['ratelimit-cost']);
+    if (Number.isFinite(cost)) this.points += cost;
   }
 }
 
@@ -34,6 +25,7 @@ export class Tally {
   codes = {};  // GraphQL extensions.code values seen
   ledgers = new Map();
   addresses = new Set();
+  unansweredAtEnd = 0;
   notes = [];
 
   /** Records one response from `send`. */
@@ -47,16 +39,8 @@ export class Tally {
     if (error) this.errors[error] = (this.errors[error] ?? 0) + 1;
     for (const [, code] of `${result.head}${result.tail}`.matchAll(/"code"\s*:\s*"([A-Z_]+)"/g))
       this.codes[code] = (this.codes[code] ?? 0) + 1;
-    if (result.status) this.ledgerOf(address).observe(result.headers, Date.now() / 1000);
-  }
-
-  /**
-   * Reads an address's budget from a cheap request made after its attack ended: a request cut
-   * off at the end of a class never showed its charge in a response, but the ledger has it.
-   */
-  settle(address, result) {
-    // A 429 (the address still at its concurrency limit) costs nothing; anything else paid its admission point.
-    if (result.status) this.ledgerOf(address).observe(result.headers, Date.now() / 1000, result.status === 429 ? 0 : 1);
+    if (result.status) this.ledgerOf(address).observe(result.headers);
+    else if (result.error === 'aborted') this.unansweredAtEnd++;
   }
 
   ledgerOf(address) {
@@ -77,6 +61,7 @@ export class Tally {
       errors: this.errors,
       codes: this.codes,
       points: [...this.ledgers.values()].reduce((sum, l) => sum + l.points, 0),
+      unansweredAtEnd: this.unansweredAtEnd,
       addresses: this.addresses.size,
       status5xx: count('5'),
       status429: this.statuses[429] ?? 0,

@@ -36,11 +36,12 @@ public static class ApiDocumentInfo
         **Caching.** Successful responses carry a strong `ETag` and `Cache-Control: public, max-age=…`;
         send `If-None-Match` to get `304 Not Modified`. A new data version changes every ETag at once.
 
-        **Rate limits.** Anonymous clients are limited per IP address: a budget of requests per fixed
-        window plus a number of concurrent requests. Clients with an API key (`X-Api-Key`) get a larger
-        budget of their own. Every rate-limited response carries `RateLimit-Limit`, `RateLimit-Remaining`
-        and `RateLimit-Reset`; over the limit the answer is `429` with `Retry-After`. `/healthz` and
-        `/readyz` are exempt.
+        **Rate limits.** Anonymous clients are limited per IP address: a point budget that refills
+        continuously (a burst capacity, then a sustained rate) plus a number of concurrent requests.
+        Clients with an API key (`X-Api-Key`) get a larger budget of their own. Every rate-limited
+        response carries `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and what it cost in
+        `RateLimit-Cost`; over the limit the answer is `429` with `Retry-After`. `/healthz` and `/readyz`
+        are exempt.
 
         **Errors.** Every 4xx and 5xx is RFC 9457 `application/problem+json` (schema `Problem`) with a stable
         `type` under `/problems/`; a bad parameter's problem names it in `parameter` and says what was

@@ -18,9 +18,10 @@ public static class ResponseHeaders
     public const string RateLimitLimit = "RateLimit-Limit";
     public const string RateLimitRemaining = "RateLimit-Remaining";
     public const string RateLimitReset = "RateLimit-Reset";
+    public const string RateLimitCost = "RateLimit-Cost";
 
     /// <summary>The headers rate limiting puts on every response it counts.</summary>
-    public static readonly IReadOnlyList<string> RateLimit = [RateLimitLimit, RateLimitRemaining, RateLimitReset];
+    public static readonly IReadOnlyList<string> RateLimit = [RateLimitLimit, RateLimitRemaining, RateLimitReset, RateLimitCost];
 
     /// <summary>New copies of every header definition, keyed by header name.</summary>
     public static Dictionary<string, IOpenApiHeader> Create() => new()
@@ -35,10 +36,13 @@ public static class ResponseHeaders
         [ContentDisposition] = Header("For CSV only: `attachment` with a file name describing the resource.",
             "attachment; filename=aethir-revenue-2025Q2.csv"),
         [Location] = Header("The same resource under the project's current slug.", "/v1/projects/aethir/revenue/2025Q2"),
-        [RetryAfter] = Header("Seconds to wait before the budget allows another request.", 42, JsonSchemaType.Integer),
-        [RateLimitLimit] = Header("The client's budget: points per window (a REST request costs 1 point).", 1000, JsonSchemaType.Integer),
-        [RateLimitRemaining] = Header("Points left in the current window, after this request.", 998, JsonSchemaType.Integer),
-        [RateLimitReset] = Header("Seconds until the current window ends and the whole budget is available again.", 42, JsonSchemaType.Integer),
+        [RetryAfter] = Header("Seconds to wait before the budget allows another request (its balance is above zero again).", 3, JsonSchemaType.Integer),
+        [RateLimitLimit] = Header("The client's burst capacity: the most points available at once. The budget refills "
+            + "continuously at its sustained rate (anonymous: 1,000 points per 60 s); a REST request costs 1 point.", 200, JsonSchemaType.Integer),
+        [RateLimitRemaining] = Header("Whole points available after this request; 0 while the balance is not above zero "
+            + "(a request is admitted while it is above zero and may take it below).", 198, JsonSchemaType.Integer),
+        [RateLimitReset] = Header("Seconds until the budget is full again (`RateLimit-Remaining` = `RateLimit-Limit`) if nothing more is spent.", 1, JsonSchemaType.Integer),
+        [RateLimitCost] = Header("Points this request paid: its admission point, plus a large response's size charge (REST) or its query cost (GraphQL).", 1, JsonSchemaType.Integer),
     };
 
     /// <summary>A reference to the header definition <paramref name="name"/>, for a response's headers.</summary>

@@ -29,13 +29,17 @@ internal sealed class ClientIdentifier(IOptions<RateLimitingOptions> options, Ap
         {
             var key = keys.Find(presented);
             if (key is not null)
-                return new ClientIdentity("key:" + key.Name, $"API key '{key.Name}'",
-                    key.PointsPerWindow ?? _options.ApiKey.PointsPerWindow,
+            {
+                var points = key.PointsPerWindow ?? _options.ApiKey.PointsPerWindow;
+                return new ClientIdentity("key:" + key.Name, $"API key '{key.Name}'", points,
+                    ClientLimits.EffectiveBurst(key.BurstPoints ?? _options.ApiKey.BurstPoints, points),
                     key.ConcurrentRequests ?? _options.ApiKey.ConcurrentRequests);
+            }
         }
         var address = IpPartition.Of(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
         return new ClientIdentity("ip:" + address, "client " + address,
-            _options.Anonymous.PointsPerWindow, _options.Anonymous.ConcurrentRequests, InvalidApiKey: presented is not null);
+            _options.Anonymous.PointsPerWindow, _options.Anonymous.EffectiveBurstPoints, _options.Anonymous.ConcurrentRequests,
+            InvalidApiKey: presented is not null);
     }
 
     /// <summary>X-Api-Key wins over Authorization: Bearer; other authorization schemes are not API keys.</summary>

@@ -1,7 +1,7 @@
 namespace DepinApi.RateLimiting;
 
 /// <summary>
-/// Where the clients' point windows and requests in flight are kept: in this process, or in Redis when several
+/// Where the clients' point buckets and requests in flight are kept: in this process, or in Redis when several
 /// replicas must share one budget per client. <see cref="RateLimitLedger"/> decides what a refusal says; a store
 /// only counts.
 /// </summary>
@@ -13,16 +13,19 @@ internal interface IClientBudgetStore
     TimeSpan WindowLength { get; }
 
     /// <summary>
-    /// Takes one of the client's in-flight places and spends <paramref name="points"/>, both or neither. An admitted
-    /// request holds <see cref="Admission.InFlight"/> until it ends.
+    /// Takes one of the client's in-flight places and spends <paramref name="points"/> while the balance is above
+    /// zero, both or neither. An admitted request holds <see cref="Admission.InFlight"/> until it ends.
     /// </summary>
     ValueTask<Admission> AdmitAsync(ClientIdentity client, long points, CancellationToken cancellationToken);
 
-    /// <summary>Spends <paramref name="points"/> if the client's window still has them; null when the store cannot answer and must not be replaced.</summary>
-    ValueTask<WindowState?> ChargeAsync(ClientIdentity client, long points, CancellationToken cancellationToken);
+    /// <summary>
+    /// Spends <paramref name="points"/> (possibly into debt) if the balance plus <paramref name="alreadyPaid"/>, what
+    /// the request paid before, is above zero; null when the store cannot answer and must not be replaced.
+    /// </summary>
+    ValueTask<BucketState?> ChargeAsync(ClientIdentity client, long points, long alreadyPaid, CancellationToken cancellationToken);
 
-    /// <summary>The client's window as it stands, given the state the request in hand last saw.</summary>
-    WindowState Peek(ClientIdentity client, WindowState? lastSeen);
+    /// <summary>The client's bucket as it stands, given the state the request in hand last saw.</summary>
+    BucketState Peek(ClientIdentity client, BucketState? lastSeen);
 }
 
 /// <summary>The store's answer to an admission.</summary>
@@ -37,7 +40,7 @@ internal enum AdmissionOutcome
 }
 
 /// <param name="InFlight">Released when the request ends; set only when admitted.</param>
-internal readonly record struct Admission(AdmissionOutcome Outcome, WindowState Window, IDisposable? InFlight);
+internal readonly record struct Admission(AdmissionOutcome Outcome, BucketState Bucket, IDisposable? InFlight);
 
 /// <summary>What the rate limiter does while the shared store (Redis) cannot be reached.</summary>
 public enum RedisFailureMode

@@ -14,9 +14,11 @@ public interface IRateLimitLedger
 {
     /// <summary>
     /// Charges the request <paramref name="totalCost"/> points in all. Calling again with the same or a smaller total
-    /// charges nothing more. When the client's window has fewer points left than the difference, nothing is charged,
-    /// <see cref="RateLimitCharge.Admitted"/> is false, and the response (answer it with 429) automatically carries
-    /// <c>Retry-After</c> and the <c>RateLimit-*</c> headers. A request that is not rate limited is always admitted.
+    /// charges nothing more. The difference is charged, possibly taking the client's balance below zero, while the
+    /// balance without what this request already paid is above zero; otherwise (the client's other requests spent
+    /// it meanwhile) nothing is charged, <see cref="RateLimitCharge.Admitted"/> is false, and the response (answer it
+    /// with 429) automatically carries <c>Retry-After</c> and the <c>RateLimit-*</c> headers. A request that is not
+    /// rate limited is always admitted.
     /// </summary>
     ValueTask<RateLimitCharge> ChargeRequestAsync(HttpContext httpContext, long totalCost);
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace DepinApi.RateLimiting;
 
 /// <summary>
-/// The budgets of one process: <see cref="WindowLedger"/> for points and the framework's
+/// The budgets of one process: <see cref="TokenBucketLedger"/> for points and the framework's
 /// <see cref="ConcurrencyLimiter"/> (no queue) for requests in flight. The store without Redis, and Redis's fallback.
 /// </summary>
 internal sealed class InProcessBudgetStore : IClientBudgetStore, IDisposable
@@ -17,23 +17,24 @@ internal sealed class InProcessBudgetStore : IClientBudgetStore, IDisposable
         }));
 
     public InProcessBudgetStore(IOptions<RateLimitingOptions> options, TimeProvider time) =>
-        Windows = new WindowLedger(time, options.Value.Window);
+        Buckets = new TokenBucketLedger(time, options.Value.Window);
 
-    internal WindowLedger Windows { get; }
+    internal TokenBucketLedger Buckets { get; }
 
     public bool AnswersSynchronously => true;
 
-    public TimeSpan WindowLength => Windows.WindowLength;
+    public TimeSpan WindowLength => Buckets.WindowLength;
 
     public Admission Admit(ClientIdentity client, long points)
     {
+        var rate = BucketRate.Of(client, WindowLength);
         var inFlight = _inFlight.AttemptAcquire(client);
         if (!inFlight.IsAcquired)
         {
             inFlight.Dispose();
-            return new Admission(AdmissionOutcome.TooManyInFlight, Windows.Peek(client.PartitionKey, client.PointsPerWindow), null);
+            return new Admission(AdmissionOutcome.TooManyInFlight, Buckets.Peek(client.PartitionKey, rate), null);
         }
-        var state = Windows.TryCharge(client.PartitionKey, client.PointsPerWindow, points);
+        var state = Buckets.TryCharge(client.PartitionKey, rate, points);
         if (state.Admitted)
             return new Admission(AdmissionOutcome.Admitted, state, inFlight);
         inFlight.Dispose();
@@ -43,10 +44,11 @@ internal sealed class InProcessBudgetStore : IClientBudgetStore, IDisposable
     public ValueTask<Admission> AdmitAsync(ClientIdentity client, long points, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Admit(client, points));
 
-    public ValueTask<WindowState?> ChargeAsync(ClientIdentity client, long points, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<WindowState?>(Windows.TryCharge(client.PartitionKey, client.PointsPerWindow, points));
+    public ValueTask<BucketState?> ChargeAsync(ClientIdentity client, long points, long alreadyPaid, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<BucketState?>(Buckets.TryCharge(client.PartitionKey, BucketRate.Of(client, WindowLength), points, alreadyPaid));
 
-    public WindowState Peek(ClientIdentity client, WindowState? lastSeen) => Windows.Peek(client.PartitionKey, client.PointsPerWindow);
+    public BucketState Peek(ClientIdentity client, BucketState? lastSeen) =>
+        Buckets.Peek(client.PartitionKey, BucketRate.Of(client, WindowLength));
 
     public void Dispose() => _inFlight.Dispose();
 }

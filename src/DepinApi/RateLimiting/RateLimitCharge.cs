@@ -4,6 +4,6 @@ namespace DepinApi.RateLimiting;
 /// <param name="Admitted">The request has paid its cost and may run.</param>
 /// <param name="Cost">The total cost that was asked for.</param>
 /// <param name="Status">The budget after the charge; null when the request is not rate limited.</param>
-/// <param name="RetryAfter">When refused: how long until the budget can pay the cost; null if it never can (the cost exceeds the whole budget).</param>
-/// <param name="Refusal">When refused: a sentence naming the limit, the cost, what is left and when it resets.</param>
+/// <param name="RetryAfter">When refused: how long until the balance is above zero and a request is admitted again; null when the shared store does not answer.</param>
+/// <param name="Refusal">When refused: a sentence naming the limit, the cost, the budget and when to come back.</param>
 public sealed record RateLimitCharge(bool Admitted, long Cost, RateLimitStatus? Status, TimeSpan? RetryAfter, string? Refusal);

@@ -6,7 +6,7 @@ namespace DepinApi.RateLimiting;
 /// <summary>
 /// <see cref="IRateLimitLedger"/> over an <see cref="IClientBudgetStore"/> (this process's, or Redis shared by every
 /// replica): the admission point charged by the rate limiter and the rest of a request's cost charged later both come
-/// out of the same window. Here refusals are worded; the store only counts.
+/// out of the same refilling bucket. Here refusals are worded; the store only counts.
 /// </summary>
 internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLimitingOptions> options) : IRateLimitLedger
 {
@@ -30,7 +30,7 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
     {
         lock (charge)
         {
-            charge.LastSeen = admission.Window;
+            charge.LastSeen = admission.Bucket;
             switch (admission.Outcome)
             {
                 case AdmissionOutcome.Admitted:
@@ -45,9 +45,9 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
                     break;
                 case AdmissionOutcome.OutOfPoints:
                     charge.Refusal = new RateLimitRefusal(RateLimitRefusal.PointsLimit,
-                        $"{charge.Client.SentenceSubject} has spent its {Budget(admission.Window)} " +
-                        $"(a REST request costs 1 point, a GraphQL request its query cost). {Restored(admission.Window)}",
-                        admission.Window.UntilReset, admission.Window.ResetAt);
+                        $"{charge.Client.SentenceSubject} has spent its budget ({Budget(admission.Bucket)}; a REST request " +
+                        $"costs 1 point, a GraphQL request its query cost). {Restored(admission.Bucket)}",
+                        UntilAdmitted(admission.Bucket), admission.Bucket.FullAt);
                     break;
                 default:
                     charge.Refusal = StoreUnavailable();
@@ -64,16 +64,17 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
         var charge = RequestCharge.Of(httpContext);
         if (charge is null)
             return new RateLimitCharge(true, totalCost, null, null, null);
-        long difference;
+        long difference, alreadyPaid;
         lock (charge)
         {
             // Reserved before the store is asked, so a second charge of the same request meanwhile asks only for the rest.
-            difference = totalCost - charge.Charged;
+            alreadyPaid = charge.Charged;
+            difference = totalCost - alreadyPaid;
             if (difference <= 0)
                 return new RateLimitCharge(true, totalCost, StatusOf(store.Peek(charge.Client, charge.LastSeen), charge), null, null);
             charge.Charged += difference;
         }
-        var state = await store.ChargeAsync(charge.Client, difference, httpContext.RequestAborted);
+        var state = await store.ChargeAsync(charge.Client, difference, alreadyPaid, httpContext.RequestAborted);
         lock (charge)
         {
             if (state is { Admitted: true } admitted)
@@ -88,12 +89,12 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
                 return new RateLimitCharge(false, totalCost, null, charge.Refusal.RetryAfter, charge.Refusal.Detail);
             }
             charge.LastSeen = refused;
-            var affordable = totalCost <= charge.Client.PointsPerWindow;
-            var detail = $"This request costs {totalCost} points; {charge.Client.Description} has {refused.Remaining} " +
-                $"of its {Budget(refused)} left. " +
-                (affordable ? Restored(refused) : "That is more than the whole budget, so it can never run: ask for fewer items or fields.");
-            var retryAfter = affordable ? refused.UntilReset : (TimeSpan?)null;
-            charge.Refusal = new RateLimitRefusal(RateLimitRefusal.PointsLimit, detail, retryAfter, refused.ResetAt);
+            // Refused only when the client's other requests took the balance to zero or below since this one was
+            // admitted: any cost can be paid from a balance above zero, so waiting always helps.
+            var detail = $"This request costs {totalCost} points, and {charge.Client.Description}'s other requests have " +
+                $"spent its budget ({Budget(refused)}). {Restored(refused)}";
+            var retryAfter = UntilAdmitted(refused);
+            charge.Refusal = new RateLimitRefusal(RateLimitRefusal.PointsLimit, detail, retryAfter, refused.FullAt);
             return new RateLimitCharge(false, totalCost, StatusOf(refused, charge), retryAfter, detail);
         }
     }
@@ -108,17 +109,26 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
             return StatusOf(store.Peek(charge.Client, charge.LastSeen), charge);
     }
 
-    private RateLimitStatus StatusOf(WindowState state, RequestCharge charge) =>
-        new(state.Limit, state.Remaining, state.ResetAt, store.WindowLength, charge.Charged);
+    private static RateLimitStatus StatusOf(BucketState state, RequestCharge charge) =>
+        new(state.Limit, state.Remaining, state.FullAt, state.PositiveAt, state.Rate.PointsPerSecond, charge.Charged);
 
     private RateLimitRefusal StoreUnavailable() => new(StoreUnavailableLimit,
         "The shared rate-limit store does not answer, and this service is set to refuse requests rather than count " +
         "them without it. Retry in a few seconds.", TimeSpan.FromSeconds(options.Value.RedisRetrySeconds), null);
 
-    private string Budget(WindowState state) =>
-        $"{state.Limit} points per {store.WindowLength.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+    /// <summary>How long until the balance is above zero; a whole second at least, as Retry-After says.</summary>
+    private static TimeSpan UntilAdmitted(BucketState state) => state.PositiveAt - state.At;
 
-    private static string Restored(WindowState state) =>
-        $"The budget is restored at {state.ResetAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} " +
-        $"(in {RateLimitHeaders.Seconds(state.UntilReset)} s).";
+    private static string Budget(BucketState state) =>
+        $"{state.Rate.PointsPerWindow} points per " +
+        $"{(state.Rate.WindowMilliseconds / 1000.0).ToString(CultureInfo.InvariantCulture)} s, refilled continuously, " +
+        $"at most {state.Limit} available at once";
+
+    private static string Restored(BucketState state) =>
+        $"Requests are admitted again once the balance is above zero, at {Stamp(state.PositiveAt)} " +
+        $"(in {RateLimitHeaders.Seconds(state.PositiveAt - state.At)} s); the whole {state.Limit} points are back at " +
+        $"{Stamp(state.FullAt)} (in {RateLimitHeaders.Seconds(state.FullAt - state.At)} s).";
+
+    private static string Stamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,8 @@
 namespace DepinApi.RateLimiting;
 
 /// <summary>
-/// The "RateLimiting" configuration section: one point budget per fixed window and a concurrency limit, per client.
+/// The "RateLimiting" configuration section: per client, a refilling point budget (a sustained rate of points per
+/// window and a burst capacity) and a concurrency limit.
 /// Anonymous clients are told apart by IP address; holders of an API key share their key's, larger, budget.
 /// </summary>
 public sealed class RateLimitingOptions
@@ -14,14 +15,17 @@ public sealed class RateLimitingOptions
     /// <summary>Off switches the whole feature off: no budgets, no concurrency limit, no RateLimit-* headers.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Length of the fixed window in seconds; a client's budget is restored in full when its window ends.</summary>
+    /// <summary>
+    /// The window of the sustained rate, in seconds: a client's budget is refilled continuously at
+    /// <see cref="ClientLimits.PointsPerWindow"/> points per this many seconds.
+    /// </summary>
     public int WindowSeconds { get; set; } = 60;
 
     /// <summary>Budget of a client identified by its IP address.</summary>
-    public ClientLimits Anonymous { get; set; } = new() { PointsPerWindow = 1_000, ConcurrentRequests = 8 };
+    public ClientLimits Anonymous { get; set; } = new() { PointsPerWindow = 1_000, BurstPoints = 200, ConcurrentRequests = 8 };
 
     /// <summary>Budget of a client that presents a configured API key, unless the key names its own.</summary>
-    public ClientLimits ApiKey { get; set; } = new() { PointsPerWindow = 10_000, ConcurrentRequests = 32 };
+    public ClientLimits ApiKey { get; set; } = new() { PointsPerWindow = 10_000, BurstPoints = 2_000, ConcurrentRequests = 32 };
 
     /// <summary>The accepted API keys, stored as SHA-256 hashes so configuration never holds a usable key.</summary>
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
@@ -67,8 +71,23 @@ public sealed class RateLimitingOptions
 /// <summary>The limits of one kind of client.</summary>
 public sealed class ClientLimits
 {
-    /// <summary>Points a client may spend per window. A REST request costs 1; a GraphQL request its computed cost.</summary>
+    /// <summary>
+    /// The sustained rate: points refilled per window, continuously. A REST request costs 1; a GraphQL request its
+    /// computed cost.
+    /// </summary>
     public long PointsPerWindow { get; set; }
+
+    /// <summary>
+    /// The most a client can have available at once (its bucket's size); a budget larger than
+    /// <see cref="PointsPerWindow"/> is taken as <see cref="PointsPerWindow"/>. A request is admitted while the
+    /// balance is above zero and may take it below (one costly query can run from a full bucket), so this bounds
+    /// how much a client can spend in its first second, not the price of one request.
+    /// </summary>
+    public long BurstPoints { get; set; }
+
+    internal long EffectiveBurstPoints => EffectiveBurst(BurstPoints, PointsPerWindow);
+
+    internal static long EffectiveBurst(long burstPoints, long pointsPerWindow) => Math.Min(burstPoints, pointsPerWindow);
 
     /// <summary>Requests a client may have in flight at once; more are refused at once rather than queued.</summary>
     public int ConcurrentRequests { get; set; }
@@ -85,6 +104,9 @@ public sealed class ApiKeyOptions
 
     /// <summary>A budget for this key alone; unset means <see cref="RateLimitingOptions.ApiKey"/>.</summary>
     public long? PointsPerWindow { get; set; }
+
+    /// <summary>A burst capacity for this key alone; unset means <see cref="RateLimitingOptions.ApiKey"/>.</summary>
+    public long? BurstPoints { get; set; }
 
     /// <summary>A concurrency limit for this key alone; unset means <see cref="RateLimitingOptions.ApiKey"/>.</summary>
     public int? ConcurrentRequests { get; set; }

@@ -11,8 +11,10 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
         var errors = new List<string>();
         if (options.WindowSeconds < 1)
             errors.Add($"{s}:WindowSeconds must be at least 1, got {options.WindowSeconds}.");
-        CheckLimits(errors, $"{s}:Anonymous", options.Anonymous.PointsPerWindow, options.Anonymous.ConcurrentRequests);
-        CheckLimits(errors, $"{s}:ApiKey", options.ApiKey.PointsPerWindow, options.ApiKey.ConcurrentRequests);
+        CheckLimits(errors, options, $"{s}:Anonymous", options.Anonymous.PointsPerWindow, options.Anonymous.BurstPoints,
+            options.Anonymous.ConcurrentRequests);
+        CheckLimits(errors, options, $"{s}:ApiKey", options.ApiKey.PointsPerWindow, options.ApiKey.BurstPoints,
+            options.ApiKey.ConcurrentRequests);
         if (options.Ipv6PrefixLength is < 0 or > 128)
             errors.Add($"{s}:Ipv6PrefixLength must be 0 to 128, got {options.Ipv6PrefixLength}.");
         if (options.ProbeRequestsPerSecond < 1)
@@ -42,15 +44,22 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
                 errors.Add($"{at}:Sha256 must be 64 hex digits (printf %s \"$KEY\" | sha256sum), got '{key.Sha256}'.");
             else if (!hashes.Add(hash))
                 errors.Add($"{at}:Sha256 is the hash of another configured key.");
-            CheckLimits(errors, at, key.PointsPerWindow ?? 1, key.ConcurrentRequests ?? 1);
+            CheckLimits(errors, options, at, key.PointsPerWindow ?? 1, key.BurstPoints ?? 1, key.ConcurrentRequests ?? 1);
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static void CheckLimits(List<string> errors, string at, long points, int concurrent)
+    // Balances are counted in 1/(window in ms) of a point, exact in Redis's Lua numbers (doubles) below 2^53.
+    private const long MaxPointMilliseconds = 1_000_000_000_000_000;
+
+    private static void CheckLimits(List<string> errors, RateLimitingOptions options, string at, long points, long burst, int concurrent)
     {
         if (points < 1)
             errors.Add($"{at}:PointsPerWindow must be at least 1, got {points}.");
+        else if (options.WindowSeconds >= 1 && points > MaxPointMilliseconds / 1000 / options.WindowSeconds)
+            errors.Add($"{at}:PointsPerWindow times {RateLimitingOptions.Section}:WindowSeconds must be at most 10^12, got {points} × {options.WindowSeconds}.");
+        if (burst < 1)
+            errors.Add($"{at}:BurstPoints must be at least 1, got {burst}.");
         if (concurrent < 1)
             errors.Add($"{at}:ConcurrentRequests must be at least 1, got {concurrent}.");
     }

@@ -7,7 +7,7 @@ namespace DepinApi.RateLimiting;
 
 /// <summary>
 /// The budgets every replica shares, in Redis: one Lua round trip admits a request (an in-flight place and its first
-/// point, atomically) and one charges a later cost. When Redis does not answer within <see cref="RedisOptions.Timeout"/>,
+/// point from the client's bucket, atomically) and one charges a later cost. When Redis does not answer within <see cref="RedisOptions.Timeout"/>,
 /// the request is counted by <see cref="InProcessBudgetStore"/> instead (or refused, with
 /// <see cref="RedisFailureMode.Refuse"/>), Redis is left alone for <see cref="RateLimitingOptions.RedisRetrySeconds"/>,
 /// and the next request after that tries it again: no request waits on a Redis that is known to be away.
@@ -23,7 +23,6 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     private readonly TimeProvider _time;
     private readonly ILogger<RedisBudgetStore> _logger;
     private readonly Counter<long> _unavailable;
-    private readonly long _windowMilliseconds;
     private long _retryAtTicks;
     private int _failing;
     private long _unavailableCount;
@@ -37,7 +36,6 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         _redisOptions = redisOptions.Value;
         _time = time;
         _logger = logger;
-        _windowMilliseconds = (long)_options.Window.TotalMilliseconds;
         _unavailable = meters.Create(MeterName).CreateCounter<long>("depin.rate_limit.store_unavailable", unit: "{request}",
             description: "Rate-limited requests decided without Redis because it did not answer (tag mode: fallback or refuse).");
     }
@@ -56,15 +54,16 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     {
         if (ShouldTryRedis())
         {
+            var rate = BucketRate.Of(client, WindowLength);
             var lease = Guid.NewGuid().ToString("N");
             var inFlightKey = Key(client, "inflight");
-            var reply = await EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "points"), inFlightKey],
-                [client.PointsPerWindow, points, _windowMilliseconds, client.ConcurrentRequests, lease,
-                 (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds], cancellationToken);
+            var reply = await EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "bucket"), inFlightKey],
+                [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), client.ConcurrentRequests,
+                 lease, (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds], cancellationToken);
             if (reply is { } r)
             {
                 var outcome = r.Code switch { 0 => AdmissionOutcome.TooManyInFlight, 1 => AdmissionOutcome.OutOfPoints, _ => AdmissionOutcome.Admitted };
-                var state = StateOf(client, r, admitted: outcome == AdmissionOutcome.Admitted);
+                var state = new BucketState(outcome == AdmissionOutcome.Admitted, rate, r.Balance, _time.GetUtcNow());
                 return new Admission(outcome, state,
                     outcome == AdmissionOutcome.Admitted ? new RedisInFlightLease(this, inFlightKey, lease) : null);
             }
@@ -74,40 +73,39 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         return new Admission(AdmissionOutcome.StoreUnavailable, _fallback.Peek(client, null), null);
     }
 
-    public async ValueTask<WindowState?> ChargeAsync(ClientIdentity client, long points, CancellationToken cancellationToken)
+    public async ValueTask<BucketState?> ChargeAsync(ClientIdentity client, long points, long alreadyPaid, CancellationToken cancellationToken)
     {
         if (ShouldTryRedis())
         {
-            var reply = await EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "points")],
-                [client.PointsPerWindow, points, _windowMilliseconds], cancellationToken);
+            var rate = BucketRate.Of(client, WindowLength);
+            var reply = await EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "bucket")],
+                [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), alreadyPaid], cancellationToken);
             if (reply is { } r)
-                return StateOf(client, r, admitted: r.Code == 2);
+                return new BucketState(r.Code == 2, rate, r.Balance, _time.GetUtcNow());
         }
-        return Unavailable() ? await _fallback.ChargeAsync(client, points, cancellationToken) : null;
+        return Unavailable() ? await _fallback.ChargeAsync(client, points, alreadyPaid, cancellationToken) : null;
     }
 
     /// <summary>
-    /// Redis's figures as the request last saw them (each answer carries them, so headers cost no extra round trip);
-    /// another replica's charges since then are not in them.
+    /// Redis's figures as the request last saw them, refilled by the time since (each answer carries them, so headers
+    /// cost no extra round trip); another replica's charges since then are not in them.
     /// </summary>
-    public WindowState Peek(ClientIdentity client, WindowState? lastSeen)
+    public BucketState Peek(ClientIdentity client, BucketState? lastSeen)
     {
         var now = _time.GetUtcNow();
-        if (lastSeen is { } seen && now < seen.ResetAt)
-            return seen with { Admitted = true, Now = now };
-        return new WindowState(true, client.PointsPerWindow, client.PointsPerWindow, now + WindowLength, now);
+        return lastSeen is { } seen ? seen.Later(now) : BucketState.Full(BucketRate.Of(client, WindowLength), now);
     }
+
+    /// <summary>
+    /// Empty, so the scripts read Redis's clock, unless the service's clock was replaced (tests move theirs by hand):
+    /// then that clock, so every replica given the same clock agrees with it exactly.
+    /// </summary>
+    private RedisValue Now() =>
+        ReferenceEquals(_time, TimeProvider.System) ? RedisValue.EmptyString : _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private string Key(ClientIdentity client, string what) =>
         // The partition in braces is a cluster hash tag: both keys of a script live on the same node.
         $"{_redisOptions.KeyPrefix}rl:{{{client.PartitionKey}}}:{what}";
-
-    private WindowState StateOf(ClientIdentity client, Reply reply, bool admitted)
-    {
-        var now = _time.GetUtcNow();
-        return new WindowState(admitted, client.PointsPerWindow, Math.Max(0, client.PointsPerWindow - reply.Used),
-            now + TimeSpan.FromMilliseconds(reply.TtlMilliseconds), now);
-    }
 
     private bool ShouldTryRedis() =>
         _time.GetUtcNow().UtcTicks >= Interlocked.Read(ref _retryAtTicks) && _redis.IsConnected;
@@ -122,7 +120,7 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
             var numbers = (long[])result!;
             if (Interlocked.Exchange(ref _failing, 0) == 1)
                 LogRecovered(_logger);
-            return new Reply((int)numbers[0], numbers[1], numbers[2]);
+            return new Reply((int)numbers[0], numbers[1]);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -163,7 +161,7 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again; rate limits are shared across replicas")]
     private static partial void LogRecovered(ILogger logger);
 
-    private readonly record struct Reply(int Code, long Used, long TtlMilliseconds);
+    private readonly record struct Reply(int Code, long Balance);
 
     private sealed class RedisInFlightLease(RedisBudgetStore store, string key, string lease) : IDisposable
     {

@@ -11,8 +11,8 @@ internal sealed class RequestCharge(ClientIdentity client)
     /// <summary>Points paid so far; changed under a lock on this object.</summary>
     public long Charged { get; set; }
 
-    /// <summary>The client's window as the last charge of this request found it; the shared store's figures for the headers.</summary>
-    public WindowState? LastSeen { get; set; }
+    /// <summary>The client's bucket as the last charge of this request found it; the shared store's figures for the headers.</summary>
+    public BucketState? LastSeen { get; set; }
 
     /// <summary>The last refusal; set when the door or a later charge refused the request.</summary>
     public RateLimitRefusal? Refusal { get; set; }

@@ -23,7 +23,8 @@ public static class RestApi
 
     // Read by browser code on other origins: validators, paging links, file names and the rate-limit state.
     private static readonly string[] ExposedHeaders = ["ETag", "Link", "Content-Disposition", "Location", "Retry-After",
-        "RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+        "RateLimit", "RateLimit-Policy", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+        "RateLimit-Cost"];
 
     public static WebApplicationBuilder AddRestApi(this WebApplicationBuilder builder)
     {

@@ -15,7 +15,9 @@ public class CostExtensionTests : IAsyncLifetime
         _factory = await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
         {
             ["RateLimiting:Anonymous:PointsPerWindow"] = "300",
-            ["RateLimiting:WindowSeconds"] = "3600",
+            ["RateLimiting:Anonymous:BurstPoints"] = "300",
+            // 300 points a day refill: nothing measurable while a test runs.
+            ["RateLimiting:WindowSeconds"] = "86400",
             ["GraphQL:MaxCost"] = "250",
             ["GraphQL:CacheEnabled"] = "false",
         });
@@ -34,14 +36,18 @@ public class CostExtensionTests : IAsyncLifetime
         var throttle = cost.GetProperty("throttleStatus");
         Assert.Equal(300, throttle.GetProperty("maximumAvailable").GetInt64());
         Assert.Equal(280, throttle.GetProperty("currentlyAvailable").GetInt64());
-        Assert.True(throttle.GetProperty("restoreRate").GetDouble() > 0);
+        Assert.Equal(300 / 86400.0, throttle.GetProperty("restoreRate").GetDouble(), 12);
 
-        var second = await _client.PostAsync("{ projects(first: 50) { nodes { slug } } rateLimit { limit cost remaining resetAt } }");
+        var second = await _client.PostAsync("{ projects(first: 50) { nodes { slug } } rateLimit { limit cost remaining resetAt restoreRate } }");
         var rateLimit = second.GetProperty("data").GetProperty("rateLimit");
         Assert.Equal(300, rateLimit.GetProperty("limit").GetInt32());
         // 50 projects, and a point for the rateLimit object.
         Assert.Equal(51, rateLimit.GetProperty("cost").GetInt32());
         Assert.Equal(229, rateLimit.GetProperty("remaining").GetInt32());
+        Assert.Equal(300 / 86400.0, rateLimit.GetProperty("restoreRate").GetDouble(), 12);
+        // Full again after the 71 points spent refill, at 300 a day: about 5.7 hours.
+        var full = rateLimit.GetProperty("resetAt").GetDateTimeOffset() - DateTimeOffset.UtcNow;
+        Assert.InRange(full.TotalHours, 5.5, 5.8);
         Assert.Equal(229, second.GetProperty("extensions").GetProperty("cost").GetProperty("throttleStatus").GetProperty("currentlyAvailable").GetInt64());
     }
 
@@ -84,21 +90,26 @@ public class CostExtensionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_request_the_budget_cannot_pay_gets_429_naming_the_rate_limit()
+    public async Task A_query_runs_from_a_positive_balance_into_debt_and_the_next_request_waits_for_the_refill()
     {
-        // Spend the budget down with admitted requests of cost 200 until one no longer fits.
-        HttpResponseMessage response;
-        do response = await _client.SendPostAsync("{ projects(first: 100) { nodes { slug } } a: projects(first: 100) { nodes { slug } } }");
-        while (response.StatusCode == HttpStatusCode.OK);
+        const string costly = "{ projects(first: 100) { nodes { slug } } a: projects(first: 100) { nodes { slug } } }";
+        // 300 points: the first query of cost 200 leaves 100, and the second runs from those 100 into debt.
+        using var first = await _client.SendPostAsync(costly);
+        using var second = await _client.SendPostAsync(costly);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var throttle = (await GraphQLClient.ReadAsync(second)).GetProperty("extensions").GetProperty("cost").GetProperty("throttleStatus");
+        Assert.Equal(0, throttle.GetProperty("currentlyAvailable").GetInt64());
+        Assert.Equal("200", string.Join(",", second.Headers.GetValues("RateLimit-Cost")));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.True(response.Headers.RetryAfter is not null);
-        var body = await GraphQLClient.ReadAsync(response);
-        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
-        var extensions = error.GetProperty("extensions");
-        Assert.Equal("RATE_LIMITED", extensions.GetProperty("code").GetString());
-        Assert.Equal(200, extensions.GetProperty("cost").GetInt64());
-        Assert.True(extensions.GetProperty("shortBy").GetInt64() > 0);
-        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        using var refused = await _client.SendPostAsync("{ meta { dataVersion } }");
+
+        // 100 points of debt at 300 a day: positive again in 8 hours.
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalHours, 7.9, 8.1);
+        Assert.Equal("0", string.Join(",", refused.Headers.GetValues("RateLimit-Remaining")));
+        Assert.Equal("0", string.Join(",", refused.Headers.GetValues("RateLimit-Cost")));
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("points-per-window", problem.GetProperty("limit").GetString());
     }
 }

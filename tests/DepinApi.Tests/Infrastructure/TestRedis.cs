@@ -105,14 +105,15 @@ public sealed class TestRedis : IAsyncDisposable
     }
 
     /// <summary>The points held in the server's rate-limit windows, whatever their prefix.</summary>
-    public async Task<long> CountedPointsAsync()
+    public async Task<long> SpentPointsAsync(long burstPoints, long windowMilliseconds)
     {
         await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionString);
         var server = connection.GetServer(connection.GetEndPoints()[0]);
         var database = connection.GetDatabase();
         long total = 0;
-        await foreach (var key in server.KeysAsync(pattern: "*rl:*:points"))
-            total += (long)await database.StringGetAsync(key);
+        // A bucket's balance is in 1/(window in ms) of a point; what it lacks of a full bucket was spent (less refills).
+        await foreach (var key in server.KeysAsync(pattern: "*rl:*:bucket"))
+            total += (burstPoints * windowMilliseconds - (long)await database.HashGetAsync(key, "b")) / windowMilliseconds;
         return total;
     }
 

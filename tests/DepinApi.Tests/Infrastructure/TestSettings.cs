@@ -4,7 +4,7 @@ namespace DepinApi.Tests.Infrastructure;
 public static class TestSettings
 {
     /// <summary>
-    /// Rate limiting on, with anonymous limits a test's own traffic stays under (1000 points, 8 requests in flight),
+    /// Rate limiting on, with anonymous limits a test's own traffic stays under (a burst of 1000 points, 8 requests in flight),
     /// over a database the API seeds itself.
     /// </summary>
     public static Dictionary<string, string?> GenerousRateLimits(params (string Key, string? Value)[] more)
@@ -13,6 +13,7 @@ public static class TestSettings
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:Anonymous:PointsPerWindow"] = "1000",
+            ["RateLimiting:Anonymous:BurstPoints"] = "1000",
             ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
             ["Database:ImportSeedWhenEmpty"] = "true",
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,

@@ -56,14 +56,16 @@ public sealed class MeterTests
         using var client = factory.CreateClient();
         recorder.Scope = factory.Services.GetRequiredService<IMeterFactory>();
 
-        // A query costing more than the whole budget.
+        // A query costing more than the whole burst runs from a full bucket, into debt; the next request is refused.
         using var graphQL = new StringContent("""{"query":"{ projects(first: 50) { nodes { slug } } }"}""", Encoding.UTF8, "application/json");
-        using var refused = await client.PostAsync("/graphql", graphQL);
+        using var indebted = await client.PostAsync("/graphql", graphQL);
+        Assert.Equal(HttpStatusCode.OK, indebted.StatusCode);
+        using var refused = await client.GetAsync("/v1/meta");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
 
         var refusal = Assert.Single(recorder.Of("depin.rate_limit.refusals"));
         Assert.Equal("points-per-window", refusal.Tags["reason"]);
-        Assert.Empty(recorder.Of("depin.graphql.cost"));
+        Assert.Equal(50, Assert.Single(recorder.Of("depin.graphql.cost")).Value);
     }
 
     private sealed record Measured(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags, object? Scope);

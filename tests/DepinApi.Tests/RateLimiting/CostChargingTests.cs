@@ -39,48 +39,62 @@ public class CostChargingTests(RateLimitDatabase database) : IClassFixture<RateL
     }
 
     [Fact]
-    public async Task A_cost_the_window_cannot_pay_is_refused_charged_nothing_and_told_when_to_retry()
+    public async Task A_cost_above_the_whole_burst_runs_from_a_positive_balance_into_debt_and_the_client_then_waits()
     {
         await using var api = Api();
-        (await api.GetAsync("/test/charge?cost=8")).Dispose();
-        api.Clock.Advance(TimeSpan.FromSeconds(15));
 
-        using var response = await api.GetAsync("/test/charge?cost=3");
+        using var dear = await api.GetAsync("/test/charge?cost=20");
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.Equal("45", Header(response, "Retry-After"));
-        Assert.Equal("1", Header(response, "RateLimit-Remaining"));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.False(body.GetProperty("admitted").GetBoolean());
-        Assert.Equal(45, body.GetProperty("retryAfterSeconds").GetDouble());
-        Assert.Equal("This request costs 3 points; client 192.0.2.1 has 1 of its 10 points per 60 s left. " +
-            "The budget is restored at 2026-01-15T12:01:00Z (in 45 s).", body.GetProperty("refusal").GetString());
+        // 10 points, 20 charged: 10 owed, refilled at 10 a minute.
+        Assert.Equal(HttpStatusCode.OK, dear.StatusCode);
+        Assert.Equal("0", Header(dear, "RateLimit-Remaining"));
+        Assert.Equal("120", Header(dear, "RateLimit-Reset"));
+        using (var refused = await api.GetAsync("/test/ok"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("61", Header(refused, "Retry-After"));
+        }
+        api.Clock.Advance(TimeSpan.FromSeconds(60));
+        using (var atZero = await api.GetAsync("/test/ok"))
+            Assert.Equal(HttpStatusCode.TooManyRequests, atZero.StatusCode);
+        api.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var admitted = await api.GetAsync("/test/ok");
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        Assert.Equal("0", Header(admitted, "RateLimit-Remaining"));
     }
 
     [Fact]
-    public async Task A_cost_above_the_whole_budget_is_refused_without_a_retry_time()
+    public async Task A_cost_is_refused_only_when_the_clients_other_requests_spent_the_balance_and_then_charges_nothing()
     {
         await using var api = Api();
+        var ledger = api.Services.GetRequiredService<RateLimitLedger>();
+        var client = new ClientIdentity("ip:203.0.113.5", "client 203.0.113.5", PointsPerWindow: 10, BurstPoints: 10, ConcurrentRequests: 2);
+        var (first, second) = (Admitted(ledger, client), Admitted(ledger, client));
 
-        using var response = await api.GetAsync("/test/charge?cost=11");
+        // Both were admitted (8 left); the first's cost of 12 takes the balance to -3...
+        Assert.True((await ledger.ChargeRequestAsync(first, 12)).Admitted);
+        // ...so the second, which paid 1 of a balance that is now below zero without it, is refused and pays no more.
+        var refused = await ledger.ChargeRequestAsync(second, 3);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
-        Assert.False(response.Headers.Contains("Retry-After"));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("retryAfterSeconds").ValueKind);
-        Assert.Contains("more than the whole budget", body.GetProperty("refusal").GetString());
-        Assert.Equal(9, body.GetProperty("remaining").GetInt64());
+        Assert.False(refused.Admitted);
+        Assert.Equal(1, refused.Status!.Charged);
+        Assert.Equal(0, refused.Status.Remaining);
+        // 3 points owed at 10 a minute: 18 s to zero, and a millisecond beyond.
+        Assert.Equal(TimeSpan.FromMilliseconds(18_001), refused.RetryAfter);
+        Assert.Equal("This request costs 3 points, and client 203.0.113.5's other requests have spent its budget " +
+            "(10 points per 60 s, refilled continuously, at most 10 available at once). Requests are admitted again " +
+            "once the balance is above zero, at 2026-01-15T12:00:18Z (in 19 s); the whole 10 points are back at " +
+            "2026-01-15T12:01:18Z (in 78 s).", refused.Refusal);
+        Assert.Equal(-3 * 60_000, ledger.Store.Peek(client, null).Balance);
     }
 
-    [Fact]
-    public async Task The_refused_request_next_door_still_pays_only_its_admission_point()
+    private static DefaultHttpContext Admitted(RateLimitLedger ledger, ClientIdentity client)
     {
-        await using var api = Api();
-        (await api.GetAsync("/test/charge?cost=20")).Dispose();
-
-        using var response = await api.GetAsync("/test/ok");
-
-        Assert.Equal("8", Header(response, "RateLimit-Remaining"));
+        var context = new DefaultHttpContext();
+        var charge = new RequestCharge(client);
+        context.Features.Set(charge);
+        Assert.Equal(AdmissionOutcome.Admitted, ledger.Admit(charge, 1).Outcome);
+        return context;
     }
 
     [Fact]

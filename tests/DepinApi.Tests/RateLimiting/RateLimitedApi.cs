@@ -43,7 +43,11 @@ public sealed class RateLimitedApi : IAsyncDisposable
 
     public IServiceProvider Services => _configured.Services;
 
-    /// <summary>Settings with small limits: 3 points per minute and 2 requests in flight per anonymous client.</summary>
+    /// <summary>
+    /// Settings with small limits: 3 points per minute and 2 requests in flight per anonymous client. The burst is set
+    /// far above every test's rate, so it is the rate's whole window (the burst is at most the points per window)
+    /// unless a test sets it.
+    /// </summary>
     public static Dictionary<string, string?> SmallLimits(params (string Key, string? Value)[] more)
     {
         var settings = new Dictionary<string, string?>
@@ -54,6 +58,8 @@ public sealed class RateLimitedApi : IAsyncDisposable
             ["RateLimiting:Anonymous:ConcurrentRequests"] = "2",
             ["RateLimiting:ApiKey:PointsPerWindow"] = "6",
             ["RateLimiting:ApiKey:ConcurrentRequests"] = "4",
+            ["RateLimiting:Anonymous:BurstPoints"] = "1000000",
+            ["RateLimiting:ApiKey:BurstPoints"] = "1000000",
         };
         foreach (var (key, value) in more)
             settings[key] = value;

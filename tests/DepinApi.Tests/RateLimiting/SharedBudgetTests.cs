@@ -51,7 +51,7 @@ public class SharedBudgetTests(RateLimitDatabase database) : IClassFixture<RateL
     }
 
     [Fact]
-    public async Task A_cost_charged_on_one_replica_is_spent_on_the_other_and_a_refused_cost_spends_nothing()
+    public async Task A_cost_charged_on_one_replica_is_spent_on_the_other_and_the_debt_refills_by_the_shared_clock()
     {
         var (a, b) = await TwoReplicasAsync(("RateLimiting:Anonymous:PointsPerWindow", "10"));
         await using var _ = a;
@@ -61,18 +61,26 @@ public class SharedBudgetTests(RateLimitDatabase database) : IClassFixture<RateL
         Assert.Equal(HttpStatusCode.OK, six.StatusCode);
         Assert.Equal("4", Header(six, "RateLimit-Remaining"));
 
-        using var tooDear = await b.GetAsync("/test/charge?cost=5");
-        Assert.Equal(HttpStatusCode.TooManyRequests, tooDear.StatusCode);
-        // Its admission point was paid; the other 4 were refused, so 3 are left.
-        Assert.Equal("3", Header(tooDear, "RateLimit-Remaining"));
-        var body = await tooDear.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(3, body.GetProperty("remaining").GetInt64());
+        // From the 4 left, a cost of 5 runs into debt: 1 point owed.
+        using var dear = await b.GetAsync("/test/charge?cost=5");
+        Assert.Equal(HttpStatusCode.OK, dear.StatusCode);
+        Assert.Equal("0", Header(dear, "RateLimit-Remaining"));
+        var body = await dear.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(5, body.GetProperty("charged").GetInt64());
 
-        using var three = await b.GetAsync("/test/charge?cost=3&repeat=3");
-        Assert.Equal(HttpStatusCode.OK, three.StatusCode);
-        Assert.Equal("0", Header(three, "RateLimit-Remaining"));
-        using var none = await a.GetAsync("/test/ok");
-        Assert.Equal(HttpStatusCode.TooManyRequests, none.StatusCode);
+        using (var none = await a.GetAsync("/test/ok"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, none.StatusCode);
+            // 1 point owed at 10 a minute: 6 s to zero, and a millisecond beyond.
+            Assert.Equal("7", Header(none, "Retry-After"));
+        }
+        // The tests pass each host's clock to the scripts; both move together, as one clock.
+        a.Clock.Advance(TimeSpan.FromSeconds(7));
+        b.Clock.Advance(TimeSpan.FromSeconds(7));
+        using var refilled = await a.GetAsync("/test/ok");
+        Assert.Equal(HttpStatusCode.OK, refilled.StatusCode);
+        using var again = await b.GetAsync("/test/ok");
+        Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
     }
 
     [Fact]
@@ -122,7 +130,7 @@ public class SharedBudgetTests(RateLimitDatabase database) : IClassFixture<RateL
     }
 
     [Fact]
-    public async Task The_window_lives_in_redis_under_the_configured_prefix_and_expires_with_the_window()
+    public async Task The_bucket_lives_in_redis_under_the_configured_prefix_and_expires_once_it_would_be_full()
     {
         var redis = await TestRedis.Shared;
         var (a, b) = await TwoReplicasAsync();
@@ -132,11 +140,14 @@ public class SharedBudgetTests(RateLimitDatabase database) : IClassFixture<RateL
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var prefix = a.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DepinApi.Redis.RedisOptions>>().Value.KeyPrefix;
-        var key = $"{prefix}rl:{{ip:{TestEndpoints.DefaultPeer}}}:points";
+        var key = $"{prefix}rl:{{ip:{TestEndpoints.DefaultPeer}}}:bucket";
         var database = connection.GetDatabase();
-        Assert.Equal(1, (long)await database.StringGetAsync(key));
+        // 2 of 3 points left, in units of 1/60,000 point (the window in ms), at the host's clock.
+        Assert.Equal(2 * 60_000, (long)await database.HashGetAsync(key, "b"));
+        Assert.Equal(a.Clock.GetUtcNow().ToUnixTimeMilliseconds(), (long)await database.HashGetAsync(key, "t"));
+        // Full again in 20 s; kept a window beyond that, after which a missing bucket is a full one.
         var ttl = await database.KeyTimeToLiveAsync(key);
         Assert.NotNull(ttl);
-        Assert.InRange(ttl.Value.TotalSeconds, 1, 60);
+        Assert.InRange(ttl.Value.TotalSeconds, 60, 80);
     }
 }

@@ -51,7 +51,9 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
             ["Database__VersionPollSeconds"] = VersionPollSeconds.ToString(),
             ["RateLimiting__Anonymous__PointsPerWindow"] = Budget.ToString(),
             ["RateLimiting__Anonymous__ConcurrentRequests"] = "64",
-            ["RateLimiting__WindowSeconds"] = "300",
+            ["RateLimiting__Anonymous__BurstPoints"] = Budget.ToString(),
+            // A slow refill (200 points an hour), so the test measures the burst alone.
+            ["RateLimiting__WindowSeconds"] = "3600",
             ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
         };
         var replicas = new List<DepinApiProcess>();

@@ -12,7 +12,8 @@ namespace DepinApi.GraphQL.Http;
 /// <summary>
 /// Charges each GraphQL request its query cost against the client's rate-limit budget before it runs, and reports
 /// the cost on every response as Shopify's API does: <c>extensions.cost { requestedQueryCost actualQueryCost
-/// throttleStatus { maximumAvailable currentlyAvailable restoreRate } }</c>. Before that, while nothing is parsed, it
+/// throttleStatus { maximumAvailable currentlyAvailable restoreRate } }</c>: the bucket's size, the whole points in
+/// it now, and the points it refills per second. Before that, while nothing is parsed, it
 /// charges the document's price by size (<see cref="GraphQLApiOptions.DocumentBytesPerPoint"/>): the work of parsing,
 /// validating and measuring a document grows with its length, and a document refused for its cost or shape never
 /// pays a query cost, so without this price a flood of long refused documents would cost a point each.
@@ -60,7 +61,7 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
             ["limit"] = charge.Status?.Limit,
             ["cost"] = total,
             ["remaining"] = charge.Status?.Remaining,
-            ["shortBy"] = charge.Status is { } status ? Math.Max(0, total - status.Remaining) : null,
+            ["retryAfterSeconds"] = charge.RetryAfter is { } retryAfter ? Math.Max(1, RateLimitHeaders.Seconds(retryAfter)) : null,
             ["resetAt"] = charge.Status?.ResetAt.UtcDateTime.ToString("O"),
         }), StatusCodes.Status429TooManyRequests);
         return false;

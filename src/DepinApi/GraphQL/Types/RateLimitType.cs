@@ -11,11 +11,12 @@ namespace DepinApi.GraphQL.Types;
 internal static class RateLimitType
 {
     public static GraphQLObjectType Create() => new ObjectTypeBuilder<RateLimitValue>("RateLimit")
-        .Description("Your point budget for the current window. Every request costs points: a GraphQL request its query cost (at least 1).")
-        .Field("limit", new GraphQLNonNull(Scalars.Int), f => f.Description("Points per window.").Resolve(r => r.Limit))
+        .Description("Your point budget: a bucket of at most `limit` points, refilled continuously at `restoreRate` points a second. Every request costs points (a GraphQL request its query cost, at least 1); a request is admitted while the balance is above zero and may take it below.")
+        .Field("limit", new GraphQLNonNull(Scalars.Int), f => f.Description("The most points available at once (the bucket's size).").Resolve(r => r.Limit))
         .Field("cost", new GraphQLNonNull(Scalars.Int), f => f.Description("What this request cost.").Resolve(r => r.Cost))
-        .Field("remaining", new GraphQLNonNull(Scalars.Int), f => f.Description("Points left in the window after this request.").Resolve(r => r.Remaining))
-        .Field("resetAt", new GraphQLNonNull(DateTimeScalar.Type), f => f.Description("When the window ends and the whole budget is back.").Resolve(r => r.ResetAt))
+        .Field("remaining", new GraphQLNonNull(Scalars.Int), f => f.Description("Whole points available after this request (0 while the balance is not above zero).").Resolve(r => r.Remaining))
+        .Field("resetAt", new GraphQLNonNull(DateTimeScalar.Type), f => f.Description("When the bucket is full again if nothing more is spent.").Resolve(r => r.ResetAt))
+        .Field("restoreRate", new GraphQLNonNull(Scalars.Float), f => f.Description("Points refilled per second: the sustained rate.").Resolve(r => r.RestoreRate))
         .Build();
 
     public static RateLimitValue? Resolve(ResolveContext context)
@@ -24,11 +25,12 @@ internal static class RateLimitType
         var status = http.RequestServices.GetService<IRateLimitLedger>()?.GetStatus(http);
         return status is null
             ? null
-            : new RateLimitValue(ClampToInt(status.Limit), ClampToInt(RequestCost.Get(http) ?? status.Charged), ClampToInt(status.Remaining), status.ResetAt);
+            : new RateLimitValue(ClampToInt(status.Limit), ClampToInt(RequestCost.Get(http) ?? status.Charged), ClampToInt(status.Remaining), status.ResetAt,
+                status.RestoreRatePerSecond);
     }
 
     private static int ClampToInt(long value) => (int)Math.Clamp(value, 0, int.MaxValue);
 
     /// <summary>The values behind <c>RateLimit</c>.</summary>
-    internal sealed record RateLimitValue(int Limit, int Cost, int Remaining, DateTimeOffset ResetAt);
+    internal sealed record RateLimitValue(int Limit, int Cost, int Remaining, DateTimeOffset ResetAt, double RestoreRate);
 }

@@ -77,20 +77,17 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
     }
 
     /// <summary>
-    /// Charges a built response one point per started <paramref name="bytesPerPoint"/> bytes in all. When the budget
-    /// cannot pay, the response is not sent and what is left of the budget is spent all the same: the work is done,
-    /// and a client must not be able to have large responses built for free by asking beyond its budget.
+    /// Charges a built response one point per started <paramref name="bytesPerPoint"/> bytes in all, possibly taking
+    /// the client's balance below zero (it waits until the balance refills above zero). Refused only when the
+    /// client's other requests spent the balance while this one was built: then the response is not sent, and there
+    /// is nothing left to spend.
     /// </summary>
     private async ValueTask<bool> ChargeForSizeAsync(HttpContext http, long length, int bytesPerPoint)
     {
         if (bytesPerPoint <= 0 || http.Response.StatusCode != StatusCodes.Status200OK)
             return true;
         var points = Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint);
-        if (points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted)
-            return true;
-        if (ledger.GetStatus(http) is { Remaining: > 0 } status)
-            await ledger.ChargeRequestAsync(http, status.Charged + status.Remaining);
-        return false;
+        return points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted;
     }
 
     // The abandoned result set them to describe itself, not the problem that replaces it; CORS and rate-limit

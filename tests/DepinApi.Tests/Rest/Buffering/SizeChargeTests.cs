@@ -8,7 +8,7 @@ namespace DepinApi.Tests.Rest.Buffering;
 
 /// <summary>
 /// A REST response the API builds costs one point per started Rest:BytesPerPoint bytes, charged before it is sent;
-/// one the budget cannot pay is not sent, and spends what is left of the budget.
+/// from a balance above zero it is charged in full, into debt if need be, and the client then waits for the refill.
 /// </summary>
 public sealed class SizeChargeTests
 {
@@ -24,6 +24,9 @@ public sealed class SizeChargeTests
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:Anonymous:PointsPerWindow"] = pointsPerWindow.ToString(CultureInfo.InvariantCulture),
+            ["RateLimiting:Anonymous:BurstPoints"] = pointsPerWindow.ToString(CultureInfo.InvariantCulture),
+            // A day's window: nothing measurable refills while a test runs.
+            ["RateLimiting:WindowSeconds"] = "86400",
             ["Rest:BytesPerPoint"] = BytesPerPoint.ToString(CultureInfo.InvariantCulture),
         });
         _ = factory.Services;
@@ -48,29 +51,29 @@ public sealed class SizeChargeTests
         var points = (length + BytesPerPoint - 1) / BytesPerPoint;
         Assert.True(points > 4, $"the synthetic series' CSV is only {length} bytes");
         Assert.Equal((999 - points).ToString(CultureInfo.InvariantCulture), Remaining(large));
+        Assert.Equal(points.ToString(CultureInfo.InvariantCulture), string.Join(",", large.Headers.GetValues("RateLimit-Cost")));
     }
 
     [Fact]
-    public async Task A_response_the_budget_cannot_pay_is_not_sent_and_spends_the_rest_of_the_budget()
+    public async Task A_response_dearer_than_the_whole_budget_is_sent_into_debt_and_the_next_request_waits()
     {
         await using var factory = await StartAsync(pointsPerWindow: 4);
         using var client = factory.CreateClient();
 
-        using var refused = await client.GetAsync(WholeSeries);
+        using var large = await client.GetAsync(WholeSeries);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Null(refused.Headers.ETag);
-        Assert.Null(refused.Content.Headers.ContentDisposition);
-        // It costs more than the whole budget: waiting cannot help, so there is no Retry-After, and the problem says so.
-        Assert.Null(refused.Headers.RetryAfter);
-        Assert.Equal("0", Remaining(refused));
-        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("/problems/rate-limited", problem.GetProperty("type").GetString());
-        Assert.Contains("more than the whole budget", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, large.StatusCode);
+        var points = ((await large.Content.ReadAsByteArrayAsync()).Length + BytesPerPoint - 1) / BytesPerPoint;
+        Assert.True(points > 4, $"the synthetic series' CSV costs only {points} points");
+        Assert.Equal("0", Remaining(large));
 
         using var next = await client.GetAsync("/v1/projects/helium");
         Assert.Equal(HttpStatusCode.TooManyRequests, next.StatusCode);
+        var problem = await next.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("/problems/rate-limited", problem.GetProperty("type").GetString());
+        // The debt (points - 4) refills at 4 points a day: the balance is above zero again in about that many days' quarters.
+        var debtSeconds = (points - 4) * 86400.0 / 4;
+        Assert.InRange(next.Headers.RetryAfter!.Delta!.Value.TotalSeconds, debtSeconds - 60, debtSeconds + 60);
     }
 
     private static string Remaining(HttpResponseMessage response) =>
