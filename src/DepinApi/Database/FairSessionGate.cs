@@ -8,9 +8,9 @@ namespace DepinApi.Database;
 /// database session and gives it back when the session closes. Each client (<c>RequestCharge.PartitionKeyOf</c>)
 /// holds at most <see cref="DatabaseOptions.SessionsPerClient"/> places at once, the server at most the pool less
 /// what its own background work uses (<see cref="ReservedForBackground"/>); a request beyond either waits. When a
-/// place frees, it goes to the waiting request whose client holds the fewest (the earliest among equals), so a
-/// client holding none goes before the queued requests of one holding several (<see cref="FairShares"/>, which says
-/// why not System.Threading.RateLimiting). A request waits at most <see cref="DatabaseOptions.SessionWaitSeconds"/>,
+/// place frees, it goes to the waiting request whose client holds the fewest (among equals, the client served least
+/// recently), so a client holding none goes before the queued requests of one holding several (<see cref="FairShares"/>,
+/// which says why not System.Threading.RateLimiting). A request waits at most <see cref="DatabaseOptions.SessionWaitSeconds"/>,
 /// then fails with <see cref="DatabaseBusyException"/>.
 /// </summary>
 public sealed class FairSessionGate

@@ -4,7 +4,8 @@ namespace DepinApi.Tests.Fairness;
 
 /// <summary>
 /// The allocation both fair gates use (<see cref="FairShares"/>): a freed place goes to the waiting client that holds
-/// the fewest, the earliest among equals; a client alone may take every place when its cap allows.
+/// the fewest, among equals to the client served least recently, then the earliest request; a client alone may take
+/// every place when its cap allows.
 /// </summary>
 public sealed class FairSharesTests
 {
@@ -53,6 +54,30 @@ public sealed class FairSharesTests
         using (var granted = await second)
             Assert.NotNull(granted);
         held[2].Dispose();
+    }
+
+    [Fact]
+    public async Task Among_clients_holding_none_the_one_served_least_recently_goes_before_the_older_queue_of_one_just_served()
+    {
+        var shares = new FairShares(capacity: 1, perClient: 1, LongWait);
+        var held = (await shares.TryEnterAsync("a", CancellationToken.None))!;
+        // X queues two at once, then V asks once.
+        var x1 = shares.TryEnterAsync("x", CancellationToken.None).AsTask();
+        var x2 = shares.TryEnterAsync("x", CancellationToken.None).AsTask();
+        var v = shares.TryEnterAsync("v", CancellationToken.None).AsTask();
+
+        held.Dispose();
+        var first = (await x1)!;
+        first.Dispose();
+        // X holds none again and its second request is older than V's, but X was just served.
+        using (var granted = await v)
+        {
+            Assert.NotNull(granted);
+            Assert.False(x2.IsCompleted);
+        }
+        using (var granted = await x2)
+            Assert.NotNull(granted);
+        Assert.Equal(0, shares.Waiting);
     }
 
     [Fact]
