@@ -1,6 +1,7 @@
 using DepinApi.Benchmarking;
 using DepinApi.Database;
 using DepinApi.Errors;
+using DepinApi.Fairness;
 using DepinApi.GraphQL.Http;
 using DepinApi.Health;
 using DepinApi.Ide;
@@ -41,6 +42,7 @@ public static class ServiceRegistration
         builder.AddReadiness();
         builder.Services.AddDepinErrorHandling();
         builder.AddDepinSecurity();
+        builder.Services.AddSingleton<FairBuildGate>();
         builder.AddApiDocs();
         builder.AddRateLimits();
         builder.AddRestApi();
@@ -99,6 +101,9 @@ public static class ServiceRegistration
         app.UseCors();
         app.UseRateLimits();
         app.UseOutputCache();
+        // Inside the output cache, so a cached answer takes no turn; outside the buffer, so the turn is given back
+        // when the buffer starts to drain to the client.
+        app.UseMiddleware<FairBuildMiddleware>();
         // Inside the output cache: a cached answer needs no buffer, and a buffered one is cached as it drains.
         app.UseMiddleware<DepinApi.Rest.Infrastructure.ReadThenWriteMiddleware>();
         app.MapHealthEndpoints();

@@ -20,6 +20,7 @@ public sealed class DepinMetrics
     private readonly Counter<long> outputCacheLookups;
     private readonly Histogram<double> importDuration;
     private readonly Counter<long> importRows;
+    private readonly Histogram<double> buildWait;
 
     public DepinMetrics(IMeterFactory meterFactory)
     {
@@ -35,6 +36,9 @@ public sealed class DepinMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
         importRows = meter.CreateCounter<long>("depin.import.rows_changed", "{row}",
             "Rows an import added, changed or removed (change), per table.");
+        buildWait = meter.CreateHistogram<double>("depin.builds.wait", "s",
+            "How long requests waited for a turn to be built (Fairness.FairBuildGate), by result (admitted, refused).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
     }
 
     /// <summary>The meter, for listeners that want to tell this host's measurements from another's.</summary>
@@ -67,6 +71,18 @@ public sealed class DepinMetrics
         IEnumerable<Measurement<long>> Observe() => current() is { } id ? [new Measurement<long>(id)] : [];
         meter.CreateObservableGauge("depin.data_version", Observe, "{version}",
             "The data version this instance serves (absent before the first import).");
+    }
+
+    public void BuildWaited(TimeSpan waited, bool admitted) =>
+        buildWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("result", admitted ? "admitted" : "refused"));
+
+    /// <summary>The turns at building responses held and waited for, read when the metrics are collected.</summary>
+    public void ObserveBuilds(Func<int> inUse, Func<int> waiting)
+    {
+        meter.CreateObservableGauge("depin.builds.in_use", inUse, "{request}",
+            "Requests being built now (holding a turn at Fairness.FairBuildGate).");
+        meter.CreateObservableGauge("depin.builds.waiting", waiting, "{request}",
+            "Requests waiting for a turn to be built.");
     }
 
     /// <summary>The instance of this request's host; null outside a host (a unit test's bare context).</summary>

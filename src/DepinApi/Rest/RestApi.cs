@@ -95,7 +95,7 @@ public static class RestApi
                 "Server:PublicBaseUrl is not set and AllowedHosts is '*': permalinks, citations and Link headers are "
                 + "written as relative URLs. Set Server:PublicBaseUrl (or AllowedHosts) to publish absolute ones.");
         var v1 = app.MapGroup("/v1")
-            .WithMetadata(BufferedResponse.Metadata)
+            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest)
             .AddEndpointFilter<RestErrorFilter>()
             .AddEndpointFilter<CachingHeadersFilter>()
             .CacheOutput(DataVersionCachePolicy.PolicyName)

@@ -25,7 +25,7 @@ public static class ScreeningRegistration
     public static IEndpointRouteBuilder MapScreening(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1")
-            .WithMetadata(BufferedResponse.Metadata)
+            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest)
             .AddEndpointFilter<RestErrorFilter>()
             .AddEndpointFilter<CachingHeadersFilter>()
             .CacheOutput(DataVersionCachePolicy.PolicyName)

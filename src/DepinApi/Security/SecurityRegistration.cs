@@ -11,7 +11,8 @@ public static class SecurityRegistration
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         // A malformed base URL would be pasted into every citation: refuse to start instead.
         Rest.Infrastructure.PublicUrls.Normalize(server.PublicBaseUrl);
-        builder.Services.Configure<ServerOptions>(builder.Configuration.GetSection(ServerOptions.Section));
+        builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;

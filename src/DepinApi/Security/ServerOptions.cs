@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DepinApi.Security;
 
 /// <summary>
@@ -31,4 +33,19 @@ public sealed class ServerOptions
 
     /// <summary>On shutdown, in-flight requests get this long to finish before the process stops.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Responses (REST and GraphQL, not cached answers) the server builds at once, all clients together; the others
+    /// wait, and a freed turn goes to the waiting client that holds the fewest (<see cref="Fairness.FairBuildGate"/>).
+    /// 0: twice the processor count.
+    /// </summary>
+    [Range(0, 4096)]
+    public int ConcurrentBuilds { get; set; }
+
+    /// <summary>How long a request waits for its turn to be built before it is answered 503 <c>server-busy</c>.</summary>
+    [Range(1, 300)]
+    public int BuildWaitSeconds { get; set; } = 10;
+
+    /// <summary><see cref="ConcurrentBuilds"/> with its default applied.</summary>
+    public int EffectiveConcurrentBuilds => ConcurrentBuilds > 0 ? ConcurrentBuilds : 2 * Environment.ProcessorCount;
 }

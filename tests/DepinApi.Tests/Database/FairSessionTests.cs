@@ -161,7 +161,9 @@ public sealed class FairSessionTests
             ("Database:SessionsPerClient", perClient.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("Database:SessionWaitSeconds", waitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("GraphQL:ExecutionTimeoutSeconds", "120"),
-            ("Rest:OutputCacheEnabled", "false")));
+            ("Rest:OutputCacheEnabled", "false"),
+            // More builds at once than sessions, so that the session gate, not the build gate, is what requests wait at.
+            ("Server:ConcurrentBuilds", "64")));
         using (var ready = await api.GetAsync(Cheap, "192.0.2.250"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         return api;

@@ -65,6 +65,8 @@ public static class GraphQLEndpoint
         };
 
         return app.MapGraphQL(settings.Path, app.Services.GetRequiredService<GraphQLSchema>(), options)
+            // Built in memory and written once executed: the turn at the build gate ends before the first byte.
+            .WithMetadata(DepinApi.Fairness.FairBuild.GraphQL)
             .CacheOutput(app.Services.GetRequiredService<GraphQLOutputCachePolicy>())
             // The CORS middleware answers preflights itself (204), before rate limiting and the endpoint.
             .RequireCors(RestApi.GraphQLCorsPolicy);

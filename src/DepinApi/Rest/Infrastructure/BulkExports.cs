@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using DepinApi.Errors;
+using DepinApi.Fairness;
 using DepinApi.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +53,9 @@ public sealed class BulkExports : IDisposable
                 "way, the most allowed at once; retry when it has finished, or ask for pages with `limit`.", retryAfterSeconds: 1);
         }
 
+        // Waiting for an export's turn is no building: the build turn goes to others meanwhile, and is taken again after.
+        var slot = BuildSlot.Of(http);
+        slot?.Release();
         RateLimitLease? turn = null;
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         patience.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, _options.BulkExportWaitSeconds)));
@@ -71,6 +75,21 @@ public sealed class BulkExports : IDisposable
             return Problems.ServiceUnavailable("exports-busy", "Whole-series exports are busy.",
                 $"Other whole-series exports kept this one waiting longer than {wait} s; retry later, or ask for pages " +
                 "with `limit`, which do not wait.");
+        }
+        try
+        {
+            if (slot is not null && !await slot.TryRetakeAsync(cancellationToken))
+            {
+                turn.Dispose();
+                own.Dispose();
+                return FairBuildMiddleware.Refusal(http, http.RequestServices.GetRequiredService<FairBuildGate>().WaitSeconds);
+            }
+        }
+        catch
+        {
+            turn.Dispose();
+            own.Dispose();
+            throw;
         }
         releaseAfterBuild(new Turn(turn, own));
         return null;
