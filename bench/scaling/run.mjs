@@ -1,0 +1,197 @@
+// The scale-out figures of docs/scaling.md in one command (see ./run.sh --help). Reuses the load harness's cluster,
+// publish, API start-up and CPU accounting (bench/load/lib) and runs compose.yaml's shape on loopback: a primary and
+// a streaming hot standby (the API's reader), Redis, HAProxy with deploy/haproxy.cfg, one or three API processes.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { freePort, startCluster } from '../load/lib/cluster.mjs';
+import { processSeconds, selfSeconds, treeSeconds } from '../load/lib/cpu.mjs';
+import { machine, publishApi, sh } from '../load/lib/publish.mjs';
+import { runApiVerb, startApi } from '../load/lib/servers.mjs';
+import { runFaults } from './lib/faults.mjs';
+import { HELP, parseArguments, selectScenarios } from './lib/options.mjs';
+import { crashPrimary, startHaproxy, startRedis, startStandby } from './lib/processes.mjs';
+import { measureScripts } from './lib/redis-latency.mjs';
+import { markdown, writeScalingDoc } from './lib/report.mjs';
+import { checkClasses, runMix, workloadSettings } from './lib/workload.mjs';
+
+const BENCH = new URL('.', import.meta.url).pathname;
+const REPO = resolve(BENCH, '../..');
+const OUT = join(BENCH, 'out');
+const DATABASE = 'depin_scaling';
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const loadAverage = () => os.loadavg().map(n => n.toFixed(2)).join(' ');
+
+function build(options) {
+  const dll = join(OUT, 'api', 'DepinApi.dll');
+  if (options.reuseBuild && existsSync(dll)) {
+    console.log('reusing the previous build in bench/scaling/out/api');
+    const stamp = join(OUT, 'api', '.commit');
+    return { dll, commit: existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : `${sh('git', ['rev-parse', '--short', 'HEAD'], REPO)} (reused build)` };
+  }
+  const built = publishApi({ repo: REPO, out: OUT, worktree: options.worktree });
+  writeFileSync(join(OUT, 'api', '.commit'), built.commit);
+  return built;
+}
+
+/** A copy of seed-data with one project renamed: importing it makes data version 2. */
+function changedSeed() {
+  const directory = join(OUT, 'seed-changed');
+  rmSync(directory, { recursive: true, force: true });
+  cpSync(join(REPO, 'seed-data'), directory, { recursive: true });
+  const projects = join(directory, 'projects.csv');
+  const text = readFileSync(projects, 'utf8');
+  if (!text.includes('\nhelium,Helium,')) throw new Error('seed-data/projects.csv: the helium row was not found');
+  writeFileSync(projects, text.replace('\nhelium,Helium,', '\nhelium,Helium Network,'));
+  return directory;
+}
+
+/** CPU seconds of every process of a scenario, read from /proc before and after the measured load. */
+function cpuMeter({ apis, redis, haproxy, primaryPid, standby }) {
+  const read = () => ({
+    api: apis.reduce((s, a) => s + processSeconds(a.pid), 0),
+    redis: redis ? processSeconds(redis.pid) : 0,
+    haproxy: haproxy ? processSeconds(haproxy.pid) : 0,
+    postgres: treeSeconds(primaryPid) + treeSeconds(standby.pid),
+    loadGenerator: selfSeconds(),
+    wall: performance.now() / 1000,
+  });
+  const start = read();
+  return () => {
+    const end = read();
+    return Object.fromEntries(Object.keys(end).map(k => [k, end[k] - start[k]]));
+  };
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exitCode = 2;
+    return;
+  }
+  if (options.help) return console.log(HELP);
+  const started = performance.now();
+  const logDir = join(OUT, 'logs');
+  rmSync(logDir, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  const run = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: ['bench/scaling/run.sh', ...process.argv.slice(2)].join(' '),
+    machine: machine(REPO),
+    loadBefore: loadAverage(),
+    options,
+    scenarios: [],
+  };
+  const { dll, commit } = build(options);
+  run.commit = commit;
+  run.haproxy = sh('haproxy', ['-v']).split('\n')[0].replace(/ - https.*/, '');
+  run.redis = sh('redis-server', ['--version']).replace(/ sha=.*/, '');
+
+  const pgDirectory = join(os.tmpdir(), `depin-scaling-pg-${process.pid}`);
+  const cluster = await startCluster(pgDirectory);
+  run.postgres = cluster.version;
+  const running = [];
+  let standby;
+  const cleanUp = async () => {
+    for (const p of running.splice(0).reverse()) await p.stop();
+    standby?.stop();
+    cluster.stop();
+    rmSync(pgDirectory, { recursive: true, force: true });
+  };
+  process.once('SIGINT', async () => { await cleanUp(); process.exit(130); });
+  try {
+    console.log('importing the seed data, then copying the primary into a hot standby ...');
+    await cluster.createDatabase(DATABASE);
+    const primary = cluster.npgsql(DATABASE);
+    const adminSettings = { 'ConnectionStrings:Depin': primary, 'ConnectionStrings:DepinAdmin': primary };
+    await runApiVerb({ dll, args: ['migrate'], settings: adminSettings, logFile: join(logDir, 'migrate.log') });
+    await runApiVerb({ dll, args: ['import', join(REPO, 'seed-data')], settings: adminSettings, logFile: join(logDir, 'import.log') });
+    standby = await startStandby({ cluster, directory: join(os.tmpdir(), `depin-scaling-standby-${process.pid}`) });
+    const password = new URL(cluster.url('postgres')).password;
+    // As compose.yaml: reads from the standby, the primary only while the standby is away.
+    const reader = `Host=127.0.0.1:${standby.port},127.0.0.1:${cluster.port};Database=${DATABASE};Username=bench_owner;` +
+      `Password=${decodeURIComponent(password)};Target Session Attributes=prefer-standby`;
+    const apiSettings = {
+      ...workloadSettings(),
+      'ConnectionStrings:Depin': reader,
+      'ConnectionStrings:DepinAdmin': primary,
+      'Database:MigrateOnStartup': 'false',
+      'Database:ImportSeedWhenEmpty': 'false',
+      'Database:VersionPollSeconds': '1',
+    };
+
+    let apiCount = 0;
+    for (const scenario of selectScenarios(options.only)) {
+      console.log(`scenario ${scenario.key}: ${scenario.title}`);
+      const entry = { key: scenario.key, title: scenario.title, replicas: scenario.replicas };
+      const stack = [];
+      const own = p => { stack.push(p); running.push(p); return p; };
+      try {
+        const redis = scenario.redis ? own(await startRedis({ logFile: join(logDir, `redis-${scenario.key}.log`) })) : null;
+        const settings = { ...apiSettings, ...(redis ? { 'ConnectionStrings:Redis': redis.connectionString, 'Redis:KeyPrefix': 'bench:' } : {}) };
+        const apis = await Promise.all(Array.from({ length: scenario.replicas }, async () => {
+          const port = await freePort();
+          const api = await startApi({ dll, port, settings, readyPath: '/readyz', logFile: join(logDir, `api-${String(++apiCount).padStart(2, '0')}-${scenario.key}.log`) });
+          return own({ ...api, port });
+        }));
+        const ports = apis.map(a => a.port);
+        const haproxy = scenario.haproxy
+          ? own(await startHaproxy({ repo: REPO, replicaPorts: ports.length === 3 ? ports : [ports[0], ports[0], ports[0]], logFile: join(logDir, `haproxy-${scenario.key}.log`) }))
+          : null;
+        await haproxy?.untilAllUp();
+        const base = haproxy ? haproxy.baseUrl : apis[0].baseUrl;
+        await checkClasses(base);
+        if (options.warmup > 0) await runMix(base, { seconds: options.warmup, connections: options.connections });
+        await sleep(500);
+        const stopMeter = cpuMeter({ apis, redis, haproxy, primaryPid: cluster.pid, standby });
+        entry.saturated = await runMix(base, { seconds: options.seconds, connections: options.connections });
+        entry.cpu = stopMeter();
+        entry.light = await runMix(base, { seconds: options.light, connections: 1, ratePerClass: options.rate });
+        const s = entry.saturated;
+        console.log(`  ${s.rps.toFixed(0)} req/s, ${s.failed} failed; API ${entry.cpu.api.toFixed(1)} CPU-s ` +
+          `(${(s.requests / entry.cpu.api).toFixed(0)} req/CPU-s), Redis ${entry.cpu.redis.toFixed(1)}, HAProxy ${entry.cpu.haproxy.toFixed(1)}, ` +
+          `Postgres ${entry.cpu.postgres.toFixed(1)}, load generator ${entry.cpu.loadGenerator.toFixed(1)} CPU-s`);
+        if (scenario.redis && !run.scripts) {
+          console.log('  the budget scripts alone (redis-benchmark, one connection) ...');
+          run.scripts = measureScripts({ repo: REPO, port: redis.port, calls: options.scriptCalls });
+        }
+        if (scenario.replicas === 3 && options.faults) {
+          const seed = changedSeed();
+          run.faults = await runFaults({
+            haproxy, replicas: apis, redis, standby, logDir, seconds: options.faultSeconds, workers: 6,
+            importChangedSeed: () => runApiVerb({ dll, args: ['import', seed], settings: adminSettings, logFile: join(logDir, 'import-2.log') }),
+            crashPrimary: () => crashPrimary(pgDirectory),
+          });
+        }
+      } catch (e) {
+        entry.error = e.message.split('\n')[0];
+        console.log(`  the harness failed in this scenario: ${e.message}`);
+      } finally {
+        for (const p of stack.reverse()) {
+          await p.stop();
+          running.splice(running.indexOf(p), 1);
+        }
+      }
+      run.scenarios.push(entry);
+    }
+  } finally {
+    await cleanUp();
+  }
+  run.loadAfter = loadAverage();
+  run.seconds = (performance.now() - started) / 1000;
+  const text = markdown(run);
+  console.log(`\n${text}\n`);
+  writeFileSync(join(OUT, 'last-run.json'), JSON.stringify(run, null, 2));
+  writeFileSync(join(OUT, 'last-run.md'), `${text}\n`);
+  if (options.writeDocs) {
+    writeScalingDoc(join(REPO, 'docs', 'scaling.md'), run);
+    console.log('wrote docs/scaling.md');
+  }
+  if (run.scenarios.some(s => s.error)) process.exitCode = 1;
+}
+
+main().catch(e => { console.error(e.stack ?? e); process.exitCode = 1; });
