@@ -8,7 +8,7 @@ export const SCENARIOS = [
 ];
 
 export const HELP = `Usage: bench/scaling/run.sh [--only LIST] [--seconds N] [--warmup N] [--light N] [--connections N]
-                          [--rate N] [--fault-seconds N] [--no-faults] [--script-calls N]
+                          [--rate N] [--rounds N] [--fault-seconds N] [--no-faults] [--script-calls N]
                           [--write-docs] [--worktree] [--reuse-build]
 
 Scale-out figures for docs/scaling.md, on loopback: a private Postgres primary with a streaming
@@ -30,6 +30,8 @@ ${SCENARIOS.map(s => `  ${s.key.padEnd(3)} ${s.title}`).join('\n')}
   --light N           seconds of light load per scenario, for latency (default 6)
   --connections N     keep-alive connections per request class under saturation (default 8)
   --rate N            requests per second per class under light load (default 40)
+  --rounds N          run the scenarios N times in turn and report each one's median round by
+                      requests per API CPU-second, listing every round's (default 1)
   --fault-seconds N   length of each fault window (default 3)
   --no-faults         skip the fault phases
   --script-calls N    calls per redis-benchmark measurement of the budget scripts (default 10000)
@@ -39,7 +41,7 @@ ${SCENARIOS.map(s => `  ${s.key.padEnd(3)} ${s.title}`).join('\n')}
 
 export function parseArguments(argv) {
   const options = {
-    only: null, seconds: 12, warmup: 4, light: 6, connections: 8, rate: 40, faultSeconds: 3, faults: true,
+    only: null, seconds: 12, warmup: 4, light: 6, connections: 8, rate: 40, rounds: 1, faultSeconds: 3, faults: true,
     scriptCalls: 10_000, writeDocs: false, worktree: false, reuseBuild: false,
   };
   const number = (name, value, { integer = false, min = 1 } = {}) => {
@@ -63,6 +65,7 @@ export function parseArguments(argv) {
     else if (arg === '--light') options.light = number(arg, value());
     else if (arg === '--connections') options.connections = number(arg, value(), { integer: true });
     else if (arg === '--rate') options.rate = number(arg, value(), { integer: true });
+    else if (arg === '--rounds') options.rounds = number(arg, value(), { integer: true });
     else if (arg === '--fault-seconds') options.faultSeconds = number(arg, value());
     else if (arg === '--no-faults') options.faults = false;
     else if (arg === '--script-calls') options.scriptCalls = number(arg, value(), { integer: true, min: 100 });

@@ -17,7 +17,8 @@ function throughputTable(run) {
   const rows = run.scenarios.filter(s => s.saturated).map(s => {
     const c = s.cpu;
     const tier = c.api + c.redis + c.haproxy;
-    return `| ${s.key}: ${s.title} | ${n(s.saturated.rps)} | ${n(s.saturated.failed)} | ${n(c.api, 1)} | **${n(s.saturated.requests / c.api)}** | ` +
+    const rounds = s.roundsPerApiCpuSecond ? ` (rounds: ${s.roundsPerApiCpuSecond.map(v => n(v)).join(', ')})` : '';
+    return `| ${s.key}: ${s.title} | ${n(s.saturated.rps)} | ${n(s.saturated.failed)} | ${n(c.api, 1)} | **${n(s.saturated.requests / c.api)}**${rounds} | ` +
       `${n(c.redis, 2)} | ${n(c.haproxy, 2)} | ${n(s.saturated.requests / tier)} | ${n(c.postgres, 1)} | ${n(s.saturated.requests / (tier + c.postgres))} | ${n(c.loadGenerator, 1)} |`;
   });
   return [
@@ -101,7 +102,8 @@ export function markdown(run) {
       'how much of the machine this run got; requests per CPU-second are the figures to compare.',
     '',
     `**Throughput under saturation** (${o.seconds} s measured after ${o.warmup} s of warm-up on fresh processes; ${o.connections} keep-alive connections per request class, ` +
-      `${o.connections * 3} in all; the three classes at once, each as fast as it is answered):`,
+      `${o.connections * 3} in all; the three classes at once, each as fast as it is answered` +
+      `${o.rounds > 1 ? `; ${o.rounds} rounds taken in turn, each scenario shown by its median round by requests per API CPU-second, every round's figure in brackets` : ''}):`,
     '',
     throughputTable(run),
     '',
@@ -117,8 +119,7 @@ export function markdown(run) {
   if (sums.length) lines.push('', 'From these tables:', '', ...sums);
   if (run.scripts) lines.push('', '**The budget scripts alone**, `redis-benchmark` against the same `redis-server` (loopback):', '', scriptTable(run.scripts));
   if (run.faults?.length) lines.push('', `**Faults** (each window ${o.faultSeconds} s, after 2 s of steady load; 3 s of load after it is healed):`, '', faultTable(run.faults, 6));
-  const failed = run.scenarios.filter(s => s.error);
-  if (failed.length) lines.push('', ...failed.map(s => `Scenario ${s.key} did not complete: ${s.error}`));
+  if (run.errors?.length) lines.push('', 'Did not complete (the harness failed):', '', ...run.errors.map(e => `- ${e}`));
   return lines.join('\n');
 }
 
