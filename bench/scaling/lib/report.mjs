@@ -92,6 +92,16 @@ function summary(run) {
   return lines;
 }
 
+/** A caution when the machine had more runnable work than cores before the run started. */
+function busyWarning(run) {
+  const cores = Number(run.machine.cpu.split('×').pop());
+  const load = Math.max(Number(run.loadBefore.split(' ')[0]), Number(run.loadAfter.split(' ')[0]));
+  if (!(cores > 0) || !(load > cores)) return [];
+  return ['', `**The machine was busy** (a load average of ${n(load)} on ${cores} cores: other work was running), so differences between ` +
+    'scenarios of this run are mostly noise, requests per CPU-second included (contended cores run each request slower). ' +
+    'Re-run on a quiet machine, preferably with `--rounds 3`, before reading differences from it.'];
+}
+
 export function markdown(run) {
   const o = run.options;
   const lines = [
@@ -99,7 +109,8 @@ export function markdown(run) {
     `Machine: ${run.machine.cpu}, ${run.machine.memoryGb} GB, ${run.machine.kernel}; .NET ${run.machine.dotnet}, Node ${run.machine.node}; ` +
       `${run.postgres}; ${run.redis}; ${run.haproxy}. Load average (1, 5, 15 min) ${run.loadBefore} before and ${run.loadAfter} after: ` +
       'the load generator, every server process and whatever else runs on the machine share its cores, so requests per second say ' +
-      'how much of the machine this run got; requests per CPU-second are the figures to compare.',
+      'how much of the machine this run got; requests per CPU-second depend on it much less and are the figures to compare.',
+    ...busyWarning(run),
     '',
     `**Throughput under saturation** (${o.seconds} s measured after ${o.warmup} s of warm-up on fresh processes; ${o.connections} keep-alive connections per request class, ` +
       `${o.connections * 3} in all; the three classes at once, each as fast as it is answered` +
