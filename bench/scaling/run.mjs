@@ -9,12 +9,13 @@ import { freePort, startCluster } from '../load/lib/cluster.mjs';
 import { processSeconds, selfSeconds, treeSeconds } from '../load/lib/cpu.mjs';
 import { machine, publishApi, sh } from '../load/lib/publish.mjs';
 import { runApiVerb, startApi } from '../load/lib/servers.mjs';
+import { destroyAgents } from '../attack/lib/http.mjs';
 import { runFaults } from './lib/faults.mjs';
 import { HELP, parseArguments, selectScenarios } from './lib/options.mjs';
 import { crashPrimary, startHaproxy, startRedis, startStandby } from './lib/processes.mjs';
 import { measureScripts } from './lib/redis-latency.mjs';
 import { markdown, writeScalingDoc } from './lib/report.mjs';
-import { checkClasses, runMix, workloadSettings } from './lib/workload.mjs';
+import { checkClasses, pacedLatency, runMix, workloadSettings } from './lib/workload.mjs';
 
 const BENCH = new URL('.', import.meta.url).pathname;
 const REPO = resolve(BENCH, '../..');
@@ -75,6 +76,41 @@ function medianRound(entries) {
   const sorted = [...done].sort((x, y) => perCpu(x) - perCpu(y));
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   return { ...median, roundsPerApiCpuSecond: entries.length > 1 ? done.map(perCpu) : undefined, failedRounds: entries.length - done.length };
+}
+
+/**
+ * Scenarios a and b run minutes apart, and on a busy machine their latencies differ by more than Redis could add.
+ * Here both run at once, side by side under the same light load, so whatever else the machine does falls on both:
+ * the difference is what Redis adds. Both processes are warmed up first.
+ */
+async function pairedLatency({ dll, apiSettings, logFile, logDir, options }) {
+  const redis = await startRedis({ logFile: join(logDir, 'redis-paired.log') });
+  const servers = [];
+  try {
+    const start = async (key, extra) => {
+      const api = await startApi({ dll, port: await freePort(), settings: { ...apiSettings, ...extra }, readyPath: '/readyz', logFile: logFile(key) });
+      servers.push(api);
+      return api;
+    };
+    const [without, withRedis] = await Promise.all([
+      start('paired-a', {}),
+      start('paired-b', { 'ConnectionStrings:Redis': redis.connectionString, 'Redis:KeyPrefix': 'bench:' }),
+    ]);
+    await Promise.all([checkClasses(without.baseUrl), checkClasses(withRedis.baseUrl)]);
+    // Twice the scenarios' warm-up: two processes starting at once share the machine while their code is compiled.
+    if (options.warmup > 0)
+      await Promise.all([without, withRedis].map(api => runMix(api.baseUrl, { seconds: options.warmup * 2, connections: options.connections })));
+    const light = { seconds: options.light * 2, ratePerClass: options.rate };
+    const [a, b] = await Promise.all([pacedLatency(without.baseUrl, light), pacedLatency(withRedis.baseUrl, light)]);
+    const added = Object.fromEntries(Object.keys(a.byClass).map(k => [k, {
+      p50Ms: b.byClass[k].p50Ms - a.byClass[k].p50Ms, p99Ms: b.byClass[k].p99Ms - a.byClass[k].p99Ms,
+    }]));
+    return { without: a, withRedis: b, added, seconds: light.seconds };
+  } finally {
+    destroyAgents();
+    for (const api of servers) await api.stop();
+    await redis.stop();
+  }
 }
 
 async function main() {
@@ -139,6 +175,14 @@ async function main() {
     };
 
     let apiCount = 0;
+    const logFile = key => join(logDir, `api-${String(++apiCount).padStart(2, '0')}-${key}.log`);
+    const selected = selectScenarios(options.only).map(s => s.key);
+    if (selected.includes('a') && selected.includes('b')) {
+      console.log('Redis\'s added latency, side by side: one replica without Redis and one with it, under the same light load at once ...');
+      run.paired = await pairedLatency({ dll, apiSettings, logFile, logDir, options });
+      const d = run.paired.added;
+      console.log(`  added p50 / p99 ms: ${Object.entries(d).map(([k, v]) => `${k} ${v.p50Ms.toFixed(2)} / ${v.p99Ms.toFixed(2)}`).join(', ')}`);
+    }
     // Rounds take the scenarios in turn (a, b, c1, c3, a, b, …), so a stretch of a busy machine falls on all of them.
     const order = Array.from({ length: options.rounds }, (_, round) => selectScenarios(options.only).map(s => ({ ...s, round }))).flat();
     const rounds = new Map();
@@ -153,7 +197,7 @@ async function main() {
         const settings = { ...apiSettings, ...(redis ? { 'ConnectionStrings:Redis': redis.connectionString, 'Redis:KeyPrefix': 'bench:' } : {}) };
         const apis = await Promise.all(Array.from({ length: scenario.replicas }, async () => {
           const port = await freePort();
-          const api = await startApi({ dll, port, settings, readyPath: '/readyz', logFile: join(logDir, `api-${String(++apiCount).padStart(2, '0')}-${scenario.key}.log`) });
+          const api = await startApi({ dll, port, settings, readyPath: '/readyz', logFile: logFile(scenario.key) });
           return own({ ...api, port });
         }));
         const ports = apis.map(a => a.port);

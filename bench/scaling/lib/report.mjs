@@ -9,7 +9,7 @@ export const END = '<!-- scaling-bench:end -->';
 const n = (value, digits = 0) => (value === null || value === undefined || Number.isNaN(value)
   ? '—'
   : Number(value).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const ms = value => (value === null || value === undefined ? '—' : value < 10 ? n(value, 2) : value < 100 ? n(value, 1) : n(value));
+const ms = value => (value === null || value === undefined ? '—' : value < 1 ? n(value, 3) : value < 10 ? n(value, 2) : value < 100 ? n(value, 1) : n(value));
 const pair = c => `${ms(c.p50Ms)} / ${ms(c.p99Ms)}`;
 const SHORT = { cachedRest: 'cached REST', uncachedRest: 'uncached REST', graphql: 'GraphQL' };
 
@@ -31,17 +31,22 @@ function throughputTable(run) {
 function classTable(run, phase) {
   const rows = run.scenarios.filter(s => s[phase]).map(s =>
     `| ${s.key} | ${CLASSES.map(cls => `${n(s[phase].byClass[cls.key].rps)} req/s, ${pair(s[phase].byClass[cls.key])}`).join(' | ')} |`);
-  const a = run.scenarios.find(s => s.key === 'a')?.[phase];
-  const b = run.scenarios.find(s => s.key === 'b')?.[phase];
-  if (a && b && phase === 'light')
-    rows.push(`| **Redis added (b − a)** | ${CLASSES.map(cls => {
-      const d = k => b.byClass[cls.key][k] - a.byClass[cls.key][k];
-      return `**${d('p50Ms') >= 0 ? '+' : ''}${ms(d('p50Ms'))} / ${d('p99Ms') >= 0 ? '+' : ''}${ms(d('p99Ms'))}**`;
-    }).join(' | ')} |`);
   return [
     `| scenario | ${CLASSES.map(cls => `${SHORT[cls.key]}: p50 / p99 ms`).join(' | ')} |`,
     `|---|${CLASSES.map(() => '---').join('|')}|`,
     ...rows,
+  ].join('\n');
+}
+
+function pairedTable(paired) {
+  const row = (name, mix) => `| ${name} | ${CLASSES.map(cls => `${n(mix.byClass[cls.key].rps)} req/s, ${pair(mix.byClass[cls.key])}`).join(' | ')} |`;
+  const sign = v => `${v >= 0 ? '+' : '−'}${ms(Math.abs(v))}`;
+  return [
+    `| one replica, direct | ${CLASSES.map(cls => `${SHORT[cls.key]}: p50 / p99 ms`).join(' | ')} |`,
+    `|---|${CLASSES.map(() => '---').join('|')}|`,
+    row('without Redis', paired.without),
+    row('with Redis', paired.withRedis),
+    `| **Redis added** | ${CLASSES.map(cls => `**${sign(paired.added[cls.key].p50Ms)} / ${sign(paired.added[cls.key].p99Ms)}**`).join(' | ')} |`,
   ].join('\n');
 }
 
@@ -126,6 +131,9 @@ export function markdown(run) {
     '',
     classTable(run, 'light'),
   ];
+  if (run.paired) lines.push('', `**Redis's added latency, side by side**: a replica without Redis and one with it, started together, warmed up together and loaded at once ` +
+    `(${o.rate} requests/s per class each, one connection per class, ${run.paired.seconds} s), so that what else the machine does falls on both; ` +
+    'each class one request at a time, timed to the microsecond (the scripts\' own round trip is further below):', '', pairedTable(run.paired));
   const sums = summary(run);
   if (sums.length) lines.push('', 'From these tables:', '', ...sums);
   if (run.scripts) lines.push('', '**The budget scripts alone**, `redis-benchmark` against the same `redis-server` (loopback):', '', scriptTable(run.scripts));

@@ -3,6 +3,8 @@
 // the mix. Rate limiting stays on (it is what Redis serves); the budgets are raised so nothing is refused.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { send } from '../../attack/lib/http.mjs';
 import { DEPIN_NESTED_QUERY } from '../../load/lib/queries.mjs';
 
 // autocannon is one of the load harness's pinned packages, installed under bench/load.
@@ -107,4 +109,35 @@ export async function runMix(base, { seconds, connections, ratePerClass }) {
   const requests = Object.values(byClass).reduce((n, c) => n + c.requests, 0);
   const failed = Object.values(byClass).reduce((n, c) => n + c.non2xx + c.errors, 0);
   return { byClass, requests, rps: requests / seconds, failed };
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
+
+/**
+ * The three classes at `ratePerClass` requests a second each, one request at a time per class, timed to the
+ * microsecond (autocannon's histogram counts whole milliseconds, too coarse for a loopback round trip to Redis).
+ */
+export async function pacedLatency(base, { seconds, ratePerClass }) {
+  const end = performance.now() + seconds * 1000;
+  const interval = 1000 / ratePerClass;
+  const byClass = {};
+  await Promise.all(CLASSES.map(async cls => {
+    const list = cls.requests();
+    const times = [];
+    let failed = 0;
+    let next = performance.now();
+    for (let i = 0; performance.now() < end; i++) {
+      const { method, path, headers, body } = list[i % list.length];
+      const r = await send({ base, address: '127.0.0.1', method, path, headers, body, timeoutMs: 10_000 });
+      if (r.status === 200) times.push(r.ms);
+      else failed++;
+      next += interval;
+      const wait = next - performance.now();
+      if (wait > 0) await sleep(wait);
+    }
+    times.sort((x, y) => x - y);
+    byClass[cls.key] = { requests: times.length + failed, rps: (times.length + failed) / seconds, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), failed };
+  }));
+  return { byClass };
 }
