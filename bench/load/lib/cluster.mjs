@@ -11,7 +11,7 @@ import pg from 'pg';
 
 export const OWNER = 'bench_owner';
 
-function locateBinaries() {
+export function locateBinaries() {
   const root = '/usr/lib/postgresql';
   const candidates = existsSync(root)
     ? readdirSync(root).filter(v => /^\d+$/.test(v)).sort((a, b) => b - a).map(v => join(root, v, 'bin'))
