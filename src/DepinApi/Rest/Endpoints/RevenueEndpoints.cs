@@ -63,13 +63,17 @@ public static class RevenueEndpoints
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        // Read as if the slug were the project's own; another name of it is answered with a redirect.
+        var revenue = new RevenueQuery { Projects = [slug], Metrics = metrics, From = SeriesUnitsTransform.ReadFrom(first, units), To = last };
+        var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
+            Project: s.ProjectAsync(slug, cancellationToken),
+            Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
+            Revenue: s.RevenueAsync(revenue, cancellationToken)), cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (project is null)
             return answer!;
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var figures = await TransformedAsync(session, views, [project.Slug], metrics,
-            SeriesUnitsTransform.ReadFrom(first, units), first, last, units, cancellationToken);
+        var views = FigureViews.Create(http, session, await reads.Names);
+        var figures = Transformed(views, await reads.Revenue, first, units);
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
@@ -173,6 +177,12 @@ public static class RevenueEndpoints
     {
         var figures = await session.RevenueAsync(
             new RevenueQuery { Projects = projects, Metrics = metrics, From = readFrom, To = last }, cancellationToken);
+        return Transformed(views, figures, first, units);
+    }
+
+    /// <summary>Transforms each metric series of <paramref name="figures"/> and keeps those from <paramref name="first"/> on.</summary>
+    private static List<RevenueFigureView> Transformed(FigureViews views, List<RevenueFigure> figures, Quarter? first, SeriesUnits units)
+    {
         var values = SeriesUnitsTransform.Apply(figures, units);
         // Read by project, metric and quarter only, so every statement of each group viewed is here.
         views.MarkPreferredRevenue(figures);
