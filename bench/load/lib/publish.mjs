@@ -51,3 +51,16 @@ export function machine(repo) {
     node: process.version,
   };
 }
+
+/**
+ * Publishes the cold-start yardstick, an empty ASP.NET Core minimal-API app (bench/load/empty-app), the same way
+ * as the API, into `out`/empty-app; returns its DLL.
+ */
+export function publishEmptyApp({ bench, out }) {
+  const target = join(out, 'empty-app');
+  rmSync(target, { recursive: true, force: true });
+  const artifacts = join(out, 'empty-app-artifacts');
+  execFileSync('dotnet', ['publish', join(bench, 'empty-app'), '-c', 'Release', ...READY_TO_RUN, '-o', target, '--artifacts-path', artifacts, '--nologo', '-v', 'q'],
+    { cwd: bench, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return join(target, 'EmptyApp.dll');
+}
