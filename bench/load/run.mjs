@@ -38,8 +38,9 @@ function parseArguments(argv) {
     else if (arg === '--no-doc') options.writeDoc = false;
     else if (arg === '--cold-starts') options.coldStarts = Number(value());
     else if (arg === '--scale') options.scale = true;
+    else if (arg === '--reuse-build') options.reuse = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--scale] [--worktree] [--no-doc]
+      console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--scale] [--reuse-build] [--worktree] [--no-doc]
   --duration S     measured seconds per scenario (default 10)
   --warmup S       unmeasured warm-up seconds before each (default 20: a fresh server's JIT settles)
   --connections N  concurrent keep-alive connections (default 32; the CSV scenario uses 2)
@@ -47,6 +48,7 @@ function parseArguments(argv) {
   --cold-starts N  cold starts of the API, each followed by one of the empty minimal-API app (default 3)
   --scale          run the GraphQL shapes (4, 5, 8-12) on the SYNTHETIC scale set (1,000 projects, long series)
                    instead of the seed data, both servers alike
+  --reuse-build    measure the build the previous run published (bench/load/out/api) instead of publishing again
   --worktree       build the working tree as it is instead of the committed HEAD
   --no-doc         print the figures without rewriting docs/performance.md`);
       process.exit(0);
@@ -70,7 +72,7 @@ async function main() {
     options,
     scenarios: [],
   };
-  const { dll, commit } = publishApi({ repo: REPO, out: OUT, worktree: options.worktree });
+  const { dll, commit } = options.reuse ? reusePublished(OUT) : publishApi({ repo: REPO, out: OUT, worktree: options.worktree });
   run.commit = commit;
   const emptyDll = options.coldStarts > 0 ? publishEmptyApp({ bench: BENCH, out: OUT }) : null;
   const cluster = await startCluster(process.env.BENCH_PG_DIR ?? join(os.tmpdir(), 'depin-bench-pg'));
@@ -97,7 +99,7 @@ async function main() {
       running.add(server);
       return server;
     };
-    const stop = async server => { await server.stop(); running.delete(server); };
+    const stop = async server => { const stopped = await server.stop(); running.delete(server); return stopped; };
 
     // Seed database: the API's first start migrates it and imports seed-data.
     await createSeedDatabase({ cluster });
@@ -201,6 +203,14 @@ async function main() {
     writePerformanceDoc(join(REPO, 'docs', 'performance.md'), run);
     console.log('wrote docs/performance.md');
   }
+}
+
+/** The API the previous run published, and the commit it named. */
+function reusePublished(out) {
+  const dll = join(out, 'api', 'DepinApi.dll');
+  const commit = JSON.parse(readFileSync(join(out, 'api', 'bench-commit.json'), 'utf8')).commit;
+  console.log(`reusing the published API of ${commit}`);
+  return { dll, commit: `${commit} (build reused)` };
 }
 
 /**

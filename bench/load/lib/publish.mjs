@@ -2,7 +2,7 @@
 // description of the machine it ran on. Shared by the load harness and the attack campaign
 // (bench/attack), so both measure the same build of the same commit.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 
@@ -38,7 +38,9 @@ export function publishApi({ repo, out, worktree }) {
     const errors = `${e.stdout}${e.stderr}`.split('\n').filter(line => /error/i.test(line));
     throw new Error(`dotnet publish failed:\n${[...new Set(errors)].slice(0, 20).join('\n')}`);
   }
-  return { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
+  const built = { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
+  writeFileSync(join(api, 'bench-commit.json'), JSON.stringify({ commit: built.commit }));
+  return built;
 }
 
 export function machine(repo) {
