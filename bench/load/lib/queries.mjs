@@ -156,7 +156,7 @@ export const DEPIN_WIDE_QUERY = `query Wide($slug: String!) {
     slug name sector subTrack tokenSymbol chain website description
     revenue { id quarter metric amountUsd basis qualifier quote }
     settlementMix { id date stablecoinShare nativeShare label }
-    tokenPrices { id date priceUsd change30d change90d }
+    tokenPrices { id date priceUsd }
     latestPrice { date priceUsd }
     metrics { id period metric value }
     sources { id publisher title publishedOn }
@@ -171,7 +171,7 @@ export const POSTGRAPHILE_WIDE_QUERY = `query Wide($slug: String!) {
       nodes { id year quarter metric amountUsd basis qualifier quote }
     }
     settlementMixesByProject(condition: { validTo: null }, orderBy: [AS_OF_ASC]) { nodes { id asOf stablecoinShare nativeShare label } }
-    tokenPricesByProject(condition: { validTo: null }, orderBy: [DATE_ASC]) { nodes { id date priceUsd change30d change90d } }
+    tokenPricesByProject(condition: { validTo: null }, orderBy: [DATE_ASC]) { nodes { id date priceUsd } }
     latest: tokenPricesByProject(condition: { validTo: null }, orderBy: [DATE_DESC], first: 1) { nodes { date priceUsd } }
     networkMetricsByProject(condition: { validTo: null }) { nodes { id period metric value } }
   }
