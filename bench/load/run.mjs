@@ -8,7 +8,9 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { freePort, startCluster } from './lib/cluster.mjs';
 import { createSeedDatabase, createSyntheticScaleSet, SEED_DB, SYNTHETIC_DB } from './lib/datasets.mjs';
-import { startApi, startPostGraphile } from './lib/servers.mjs';
+import { startApi, startEmptyApp, startPostGraphile } from './lib/servers.mjs';
+import { withClient } from './lib/cluster.mjs';
+import { readFileSync } from 'node:fs';
 import { measure } from './lib/load.mjs';
 import { memoryOf, sampleRss } from './lib/memory.mjs';
 import { processSeconds, selfSeconds, treeSeconds } from './lib/cpu.mjs';
@@ -16,7 +18,7 @@ import { NotMeasured, SCENARIOS } from './lib/scenarios.mjs';
 import { COMMON, CACHE_ON } from './lib/settings.mjs';
 import { evaluateTargets } from './lib/targets.mjs';
 import { printReport, writePerformanceDoc } from './lib/report.mjs';
-import { machine, publishApi } from './lib/publish.mjs';
+import { machine, publishApi, publishEmptyApp } from './lib/publish.mjs';
 
 const BENCH = new URL('.', import.meta.url).pathname;
 const REPO = resolve(BENCH, '../..');
@@ -24,7 +26,7 @@ const OUT = join(BENCH, 'out');
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 function parseArguments(argv) {
-  const options = { duration: 10, warmup: 20, connections: 32, only: null, worktree: false, writeDoc: true, coldStarts: 3 };
+  const options = { duration: 10, warmup: 20, connections: 32, only: null, worktree: false, writeDoc: true, coldStarts: 3, scale: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => argv[++i];
@@ -35,12 +37,18 @@ function parseArguments(argv) {
     else if (arg === '--worktree') options.worktree = true;
     else if (arg === '--no-doc') options.writeDoc = false;
     else if (arg === '--cold-starts') options.coldStarts = Number(value());
+    else if (arg === '--scale') options.scale = true;
+    else if (arg === '--reuse-build') options.reuse = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--worktree] [--no-doc]
+      console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--scale] [--reuse-build] [--worktree] [--no-doc]
   --duration S     measured seconds per scenario (default 10)
   --warmup S       unmeasured warm-up seconds before each (default 20: a fresh server's JIT settles)
   --connections N  concurrent keep-alive connections (default 32; the CSV scenario uses 2)
-  --only LIST      run only these scenario ids
+  --only LIST      run only these scenario ids (a GraphQL shape's id, e.g. 8, also runs its PostGraphile twin, 8p)
+  --cold-starts N  cold starts of the API, each followed by one of the empty minimal-API app (default 3)
+  --scale          run the GraphQL shapes (4, 5, 8-12) on the SYNTHETIC scale set (1,000 projects, long series)
+                   instead of the seed data, both servers alike
+  --reuse-build    measure the build the previous run published (bench/load/out/api) instead of publishing again
   --worktree       build the working tree as it is instead of the committed HEAD
   --no-doc         print the figures without rewriting docs/performance.md`);
       process.exit(0);
@@ -64,8 +72,9 @@ async function main() {
     options,
     scenarios: [],
   };
-  const { dll, commit } = publishApi({ repo: REPO, out: OUT, worktree: options.worktree });
+  const { dll, commit } = options.reuse ? reusePublished(OUT) : publishApi({ repo: REPO, out: OUT, worktree: options.worktree });
   run.commit = commit;
+  const emptyDll = options.coldStarts > 0 ? publishEmptyApp({ bench: BENCH, out: OUT }) : null;
   const cluster = await startCluster(process.env.BENCH_PG_DIR ?? join(os.tmpdir(), 'depin-bench-pg'));
   run.postgres = cluster.version;
   const running = new Set();
@@ -90,44 +99,57 @@ async function main() {
       running.add(server);
       return server;
     };
-    const stop = async server => { await server.stop(); running.delete(server); };
+    const stop = async server => { const stopped = await server.stop(); running.delete(server); return stopped; };
 
     // Seed database: the API's first start migrates it and imports seed-data.
     await createSeedDatabase({ cluster });
     let server = await api('seed', CACHE_ON);
     run.firstStartMs = server.firstOkMs;
     const hasProjects = (await fetch(`${server.baseUrl}/v1/projects`)).status === 200;
-    await stop(server);
+    run.firstStopMs = (await stop(server)).ms;
+    await addSecondVersion(cluster.url(SEED_DB));
 
     // Cold start: a new process over the populated seed database, until its first 200 on real data.
     const coldPath = hasProjects ? '/v1/projects' : '/readyz';
     run.coldStart = { path: coldPath, ms: [] };
+    // Alternating with the empty minimal-API app, started the same way, so both meet the same machine.
+    run.emptyColdStart = { path: '/', ms: [] };
     for (let i = 0; i < options.coldStarts; i++) {
       server = await api('seed', CACHE_ON, coldPath);
       run.coldStart.ms.push(server.firstOkMs);
       run.coldStart.rssMb = memoryOf(server.pid).rssMb;
       await stop(server);
+      const empty = await startEmptyApp({ dll: emptyDll, port: await freePort(), logFile: join(logDir, `empty-app-${i + 1}.log`) });
+      running.add(empty);
+      run.emptyColdStart.ms.push(empty.firstOkMs);
+      await stop(empty);
     }
     if (options.coldStarts > 0)
-      console.log(`cold start to first 200 on ${coldPath}: ${run.coldStart.ms.map(ms => ms.toFixed(0) + ' ms').join(', ')}`);
+      console.log(`cold start to first 200 on ${coldPath}: ${run.coldStart.ms.map(ms => ms.toFixed(0) + ' ms').join(', ')}; ` +
+        `empty minimal-API app: ${run.emptyColdStart.ms.map(ms => ms.toFixed(0) + ' ms').join(', ')}`);
 
-    const wanted = SCENARIOS.filter(s => !options.only || options.only.includes(s.id));
+    const wanted = SCENARIOS
+      .filter(s => !options.only || options.only.includes(s.id) || options.only.includes(s.id.replace(/p$/, '')))
+      .map(s => (options.scale && s.scalable ? { ...s, database: 'synthetic', title: `${s.title} [SYNTHETIC scale set]` } : s));
+    run.scale = options.scale;
     if (wanted.some(s => s.database === 'synthetic')) {
       console.log('generating the synthetic scale set ...');
       run.synthetic = await createSyntheticScaleSet({ cluster, dll, logDir });
+      await addSecondVersion(cluster.url(SYNTHETIC_DB));
       console.log(`  ${JSON.stringify(run.synthetic.counts)} in ${run.synthetic.generationSeconds.toFixed(1)} s`);
     }
 
     for (const scenario of wanted) {
       console.log(`scenario ${scenario.id}: ${scenario.title}`);
-      const entry = { id: scenario.id, key: scenario.key, title: scenario.title, runs: [] };
+      const entry = { id: scenario.id, key: scenario.key, title: scenario.title, shape: scenario.shape, server: scenario.server,
+        database: scenario.database, runs: [] };
       run.scenarios.push(entry);
       let target;
       let base;
       try {
         if (scenario.server === 'postgraphile') {
           target = await startPostGraphile({
-            benchDir: BENCH, node: process.execPath, connectionUrl: cluster.url(SEED_DB), port: await freePort(),
+            benchDir: BENCH, node: process.execPath, connectionUrl: cluster.url(scenario.database === 'seed' ? SEED_DB : SYNTHETIC_DB), port: await freePort(),
             logFile: join(logDir, 'postgraphile.log'),
           });
           running.add(target);
@@ -165,7 +187,8 @@ async function main() {
         entry.notMeasured = e.message;
         console.log(`  not measured: ${e.message}`);
       } finally {
-        if (target) await stop(target);
+        // How long the server takes to exit on SIGTERM once the load is over (idle keep-alive connections left open).
+        if (target) entry.stopMs = (await stop(target)).ms;
       }
     }
   } finally {
@@ -180,6 +203,22 @@ async function main() {
     writePerformanceDoc(join(REPO, 'docs', 'performance.md'), run);
     console.log('wrote docs/performance.md');
   }
+}
+
+/** The API the previous run published, and the commit it named. */
+function reusePublished(out) {
+  const dll = join(out, 'api', 'DepinApi.dll');
+  const commit = JSON.parse(readFileSync(join(out, 'api', 'bench-commit.json'), 'utf8')).commit;
+  console.log(`reusing the published API of ${commit}`);
+  return { dll, commit: `${commit} (build reused)` };
+}
+
+/**
+ * Adds a data version in which one revenue figure is stated again unchanged (superseded by an identical copy), so
+ * that data version 1 is a past one for the `asOf` shape. No figure changes.
+ */
+async function addSecondVersion(url) {
+  await withClient(url, client => client.query(readFileSync(join(BENCH, 'lib', 'second-version.sql'), 'utf8')));
 }
 
 /**

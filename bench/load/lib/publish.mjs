@@ -2,7 +2,7 @@
 // description of the machine it ran on. Shared by the load harness and the attack campaign
 // (bench/attack), so both measure the same build of the same commit.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 
@@ -38,7 +38,9 @@ export function publishApi({ repo, out, worktree }) {
     const errors = `${e.stdout}${e.stderr}`.split('\n').filter(line => /error/i.test(line));
     throw new Error(`dotnet publish failed:\n${[...new Set(errors)].slice(0, 20).join('\n')}`);
   }
-  return { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
+  const built = { dll: join(api, 'DepinApi.dll'), commit: worktree && dirty ? `${commit} + uncommitted changes` : commit };
+  writeFileSync(join(api, 'bench-commit.json'), JSON.stringify({ commit: built.commit }));
+  return built;
 }
 
 export function machine(repo) {
@@ -50,4 +52,17 @@ export function machine(repo) {
     dotnet: sh('dotnet', ['--version'], repo),
     node: process.version,
   };
+}
+
+/**
+ * Publishes the cold-start yardstick, an empty ASP.NET Core minimal-API app (bench/load/empty-app), the same way
+ * as the API, into `out`/empty-app; returns its DLL.
+ */
+export function publishEmptyApp({ bench, out }) {
+  const target = join(out, 'empty-app');
+  rmSync(target, { recursive: true, force: true });
+  const artifacts = join(out, 'empty-app-artifacts');
+  execFileSync('dotnet', ['publish', join(bench, 'empty-app'), '-c', 'Release', ...READY_TO_RUN, '-o', target, '--artifacts-path', artifacts, '--nologo', '-v', 'q'],
+    { cwd: bench, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return join(target, 'EmptyApp.dll');
 }

@@ -2,6 +2,7 @@
 // server it needs and how to find the request(s) it loads; the runner starts a fresh server
 // per scenario, so each one's peak RSS is its own.
 import { CACHE_OFF, CACHE_ON } from './settings.mjs';
+import * as Q from './queries.mjs';
 import { DEPIN_NESTED_QUERY, POSTGRAPHILE_NESTED_QUERY } from './queries.mjs';
 import { LONG_SERIES } from './datasets.mjs';
 import { performance } from 'node:perf_hooks';
@@ -14,7 +15,7 @@ export const DEEP_PAGE = 1000;
 export class NotMeasured extends Error {}
 
 const json = { 'content-type': 'application/json', accept: 'application/json' };
-const graphqlBody = query => JSON.stringify({ query });
+const graphqlBody = (query, variables) => JSON.stringify(variables ? { query, variables } : { query });
 
 /** The Link header's rel="next" target, resolved against the request's URL. */
 export function nextLink(response) {
@@ -41,6 +42,67 @@ function noGraphQLErrors(text) {
   if (body.errors?.length) throw new NotMeasured(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
   if (!body.data) throw new NotMeasured('GraphQL response without data');
 }
+
+/** The project the wide single-project shape asks for, per data set. */
+const WIDE_PROJECT = { seed: SEED_PROJECT, synthetic: 'synthetic-0001' };
+
+/**
+ * A GraphQL shape measured on both servers: scenario `id` on this API and `id`p on PostGraphile, over the same
+ * database (the seed data, or the synthetic scale set with --scale). `variables(base, server, database)` may ask
+ * the server first (a cursor).
+ */
+function shape({ id, key, title, depin, postgraphile, variables = async () => undefined }) {
+  const common = { shape: key, settings: CACHE_OFF, database: 'seed', scalable: true };
+  const scenario = (server, query, label) => ({
+    ...common, id: server === 'api' ? id : `${id}p`, key: `${key}${server === 'api' ? '' : '-peer'}`, server,
+    title: `${server === 'api' ? 'GraphQL' : 'Peer: PostGraphile 5'}, ${title}`,
+    async requests(base) {
+      const url = server === 'api' ? `${base}/graphql` : base;
+      const vars = await variables(url, server, this.database);
+      const request = { url, method: 'POST', headers: json, body: graphqlBody(query, vars) };
+      await expectOk(request, noGraphQLErrors);
+      return [{ label: `POST ${label}`, request }];
+    },
+  });
+  return [scenario('api', depin, '/graphql'), scenario('postgraphile', postgraphile, '/graphql on PostGraphile')];
+}
+
+async function endCursor(url, query, path) {
+  const { text } = await expectOk({ url, method: 'POST', headers: json, body: graphqlBody(query) }, noGraphQLErrors);
+  const cursor = path(JSON.parse(text).data);
+  if (!cursor) throw new NotMeasured('page 1 has no end cursor');
+  return cursor;
+}
+
+/** The six GraphQL shapes of the issue besides the nested query of scenarios 4 and 5. */
+export const SHAPES = [
+  ...shape({
+    id: '8', key: 'shape-cursor-page-2', title: 'cursor page 2 (`after`) with edges and two nested lists',
+    depin: Q.DEPIN_CURSOR_PAGE_QUERY, postgraphile: Q.POSTGRAPHILE_CURSOR_PAGE_QUERY,
+    variables: async (url, server) => ({
+      after: server === 'api'
+        ? await endCursor(url, Q.DEPIN_FIRST_PAGE_QUERY, d => d.projects.pageInfo.endCursor)
+        : await endCursor(url, Q.POSTGRAPHILE_FIRST_PAGE_QUERY, d => d.allProjectKeys.pageInfo.endCursor),
+    }),
+  }),
+  ...shape({
+    id: '9', key: 'shape-as-of', title: '`asOf` a past version (1 of 2): projects, revenue, latest price',
+    depin: Q.DEPIN_AS_OF_QUERY, postgraphile: Q.POSTGRAPHILE_AS_OF_QUERY,
+  }),
+  ...shape({
+    id: '10', key: 'shape-units-pch', title: '`units: PCH` on every revenue series (PostGraphile: the series itself)',
+    depin: Q.DEPIN_UNITS_QUERY, postgraphile: Q.POSTGRAPHILE_UNITS_QUERY,
+  }),
+  ...shape({
+    id: '11', key: 'shape-three-levels', title: 'three levels: projects → revenue → source',
+    depin: Q.DEPIN_THREE_LEVELS_QUERY, postgraphile: Q.POSTGRAPHILE_THREE_LEVELS_QUERY,
+  }),
+  ...shape({
+    id: '12', key: 'shape-wide-project', title: 'one project, wide: every list and scalar',
+    depin: Q.DEPIN_WIDE_QUERY, postgraphile: Q.POSTGRAPHILE_WIDE_QUERY,
+    variables: async (url, server, database) => ({ slug: WIDE_PROJECT[database] }),
+  }),
+];
 
 export const SCENARIOS = [
   {
@@ -72,7 +134,7 @@ export const SCENARIOS = [
   },
   {
     id: '4', key: 'graphql-nested', title: 'GraphQL nested query (POST), cache off',
-    server: 'api', database: 'seed', settings: CACHE_OFF,
+    server: 'api', database: 'seed', settings: CACHE_OFF, shape: 'nested', scalable: true,
     async requests(base) {
       const request = { url: `${base}/graphql`, method: 'POST', headers: json, body: graphqlBody(DEPIN_NESTED_QUERY) };
       await expectOk(request, noGraphQLErrors);
@@ -81,7 +143,7 @@ export const SCENARIOS = [
   },
   {
     id: '5', key: 'postgraphile-nested', title: 'Peer: PostGraphile 5 (amber), the same query',
-    server: 'postgraphile', database: 'seed',
+    server: 'postgraphile', database: 'seed', shape: 'nested', scalable: true,
     async requests(base) {
       const request = { url: base, method: 'POST', headers: json, body: graphqlBody(POSTGRAPHILE_NESTED_QUERY) };
       await expectOk(request, noGraphQLErrors);
@@ -120,4 +182,5 @@ export const SCENARIOS = [
       return [{ label: `GET ${new URL(request.url).pathname}?format=csv (${rows.toLocaleString('en')} rows, ${(text.length / 1048576).toFixed(1)} MB)`, request, rows, responseBytes: Buffer.byteLength(text), downloadSeconds }];
     },
   },
+  ...SHAPES,
 ];

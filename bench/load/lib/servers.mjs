@@ -21,13 +21,17 @@ function launch(command, args, { env, cwd, logFile }) {
     child,
     pid: child.pid,
     get exited() { return exited; },
-    async stop() {
-      if (exited !== null) return;
+    /** SIGTERM, then SIGKILL after `patienceMs`; resolves to { ms } from the signal to the exit, and whether it was killed. */
+    async stop(patienceMs = 10_000) {
+      if (exited !== null) return { ms: 0, killed: false };
       const done = new Promise(r => child.once('exit', r));
+      const signalled = performance.now();
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      let killed = false;
+      const timer = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, patienceMs);
       await done;
       clearTimeout(timer);
+      return { ms: performance.now() - signalled, killed };
     },
   };
 }
@@ -71,6 +75,21 @@ export async function startApi({ dll, port, settings, readyPath, logFile }) {
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     const firstOkMs = await untilOk(() => statusOf(baseUrl + readyPath), startedAt, server, 'the API');
+    return { ...server, pid: server.pid, stop: server.stop, baseUrl, firstOkMs };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
+/** Starts the empty minimal-API app the same way as the API and waits for `/` to answer 200. */
+export async function startEmptyApp({ dll, port, logFile }) {
+  const env = { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+  const startedAt = performance.now();
+  const server = launch('dotnet', [dll], { env, cwd: join(dll, '..'), logFile });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const firstOkMs = await untilOk(() => statusOf(baseUrl + '/'), startedAt, server, 'the empty app');
     return { ...server, pid: server.pid, stop: server.stop, baseUrl, firstOkMs };
   } catch (e) {
     await server.stop();

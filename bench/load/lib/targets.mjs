@@ -5,8 +5,12 @@ const LIMITS = {
   cachedShareOfCeiling: 0.6,
   graphqlOverPostGraphile: 2,
   deepPageSlowdown: 1.5,
-  peakRssMb: 250,
+  peakRssMb: 200,
   coldStartMs: 1500,
+  coldStartOverEmptyApp: 2,
+  uncachedShareOfCeiling: 0.2,
+  p99OverP50: 4,
+  idleStopMs: 2000,
   streamingGrowthMb: 20,
 };
 
@@ -15,6 +19,21 @@ const fmt = (n, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: d
 
 function target(name, measured, pass, detail) {
   return { name, status: !measured ? 'NOT MEASURED' : pass ? 'PASS' : 'FAIL', detail };
+}
+
+const median = values => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** Each GraphQL shape measured in the run, with this API's run and PostGraphile's. */
+export function shapePairs(run) {
+  const shapes = [...new Set(run.scenarios.filter(s => s.shape).map(s => s.shape))];
+  return shapes.map(shape => {
+    const of = peer => run.scenarios.find(s => s.shape === shape && (s.key.endsWith('-peer') || s.key.startsWith('postgraphile')) === peer)?.runs[0];
+    return { shape, api: of(false), peer: of(true), database: run.scenarios.find(s => s.shape === shape)?.database };
+  });
 }
 
 export function evaluateTargets(run) {
@@ -41,6 +60,32 @@ export function evaluateTargets(run) {
       ok ? `${graphql.p99Ms} ms vs ${peer.p99Ms} ms` : 'needs scenarios 4 and 5'));
   }
   {
+    const uncached = firstRun(run, 'rest-revenue-uncached');
+    const ok = ceiling && uncached;
+    const share = ok ? uncached.rps / ceiling.rps : 0;
+    targets.push(target('uncached REST ≥ 20% of the ceiling (req/s)', ok, share >= LIMITS.uncachedShareOfCeiling,
+      ok ? `${fmt(share * 100, 1)}% (${fmt(uncached.rps)} of ${fmt(ceiling.rps)} req/s)` : 'needs scenarios 1 and 3'));
+  }
+  for (const { shape, api, peer: other } of shapePairs(run)) {
+    const ok = api && other;
+    const ratio = ok ? api.rps / other.rps : 0;
+    targets.push(target(`GraphQL shape ${shape}: ≥ 2× PostGraphile (req/s) and p99 no worse`, ok,
+      ratio >= LIMITS.graphqlOverPostGraphile && api.p99Ms <= other.p99Ms,
+      ok ? `${fmt(ratio, 2)}× (${fmt(api.rps)} vs ${fmt(other.rps)} req/s); p99 ${api.p99Ms} vs ${other.p99Ms} ms` : 'needs both servers\' runs'));
+  }
+  {
+    const measured = run.scenarios.flatMap(s => s.runs.map(r => ({ s, r })));
+    const wide = measured.filter(({ r }) => r.p99Ms > LIMITS.p99OverP50 * Math.max(r.p50Ms, 1));
+    targets.push(target('p99 ≤ 4× p50 in every scenario', measured.length > 0, wide.length === 0,
+      wide.length === 0 ? `all ${measured.length} runs` : wide.map(({ s, r }) => `${s.id}: ${r.p99Ms} vs ${r.p50Ms} ms`).join('; ')));
+  }
+  {
+    const stops = run.scenarios.filter(s => s.server?.startsWith('DepinApi') && s.stopMs !== undefined);
+    const worst = Math.max(0, ...stops.map(s => s.stopMs));
+    targets.push(target('an idle API exits within 2 s of SIGTERM after its load run', stops.length > 0, worst <= LIMITS.idleStopMs,
+      `worst ${fmt(worst)} ms of ${stops.length} (${stops.map(s => `${s.id}: ${fmt(s.stopMs)}`).join(', ')} ms)`));
+  }
+  {
     const ok = pages.length === 2;
     const ratio = ok ? pages[1].meanMs / pages[0].meanMs : 0;
     targets.push(target('page 1,000 within 1.5× of page 1 (mean latency)', ok, ratio <= LIMITS.deepPageSlowdown,
@@ -56,7 +101,7 @@ export function evaluateTargets(run) {
       + (notMeasured.length ? ` (not measured: ${notMeasured.join(', ')})` : '')));
     const apiRuns = measuredRuns.filter(({ scenario }) => scenario.server?.startsWith('DepinApi'));
     const peak = Math.max(0, ...apiRuns.map(({ run: r }) => r.peakRssMb));
-    targets.push(target('peak RSS of the API ≤ 250 MB', apiRuns.length > 0, peak <= LIMITS.peakRssMb,
+    targets.push(target('peak RSS of the API ≤ 200 MB', apiRuns.length > 0, peak <= LIMITS.peakRssMb,
       `highest ${fmt(peak)} MB`));
   }
   {
@@ -64,6 +109,14 @@ export function evaluateTargets(run) {
     const worst = Math.max(0, ...times);
     targets.push(target('cold start to first 200 ≤ 1.5 s on the seed data', times.length > 0, worst <= LIMITS.coldStartMs,
       `worst ${fmt(worst)} ms of ${times.length} (${times.map(t => fmt(t)).join(', ')} ms) to GET ${run.coldStart?.path}`));
+  }
+  {
+    const api = run.coldStart?.ms ?? [];
+    const empty = run.emptyColdStart?.ms ?? [];
+    const ok = api.length > 0 && empty.length > 0;
+    const ratio = ok ? median(api) / median(empty) : 0;
+    targets.push(target('cold start ≤ 2× an empty minimal-API app\'s (medians, same run)', ok, ratio <= LIMITS.coldStartOverEmptyApp,
+      ok ? `${fmt(ratio, 2)}× (${fmt(median(api))} vs ${fmt(median(empty))} ms)` : 'needs --cold-starts ≥ 1'));
   }
   {
     const growth = csv ? csv.maxRssMb - csv.idleRssMb : 0;

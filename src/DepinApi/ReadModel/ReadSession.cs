@@ -9,12 +9,21 @@ namespace DepinApi.ReadModel;
 /// data version. Commands are serialised, so concurrent callers (batched loaders) may share it;
 /// a streamed result holds the session until it has been read to the end or abandoned.
 /// </summary>
+/// <remarks>
+/// A session opened with reads known in advance (<see cref="ReadSessionFactory.OpenAsync{T}"/>) sends them, the
+/// version query and the snapshot's BEGIN and COMMIT as one batch: one round trip, one snapshot. Reads after that
+/// batch run outside any transaction, each bounded by the version the batch read (<see cref="Visible"/>), which no
+/// later import changes: the response still shows one version.
+/// </remarks>
 public sealed partial class ReadSession : IAsyncDisposable
 {
     private readonly NpgsqlConnection connection;
-    private readonly NpgsqlTransaction transaction;
+    private readonly NpgsqlTransaction? transaction;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly IDisposable? place;
+    private DataVersionInfo? version;
+    private List<AdvanceRead>? advance;
+    private bool snapshotClosed;
     private int commandCount;
     private long rowsRead;
 
@@ -24,13 +33,24 @@ public sealed partial class ReadSession : IAsyncDisposable
         this.place = place;
         this.connection = connection;
         this.transaction = transaction;
-        Version = version;
+        this.version = version;
         IsCurrent = isCurrent;
         commandCount = commandsSoFar;
     }
 
+    /// <summary>A session on the newest version whose reads are queued until <see cref="SendAdvanceReadsAsync"/>.</summary>
+    internal ReadSession(NpgsqlConnection connection, IDisposable? place)
+    {
+        this.place = place;
+        this.connection = connection;
+        advance = [];
+        IsCurrent = true;
+    }
+
     /// <summary>The data version every query of this session reads.</summary>
-    public DataVersionInfo Version { get; }
+    /// <exception cref="InvalidOperationException">Read while the session's reads are still being queued.</exception>
+    public DataVersionInfo Version =>
+        version ?? throw new InvalidOperationException("The data version is known once the reads queued in advance have been sent.");
 
     /// <summary>True when <see cref="Version"/> is the newest one.</summary>
     public bool IsCurrent { get; }
@@ -46,7 +66,7 @@ public sealed partial class ReadSession : IAsyncDisposable
     /// this session's version. The newest version reads current rows only, which the partial
     /// indexes cover; a past version compares the row's validity range with the bound <c>@v</c>.
     /// </summary>
-    private string Visible(string alias) => IsCurrent
+    private string Visible(string alias) => IsCurrent && !snapshotClosed
         ? $"{alias}.valid_to IS NULL"
         : $"{alias}.valid_from <= @v AND ({alias}.valid_to IS NULL OR {alias}.valid_to > @v)";
 
@@ -56,6 +76,8 @@ public sealed partial class ReadSession : IAsyncDisposable
     private async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
         Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
+        if (advance is not null)
+            return await Queue(sql, parameters, map);
         var rows = new List<T>();
         await foreach (var row in StreamAsync(sql, parameters, map, cancellationToken))
             rows.Add(row);
@@ -66,6 +88,8 @@ public sealed partial class ReadSession : IAsyncDisposable
     private async IAsyncEnumerable<T> StreamAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
         Func<NpgsqlDataReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (advance is not null)
+            throw new InvalidOperationException("A streamed read cannot be queued in advance.");
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -89,16 +113,20 @@ public sealed partial class ReadSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Reads started in advance that the handler no longer awaited (it answered early) may still be running.
+        await gate.WaitAsync();
         try
         {
-            await transaction.DisposeAsync();
+            if (transaction is not null)
+                await transaction.DisposeAsync();
             await connection.DisposeAsync();
         }
         finally
         {
             // Its place at the FairSessionGate, once the connection is back in the pool.
             place?.Dispose();
-            gate.Dispose();
+            // Not disposed: a read queued behind this one must fail on the closed connection, not on the gate.
+            gate.Release();
         }
     }
 }

@@ -56,24 +56,53 @@ public sealed class ReadSessionFactory(NpgsqlDataSource dataSource, FairSessionG
         }
     }
 
+    /// <summary>
+    /// Like <see cref="OpenAsync(AsOf?, string?, CancellationToken)"/>, and starts the reads
+    /// <paramref name="readAhead"/> asks of the session at once. On the newest version they are sent with the version
+    /// query and the snapshot's BEGIN and COMMIT as one batch, one round trip in all, before this returns; with
+    /// <paramref name="asOf"/> they run on the session as usual. Reads the handler makes later still work (see
+    /// <see cref="ReadSession"/>).
+    /// </summary>
+    /// <param name="readAhead">Calls read methods of the session and returns their tasks, without awaiting them:
+    /// the session's version is not known while it runs.</param>
+    public async Task<(ReadSession Session, T Reads)> OpenAsync<T>(AsOf? asOf, string? client, Func<ReadSession, T> readAhead,
+        CancellationToken cancellationToken)
+    {
+        if (asOf is not null)
+        {
+            var opened = await OpenAsync(asOf, client, cancellationToken);
+            return (opened, readAhead(opened));
+        }
+        var place = client is not null && gate is not null ? await gate.EnterAsync(client, cancellationToken) : null;
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch
+        {
+            place?.Dispose();
+            throw;
+        }
+        var session = new ReadSession(connection, place);
+        try
+        {
+            var reads = readAhead(session);
+            await session.SendAdvanceReadsAsync(cancellationToken);
+            return (session, reads);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task<(DataVersionInfo Latest, DataVersionInfo Selected)> ResolveAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, AsOf? asOf, CancellationToken cancellationToken)
     {
-        // One query answers both "what is current" and "what does asOf name" (and what exists, for the error).
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT
-              (SELECT row(id, created_at) FROM data_versions ORDER BY id DESC LIMIT 1),
-              (SELECT row(id, created_at) FROM data_versions
-                 WHERE (@version IS NOT NULL AND id = @version)
-                    OR (@day IS NOT NULL AND created_at < (@day + 1)::timestamp AT TIME ZONE 'UTC')
-                 ORDER BY id DESC LIMIT 1),
-              (SELECT row(id, created_at) FROM data_versions ORDER BY id LIMIT 1)
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<int?>("version", asOf?.Version));
-        // The end of the day is computed by Postgres, whose dates reach far past 9999-12-31: in .NET the
-        // day after DateOnly.MaxValue overflows. Any day after the newest import selects the newest version.
-        command.Parameters.Add(new NpgsqlParameter<DateOnly?>("day", asOf?.Date));
+        await using var command = new NpgsqlCommand(VersionSql, connection, transaction);
+        BindAsOf(command.Parameters, asOf);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var latest = ReadVersion(reader, 0) ?? throw new NoDataException();
@@ -88,7 +117,29 @@ public sealed class ReadSessionFactory(NpgsqlDataSource dataSource, FairSessionG
         return (latest, selected);
     }
 
-    private static DataVersionInfo? ReadVersion(NpgsqlDataReader reader, int ordinal)
+    /// <summary>
+    /// One query answers both "what is current" and "what does asOf name" (and what exists, for the error): the newest
+    /// version, the one asOf names, the first.
+    /// </summary>
+    internal const string VersionSql = """
+        SELECT
+          (SELECT row(id, created_at) FROM data_versions ORDER BY id DESC LIMIT 1),
+          (SELECT row(id, created_at) FROM data_versions
+             WHERE (@version IS NOT NULL AND id = @version)
+                OR (@day IS NOT NULL AND created_at < (@day + 1)::timestamp AT TIME ZONE 'UTC')
+             ORDER BY id DESC LIMIT 1),
+          (SELECT row(id, created_at) FROM data_versions ORDER BY id LIMIT 1)
+        """;
+
+    internal static void BindAsOf(NpgsqlParameterCollection parameters, AsOf? asOf)
+    {
+        parameters.Add(new NpgsqlParameter<int?>("version", asOf?.Version));
+        // The end of the day is computed by Postgres, whose dates reach far past 9999-12-31: in .NET the
+        // day after DateOnly.MaxValue overflows. Any day after the newest import selects the newest version.
+        parameters.Add(new NpgsqlParameter<DateOnly?>("day", asOf?.Date));
+    }
+
+    internal static DataVersionInfo? ReadVersion(NpgsqlDataReader reader, int ordinal)
     {
         if (reader.IsDBNull(ordinal))
             return null;

@@ -19,15 +19,22 @@ public static class RevenueSeries
 {
     /// <summary>The figures of <paramref name="projects"/> and <paramref name="metrics"/> (null: all) from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static async Task<RevenueSeriesResult> ReadAsync(ReadSession session, IReadOnlyCollection<string>? projects,
-        IReadOnlyCollection<string>? metrics, Quarter? from, Quarter? to, SeriesUnits units, CancellationToken cancellationToken)
-    {
-        var figures = await session.RevenueAsync(new RevenueQuery
+        IReadOnlyCollection<string>? metrics, Quarter? from, Quarter? to, SeriesUnits units, CancellationToken cancellationToken) =>
+        Of(await session.RevenueAsync(Query(projects, metrics, from, to, units), cancellationToken), from, units);
+
+    /// <summary>What to read for the series: from the earlier quarters <paramref name="units"/> need on.</summary>
+    public static RevenueQuery Query(IReadOnlyCollection<string>? projects, IReadOnlyCollection<string>? metrics,
+        Quarter? from, Quarter? to, SeriesUnits units) => new()
         {
             Projects = projects,
             Metrics = metrics,
             From = SeriesUnitsTransform.ReadFrom(from, units),
             To = to,
-        }, cancellationToken);
+        };
+
+    /// <summary>The series of what <see cref="Query"/> read (by a caller that queued the read with others).</summary>
+    public static RevenueSeriesResult Of(IReadOnlyList<RevenueFigure> figures, Quarter? from, SeriesUnits units)
+    {
         var values = SeriesUnitsTransform.Apply(figures, units);
         var points = figures
             .Where(f => from is null || f.Quarter >= from.Value)

@@ -64,6 +64,55 @@ public sealed class GracefulShutdownTests
             Assert.NotEqual(HttpStatusCode.OK, (await stuck).StatusCode);
     }
 
+    [Fact]
+    public async Task After_a_burst_a_server_with_idle_keep_alive_connections_exits_as_soon_as_its_last_request_ends()
+    {
+        // Far above what the drain needs: a server that waited for its idle connections (or for a background
+        // service that ignores the stopping token) would be held for all of it.
+        const int shutdownTimeoutSeconds = 60;
+        await using var server = await StartAsync(shutdownTimeoutSeconds);
+        using var client = server.Client();
+        var burst = Enumerable.Range(0, 40).Select(i => i % 2 == 0
+            ? client.GetAsync("/v1/projects/helium/revenue")
+            : client.PostAsync("/graphql", new StringContent("""{"query":"{ projects(first: 5) { nodes { slug } } }"}""",
+                System.Text.Encoding.UTF8, "application/json")));
+        Assert.All(await Task.WhenAll(burst), response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
+        // A keep-alive connection the client leaves open and idle after its answer, besides the client's pooled ones.
+        using var idle = new TcpClient();
+        await idle.ConnectAsync(IPAddress.Loopback, server.Port);
+        var stream = idle.GetStream();
+        await stream.WriteAsync("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"u8.ToArray());
+        var buffer = new byte[4096];
+        Assert.True(await stream.ReadAsync(buffer) > 0);
+
+        await using var projects = await TableLock.HoldAsync(server.ConnectionString, "projects", "ACCESS EXCLUSIVE");
+        var slow = client.GetAsync("/v1/projects?limit=1");
+        await projects.WaitForWaitersAsync(ServerSessions, 1);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        server.Process.Terminate();
+        await Poll.UntilAsync(() => RefusesConnectionsAsync(server.Port), "the stopping server to refuse new connections");
+        // The idle connection is closed (end of stream, after whatever of its answer was not read yet), while the
+        // slow request is still held.
+        var closed = DrainAsync(stream, buffer);
+        Assert.Same(closed, await Task.WhenAny(closed, Task.Delay(Poll.Patience)));
+        Assert.False(slow.IsCompleted);
+
+        await projects.ReleaseAsync();
+        var answer = await slow.WaitAsync(Poll.Patience);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(0, await server.Process.WaitForExitAsync());
+        // Not a speed target: a server held by anything but its last request would take the whole 60 s.
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"exited {stopping.Elapsed} after SIGTERM\n{server.Process.Transcript}");
+    }
+
+    private static async Task DrainAsync(NetworkStream stream, byte[] buffer)
+    {
+        while (await stream.ReadAsync(buffer) > 0)
+        {
+        }
+    }
+
     private static async Task<bool> RefusesConnectionsAsync(int port)
     {
         using var socket = new TcpClient();

@@ -45,12 +45,12 @@ public static class ProjectEndpoints
             Descending = sortBy.StartsWith('-'),
         };
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var fetched = await session.ProjectsAsync(query with
+        var (session, read) = await rest.OpenAsync(http, resource.AsOf, s => s.ProjectsAsync(query with
         {
             After = page.After is [var value, var slug] ? (value, slug) : null,
             Limit = page.Limit + 1,
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+        var fetched = await read;
         var (items, info) = rest.Cut(http, page, fetched,
             p => [query.Sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug]);
         var links = new Citations.Links(http.Request, session.Version.Id);
@@ -63,18 +63,25 @@ public static class ProjectEndpoints
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        var csv = format == ResponseFormat.Csv;
+        // Read as if the slug were the project's own; another name of it is answered with a redirect.
+        var only = new[] { slug };
+        var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
+            Project: s.ProjectAsync(slug, cancellationToken),
+            Names: csv ? null : s.ProjectsAsync(new ProjectQuery(), cancellationToken),
+            Revenue: csv ? null : s.RevenueAsync(new RevenueQuery { Projects = only }, cancellationToken),
+            Mixes: csv ? null : s.SettlementMixAsync(new FigureQuery { Projects = only }, cancellationToken),
+            Prices: csv ? null : s.LatestTokenPricesAsync(only, null, cancellationToken)), cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (project is null)
             return answer!;
-        if (format == ResponseFormat.Csv)
+        if (csv)
         {
             var links = new Citations.Links(http.Request, session.Version.Id);
             return Representation.Item(format, session, ProjectView.Of(project, links.Project(project.Slug)), ProjectView.Columns(), project.Slug);
         }
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var only = new[] { project.Slug };
-        var revenue = await session.RevenueAsync(new RevenueQuery { Projects = only }, cancellationToken);
+        var views = FigureViews.Create(http, session, await reads.Names!);
+        var revenue = await reads.Revenue!;
         views.MarkPreferredRevenue(revenue);
         var latestRevenue = revenue
             .GroupBy(f => f.Metric)
@@ -82,9 +89,9 @@ public static class ProjectEndpoints
             .OrderBy(f => f.Metric, StringComparer.Ordinal).ThenBy(f => f.Id, StringComparer.Ordinal)
             .Select(f => views.Revenue(f))
             .ToList();
-        var mixes = await session.SettlementMixAsync(new FigureQuery { Projects = only }, cancellationToken);
+        var mixes = await reads.Mixes!;
         var latestMix = mixes.Count == 0 ? [] : mixes.Where(m => m.AsOf == mixes.Max(x => x.AsOf)).Select(views.SettlementMix).ToList();
-        var price = (await session.LatestTokenPricesAsync(only, null, cancellationToken)).SingleOrDefault();
+        var price = (await reads.Prices!).SingleOrDefault();
         var l = views.Links;
         var detail = new ProjectDetailView(project.Slug, project.Name, project.Sector, project.SubTrack, project.TokenSymbol,
             project.Chain, project.Website, project.Description,

@@ -63,12 +63,17 @@ public static class RevenueEndpoints
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        // Read as if the slug were the project's own; another name of it is answered with a redirect.
+        var revenue = RevenueSeries.Query([slug], metrics, first, last, units);
+        var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
+            Project: s.ProjectAsync(slug, cancellationToken),
+            Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
+            Revenue: s.RevenueAsync(revenue, cancellationToken)), cancellationToken);
+        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (project is null)
             return answer!;
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var figures = await TransformedAsync(session, views, [project.Slug], metrics, first, last, units, cancellationToken);
+        var views = FigureViews.Create(http, session, await reads.Names);
+        var figures = Transformed(views, RevenueSeries.Of(await reads.Revenue, first, units), units);
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
@@ -167,6 +172,12 @@ public static class RevenueEndpoints
         SeriesUnits units, CancellationToken cancellationToken)
     {
         var series = await RevenueSeries.ReadAsync(session, projects, metrics, first, last, units, cancellationToken);
+        return Transformed(views, series, units);
+    }
+
+    /// <summary>The series' points as views, each statement marked preferred or not among those read.</summary>
+    private static List<RevenueFigureView> Transformed(FigureViews views, RevenueSeriesResult series, SeriesUnits units)
+    {
         // Read by project, metric and quarter only, so every statement of each group viewed is here.
         views.MarkPreferredRevenue(series.Read);
         return series.Points.Select(p => views.Revenue(p.Figure, units, p.Value)).ToList();

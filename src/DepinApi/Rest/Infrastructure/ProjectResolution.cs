@@ -17,9 +17,14 @@ public static class ProjectResolution
     /// <summary>The project, or the redirect or problem to answer with instead.</summary>
     public static async Task<(Project? Project, IResult? Answer)> ResolveAsync(HttpContext http, ReadSession session, string slug,
         CancellationToken cancellationToken)
+        => await ResolveAsync(http, session, slug, await session.ProjectAsync(slug, cancellationToken), cancellationToken);
+
+    /// <param name="bySlug">What <c>session.ProjectAsync(slug)</c> read, when the handler read it in advance.</param>
+    public static async Task<(Project? Project, IResult? Answer)> ResolveAsync(HttpContext http, ReadSession session, string slug,
+        Project? bySlug, CancellationToken cancellationToken)
     {
-        if (await session.ProjectAsync(slug, cancellationToken) is { } project)
-            return (project, null);
+        if (bySlug is not null)
+            return (bySlug, null);
         var named = await session.SlugsNamedAsync(slug, cancellationToken);
         if (named is [var current])
             return (null, TypedResults.Redirect(Relocated(http.Request, slug, current), permanent: true, preserveMethod: true));

@@ -19,6 +19,26 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
     public async Task<ReadSession> OpenAsync(HttpContext http, string? asOf, CancellationToken cancellationToken)
     {
         var session = await sessions.OpenAsync(QueryParsing.AsOf(asOf), RequestCharge.PartitionKeyOf(http), cancellationToken);
+        Hold(http, session);
+        return session;
+    }
+
+    /// <summary>
+    /// Like <see cref="OpenAsync(HttpContext, string?, CancellationToken)"/>, with the reads the handler will need
+    /// started at once: on the newest version, they and the version query are one round trip
+    /// (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
+    /// </summary>
+    public async Task<(ReadSession Session, T Reads)> OpenAsync<T>(HttpContext http, string? asOf, Func<ReadSession, T> readAhead,
+        CancellationToken cancellationToken)
+    {
+        var (session, reads) = await sessions.OpenAsync(QueryParsing.AsOf(asOf), RequestCharge.PartitionKeyOf(http), readAhead,
+            cancellationToken);
+        Hold(http, session);
+        return (session, reads);
+    }
+
+    private static void Hold(HttpContext http, ReadSession session)
+    {
         if (session.IsCurrent)
             http.Features.Set(new SnapshotVersion(session.Version));
         // An endpoint outside the buffered groups still gets its session closed, with the response.
@@ -26,7 +46,6 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
             buffered.Add(session);
         else
             http.Response.RegisterForDisposeAsync(session);
-        return session;
     }
 
     /// <summary>

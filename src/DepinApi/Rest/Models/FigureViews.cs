@@ -15,11 +15,12 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
     public Links Links => links;
 
     /// <summary>Loads the project names the citations need, as of the session's version.</summary>
-    public static async Task<FigureViews> CreateAsync(HttpContext http, ReadSession session, CancellationToken cancellationToken)
-    {
-        var projects = await session.ProjectsAsync(new ProjectQuery(), cancellationToken);
-        return new FigureViews(new Links(http.Request, session.Version.Id), projects.ToDictionary(p => p.Slug, p => p.Name));
-    }
+    public static async Task<FigureViews> CreateAsync(HttpContext http, ReadSession session, CancellationToken cancellationToken) =>
+        Create(http, session, await session.ProjectsAsync(new ProjectQuery(), cancellationToken));
+
+    /// <param name="projects">Every project as of the session's version (<c>ProjectsAsync(new ProjectQuery())</c>).</param>
+    public static FigureViews Create(HttpContext http, ReadSession session, IEnumerable<Project> projects) =>
+        new(new Links(http.Request, session.Version.Id), projects.ToDictionary(p => p.Slug, p => p.Name));
 
     private IReadOnlySet<string>? preferredRevenue;
 

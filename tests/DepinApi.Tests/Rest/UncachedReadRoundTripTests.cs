@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using DepinApi.Tests.Infrastructure;
+using Npgsql;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>
+/// An uncached REST read of the newest data is one round trip to Postgres: the snapshot's BEGIN, the version query,
+/// every read and the COMMIT in one batch, where it used to be a transaction of one round trip per statement and a
+/// ROLLBACK. Counted with Npgsql's own tracing, one activity per command or batch sent; the same read with
+/// <c>asOf</c>, which still takes the statement-by-statement path, shows what the count was.
+/// </summary>
+public sealed class UncachedReadRoundTripTests
+{
+    [Theory]
+    [InlineData("/v1/projects/helium/revenue", 4)]
+    [InlineData("/v1/projects/helium", 6)]
+    [InlineData("/v1/projects", 2)]
+    public async Task An_uncached_read_of_the_newest_version_is_one_round_trip(string path, int statementByStatement)
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["Database:ReadinessCheckSeconds"] = "3600",
+            ["Rest:OutputCacheEnabled"] = "false",
+            ["RateLimiting:Enabled"] = "false",
+        });
+        using var client = factory.CreateClient();
+        var warm = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+        var version = JsonDocument.Parse(await warm.Content.ReadAsStringAsync()).RootElement.GetProperty("dataVersion").GetProperty("id").GetInt32();
+
+        var sent = new ConcurrentBag<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.TagObjects.Any(tag => tag.Value as string == database))
+                    sent.Add(activity.DisplayName);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var current = await client.GetAsync(path);
+        var currentBody = await current.Content.ReadAsStringAsync();
+        var roundTrips = sent.Count;
+        sent.Clear();
+        var asOf = await client.GetAsync($"{path}?asOf={version}");
+        var asOfBody = await asOf.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, asOf.StatusCode);
+        Assert.Equal(1, roundTrips);
+        Assert.Equal(statementByStatement, sent.Count);
+        // The same data, whichever way it was read.
+        Assert.Equal(Data(currentBody), Data(asOfBody));
+    }
+
+    private static string Data(string body) => JsonDocument.Parse(body).RootElement.GetProperty("data").GetRawText();
+}
