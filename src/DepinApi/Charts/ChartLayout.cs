@@ -75,7 +75,7 @@ public static class ChartLayout
             shapes.Add(new PolylineShape(placed.Select(p => (p.X, p.Y)).ToList(), ChartColors.Accent, 3));
         var radius = placed.Count > 60 ? 3 : 6;
         foreach (var (point, x, y) in placed)
-            shapes.Add(new DotShape(x, y, radius, ChartColors.Accent, Mark(point)));
+            shapes.Add(new DotShape(x, y, point.Marked ? radius + 3 : radius, point.Marked ? ChartColors.Marked : ChartColors.Accent, Mark(point)));
         return frame;
     }
 
@@ -96,7 +96,8 @@ public static class ChartLayout
             var point = points[i];
             var center = Left + slot * (i + 0.5);
             var y = Y(frame, point.Value);
-            shapes.Add(new RectShape(center - width / 2, Math.Min(y, zero), width, Math.Abs(zero - y), ChartColors.Accent, Mark(point)));
+            shapes.Add(new RectShape(center - width / 2, Math.Min(y, zero), width, Math.Abs(zero - y),
+                point.Marked ? ChartColors.Marked : ChartColors.Accent, Mark(point)));
             if (points.Count <= 12)
                 shapes.Add(new TextShape(center, (point.Value >= 0 ? y : zero) - 8, spec.Unit.Tick(point.Value), SmallSize, TextAnchor.Middle));
             if (i % labelEvery == 0)
@@ -192,7 +193,7 @@ public static class ChartLayout
     public static double Y(PlotFrame frame, decimal value) =>
         frame.Bottom - (frame.Bottom - frame.Top) * (double)((value - frame.Min) / (frame.Max - frame.Min));
 
-    private static DataMark Mark(ChartPoint point) => new(point.Label, Number(point.Value), point.Tip);
+    private static DataMark Mark(ChartPoint point) => new(point.Label, Number(point.Value), point.Tip, Marked: point.Marked);
 
     private static string Number(decimal value) => Rest.Infrastructure.DecimalText.Format(value);
 

@@ -41,7 +41,7 @@ public sealed record DotShape(double X, double Y, double Radius, string Fill, Da
 /// The value behind a plotted shape, written into the SVG as data-* attributes and a &lt;title&gt; (a tooltip, and
 /// what a screen reader reads), so a reader or a test can map every shape back to the figure it draws.
 /// </summary>
-public sealed record DataMark(string Label, string Value, string Tip, string? Series = null);
+public sealed record DataMark(string Label, string Value, string Tip, string? Series = null, bool Marked = false);
 
 /// <summary>The plot area and the values at its bottom and top edge: what a reader needs to turn y back into a value.</summary>
 public sealed record PlotFrame(double Left, double Top, double Right, double Bottom, decimal Min, decimal Max);
@@ -58,6 +58,7 @@ public static class ChartColors
     public const string Background = "#ffffff";
     public const string NotStated = "#d9d9d9";
     public const string Accent = "#0072b2";
+    public const string Marked = "#d55e00";
 
     public static readonly IReadOnlyList<string> Series =
         ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"];

@@ -6,9 +6,11 @@ public enum ChartKind { Line, Bars, StackedShares }
 /// <summary>
 /// One plotted value. <paramref name="Label"/> is the short axis text ("2025Q2", "2026-06-01"), <paramref name="Name"/> the
 /// same in words ("Q2 2025"), <paramref name="Tip"/> the full figure as the API cites it; <paramref name="Day"/> places
-/// dated points on a time axis (a line chart's x), bars and columns are evenly spaced.
+/// dated points on a time axis (a line chart's x), bars and columns are evenly spaced. <paramref name="Id"/> is the
+/// figure's permanent id; <paramref name="Marked"/> singles out one point (a figure page shows its figure in the context of its series).
 /// </summary>
-public sealed record ChartPoint(string Label, string Name, decimal Value, string Tip, DateOnly? Day = null);
+public sealed record ChartPoint(string Label, string Name, decimal Value, string Tip, DateOnly? Day = null, string? Id = null,
+    bool Marked = false);
 
 /// <summary>One part of a stacked column: a named series and its share 0..1.</summary>
 public sealed record ChartSegment(string Series, decimal Share, string Tip);

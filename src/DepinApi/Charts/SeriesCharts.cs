@@ -14,12 +14,18 @@ namespace DepinApi.Charts;
 /// </summary>
 public static class SeriesCharts
 {
+    /// <summary>The same chart with figure <paramref name="id"/>'s value singled out (drawn larger, in another colour, data-marked).</summary>
+    public static ChartSpec Marking(ChartSpec spec, string id) => spec with
+    {
+        Points = spec.Points.Select(p => p.Id == id ? p with { Marked = true } : p).ToList(),
+    };
+
     public static ChartSpec TokenPrices(string projectName, IReadOnlyList<TokenPriceView> prices, string footer)
     {
         var stated = prices.Where(p => p.PriceUsd is not null).ToList();
         var symbol = prices.Count > 0 ? prices[0].TokenSymbol : "";
         var points = stated.Select(p => new ChartPoint(Day(p.Date), CitationText.Date(p.Date), p.PriceUsd!.Value,
-            $"{CitationText.Date(p.Date)}: {Qualified(p.Qualifier, CitationText.Money(p.PriceUsd.Value), p.Quote)} ({p.Basis})", p.Date)).ToList();
+            $"{CitationText.Date(p.Date)}: {Qualified(p.Qualifier, CitationText.Money(p.PriceUsd.Value), p.Quote)} ({p.Basis})", p.Date, p.Id)).ToList();
         var title = symbol.Length == 0 ? $"{projectName} token price" : $"{projectName} ({symbol}) token price";
         var unit = ChartUnit.Usd.Named(symbol.Length == 0 ? "US dollars" : $"US dollars per {symbol}");
         return ChartSpec.Line(title, unit, Sources(stated.Select(p => p.Source)), footer, points);
@@ -33,7 +39,7 @@ public static class SeriesCharts
         {
             var period = CitationText.Period(f.Period);
             var value = f.ValueMax is { } high ? $"{unit.Full(f.Value)} to {unit.Full(high)}" : unit.Full(f.Value);
-            return new ChartPoint(f.Period, period, f.Value, $"{period}: {Qualified(f.Qualifier, value, f.Quote)} ({f.Basis})", f.PeriodEnd);
+            return new ChartPoint(f.Period, period, f.Value, $"{period}: {Qualified(f.Qualifier, value, f.Quote)} ({f.Basis})", f.PeriodEnd, f.Id);
         }).ToList();
         return ChartSpec.Line($"{projectName}: {CitationText.Metric(metric)}", unit, Sources(ordered.Select(f => f.Source)), footer, points);
     }
@@ -48,7 +54,7 @@ public static class SeriesCharts
         {
             var quarter = CitationText.Period(f.Quarter);
             var value = units == SeriesUnits.Lin ? Qualified(f.Qualifier, unit.Full(f.Value!.Value), f.Quote) : unit.Full(f.Value!.Value);
-            return new ChartPoint(f.Quarter, quarter, f.Value!.Value, $"{quarter}: {value} ({f.Basis})");
+            return new ChartPoint(f.Quarter, quarter, f.Value!.Value, $"{quarter}: {value} ({f.Basis})", Id: f.Id);
         }).ToList();
         var title = $"{projectName} {CitationText.Metric(metric)}" + units switch
         {

@@ -137,6 +137,8 @@ public static class SvgChartWriter
             xml.WriteAttributeString("data-series", series);
         xml.WriteAttributeString("data-label", data.Label);
         xml.WriteAttributeString("data-value", data.Value);
+        if (data.Marked)
+            xml.WriteAttributeString("data-marked", "true");
         xml.WriteElementString("title", ns, data.Tip);
     }
 

@@ -27,15 +27,16 @@ public sealed class ImageContentFilter : IOperationFilter
                     Format = entry.Format == ResponseFormat.Png ? "binary" : null,
                     Description = Describe(entry.Format, chart),
                 },
+                Example = System.Text.Json.Nodes.JsonValue.Create(entry.Format == ResponseFormat.Png ? PngExample : SvgExample),
             };
         }
         var names = ResponseFormats.Expected(offered.Formats);
         foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>().Where(p => p.Name == "format" && p.In == ParameterLocation.Query))
         {
             parameter.Description = chart
-                ? $"{names}: json (default), csv, svg (a labelled chart, `<title>`/`<desc>` and text in the SVG) or png (the same chart, 1200×630). "
+                ? $"One of {names}. json is the default; svg is a labelled chart (`<title>`, `<desc>` and text in the SVG), png the same chart at 1200×630. "
                   + "Without it, an Accept header that prefers text/csv, image/svg+xml or image/png selects that format."
-                : $"{names}: json (default), csv or png (a 1200×630 preview card of the figure with its period and source). "
+                : $"One of {names}. json is the default; png is a 1200×630 preview card of the figure with its period and source. "
                   + "Without it, an Accept header that prefers text/csv or image/png selects that format.";
         }
         if (response.Description is { } description && !description.Contains("chart", StringComparison.Ordinal)
@@ -44,6 +45,17 @@ public sealed class ImageContentFilter : IOperationFilter
                 ? " As a chart with `?format=svg` (or `Accept: image/svg+xml`), or `?format=png`."
                 : " As a 1200×630 preview card with `?format=png`.");
     }
+
+    // The opening and one bar of a real chart (the seed data's Aethir revenue), shortened where "…" stands.
+    private const string SvgExample =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\" role=\"img\" "
+        + "aria-labelledby=\"chart-title chart-desc\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">"
+        + "<title id=\"chart-title\">Aethir revenue</title><desc id=\"chart-desc\">Bar chart, Aethir revenue, in US dollars: 3 values "
+        + "from Q1 2025 to Q3 2025. First $28.5 million (Q1 2025), last $39.9 million (Q3 2025); minimum $28.5 million (Q1 2025), "
+        + "maximum $39.9 million (Q3 2025).</desc>…<rect x=\"560.8\" y=\"183\" width=\"120\" height=\"327\" fill=\"#0072b2\" "
+        + "data-label=\"2025Q2\" data-value=\"32700000\"><title>Q2 2025: $32.7 million (disclosed)</title></rect>…</svg>";
+
+    private const string PngExample = "(a 1200×630 PNG image)";
 
     private static string Describe(ResponseFormat format, bool chart) => (format, chart) switch
     {
