@@ -58,7 +58,7 @@ public class ChartRenderingTests
     {
         var spec = Prices() with { Points = Prices().Points.Select((p, i) => p with { Id = $"f{i}" }).ToList() };
         var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(SvgChartWriter.Write(ChartLayout.Lay(SeriesCharts.Marking(spec, "f7")))));
-        var marked = Assert.Single(svg.Descendants().Where(e => e.Attribute("data-marked") is not null));
+        var marked = Assert.Single(svg.Descendants(), e => e.Attribute("data-marked") is not null);
         Assert.Equal(spec.Points[7].Label, (string?)marked.Attribute("data-label"));
         Assert.NotEqual(ChartColors.Accent, (string?)marked.Attribute("fill"));
     }
