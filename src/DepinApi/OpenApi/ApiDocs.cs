@@ -49,6 +49,7 @@ public static class ApiDocs
             options.OperationFilter<ProblemResponsesFilter>();
             options.OperationFilter<SuccessResponseFilter>();
             options.OperationFilter<CsvContentFilter>();
+            options.OperationFilter<ImageContentFilter>();
             options.OperationFilter<ResponseHeadersFilter>();
             options.DocumentFilter<DocumentConventionsFilter>();
         });

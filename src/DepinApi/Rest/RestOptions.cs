@@ -27,6 +27,12 @@ public sealed class RestOptions
     /// </summary>
     public int ResponseBufferMemoryBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// The most values one chart (<c>format=svg</c> or <c>png</c>) draws; a longer series is a 400 that asks for a
+    /// narrower <c>from</c>/<c>to</c>. Past a few thousand points a 1,030-pixel-wide plot shows nothing more.
+    /// </summary>
+    public int MaxChartPoints { get; set; } = 2000;
+
     /// <summary>How long clients and shared caches may reuse a response (<c>Cache-Control: max-age</c>).</summary>
     public int MaxAgeSeconds { get; set; } = 60;
 

@@ -1,3 +1,4 @@
+using DepinApi.Charts;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -6,24 +7,30 @@ namespace DepinApi.Rest.Endpoints;
 
 /// <summary>
 /// The answer of every single-figure permalink (<c>/v1/revenue/{id}</c>, <c>/v1/token-prices/{id}</c> …): the figure
-/// in the version asked for, with its citation, as JSON or one CSV row; a 404 that names the id when it is not there.
+/// in the version asked for, with its citation, as JSON, one CSV row or a PNG preview card; a 404 that names the id
+/// when it is not there.
 /// </summary>
 internal static class FigurePermalink
 {
     /// <param name="kind">What the figure is called in the 404 ("revenue figure", "token price" …).</param>
     /// <param name="lookup">Finds the figure by id in the session's version (see <see cref="FigureLookup"/>).</param>
     /// <param name="view">Maps the figure to the view the list endpoints show for it.</param>
+    /// <param name="card">The view as a preview card, given the project's name and the card's footer.</param>
     public static async Task<IResult> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
         ResourceParameters resource, string kind,
         Func<ReadSession, string, CancellationToken, Task<TFigure?>> lookup,
-        Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, CancellationToken cancellationToken)
+        Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, Func<FigureViews, TView, string, FigureCard> card,
+        CancellationToken cancellationToken)
         where TFigure : class
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Figure);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (await lookup(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound(kind, id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        return Representation.Item(format, session, view(views, figure), columns, id);
+        var shown = view(views, figure);
+        return ChartResponses.IsImage(format)
+            ? ChartResponses.Card(format, session, card(views, shown, SeriesCharts.Footer(Representation.Version(session))), id)
+            : Representation.Item(format, session, shown, columns, id);
     }
 }

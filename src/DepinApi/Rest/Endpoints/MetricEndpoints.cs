@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DepinApi.Charts;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -17,12 +18,14 @@ public static class MetricEndpoints
             .WithDescription("Figures that are not dollar revenue, in metric, period end, id order, each with its unit "
                              + "(`count`, `fraction`, `usd`, `tokens`, `hours`, `gpus`); a range has `valueMax`. `metric` narrows.")
             .ProducesJsonOrCsv<ListResponse<NetworkMetricView>>()
+            .OffersFormats(ResponseFormats.Series)
             .RedirectsRenamedSlugs();
         v1.MapGet("/metrics/{id}", MetricAsync).WithTags("Metrics")
             .WithName("GetNetworkMetric")
             .WithSummary("One network metric by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
-            .ProducesJsonOrCsv<ItemResponse<NetworkMetricView>>();
+            .ProducesJsonOrCsv<ItemResponse<NetworkMetricView>>()
+            .OffersFormats(ResponseFormats.Figure);
         v1.MapGet("/sector-figures", SectorListAsync).WithTags("Sectors")
             .WithName("ListSectorFigures")
             .WithSummary("Figures about DePIN as a whole or its compute networks.")
@@ -32,7 +35,8 @@ public static class MetricEndpoints
             .WithName("GetSectorFigure")
             .WithSummary("One sector figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
-            .ProducesJsonOrCsv<ItemResponse<SectorFigureView>>();
+            .ProducesJsonOrCsv<ItemResponse<SectorFigureView>>()
+            .OffersFormats(ResponseFormats.Figure);
     }
 
     public static async Task<IResult> ProjectAsync(HttpContext http, RestHandlerServices rest,
@@ -40,7 +44,9 @@ public static class MetricEndpoints
         [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        if (ChartResponses.IsImage(format))
+            ChartResponses.RejectPaging(paging);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
@@ -54,6 +60,17 @@ public static class MetricEndpoints
             QueryParsing.OneOf("metric", metric, known);
             figures = figures.Where(f => f.Metric == metric).ToList();
         }
+        if (ChartResponses.IsImage(format))
+        {
+            var metrics = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (metrics.Count > 1)
+                throw new InvalidParameterException("metric", "one of " + string.Join(", ", metrics), null,
+                    $"A chart draws one metric; name it with 'metric', one of {string.Join(", ", metrics)}.");
+            ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
+            var chart = SeriesCharts.Metric(project.Name, metrics.Count == 1 ? metrics[0] : metric ?? "metrics",
+                figures.Select(views.NetworkMetric).ToList(), SeriesCharts.Footer(Representation.Version(session)));
+            return ChartResponses.Chart(format, session, chart, $"{project.Slug}-metrics{(metrics.Count == 1 ? "-" + metrics[0] : "")}");
+        }
         var (items, info) = rest.InMemory(http, page, figures.Select(views.NetworkMetric),
             f => Paging.Key(f.Metric, Day(f.PeriodEnd), f.Id));
         return Representation.List(format, session, items, info, NetworkMetricView.Columns(), $"{project.Slug}-metrics");
@@ -63,7 +80,8 @@ public static class MetricEndpoints
         [Description("The figure's id, e.g. aethir-2026-active-compute-clients.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "network metric", FigureLookup.NetworkMetricAsync,
-            (views, f) => views.NetworkMetric(f), NetworkMetricView.Columns(), cancellationToken);
+            (views, f) => views.NetworkMetric(f), NetworkMetricView.Columns(),
+            (views, v, footer) => FigureCards.NetworkMetric(v, views.ProjectName(v.Project), footer), cancellationToken);
 
     public static async Task<IResult> SectorListAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "scope")][Description("depin (the whole sector) or depin_compute (its compute networks).")] string? scope,
@@ -84,7 +102,8 @@ public static class MetricEndpoints
         [Description("The figure's id, e.g. depin-2026q2-annualized-external-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "sector figure", FigureLookup.SectorFigureAsync,
-            (views, f) => views.SectorFigure(f), SectorFigureView.Columns(), cancellationToken);
+            (views, f) => views.SectorFigure(f), SectorFigureView.Columns(),
+            (_, v, footer) => FigureCards.SectorFigure(v, footer), cancellationToken);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using DepinApi.Charts;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -22,6 +23,7 @@ public static class RevenueEndpoints
                              + "quote, permalink and citation. `from`/`to` bound the quarters, `metric` narrows, `units` transforms "
                              + "each metric series as FRED does (`value` holds the result, `amountUsd` the level).")
             .ProducesJsonOrCsv<ListResponse<RevenueFigureView>>()
+            .OffersFormats(ResponseFormats.Series)
             .RedirectsRenamedSlugs();
         v1.MapGet("/projects/{slug}/revenue/{quarter}", QuarterAsync).WithTags(tag)
             .WithName("GetProjectRevenueQuarter")
@@ -46,7 +48,8 @@ public static class RevenueEndpoints
             .WithSummary("One revenue figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation. Ids never change once published; add `asOf` to see the "
                              + "figure exactly as a given data version served it.")
-            .ProducesJsonOrCsv<ItemResponse<RevenueFigureView>>();
+            .ProducesJsonOrCsv<ItemResponse<RevenueFigureView>>()
+            .OffersFormats(ResponseFormats.Figure);
     }
 
     public static async Task<IResult> SeriesAsync(HttpContext http, RestHandlerServices rest,
@@ -56,7 +59,9 @@ public static class RevenueEndpoints
         [FromQuery(Name = "to")][Description("Last quarter, YYYYQn (e.g. 2026Q2).")] string? to,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        if (ChartResponses.IsImage(format))
+            ChartResponses.RejectPaging(paging);
         var first = QueryParsing.Quarter("from", from);
         var last = QueryParsing.Quarter("to", to);
         QueryParsing.InOrder("from", first, "to", last);
@@ -74,6 +79,17 @@ public static class RevenueEndpoints
             return answer!;
         var views = FigureViews.Create(http, session, await reads.Names);
         var figures = Transformed(views, RevenueSeries.Of(await reads.Revenue, first, units), units);
+        if (ChartResponses.IsImage(format))
+        {
+            var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (drawn.Count > 1)
+                throw new InvalidParameterException("metric", "one of " + string.Join(", ", drawn), filter.Metric,
+                    $"A chart draws one metric; name one with 'metric': {string.Join(", ", drawn)}.");
+            ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
+            var what = drawn.Count == 1 ? drawn[0] : metrics?.FirstOrDefault() ?? "revenue";
+            var chart = SeriesCharts.Revenue(project.Name, what, units, figures, SeriesCharts.Footer(Representation.Version(session)));
+            return ChartResponses.Chart(format, session, chart, $"{project.Slug}-revenue-{what}");
+        }
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
@@ -157,13 +173,17 @@ public static class RevenueEndpoints
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Figure);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (await FigureLookup.RevenueAsync(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound("revenue figure", id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         await views.LoadPreferredRevenueAsync(session, figure, cancellationToken);
-        return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
+        var shown = views.Revenue(figure);
+        if (ChartResponses.IsImage(format))
+            return ChartResponses.Card(format, session,
+                FigureCards.Revenue(shown, views.ProjectName(shown.Project), SeriesCharts.Footer(Representation.Version(session))), id);
+        return Representation.Item(format, session, shown, RevenueFigureView.Columns(), id);
     }
 
     /// <summary>Each metric series from <paramref name="first"/> to <paramref name="last"/> in <paramref name="units"/>, as views.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
@@ -19,6 +20,7 @@ public static class SettlementMixEndpoints
             .WithDescription("Shares (0..1) of fees settled in stablecoins and in the native token, or only a label "
                              + "(`mainly_native`, `mainly_stablecoin`) when the source gives no number; never derived one from the other.")
             .ProducesJsonOrCsv<ListResponse<SettlementMixView>>()
+            .OffersFormats(ResponseFormats.Series)
             .RedirectsRenamedSlugs();
         v1.MapGet("/settlement-mix", AllAsync).WithTags(tag)
             .WithName("ListSettlementMix")
@@ -29,19 +31,31 @@ public static class SettlementMixEndpoints
             .WithName("GetSettlementMixFigure")
             .WithSummary("One settlement mix figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
-            .ProducesJsonOrCsv<ItemResponse<SettlementMixView>>();
+            .ProducesJsonOrCsv<ItemResponse<SettlementMixView>>()
+            .OffersFormats(ResponseFormats.Figure);
     }
 
     public static async Task<IResult> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        if (ChartResponses.IsImage(format))
+            ChartResponses.RejectPaging(paging);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
         if (project is null)
             return answer!;
+        if (ChartResponses.IsImage(format))
+        {
+            var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+            var figures = await session.SettlementMixAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);
+            ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
+            var chart = SeriesCharts.SettlementMix(project.Name, figures.Select(views.SettlementMix).ToList(),
+                SeriesCharts.Footer(Representation.Version(session)));
+            return ChartResponses.Chart(format, session, chart, $"{project.Slug}-settlement-mix");
+        }
         return await ListAsync(http, rest, session, format, page, [project.Slug], $"{project.Slug}-settlement-mix", cancellationToken);
     }
 
@@ -61,7 +75,8 @@ public static class SettlementMixEndpoints
         [Description("The figure's id, e.g. helium-2026-06-01-settlement-mix.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "settlement mix figure", FigureLookup.SettlementMixAsync,
-            (views, f) => views.SettlementMix(f), SettlementMixView.Columns(), cancellationToken);
+            (views, f) => views.SettlementMix(f), SettlementMixView.Columns(),
+            (views, v, footer) => FigureCards.SettlementMix(v, views.ProjectName(v.Project), footer), cancellationToken);
 
     private static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest, ReadSession session, ResponseFormat format,
         PageRequest page, IReadOnlyCollection<string>? projects, string fileStem, CancellationToken cancellationToken)

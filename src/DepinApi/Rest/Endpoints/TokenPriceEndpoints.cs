@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
@@ -23,6 +24,7 @@ public static class TokenPriceEndpoints
                              + "CSV without `limit` or `cursor` is the whole series in one response, up to the response size limit "
                              + "(longer is a 400 response-too-large); with them it is paged like JSON.")
             .ProducesJsonOrCsv<ListResponse<TokenPriceView>>()
+            .OffersFormats(ResponseFormats.Series)
             .RedirectsRenamedSlugs();
         v1.MapGet("/token-prices", OnDateAsync).WithTags(tag)
             .WithName("ListTokenPricesOnDate")
@@ -34,7 +36,8 @@ public static class TokenPriceEndpoints
             .WithName("GetTokenPrice")
             .WithSummary("One token price figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
-            .ProducesJsonOrCsv<ItemResponse<TokenPriceView>>();
+            .ProducesJsonOrCsv<ItemResponse<TokenPriceView>>()
+            .OffersFormats(ResponseFormats.Figure);
     }
 
     public static async Task<IResult> SeriesAsync(HttpContext http, RestHandlerServices rest,
@@ -44,7 +47,9 @@ public static class TokenPriceEndpoints
         [FromQuery(Name = "date")][Description("Only this date, YYYY-MM-DD (the same as from and to both that date); not with from or to.")] string? date,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        if (ChartResponses.IsImage(format))
+            ChartResponses.RejectPaging(paging);
         var day = QueryParsing.Date("date", date);
         if (day is not null && (!string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to)))
             throw new InvalidParameterException("date", "either date or from/to, not both", date,
@@ -63,6 +68,17 @@ public static class TokenPriceEndpoints
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };
         var stem = $"{project.Slug}-token-prices";
+
+        if (ChartResponses.IsImage(format))
+        {
+            var max = rest.Options.MaxChartPoints;
+            var prices = new List<TokenPriceView>();
+            await foreach (var price in session.TokenPricesAsync(query with { Limit = max + 1 }, cancellationToken))
+                prices.Add(views.TokenPrice(price));
+            ChartResponses.CheckPoints(prices.Count, max);
+            var chart = SeriesCharts.TokenPrices(project.Name, prices, SeriesCharts.Footer(Representation.Version(session)));
+            return ChartResponses.Chart(format, session, chart, stem);
+        }
 
         if (wholeSeries)
         {
@@ -108,7 +124,8 @@ public static class TokenPriceEndpoints
         [Description("The figure's id, e.g. helium-2026-06-01-price.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,
-            (views, f) => views.TokenPrice(f), TokenPriceView.Columns(), cancellationToken);
+            (views, f) => views.TokenPrice(f), TokenPriceView.Columns(),
+            (views, v, footer) => FigureCards.TokenPrice(v, views.ProjectName(v.Project), footer), cancellationToken);
 
     // Its permalink and its citation (which repeats the permalink) alone are longer.
     private const int MinimumCsvRowBytes = 100;

@@ -10,7 +10,17 @@ public static class EndpointMetadata
         .ProducesProblem(StatusCodes.Status404NotFound)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
+    /// <summary>
+    /// Declares the formats beyond JSON and CSV the endpoint answers (a chart, a preview card), for the OpenAPI
+    /// document (<see cref="OpenApi.ImageContentFilter"/>); the handler resolves the same list.
+    /// </summary>
+    public static RouteHandlerBuilder OffersFormats(this RouteHandlerBuilder builder, IReadOnlyList<ResponseFormats.Entry> formats) =>
+        builder.WithMetadata(new OfferedFormats(formats));
+
     /// <summary>Adds the 308 a renamed project slug answers with.</summary>
     public static RouteHandlerBuilder RedirectsRenamedSlugs(this RouteHandlerBuilder builder) =>
         builder.Produces(StatusCodes.Status308PermanentRedirect);
 }
+
+/// <summary>The formats an endpoint answers, as endpoint metadata.</summary>
+public sealed record OfferedFormats(IReadOnlyList<ResponseFormats.Entry> Formats);

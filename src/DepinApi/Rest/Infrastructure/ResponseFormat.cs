@@ -4,8 +4,37 @@ using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
 
-/// <summary>The two representations every resource has.</summary>
-public enum ResponseFormat { Json, Csv }
+/// <summary>The representations a resource can have; which ones a resource offers is a <see cref="ResponseFormats"/> list.</summary>
+public enum ResponseFormat { Json, Csv, Svg, Png }
+
+/// <summary>
+/// The one table of formats: the name <c>?format=</c> takes, the media type an Accept header names (and the
+/// documented Content-Type), and which resources offer which. Negotiation, the 400 that lists the allowed
+/// values and the OpenAPI document all read it.
+/// </summary>
+public static class ResponseFormats
+{
+    public sealed record Entry(ResponseFormat Format, string Name, string MediaType);
+
+    public static readonly Entry Json = new(ResponseFormat.Json, "json", "application/json");
+    public static readonly Entry Csv = new(ResponseFormat.Csv, "csv", "text/csv");
+    public static readonly Entry Svg = new(ResponseFormat.Svg, "svg", "image/svg+xml");
+    public static readonly Entry Png = new(ResponseFormat.Png, "png", "image/png");
+
+    /// <summary>Every resource: JSON (the default) and CSV.</summary>
+    public static readonly IReadOnlyList<Entry> Data = [Json, Csv];
+
+    /// <summary>A series: also a chart as SVG, and a 1200×630 PNG of the same chart.</summary>
+    public static readonly IReadOnlyList<Entry> Series = [Json, Csv, Svg, Png];
+
+    /// <summary>A single figure (a permalink): also a 1200×630 PNG preview card.</summary>
+    public static readonly IReadOnlyList<Entry> Figure = [Json, Csv, Png];
+
+    /// <summary>"json or csv", "json, csv, svg or png": the allowed names, as a 400 lists them.</summary>
+    public static string Expected(IReadOnlyList<Entry> allowed) => allowed.Count == 1
+        ? allowed[0].Name
+        : string.Join(", ", allowed.Take(allowed.Count - 1).Select(e => e.Name)) + " or " + allowed[^1].Name;
+}
 
 /// <summary>The parameters every resource accepts: the representation and the point in history.</summary>
 public sealed record ResourceParameters
@@ -19,41 +48,62 @@ public sealed record ResourceParameters
     public string? AsOf { get; init; }
 }
 
-/// <summary>Chooses JSON or CSV from <c>?format=</c> first, then from the Accept header.</summary>
+/// <summary>Chooses a representation from <c>?format=</c> first, then from the Accept header.</summary>
 public static class ContentNegotiation
 {
-    public const string CsvMediaType = "text/csv";
-    private const string Expected = "json or csv";
+    public static readonly string CsvMediaType = ResponseFormats.Csv.MediaType;
 
-    public static ResponseFormat Resolve(HttpRequest request, string? format)
+    /// <summary>JSON or CSV, as every resource offers.</summary>
+    public static ResponseFormat Resolve(HttpRequest request, string? format) => Resolve(request, format, ResponseFormats.Data);
+
+    /// <summary>One of <paramref name="allowed"/> (JSON first); any other <c>format</c> is a 400 listing them.</summary>
+    public static ResponseFormat Resolve(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.Entry> allowed)
     {
         if (!string.IsNullOrEmpty(format))
-            return format.ToLowerInvariant() switch
+        {
+            foreach (var entry in allowed)
             {
-                "json" => ResponseFormat.Json,
-                "csv" => ResponseFormat.Csv,
-                _ => throw new InvalidParameterException("format", Expected, format),
-            };
-        return PrefersCsv(request) ? ResponseFormat.Csv : ResponseFormat.Json;
+                if (entry.Name.Equals(format, StringComparison.OrdinalIgnoreCase))
+                    return entry.Format;
+            }
+            throw new InvalidParameterException("format", ResponseFormats.Expected(allowed), format);
+        }
+        return Preferred(request, allowed);
     }
 
     /// <summary>
-    /// True when the client names text/csv with a higher quality than application/json. Wildcards
-    /// do not count against it: a named type is more specific than */* at any equal quality.
+    /// The allowed type the client names with a higher quality than application/json; JSON otherwise, and on a tie
+    /// the earlier entry of the table. Wildcards do not count: a named type is more specific than */* at any equal quality.
     /// </summary>
-    private static bool PrefersCsv(HttpRequest request)
+    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.Entry> allowed)
     {
         if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
-            return false;
-        double csv = 0, json = 0;
+            return ResponseFormat.Json;
+        var qualities = new double[allowed.Count];
         foreach (var media in accepted)
         {
             var quality = media.Quality ?? 1;
-            if (media.MediaType.Equals(CsvMediaType, StringComparison.OrdinalIgnoreCase))
-                csv = Math.Max(csv, quality);
-            else if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-                json = Math.Max(json, quality);
+            for (var i = 0; i < allowed.Count; i++)
+            {
+                if (media.MediaType.Equals(allowed[i].MediaType, StringComparison.OrdinalIgnoreCase))
+                    qualities[i] = Math.Max(qualities[i], quality);
+            }
         }
-        return csv > 0 && csv > json;
+        var bestQuality = 0d;
+        for (var i = 0; i < allowed.Count; i++)
+        {
+            if (allowed[i].Format == ResponseFormat.Json)
+                bestQuality = qualities[i];
+        }
+        var best = ResponseFormat.Json;
+        for (var i = 0; i < allowed.Count; i++)
+        {
+            if (allowed[i].Format != ResponseFormat.Json && qualities[i] > 0 && qualities[i] > bestQuality)
+            {
+                best = allowed[i].Format;
+                bestQuality = qualities[i];
+            }
+        }
+        return best;
     }
 }

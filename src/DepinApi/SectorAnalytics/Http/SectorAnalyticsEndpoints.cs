@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Screening.Http;
@@ -20,7 +21,8 @@ public static class SectorAnalyticsEndpoints
                              + "by the 1-year change. The sector's market cap over its revenue where a source states both. `sector` "
                              + "restricts to one sector; `quarter` and `metric` narrow the concentration table. CSV: `part` picks the "
                              + "table (revenue, implied-prices, multiples).")
-            .ProducesJsonOrCsv<SectorAnalyticsResponse>();
+            .ProducesJsonOrCsv<SectorAnalyticsResponse>()
+            .OffersFormats(ResponseFormats.Series);
     }
 
     public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest, SectorAnalyticsService analytics,
@@ -33,13 +35,25 @@ public static class SectorAnalyticsEndpoints
         [OpenApiExample("revenue")] string? part,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
         var sectorFilter = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors);
         var quarterFilter = QueryParsing.Quarter("quarter", quarter);
         var metricFilter = QueryParsing.OneOf("metric", metric, Vocabulary.RevenueMetrics);
         var table = QueryParsing.OneOf("part", part, SectorAnalyticsCsv.Parts) ?? SectorAnalyticsCsv.Revenue;
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var report = await analytics.AnalyseAsync(session, sectorFilter, quarterFilter, metricFilter, cancellationToken);
+        if (ChartResponses.IsImage(format))
+        {
+            // The chart is the revenue table as stacked shares, one metric per chart.
+            var metrics = report.Revenue.Select(q => q.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (metrics.Count > 1)
+                throw new InvalidParameterException("metric", "one of " + string.Join(", ", metrics), null,
+                    $"A chart draws one metric; name it with 'metric', one of {string.Join(", ", metrics)}.");
+            var what = metrics.Count == 1 ? metrics[0] : metricFilter ?? "annualized_external_revenue";
+            ChartResponses.CheckPoints(report.Revenue.Count, rest.Options.MaxChartPoints);
+            var chart = SeriesCharts.SectorRevenue(sectorFilter, what, report.Revenue, SeriesCharts.Footer(Representation.Version(session)));
+            return ChartResponses.Chart(format, session, chart, $"sector-revenue-{sectorFilter ?? "all"}-{what}");
+        }
         if (format == ResponseFormat.Json)
             return TypedResults.Ok(new SectorAnalyticsResponse(Representation.Version(session), MethodologyRef.Current, report));
         var stem = "sector-analytics-" + (sectorFilter ?? "all") + "-" + table;

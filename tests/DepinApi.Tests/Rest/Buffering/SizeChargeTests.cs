@@ -76,6 +76,26 @@ public sealed class SizeChargeTests
         Assert.InRange(next.Headers.RetryAfter!.Delta!.Value.TotalSeconds, debtSeconds - 60, debtSeconds + 60);
     }
 
+    [Fact]
+    public async Task A_chart_is_charged_by_its_bytes_and_a_series_too_long_to_draw_is_a_400()
+    {
+        await using var factory = await StartAsync(pointsPerWindow: 1_000);
+        using var client = factory.CreateClient();
+
+        using var tooLong = await client.GetAsync("/v1/projects/helium/token-prices?format=svg");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal("from", JsonDocument.Parse(await tooLong.Content.ReadAsStringAsync()).RootElement.GetProperty("parameter").GetString());
+        var before = int.Parse(Remaining(tooLong), CultureInfo.InvariantCulture);
+
+        // 1,000 synthetic days: each point carries its figure, so the SVG spans several blocks.
+        using var chart = await client.GetAsync("/v1/projects/helium/token-prices?format=svg&from=1960-01-02&to=1962-09-28");
+        Assert.Equal(HttpStatusCode.OK, chart.StatusCode);
+        var length = (await chart.Content.ReadAsByteArrayAsync()).Length;
+        var points = (length + BytesPerPoint - 1) / BytesPerPoint;
+        Assert.True(points > 1, $"the chart is only {length} bytes");
+        Assert.Equal((before - points).ToString(CultureInfo.InvariantCulture), Remaining(chart));
+    }
+
     private static string Remaining(HttpResponseMessage response) =>
         response.Headers.TryGetValues("RateLimit-Remaining", out var values) ? string.Join(",", values) : "(missing)";
 }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Citations;
+using DepinApi.Rest.Models;
+using DepinApi.SectorAnalytics;
+using DepinApi.Series;
+
+namespace DepinApi.Charts;
+
+/// <summary>
+/// The chart of each kind of series, from the same views the JSON lists: token prices and metrics as lines, a revenue
+/// metric as bars per quarter, settlement mix and a sector's revenue as stacked shares. Each value's tooltip is the
+/// figure as its citation states it; the caption names the unit and every publisher with the date of its article.
+/// </summary>
+public static class SeriesCharts
+{
+    /// <summary>The same chart with figure <paramref name="id"/>'s value singled out (drawn larger, in another colour, data-marked).</summary>
+    public static ChartSpec Marking(ChartSpec spec, string id) => spec with
+    {
+        Points = spec.Points.Select(p => p.Id == id ? p with { Marked = true } : p).ToList(),
+    };
+
+    public static ChartSpec TokenPrices(string projectName, IReadOnlyList<TokenPriceView> prices, string footer)
+    {
+        var stated = prices.Where(p => p.PriceUsd is not null).ToList();
+        var symbol = prices.Count > 0 ? prices[0].TokenSymbol : "";
+        var points = stated.Select(p => new ChartPoint(Day(p.Date), CitationText.Date(p.Date), p.PriceUsd!.Value,
+            $"{CitationText.Date(p.Date)}: {Qualified(p.Qualifier, CitationText.Money(p.PriceUsd.Value), p.Quote)} ({p.Basis})", p.Date, p.Id)).ToList();
+        var title = symbol.Length == 0 ? $"{projectName} token price" : $"{projectName} ({symbol}) token price";
+        var unit = ChartUnit.Usd.Named(symbol.Length == 0 ? "US dollars" : $"US dollars per {symbol}");
+        return ChartSpec.Line(title, unit, Sources(stated.Select(p => p.Source)), footer, points);
+    }
+
+    public static ChartSpec Metric(string projectName, string metric, IReadOnlyList<NetworkMetricView> figures, string footer)
+    {
+        var ordered = figures.OrderBy(f => f.PeriodEnd).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+        var unit = ChartUnit.Of(ordered.Count > 0 ? ordered[0].Unit : "count");
+        var points = ordered.Select(f =>
+        {
+            var period = CitationText.Period(f.Period);
+            var value = f.ValueMax is { } high ? $"{unit.Full(f.Value)} to {unit.Full(high)}" : unit.Full(f.Value);
+            return new ChartPoint(f.Period, period, f.Value, $"{period}: {Qualified(f.Qualifier, value, f.Quote)} ({f.Basis})", f.PeriodEnd, f.Id);
+        }).ToList();
+        return ChartSpec.Line($"{projectName}: {CitationText.Metric(metric)}", unit, Sources(ordered.Select(f => f.Source)), footer, points);
+    }
+
+    /// <summary>One bar per quarter: the preferred statement of each (the one /v1/revenue cites), in the units asked for.</summary>
+    public static ChartSpec Revenue(string projectName, string metric, SeriesUnits units, IReadOnlyList<RevenueFigureView> figures, string footer)
+    {
+        var bars = figures.Where(f => f.Preferred && f.Value is not null)
+            .OrderBy(f => f.Quarter, StringComparer.Ordinal).ToList();
+        var unit = units is SeriesUnits.Pch or SeriesUnits.Pc1 ? ChartUnit.PercentChange : ChartUnit.Usd;
+        var points = bars.Select(f =>
+        {
+            var quarter = CitationText.Period(f.Quarter);
+            var value = units == SeriesUnits.Lin ? Qualified(f.Qualifier, unit.Full(f.Value!.Value), f.Quote) : unit.Full(f.Value!.Value);
+            return new ChartPoint(f.Quarter, quarter, f.Value!.Value, $"{quarter}: {value} ({f.Basis})", Id: f.Id);
+        }).ToList();
+        var title = $"{projectName} {CitationText.Metric(metric)}" + units switch
+        {
+            SeriesUnits.Chg => ", change from the previous quarter",
+            SeriesUnits.Pch => ", per cent change from the previous quarter",
+            SeriesUnits.Pc1 => ", per cent change from a year earlier",
+            _ => "",
+        };
+        return ChartSpec.Bars(title, unit, Sources(bars.Select(f => f.Source)), footer, points);
+    }
+
+    public const string Stablecoins = "stablecoins";
+    public const string NativeToken = "native token";
+
+    /// <summary>
+    /// One column per figure: the stated stablecoin and native-token shares, and grey for what the source leaves unstated
+    /// (neither share is ever derived from the other). A figure with only a label shows the label.
+    /// </summary>
+    public static ChartSpec SettlementMix(string projectName, IReadOnlyList<SettlementMixView> figures, string footer)
+    {
+        var columns = figures.OrderBy(f => f.Date).ThenBy(f => f.Id, StringComparer.Ordinal).Select(f =>
+        {
+            var day = CitationText.Date(f.Date);
+            var segments = new List<ChartSegment>();
+            if (f.StablecoinShare is { } stable)
+                segments.Add(new ChartSegment(Stablecoins, stable, $"{day}: {Qualified(f.Qualifier, CitationText.Percent(stable), f.Quote)} of fees in stablecoins ({f.Basis})"));
+            if (f.NativeShare is { } native)
+                segments.Add(new ChartSegment(NativeToken, native, $"{day}: {Qualified(f.Qualifier, CitationText.Percent(native), f.Quote)} of fees in the native token ({f.Basis})"));
+            var stated = segments.Sum(s => s.Share);
+            if (segments.Count > 0 && stated < 1)
+                segments.Add(new ChartSegment(ChartLayout.NotStated, 1 - stated, $"{day}: {CitationText.Percent(1 - stated)} not stated by the source"));
+            var note = segments.Count == 0 ? (f.Label ?? "no share stated").Replace('_', ' ') + " (no share stated)" : null;
+            return new ChartColumn(Day(f.Date), day, segments, note);
+        }).ToList();
+        return ChartSpec.Shares($"{projectName}: settlement mix of fees", Sources(figures.Select(f => f.Source)), footer, columns,
+            [Stablecoins, NativeToken, ChartLayout.NotStated]);
+    }
+
+    /// <summary>One column per quarter: each project's share of the metric's total across the projects listed.</summary>
+    public static ChartSpec SectorRevenue(string? sector, string metric, IReadOnlyList<RevenueConcentration> quarters, string footer)
+    {
+        var rows = quarters.Where(q => q.Metric == metric).OrderBy(q => q.Quarter, StringComparer.Ordinal).ToList();
+        var projects = rows.SelectMany(q => q.Projects).Select(p => p.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        var columns = rows.Select(q =>
+        {
+            var quarter = CitationText.Period(q.Quarter);
+            var segments = q.Projects.Where(p => p.Share is not null).OrderBy(p => projects.IndexOf(p.Name))
+                .Select(p => new ChartSegment(p.Name, p.Share!.Value,
+                    $"{quarter}: {p.Name} {CitationText.Percent(p.Share.Value)} ({CitationText.Money(p.AmountUsd)} of {CitationText.Money(q.TotalUsd)})"))
+                .ToList();
+            return new ChartColumn(q.Quarter, quarter, segments, segments.Count == 0 ? "no total to share" : null);
+        }).ToList();
+        var scope = sector is null ? "DePIN" : $"DePIN {sector}";
+        return ChartSpec.Shares($"{scope}: shares of {CitationText.Metric(metric)} by project", Sources(rows.SelectMany(q => q.Projects).Select(p => p.Source)),
+            footer, columns, projects);
+    }
+
+    /// <summary>"DePIN API, data version 3": which data a chart shows, as a reader who finds it pasted somewhere needs to know.</summary>
+    public static string Footer(DataVersionRef version) =>
+        string.Create(CultureInfo.InvariantCulture, $"DePIN API, data version {version.Id}{(version.Current ? "" : " (not the newest)")}");
+
+    private static string Qualified(string? qualifier, string number, string quote) => CitationText.Qualified(qualifier, number, quote);
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static List<string> Sources(IEnumerable<SourceView> sources) =>
+        sources.Select(s => $"{s.Publisher}, {s.PublishedLabel}").Distinct(StringComparer.Ordinal).ToList();
+
+    private static List<string> Sources(IEnumerable<Source> sources) =>
+        sources.Select(s => $"{s.Publisher}, {s.PublishedLabel}").Distinct(StringComparer.Ordinal).ToList();
+}
