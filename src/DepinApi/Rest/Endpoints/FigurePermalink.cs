@@ -19,11 +19,13 @@ internal static class FigurePermalink
         Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, CancellationToken cancellationToken)
         where TFigure : class
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (await lookup(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound(kind, id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        if (format == ResponseFormat.Html)
+            return await Pages.FigurePages.RenderAsync(http, session, views, figure, cancellationToken);
         return Representation.Item(format, session, view(views, figure), columns, id);
     }
 }

@@ -62,7 +62,7 @@ public static class ProjectEndpoints
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
         if (project is null)
@@ -91,6 +91,8 @@ public static class ProjectEndpoints
             new LatestFigures(latestRevenue, latestMix, price is null ? null : views.TokenPrice(price)),
             new ProjectLinks(l.Project(project.Slug), l.ProjectPart(project.Slug, "revenue"), l.ProjectPart(project.Slug, "settlement-mix"),
                 l.ProjectPart(project.Slug, "token-prices"), l.ProjectPart(project.Slug, "metrics")));
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.Project(http, session, detail);
         return TypedResults.Ok(new ItemResponse<ProjectDetailView>(Representation.Version(session), detail));
     }
 }

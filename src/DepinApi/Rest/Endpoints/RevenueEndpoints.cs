@@ -56,7 +56,7 @@ public static class RevenueEndpoints
         [FromQuery(Name = "to")][Description("Last quarter, YYYYQn (e.g. 2026Q2).")] string? to,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var first = QueryParsing.Quarter("from", from);
         var last = QueryParsing.Quarter("to", to);
         QueryParsing.InOrder("from", first, "to", last);
@@ -71,6 +71,8 @@ public static class RevenueEndpoints
         var figures = await TransformedAsync(session, views, [project.Slug], metrics,
             SeriesUnitsTransform.ReadFrom(first, units), first, last, units, cancellationToken);
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.RevenueSeries(http, session, project.Name, null, items, info);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
 
@@ -80,7 +82,7 @@ public static class RevenueEndpoints
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var when = QueryParsing.Quarter("quarter", quarter)!.Value;
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
@@ -102,6 +104,8 @@ public static class RevenueEndpoints
                 new Dictionary<string, object?> { ["parameter"] = "quarter", ["value"] = quarter, ["quartersWithFigures"] = quarters });
         }
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.RevenueSeries(http, session, project.Name, Citations.CitationText.Quarter(when), items, info);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue-{when}");
     }
 
@@ -111,7 +115,7 @@ public static class RevenueEndpoints
         [FromQuery(Name = "metric")][Required][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var when = QueryParsing.Quarter("quarter", quarter);
         var expectedMetric = "one of " + string.Join(", ", Vocabulary.RevenueMetrics);
         var what = QueryParsing.OneOf("metric", QueryParsing.Required("metric", metric, expectedMetric), Vocabulary.RevenueMetrics)!;
@@ -147,6 +151,8 @@ public static class RevenueEndpoints
             r => Paging.Key(r.Rank.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), r.View.Project));
         var items = ranked.Select(r => r.View).ToList();
         var stem = $"revenue-{what}-{(chosen.Count > 0 ? chosen[0].Best.Quarter.ToString() : when?.ToString() ?? "none")}";
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.RevenueAcrossProjects(http, session, what, items, info);
         return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
     }
 
@@ -154,12 +160,14 @@ public static class RevenueEndpoints
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (await FigureLookup.RevenueAsync(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound("revenue figure", id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         await views.LoadPreferredRevenueAsync(session, figure, cancellationToken);
+        if (format == ResponseFormat.Html)
+            return await Pages.FigurePages.RenderAsync(http, session, views, figure, cancellationToken);
         return Representation.Item(format, session, views.Revenue(figure), RevenueFigureView.Columns(), id);
     }
 

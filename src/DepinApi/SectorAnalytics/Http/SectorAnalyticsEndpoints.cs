@@ -33,13 +33,15 @@ public static class SectorAnalyticsEndpoints
         [OpenApiExample("revenue")] string? part,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var sectorFilter = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors);
         var quarterFilter = QueryParsing.Quarter("quarter", quarter);
         var metricFilter = QueryParsing.OneOf("metric", metric, Vocabulary.RevenueMetrics);
         var table = QueryParsing.OneOf("part", part, SectorAnalyticsCsv.Parts) ?? SectorAnalyticsCsv.Revenue;
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var report = await analytics.AnalyseAsync(session, sectorFilter, quarterFilter, metricFilter, cancellationToken);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.SectorAnalytics(http, session, report);
         if (format == ResponseFormat.Json)
             return TypedResults.Ok(new SectorAnalyticsResponse(Representation.Version(session), MethodologyRef.Current, report));
         var stem = "sector-analytics-" + (sectorFilter ?? "all") + "-" + table;
