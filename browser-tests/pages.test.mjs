@@ -62,7 +62,7 @@ async function compareFigure(page, json) {
   equal(await page.locator('meta[property="og:url"]').getAttribute('content'), data.permalink, 'og:url');
   equal(await page.locator('meta[property="og:image"]').getAttribute('content'), `${data.permalink}&format=png`, 'og:image');
   assert((await page.locator('tr.this').count()) === 1, 'the figure is not marked in its series table');
-  assert((await page.locator('pre code').first().innerText()).includes('<img src='), 'no embed snippet');
+  assert((await page.locator('details.embed pre code').first().textContent()).includes('<img src='), 'no embed snippet');
 }
 
 async function compareProject(page, json) {

@@ -27,7 +27,7 @@ internal static class ResourcePages
                     $"Bar chart of {project.Name}'s revenue by quarter", $"{project.Name} revenue by quarter and metric, USD."),
                 new PageTable("Newest figure of each revenue metric", ["Quarter", "Metric", "Figure", "Basis", "Source"],
                     project.Latest.Revenue.Select(f => new PageRow(
-                        [f.Quarter, MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList(),
+                        [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList(),
                     new HashSet<int> { 2 })));
         if (project.Latest.TokenPrice is { } price)
             sections.Add(new("Token price",
@@ -41,7 +41,7 @@ internal static class ResourcePages
                         [Day(m.Date), Share(m.StablecoinShare), Share(m.NativeShare), m.Basis, m.Source.Publisher], m.Permalink)).ToList(),
                     SecondAndThird)));
         var description = hasRevenue
-            ? $"{project.Name}: {string.Join("; ", project.Latest.Revenue.Select(f => $"{MetricNames.Of(f.Metric)} {Amount(f)} ({f.Quarter}, {f.Basis}, {f.Source.Publisher})"))}."
+            ? $"{project.Name}: {string.Join("; ", project.Latest.Revenue.Select(f => $"{MetricNames.Of(f.Metric)} {Amount(f)} ({CitationText.Period(f.Quarter)}, {f.Basis}, {f.Source.Publisher})"))}."
             : $"{project.Name}: {project.Description}";
         var preview = hasRevenue
             ? urls.Api($"/v1/projects/{project.Slug}/revenue", ("asOf", version), ("format", "png"))
@@ -70,8 +70,8 @@ internal static class ResourcePages
             ? ["Quarter", "Metric", "Figure", "Value (" + figures[0].Units + ")", "Basis", "Source"]
             : ["Quarter", "Metric", "Figure", "Basis", "Source"];
         var rows = figures.Select(f => new PageRow(transformed
-            ? [f.Quarter, MetricNames.Of(f.Metric), Amount(f), f.Value is { } v ? Rest.Infrastructure.DecimalText.Format(v) : "none", f.Basis, f.Source.Publisher]
-            : [f.Quarter, MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList();
+            ? [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Value is { } v ? Rest.Infrastructure.DecimalText.Format(v) : "none", f.Basis, f.Source.Publisher]
+            : [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList();
         var chart = new ChartRef(urls.Alternate("svg"), $"Bar chart of {projectName}'s revenue by quarter", $"{heading}, USD, by quarter and metric.");
         var frame = PageFrames.Create(urls, session, heading,
             $"{heading}: {figures.Count} figure{(figures.Count == 1 ? "" : "s")}, each with its source and quote.", urls.Self(),
@@ -98,7 +98,7 @@ internal static class ResourcePages
     {
         var urls = new PageUrls(http.Request);
         var quarter = rows.Count > 0 ? rows[0].Figure.Quarter : null;
-        var heading = $"{char.ToUpperInvariant(MetricNames.Of(metric)[0])}{MetricNames.Of(metric)[1..]} by project{(quarter is null ? "" : ", " + quarter)}";
+        var heading = $"{char.ToUpperInvariant(MetricNames.Of(metric)[0])}{MetricNames.Of(metric)[1..]} by project{(quarter is null ? "" : ", " + CitationText.Period(quarter))}";
         var chart = new ChartRef(urls.Alternate("svg"), $"Bar chart of {MetricNames.Of(metric)} by project", $"{heading}, USD.");
         var table = new PageTable(heading, ["Project", "Figure", "Share of the projects listed", "Basis", "Source", "Figure's page"],
             rows.Select(r => new PageRow([r.ProjectName, Amount(r.Figure), CitationText.Percent(r.Share), r.Figure.Basis,
@@ -106,7 +106,7 @@ internal static class ResourcePages
         var frame = PageFrames.Create(urls, session, heading,
             $"{heading}: one figure per project, each with its source; shares are of the sum of the projects listed.", urls.Self(),
             urls.Alternate("png"));
-        var figureLinks = rows.Select(r => new PageLink($"{r.ProjectName}: {Amount(r.Figure)}, {r.Figure.Quarter}", r.Figure.Permalink)).ToList();
+        var figureLinks = rows.Select(r => new PageLink($"{r.ProjectName}: {Amount(r.Figure)}, {CitationText.Period(r.Figure.Quarter)}", r.Figure.Permalink)).ToList();
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             [rows.Count > 0 ? rows[0].ShareCitation : "No project reports this metric for the quarter."],
             [.. figureLinks, .. NextPage(page)], [new(null, chart, table)]));
@@ -135,7 +135,7 @@ internal static class ResourcePages
     {
         var urls = new PageUrls(http.Request);
         var heading = report.Sector is null ? "Sector analytics: every project" : $"Sector analytics: {report.Sector}";
-        var sections = report.Revenue.Select(c => new PageSection($"{MetricNames.Of(c.Metric)}, {c.Quarter}", null,
+        var sections = report.Revenue.Select(c => new PageSection($"{MetricNames.Of(c.Metric)}, {CitationText.Period(c.Quarter)}", null,
             new PageTable($"Total {CitationText.Money(c.TotalUsd)} over {c.ProjectCount} project{(c.ProjectCount == 1 ? "" : "s")}; "
                           + $"top-3 share {Share(c.Top3Share)}; HHI {(c.Hhi is { } h ? Rest.Infrastructure.DecimalText.Format(h) : "none")}",
                 ["Project", "Figure", "Share", "Basis", "Source"],

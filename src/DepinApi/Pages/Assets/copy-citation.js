@@ -19,5 +19,6 @@ for (const box of document.querySelectorAll('[data-copy]')) {
       status.textContent = 'Press Ctrl+C (⌘C) to copy.';
     }
   });
-  box.after(button, status);
+  // After the block a snippet sits in, not inside its <pre>.
+  (box.parentElement?.tagName === 'PRE' ? box.parentElement : box).after(button, status);
 }
