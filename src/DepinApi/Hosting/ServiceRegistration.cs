@@ -6,6 +6,7 @@ using DepinApi.GraphQL.Http;
 using DepinApi.Health;
 using DepinApi.Ide;
 using DepinApi.Observability;
+using DepinApi.Pages;
 using DepinApi.OpenApi;
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         builder.AddScreening();
         builder.AddDepinGraphQL();
         builder.AddGraphQLIde();
+        builder.AddFigurePages();
         builder.Services.Configure<MemoryOptions>(builder.Configuration.GetSection(MemoryOptions.Section));
         builder.Services.AddHostedService<IdleMemoryRelease>();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -114,6 +116,7 @@ public static class ServiceRegistration
         app.UseApiDocs();
         app.MapDepinGraphQL();
         app.MapGraphQLIde();
+        app.MapPageAssets();
         return app;
     }
 }

@@ -19,15 +19,28 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = settings.ReferrerPolicy;
-            headers.XFrameOptions = "DENY";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.ContentSecurityPolicy = IsPage(context.Request.Path, settings)
-                ? settings.PageContentSecurityPolicy
-                : settings.ContentSecurityPolicy;
+            var contentType = context.Response.ContentType;
+            if (IsPage(context.Request.Path, settings))
+                headers.ContentSecurityPolicy = settings.PageContentSecurityPolicy;
+            else if (Is(contentType, "text/html"))
+                headers.ContentSecurityPolicy = settings.FigurePageContentSecurityPolicy;
+            else if (Is(contentType, "image/svg+xml"))
+            {
+                // A chart is embedded by other sites, in an <iframe> too: framing is what it is for.
+                headers.ContentSecurityPolicy = settings.ChartContentSecurityPolicy;
+                return Task.CompletedTask;
+            }
+            else
+                headers.ContentSecurityPolicy = settings.ContentSecurityPolicy;
+            headers.XFrameOptions = "DENY";
             return Task.CompletedTask;
         }, (context, settings));
         return next(context);
     }
+
+    private static bool Is(string? contentType, string mediaType) =>
+        contentType is not null && contentType.StartsWith(mediaType, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsPage(PathString path, SecurityHeadersOptions settings)
     {

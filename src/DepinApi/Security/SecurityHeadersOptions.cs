@@ -18,6 +18,21 @@ public sealed class SecurityHeadersOptions
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy for the server-rendered pages of figures, projects and series (docs/pages.md): the page's own
+    /// stylesheet, script and chart images from this origin, nothing inline, no framing.
+    /// </summary>
+    public string FigurePageContentSecurityPolicy { get; set; } =
+        "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; base-uri 'none'; form-action 'none'; " +
+        "frame-ancestors 'none'";
+
+    /// <summary>
+    /// The policy for SVG charts: they run no script and load nothing, and any site may frame them (the embed
+    /// snippet of every chart page is an <c>&lt;iframe&gt;</c> or <c>&lt;img&gt;</c> of one).
+    /// </summary>
+    public string ChartContentSecurityPolicy { get; set; } =
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *";
+
     /// <summary>Path prefixes served with <see cref="PageContentSecurityPolicy"/>.</summary>
     public string[] PagePaths { get; set; } = ["/docs", "/graphql"];
 

@@ -15,12 +15,12 @@ public static class Citation
         Revenue(f, projectName, permalink, SeriesUnits.Lin, null);
 
     /// <param name="units">The units <paramref name="value"/> is in; anything but LIN is computed and cited as such.</param>
-    public static string Revenue(RevenueFigure f, string projectName, string permalink, SeriesUnits units, decimal? value)
-    {
-        var statement = $"{projectName} {CitationText.Metric(f.Metric)}, {RevenuePeriod(f)}: "
-                        + CitationText.Qualified(f.Qualifier, CitationText.Money(f.AmountUsd), f.Quote);
-        return Sentence(statement, f.Basis, Computed(f, units, value), f.Source, permalink);
-    }
+    public static string Revenue(RevenueFigure f, string projectName, string permalink, SeriesUnits units, decimal? value) =>
+        Sentence(RevenueStatement(f, projectName).Claim, f.Basis, Computed(f, units, value), f.Source, permalink);
+
+    public static FigureStatement RevenueStatement(RevenueFigure f, string projectName) =>
+        new($"{projectName} {CitationText.Metric(f.Metric)}", RevenuePeriod(f),
+            CitationText.Qualified(f.Qualifier, CitationText.Money(f.AmountUsd), f.Quote), f.Basis);
 
     /// <summary>
     /// A project's share of a sum of projects' figures, which no source states: "Computed by this API: Helium's share of
@@ -31,7 +31,10 @@ public static class Citation
         + $"{RevenuePeriod(f)}, is {CitationText.Percent(share)} ({CitationText.Money(f.AmountUsd)} of {CitationText.Money(total)}, "
         + "the sum of each project's preferred figure); the figure it starts from is cited with it.";
 
-    public static string SettlementMix(SettlementMix f, string projectName, string permalink)
+    public static string SettlementMix(SettlementMix f, string projectName, string permalink) =>
+        Sentence(SettlementMixStatement(f, projectName).Claim, f.Basis, null, f.Source, permalink);
+
+    public static FigureStatement SettlementMixStatement(SettlementMix f, string projectName)
     {
         var parts = new List<string>();
         if (f.StablecoinShare is { } stable)
@@ -40,11 +43,13 @@ public static class Citation
             parts.Add($"{(parts.Count == 0 ? CitationText.Qualified(f.Qualifier, CitationText.Percent(native), f.Quote) : CitationText.Percent(native))} in the native token");
         if (parts.Count == 0)
             parts.Add(f.Label == "mainly_stablecoin" ? "fees mainly settled in stablecoins" : "fees mainly settled in the native token");
-        return Sentence($"{projectName} settlement mix, {CitationText.Date(f.AsOf)}: {string.Join(", ", parts)}",
-            f.Basis, null, f.Source, permalink);
+        return new($"{projectName} settlement mix", CitationText.Date(f.AsOf), string.Join(", ", parts), f.Basis);
     }
 
-    public static string TokenPrice(TokenPrice f, string projectName, string permalink)
+    public static string TokenPrice(TokenPrice f, string projectName, string permalink) =>
+        Sentence(TokenPriceStatement(f, projectName).Claim, "disclosed", null, f.Source, permalink);
+
+    public static FigureStatement TokenPriceStatement(TokenPrice f, string projectName)
     {
         var parts = new List<string>();
         if (f.PriceUsd is { } price)
@@ -55,21 +60,25 @@ public static class Citation
             parts.Add($"{CitationText.Change(c90, f.Qualifier, f.Quote)} over 90 days");
         if (f.Change1y is { } c1y)
             parts.Add($"{CitationText.Change(c1y, f.Qualifier, f.Quote)} over one year");
-        return Sentence($"{projectName} ({f.TokenSymbol}) token price, {CitationText.Date(f.Date)}: {string.Join("; ", parts)}",
-            "disclosed", null, f.Source, permalink);
+        // Prices are market data the source reports, not its own estimate.
+        return new($"{projectName} ({f.TokenSymbol}) token price", CitationText.Date(f.Date), string.Join("; ", parts), "disclosed");
     }
 
     public static string NetworkMetric(NetworkMetric f, string projectName, string permalink) =>
-        Sentence($"{projectName} {CitationText.Metric(f.Metric)}, {CitationText.Period(f.Period, f.Source)}: "
-                 + Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote),
-            f.Basis, null, f.Source, permalink);
+        Sentence(NetworkMetricStatement(f, projectName).Claim, f.Basis, null, f.Source, permalink);
 
-    public static string SectorFigure(SectorFigure f, string permalink)
+    public static FigureStatement NetworkMetricStatement(NetworkMetric f, string projectName) =>
+        new($"{projectName} {CitationText.Metric(f.Metric)}", CitationText.Period(f.Period, f.Source),
+            Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote), f.Basis);
+
+    public static string SectorFigure(SectorFigure f, string permalink) =>
+        Sentence(SectorFigureStatement(f).Claim, f.Basis, null, f.Source, permalink);
+
+    public static FigureStatement SectorFigureStatement(SectorFigure f)
     {
         var scope = f.Scope == "depin_compute" ? "DePIN compute networks'" : "DePIN";
-        return Sentence($"{scope} {CitationText.Metric(f.Metric)}, {CitationText.Period(f.Period, f.Source)}: "
-                        + Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote),
-            f.Basis, null, f.Source, permalink);
+        return new($"{scope} {CitationText.Metric(f.Metric)}", CitationText.Period(f.Period, f.Source),
+            Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote), f.Basis);
     }
 
     /// <summary>

@@ -23,11 +23,13 @@ internal static class FigurePermalink
         CancellationToken cancellationToken)
         where TFigure : class
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Figure);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Figure);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (await lookup(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound(kind, id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
+        if (format == ResponseFormat.Html)
+            return await Pages.FigurePages.RenderAsync(http, session, views, figure, cancellationToken);
         var shown = view(views, figure);
         return ChartResponses.IsImage(format)
             ? ChartResponses.Card(format, session, card(views, shown, SeriesCharts.Footer(Representation.Version(session))), id)

@@ -62,7 +62,7 @@ public static class ProjectEndpoints
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var csv = format == ResponseFormat.Csv;
         // Read as if the slug were the project's own; another name of it is answered with a redirect.
         var only = new[] { slug };
@@ -98,6 +98,8 @@ public static class ProjectEndpoints
             new LatestFigures(latestRevenue, latestMix, price is null ? null : views.TokenPrice(price)),
             new ProjectLinks(l.Project(project.Slug), l.ProjectPart(project.Slug, "revenue"), l.ProjectPart(project.Slug, "settlement-mix"),
                 l.ProjectPart(project.Slug, "token-prices"), l.ProjectPart(project.Slug, "metrics")));
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.Project(http, session, detail);
         return TypedResults.Ok(new ItemResponse<ProjectDetailView>(Representation.Version(session), detail));
     }
 }

@@ -59,7 +59,7 @@ public static class RevenueEndpoints
         [FromQuery(Name = "to")][Description("Last quarter, YYYYQn (e.g. 2026Q2).")] string? to,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
         var first = QueryParsing.Quarter("from", from);
@@ -91,6 +91,8 @@ public static class RevenueEndpoints
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-revenue-{what}");
         }
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.RevenueSeries(http, session, project.Name, null, items, info);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
     }
 
@@ -100,7 +102,7 @@ public static class RevenueEndpoints
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var when = QueryParsing.Quarter("quarter", quarter)!.Value;
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
@@ -121,6 +123,8 @@ public static class RevenueEndpoints
                 new Dictionary<string, object?> { ["parameter"] = "quarter", ["value"] = quarter, ["quartersWithFigures"] = quarters });
         }
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.RevenueSeries(http, session, project.Name, Citations.CitationText.Quarter(when), items, info);
         return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue-{when}");
     }
 
@@ -130,7 +134,7 @@ public static class RevenueEndpoints
         [FromQuery(Name = "metric")][Required][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var when = QueryParsing.Quarter("quarter", quarter);
         var expectedMetric = "one of " + string.Join(", ", Vocabulary.RevenueMetrics);
         var what = QueryParsing.OneOf("metric", QueryParsing.Required("metric", metric, expectedMetric), Vocabulary.RevenueMetrics)!;
@@ -166,6 +170,8 @@ public static class RevenueEndpoints
             r => Paging.Key(r.Rank.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), r.View.Project));
         var items = ranked.Select(r => r.View).ToList();
         var stem = $"revenue-{what}-{(chosen.Count > 0 ? chosen[0].Best.Quarter.ToString() : when?.ToString() ?? "none")}";
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.RevenueAcrossProjects(http, session, what, items, info);
         return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
     }
 
@@ -173,12 +179,14 @@ public static class RevenueEndpoints
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Figure);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Figure);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (await FigureLookup.RevenueAsync(session, id, cancellationToken) is not { } figure)
             return FigureLookup.NotFound("revenue figure", id, session);
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         await views.LoadPreferredRevenueAsync(session, figure, cancellationToken);
+        if (format == ResponseFormat.Html)
+            return await Pages.FigurePages.RenderAsync(http, session, views, figure, cancellationToken);
         var shown = views.Revenue(figure);
         if (ChartResponses.IsImage(format))
             return ChartResponses.Card(format, session,

@@ -47,7 +47,7 @@ public static class TokenPriceEndpoints
         [FromQuery(Name = "date")][Description("Only this date, YYYY-MM-DD (the same as from and to both that date); not with from or to.")] string? date,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
         var day = QueryParsing.Date("date", date);
@@ -99,6 +99,8 @@ public static class TokenPriceEndpoints
             fetched.Add(views.TokenPrice(price));
         var (items, info) = rest.Cut(http, page, fetched,
             p => [p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Id]);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.PriceSeries(http, session, project.Name, items, info);
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
     }
 

@@ -4,8 +4,12 @@ using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
 
-/// <summary>The representations a resource can have; which ones a resource offers is a <see cref="ResponseFormats"/> list.</summary>
-public enum ResponseFormat { Json, Csv, Svg, Png }
+/// <summary>
+/// The representations a resource can have; which data formats a resource offers is a <see cref="ResponseFormats"/>
+/// list. <see cref="Html"/> is the page a browser gets for the resources that have one (docs/pages.md): chosen by
+/// the Accept header only, never by <c>?format=</c>.
+/// </summary>
+public enum ResponseFormat { Json, Csv, Svg, Png, Html }
 
 /// <summary>
 /// The one table of formats: the name <c>?format=</c> takes, the media type an Accept header names (and the
@@ -53,8 +57,23 @@ public static class ContentNegotiation
 {
     public static readonly string CsvMediaType = ResponseFormats.Csv.MediaType;
 
+    public const string HtmlMediaType = "text/html";
+
     /// <summary>JSON or CSV, as every resource offers.</summary>
     public static ResponseFormat Resolve(HttpRequest request, string? format) => Resolve(request, format, ResponseFormats.Data);
+
+    /// <summary>
+    /// As <see cref="Resolve(HttpRequest, string?, IReadOnlyList{ResponseFormats.Entry})"/>, for a resource that also has a
+    /// page: without <c>?format=</c>, an Accept header that names text/html with a higher quality than every format of
+    /// <paramref name="allowed"/> selects HTML. Browsers send that (<c>text/html,…,*/*;q=0.8</c>); <c>*/*</c> alone, as
+    /// curl sends, stays JSON.
+    /// </summary>
+    public static ResponseFormat ResolveWithPage(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.Entry>? allowed = null)
+    {
+        allowed ??= ResponseFormats.Data;
+        var resolved = Resolve(request, format, allowed);
+        return string.IsNullOrEmpty(format) && PrefersHtml(request, allowed) ? ResponseFormat.Html : resolved;
+    }
 
     /// <summary>One of <paramref name="allowed"/> (JSON first); any other <c>format</c> is a 400 listing them.</summary>
     public static ResponseFormat Resolve(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.Entry> allowed)
@@ -105,5 +124,21 @@ public static class ContentNegotiation
             }
         }
         return best;
+    }
+
+    private static bool PrefersHtml(HttpRequest request, IReadOnlyList<ResponseFormats.Entry> allowed)
+    {
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+            return false;
+        double html = 0, other = 0;
+        foreach (var media in accepted)
+        {
+            var quality = media.Quality ?? 1;
+            if (media.MediaType.Equals(HtmlMediaType, StringComparison.OrdinalIgnoreCase))
+                html = Math.Max(html, quality);
+            else if (allowed.Any(entry => media.MediaType.Equals(entry.MediaType, StringComparison.OrdinalIgnoreCase)))
+                other = Math.Max(other, quality);
+        }
+        return html > 0 && html > other;
     }
 }

@@ -35,7 +35,7 @@ public static class ScreeningEndpoints
         [OpenApiExample("compute")] string? sector,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format);
         var sectorFilter = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
@@ -46,6 +46,8 @@ public static class ScreeningEndpoints
         var projects = items.Select(p => p.Project).ToList();
         if (format == ResponseFormat.Csv)
             return new CsvResult<ProjectScreening>(projects, ScreeningCsv.ProjectRows(), Representation.FileName("screening", session));
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.Screening(http, session, sectorFilter, projects, info);
         return TypedResults.Ok(new ScreeningListResponse(Representation.Version(session), MethodologyRef.Current, projects, info));
     }
 

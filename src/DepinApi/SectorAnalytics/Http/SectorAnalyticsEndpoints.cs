@@ -35,13 +35,15 @@ public static class SectorAnalyticsEndpoints
         [OpenApiExample("revenue")] string? part,
         CancellationToken cancellationToken)
     {
-        var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
+        var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
         var sectorFilter = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors);
         var quarterFilter = QueryParsing.Quarter("quarter", quarter);
         var metricFilter = QueryParsing.OneOf("metric", metric, Vocabulary.RevenueMetrics);
         var table = QueryParsing.OneOf("part", part, SectorAnalyticsCsv.Parts) ?? SectorAnalyticsCsv.Revenue;
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var report = await analytics.AnalyseAsync(session, sectorFilter, quarterFilter, metricFilter, cancellationToken);
+        if (format == ResponseFormat.Html)
+            return Pages.ResourcePages.SectorAnalytics(http, session, report);
         if (ChartResponses.IsImage(format))
         {
             // The chart is the revenue table as stacked shares, one metric per chart.
