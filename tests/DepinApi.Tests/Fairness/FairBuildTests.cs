@@ -166,7 +166,7 @@ public sealed class FairBuildTests
     public async Task A_client_that_stops_reading_holds_no_turn_while_the_next_request_is_built()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        var port = PrivateClusterApi.FreeLoopbackPort();
+        var port = FreePort.OnLoopback();
         await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
         {
             ["Database:ImportSeedWhenEmpty"] = "true",

@@ -1,9 +1,9 @@
 using System.Data;
 using System.Text.Json;
 using DepinApi.Database;
+using DepinApi.Errors;
 using DepinApi.GraphQL.Execution;
 using DepinApi.RateLimiting;
-using DepinApi.Errors;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
 using Microsoft.Extensions.Options;
