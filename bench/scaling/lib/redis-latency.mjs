@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The scripts as the service sends them: C# raw string literals, Admit and Charge each prefixed by Window. */
+/** The scripts as the service sends them: C# raw string literals, Admit and Charge each prefixed by Bucket. */
 export function budgetScripts(repo) {
   const source = readFileSync(join(repo, 'src/DepinApi/RateLimiting/RedisBudgetScripts.cs'), 'utf8');
   const literals = {};
-  for (const m of source.matchAll(/const string (\w+) = (Window \+ )?"""\r?\n([\s\S]*?)\r?\n\s*""";/g))
-    literals[m[1]] = (m[2] ? literals.Window : '') + m[3] + (m[1] === 'Window' ? '\n' : '');
+  for (const m of source.matchAll(/const string (\w+) = (?:(\w+) \+ )?"""\r?\n([\s\S]*?)\r?\n\s*""";/g))
+    literals[m[1]] = (m[2] ? literals[m[2]] + '\n' : '') + m[3];
   if (!literals.Admit || !literals.Charge) throw new Error('RedisBudgetScripts.cs: the Admit and Charge scripts were not found');
   return { admit: literals.Admit, charge: literals.Charge };
 }
@@ -33,9 +33,11 @@ export function measureScripts({ repo, port, calls }) {
   return {
     calls,
     ping: benchmark(port, calls, ['PING']),
-    // limit, points, window ms, in-flight limit, lease id, lease ms: a generous budget, as in the load phases.
+    // burst, points per window, window ms, points, now (empty: Redis's clock), in-flight limit, lease id, lease ms:
+    // a generous budget, as in the load phases.
     admit: benchmark(port, calls, ['EVALSHA', admitSha, '2', points, 'bench:rl:{ip:__rand_int__}:inflight',
-      '1000000000', '1', '60000', '1000000000', 'lease__rand_int__', '120000']),
-    charge: benchmark(port, calls, ['EVALSHA', chargeSha, '1', points, '1000000000', '5', '60000']),
+      '1000000000', '1000000000', '60000', '1', '', '1000000000', 'lease__rand_int__', '120000']),
+    // burst, points per window, window ms, points, now, points the request already paid.
+    charge: benchmark(port, calls, ['EVALSHA', chargeSha, '1', points, '1000000000', '1000000000', '60000', '5', '', '1']),
   };
 }
