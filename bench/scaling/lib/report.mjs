@@ -100,7 +100,8 @@ function summary(run) {
 /** A caution when the machine had more runnable work than cores before the run started. */
 function busyWarning(run) {
   const cores = Number(run.machine.cpu.split('×').pop());
-  const load = Math.max(Number(run.loadBefore.split(' ')[0]), Number(run.loadAfter.split(' ')[0]));
+  // Before only: the load after the run is mostly the run's own (load generator, servers, Redis, HAProxy).
+  const load = Number(run.loadBefore.split(' ')[0]);
   if (!(cores > 0) || !(load > cores)) return [];
   return ['', `**The machine was busy** (a load average of ${n(load)} on ${cores} cores: other work was running), so differences between ` +
     'scenarios of this run are mostly noise, requests per CPU-second included (contended cores run each request slower). ' +
