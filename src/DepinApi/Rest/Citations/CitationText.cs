@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DepinApi.ReadModel;
 
 namespace DepinApi.Rest.Citations;
@@ -103,5 +104,9 @@ public static class CitationText
     }
 
     /// <summary>"Source: BlockEden.xyz, “Title”, early 2026."</summary>
-    public static string SourceSentence(Source source) => $"Source: {source.Publisher}, “{source.Title}”, {source.PublishedLabel}.";
+    public static string SourceSentence(Source source) =>
+        // A read session hands every figure of one source the same instance, so a long series writes the sentence once.
+        SourceSentences.GetValue(source, s => $"Source: {s.Publisher}, “{s.Title}”, {s.PublishedLabel}.");
+
+    private static readonly ConditionalWeakTable<Source, string> SourceSentences = new();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 
@@ -12,7 +13,11 @@ public sealed record SourceView(string Id, string Publisher, string Title, DateO
         "DePIN's Revenue Reckoning: How Akash, io.net, and Aethir Are Replacing Token Mining with Real Business Cash Flow",
         null, "early 2026", "press", null);
 
-    public static SourceView Of(Source s) => new(s.Id, s.Publisher, s.Title, s.PublishedOn, s.PublishedLabel, s.Kind, s.Url);
+    // A read session hands every figure of one source the same instance, so a long series shares one view of it.
+    public static SourceView Of(Source s) =>
+        Views.GetValue(s, s => new(s.Id, s.Publisher, s.Title, s.PublishedOn, s.PublishedLabel, s.Kind, s.Url));
+
+    private static readonly ConditionalWeakTable<Source, SourceView> Views = new();
 
     public static CsvColumns<SourceView> Columns() => new CsvColumns<SourceView>()
         .Add("id", s => s.Id).Add("publisher", s => s.Publisher).Add("title", s => s.Title)
