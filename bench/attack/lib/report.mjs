@@ -48,6 +48,11 @@ function details(entry) {
   const vf = kind => Object.entries(entry[kind].failures).map(([f, n]) => `${f}: ${n}`).join(', ');
   lines.push(`  Victim: ${entry.baseline.rest.count + entry.baseline.graphql.count} requests alone, ${entry.underAttack.rest.count + entry.underAttack.graphql.count} under attack` +
     `${vf('underAttack') ? `; failed under attack: ${vf('underAttack')}` : ''}${entry.underAttack.cacheHits ? `; ${entry.underAttack.cacheHits} cache hits` : ''}.`);
+  const slowest = entry.underAttack.slowest ?? [];
+  if (slowest.length) {
+    lines.push(`  Slowest victim requests under attack (seconds into the attack: ms): ${slowest
+      .map(s => `${(s.at / 1000).toFixed(1)} s: ${s.kind === 'rest' ? 'REST' : 'GraphQL'} ${fmt(s.ms)}`).join(', ')}.`);
+  }
   lines.push(`  Server RSS: ${fmt(entry.idleRssMb)} MB before the attack, ${fmt(entry.peakRssMb)} MB at most, ${fmt(entry.rssAfterMb)} MB 3 s after it.`);
   for (const note of entry.notes) lines.push(`  ${note[0].toUpperCase()}${note.slice(1)}.`);
   for (const f of a.findings ?? []) lines.push(`  - ${f.ok ? 'ok' : '**FAIL**'}: ${f.name} — expected ${f.expect}; got ${f.detail}`);

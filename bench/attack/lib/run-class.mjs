@@ -17,7 +17,10 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 function latency(victim) {
   const of = values => ({ count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) });
-  return { rest: of(victim.samples.rest), graphql: of(victim.samples.graphql), failures: victim.failures, cacheHits: victim.cacheHits };
+  return {
+    rest: of(victim.samples.rest), graphql: of(victim.samples.graphql), failures: victim.failures, cacheHits: victim.cacheHits,
+    slowest: victim.slowest,
+  };
 }
 
 /**

@@ -17,6 +17,9 @@ const TIMEOUT_MS = 10_000;
 export async function runVictim({ base, seconds, first, pricesField }, signal) {
   const query = `query Victim($from: Date!, $to: Date!) { project(slug: "${LONG_SERIES}") { ${pricesField} } }`;
   const samples = { rest: [], graphql: [] };
+  // When each request started (ms after the first), so a report can say when in an attack the slow ones came.
+  const timeline = [];
+  const started = performance.now();
   const failures = {};
   let cacheHits = 0;
   const fail = reason => { failures[reason] = (failures[reason] ?? 0) + 1; };
@@ -24,11 +27,13 @@ export async function runVictim({ base, seconds, first, pricesField }, signal) {
   for (let n = first; Date.now() < deadline && !signal.aborted; n++) {
     const address = ADDRESSES[n % ADDRESSES.length];
     const kind = n % 2 === 0 ? 'rest' : 'graphql';
+    const at = performance.now() - started;
     const result = kind === 'rest'
       ? await send({ base, address, path: `/v1/projects/${LONG_SERIES}/token-prices?from=${day(n)}&limit=${20 + (n % 30)}`, timeoutMs: TIMEOUT_MS, signal })
       : await graphql({ base, address, timeoutMs: TIMEOUT_MS, signal }, query, { from: day(n), to: day(n + WINDOW_DAYS) });
     if (result.error === 'aborted') break;
     samples[kind].push(result.ms);
+    timeline.push({ at, kind, ms: result.ms });
     if (result.error) fail(`${kind} ${result.error}`);
     else if (result.status !== 200) fail(`${kind} HTTP ${result.status}`);
     else if (kind === 'graphql' && /"errors"\s*:/.test(result.head + result.tail)) fail('graphql errors');
@@ -36,7 +41,7 @@ export async function runVictim({ base, seconds, first, pricesField }, signal) {
     await new Promise(r => setTimeout(r, PAUSE_MS));
   }
   destroyAgents();
-  return { samples, failures, cacheHits };
+  return { samples, failures, cacheHits, slowest: timeline.sort((a, b) => b.ms - a.ms).slice(0, 5) };
 }
 
 /** The p-th percentile (0–100) of `values`, nearest rank. */
