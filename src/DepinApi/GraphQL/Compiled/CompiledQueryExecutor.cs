@@ -4,6 +4,7 @@ using DepinApi.Database;
 using DepinApi.Errors;
 using DepinApi.GraphQL.Execution;
 using DepinApi.RateLimiting;
+using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
 using Microsoft.Extensions.Options;
@@ -85,6 +86,11 @@ internal sealed class CompiledQueryExecutor(
                 var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
                 // Its pooled memory goes back once the response, which writes its elements, is done.
                 http.Response.RegisterForDispose(document);
+                if (statement.SignsCursors)
+                {
+                    document = CursorSigning.Sign(document.RootElement, http.RequestServices.GetRequiredService<CursorCodec>());
+                    http.Response.RegisterForDispose(document);
+                }
                 columns[i] = document.RootElement;
             }
             return (version, columns);
