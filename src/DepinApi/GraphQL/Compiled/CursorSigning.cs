@@ -23,13 +23,13 @@ internal static class CursorSigning
     public static string Marker(string list, params string[] position) =>
         $"json_build_object('{MarkerKey}', json_build_array({list}, {string.Join(", ", position)}))";
 
-    /// <summary><paramref name="json"/> with every marker replaced by its signed cursor.</summary>
-    public static JsonDocument Sign(JsonElement json, CursorCodec codec)
+    /// <summary><paramref name="json"/> with every marker replaced by its signed cursor, and that JSON's length in bytes.</summary>
+    public static (JsonDocument Signed, int Length) Sign(JsonElement json, CursorCodec codec)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             Write(writer, json, codec);
-        return JsonDocument.Parse(buffer.WrittenMemory);
+        return (JsonDocument.Parse(buffer.WrittenMemory), buffer.WrittenCount);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement json, CursorCodec codec)

@@ -111,7 +111,7 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
     [MemberData(nameof(CursorPages))]
     public async Task A_page_after_a_cursor_with_edges_is_compiled_and_answered_as_the_resolvers_answer_it(string order, int page)
     {
-        const string Query = """
+        const string query = """
             query ($after: String, $order: ProjectOrder, $first: Int!, $asOf: AsOf) {
               projects(first: $first, after: $after, orderBy: $order, asOf: $asOf) {
                 totalCount
@@ -130,7 +130,7 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
                 ["first"] = first,
                 ["asOf"] = asOf,
             };
-            var exchange = await servers.ExchangeAsync(new GeneratedQuery(Query, variables));
+            var exchange = await servers.ExchangeAsync(new GeneratedQuery(query, variables));
 
             Assert.True(Succeeded(exchange.Resolvers), Describe("invalid query", exchange));
             var mismatch = Mismatch(exchange);
@@ -154,12 +154,12 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
     [Fact]
     public async Task A_cursor_the_compiled_path_signed_opens_the_next_page_on_both_paths()
     {
-        const string Query = "query ($after: String) { projects(first: 3, after: $after) { edges { cursor node { slug } } pageInfo { endCursor } } }";
-        var first = await servers.Compiled.DataAsync(Query, new { after = (string?)null });
+        const string query = "query ($after: String) { projects(first: 3, after: $after) { edges { cursor node { slug } } pageInfo { endCursor } } }";
+        var first = await servers.Compiled.DataAsync(query, new { after = (string?)null });
         var cursor = first.GetProperty("projects").GetProperty("pageInfo").GetProperty("endCursor").GetString();
         var lastEdge = first.GetProperty("projects").GetProperty("edges").EnumerateArray().Last().GetProperty("cursor").GetString();
 
-        var exchange = await servers.ExchangeAsync(new GeneratedQuery(Query, new System.Text.Json.Nodes.JsonObject { ["after"] = cursor }));
+        var exchange = await servers.ExchangeAsync(new GeneratedQuery(query, new System.Text.Json.Nodes.JsonObject { ["after"] = cursor }));
 
         Assert.Equal(cursor, lastEdge);
         Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
