@@ -34,7 +34,8 @@ public sealed partial class ReadSession
         (await QueryAsync($"SELECT {SourceColumns} FROM sources s WHERE s.id = @id AND {Visible("s")}",
             p => p.AddText("id", id), reader => ReadSource(reader, 0), cancellationToken)).SingleOrDefault();
 
-    private static readonly string[] CitingTables = ["revenue_figures", "settlement_mix", "token_prices", "network_metrics"];
+    /// <summary>The tables whose figures are a project's and cite a source: one home for both GraphQL paths.</summary>
+    internal static readonly string[] CitingTables = ["revenue_figures", "settlement_mix", "token_prices", "network_metrics"];
 
     /// <summary>The sources each project's figures cite, in one command for many projects, in project, source order.</summary>
     public Task<List<(string Project, Source Source)>> ProjectSourcesAsync(IReadOnlyCollection<string> projects,

@@ -66,9 +66,16 @@ public sealed partial class ReadSession : IAsyncDisposable
     /// this session's version. The newest version reads current rows only, which the partial
     /// indexes cover; a past version compares the row's validity range with the bound <c>@v</c>.
     /// </summary>
-    private string Visible(string alias) => IsCurrent && !snapshotClosed
+    private string Visible(string alias) => VisibleSql(alias, IsCurrent && !snapshotClosed ? null : "@v");
+
+    /// <summary>
+    /// The SQL condition under which a row of the table aliased <paramref name="alias"/> belongs to the data version
+    /// <paramref name="version"/> (an SQL expression), or is current when it is null; one home for the sessions and
+    /// for compiled GraphQL statements.
+    /// </summary>
+    internal static string VisibleSql(string alias, string? version) => version is null
         ? $"{alias}.valid_to IS NULL"
-        : $"{alias}.valid_from <= @v AND ({alias}.valid_to IS NULL OR {alias}.valid_to > @v)";
+        : $"{alias}.valid_from <= {version} AND ({alias}.valid_to IS NULL OR {alias}.valid_to > {version})";
 
     // Private: a session's SQL is written in its own partial files, in ReadModel/, and nowhere else.
 

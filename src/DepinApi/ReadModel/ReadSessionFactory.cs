@@ -121,14 +121,23 @@ public sealed class ReadSessionFactory(NpgsqlDataSource dataSource, FairSessionG
     /// One query answers both "what is current" and "what does asOf name" (and what exists, for the error): the newest
     /// version, the one asOf names, the first.
     /// </summary>
-    internal const string VersionSql = """
+    internal static readonly string VersionSql = $"""
         SELECT
           (SELECT row(id, created_at) FROM data_versions ORDER BY id DESC LIMIT 1),
-          (SELECT row(id, created_at) FROM data_versions
-             WHERE (@version IS NOT NULL AND id = @version)
-                OR (@day IS NOT NULL AND created_at < (@day + 1)::timestamp AT TIME ZONE 'UTC')
-             ORDER BY id DESC LIMIT 1),
+          (SELECT row(id, created_at) {VersionNamedSql("@version", "@day")}),
           (SELECT row(id, created_at) FROM data_versions ORDER BY id LIMIT 1)
+        """;
+
+    /// <summary>
+    /// <c>FROM … LIMIT 1</c> selecting the data version an asOf names, from its version number <paramref name="version"/>
+    /// or its day <paramref name="day"/> (bound parameters, one of them null): one home for the sessions and for compiled
+    /// GraphQL statements.
+    /// </summary>
+    internal static string VersionNamedSql(string version, string day) => $"""
+        FROM data_versions
+             WHERE ({version} IS NOT NULL AND id = {version})
+                OR ({day} IS NOT NULL AND created_at < ({day} + 1)::timestamp AT TIME ZONE 'UTC')
+             ORDER BY id DESC LIMIT 1
         """;
 
     internal static void BindAsOf(NpgsqlParameterCollection parameters, AsOf? asOf)

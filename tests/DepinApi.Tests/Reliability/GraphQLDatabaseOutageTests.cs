@@ -64,9 +64,9 @@ internal static class GraphQLOutage
     /// <summary>Compiled into one statement (newest data, a first page).</summary>
     public static string Compiled(int first) => $"{{ projects(first: {first}) {{ nodes {{ slug name }} }} }}";
 
-    /// <summary>Through the resolvers (a past data version is never compiled); with a second field, one read before projects.</summary>
+    /// <summary>Through the resolvers (<c>meta</c> is never compiled); with a second field, one read before projects.</summary>
     public static string Resolvers(int first, bool secondField = false) =>
-        (secondField ? "{ sources(asOf: \"1\") { id } " : "{ ") + $"projects(first: {first}, asOf: \"1\") {{ nodes {{ slug name }} }} }}";
+        (secondField ? "{ sources { id } " : "{ ") + $"projects(first: {first}) {{ nodes {{ slug name }} }} meta {{ dataVersion }} }}";
 
     public static async Task AssertDatabaseUnavailableAsync(HttpResponseMessage response, string what)
     {

@@ -4,6 +4,7 @@ using DepinApi.Database;
 using DepinApi.Errors;
 using DepinApi.GraphQL.Execution;
 using DepinApi.RateLimiting;
+using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
 using Microsoft.Extensions.Options;
@@ -80,11 +81,21 @@ internal sealed class CompiledQueryExecutor(
             for (var i = 0; i < columns.Length; i++)
             {
                 if (await reader.IsDBNullAsync(i + 1, cancellationToken)) continue;
-                total += reader.GetBytes(i + 1, 0, null, 0, 0);
+                var length = reader.GetBytes(i + 1, 0, null, 0, 0);
+                total += length;
                 if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
                 // Its pooled memory goes back once the response, which writes its elements, is done.
                 http.Response.RegisterForDispose(document);
+                if (statement.SignsCursors[i])
+                {
+                    var (signed, signedLength) = CursorSigning.Sign(document.RootElement, http.RequestServices.GetRequiredService<CursorCodec>());
+                    http.Response.RegisterForDispose(signed);
+                    document = signed;
+                    // A signed cursor is longer than its marker.
+                    total += signedLength - length;
+                    if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
+                }
                 columns[i] = document.RootElement;
             }
             return (version, columns);

@@ -1,27 +1,35 @@
 using System.Text;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Execution;
 using Npgsql;
 
 namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
-/// A query operation compiled into one SQL statement: the newest data version's id, then one JSON column per root
-/// field that reads data. One statement reads one snapshot, so every figure of the response comes from that version.
+/// A query operation compiled into one SQL statement: the id of the data version it reads (the newest, or the one the
+/// request's <c>asOf</c> names), then one JSON column per root field that reads data. One statement reads one snapshot, so every figure of the response comes from that version.
 /// It holds nothing of the request it was compiled for, so the same document and variables can run it again.
 /// </summary>
 /// <param name="Sql">The statement; every request value in it is a positional parameter.</param>
 /// <param name="Parameters">The parameters' values, <c>$1</c> first.</param>
 /// <param name="RootKeys">The response keys of the root fields in order; a <c>__typename</c> one has no column.</param>
 /// <param name="TypeNameKeys">Which of <paramref name="RootKeys"/> are <c>__typename</c>.</param>
-internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys)
+/// <param name="SignsCursors">Which of its JSON columns (in order, <c>__typename</c> keys having none) hold cursor markers
+/// to sign (<see cref="CursorSigning"/>).</param>
+internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys, bool[] SignsCursors)
 {
     /// <summary>The statement for <paramref name="selection"/>; null when any field it selects is not compiled.</summary>
-    public static CompiledStatement? TryCompile(OperationSelection selection)
+    /// <param name="selection">What the operation selects.</param>
+    /// <param name="asOf">The request's <c>asOf</c> (<c>RequestAsOf</c>); null for the newest data.</param>
+    /// <param name="cursors">Opens <c>after</c> cursors; null compiles none.</param>
+    public static CompiledStatement? TryCompile(OperationSelection selection, AsOf? asOf, CursorCodec? cursors)
     {
-        var sql = new SqlStatementBuilder();
-        var text = new StringBuilder("SELECT (SELECT id FROM data_versions ORDER BY id DESC LIMIT 1)");
+        var sql = new SqlStatementBuilder(asOf, cursors);
+        var text = new StringBuilder(sql.Opening());
         var fields = selection.Fields;
         var typeNames = new bool[fields.Count];
+        var signsCursors = new List<bool>(fields.Count);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
@@ -32,12 +40,15 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
             }
             if (field.ArgumentsError is not null) return null;
             // The root map wants no row: the root has none.
+            sql.SignsCursors = false;
             if (QueryMap.Query.CompileField(sql, field, alias: "") is not { } column) return null;
             text.Append(", ").Append(column);
+            signsCursors.Add(sql.SignsCursors);
         }
         // Only __typename: the resolvers answer that without the database.
         if (typeNames.All(isTypeName => isTypeName)) return null;
-        return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames);
+        return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames,
+            signsCursors.ToArray());
     }
 
     /// <summary>A command running this statement on <paramref name="connection"/>, with fresh parameters.</summary>

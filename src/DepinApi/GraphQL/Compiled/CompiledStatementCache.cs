@@ -1,3 +1,7 @@
+using DepinApi.GraphQL.Execution;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
+using GraphQLEngine.Error;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,7 +14,9 @@ namespace DepinApi.GraphQL.Compiled;
 /// the operation name and the variables (never on the data), so an entry never goes stale; the least used ones are
 /// dropped beyond <see cref="Capacity"/>.
 /// </summary>
-internal sealed class CompiledStatementCache : IDisposable
+/// <param name="cursors">Opens the <c>after</c> cursors a statement binds: one key per process, so decoding one at
+/// compile time never goes stale either.</param>
+internal sealed class CompiledStatementCache(CursorCodec cursors) : IDisposable
 {
     /// <summary>How many documents with their variables are remembered.</summary>
     public const int Capacity = 512;
@@ -35,8 +41,23 @@ internal sealed class CompiledStatementCache : IDisposable
         return compiled;
     }
 
-    private static CompiledStatement? Compile(ExecutionRequest request) =>
-        OperationSelection.TryCreate(request) is { } selection ? CompiledStatement.TryCompile(selection) : null;
+    private CompiledStatement? Compile(ExecutionRequest request)
+    {
+        if (OperationSelection.TryCreate(request) is not { } selection) return null;
+        var (prepared, _) = PreparedOperation.For(request);
+        if (prepared is null) return null;
+        AsOf? asOf;
+        try
+        {
+            // Found as the resolvers find it, skipped fields included; root fields that disagree get their error.
+            asOf = RequestAsOf.Find(prepared.Operation, prepared.Fragments, selection.Variables);
+        }
+        catch (GraphQLError)
+        {
+            return null;
+        }
+        return CompiledStatement.TryCompile(selection, asOf, cursors);
+    }
 
     public void Dispose() => entries.Dispose();
 

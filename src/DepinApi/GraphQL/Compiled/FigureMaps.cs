@@ -1,3 +1,4 @@
+using DepinApi.Series;
 using static DepinApi.GraphQL.Compiled.SqlObjectMap;
 
 namespace DepinApi.GraphQL.Compiled;
@@ -19,16 +20,41 @@ internal static class FigureMaps
         ["url"] = Column("url"),
     });
 
-    public static readonly FigureTable Revenue = new("revenue_figures", "r", Figure(basis: Enum("basis"), new()
+    private static readonly Dictionary<SeriesUnits, FigureTable> RevenueTables = System.Enum.GetValues<SeriesUnits>().ToDictionary(
+        units => units,
+        units => new FigureTable("revenue_figures", "r", Figure(basis: Enum("basis"), new()
+        {
+            // Quarter prints as 2026Q2.
+            ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
+            ["metric"] = Enum("metric"),
+            ["amountUsd"] = Number("amount_usd"),
+            // The enum's GraphQL name (DepinEnums.Units), a constant of the schema's.
+            ["units"] = Constant($"'{units.ToName().ToUpperInvariant()}'"),
+            ["value"] = ValueIn(units),
+        })));
+
+    /// <summary>Revenue figures as a series in <paramref name="units"/> presents them (<c>value</c> transformed).</summary>
+    public static FigureTable Revenue(SeriesUnits units) => RevenueTables[units];
+
+    /// <summary>
+    /// A figure's value in <paramref name="units"/>, as <see cref="SeriesUnitsTransform"/> computes it: against the
+    /// figure of the same series <see cref="SeriesUnitsTransform.LookBackQuarters"/> back, the only one there or else
+    /// the only one from the same source; null without it, and for a percent change from 0. The quotient keeps 40
+    /// decimals, more than C#'s decimal, so rounding to <see cref="SeriesUnitsTransform.PercentDecimals"/> lands alike.
+    /// </summary>
+    private static FieldCompiler ValueIn(SeriesUnits units) => units == SeriesUnits.Lin ? Number("amount_usd") : (sql, _, a) =>
     {
-        // Quarter prints as 2026Q2.
-        ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
-        ["metric"] = Enum("metric"),
-        ["amountUsd"] = Number("amount_usd"),
-        // Compiled only in units LIN (see ProjectMap and QueryMap), where value is the level itself.
-        ["units"] = Constant("'LIN'"),
-        ["value"] = Number("amount_usd"),
-    }));
+        var e = sql.Alias("e");
+        var sameSource = $"FILTER (WHERE {e}.source = {a}.source)";
+        var earlier = $"(SELECT CASE WHEN count(*) = 1 THEN min({e}.amount_usd) "
+                      + $"WHEN count(*) {sameSource} = 1 THEN min({e}.amount_usd) {sameSource} END "
+                      + $"FROM revenue_figures {e} JOIN sources {e}s ON {e}s.id = {e}.source AND {sql.Visible(e + "s")} "
+                      + $"WHERE {sql.Visible(e)} AND {e}.project = {a}.project AND {e}.metric = {a}.metric "
+                      + $"AND {QuarterOrdinal(e)} = {QuarterOrdinal(a)} - {SeriesUnitsTransform.LookBackQuarters(units)})";
+        return units == SeriesUnits.Chg
+            ? $"trim_scale({a}.amount_usd - {earlier})"
+            : $"trim_scale(round((round({a}.amount_usd, 40) / nullif({earlier}, 0) - 1) * 100, {SeriesUnitsTransform.PercentDecimals}))";
+    };
 
     public static readonly FigureTable SettlementMix = new("settlement_mix", "m", Figure(basis: Enum("basis"), new()
     {

@@ -3,7 +3,7 @@ using GraphQLEngine.Execution;
 namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
-/// A table of figures as compiled SQL reads it: its current rows, each joined to its current source (a figure whose
+/// A table of figures as compiled SQL reads it: its rows of the version read, each joined to its source of that version (a figure whose
 /// source is not visible is left out, as the read model leaves it out), written as JSON objects of its map.
 /// </summary>
 /// <param name="Table">The table's name.</param>
@@ -16,7 +16,7 @@ internal sealed record FigureTable(string Table, string Prefix, SqlObjectMap Map
     {
         var alias = sql.Alias(Prefix);
         return Map.Compile(sql, field, alias) is { } element
-            ? SqlStatementBuilder.JsonArray(element, From(alias, conditions), orderBy(alias))
+            ? SqlStatementBuilder.JsonArray(element, From(sql, alias, conditions), orderBy(alias))
             : null;
     }
 
@@ -25,11 +25,11 @@ internal sealed record FigureTable(string Table, string Prefix, SqlObjectMap Map
     {
         var alias = sql.Alias(Prefix);
         return Map.Compile(sql, field, alias) is { } element
-            ? $"(SELECT {element} {From(alias, conditions)} ORDER BY {orderBy(alias)} LIMIT 1)"
+            ? $"(SELECT {element} {From(sql, alias, conditions)} ORDER BY {orderBy(alias)} LIMIT 1)"
             : null;
     }
 
-    private string From(string alias, Func<string, string> conditions) =>
-        $"FROM {Table} {alias} JOIN sources {alias}s ON {alias}s.id = {alias}.source AND {alias}s.valid_to IS NULL "
-        + $"WHERE {alias}.valid_to IS NULL AND {conditions(alias)}";
+    private string From(SqlStatementBuilder sql, string alias, Func<string, string> conditions) =>
+        $"FROM {Table} {alias} JOIN sources {alias}s ON {alias}s.id = {alias}.source AND {sql.Visible(alias + "s")} "
+        + $"WHERE {sql.Visible(alias)} AND {conditions(alias)}";
 }

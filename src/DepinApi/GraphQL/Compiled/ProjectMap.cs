@@ -8,8 +8,8 @@ namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
 /// <c>Project</c> in SQL, field for field as <c>ProjectType</c> presents it; each figure list filtered and ordered as
-/// the read model's query for it (<c>ReadSession.*.cs</c>). Not compiled: <c>sources</c> and <c>screening</c>, and
-/// <c>revenue</c> in units other than LIN, whose values are computed over each series.
+/// the read model's query for it (<c>ReadSession.*.cs</c>), <c>revenue</c> in every unit. Not compiled: <c>screening</c>,
+/// whose scores are computed in C# over the whole sector (<c>Screening/</c>).
 /// </summary>
 internal static class ProjectMap
 {
@@ -35,15 +35,27 @@ internal static class ProjectMap
         ["latestPrice"] = (sql, field, p) => FigureMaps.TokenPrice.First(sql, field,
             a => $"{a}.project = {p}.slug AND {a}.price_usd IS NOT NULL",
             a => $"{a}.date DESC, {a}.id DESC"),
+        ["sources"] = Sources,
         ["metrics"] = (sql, field, p) => FigureMaps.NetworkMetric.List(sql, field,
             a => $"{a}.project = {p}.slug" + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text),
             a => $"{a}.metric, {a}.period_end, {a}.id"),
     });
 
+    /// <summary>The sources its figures cite, by id, as <c>ReadSession.ProjectSourcesAsync</c> reads them.</summary>
+    private static string? Sources(SqlStatementBuilder sql, SelectedField field, string p)
+    {
+        var alias = sql.Alias("s");
+        if (FigureMaps.Source.Compile(sql, field, alias) is not { } source) return null;
+        // Table names come from the read model's list, never from a request.
+        var cited = string.Join(" UNION ALL ", ReadSession.CitingTables.Select(table =>
+            $"SELECT f.source FROM {table} f WHERE {sql.Visible("f")} AND f.project = {p}.slug"));
+        return SqlStatementBuilder.JsonArray(source, $"FROM sources {alias} WHERE {sql.Visible(alias)} AND {alias}.id IN ({cited})", $"{alias}.id");
+    }
+
     private static string? Revenue(SqlStatementBuilder sql, SelectedField field, string p)
     {
-        if (field.Argument("units") is not SeriesUnits.Lin) return null;
-        return FigureMaps.Revenue.List(sql, field,
+        if (field.Argument("units") is not SeriesUnits units) return null;
+        return FigureMaps.Revenue(units).List(sql, field,
             a => $"{a}.project = {p}.slug"
                  + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text)
                  + sql.And(FigureMaps.QuarterOrdinal(a), ">=", (field.Argument("from") as Quarter?)?.Ordinal, NpgsqlDbType.Integer)

@@ -2,14 +2,17 @@ using DepinApi.GraphQL.Execution;
 using DepinApi.ReadModel;
 using DepinApi.Series;
 using GraphQLEngine.Execution;
+using GraphQLEngine.Type;
 using NpgsqlTypes;
 
 namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
-/// The root fields compiled, on the newest data only (no <c>asOf</c>): <c>projects</c> (its nodes, totalCount and
-/// pageInfo's flags; not its edges or cursors, which are signed outside the database), <c>project</c>, and the lists of
-/// every project's figures (<c>revenue</c> in units LIN), of sector figures and of sources.
+/// The root fields compiled, on the newest data or the version <c>asOf</c> names (<see cref="SqlStatementBuilder.Visible"/>):
+/// <c>projects</c> (nodes, edges, totalCount and pageInfo, after a cursor or not: a cursor is opened in C# before the
+/// statement is built and the statement's cursors are signed in C# after it ran, <see cref="CursorSigning"/>),
+/// <c>project</c>, <c>sectors</c> (not a sector's <c>analytics</c>) and the lists of every project's figures
+/// (<c>revenue</c> in every unit), of sector figures and of sources.
 /// </summary>
 internal static class QueryMap
 {
@@ -18,68 +21,148 @@ internal static class QueryMap
         ["projects"] = (sql, field, _) => Projects(sql, field),
         ["project"] = (sql, field, _) => Project(sql, field),
         ["revenue"] = (sql, field, _) => Revenue(sql, field),
-        ["settlementMix"] = (sql, field, _) => OnNewestData(field)
-            ? FigureMaps.SettlementMix.List(sql, field, _ => "true", a => $"{a}.project, {a}.as_of, {a}.id")
-            : null,
-        ["tokenPrices"] = (sql, field, _) => OnNewestData(field)
-            ? FigureMaps.TokenPrice.List(sql, field,
-                a => "true" + sql.And($"{a}.date", "=", field.Argument("date"), NpgsqlDbType.Date),
-                a => $"{a}.project, {a}.date, {a}.id")
-            : null,
-        ["sectorFigures"] = (sql, field, _) => OnNewestData(field)
-            ? FigureMaps.SectorFigure.List(sql, field,
-                a => "true" + sql.And($"{a}.scope", "=", field.Argument("scope"), NpgsqlDbType.Text),
-                a => $"{a}.scope, {a}.metric, {a}.period_end, {a}.id")
-            : null,
+        ["settlementMix"] = (sql, field, _) =>
+            FigureMaps.SettlementMix.List(sql, field, _ => "true", a => $"{a}.project, {a}.as_of, {a}.id"),
+        ["tokenPrices"] = (sql, field, _) => FigureMaps.TokenPrice.List(sql, field,
+            a => "true" + sql.And($"{a}.date", "=", field.Argument("date"), NpgsqlDbType.Date),
+            a => $"{a}.project, {a}.date, {a}.id"),
+        ["sectorFigures"] = (sql, field, _) => FigureMaps.SectorFigure.List(sql, field,
+            a => "true" + sql.And($"{a}.scope", "=", field.Argument("scope"), NpgsqlDbType.Text),
+            a => $"{a}.scope, {a}.metric, {a}.period_end, {a}.id"),
         ["sources"] = (sql, field, _) => Sources(sql, field),
+        ["sectors"] = (sql, field, _) => Sectors(sql, field),
     });
+
+    /// <summary>
+    /// The sectors that have projects, as <c>SectorSummaryType.Group</c> groups them: by sector, each with its projects
+    /// by slug, both in ordinal order (<c>COLLATE "C"</c>). Not compiled: a sector's <c>analytics</c>, computed in C#.
+    /// </summary>
+    private static string? Sectors(SqlStatementBuilder sql, SelectedField field)
+    {
+        if (SqlStatementBuilder.ObjectTypeOf(field) is not { } summary) return null;
+        var sector = sql.Alias("g");
+        var element = SqlStatementBuilder.JsonObject(summary, field.SubfieldsFor(summary), part => part.Name switch
+        {
+            "sector" => $"upper({sector}.sector)",
+            "projectCount" => $"(SELECT count(*)::int FROM projects x WHERE {sql.Visible("x")} AND x.sector = {sector}.sector)",
+            "projects" => SectorProjects(sql, part, sector),
+            _ => null,
+        });
+        return element is null
+            ? null
+            : SqlStatementBuilder.JsonArray(element, $"FROM (SELECT DISTINCT x.sector FROM projects x WHERE {sql.Visible("x")}) {sector}",
+                $"{sector}.sector COLLATE \"C\"");
+    }
+
+    private static string? SectorProjects(SqlStatementBuilder sql, SelectedField projects, string sector)
+    {
+        var alias = sql.Alias("p");
+        return ProjectMap.Project.Compile(sql, projects, alias) is { } project
+            ? SqlStatementBuilder.JsonArray(project, $"FROM projects {alias} WHERE {sql.Visible(alias)} AND {alias}.sector = {sector}.sector",
+                $"{alias}.slug COLLATE \"C\"")
+            : null;
+    }
 
     private static string? Projects(SqlStatementBuilder sql, SelectedField field)
     {
         var request = ProjectListRequest.From(field.Arguments);
-        // A cursor is checked and decoded by the resolver; a negative page size is its error to report.
-        if (!OnNewestData(field) || request.After is not null || request.First < 0) return null;
+        // A negative page size, or a cursor that does not open, is the resolver's error to report.
+        if (request.First < 0) return null;
+        string[]? after = null;
+        if (request.After is { } cursor && (sql.Cursors is not { } codec || (after = Cursors.TryOpen(codec, request.ListName, cursor, 2)) is null))
+            return null;
         if (SqlStatementBuilder.ObjectTypeOf(field) is not { } connection) return null;
 
-        var filter = Filter(sql, request.Query);
-        var order = Order(request.Query);
+        var query = request.Query;
+        var filter = Filter(sql, query);
+        var column = query.Sort == ProjectSort.Name ? "name" : "slug";
+        var order = Order(column, query.Descending);
+        var page = Keyset(sql, filter, column, query.Descending, after);
         var first = sql.Bind(request.First, NpgsqlDbType.Integer);
+        string PageRows(string alias) => $"(SELECT * FROM projects x WHERE {page("x")} ORDER BY {order("x")} LIMIT {first}) {alias}";
+        string? list = null;
+        string CursorOf(string alias)
+        {
+            list ??= sql.Bind(request.ListName, NpgsqlDbType.Text);
+            sql.SignsCursors = true;
+            return CursorSigning.Marker(list, $"{alias}.{column}", $"{alias}.slug");
+        }
+        // The resolver reads no rows for an empty page: no items, no cursors, no next page.
+        string EndCursor(bool last)
+        {
+            var alias = sql.Alias("c");
+            return $"(SELECT {CursorOf(alias)} FROM {PageRows(alias)} ORDER BY {Order(column, query.Descending != last)(alias)} LIMIT 1)";
+        }
+
         return SqlStatementBuilder.JsonObject(connection, field.SubfieldsFor(connection), part => part.Name switch
         {
-            "nodes" => Nodes(sql, part, filter, order, first),
+            "nodes" => Nodes(sql, part, PageRows, order),
+            "edges" when SqlStatementBuilder.ObjectTypeOf(part) is { } edge => Edges(sql, part, edge, PageRows, order, CursorOf),
             "totalCount" => $"(SELECT count(*)::int FROM projects x WHERE {filter("x")})",
             "pageInfo" when SqlStatementBuilder.ObjectTypeOf(part) is { } pageInfo =>
                 SqlStatementBuilder.JsonObject(pageInfo, part.SubfieldsFor(pageInfo), flag => flag.Name switch
                 {
-                    // The resolver reads no rows for an empty page, so it never finds a next one.
                     "hasNextPage" => request.First == 0
                         ? "false"
-                        : $"(SELECT count(*) > {first} FROM (SELECT 1 FROM projects x WHERE {filter("x")} LIMIT {first} + 1) more)",
-                    "hasPreviousPage" => "false",
+                        : $"(SELECT count(*) > {first} FROM (SELECT 1 FROM projects x WHERE {page("x")} LIMIT {first} + 1) more)",
+                    "hasPreviousPage" => after is null ? "false" : "true",
+                    "startCursor" => EndCursor(last: false),
+                    "endCursor" => EndCursor(last: true),
                     _ => null,
                 }),
             _ => null,
         });
     }
 
+    private static string? Nodes(SqlStatementBuilder sql, SelectedField nodes, Func<string, string> pageRows, Func<string, string> order)
+    {
+        var alias = sql.Alias("p");
+        return ProjectMap.Project.Compile(sql, nodes, alias) is { } project
+            ? SqlStatementBuilder.JsonArray(project, "FROM " + pageRows(alias), order(alias))
+            : null;
+    }
+
+    private static string? Edges(SqlStatementBuilder sql, SelectedField edges, GraphQLObjectType edge, Func<string, string> pageRows,
+        Func<string, string> order, Func<string, string> cursorOf)
+    {
+        var alias = sql.Alias("p");
+        var element = SqlStatementBuilder.JsonObject(edge, edges.SubfieldsFor(edge), part => part.Name switch
+        {
+            "cursor" => cursorOf(alias),
+            "node" => ProjectMap.Project.Compile(sql, part, alias),
+            _ => null,
+        });
+        return element is null ? null : SqlStatementBuilder.JsonArray(element, "FROM " + pageRows(alias), order(alias));
+    }
+
+    /// <summary>The filter plus, after a cursor, the read model's keyset condition: the rows past its position in this order.</summary>
+    private static Func<string, string> Keyset(SqlStatementBuilder sql, Func<string, string> filter, string column, bool descending, string[]? after)
+    {
+        if (after is null) return filter;
+        var value = sql.Bind(after[0], NpgsqlDbType.Text);
+        var slug = sql.Bind(after[1], NpgsqlDbType.Text);
+        var comparison = descending ? "<" : ">";
+        return a => $"{filter(a)} AND ({a}.{column}, {a}.slug) {comparison} ({value}, {slug})";
+    }
+
     private static string? Project(SqlStatementBuilder sql, SelectedField field)
     {
-        if (!OnNewestData(field) || field.Argument("slug") is not string slug) return null;
+        if (field.Argument("slug") is not string slug) return null;
         var alias = sql.Alias("p");
         if (ProjectMap.Project.Compile(sql, field, alias) is not { } project) return null;
         // As the resolver (ReadSession.ProjectNamedAsync): the exact slug, else the one project another name points at.
         var exact = sql.Bind(slug, NpgsqlDbType.Text);
-        var named = ReadSession.SlugsNamedSql(sql.Bind(slug.ToLowerInvariant(), NpgsqlDbType.Text), a => $"{a}.valid_to IS NULL");
-        return $"(SELECT {project} FROM projects {alias} WHERE {alias}.valid_to IS NULL AND {alias}.slug = coalesce("
-               + $"(SELECT x.slug FROM projects x WHERE x.valid_to IS NULL AND x.slug = {exact}), "
+        var named = ReadSession.SlugsNamedSql(sql.Bind(slug.ToLowerInvariant(), NpgsqlDbType.Text), sql.Visible);
+        return $"(SELECT {project} FROM projects {alias} WHERE {sql.Visible(alias)} AND {alias}.slug = coalesce("
+               + $"(SELECT x.slug FROM projects x WHERE {sql.Visible("x")} AND x.slug = {exact}), "
                + $"(SELECT min(n.slug) FROM ({named}) n HAVING count(*) = 1)))";
     }
 
-    /// <summary>Every project's revenue, of one quarter or all, in units LIN (the others are computed over each series).</summary>
+    /// <summary>Every project's revenue, of one quarter or all, in the units asked for.</summary>
     private static string? Revenue(SqlStatementBuilder sql, SelectedField field)
     {
-        if (!OnNewestData(field) || field.Argument("units") is not SeriesUnits.Lin) return null;
-        return FigureMaps.Revenue.List(sql, field,
+        if (field.Argument("units") is not SeriesUnits units) return null;
+        return FigureMaps.Revenue(units).List(sql, field,
             a => "true"
                  + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text)
                  + sql.And(FigureMaps.QuarterOrdinal(a), "=", (field.Argument("quarter") as Quarter?)?.Ordinal, NpgsqlDbType.Integer),
@@ -88,19 +171,9 @@ internal static class QueryMap
 
     private static string? Sources(SqlStatementBuilder sql, SelectedField field)
     {
-        if (!OnNewestData(field)) return null;
         var alias = sql.Alias("s");
         return FigureMaps.Source.Compile(sql, field, alias) is { } source
-            ? SqlStatementBuilder.JsonArray(source, $"FROM sources {alias} WHERE {alias}.valid_to IS NULL", $"{alias}.id")
-            : null;
-    }
-
-    private static string? Nodes(SqlStatementBuilder sql, SelectedField nodes, Func<string, string> filter, Func<string, string> order, string first)
-    {
-        var alias = sql.Alias("p");
-        return ProjectMap.Project.Compile(sql, nodes, alias) is { } project
-            ? SqlStatementBuilder.JsonArray(project,
-                $"FROM (SELECT * FROM projects x WHERE {filter("x")} ORDER BY {order("x")} LIMIT {first}) {alias}", order(alias))
+            ? SqlStatementBuilder.JsonArray(source, $"FROM sources {alias} WHERE {sql.Visible(alias)}", $"{alias}.id")
             : null;
     }
 
@@ -110,7 +183,7 @@ internal static class QueryMap
         var sector = query.Sector is { } s ? sql.Bind(s, NpgsqlDbType.Text) : null;
         var slugs = query.Slugs is { } list ? sql.Bind(list.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text) : null;
         var search = query.Search is { } text ? sql.Bind(text.ToLowerInvariant(), NpgsqlDbType.Text) : null;
-        return a => $"{a}.valid_to IS NULL"
+        return a => sql.Visible(a)
                     + (sector is null ? "" : $" AND {a}.sector = {sector}")
                     + (slugs is null ? "" : $" AND {a}.slug = ANY({slugs})")
                     + (search is null
@@ -118,13 +191,9 @@ internal static class QueryMap
                         : $" AND (strpos(lower({a}.name), {search}) > 0 OR strpos({a}.slug, {search}) > 0 OR strpos(lower({a}.token_symbol), {search}) > 0)");
     }
 
-    private static Func<string, string> Order(ProjectQuery query)
+    private static Func<string, string> Order(string column, bool descending)
     {
-        var column = query.Sort == ProjectSort.Name ? "name" : "slug";
-        var direction = query.Descending ? "DESC" : "ASC";
+        var direction = descending ? "DESC" : "ASC";
         return a => $"{a}.{column} {direction}, {a}.slug {direction}";
     }
-
-    /// <summary>Past data versions are read through the resolvers' session, which fixes one version for the whole request.</summary>
-    private static bool OnNewestData(SelectedField field) => !field.HasArgument(RequestAsOf.ArgumentName);
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Type;
 using NpgsqlTypes;
@@ -6,15 +8,42 @@ using NpgsqlTypes;
 namespace DepinApi.GraphQL.Compiled;
 
 /// <summary>
-/// One statement being compiled: the positional parameters bound so far and the table aliases handed out, plus the
-/// two shapes every compiled selection takes, a JSON object of the selected fields and a JSON array of such objects.
+/// One statement being compiled: the data version it reads, the positional parameters bound so far and the table
+/// aliases handed out, plus the two shapes every compiled selection takes, a JSON object of the selected fields and a
+/// JSON array of such objects.
 /// </summary>
-internal sealed class SqlStatementBuilder
+/// <param name="asOf">The past version the request names (its <c>asOf</c>); null for the newest data.</param>
+/// <param name="cursors">Opens the request's <c>after</c> cursors; without it no cursor is compiled.</param>
+internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursors = null)
 {
     // Postgres functions take at most 100 arguments, and json_build_object takes two per key.
     private const int MaxKeysPerObject = 50;
 
+    // The version a past read sees, computed once by the statement's WITH clause (see Opening).
+    private readonly string? version = asOf is null ? null : "(SELECT id FROM asof)";
+
     private int aliases;
+
+    /// <summary>
+    /// The statement's opening up to its first column, the id of the data version it reads: the newest, or the one
+    /// <c>asOf</c> names (none when it names none, and the resolvers then report that).
+    /// </summary>
+    public string Opening()
+    {
+        if (asOf is not { } past) return "SELECT (SELECT id FROM data_versions ORDER BY id DESC LIMIT 1)";
+        var number = Bind(past.Version is { } v ? v : DBNull.Value, NpgsqlDbType.Integer);
+        var day = Bind(past.Date is { } d ? d : DBNull.Value, NpgsqlDbType.Date);
+        return $"WITH asof AS MATERIALIZED (SELECT id {ReadSessionFactory.VersionNamedSql(number, day)}) SELECT (SELECT id FROM asof)";
+    }
+
+    /// <summary>The condition under which a row of the table aliased <paramref name="alias"/> belongs to the version read.</summary>
+    public string Visible(string alias) => ReadSession.VisibleSql(alias, version);
+
+    /// <summary>Opens the request's <c>after</c> cursors; null when none may be compiled.</summary>
+    public CursorCodec? Cursors => cursors;
+
+    /// <summary>Whether the column being compiled writes cursor markers, which <see cref="CursorSigning"/> signs in its result.</summary>
+    public bool SignsCursors { get; set; }
 
     /// <summary>The values bound so far, in placeholder order (<c>$1</c> first).</summary>
     public List<BoundValue> Parameters { get; } = [];

@@ -17,24 +17,30 @@ internal static class Cursors
     public static Func<string[], string> Encoder(ResolveContext context, string list)
     {
         var codec = Codec(context);
-        return position => codec.Create(Scope + list, position);
+        return position => Create(codec, list, position);
+    }
+
+    /// <summary>The cursor of <paramref name="position"/> in <paramref name="list"/>, for resolvers and compiled execution alike.</summary>
+    public static string Create(CursorCodec codec, string list, IReadOnlyList<string> position) => codec.Create(Scope + list, position);
+
+    /// <summary>The position a cursor from <see cref="Create"/> for <paramref name="list"/> holds; null when it is not such a cursor, intact.</summary>
+    public static string[]? TryOpen(CursorCodec codec, string list, string cursor, int parts)
+    {
+        try
+        {
+            var position = codec.Open(Scope + list, cursor);
+            return position.Count == parts ? [.. position] : null;
+        }
+        catch (InvalidParameterException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The position a cursor from <see cref="Encoder"/> for <paramref name="list"/> holds.</summary>
     /// <exception cref="GraphQLError">The text is not such a cursor, intact.</exception>
-    public static string[] Decode(ResolveContext context, string list, string cursor, int parts)
-    {
-        IReadOnlyList<string> position;
-        try
-        {
-            position = Codec(context).Open(Scope + list, cursor);
-        }
-        catch (InvalidParameterException)
-        {
-            throw BadCursor();
-        }
-        return position.Count == parts ? [.. position] : throw BadCursor();
-    }
+    public static string[] Decode(ResolveContext context, string list, string cursor, int parts) =>
+        TryOpen(Codec(context), list, cursor, parts) ?? throw BadCursor();
 
     public static GraphQLError BadCursor() =>
         new("Argument \"after\" is not a cursor of this list in this order: expected an endCursor or edge cursor this field "

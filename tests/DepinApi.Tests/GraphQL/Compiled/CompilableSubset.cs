@@ -23,15 +23,18 @@ public static class CompilableSubset
         [
             new("projects", "ProjectConnection"), new("project", "Project"), new("revenue", "RevenueFigure"),
             new("settlementMix", "SettlementMix"), new("tokenPrices", "TokenPrice"), new("sectorFigures", "SectorFigure"),
-            new("sources", "Source"),
+            new("sources", "Source"), new("sectors", "SectorSummary"),
         ],
-        ["ProjectConnection"] = [new("nodes", "Project"), new("totalCount"), new("pageInfo", "PageInfo")],
-        ["PageInfo"] = [new("hasNextPage"), new("hasPreviousPage")],
+        ["SectorSummary"] = [new("sector"), new("projectCount"), new("projects", "Project")],
+        ["ProjectConnection"] = [new("nodes", "Project"), new("edges", "ProjectEdge"), new("totalCount"), new("pageInfo", "PageInfo")],
+        ["ProjectEdge"] = [new("cursor"), new("node", "Project")],
+        ["PageInfo"] = [new("hasNextPage"), new("hasPreviousPage"), new("startCursor"), new("endCursor")],
         ["Project"] =
         [
             new("slug"), new("name"), new("sector"), new("subTrack"), new("tokenSymbol"), new("chain"), new("website"),
             new("description"), new("revenue", "RevenueFigure"), new("settlementMix", "SettlementMix"),
             new("tokenPrices", "TokenPrice"), new("latestPrice", "TokenPrice"), new("metrics", "NetworkMetric"),
+            new("sources", "Source"),
         ],
         ["RevenueFigure"] =
         [

@@ -83,6 +83,102 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
         Assert.True(exchange.Compiled.Says("compiled") && exchange.Resolvers.Says("resolvers"), Describe("wrong execution path", exchange));
     }
 
+    public static TheoryData<string> RefusedQueries => new(PinnedCompilableQueries.Refused.Keys);
+
+    [Theory]
+    [MemberData(nameof(RefusedQueries))]
+    public async Task A_query_the_resolvers_refuse_gets_the_same_error_from_both_servers(string name)
+    {
+        var exchange = await servers.ExchangeAsync(PinnedCompilableQueries.Refused[name]);
+
+        Assert.Contains("\"errors\":", exchange.Resolvers.Body, StringComparison.Ordinal);
+        var mismatch = Mismatch(exchange);
+        Assert.True(mismatch is null, mismatch);
+        Assert.True(exchange.Compiled.Says("resolvers"), Describe("wrong execution path", exchange));
+    }
+
+    public static TheoryData<string, int> CursorPages => new()
+    {
+        { "SLUG ASC", 0 }, { "SLUG DESC", 0 }, { "NAME ASC", 0 }, { "NAME DESC", 0 }, { "NAME ASC", 1 }, { "SLUG DESC", 1 },
+    };
+
+    /// <summary>
+    /// The shape the harness measured outside the subset: a page after a cursor, with edges and two nested lists, in
+    /// every order; page 1 of a cursor is past the last project (an empty page). On the past version too, and with
+    /// a page size of 0.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CursorPages))]
+    public async Task A_page_after_a_cursor_with_edges_is_compiled_and_answered_as_the_resolvers_answer_it(string order, int page)
+    {
+        const string query = """
+            query ($after: String, $order: ProjectOrder, $first: Int!, $asOf: AsOf) {
+              projects(first: $first, after: $after, orderBy: $order, asOf: $asOf) {
+                totalCount
+                edges { cursor node { slug name revenue(from: "2025Q2") { quarter amountUsd } tokenPrices { date priceUsd } } }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+              }
+            }
+            """;
+        var parts = order.Split(' ');
+        foreach (var (first, asOf) in new[] { (2, (string?)null), (3, "1"), (0, null) })
+        {
+            var variables = new System.Text.Json.Nodes.JsonObject
+            {
+                ["after"] = servers.Vocabulary.Cursors[order][page],
+                ["order"] = new System.Text.Json.Nodes.JsonObject { ["field"] = parts[0], ["direction"] = parts[1] },
+                ["first"] = first,
+                ["asOf"] = asOf,
+            };
+            var exchange = await servers.ExchangeAsync(new GeneratedQuery(query, variables));
+
+            Assert.True(Succeeded(exchange.Resolvers), Describe("invalid query", exchange));
+            var mismatch = Mismatch(exchange);
+            Assert.True(mismatch is null, mismatch);
+            Assert.True(exchange.Compiled.Says("compiled"), Describe("wrong execution path", exchange));
+        }
+    }
+
+    [Fact]
+    public async Task The_benchmark_cursor_page_is_compiled_and_answered_as_the_resolvers_answer_it()
+    {
+        var query = PinnedCompilableQueries.BenchmarkQuery("DEPIN_CURSOR_PAGE_QUERY");
+        var exchange = await servers.ExchangeAsync(new GeneratedQuery(query,
+            new System.Text.Json.Nodes.JsonObject { ["after"] = servers.Vocabulary.Cursors["SLUG ASC"][0] }));
+
+        Assert.True(Succeeded(exchange.Resolvers), Describe("invalid query", exchange));
+        Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
+        Assert.True(exchange.Compiled.Says("compiled"), Describe("wrong execution path", exchange));
+    }
+
+    [Fact]
+    public async Task A_cursor_the_compiled_path_signed_opens_the_next_page_on_both_paths()
+    {
+        const string query = "query ($after: String) { projects(first: 3, after: $after) { edges { cursor node { slug } } pageInfo { endCursor } } }";
+        var first = await servers.Compiled.DataAsync(query, new { after = (string?)null });
+        var cursor = first.GetProperty("projects").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var lastEdge = first.GetProperty("projects").GetProperty("edges").EnumerateArray().Last().GetProperty("cursor").GetString();
+
+        var exchange = await servers.ExchangeAsync(new GeneratedQuery(query, new System.Text.Json.Nodes.JsonObject { ["after"] = cursor }));
+
+        Assert.Equal(cursor, lastEdge);
+        Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
+        Assert.True(exchange.Compiled.Says("compiled"), Describe("wrong execution path", exchange));
+        Assert.Contains("\"slug\"", exchange.Compiled.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AsOf_reads_the_past_version_on_the_compiled_path()
+    {
+        var exchange = await servers.ExchangeAsync(PinnedCompilableQueries.All["asOf a past version, followed by the root fields without it"]);
+
+        // Version 1 had Aethir's first statement of Q2 and Helium's old name; version 2 corrected and renamed them.
+        Assert.True(exchange.Compiled.Says("compiled"), Describe("wrong execution path", exchange));
+        Assert.Contains("32700000", exchange.Compiled.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("32800000", exchange.Compiled.Body, StringComparison.Ordinal);
+        Assert.Contains("\"Helium\"", exchange.Compiled.Body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_generators_are_deterministic_and_reach_every_feature_of_the_subset()
     {
@@ -96,8 +192,8 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
         [
             "fragment ", "... on ", "...{", "... @", "@skip(if: true)", "@include(if: $", "__typename", "typename_", "$v", "= ",
             "first: 0", "first: 100", "slugs: []", "unknown-project", "orderBy: {field: NAME, direction: DESC}", "field: SLUG",
-            "sector: SENSORS", "revenue(", "tokenPrices(", "metrics(metric:", "units: LIN", "project(slug:", "null",
-            "sectorFigures", "scope: DEPIN_COMPUTE", "quarter: ", "sources {", "settlementMix {",
+            "sector: SENSORS", "revenue(", "tokenPrices(", "metrics(metric:", "units: LIN", "units: CHG", "units: PCH", "units: PC1", "project(slug:", "null",
+            "sectorFigures", "scope: DEPIN_COMPUTE", "quarter: ", "sources {", "settlementMix {", "asOf: ", "after: ", "edges {", "cursor", "node {", "startCursor", "endCursor", "sectors {", "projectCount",
         ];
         var missing = features.Where(f => !first.Any(q => q.Query.Replace("... {", "...{").Contains(f, StringComparison.Ordinal))).ToList();
         Assert.True(missing.Count == 0, "No generated query contains: " + string.Join(" | ", missing));

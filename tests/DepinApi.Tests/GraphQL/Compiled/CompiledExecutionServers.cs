@@ -1,4 +1,5 @@
 using DepinApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DepinApi.Tests.GraphQL.Compiled;
 
@@ -52,6 +53,7 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
         Resolvers = new GraphQLClient(_resolversFactory.CreateClient());
         _compiledFactory = new ApiFactory(_database, Settings(compiledExecution: true, importSeed: false));
         Compiled = new GraphQLClient(_compiledFactory.CreateClient());
+        await ImportSecondVersionAsync();
         Vocabulary = await SeedVocabulary.ReadAsync(Resolvers);
 
         _compilable = new(async () =>
@@ -68,6 +70,32 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
                 answers.Add((element, await ExchangeAsync(query)));
             return answers;
         });
+    }
+
+    /// <summary>
+    /// Version 2, so that <c>asOf: "1"</c> reads other data than the newest: a figure corrected, a project renamed (its
+    /// place in name order changes) and a former slug that only version 2 knows.
+    /// </summary>
+    private async Task ImportSecondVersionAsync()
+    {
+        var directory = SeedDataCopy.InNewTemporaryFolder("depin-compiled-v2-");
+        void Change(string file, string from, string to)
+        {
+            var path = Path.Combine(directory, file);
+            var text = File.ReadAllText(path);
+            Assert.Contains(from, text);
+            File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
+        }
+        Change("revenue.csv", "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32700000,",
+            "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32800000,");
+        Change("projects.csv", "helium,Helium,", "helium,The Helium Network,");
+        File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
+
+        await using var admin = Npgsql.NpgsqlDataSource.Create(_database);
+        var result = await new DepinApi.Import.SeedImporter(admin).ImportAsync(directory, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        foreach (var factory in (ApiFactory[])[_resolversFactory, _compiledFactory])
+            await factory.Services.GetRequiredService<DepinApi.Database.DataVersionTracker>().ReloadAsync(CancellationToken.None);
     }
 
     /// <summary>Sends the query to both servers, one after the other.</summary>

@@ -38,8 +38,12 @@ public sealed class GeneratedQueryWriter(Random random, SeedVocabulary seed, Out
 
     public SeedVocabulary Seed => seed;
 
+    // The request's one asOf, given by some of its root fields (the others follow it); null for the newest data.
+    private string? _asOf;
+
     public GeneratedQuery Write()
     {
+        _asOf = Chance(0.3) ? OneOf(SubsetArguments.AsOfValues) : null;
         var body = SelectionSet(CompilableSubset.Root, depth: 0);
         if (_pendingOutside is { } element)
         {
@@ -122,12 +126,14 @@ public sealed class GeneratedQueryWriter(Random random, SeedVocabulary seed, Out
     {
         _fields++;
         var key = parentType + "." + field.Name;
-        var takesArguments = SubsetArguments.For(key) is not null;
+        var writeArguments = SubsetArguments.For(key);
+        if (parentType == CompilableSubset.Root && _asOf is { } asOf) writeArguments = SubsetArguments.WithAsOf(writeArguments, asOf);
+        var takesArguments = writeArguments is not null;
         var aliased = alias ?? (_aliases < AliasBudget && Chance(takesArguments ? 0.35 : 0.12));
-        var arguments = !takesArguments ? ""
-            : aliased ? SubsetArguments.For(key)!(this)
+        var arguments = writeArguments is null ? ""
+            : aliased ? writeArguments(this)
             : _canonicalArguments.TryGetValue(key, out var canonical) ? canonical
-            : _canonicalArguments[key] = SubsetArguments.For(key)!(this);
+            : _canonicalArguments[key] = writeArguments(this);
         if (!aliased) unaliased.Add(field);
 
         var prefix = aliased ? NewAlias(field.Name) + ": " : "";
@@ -196,6 +202,7 @@ public sealed class GeneratedQueryWriter(Random random, SeedVocabulary seed, Out
         "RevenueFigure" => $"{NewAlias("revenue")}: revenue {{ id {element.Write(this)} }}",
         "SettlementMix" => $"{NewAlias("settlementMix")}: settlementMix {{ id {element.Write(this)} }}",
         "TokenPrice" => $"{NewAlias("tokenPrices")}: tokenPrices {{ id {element.Write(this)} }}",
+        "SectorSummary" => $"{NewAlias("sectors")}: sectors {{ sector {element.Write(this)} }}",
         "SectorFigure" => $"{NewAlias("sectorFigures")}: sectorFigures {{ id {element.Write(this)} }}",
         "NetworkMetric" => $"{NewAlias("project")}: project(slug: {GraphQLValue.String(OneOf(seed.Slugs)).Literal}) {{ slug metrics {{ id {element.Write(this)} }} }}",
         _ => throw new InvalidOperationException("No root field leads to " + element.HostType),

@@ -12,7 +12,11 @@ public static partial class PinnedCompilableQueries
 {
     public static IReadOnlyDictionary<string, GeneratedQuery> All { get; } = new Dictionary<string, GeneratedQuery>
     {
-        ["benchmark nested query"] = new(BenchmarkNestedQuery(), null),
+        ["benchmark nested query"] = new(BenchmarkQuery("DEPIN_NESTED_QUERY"), null),
+        ["benchmark asOf shape"] = new(BenchmarkQuery("DEPIN_AS_OF_QUERY"), null),
+        ["benchmark units shape"] = new(BenchmarkQuery("DEPIN_UNITS_QUERY"), null),
+        ["benchmark three levels shape"] = new(BenchmarkQuery("DEPIN_THREE_LEVELS_QUERY"), null),
+        ["benchmark wide shape"] = new(BenchmarkQuery("DEPIN_WIDE_QUERY"), JsonNode.Parse("""{"slug": "helium"}""")!.AsObject()),
         ["a variable for every argument"] = new("""
             query Every($sector: Sector, $search: String, $slugs: [String!], $field: ProjectOrderField!, $direction: OrderDirection!,
                         $first: Int!, $slug: String!, $from: Quarter, $to: Quarter, $metric: RevenueMetric, $units: Units!,
@@ -63,16 +67,63 @@ public static partial class PinnedCompilableQueries
               zero: projects(first: 0) { totalCount nodes { slug } pageInfo { hasNextPage hasPreviousPage } }
               all: projects(first: 100, orderBy: {field: NAME, direction: DESC}) { totalCount nodes { name } } }
             """, null),
+        ["asOf a past version, followed by the root fields without it"] = new("""
+            query ($v: AsOf) {
+              projects(asOf: $v, orderBy: {field: NAME}) { totalCount nodes { slug name revenue(from: "2025Q2", to: "2025Q2") { id amountUsd source { id } } } }
+              project(slug: "aethir") { name revenue(metric: QUARTERLY_REVENUE) { id amountUsd } latestPrice { priceUsd } }
+              revenue(quarter: "2025Q2") { id project amountUsd }
+              sources { id title }
+            }
+            """, JsonNode.Parse("""{"v": "1"}""")!.AsObject()),
+        ["a former slug before the version that introduced it"] = new("""
+            { before: project(slug: "rndr", asOf: "1") { slug } }
+            """, null),
+        ["a former slug in the version that introduced it"] = new("""
+            { after: project(slug: "rndr", asOf: "2") { slug name } }
+            """, null),
+        ["asOf a day after every import"] = new("""
+            { projects(first: 3, asOf: "9999-12-31", orderBy: {field: NAME, direction: DESC}) { nodes { name } pageInfo { hasNextPage } } }
+            """, null),
+        ["every unit over every series, from each series' start"] = new("""
+            { projects(first: 100) { nodes { slug
+                lin: revenue { id value units } chg: revenue(units: CHG) { id amountUsd value units }
+                pch: revenue(units: PCH) { id quarter value } pc1: revenue(units: PC1) { id value } } }
+              pch: revenue(units: PCH) { id project value } chg: revenue(units: CHG, metric: QUARTERLY_REVENUE) { id value } }
+            """, null),
+        ["units from a quarter whose previous one is not listed, and an empty series"] = new("""
+            { project(slug: "aethir") { a: revenue(from: "2025Q3", units: PCH) { id quarter value } b: revenue(from: "2025Q3", to: "2025Q3", units: CHG) { id value }
+                                        none: revenue(from: "2030Q1", units: PCH) { id } c: revenue(to: "2024Q1", units: PC1) { id } }
+              q: revenue(quarter: "2025Q3", units: PCH) { id value } }
+            """, null),
+        ["units on the past version"] = new("""
+            { project(slug: "aethir", asOf: "1") { revenue(units: PCH) { id value } chg: revenue(units: CHG) { id value } } }
+            """, null),
     };
 
-    // The load harness keeps its query in bench/load/lib/queries.mjs; reading it from there keeps the two in step.
-    private static string BenchmarkNestedQuery()
+    /// <summary>Operations both paths must refuse alike; the resolvers answer them (their errors are written once).</summary>
+    public static IReadOnlyDictionary<string, GeneratedQuery> Refused { get; } = new Dictionary<string, GeneratedQuery>
+    {
+        ["asOf a day before any data"] = new("""{ projects(asOf: "2000-01-01") { nodes { slug } } }""", null),
+        ["asOf a version that does not exist"] = new("""{ project(slug: "aethir", asOf: "99") { slug } }""", null),
+        ["root fields asking for different versions"] = new("""
+            { a: project(slug: "aethir", asOf: "1") { slug } b: project(slug: "aethir", asOf: "2") { slug } }
+            """, null),
+        ["a skipped root field asking for another version"] = new("""
+            { a: project(slug: "aethir", asOf: "1") @skip(if: true) { slug } b: project(slug: "aethir", asOf: "2") { slug } }
+            """, null),
+    };
+
+    /// <summary>
+    /// A query of the load harness, which keeps its queries in bench/load/lib/queries.mjs; reading them from there keeps
+    /// the two in step.
+    /// </summary>
+    public static string BenchmarkQuery(string name)
     {
         var source = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "bench", "load", "lib", "queries.mjs"));
-        var match = NestedQuery().Match(source);
-        return match.Success ? match.Groups["query"].Value : throw new InvalidOperationException("DEPIN_NESTED_QUERY not found in bench/load/lib/queries.mjs");
+        var match = HarnessQuery().Matches(source).FirstOrDefault(m => m.Groups["name"].Value == name);
+        return match?.Groups["query"].Value ?? throw new InvalidOperationException(name + " not found in bench/load/lib/queries.mjs");
     }
 
-    [GeneratedRegex(@"export const DEPIN_NESTED_QUERY = `(?<query>[^`]+)`")]
-    private static partial Regex NestedQuery();
+    [GeneratedRegex(@"export const (?<name>DEPIN_[A-Z_]+) = `(?<query>[^`]+)`")]
+    private static partial Regex HarnessQuery();
 }

@@ -15,8 +15,11 @@ public sealed record SeedVocabulary(
     IReadOnlyList<string> Quarters,
     IReadOnlyList<string> Dates,
     IReadOnlyList<string> NetworkMetrics,
-    string FirstPageEndCursor)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Cursors)
 {
+    /// <summary>The orders of <c>projects</c> (field and direction, as <see cref="Cursors"/> is keyed).</summary>
+    public static readonly string[] Orders = ["SLUG ASC", "SLUG DESC", "NAME ASC", "NAME DESC"];
+
     private const string Query = """
         {
           all: projects(first: 100) {
@@ -24,7 +27,14 @@ public sealed record SeedVocabulary(
           }
           sectors: __type(name: "Sector") { enumValues { name } }
           revenueMetrics: __type(name: "RevenueMetric") { enumValues { name } }
-          firstPage: projects(first: 2) { pageInfo { endCursor } }
+          SLUG_ASC_2: projects(first: 2, orderBy: {field: SLUG, direction: ASC}) { pageInfo { endCursor } }
+          SLUG_ASC_all: projects(first: 100, orderBy: {field: SLUG, direction: ASC}) { pageInfo { endCursor } }
+          SLUG_DESC_2: projects(first: 2, orderBy: {field: SLUG, direction: DESC}) { pageInfo { endCursor } }
+          SLUG_DESC_all: projects(first: 100, orderBy: {field: SLUG, direction: DESC}) { pageInfo { endCursor } }
+          NAME_ASC_2: projects(first: 2, orderBy: {field: NAME, direction: ASC}) { pageInfo { endCursor } }
+          NAME_ASC_all: projects(first: 100, orderBy: {field: NAME, direction: ASC}) { pageInfo { endCursor } }
+          NAME_DESC_2: projects(first: 2, orderBy: {field: NAME, direction: DESC}) { pageInfo { endCursor } }
+          NAME_DESC_all: projects(first: 100, orderBy: {field: NAME, direction: DESC}) { pageInfo { endCursor } }
         }
         """;
 
@@ -47,7 +57,10 @@ public sealed record SeedVocabulary(
             Dates: Each(p => p.GetProperty("tokenPrices").EnumerateArray().Select(t => t.GetProperty("date"))
                 .Concat(p.GetProperty("settlementMix").EnumerateArray().Select(s => s.GetProperty("date")))),
             NetworkMetrics: Each(p => p.GetProperty("metrics").EnumerateArray().Select(m => m.GetProperty("metric"))),
-            FirstPageEndCursor: data.GetProperty("firstPage").GetProperty("pageInfo").GetProperty("endCursor").GetString()!);
+            // Per order, the end of a first page of two and the last project's (a page after it is empty).
+            Cursors: Orders.ToDictionary(order => order, order => (IReadOnlyList<string>)new[] { "2", "all" }
+                .Select(page => data.GetProperty(order.Replace(' ', '_') + "_" + page).GetProperty("pageInfo").GetProperty("endCursor").GetString()!)
+                .ToList()));
 
         // A generator fed from an empty database would only ever test empty lists.
         Assert.True(vocabulary.Slugs.Count > 2 && vocabulary.Quarters.Count > 1 && vocabulary.Dates.Count > 0 && vocabulary.NetworkMetrics.Count > 1,

@@ -2,7 +2,7 @@ namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Random argument lists for the fields of <see cref="CompilableSubset"/> that take arguments, inside the subset
-/// (no <c>after</c>, no <c>asOf</c>, revenue only in LIN units). Values come from the seed data, mixed with values
+/// (<c>after</c> only with a cursor of the order asked for; one <c>asOf</c> per operation, on some of its root fields). Values come from the seed data, mixed with values
 /// that match nothing and explicit nulls, because those are where two implementations most easily part ways.
 /// </summary>
 public static class SubsetArguments
@@ -26,12 +26,30 @@ public static class SubsetArguments
         _ => null,
     };
 
+    /// <summary>
+    /// The past version (the fixture imports two), the newest by number and a day after every import; a day before
+    /// any data is an error, pinned apart.
+    /// </summary>
+    public static IReadOnlyList<string> AsOfValues { get; } = ["1", "1", "2", "9999-12-31"];
+
+    /// <summary>The writer's arguments plus, on some occurrences, <c>asOf</c> with the operation's one value.</summary>
+    public static Func<GeneratedQueryWriter, string> WithAsOf(Func<GeneratedQueryWriter, string>? writer, string asOf) => w =>
+    {
+        var arguments = writer?.Invoke(w) ?? "";
+        if (!w.Chance(0.6)) return arguments;
+        var argument = "asOf: " + w.Value("AsOf", GraphQLValue.String(asOf));
+        return arguments.Length == 0 ? $"({argument})" : arguments[..^1] + ", " + argument + ")";
+    };
+
     private static string Projects(GeneratedQueryWriter w)
     {
         var arguments = new List<string>();
         if (w.Chance(0.5)) arguments.Add("filter: " + Filter(w));
-        if (w.Chance(0.45)) arguments.Add("orderBy: " + Order(w));
+        var order = "SLUG ASC";
+        if (w.Chance(0.45)) arguments.Add("orderBy: " + Order(w, out order));
         if (w.Chance(0.75)) arguments.Add("first: " + w.Value("Int!", GraphQLValue.Int(w.OneOf(PageSizes))));
+        // A cursor of the order chosen: the second page, or past the last project.
+        if (w.Chance(0.3)) arguments.Add("after: " + Nullable(w, "String", GraphQLValue.String(w.OneOf(w.Seed.Cursors[order]))));
         return Join(w, arguments);
     }
 
@@ -61,12 +79,15 @@ public static class SubsetArguments
     private static string SlugListLiteral(GeneratedQueryWriter w, GraphQLValue list) =>
         "[" + string.Join(", ", list.Json!.AsArray().Select(s => w.Value("String!", GraphQLValue.String(s!.GetValue<string>())))) + "]";
 
-    private static string Order(GeneratedQueryWriter w)
+    /// <summary>An orderBy; <paramref name="chosen"/> is the order it means ("NAME DESC"), defaults filled in.</summary>
+    private static string Order(GeneratedQueryWriter w, out string chosen)
     {
-        var chosen = new List<(string, GraphQLValue)>();
-        if (w.Chance(0.8)) chosen.Add(("field", GraphQLValue.Enum(w.Chance(0.5) ? "NAME" : "SLUG")));
-        if (w.Chance(0.8)) chosen.Add(("direction", GraphQLValue.Enum(w.Chance(0.5) ? "ASC" : "DESC")));
-        var order = GraphQLValue.Object(chosen);
+        var parts = new List<(string, GraphQLValue)>();
+        var (field, direction) = ("SLUG", "ASC");
+        if (w.Chance(0.8)) parts.Add(("field", GraphQLValue.Enum(field = w.Chance(0.5) ? "NAME" : "SLUG")));
+        if (w.Chance(0.8)) parts.Add(("direction", GraphQLValue.Enum(direction = w.Chance(0.5) ? "ASC" : "DESC")));
+        chosen = field + " " + direction;
+        var order = GraphQLValue.Object(parts);
         return w.Chance(0.3) ? w.Variable("ProjectOrder", order) : order.Literal;
     }
 
@@ -77,16 +98,18 @@ public static class SubsetArguments
         if (w.Chance(0.4)) arguments.Add("from: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(quarters))));
         if (w.Chance(0.4)) arguments.Add("to: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(quarters))));
         if (w.Chance(0.4)) arguments.Add("metric: " + Nullable(w, "RevenueMetric", GraphQLValue.Enum(w.OneOf(w.Seed.RevenueMetrics))));
-        if (w.Chance(0.2)) arguments.Add("units: " + w.Value("Units!", GraphQLValue.Enum("LIN")));
+        if (w.Chance(0.5)) arguments.Add("units: " + Units(w));
         return Join(w, arguments);
     }
+
+    private static string Units(GeneratedQueryWriter w) => w.Value("Units!", GraphQLValue.Enum(w.OneOf(["LIN", "CHG", "PCH", "PC1"])));
 
     private static string RootRevenue(GeneratedQueryWriter w)
     {
         var arguments = new List<string>();
         if (w.Chance(0.4)) arguments.Add("quarter: " + Nullable(w, "Quarter", GraphQLValue.String(w.OneOf(Quarters(w)))));
         if (w.Chance(0.4)) arguments.Add("metric: " + Nullable(w, "RevenueMetric", GraphQLValue.Enum(w.OneOf(w.Seed.RevenueMetrics))));
-        if (w.Chance(0.2)) arguments.Add("units: " + w.Value("Units!", GraphQLValue.Enum("LIN")));
+        if (w.Chance(0.5)) arguments.Add("units: " + Units(w));
         return Join(w, arguments);
     }
 
