@@ -1,6 +1,7 @@
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DepinApi.Rest.Endpoints;
 
@@ -16,7 +17,7 @@ public static class SectorEndpoints
             .ProducesJsonOrCsv<ListResponse<SectorView>>();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<SectorView>>, CsvResult<SectorView>>> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);

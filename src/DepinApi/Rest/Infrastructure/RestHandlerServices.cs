@@ -1,6 +1,7 @@
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -52,7 +53,7 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
     /// Waits for a whole-series export's turn (<see cref="BulkExports"/>), before the session is opened; null when it
     /// may run, or the refusal to answer with.
     /// </summary>
-    public Task<IResult?> AwaitBulkExportAsync(HttpContext http, CancellationToken cancellationToken) =>
+    public Task<ProblemHttpResult?> AwaitBulkExportAsync(HttpContext http, CancellationToken cancellationToken) =>
         exports.AwaitTurnAsync(http, held =>
         {
             if (http.Features.Get<RequestReadSessions>() is { } buffered)
