@@ -6,7 +6,7 @@ using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.History;
 
 /// <summary>/v1/changes (what each import did) and /v1/meta (what is served).</summary>
 public static class HistoryEndpoints

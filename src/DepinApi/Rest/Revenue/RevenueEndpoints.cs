@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using DepinApi.Charts;
 using DepinApi.ReadModel;
+using DepinApi.Rest.ApiIndex;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using DepinApi.Screening;
@@ -9,7 +11,7 @@ using DepinApi.Series;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Revenue;
 
 /// <summary>Revenue series per project, one quarter of a project, the cross-project table, and single figures.</summary>
 public static class RevenueEndpoints

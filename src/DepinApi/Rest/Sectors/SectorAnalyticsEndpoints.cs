@@ -2,11 +2,12 @@ using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.Rest.Infrastructure;
-using DepinApi.Screening.Http;
+using DepinApi.Rest.Screening;
+using DepinApi.SectorAnalytics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.SectorAnalytics.Http;
+namespace DepinApi.Rest.Sectors;
 
 /// <summary>/v1/sectors/analytics: concentration, implied prices and the revenue multiple of all projects or one sector.</summary>
 public static class SectorAnalyticsEndpoints

@@ -2,7 +2,7 @@ using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Figures;
 
 /// <summary>
 /// One figure by its permanent id, as the permalink endpoints ask for it (the read model's lookups), and the 404 for

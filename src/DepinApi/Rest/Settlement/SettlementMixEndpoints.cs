@@ -2,12 +2,13 @@ using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Settlement;
 
 /// <summary>How fees settle (stablecoin vs native token): per project, across projects, and single figures.</summary>
 public static class SettlementMixEndpoints

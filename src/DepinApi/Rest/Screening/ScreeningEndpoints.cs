@@ -2,10 +2,11 @@ using System.ComponentModel;
 using DepinApi.OpenApi;
 using DepinApi.Rest;
 using DepinApi.Rest.Infrastructure;
+using DepinApi.Screening;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Screening.Http;
+namespace DepinApi.Rest.Screening;
 
 /// <summary>/v1/screening and /v1/projects/{slug}/screening.</summary>
 public static class ScreeningEndpoints

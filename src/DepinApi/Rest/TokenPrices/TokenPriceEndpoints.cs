@@ -4,12 +4,13 @@ using System.Runtime.CompilerServices;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.TokenPrices;
 
 /// <summary>Token price series per project (long: keyset pages, or the whole series as one CSV up to the response size limit), prices on a day, single figures.</summary>
 public static class TokenPriceEndpoints

@@ -1,12 +1,13 @@
 using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Metrics;
 
 /// <summary>Network metrics (per project) and sector-wide figures.</summary>
 public static class MetricEndpoints

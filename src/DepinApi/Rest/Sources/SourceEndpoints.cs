@@ -4,7 +4,7 @@ using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Sources;
 
 /// <summary>/v1/sources and /v1/sources/{id} with every figure that cites the source.</summary>
 public static class SourceEndpoints

@@ -4,7 +4,7 @@ using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Figures;
 
 /// <summary>
 /// The answer of every single-figure permalink (<c>/v1/revenue/{id}</c>, <c>/v1/token-prices/{id}</c> …): the figure

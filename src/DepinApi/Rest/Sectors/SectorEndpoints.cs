@@ -3,7 +3,7 @@ using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Sectors;
 
 /// <summary>/v1/sectors: the sector list with project counts.</summary>
 public static class SectorEndpoints

@@ -6,7 +6,7 @@ using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Figures;
 
 /// <summary>/v1/figures: one search across every kind of figure.</summary>
 public static class FigureSearchEndpoints

@@ -5,7 +5,7 @@ using DepinApi.Rest.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Projects;
 
 /// <summary>/v1/projects and /v1/projects/{slug}.</summary>
 public static class ProjectEndpoints
