@@ -38,6 +38,14 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
         return (session, reads);
     }
 
+    /// <summary>Opens the session and finds the project the URL's <paramref name="slug"/> names (<see cref="ProjectResolution"/>).</summary>
+    public async Task<(ReadSession Session, ProjectLookup Lookup)> OpenForProjectAsync(HttpContext http, string? asOf, string slug,
+        CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(http, asOf, cancellationToken);
+        return (session, await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken));
+    }
+
     private static void Hold(HttpContext http, ReadSession session)
     {
         if (session.IsCurrent)

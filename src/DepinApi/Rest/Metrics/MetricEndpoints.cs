@@ -51,8 +51,7 @@ public static class MetricEndpoints
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
             return lookup.Redirect is { } moved ? moved : lookup.Problem;
         var project = lookup.Project;

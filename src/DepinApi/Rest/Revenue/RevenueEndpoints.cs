@@ -115,8 +115,7 @@ public static class RevenueEndpoints
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
             return lookup.Redirect is { } moved ? moved : lookup.Problem;
         var project = lookup.Project;

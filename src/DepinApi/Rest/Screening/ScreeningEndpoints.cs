@@ -59,8 +59,7 @@ public static class ScreeningEndpoints
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
             return lookup.Redirect is { } moved ? moved : lookup.Problem;
         var project = lookup.Project;

@@ -64,8 +64,7 @@ public static class TokenPriceEndpoints
         var wholeSeries = format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor);
         if (wholeSeries && await rest.AwaitBulkExportAsync(http, cancellationToken) is { } refusal)
             return refusal;
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
             return lookup.Redirect is { } moved ? moved : lookup.Problem;
         var project = lookup.Project;
