@@ -33,11 +33,11 @@ public static class ChartResponses
     }
 
     /// <summary>The chart's canvas, as SVG or PNG.</summary>
-    public static IResult Chart(ResponseFormat format, ReadSession session, ChartSpec spec, string fileStem) =>
+    public static ChartResult Chart(ResponseFormat format, ReadSession session, ChartSpec spec, string fileStem) =>
         new ChartResult(ChartLayout.Lay(spec), format, FileName(fileStem, session, format));
 
     /// <summary>A single figure's 1200×630 preview card (PNG only; see <see cref="ResponseFormats.Figure"/>).</summary>
-    public static IResult Card(ResponseFormat format, ReadSession session, FigureCard card, string fileStem) =>
+    public static ChartResult Card(ResponseFormat format, ReadSession session, FigureCard card, string fileStem) =>
         new ChartResult(FigureCardLayout.Lay(card), format, FileName(fileStem, session, format));
 
     private static string FileName(string stem, ReadSession session, ResponseFormat format) =>

@@ -4,6 +4,7 @@ using DepinApi.Errors;
 using DepinApi.Observability;
 using DepinApi.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DepinApi.Fairness;
 
@@ -56,7 +57,7 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
     }
 
     /// <summary>The REST answer to a request that waited <paramref name="waitSeconds"/> for a turn and got none; sets <c>Retry-After</c>.</summary>
-    public static IResult Refusal(HttpContext http, int waitSeconds)
+    public static ProblemHttpResult Refusal(HttpContext http, int waitSeconds)
     {
         http.Response.Headers.RetryAfter = waitSeconds.ToString(CultureInfo.InvariantCulture);
         return Problems.ServiceUnavailable(ProblemType, "The server is busy.", Detail(waitSeconds));

@@ -11,7 +11,7 @@ using DepinApi.Pages;
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Rest;
-using DepinApi.Rest.Endpoints;
+using DepinApi.Rest.ApiIndex;
 using DepinApi.Screening;
 using DepinApi.Security;
 using Microsoft.Extensions.Options;

@@ -37,7 +37,7 @@ internal sealed class ClientIdentifier(IOptions<RateLimitingOptions> options, Ap
             }
         }
         var address = IpPartition.Of(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
-        return new ClientIdentity("ip:" + address, "client " + address,
+        return new ClientIdentity(IpPartition.KeyPrefix + address, "client " + address,
             _options.Anonymous.PointsPerWindow, _options.Anonymous.EffectiveBurstPoints, _options.Anonymous.ConcurrentRequests,
             InvalidApiKey: presented is not null);
     }

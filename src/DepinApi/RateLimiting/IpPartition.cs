@@ -9,6 +9,11 @@ internal static class IpPartition
     /// <summary>Requests without a peer address (a Unix socket with no proxy in front) share one partition.</summary>
     public const string Unknown = "unknown";
 
+    public const string KeyPrefix = "ip:";
+
+    /// <summary>The partition key of an anonymous client: <see cref="KeyPrefix"/> and <see cref="Of"/>.</summary>
+    public static string KeyOf(IPAddress? address, int ipv6PrefixLength) => KeyPrefix + Of(address, ipv6PrefixLength);
+
     /// <summary>
     /// IPv4 (also when IPv4-mapped) as is; IPv6 cut to <paramref name="ipv6PrefixLength"/> bits, written as a network.
     /// </summary>

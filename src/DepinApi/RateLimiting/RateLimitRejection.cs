@@ -1,6 +1,7 @@
 using System.Globalization;
 using DepinApi.Errors;
 using DepinApi.Observability;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace DepinApi.RateLimiting;
@@ -32,7 +33,7 @@ internal static class RateLimitRejection
     /// The 429 of a limit kept outside the point budget (the probes' allowance, whole-series exports): its
     /// <c>Retry-After</c> header and the problem naming the limit.
     /// </summary>
-    public static IResult Refuse(HttpContext http, string limit, string detail, int retryAfterSeconds)
+    public static ProblemHttpResult Refuse(HttpContext http, string limit, string detail, int retryAfterSeconds)
     {
         DepinMetrics.Of(http)?.RateLimitRefused(limit);
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);

@@ -46,7 +46,9 @@ public sealed class RateLimitingOptions
     /// IPv6 clients are grouped by this prefix length: one subscriber usually holds a whole /64 and could otherwise
     /// rotate through its addresses to multiply its budget.
     /// </summary>
-    public int Ipv6PrefixLength { get; set; } = 64;
+    public int Ipv6PrefixLength { get; set; } = DefaultIpv6PrefixLength;
+
+    public const int DefaultIpv6PrefixLength = 64;
 
     /// <summary>
     /// With <c>ConnectionStrings:Redis</c> set, what happens while Redis does not answer: count in each process

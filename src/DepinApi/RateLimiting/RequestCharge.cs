@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace DepinApi.RateLimiting;
 
 /// <summary>
@@ -19,7 +21,13 @@ internal sealed class RequestCharge(ClientIdentity client)
 
     public static RequestCharge? Of(HttpContext context) => context.Features.Get<RequestCharge>();
 
-    /// <summary>Whose request this is, for limits kept per client: its rate-limit partition, or its address when rate limiting is off.</summary>
+    /// <summary>
+    /// Whose request this is, for limits kept per client (database sessions, build turns, exports, the output cache):
+    /// its rate-limit partition, or, when rate limiting is off or the path exempt, the partition the rate limiter would
+    /// give its address, so that an IPv6 client cannot take a share per address of its network.
+    /// </summary>
     public static string PartitionKeyOf(HttpContext context) =>
-        Of(context)?.Client.PartitionKey ?? "ip:" + context.Connection.RemoteIpAddress;
+        Of(context)?.Client.PartitionKey ?? IpPartition.KeyOf(context.Connection.RemoteIpAddress,
+            context.RequestServices?.GetService<IOptions<RateLimitingOptions>>()?.Value.Ipv6PrefixLength
+            ?? RateLimitingOptions.DefaultIpv6PrefixLength);
 }

@@ -1,7 +1,15 @@
 using System.IO.Compression;
 using DepinApi.Redis;
-using DepinApi.Rest.Endpoints;
+using DepinApi.Rest.Figures;
+using DepinApi.Rest.History;
 using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Metrics;
+using DepinApi.Rest.Projects;
+using DepinApi.Rest.Revenue;
+using DepinApi.Rest.Sectors;
+using DepinApi.Rest.Settlement;
+using DepinApi.Rest.Sources;
+using DepinApi.Rest.TokenPrices;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;

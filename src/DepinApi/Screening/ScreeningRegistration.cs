@@ -1,8 +1,8 @@
 using DepinApi.Rest;
 using DepinApi.Rest.Infrastructure;
-using DepinApi.Screening.Http;
+using DepinApi.Rest.Screening;
+using DepinApi.Rest.Sectors;
 using DepinApi.SectorAnalytics;
-using DepinApi.SectorAnalytics.Http;
 
 namespace DepinApi.Screening;
 

@@ -6,6 +6,7 @@ using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.RateLimiting;
 using DepinApi.Tests.Reliability;
 using Microsoft.Extensions.DependencyInjection;
+using static DepinApi.Tests.Fairness.HeldRequests;
 
 namespace DepinApi.Tests.Database;
 
@@ -18,13 +19,6 @@ namespace DepinApi.Tests.Database;
 /// </summary>
 public sealed class FairSessionTests
 {
-    private const string A = "192.0.2.1";
-    private const string B = "192.0.2.2";
-    private const string C = "192.0.2.3";
-    private const string Cheap = "/v1/projects?limit=3";
-
-    private static string Prices(int n) => $"/v1/projects/helium/token-prices?limit=5&from=2024-01-{n:00}";
-
     [Fact]
     public async Task By_default_requests_share_the_pool_less_two_and_a_client_holds_at_most_four()
     {
@@ -167,15 +161,6 @@ public sealed class FairSessionTests
         using (var ready = await api.GetAsync(Cheap, "192.0.2.250"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         return api;
-    }
-
-    private static string Key(string address) => "ip:" + address;
-
-    private static Task<HttpResponseMessage> SendAsync(RateLimitedApi api, string path, string peer, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(TestEndpoints.PeerHeader, peer);
-        return api.Client.SendAsync(request, cancellationToken);
     }
 
     private const string SmallQuery = "{ projects(first: 2) { nodes { slug } } }";

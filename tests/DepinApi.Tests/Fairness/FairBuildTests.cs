@@ -9,6 +9,7 @@ using DepinApi.Tests.RateLimiting;
 using DepinApi.Tests.Reliability;
 using DepinApi.Tests.Rest.Buffering;
 using Microsoft.Extensions.DependencyInjection;
+using static DepinApi.Tests.Fairness.HeldRequests;
 
 namespace DepinApi.Tests.Fairness;
 
@@ -21,13 +22,6 @@ namespace DepinApi.Tests.Fairness;
 /// </summary>
 public sealed class FairBuildTests
 {
-    private const string A = "192.0.2.1";
-    private const string B = "192.0.2.2";
-    private const string C = "192.0.2.3";
-    private const string Cheap = "/v1/projects?limit=3";
-
-    private static string Prices(int n) => $"/v1/projects/helium/token-prices?limit=5&from=2024-01-{n:00}";
-
     [Fact]
     public async Task By_default_twice_the_cores_are_built_at_once_and_a_request_waits_ten_seconds()
     {
@@ -221,15 +215,6 @@ public sealed class FairBuildTests
         using (var ready = await api.GetAsync("/v1/meta", "192.0.2.250"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         return api;
-    }
-
-    private static string Key(string address) => "ip:" + address;
-
-    private static Task<HttpResponseMessage> SendAsync(RateLimitedApi api, string path, string peer, CancellationToken cancellationToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(TestEndpoints.PeerHeader, peer);
-        return api.Client.SendAsync(request, cancellationToken);
     }
 
     private static Task<HttpResponseMessage> SendGraphQLAsync(RateLimitedApi api, string peer, CancellationToken cancellationToken) =>

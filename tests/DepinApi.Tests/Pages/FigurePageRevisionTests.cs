@@ -1,10 +1,6 @@
 using System.Net;
-using DepinApi.Database;
-using DepinApi.Import;
 using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.Rest;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace DepinApi.Tests.Pages;
 
@@ -14,14 +10,14 @@ namespace DepinApi.Tests.Pages;
 /// </summary>
 public sealed class FigurePageRevisionTests : IAsyncLifetime
 {
-    private const string Id = "aethir-2025q2-quarterly-revenue";
+    private const string Id = SecondDataVersion.RevisedFigure;
     private const string Injected = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     private ApiFactory factory = null!;
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
     {
-        var directory = CopySeed();
+        var directory = SeedDataCopy.InNewTemporaryFolder("depin-pages-");
         var revenue = Path.Combine(directory, "revenue.csv");
         File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
             "\"The quarterly growth trajectory was steep", $"\"{Injected} The quarterly growth trajectory was steep", StringComparison.Ordinal));
@@ -35,12 +31,8 @@ public sealed class FigurePageRevisionTests : IAsyncLifetime
         await client.GetStringAsync("/readyz");
 
         // Version 2 corrects the figure.
-        File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
-            $"{Id},aethir,2025Q2,quarterly_revenue,32700000,", $"{Id},aethir,2025Q2,quarterly_revenue,32800000,", StringComparison.Ordinal));
-        await using var admin = NpgsqlDataSource.Create(connectionString);
-        var result = await new SeedImporter(admin).ImportAsync(directory, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        await factory.Services.GetRequiredService<DataVersionTracker>().ReloadAsync(CancellationToken.None);
+        SecondDataVersion.ReviseFigure(directory);
+        await SecondDataVersion.ImportAsync(factory, connectionString, directory);
     }
 
     public async Task DisposeAsync()
@@ -85,16 +77,5 @@ public sealed class FigurePageRevisionTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         return body;
-    }
-
-    private static string CopySeed()
-    {
-        var directory = Directory.CreateTempSubdirectory("depin-pages-").FullName;
-        foreach (var file in Directory.GetFiles(RepositoryPaths.SeedData))
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        Directory.CreateDirectory(Path.Combine(directory, "sources"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.SeedData, "sources")))
-            File.Copy(file, Path.Combine(directory, "sources", Path.GetFileName(file)));
-        return directory;
     }
 }

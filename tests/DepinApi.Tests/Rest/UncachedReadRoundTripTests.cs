@@ -1,16 +1,13 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using DepinApi.Tests.Infrastructure;
-using Npgsql;
 
 namespace DepinApi.Tests.Rest;
 
 /// <summary>
 /// An uncached REST read of the newest data is one round trip to Postgres: the snapshot's BEGIN, the version query,
 /// every read and the COMMIT in one batch, where it used to be a transaction of one round trip per statement and a
-/// ROLLBACK. Counted with Npgsql's own tracing, one activity per command or batch sent; the same read with
+/// ROLLBACK. Counted with Npgsql's own tracing (<see cref="SentCommands"/>); the same read with
 /// <c>asOf</c>, which still takes the statement-by-statement path, shows what the count was.
 /// </summary>
 public sealed class UncachedReadRoundTripTests
@@ -22,7 +19,6 @@ public sealed class UncachedReadRoundTripTests
     public async Task An_uncached_read_of_the_newest_version_is_one_round_trip(string path, int statementByStatement)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
         {
             ["Database:ImportSeedWhenEmpty"] = "true",
@@ -36,18 +32,7 @@ public sealed class UncachedReadRoundTripTests
         Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
         var version = JsonDocument.Parse(await warm.Content.ReadAsStringAsync()).RootElement.GetProperty("dataVersion").GetProperty("id").GetInt32();
 
-        var sent = new ConcurrentBag<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity =>
-            {
-                if (activity.TagObjects.Any(tag => tag.Value as string == database))
-                    sent.Add(activity.DisplayName);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var sent = new SentCommands(connectionString);
 
         var current = await client.GetAsync(path);
         var currentBody = await current.Content.ReadAsStringAsync();

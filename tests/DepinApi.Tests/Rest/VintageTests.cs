@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using DepinApi.Database;
-using DepinApi.Import;
 using DepinApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace DepinApi.Tests.Rest;
 
@@ -34,16 +30,9 @@ public sealed class VintageTests : IAsyncLifetime
 
         // Version 2: Aethir's Q2 figure corrected, Render renamed from a former slug "rndr".
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-rest-v2-");
-        var revenue = Path.Combine(directory, "revenue.csv");
-        File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
-            "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32700000,", "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32800000,"));
+        SecondDataVersion.ReviseFigure(directory);
         File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
-
-        await using var admin = NpgsqlDataSource.Create(connectionString);
-        var result = await new SeedImporter(admin).ImportAsync(directory, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
-        // The listener reloads on NOTIFY in the background; reloading here makes the test independent of its timing.
-        await factory.Services.GetRequiredService<DataVersionTracker>().ReloadAsync(CancellationToken.None);
+        await SecondDataVersion.ImportAsync(factory, connectionString, directory);
     }
 
     public async Task DisposeAsync()

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using DepinApi.Errors;
 using DepinApi.Fairness;
 using DepinApi.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class BulkExports : IDisposable
     /// otherwise the answer to send instead: 429 when the client has an export under way, 503 when the server's queue
     /// is full or the turn did not come in time.
     /// </summary>
-    public async Task<IResult?> AwaitTurnAsync(HttpContext http, Action<IAsyncDisposable> releaseAfterBuild,
+    public async Task<ProblemHttpResult?> AwaitTurnAsync(HttpContext http, Action<IAsyncDisposable> releaseAfterBuild,
         CancellationToken cancellationToken)
     {
         var own = _perClient.AttemptAcquire(RequestCharge.PartitionKeyOf(http));

@@ -31,7 +31,7 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         var result = await next(context);
         // Errors and redirects are not representations of the resource; they get no tag, and a
         // precondition never hides them (RFC 9110 13.2.1: only a 2xx answer is made conditional).
-        if (result is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+        if (Answered(result) is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
             return result;
         // The snapshot may have seen a version the tracker has not yet (a standby is polled): tag what was read.
         if (SnapshotVersion.Of(http) is { } read && read.Id != version.Id)
@@ -42,6 +42,9 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         // "*" matches only when a current representation exists, which only running the request shows.
         return precondition == EntityTags.Precondition.Any ? NotModified() : result;
     }
+
+    // A handler's Results<…> wraps the answer it chose.
+    private static object? Answered(object? result) => result is INestedHttpResult nested ? Answered(nested.Result) : result;
 
     private static IResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 

@@ -1,5 +1,6 @@
 using DepinApi.ReadModel;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DepinApi.Rest.Infrastructure;
 
@@ -15,25 +16,26 @@ public static class ProjectResolution
     public const int MaxSuggestions = 3;
 
     /// <summary>The project, or the redirect or problem to answer with instead.</summary>
-    public static async Task<(Project? Project, IResult? Answer)> ResolveAsync(HttpContext http, ReadSession session, string slug,
+    public static async Task<ProjectLookup> ResolveAsync(HttpContext http, ReadSession session, string slug,
         CancellationToken cancellationToken)
         => await ResolveAsync(http, session, slug, await session.ProjectAsync(slug, cancellationToken), cancellationToken);
 
     /// <param name="bySlug">What <c>session.ProjectAsync(slug)</c> read, when the handler read it in advance.</param>
-    public static async Task<(Project? Project, IResult? Answer)> ResolveAsync(HttpContext http, ReadSession session, string slug,
+    public static async Task<ProjectLookup> ResolveAsync(HttpContext http, ReadSession session, string slug,
         Project? bySlug, CancellationToken cancellationToken)
     {
-        if (bySlug is not null)
-            return (bySlug, null);
-        var named = await session.SlugsNamedAsync(slug, cancellationToken);
-        if (named is [var current])
-            return (null, TypedResults.Redirect(Relocated(http.Request, slug, current), permanent: true, preserveMethod: true));
-        return (null, RestProblems.UnknownProject(slug, named.Count > 1 ? named : await SuggestAsync(session, slug, cancellationToken)));
+        var named = await NameAsync(session, slug, bySlug, cancellationToken);
+        if (named.Project is { } project)
+            return ProjectLookup.Of(project);
+        if (named.Slug is { } current)
+            return ProjectLookup.Moved(TypedResults.Redirect(Relocated(http.Request, slug, current), permanent: true, preserveMethod: true));
+        return ProjectLookup.Unknown(RestProblems.UnknownProject(slug, named.Suggestions));
     }
 
     /// <summary>
     /// The canonical slugs of a comma-separated <paramref name="value"/> of a query parameter that names projects
-    /// (slugs or any name <see cref="ResolveAsync"/> accepts), or null when absent; an unknown one is a 400.
+    /// (slugs or any name <see cref="ResolveAsync(HttpContext, ReadSession, string, CancellationToken)"/> accepts),
+    /// or null when absent; an unknown one is a 400.
     /// </summary>
     public static async Task<IReadOnlyCollection<string>?> SlugsAsync(ReadSession session, string parameter, string? value,
         CancellationToken cancellationToken)
@@ -43,18 +45,13 @@ public static class ProjectResolution
         var slugs = new List<string>();
         foreach (var name in value.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (await session.ProjectAsync(name, cancellationToken) is { } project)
-            {
-                slugs.Add(project.Slug);
-                continue;
-            }
-            var named = await session.SlugsNamedAsync(name, cancellationToken);
-            if (named is [var slug])
+            var named = await NameAsync(session, name, await session.ProjectAsync(name, cancellationToken), cancellationToken);
+            if ((named.Project?.Slug ?? named.Slug) is { } slug)
             {
                 slugs.Add(slug);
                 continue;
             }
-            var suggestions = named.Count > 1 ? named : await SuggestAsync(session, name, cancellationToken);
+            var suggestions = named.Suggestions;
             throw new InvalidParameterException(parameter, "one or more (comma-separated) project slugs, e.g. helium; GET /v1/projects lists them", value,
                 $"The parameter '{parameter}' names '{name}', which is no project"
                 + (suggestions.Count == 0 ? "" : $"; did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?")
@@ -62,6 +59,21 @@ public static class ProjectResolution
             { Suggestion = suggestions.Count == 0 ? null : suggestions[0] };
         }
         return slugs.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>What a name of a project in a URL is: the project's own slug, another name of one project, or neither.</summary>
+    private sealed record Named(Project? Project, string? Slug, IReadOnlyList<string> Suggestions);
+
+    // The one place both the path's slug and the query's project names are looked up: the slug, then the other names,
+    // then the nearest slugs (or, for a name several projects share, each of them) to suggest.
+    private static async Task<Named> NameAsync(ReadSession session, string name, Project? bySlug, CancellationToken cancellationToken)
+    {
+        if (bySlug is not null)
+            return new Named(bySlug, null, []);
+        var named = await session.SlugsNamedAsync(name, cancellationToken);
+        if (named is [var current])
+            return new Named(null, current, []);
+        return new Named(null, null, named.Count > 1 ? named : await SuggestAsync(session, name, cancellationToken));
     }
 
     private static async Task<IReadOnlyList<string>> SuggestAsync(ReadSession session, string slug, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -37,6 +38,14 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
         return (session, reads);
     }
 
+    /// <summary>Opens the session and finds the project the URL's <paramref name="slug"/> names (<see cref="ProjectResolution"/>).</summary>
+    public async Task<(ReadSession Session, ProjectLookup Lookup)> OpenForProjectAsync(HttpContext http, string? asOf, string slug,
+        CancellationToken cancellationToken)
+    {
+        var session = await OpenAsync(http, asOf, cancellationToken);
+        return (session, await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken));
+    }
+
     private static void Hold(HttpContext http, ReadSession session)
     {
         if (session.IsCurrent)
@@ -52,7 +61,7 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
     /// Waits for a whole-series export's turn (<see cref="BulkExports"/>), before the session is opened; null when it
     /// may run, or the refusal to answer with.
     /// </summary>
-    public Task<IResult?> AwaitBulkExportAsync(HttpContext http, CancellationToken cancellationToken) =>
+    public Task<ProblemHttpResult?> AwaitBulkExportAsync(HttpContext http, CancellationToken cancellationToken) =>
         exports.AwaitTurnAsync(http, held =>
         {
             if (http.Features.Get<RequestReadSessions>() is { } buffered)

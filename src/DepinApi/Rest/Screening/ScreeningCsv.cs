@@ -1,7 +1,8 @@
 using System.Globalization;
 using DepinApi.Rest.Infrastructure;
+using DepinApi.Screening;
 
-namespace DepinApi.Screening.Http;
+namespace DepinApi.Rest.Screening;
 
 /// <summary>
 /// The CSV forms of a screening. A list is one row per project with one score column per

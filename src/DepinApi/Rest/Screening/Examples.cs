@@ -1,6 +1,7 @@
 using DepinApi.ReadModel;
+using DepinApi.Screening;
 
-namespace DepinApi.Screening.Http;
+namespace DepinApi.Rest.Screening;
 
 /// <summary>
 /// Response examples for the API description, computed by the real calculators from a few seed

@@ -3,9 +3,10 @@ using System.Globalization;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.History;
 
 /// <summary>/v1/changes (what each import did) and /v1/meta (what is served).</summary>
 public static class HistoryEndpoints
@@ -25,7 +26,7 @@ public static class HistoryEndpoints
             .ProducesJsonOrCsv<ItemResponse<MetaView>>();
     }
 
-    public static async Task<IResult> ChangesAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<ChangeView>>, CsvResult<ChangeView>>> ChangesAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "version")][Description("Only the changes of this data version (a whole number).")] string? version,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public static class HistoryEndpoints
         return Representation.List(format, session, items, info, ChangeView.Columns(), "changes");
     }
 
-    public static async Task<IResult> MetaAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ItemResponse<MetaView>>, CsvResult<MetaView>>> MetaAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);

@@ -2,13 +2,16 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using DepinApi.Charts;
 using DepinApi.ReadModel;
+using DepinApi.Rest.ApiIndex;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
 using DepinApi.Screening;
 using DepinApi.Series;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Revenue;
 
 /// <summary>Revenue series per project, one quarter of a project, the cross-project table, and single figures.</summary>
 public static class RevenueEndpoints
@@ -52,7 +55,8 @@ public static class RevenueEndpoints
             .OffersFormats(ResponseFormats.Figure);
     }
 
-    public static async Task<IResult> SeriesAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult, ChartResult,
+        RedirectHttpResult, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "from")][Description("First quarter, YYYYQn (e.g. 2025Q1).")] string? from,
@@ -74,9 +78,10 @@ public static class RevenueEndpoints
             Project: s.ProjectAsync(slug, cancellationToken),
             Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
             Revenue: s.RevenueAsync(revenue, cancellationToken)), cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
-        if (project is null)
-            return answer!;
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         var views = FigureViews.Create(http, session, await reads.Names);
         var figures = Transformed(views, RevenueSeries.Of(await reads.Revenue, first, units), units);
         if (ChartResponses.IsImage(format))
@@ -93,10 +98,13 @@ public static class RevenueEndpoints
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.RevenueSeries(http, session, project.Name, null, items, info);
-        return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue");
+        return format == ResponseFormat.Csv
+            ? Representation.ListCsv(session, items, RevenueFigureView.Columns(), $"{project.Slug}-revenue")
+            : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<IResult> QuarterAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult,
+        RedirectHttpResult, ProblemHttpResult>> QuarterAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [Description("The quarter, YYYYQn, e.g. 2025Q2.")] string quarter,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
@@ -107,10 +115,10 @@ public static class RevenueEndpoints
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
-        if (project is null)
-            return answer!;
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var figures = await TransformedAsync(session, views, [project.Slug], metrics, when, when, units, cancellationToken);
         if (figures.Count == 0)
@@ -125,10 +133,13 @@ public static class RevenueEndpoints
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.RevenueSeries(http, session, project.Name, Citations.CitationText.Quarter(when), items, info);
-        return Representation.List(format, session, items, info, RevenueFigureView.Columns(), $"{project.Slug}-revenue-{when}");
+        return format == ResponseFormat.Csv
+            ? Representation.ListCsv(session, items, RevenueFigureView.Columns(), $"{project.Slug}-revenue-{when}")
+            : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<IResult> AcrossProjectsAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<RevenueShareView>>, CsvResult<RevenueShareView>, RazorComponentResult>>
+        AcrossProjectsAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "quarter")][Description("The quarter, YYYYQn; default: the newest quarter that has the metric.")] string? quarter,
         // [Required] tells the document (see ParameterDocsFilter); the check below answers a missing one.
         [FromQuery(Name = "metric")][Required][Description("The metric to compare, e.g. annualized_external_revenue (required).")] string? metric,
@@ -172,10 +183,12 @@ public static class RevenueEndpoints
         var stem = $"revenue-{what}-{(chosen.Count > 0 ? chosen[0].Best.Quarter.ToString() : when?.ToString() ?? "none")}";
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.RevenueAcrossProjects(http, session, what, items, info);
-        return Representation.List(format, session, items, info, RevenueShareView.Columns(), stem);
+        return format == ResponseFormat.Csv
+            ? Representation.ListCsv(session, items, RevenueShareView.Columns(), stem)
+            : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<IResult> FigureAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ItemResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
@@ -191,7 +204,9 @@ public static class RevenueEndpoints
         if (ChartResponses.IsImage(format))
             return ChartResponses.Card(format, session,
                 FigureCards.Revenue(shown, views.ProjectName(shown.Project), SeriesCharts.Footer(Representation.Version(session))), id);
-        return Representation.Item(format, session, shown, RevenueFigureView.Columns(), id);
+        return format == ResponseFormat.Csv
+            ? Representation.ItemCsv(session, shown, RevenueFigureView.Columns(), id)
+            : Representation.ItemJson(session, shown);
     }
 
     /// <summary>Each metric series from <paramref name="first"/> to <paramref name="last"/> in <paramref name="units"/>, as views.</summary>

@@ -2,9 +2,11 @@ using System.ComponentModel;
 using DepinApi.OpenApi;
 using DepinApi.Rest;
 using DepinApi.Rest.Infrastructure;
+using DepinApi.Screening;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Screening.Http;
+namespace DepinApi.Rest.Screening;
 
 /// <summary>/v1/screening and /v1/projects/{slug}/screening.</summary>
 public static class ScreeningEndpoints
@@ -29,7 +31,7 @@ public static class ScreeningEndpoints
             .RedirectsRenamedSlugs();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
+    public static async Task<Results<Ok<ScreeningListResponse>, CsvResult<ProjectScreening>, RazorComponentResult>> ListAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")]
         [OpenApiExample("compute")] string? sector,
@@ -51,15 +53,16 @@ public static class ScreeningEndpoints
         return TypedResults.Ok(new ScreeningListResponse(Representation.Version(session), MethodologyRef.Current, projects, info));
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
+    public static async Task<Results<Ok<ProjectScreeningResponse>, CsvResult<ScreeningCsv.ComponentRow>,
+        RedirectHttpResult, ProblemHttpResult>> GetAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
         [Description("The project's slug, e.g. helium.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
-        if (project is null)
-            return answer!;
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         var result = (await screening.ProjectAsync(session, project.Slug, cancellationToken))!;
         if (format == ResponseFormat.Csv)
             return new CsvResult<ScreeningCsv.ComponentRow>(ScreeningCsv.Rows(result), ScreeningCsv.ComponentRows(),

@@ -1,7 +1,8 @@
 using DepinApi.OpenApi;
 using DepinApi.Rest.Models;
+using DepinApi.Screening;
 
-namespace DepinApi.Screening.Http;
+namespace DepinApi.Rest.Screening;
 
 /// <summary>The ranked screening: one page of projects, with the data version and the methodology.</summary>
 /// <remarks>As CSV: one row per project, a column per component score (empty when the component is missing).</remarks>

@@ -2,10 +2,12 @@ using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.Rest.Infrastructure;
-using DepinApi.Screening.Http;
+using DepinApi.Rest.Screening;
+using DepinApi.SectorAnalytics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.SectorAnalytics.Http;
+namespace DepinApi.Rest.Sectors;
 
 /// <summary>/v1/sectors/analytics: concentration, implied prices and the revenue multiple of all projects or one sector.</summary>
 public static class SectorAnalyticsEndpoints
@@ -25,7 +27,8 @@ public static class SectorAnalyticsEndpoints
             .OffersFormats(ResponseFormats.Series);
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest, SectorAnalyticsService analytics,
+    public static async Task<Results<Ok<SectorAnalyticsResponse>, CsvResult<SectorAnalyticsCsv.ShareRow>,
+        CsvResult<ImpliedYearEarlierPrice>, CsvResult<SectorRevenueMultiple>, RazorComponentResult, ChartResult>> GetAsync(HttpContext http, RestHandlerServices rest, SectorAnalyticsService analytics,
         [AsParameters] ResourceParameters resource,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth. Default: every project.")]
         [OpenApiExample("compute")] string? sector,

@@ -2,11 +2,13 @@ using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Settlement;
 
 /// <summary>How fees settle (stablecoin vs native token): per project, across projects, and single figures.</summary>
 public static class SettlementMixEndpoints
@@ -35,7 +37,8 @@ public static class SettlementMixEndpoints
             .OffersFormats(ResponseFormats.Figure);
     }
 
-    public static async Task<IResult> ProjectAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<SettlementMixView>>, CsvResult<SettlementMixView>, ChartResult,
+        RedirectHttpResult, ProblemHttpResult>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -43,10 +46,10 @@ public static class SettlementMixEndpoints
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
-        if (project is null)
-            return answer!;
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         if (ChartResponses.IsImage(format))
         {
             var views = await FigureViews.CreateAsync(http, session, cancellationToken);
@@ -56,10 +59,13 @@ public static class SettlementMixEndpoints
                 SeriesCharts.Footer(Representation.Version(session)));
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-settlement-mix");
         }
-        return await ListAsync(http, rest, session, format, page, [project.Slug], $"{project.Slug}-settlement-mix", cancellationToken);
+        var (items, info) = await ListAsync(http, rest, session, page, [project.Slug], cancellationToken);
+        return format == ResponseFormat.Csv
+            ? Representation.ListCsv(session, items, SettlementMixView.Columns(), $"{project.Slug}-settlement-mix")
+            : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<IResult> AllAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<SettlementMixView>>, CsvResult<SettlementMixView>>> AllAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
         [OpenApiExample("helium")] string? project,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
@@ -68,23 +74,23 @@ public static class SettlementMixEndpoints
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var projects = await ProjectResolution.SlugsAsync(session, "project", project, cancellationToken);
-        return await ListAsync(http, rest, session, format, page, projects, "settlement-mix", cancellationToken);
+        var (items, info) = await ListAsync(http, rest, session, page, projects, cancellationToken);
+        return Representation.List(format, session, items, info, SettlementMixView.Columns(), "settlement-mix");
     }
 
-    public static Task<IResult> FigureAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<SettlementMixView>>, CsvResult<SettlementMixView>, RazorComponentResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. helium-2026-06-01-settlement-mix.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "settlement mix figure", FigureLookup.SettlementMixAsync,
             (views, f) => views.SettlementMix(f), SettlementMixView.Columns(),
             (views, v, footer) => FigureCards.SettlementMix(v, views.ProjectName(v.Project), footer), cancellationToken);
 
-    private static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest, ReadSession session, ResponseFormat format,
-        PageRequest page, IReadOnlyCollection<string>? projects, string fileStem, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<SettlementMixView> Items, PageInfo Page)> ListAsync(HttpContext http, RestHandlerServices rest,
+        ReadSession session, PageRequest page, IReadOnlyCollection<string>? projects, CancellationToken cancellationToken)
     {
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var figures = await session.SettlementMixAsync(new FigureQuery { Projects = projects }, cancellationToken);
-        var (items, info) = rest.InMemory(http, page, figures.Select(views.SettlementMix),
+        return rest.InMemory(http, page, figures.Select(views.SettlementMix),
             f => Paging.Key(f.Project, f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Id));
-        return Representation.List(format, session, items, info, SettlementMixView.Columns(), fileStem);
     }
 }

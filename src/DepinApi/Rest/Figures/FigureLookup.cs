@@ -1,7 +1,8 @@
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Figures;
 
 /// <summary>
 /// One figure by its permanent id, as the permalink endpoints ask for it (the read model's lookups), and the 404 for
@@ -25,7 +26,7 @@ public static class FigureLookup
         session.SectorFigureAsync(id, cancellationToken);
 
     /// <summary>404 naming the figure; says whether the id exists in another version, which helps with old permalinks.</summary>
-    public static IResult NotFound(string kind, string id, ReadSession session) =>
+    public static ProblemHttpResult NotFound(string kind, string id, ReadSession session) =>
         RestProblems.NotFound("figure-not-found", $"No such {kind}.",
             $"No {kind} has the id '{id}' in data version {session.Version.Id}. Ids never change once published; "
             + "check the spelling, or add asOf to look at an earlier version.",

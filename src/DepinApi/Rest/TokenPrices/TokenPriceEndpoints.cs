@@ -4,11 +4,13 @@ using System.Runtime.CompilerServices;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.TokenPrices;
 
 /// <summary>Token price series per project (long: keyset pages, or the whole series as one CSV up to the response size limit), prices on a day, single figures.</summary>
 public static class TokenPriceEndpoints
@@ -40,7 +42,8 @@ public static class TokenPriceEndpoints
             .OffersFormats(ResponseFormats.Figure);
     }
 
-    public static async Task<IResult> SeriesAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult,
+        RedirectHttpResult, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
         [FromQuery(Name = "to")][Description("Last date, YYYY-MM-DD.")] string? to,
@@ -61,10 +64,10 @@ public static class TokenPriceEndpoints
         var wholeSeries = format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor);
         if (wholeSeries && await rest.AwaitBulkExportAsync(http, cancellationToken) is { } refusal)
             return refusal;
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
-        if (project is null)
-            return answer!;
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };
         var stem = $"{project.Slug}-token-prices";
@@ -101,10 +104,12 @@ public static class TokenPriceEndpoints
             p => [p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Id]);
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.PriceSeries(http, session, project.Name, items, info);
-        return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
+        return format == ResponseFormat.Csv
+            ? Representation.ListCsv(session, items, TokenPriceView.Columns(), stem)
+            : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<IResult> OnDateAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>>> OnDateAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "date")][Description("The day, YYYY-MM-DD; each project's newest price on or before it. Default: the newest.")] string? date,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
         [OpenApiExample("helium")] string? project,
@@ -122,7 +127,7 @@ public static class TokenPriceEndpoints
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
     }
 
-    public static Task<IResult> FigureAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. helium-2026-06-01-price.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,

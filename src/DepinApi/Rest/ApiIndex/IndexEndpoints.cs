@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.ApiIndex;
 
 /// <summary>One link of the index: where, what it is called, and what it answers.</summary>
 public sealed record IndexLink(string Name, string Href, string? Summary, IReadOnlyList<string>? Parameters = null);

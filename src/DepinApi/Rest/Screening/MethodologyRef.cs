@@ -1,4 +1,5 @@
-namespace DepinApi.Screening.Http;
+using DepinApi.Screening;
+namespace DepinApi.Rest.Screening;
 
 /// <summary>Which methodology produced the numbers of a response, its weights and where it is written down.</summary>
 /// <param name="Version">Semantic version of the methodology.</param>

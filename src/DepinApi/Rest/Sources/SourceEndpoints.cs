@@ -2,8 +2,9 @@ using System.ComponentModel;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Sources;
 
 /// <summary>/v1/sources and /v1/sources/{id} with every figure that cites the source.</summary>
 public static class SourceEndpoints
@@ -24,7 +25,7 @@ public static class SourceEndpoints
             .ProducesJsonOrCsv<ItemResponse<SourceDetailView>>();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<SourceListItem>>, CsvResult<SourceListItem>>> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
@@ -37,7 +38,7 @@ public static class SourceEndpoints
         return Representation.List(format, session, items, info, SourceListItem.Columns(), "sources");
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ItemResponse<SourceDetailView>>, CsvResult<SourceView>, ProblemHttpResult>> GetAsync(HttpContext http, RestHandlerServices rest,
         [Description("The source's id, e.g. blockeden-early-2026.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ public static class SourceEndpoints
                 new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = id, ["suggestion"] = nearest });
         }
         if (format == ResponseFormat.Csv)
-            return Representation.Item(format, session, SourceView.Of(source), SourceView.Columns(), $"source-{id}");
+            return Representation.ItemCsv(session, SourceView.Of(source), SourceView.Columns(), $"source-{id}");
 
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var cited = new FigureQuery { SourceId = id };
@@ -69,6 +70,6 @@ public static class SourceEndpoints
             new SourceFigures(revenue.Select(f => views.Revenue(f)).ToList(), mix.Select(views.SettlementMix).ToList(),
                 prices.Take(max).ToList(), metrics.Select(views.NetworkMetric).ToList(), sector.Select(views.SectorFigure).ToList()),
             TokenPricesComplete: prices.Count <= max);
-        return TypedResults.Ok(new ItemResponse<SourceDetailView>(Representation.Version(session), detail));
+        return Representation.ItemJson(session, detail);
     }
 }

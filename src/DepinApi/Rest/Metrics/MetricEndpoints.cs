@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Metrics;
 
 /// <summary>Network metrics (per project) and sector-wide figures.</summary>
 public static class MetricEndpoints
@@ -39,7 +41,8 @@ public static class MetricEndpoints
             .OffersFormats(ResponseFormats.Figure);
     }
 
-    public static async Task<IResult> ProjectAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<NetworkMetricView>>, CsvResult<NetworkMetricView>, ChartResult,
+        RedirectHttpResult, ProblemHttpResult>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
@@ -48,10 +51,10 @@ public static class MetricEndpoints
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
         var page = rest.Page(http, paging);
-        var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken);
-        if (project is null)
-            return answer!;
+        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var figures = await session.NetworkMetricsAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);
         if (!string.IsNullOrEmpty(metric))
@@ -73,17 +76,19 @@ public static class MetricEndpoints
         }
         var (items, info) = rest.InMemory(http, page, figures.Select(views.NetworkMetric),
             f => Paging.Key(f.Metric, Day(f.PeriodEnd), f.Id));
-        return Representation.List(format, session, items, info, NetworkMetricView.Columns(), $"{project.Slug}-metrics");
+        return format == ResponseFormat.Csv
+            ? Representation.ListCsv(session, items, NetworkMetricView.Columns(), $"{project.Slug}-metrics")
+            : Representation.ListJson(session, items, info);
     }
 
-    public static Task<IResult> MetricAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<NetworkMetricView>>, CsvResult<NetworkMetricView>, RazorComponentResult, ChartResult, ProblemHttpResult>> MetricAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. aethir-2026-active-compute-clients.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "network metric", FigureLookup.NetworkMetricAsync,
             (views, f) => views.NetworkMetric(f), NetworkMetricView.Columns(),
             (views, v, footer) => FigureCards.NetworkMetric(v, views.ProjectName(v.Project), footer), cancellationToken);
 
-    public static async Task<IResult> SectorListAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<SectorFigureView>>, CsvResult<SectorFigureView>>> SectorListAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "scope")][Description("depin (the whole sector) or depin_compute (its compute networks).")] string? scope,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -98,7 +103,7 @@ public static class MetricEndpoints
         return Representation.List(format, session, items, info, SectorFigureView.Columns(), "sector-figures");
     }
 
-    public static Task<IResult> SectorFigureAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<SectorFigureView>>, CsvResult<SectorFigureView>, RazorComponentResult, ChartResult, ProblemHttpResult>> SectorFigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. depin-2026q2-annualized-external-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "sector figure", FigureLookup.SectorFigureAsync,

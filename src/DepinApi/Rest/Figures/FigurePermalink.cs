@@ -2,8 +2,9 @@ using DepinApi.Charts;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Figures;
 
 /// <summary>
 /// The answer of every single-figure permalink (<c>/v1/revenue/{id}</c>, <c>/v1/token-prices/{id}</c> …): the figure
@@ -16,7 +17,7 @@ internal static class FigurePermalink
     /// <param name="lookup">Finds the figure by id in the session's version (see <see cref="FigureLookup"/>).</param>
     /// <param name="view">Maps the figure to the view the list endpoints show for it.</param>
     /// <param name="card">The view as a preview card, given the project's name and the card's footer.</param>
-    public static async Task<IResult> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
+    public static async Task<Results<Ok<ItemResponse<TView>>, CsvResult<TView>, RazorComponentResult, ChartResult, ProblemHttpResult>> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
         ResourceParameters resource, string kind,
         Func<ReadSession, string, CancellationToken, Task<TFigure?>> lookup,
         Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, Func<FigureViews, TView, string, FigureCard> card,
@@ -31,8 +32,8 @@ internal static class FigurePermalink
         if (format == ResponseFormat.Html)
             return await Pages.FigurePages.RenderAsync(http, session, views, figure, cancellationToken);
         var shown = view(views, figure);
-        return ChartResponses.IsImage(format)
-            ? ChartResponses.Card(format, session, card(views, shown, SeriesCharts.Footer(Representation.Version(session))), id)
-            : Representation.Item(format, session, shown, columns, id);
+        if (ChartResponses.IsImage(format))
+            return ChartResponses.Card(format, session, card(views, shown, SeriesCharts.Footer(Representation.Version(session))), id);
+        return format == ResponseFormat.Csv ? Representation.ItemCsv(session, shown, columns, id) : Representation.ItemJson(session, shown);
     }
 }

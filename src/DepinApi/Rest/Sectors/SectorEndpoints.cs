@@ -1,8 +1,9 @@
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Sectors;
 
 /// <summary>/v1/sectors: the sector list with project counts.</summary>
 public static class SectorEndpoints
@@ -16,7 +17,7 @@ public static class SectorEndpoints
             .ProducesJsonOrCsv<ListResponse<SectorView>>();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<SectorView>>, CsvResult<SectorView>>> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);

@@ -3,9 +3,10 @@ using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Figures;
 
 /// <summary>/v1/figures: one search across every kind of figure.</summary>
 public static class FigureSearchEndpoints
@@ -22,7 +23,7 @@ public static class FigureSearchEndpoints
             .ProducesJsonOrCsv<ListResponse<FigureHitView>>();
     }
 
-    public static async Task<IResult> SearchAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<FigureHitView>>, CsvResult<FigureHitView>>> SearchAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name or slug, or the quote.")]
         [OpenApiExample("helium revenue")] string? q,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]

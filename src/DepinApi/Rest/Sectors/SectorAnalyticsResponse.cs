@@ -1,9 +1,10 @@
 using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Models;
-using DepinApi.Screening.Http;
+using DepinApi.Rest.Screening;
+using DepinApi.SectorAnalytics;
 
-namespace DepinApi.SectorAnalytics.Http;
+namespace DepinApi.Rest.Sectors;
 
 /// <summary>Sector analytics with the data version and the methodology they were computed under.</summary>
 /// <remarks>As CSV (the default part, revenue): one row per project and quarter, with the quarter's totals repeated.</remarks>

@@ -1,6 +1,8 @@
 using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Screening;
+using DepinApi.SectorAnalytics;
 
-namespace DepinApi.SectorAnalytics.Http;
+namespace DepinApi.Rest.Sectors;
 
 /// <summary>
 /// The CSV forms of sector analytics, one table per <c>part</c>: revenue shares (one row per quarter,

@@ -2,9 +2,10 @@ using System.ComponentModel;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Projects;
 
 /// <summary>/v1/projects and /v1/projects/{slug}.</summary>
 public static class ProjectEndpoints
@@ -28,7 +29,7 @@ public static class ProjectEndpoints
             .RedirectsRenamedSlugs();
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ListResponse<ProjectView>>, CsvResult<ProjectView>>> ListAsync(HttpContext http, RestHandlerServices rest,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")] string? sector,
         [FromQuery(Name = "q")][Description("Case-insensitive text searched in the name, slug and token symbol.")] string? q,
@@ -58,7 +59,8 @@ public static class ProjectEndpoints
         return Representation.List(format, session, views, info, ProjectView.Columns(), "projects");
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ItemResponse<ProjectDetailView>>, CsvResult<ProjectView>, RazorComponentResult,
+        RedirectHttpResult, ProblemHttpResult>> GetAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
@@ -72,13 +74,14 @@ public static class ProjectEndpoints
             Revenue: csv ? null : s.RevenueAsync(new RevenueQuery { Projects = only }, cancellationToken),
             Mixes: csv ? null : s.SettlementMixAsync(new FigureQuery { Projects = only }, cancellationToken),
             Prices: csv ? null : s.LatestTokenPricesAsync(only, null, cancellationToken)), cancellationToken);
-        var (project, answer) = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
-        if (project is null)
-            return answer!;
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+        var project = lookup.Project;
         if (csv)
         {
             var links = new Citations.Links(http.Request, session.Version.Id);
-            return Representation.Item(format, session, ProjectView.Of(project, links.Project(project.Slug)), ProjectView.Columns(), project.Slug);
+            return Representation.ItemCsv(session, ProjectView.Of(project, links.Project(project.Slug)), ProjectView.Columns(), project.Slug);
         }
         var views = FigureViews.Create(http, session, await reads.Names!);
         var revenue = await reads.Revenue!;
@@ -100,6 +103,6 @@ public static class ProjectEndpoints
                 l.ProjectPart(project.Slug, "token-prices"), l.ProjectPart(project.Slug, "metrics")));
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.Project(http, session, detail);
-        return TypedResults.Ok(new ItemResponse<ProjectDetailView>(Representation.Version(session), detail));
+        return Representation.ItemJson(session, detail);
     }
 }

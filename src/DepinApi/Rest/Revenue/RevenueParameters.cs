@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using DepinApi.Rest.ApiIndex;
+using DepinApi.Rest.Figures;
 using Microsoft.AspNetCore.Mvc;
 
-namespace DepinApi.Rest.Endpoints;
+namespace DepinApi.Rest.Revenue;
 
 /// <summary>The filters of a revenue series.</summary>
 public sealed record RevenueParameters
