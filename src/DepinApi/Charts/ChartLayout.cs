@@ -100,8 +100,9 @@ public static class ChartLayout
                 point.Marked ? ChartColors.Marked : ChartColors.Accent, Mark(point)));
             if (points.Count <= 12)
                 shapes.Add(new TextShape(center, (point.Value >= 0 ? y : zero) - 8, spec.Unit.Tick(point.Value), SmallSize, TextAnchor.Middle));
-            if (i % labelEvery == 0)
-                shapes.Add(new TextShape(center, Bottom + 28, point.Label, TextSize, TextAnchor.Middle));
+            if (i % labelEvery == 0 || point.Marked)
+                shapes.Add(new TextShape(center, Bottom + 28, point.Label, TextSize, TextAnchor.Middle,
+                    Bold: point.Marked, Fill: point.Marked ? ChartColors.Marked : ChartColors.Text));
         }
         return frame;
     }
@@ -128,7 +129,7 @@ public static class ChartLayout
                 var y1 = Y(frame, below + segment.Share);
                 var color = Color(spec.SeriesOrder, segment.Series);
                 shapes.Add(new RectShape(x, y1, width, y0 - y1, color,
-                    new DataMark(column.Label, Number(segment.Share), segment.Tip, segment.Series), ChartColors.Background));
+                    new DataMark(column.Label, Number(segment.Share), segment.Tip, segment.Series, column.Marked), ChartColors.Background));
                 if (y0 - y1 >= 26 && width >= 56)
                     shapes.Add(new TextShape(center, (y0 + y1) / 2 + 6, ChartUnit.Fraction.Tick(segment.Share), SmallSize, TextAnchor.Middle,
                         Fill: ChartColors.TextOn(color)));
@@ -136,8 +137,13 @@ public static class ChartLayout
             }
             if (column.Note is { } note)
                 shapes.Add(new TextShape(center, (frame.Top + frame.Bottom) / 2, note, SmallSize, TextAnchor.Middle, MaxWidth: slot - 8));
-            if (i % labelEvery == 0)
-                shapes.Add(new TextShape(center, Bottom + 28, column.Label, TextSize, TextAnchor.Middle));
+            // A segment's colour says its series, so the marked column is singled out beside its colours: a bar under
+            // it and its label in bold, in the marked colour, labelled whatever every n-th label would skip.
+            if (column.Marked)
+                shapes.Add(new RectShape(x, Bottom + 2, width, 5, ChartColors.Marked));
+            if (i % labelEvery == 0 || column.Marked)
+                shapes.Add(new TextShape(center, Bottom + 28, column.Label, TextSize, TextAnchor.Middle,
+                    Bold: column.Marked, Fill: column.Marked ? ChartColors.Marked : ChartColors.Text));
         }
         return frame;
     }
@@ -265,7 +271,10 @@ public static class ChartLayout
             }
             if (spec.Columns.Count > 12)
                 text.Append(CultureInfo.InvariantCulture, $". And {spec.Columns.Count - 12} more columns");
-            return text.Append('.').ToString();
+            text.Append('.');
+            if (spec.Columns.FirstOrDefault(c => c.Marked) is { } markedColumn)
+                text.Append(CultureInfo.InvariantCulture, $" Marked: {markedColumn.Name}.");
+            return text.ToString();
         }
         var points = spec.Points;
         var kind = spec.Kind == ChartKind.Line ? "Line chart" : "Bar chart";
@@ -279,6 +288,8 @@ public static class ChartLayout
         text.Append(CultureInfo.InvariantCulture, $" from {first.Name} to {last.Name}. ");
         text.Append(CultureInfo.InvariantCulture, $"First {unit.Full(first.Value)} ({first.Name}), last {unit.Full(last.Value)} ({last.Name}); ");
         text.Append(CultureInfo.InvariantCulture, $"minimum {unit.Full(low.Value)} ({low.Name}), maximum {unit.Full(high.Value)} ({high.Name}).");
+        if (points.FirstOrDefault(p => p.Marked) is { } marked)
+            text.Append(CultureInfo.InvariantCulture, $" Marked: {unit.Full(marked.Value)} ({marked.Name}).");
         return text.ToString();
     }
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
+using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
+using DepinApi.Rest;
 using DepinApi.Rest.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Charts;
@@ -32,6 +35,27 @@ public static class ChartResponses
                     $"The series has more than {max} values, the most one chart draws (Rest:MaxChartPoints); narrow it with 'from' and 'to'."));
     }
 
+    /// <summary>
+    /// <c>mark</c> names the figure a chart singles out (a figure page shows its figure in the context of its series);
+    /// it means nothing to the data formats or the page, so there it is a 400 rather than silently ignored.
+    /// </summary>
+    public static void RejectMarkWithout(ResponseFormat format, string? mark)
+    {
+        if (!string.IsNullOrEmpty(mark) && !IsImage(format))
+            throw new InvalidParameterException("mark", "no mark without format=svg or png: it marks a figure on the chart", mark);
+    }
+
+    /// <summary>The chart with figure <paramref name="mark"/> singled out; a 400 naming <c>mark</c> when the chart does not draw it.</summary>
+    public static ChartSpec Mark(ChartSpec spec, string? mark)
+    {
+        if (string.IsNullOrEmpty(mark))
+            return spec;
+        return SeriesCharts.Marking(spec, mark)
+            ?? throw new InvalidParameterException("mark", "the id of a figure this chart draws", mark,
+                $"The chart draws no figure with id '{mark}'. A revenue chart draws each quarter's preferred figure, a price chart "
+                + "the rows that state a price; filters and asOf narrow what it draws.");
+    }
+
     /// <summary>The chart's canvas, as SVG or PNG.</summary>
     public static ChartResult Chart(ResponseFormat format, ReadSession session, ChartSpec spec, string fileStem) =>
         new ChartResult(ChartLayout.Lay(spec), format, FileName(fileStem, session, format));
@@ -53,6 +77,14 @@ public sealed class ChartResult(ChartScene scene, ResponseFormat format, string 
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        if (format == ResponseFormat.Png && !await ChargePaintingAsync(httpContext))
+        {
+            // Set for the PNG that is not painted; the 429 is no representation to tag or cache.
+            httpContext.Response.Headers.Remove(HeaderNames.ETag);
+            httpContext.Response.Headers.Remove(HeaderNames.CacheControl);
+            await RateLimitRejection.WriteAsync(httpContext);
+            return;
+        }
         var body = format == ResponseFormat.Png ? PngChartPainter.Paint(scene) : SvgChartWriter.Write(scene);
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -63,4 +95,38 @@ public sealed class ChartResult(ChartScene scene, ResponseFormat format, string 
         response.Headers.ContentDisposition = disposition.ToString();
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
+
+    /// <summary>
+    /// A PNG costs far more CPU to paint than its bytes say (<see cref="RestOptions.PngPaintPoints"/>). It is charged before
+    /// it is painted, so a client whose other requests spent the balance meanwhile gets its 429 without the server
+    /// painting; <see cref="ReadThenWriteMiddleware"/> adds the size charge on top once the response is built.
+    /// </summary>
+    private static async ValueTask<bool> ChargePaintingAsync(HttpContext http)
+    {
+        var points = http.RequestServices.GetRequiredService<IOptions<RestOptions>>().Value.PngPaintPoints;
+        if (points <= 0)
+            return true;
+        PaintCharge.Add(http, points);
+        var ledger = http.RequestServices.GetRequiredService<IRateLimitLedger>();
+        return (await ledger.ChargeRequestAsync(http, 1 + points)).Admitted;
+    }
+}
+
+/// <summary>The points a request owes for work beyond its bytes (painting a PNG), which the size charge adds to.</summary>
+public sealed class PaintCharge
+{
+    public long Points { get; private set; }
+
+    public static void Add(HttpContext http, long points)
+    {
+        var charge = http.Features.Get<PaintCharge>();
+        if (charge is null)
+        {
+            charge = new PaintCharge();
+            http.Features.Set(charge);
+        }
+        charge.Points += points;
+    }
+
+    public static long Of(HttpContext http) => http.Features.Get<PaintCharge>()?.Points ?? 0;
 }

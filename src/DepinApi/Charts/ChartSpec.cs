@@ -15,8 +15,12 @@ public sealed record ChartPoint(string Label, string Name, decimal Value, string
 /// <summary>One part of a stacked column: a named series and its share 0..1.</summary>
 public sealed record ChartSegment(string Series, decimal Share, string Tip);
 
-/// <summary>A stacked column; <paramref name="Note"/> stands in for segments when a source states only a label.</summary>
-public sealed record ChartColumn(string Label, string Name, IReadOnlyList<ChartSegment> Segments, string? Note = null);
+/// <summary>
+/// A stacked column; <paramref name="Note"/> stands in for segments when a source states only a label. <paramref name="Id"/>
+/// is the figure the column draws, when it draws one; <paramref name="Marked"/> singles it out as for a point.
+/// </summary>
+public sealed record ChartColumn(string Label, string Name, IReadOnlyList<ChartSegment> Segments, string? Note = null,
+    string? Id = null, bool Marked = false);
 
 /// <summary>
 /// A chart before layout: what it shows, in what unit, from which sources. Points feed line and bar charts, columns

@@ -14,11 +14,20 @@ namespace DepinApi.Charts;
 /// </summary>
 public static class SeriesCharts
 {
-    /// <summary>The same chart with figure <paramref name="id"/>'s value singled out (drawn larger, in another colour, data-marked).</summary>
-    public static ChartSpec Marking(ChartSpec spec, string id) => spec with
+    /// <summary>
+    /// The same chart with figure <paramref name="id"/>'s value singled out (drawn larger or underlined, in another
+    /// colour, data-marked); null when the chart draws no figure of that id.
+    /// </summary>
+    public static ChartSpec? Marking(ChartSpec spec, string id)
     {
-        Points = spec.Points.Select(p => p.Id == id ? p with { Marked = true } : p).ToList(),
-    };
+        if (!spec.Points.Any(p => p.Id == id) && !spec.Columns.Any(c => c.Id == id))
+            return null;
+        return spec with
+        {
+            Points = spec.Points.Select(p => p.Id == id ? p with { Marked = true } : p).ToList(),
+            Columns = spec.Columns.Select(c => c.Id == id ? c with { Marked = true } : c).ToList(),
+        };
+    }
 
     public static ChartSpec TokenPrices(string projectName, IReadOnlyList<TokenPriceView> prices, string footer)
     {
@@ -87,7 +96,7 @@ public static class SeriesCharts
             if (segments.Count > 0 && stated < 1)
                 segments.Add(new ChartSegment(ChartLayout.NotStated, 1 - stated, $"{day}: {CitationText.Percent(1 - stated)} not stated by the source"));
             var note = segments.Count == 0 ? (f.Label ?? "no share stated").Replace('_', ' ') + " (no share stated)" : null;
-            return new ChartColumn(Day(f.Date), day, segments, note);
+            return new ChartColumn(Day(f.Date), day, segments, note, f.Id);
         }).ToList();
         return ChartSpec.Shares($"{projectName}: settlement mix of fees", Sources(figures.Select(f => f.Source)), footer, columns,
             [Stablecoins, NativeToken, ChartLayout.NotStated]);

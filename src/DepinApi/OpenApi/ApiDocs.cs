@@ -50,6 +50,7 @@ public static class ApiDocs
             options.OperationFilter<SuccessResponseFilter>();
             options.OperationFilter<CsvContentFilter>();
             options.OperationFilter<ImageContentFilter>();
+            options.OperationFilter<PageContentFilter>();
             options.OperationFilter<ResponseHeadersFilter>();
             options.DocumentFilter<DocumentConventionsFilter>();
         });

@@ -34,14 +34,20 @@ internal static class FigurePages
         CancellationToken cancellationToken)
     {
         var name = views.ProjectName(f.Project);
-        var view = FigureFacts.Of(views.Revenue(f));
+        var revenueView = views.Revenue(f);
+        var view = FigureFacts.Of(revenueView);
         var statement = Citation.RevenueStatement(f, name);
         var series = await session.RevenueAsync(new RevenueQuery { Projects = [f.Project], Metrics = [f.Metric] }, cancellationToken);
         var rows = series.Select(x => Row(Citation.RevenueStatement(x, name), x.Basis, x.Source, views.Links.Revenue(x.Id), x.Id == f.Id)).ToList();
         var version = PageUrls.Version(session.Version.Id);
-        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/revenue", ("metric", f.Metric), ("asOf", version), ("format", "svg")),
-            $"Bar chart of {name}'s {MetricNames.Of(f.Metric)} by quarter",
-            $"{name} {MetricNames.Of(f.Metric)} by quarter, USD. The figure of this page is {statement.Period}.");
+        // The chart draws each quarter's preferred statement; another statement of a quarter is marked in the table only.
+        var marked = revenueView.Preferred;
+        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/revenue", ("metric", f.Metric), ("asOf", version), ("format", "svg"),
+                ("mark", marked ? f.Id : null)),
+            $"Bar chart of {name}'s {MetricNames.Of(f.Metric)} by quarter" + (marked ? $", {statement.Period} marked" : ""),
+            $"{name} {MetricNames.Of(f.Metric)} by quarter, USD. " + (marked
+                ? $"The figure of this page, {statement.Period}, is the orange bar."
+                : $"The figure of this page ({statement.Period}) is another statement of that quarter than the one drawn."));
         var query = $$"""
             {
               project(slug: "{{f.Project}}", asOf: "{{version}}") {
@@ -66,9 +72,14 @@ internal static class FigurePages
         await foreach (var x in session.TokenPricesAsync(new PriceQuery { Projects = [f.Project] }, cancellationToken))
             rows.Add(Row(Citation.TokenPriceStatement(x, name), "disclosed", x.Source, views.Links.TokenPrice(x.Id), x.Id == f.Id));
         var version = PageUrls.Version(session.Version.Id);
-        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/token-prices", ("asOf", version), ("format", "svg")),
-            $"Line chart of the {f.TokenSymbol} token price over time",
-            $"{name} ({f.TokenSymbol}) token price, USD. The figure of this page is of {statement.Period}.");
+        // Rows that state only a change are not drawn on the price line.
+        var marked = f.PriceUsd is not null;
+        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/token-prices", ("asOf", version), ("format", "svg"),
+                ("mark", marked ? f.Id : null)),
+            $"Line chart of the {f.TokenSymbol} token price over time" + (marked ? $", {statement.Period} marked" : ""),
+            $"{name} ({f.TokenSymbol}) token price, USD. " + (marked
+                ? $"The figure of this page, of {statement.Period}, is the larger orange dot."
+                : $"The figure of this page, of {statement.Period}, states a change, not a price, and is not on the line."));
         var day = f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var query = $$"""
             {
@@ -95,9 +106,9 @@ internal static class FigurePages
         var series = await session.SettlementMixAsync(new FigureQuery { Projects = [f.Project] }, cancellationToken);
         var rows = series.Select(x => Row(Citation.SettlementMixStatement(x, name), x.Basis, x.Source, views.Links.SettlementMix(x.Id), x.Id == f.Id)).ToList();
         var version = PageUrls.Version(session.Version.Id);
-        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/settlement-mix", ("asOf", version), ("format", "svg")),
-            $"Stacked chart of the shares of {name}'s fees settled in stablecoins and in its token",
-            $"{name} settlement mix: shares of fees by settlement currency. The figure of this page is of {statement.Period}.");
+        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/settlement-mix", ("asOf", version), ("format", "svg"), ("mark", f.Id)),
+            $"Stacked chart of the shares of {name}'s fees settled in stablecoins and in its token, {statement.Period} marked",
+            $"{name} settlement mix: shares of fees by settlement currency. The figure of this page, of {statement.Period}, is the column underlined in orange.");
         var query = $$"""
             {
               project(slug: "{{f.Project}}", asOf: "{{version}}") {
@@ -123,9 +134,10 @@ internal static class FigurePages
             .Where(x => x.Metric == f.Metric).ToList();
         var rows = series.Select(x => Row(Citation.NetworkMetricStatement(x, name), x.Basis, x.Source, views.Links.NetworkMetric(x.Id), x.Id == f.Id)).ToList();
         var version = PageUrls.Version(session.Version.Id);
-        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/metrics", ("metric", f.Metric), ("asOf", version), ("format", "svg")),
-            $"Line chart of {name}'s {MetricNames.Of(f.Metric)} over time",
-            $"{name} {MetricNames.Of(f.Metric)} ({f.Unit}). The figure of this page is of {statement.Period}.");
+        var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/metrics", ("metric", f.Metric), ("asOf", version), ("format", "svg"),
+                ("mark", f.Id)),
+            $"Line chart of {name}'s {MetricNames.Of(f.Metric)} over time, {statement.Period} marked",
+            $"{name} {MetricNames.Of(f.Metric)} ({f.Unit}). The figure of this page, of {statement.Period}, is the larger orange dot.");
         var query = $$"""
             {
               project(slug: "{{f.Project}}", asOf: "{{version}}") {

@@ -15,6 +15,22 @@ public sealed class PageUrls(HttpRequest request)
     /// <summary>The requested resource in another representation: its query with <c>format</c> set.</summary>
     public string Alternate(string format) => urls.Of(request, request.Path.Value ?? "/", WithFormat(request.Query, format));
 
+    /// <summary>
+    /// The requested series as a chart: its query without <c>limit</c> and <c>cursor</c> (a chart draws the whole filtered
+    /// series, and refuses them), with <c>format</c> set.
+    /// </summary>
+    public string Chart(string format)
+    {
+        var builder = new QueryBuilder();
+        foreach (var (name, values) in request.Query)
+            if (!name.Equals("format", StringComparison.OrdinalIgnoreCase) && !name.Equals("limit", StringComparison.OrdinalIgnoreCase)
+                && !name.Equals("cursor", StringComparison.OrdinalIgnoreCase))
+                foreach (var value in values)
+                    builder.Add(name, value ?? "");
+        builder.Add("format", format);
+        return urls.Of(request, request.Path.Value ?? "/", builder.ToQueryString());
+    }
+
     /// <summary>An API path (starting with "/v1") with its query parameters, as this API publishes it.</summary>
     public string Api(string path, params (string Name, string? Value)[] query)
     {

@@ -21,11 +21,13 @@ internal static class ResourcePages
         var urls = new PageUrls(http.Request);
         var version = PageUrls.Version(session.Version.Id);
         var hasRevenue = project.Latest.Revenue.Count > 0;
+        // A revenue chart draws one metric: the one the newest figures lead with.
+        var charted = ChartedMetric(project.Latest.Revenue.Select(f => f.Metric));
         var sections = new List<PageSection>();
         if (hasRevenue)
             sections.Add(new("Newest revenue figures",
-                new ChartRef(urls.Api($"/v1/projects/{project.Slug}/revenue", ("asOf", version), ("format", "svg")),
-                    $"Bar chart of {project.Name}'s revenue by quarter", $"{project.Name} revenue by quarter and metric, USD."),
+                new ChartRef(urls.Api($"/v1/projects/{project.Slug}/revenue", ("metric", charted), ("asOf", version), ("format", "svg")),
+                    $"Bar chart of {project.Name}'s {MetricNames.Of(charted)} by quarter", $"{project.Name} {MetricNames.Of(charted)} by quarter, USD."),
                 new PageTable("Newest figure of each revenue metric", ["Quarter", "Metric", "Figure", "Basis", "Source"],
                     project.Latest.Revenue.Select(f => new PageRow(
                         [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList(),
@@ -45,7 +47,7 @@ internal static class ResourcePages
             ? $"{project.Name}: {string.Join("; ", project.Latest.Revenue.Select(f => $"{MetricNames.Of(f.Metric)} {Amount(f)} ({CitationText.Period(f.Quarter)}, {f.Basis}, {f.Source.Publisher})"))}."
             : $"{project.Name}: {project.Description}";
         var preview = hasRevenue
-            ? urls.Api($"/v1/projects/{project.Slug}/revenue", ("asOf", version), ("format", "png"))
+            ? urls.Api($"/v1/projects/{project.Slug}/revenue", ("metric", charted), ("asOf", version), ("format", "png"))
             : project.Latest.TokenPrice is null ? null : urls.Api($"/v1/projects/{project.Slug}/token-prices", ("asOf", version), ("format", "png"));
         var frame = PageFrames.Create(urls, session, $"{project.Name} — DePIN fundamentals", description, project.Links.Self, preview);
         var facts = $"Sector: {project.Sector}, {project.SubTrack}. Token: {project.TokenSymbol}{(project.Chain is null ? "" : " on " + project.Chain)}.";
@@ -73,10 +75,23 @@ internal static class ResourcePages
         var rows = figures.Select(f => new PageRow(transformed
             ? [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Value is { } v ? Rest.Infrastructure.DecimalText.Format(v) : "none", f.Basis, f.Source.Publisher]
             : [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList();
-        var chart = new ChartRef(urls.Alternate("svg"), $"Bar chart of {projectName}'s revenue by quarter", $"{heading}, USD, by quarter and metric.");
+        // The series' chart draws one metric over every quarter (a quarter's page shows it in the context of its series),
+        // in the page's units; the table lists every metric.
+        var charted = ChartedMetric(figures.Select(f => f.Metric));
+        var slug = figures.Count > 0 ? figures[0].Project : null;
+        ChartRef? chart = null;
+        string? preview = null;
+        if (slug is not null)
+        {
+            var units = figures[0].Units == "lin" ? null : figures[0].Units;
+            var version = PageUrls.Version(session.Version.Id);
+            chart = new ChartRef(urls.Api($"/v1/projects/{slug}/revenue", ("metric", charted), ("units", units), ("asOf", version), ("format", "svg")),
+                $"Bar chart of {projectName}'s {MetricNames.Of(charted)} by quarter", $"{projectName} {MetricNames.Of(charted)} by quarter, USD.");
+            preview = urls.Api($"/v1/projects/{slug}/revenue", ("metric", charted), ("units", units), ("asOf", version), ("format", "png"));
+        }
         var frame = PageFrames.Create(urls, session, heading,
             $"{heading}: {figures.Count} figure{(figures.Count == 1 ? "" : "s")}, each with its source and quote.", urls.Self(),
-            urls.Alternate("png"));
+            preview);
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             ["Every revenue figure as its source states it. Open a figure for its source's sentence and citation."],
             NextPage(page), [new(null, chart, new PageTable("Revenue figures", headers, rows, new HashSet<int> { 2, 3 }))]));
@@ -87,9 +102,9 @@ internal static class ResourcePages
         var urls = new PageUrls(http.Request);
         var symbol = prices.Count > 0 ? prices[0].TokenSymbol : "token";
         var heading = $"{projectName} ({symbol}) token price";
-        var chart = new ChartRef(urls.Alternate("svg"), $"Line chart of the {symbol} token price over time", $"{heading}, USD, by date.");
+        var chart = new ChartRef(urls.Chart("svg"), $"Line chart of the {symbol} token price over time", $"{heading}, USD, by date.");
         var frame = PageFrames.Create(urls, session, heading, $"{heading}: {prices.Count} dated figures, each with its source.",
-            urls.Self(), urls.Alternate("png"));
+            urls.Self(), urls.Chart("png"));
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             ["Prices and price changes as the sources state them; changes are over 30 days, 90 days and a year."],
             NextPage(page), [new(null, chart, PriceTable("Token prices", prices))]));
@@ -100,13 +115,15 @@ internal static class ResourcePages
         var urls = new PageUrls(http.Request);
         var quarter = rows.Count > 0 ? rows[0].Figure.Quarter : null;
         var heading = $"{char.ToUpperInvariant(MetricNames.Of(metric)[0])}{MetricNames.Of(metric)[1..]} by project{(quarter is null ? "" : ", " + CitationText.Period(quarter))}";
-        var chart = new ChartRef(urls.Alternate("svg"), $"Bar chart of {MetricNames.Of(metric)} by project", $"{heading}, USD.");
+        // /v1/revenue is one quarter's figures, not a series: its picture is the metric's shares by project per quarter.
+        var chart = new ChartRef(urls.Api("/v1/sectors/analytics", ("metric", metric), ("asOf", PageUrls.Version(session.Version.Id)), ("format", "svg")),
+            $"Stacked chart of each project's share of {MetricNames.Of(metric)} by quarter", $"Shares of {MetricNames.Of(metric)} by project, per quarter.");
         var table = new PageTable(heading, ["Project", "Figure", "Share of the projects listed", "Basis", "Source", "Figure's page"],
             rows.Select(r => new PageRow([r.ProjectName, Amount(r.Figure), CitationText.Percent(r.Share), r.Figure.Basis,
                 r.Figure.Source.Publisher, r.Figure.Id], urls.Api($"/v1/projects/{r.Project}"))).ToList(), SecondAndThird);
         var frame = PageFrames.Create(urls, session, heading,
             $"{heading}: one figure per project, each with its source; shares are of the sum of the projects listed.", urls.Self(),
-            urls.Alternate("png"));
+            chart.SvgUrl.Replace("format=svg", "format=png", StringComparison.Ordinal));
         var figureLinks = rows.Select(r => new PageLink($"{r.ProjectName}: {Amount(r.Figure)}, {CitationText.Period(r.Figure.Quarter)}", r.Figure.Permalink)).ToList();
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             [rows.Count > 0 ? rows[0].ShareCitation : "No project reports this metric for the quarter."],
@@ -177,4 +194,11 @@ internal static class ResourcePages
     private static string Score(decimal? score) => score is { } s ? Rest.Infrastructure.DecimalText.Format(s) : "none";
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The metric a revenue chart draws when the figures hold several: quarterly revenue if there, else the first.</summary>
+    private static string ChartedMetric(IEnumerable<string> metrics)
+    {
+        var list = metrics.Distinct().ToList();
+        return list.Contains("quarterly_revenue") ? "quarterly_revenue" : list.Count > 0 ? list[0] : "quarterly_revenue";
+    }
 }

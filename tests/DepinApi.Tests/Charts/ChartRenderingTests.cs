@@ -57,10 +57,11 @@ public class ChartRenderingTests
     public void A_marked_figure_is_the_one_point_drawn_apart()
     {
         var spec = Prices() with { Points = Prices().Points.Select((p, i) => p with { Id = $"f{i}" }).ToList() };
-        var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(SvgChartWriter.Write(ChartLayout.Lay(SeriesCharts.Marking(spec, "f7")))));
+        var svg = XDocument.Parse(System.Text.Encoding.UTF8.GetString(SvgChartWriter.Write(ChartLayout.Lay(SeriesCharts.Marking(spec, "f7")!))));
         var marked = Assert.Single(svg.Descendants(), e => e.Attribute("data-marked") is not null);
         Assert.Equal(spec.Points[7].Label, (string?)marked.Attribute("data-label"));
         Assert.NotEqual(ChartColors.Accent, (string?)marked.Attribute("fill"));
+        Assert.Null(SeriesCharts.Marking(spec, "no-such-figure"));
     }
 
     [Fact]

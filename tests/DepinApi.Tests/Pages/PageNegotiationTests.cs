@@ -115,8 +115,8 @@ public sealed class PageNegotiationTests(RestApiFixture api) : IClassFixture<Res
         Assert.Contains($"<meta property=\"og:image\" content=\"{data.GetProperty("permalink").GetString()}&amp;format=png\"", html);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\"", html);
         Assert.Contains("og:description\" content=\"$32.7 million, Q2 2025, disclosed. Source: BlockEden.xyz", html);
-        // The series chart by URL, with the point marked in the table next to it.
-        Assert.Contains("src=\"http://localhost/v1/projects/aethir/revenue?metric=quarterly_revenue&amp;asOf=1&amp;format=svg\"", html);
+        // The series chart by URL with this figure marked on it, and the point marked in the table next to it.
+        Assert.Contains("src=\"http://localhost/v1/projects/aethir/revenue?metric=quarterly_revenue&amp;asOf=1&amp;format=svg&amp;mark=aethir-2025q2-quarterly-revenue\"", html);
         Assert.Contains("<tr class=\"this\" aria-current=\"true\">", html);
         Assert.Contains("&lt;iframe src=", html);
         Assert.Contains("format=csv", html);

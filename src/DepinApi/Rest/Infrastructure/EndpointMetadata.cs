@@ -17,6 +17,12 @@ public static class EndpointMetadata
     public static RouteHandlerBuilder OffersFormats(this RouteHandlerBuilder builder, IReadOnlyList<ResponseFormats.Entry> formats) =>
         builder.WithMetadata(new OfferedFormats(formats));
 
+    /// <summary>
+    /// Declares that a browser (<c>Accept: text/html</c>) gets a page of the resource (docs/pages.md), for the OpenAPI
+    /// document (<see cref="OpenApi.PageContentFilter"/>); the handler answers it through <see cref="ContentNegotiation.ResolveWithPage"/>.
+    /// </summary>
+    public static RouteHandlerBuilder ServesPage(this RouteHandlerBuilder builder) => builder.WithMetadata(ServedPage.Metadata);
+
     /// <summary>Adds the 308 a renamed project slug answers with.</summary>
     public static RouteHandlerBuilder RedirectsRenamedSlugs(this RouteHandlerBuilder builder) =>
         builder.Produces(StatusCodes.Status308PermanentRedirect);
@@ -24,3 +30,13 @@ public static class EndpointMetadata
 
 /// <summary>The formats an endpoint answers, as endpoint metadata.</summary>
 public sealed record OfferedFormats(IReadOnlyList<ResponseFormats.Entry> Formats);
+
+/// <summary>Marks an endpoint that answers a browser with a page, as endpoint metadata.</summary>
+public sealed class ServedPage
+{
+    public static readonly ServedPage Metadata = new();
+
+    private ServedPage()
+    {
+    }
+}

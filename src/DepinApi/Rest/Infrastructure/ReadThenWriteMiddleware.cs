@@ -22,7 +22,7 @@ public sealed class BufferedResponse
 /// beyond), never a Postgres connection. A response that would exceed
 /// <see cref="RestOptions.MaxResponseBytes"/> is abandoned as soon as it does and answered with
 /// a 400 response-too-large problem instead. A built response is charged by its size
-/// (<see cref="RestOptions.BytesPerPoint"/>) before it is sent.
+/// (<see cref="RestOptions.BytesPerPoint"/>), plus the painting of a PNG (<see cref="Charts.PaintCharge"/>), before it is sent.
 /// </summary>
 public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options, IRateLimitLedger ledger)
 {
@@ -84,9 +84,9 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
     /// </summary>
     private async ValueTask<bool> ChargeForSizeAsync(HttpContext http, long length, int bytesPerPoint)
     {
-        if (bytesPerPoint <= 0 || http.Response.StatusCode != StatusCodes.Status200OK)
+        if (http.Response.StatusCode != StatusCodes.Status200OK)
             return true;
-        var points = Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint);
+        var points = (bytesPerPoint <= 0 ? 1 : Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint)) + Charts.PaintCharge.Of(http);
         return points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted;
     }
 

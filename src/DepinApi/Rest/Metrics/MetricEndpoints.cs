@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DepinApi.Charts;
+using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
@@ -24,6 +25,7 @@ public static class MetricEndpoints
             .RedirectsRenamedSlugs();
         v1.MapGet("/metrics/{id}", MetricAsync).WithTags("Metrics")
             .WithName("GetNetworkMetric")
+            .ServesPage()
             .WithSummary("One network metric by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
             .ProducesJsonOrCsv<ItemResponse<NetworkMetricView>>()
@@ -35,6 +37,7 @@ public static class MetricEndpoints
             .ProducesJsonOrCsv<ListResponse<SectorFigureView>>();
         v1.MapGet("/sector-figures/{id}", SectorFigureAsync).WithTags("Sectors")
             .WithName("GetSectorFigure")
+            .ServesPage()
             .WithSummary("One sector figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
             .ProducesJsonOrCsv<ItemResponse<SectorFigureView>>()
@@ -45,11 +48,14 @@ public static class MetricEndpoints
         RedirectHttpResult, ProblemHttpResult>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
+        [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
+        [OpenApiExample("aethir-2025q3-quarterly-revenue-growth")] string? mark,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
+        ChartResponses.RejectMarkWithout(format, mark);
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
@@ -70,8 +76,8 @@ public static class MetricEndpoints
                 throw new InvalidParameterException("metric", "one of " + string.Join(", ", metrics), null,
                     $"A chart draws one metric; name it with 'metric', one of {string.Join(", ", metrics)}.");
             ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
-            var chart = SeriesCharts.Metric(project.Name, metrics.Count == 1 ? metrics[0] : metric ?? "metrics",
-                figures.Select(views.NetworkMetric).ToList(), SeriesCharts.Footer(Representation.Version(session)));
+            var chart = ChartResponses.Mark(SeriesCharts.Metric(project.Name, metrics.Count == 1 ? metrics[0] : metric ?? "metrics",
+                figures.Select(views.NetworkMetric).ToList(), SeriesCharts.Footer(Representation.Version(session))), mark);
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-metrics{(metrics.Count == 1 ? "-" + metrics[0] : "")}");
         }
         var (items, info) = rest.InMemory(http, page, figures.Select(views.NetworkMetric),

@@ -21,6 +21,7 @@ public static class ProjectEndpoints
             .ProducesJsonOrCsv<ListResponse<ProjectView>>();
         projects.MapGet("/{slug}", GetAsync)
             .WithName("GetProject")
+            .ServesPage()
             .WithSummary("One project with its newest figures.")
             .WithDescription("The project, its newest revenue figures per metric, its newest settlement mix and its newest "
                              + "token price, each with source, quote, permalink and citation. A former slug answers 308 with "

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using DepinApi.Charts;
+using DepinApi.OpenApi;
 using DepinApi.ReadModel;
 using DepinApi.Rest.ApiIndex;
 using DepinApi.Rest.Figures;
@@ -21,6 +22,7 @@ public static class RevenueEndpoints
         var tag = "Revenue";
         v1.MapGet("/projects/{slug}/revenue", SeriesAsync).WithTags(tag)
             .WithName("ListProjectRevenue")
+            .ServesPage()
             .WithSummary("A project's revenue figures, quarter by quarter.")
             .WithDescription("Every revenue figure of the project in quarter, metric, id order, each with basis, qualifier, source, "
                              + "quote, permalink and citation. `from`/`to` bound the quarters, `metric` narrows, `units` transforms "
@@ -30,6 +32,7 @@ public static class RevenueEndpoints
             .RedirectsRenamedSlugs();
         v1.MapGet("/projects/{slug}/revenue/{quarter}", QuarterAsync).WithTags(tag)
             .WithName("GetProjectRevenueQuarter")
+            .ServesPage()
             .WithSummary("A project's revenue figures for one quarter.")
             .WithDescription("Every metric reported for the quarter, each labelled, with basis, source, quote, permalink and "
                              + "citation; when a source states a metric twice, `preferred` marks the statement /v1/revenue cites. `metric` narrows. A quarter without figures is a 404 that lists the quarters with figures.")
@@ -37,6 +40,7 @@ public static class RevenueEndpoints
             .RedirectsRenamedSlugs();
         v1.MapGet("/revenue", AcrossProjectsAsync).WithTags(tag)
             .WithName("ListRevenueByProject")
+            .ServesPage()
             .WithSummary("One figure per project for a quarter and metric, with each project's share of the total.")
             .WithDescription("For `metric` (required) in `quarter` (default: the newest quarter with that metric), one figure per "
                              + "project and its share (0..1) of the sum over the projects listed. When a source states a project's "
@@ -48,6 +52,7 @@ public static class RevenueEndpoints
             .WithMetadata(new IndexLinkQuery("metric=annualized_external_revenue"));
         v1.MapGet("/revenue/{id}", FigureAsync).WithTags(tag)
             .WithName("GetRevenueFigure")
+            .ServesPage()
             .WithSummary("One revenue figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation. Ids never change once published; add `asOf` to see the "
                              + "figure exactly as a given data version served it.")
@@ -61,11 +66,14 @@ public static class RevenueEndpoints
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "from")][Description("First quarter, YYYYQn (e.g. 2025Q1).")] string? from,
         [FromQuery(Name = "to")][Description("Last quarter, YYYYQn (e.g. 2026Q2).")] string? to,
+        [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
+        [OpenApiExample("aethir-2025q2-quarterly-revenue")] string? mark,
         CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
+        ChartResponses.RejectMarkWithout(format, mark);
         var first = QueryParsing.Quarter("from", from);
         var last = QueryParsing.Quarter("to", to);
         QueryParsing.InOrder("from", first, "to", last);
@@ -92,7 +100,8 @@ public static class RevenueEndpoints
                     $"A chart draws one metric; name one with 'metric': {string.Join(", ", drawn)}.");
             ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
             var what = drawn.Count == 1 ? drawn[0] : metrics?.FirstOrDefault() ?? "revenue";
-            var chart = SeriesCharts.Revenue(project.Name, what, units, figures, SeriesCharts.Footer(Representation.Version(session)));
+            var chart = ChartResponses.Mark(
+                SeriesCharts.Revenue(project.Name, what, units, figures, SeriesCharts.Footer(Representation.Version(session))), mark);
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-revenue-{what}");
         }
         var (items, info) = rest.InMemory(http, page, figures, SeriesKey);

@@ -15,6 +15,7 @@ public static class ScreeningEndpoints
     {
         v1.MapGet("/screening", ListAsync).WithTags("Screening")
             .WithName("ListScreening")
+            .ServesPage()
             .WithSummary("Every project's screening score, ranked overall and within its sector.")
             .WithDescription("Seven components scored 0–100 from the data (settlement quality, reward funding, burn linkage, external "
                              + "demand, revenue momentum, revenue–price divergence, valuation), each with its formula id, inputs and "

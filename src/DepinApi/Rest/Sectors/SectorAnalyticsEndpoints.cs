@@ -16,6 +16,7 @@ public static class SectorAnalyticsEndpoints
     {
         v1.MapGet("/sectors/analytics", GetAsync).WithTags("Sectors")
             .WithName("GetSectorAnalytics")
+            .ServesPage()
             .WithSummary("Revenue concentration per quarter and metric, implied year-earlier token prices and the sector revenue multiple.")
             .WithDescription("Per quarter and revenue metric: the total across the projects that report it, each project's share, the "
                              + "top-3 share and the Herfindahl–Hirschman index (0–10,000), next to the total and top-3 share a source "

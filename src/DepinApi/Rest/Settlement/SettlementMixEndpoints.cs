@@ -31,6 +31,7 @@ public static class SettlementMixEndpoints
             .ProducesJsonOrCsv<ListResponse<SettlementMixView>>();
         v1.MapGet("/settlement-mix/{id}", FigureAsync).WithTags(tag)
             .WithName("GetSettlementMixFigure")
+            .ServesPage()
             .WithSummary("One settlement mix figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
             .ProducesJsonOrCsv<ItemResponse<SettlementMixView>>()
@@ -40,11 +41,14 @@ public static class SettlementMixEndpoints
     public static async Task<Results<Ok<ListResponse<SettlementMixView>>, CsvResult<SettlementMixView>, ChartResult,
         RedirectHttpResult, ProblemHttpResult>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
+        [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
+        [OpenApiExample("helium-2026-06-01-settlement-mix")] string? mark,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
+        ChartResponses.RejectMarkWithout(format, mark);
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
@@ -55,8 +59,8 @@ public static class SettlementMixEndpoints
             var views = await FigureViews.CreateAsync(http, session, cancellationToken);
             var figures = await session.SettlementMixAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);
             ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
-            var chart = SeriesCharts.SettlementMix(project.Name, figures.Select(views.SettlementMix).ToList(),
-                SeriesCharts.Footer(Representation.Version(session)));
+            var chart = ChartResponses.Mark(SeriesCharts.SettlementMix(project.Name, figures.Select(views.SettlementMix).ToList(),
+                SeriesCharts.Footer(Representation.Version(session))), mark);
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-settlement-mix");
         }
         var (items, info) = await ListAsync(http, rest, session, page, [project.Slug], cancellationToken);

@@ -20,6 +20,7 @@ public static class TokenPriceEndpoints
         var tag = "Token prices";
         v1.MapGet("/projects/{slug}/token-prices", SeriesAsync).WithTags(tag)
             .WithName("ListProjectTokenPrices")
+            .ServesPage()
             .WithSummary("A project's token prices and price changes, by date.")
             .WithDescription("Prices in USD and changes over 30 days, 90 days and a year (fractions: -0.5 is -50%) in date, id "
                              + "order, between `from` and `to`. JSON comes in keyset pages (`limit`, `cursor`, `Link: rel=\"next\"`). "
@@ -36,6 +37,7 @@ public static class TokenPriceEndpoints
             .ProducesJsonOrCsv<ListResponse<TokenPriceView>>();
         v1.MapGet("/token-prices/{id}", FigureAsync).WithTags(tag)
             .WithName("GetTokenPrice")
+            .ServesPage()
             .WithSummary("One token price figure by its permanent id (its permalink).")
             .WithDescription("The figure with source, quote and citation; `asOf` shows it as a given data version served it.")
             .ProducesJsonOrCsv<ItemResponse<TokenPriceView>>()
@@ -48,11 +50,14 @@ public static class TokenPriceEndpoints
         [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
         [FromQuery(Name = "to")][Description("Last date, YYYY-MM-DD.")] string? to,
         [FromQuery(Name = "date")][Description("Only this date, YYYY-MM-DD (the same as from and to both that date); not with from or to.")] string? date,
+        [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
+        [OpenApiExample("helium-2026-06-01-price")] string? mark,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
         if (ChartResponses.IsImage(format))
             ChartResponses.RejectPaging(paging);
+        ChartResponses.RejectMarkWithout(format, mark);
         var day = QueryParsing.Date("date", date);
         if (day is not null && (!string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to)))
             throw new InvalidParameterException("date", "either date or from/to, not both", date,
@@ -79,7 +84,7 @@ public static class TokenPriceEndpoints
             await foreach (var price in session.TokenPricesAsync(query with { Limit = max + 1 }, cancellationToken))
                 prices.Add(views.TokenPrice(price));
             ChartResponses.CheckPoints(prices.Count, max);
-            var chart = SeriesCharts.TokenPrices(project.Name, prices, SeriesCharts.Footer(Representation.Version(session)));
+            var chart = ChartResponses.Mark(SeriesCharts.TokenPrices(project.Name, prices, SeriesCharts.Footer(Representation.Version(session))), mark);
             return ChartResponses.Chart(format, session, chart, stem);
         }
 
