@@ -203,14 +203,7 @@ public class ChartEndpointTests(RestApiFixture api) : IClassFixture<RestApiFixtu
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
-    private async Task<XDocument> SvgAsync(string url)
-    {
-        using var response = await api.Client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} → {(int)response.StatusCode}: {body}");
-        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
-        return XDocument.Parse(body);
-    }
+    private Task<XDocument> SvgAsync(string url) => api.Client.GetSvgAsync(url);
 
     private sealed record Frame(double Top, double Bottom, decimal Min, decimal Max)
     {
