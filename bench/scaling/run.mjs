@@ -12,7 +12,7 @@ import { runApiVerb, startApi } from '../load/lib/servers.mjs';
 import { destroyAgents } from '../attack/lib/http.mjs';
 import { runFaults } from './lib/faults.mjs';
 import { HELP, parseArguments, selectScenarios } from './lib/options.mjs';
-import { crashPrimary, startHaproxy, startRedis, startStandby } from './lib/processes.mjs';
+import { crashPrimary, haproxyEvents, startHaproxy, startRedis, startStandby } from './lib/processes.mjs';
 import { measureScripts } from './lib/redis-latency.mjs';
 import { markdown, writeScalingDoc } from './lib/report.mjs';
 import { checkClasses, pacedLatency, runMix, workloadSettings } from './lib/workload.mjs';
@@ -22,6 +22,7 @@ const REPO = resolve(BENCH, '../..');
 const OUT = join(BENCH, 'out');
 const DATABASE = 'depin_scaling';
 const sleep = ms => new Promise(r => setTimeout(r, ms));
+const kindList = kinds => Object.entries(kinds).map(([kind, count]) => `${count} × ${kind}`).join(', ');
 const loadAverage = () => os.loadavg().map(n => n.toFixed(2)).join(' ');
 
 function build(options) {
@@ -75,7 +76,14 @@ function medianRound(entries) {
   const perCpu = e => e.saturated.requests / e.cpu.api;
   const sorted = [...done].sort((x, y) => perCpu(x) - perCpu(y));
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  return { ...median, roundsPerApiCpuSecond: entries.length > 1 ? done.map(perCpu) : undefined, failedRounds: entries.length - done.length };
+  // A failure in another round is reported too, not hidden behind the median.
+  const otherKinds = {};
+  for (const e of done.filter(e => e !== median))
+    for (const [kind, count] of Object.entries(e.saturated.kinds ?? {})) otherKinds[kind] = (otherKinds[kind] ?? 0) + count;
+  return {
+    ...median, roundsPerApiCpuSecond: entries.length > 1 ? done.map(perCpu) : undefined, failedRounds: entries.length - done.length,
+    otherRoundsKinds: entries.length > 1 ? otherKinds : undefined,
+  };
 }
 
 /**
@@ -210,13 +218,17 @@ async function main() {
         if (options.warmup > 0) await runMix(base, { seconds: options.warmup, connections: options.connections });
         await sleep(500);
         const stopMeter = cpuMeter({ apis, redis, haproxy, primaryPid: cluster.pid, standby });
+        const statsBefore = await haproxy?.stats();
         entry.saturated = await runMix(base, { seconds: options.seconds, connections: options.connections });
         entry.cpu = stopMeter();
+        if (haproxy) entry.saturated.haproxy = haproxyEvents(statsBefore, await haproxy.stats());
         entry.light = await runMix(base, { seconds: options.light, connections: 1, ratePerClass: options.rate });
         const s = entry.saturated;
-        console.log(`  ${s.rps.toFixed(0)} req/s, ${s.failed} failed; API ${entry.cpu.api.toFixed(1)} CPU-s ` +
+        console.log(`  ${s.rps.toFixed(0)} req/s, ${s.failed} failed, ${s.shed} shed${Object.keys(s.kinds).length ? ` (${kindList(s.kinds)})` : ''}; API ${entry.cpu.api.toFixed(1)} CPU-s ` +
           `(${(s.requests / entry.cpu.api).toFixed(0)} req/CPU-s), Redis ${entry.cpu.redis.toFixed(1)}, HAProxy ${entry.cpu.haproxy.toFixed(1)}, ` +
           `Postgres ${entry.cpu.postgres.toFixed(1)}, load generator ${entry.cpu.loadGenerator.toFixed(1)} CPU-s`);
+        for (const [server, events] of Object.entries(s.haproxy ?? {}))
+          console.log(`  HAProxy, ${server}: ${JSON.stringify(events)}`);
         if (scenario.redis && !run.scripts) {
           console.log('  the budget scripts alone (redis-benchmark, one connection) ...');
           run.scripts = measureScripts({ repo: REPO, port: redis.port, calls: options.scriptCalls });

@@ -107,6 +107,23 @@ export async function startRedis({ logFile }) {
   };
 }
 
+/** The statistics page's counters that say a request to a server went wrong or was resent, and what they mean. */
+export const HAPROXY_COUNTERS = {
+  chkfail: 'failed /readyz checks', chkdown: 'times marked DOWN', econ: 'connection errors', eresp: 'response errors',
+  wretr: 'retries', wredis: 'redispatches', cli_abrt: 'aborted by the client (the load generator stops with requests in flight)', srv_abrt: 'aborted by the server', hrsp_5xx: '5xx answers',
+};
+
+/** What changed in those counters between two `stats()` readings, by server, leaving out servers where none did. */
+export function haproxyEvents(before, after) {
+  const events = {};
+  for (const [name, row] of Object.entries(after)) {
+    const changed = Object.fromEntries(Object.keys(HAPROXY_COUNTERS)
+      .map(k => [k, Number(row[k] || 0) - Number(before[name]?.[k] || 0)]).filter(([, d]) => d > 0));
+    if (Object.keys(changed).length) events[name] = { ...changed, lastCheck: `${row.check_status} ${row.last_chk ?? ''}`.trim() };
+  }
+  return events;
+}
+
 /**
  * HAProxy running deploy/haproxy.cfg unchanged. The config names three servers; `replicaPorts` may repeat a port
  * (one replica behind the same config is three server lines pointing at it).
@@ -125,12 +142,16 @@ export async function startHaproxy({ repo, replicaPorts, logFile }) {
     pid: child.pid,
     /** Each server's status (UP, DOWN, …) from the statistics page, by server name. */
     async servers() {
+      return Object.fromEntries(Object.entries(await haproxy.stats()).map(([name, row]) => [name, row.status]));
+    },
+    /** Each server's row of the statistics page (status, counters), by server name. */
+    async stats() {
       const csv = await (await fetch(`http://127.0.0.1:${statsPort}/stats;csv`)).text();
       const lines = csv.split('\n').filter(Boolean);
       const header = lines[0].replace(/^#\s*/, '').split(',');
-      const status = header.indexOf('status');
       return Object.fromEntries(lines.slice(1).map(l => l.split(','))
-        .filter(f => f[0] === 'replicas' && f[1] !== 'BACKEND' && f[1] !== 'FRONTEND').map(f => [f[1], f[status]]));
+        .filter(f => f[0] === 'replicas' && f[1] !== 'BACKEND' && f[1] !== 'FRONTEND')
+        .map(f => [f[1], Object.fromEntries(header.map((name, i) => [name, f[i]]))]));
     },
     async untilAllUp(timeoutMs = 60_000) {
       const started = Date.now();

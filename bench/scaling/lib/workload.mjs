@@ -18,11 +18,23 @@ const CLIENTS = Array.from({ length: 16 }, (_, i) => `198.51.100.${i + 1}`);
 
 const GENEROUS = String(1_000_000_000);
 
-/** What every API process gets besides its database and Redis: rate limits on but out of reach, one cursor key. */
+/**
+ * How long the load generator waits for an answer: longer than the service's own longest wait before it sheds a
+ * request (`Server:BuildWaitSeconds`, 10 s by default), so a refusal is seen as the 503 it is, not as a timeout.
+ */
+export const REQUEST_TIMEOUT_SECONDS = 30;
+
+/**
+ * What every API process gets besides its database and Redis: rate limits on but out of reach, one cursor key. The
+ * burst (a bucket's size) is raised with the rate: left at its default of 200 points, a client whose nested GraphQL
+ * queries, charged at once, took its bucket below zero was refused (429 RATE_LIMITED) until it refilled, which at
+ * this rate is under a millisecond, but a client on 8 busy connections does send within that millisecond.
+ */
 export function workloadSettings() {
   const settings = {
     'RateLimiting:Enabled': 'true',
     'RateLimiting:Anonymous:PointsPerWindow': GENEROUS,
+    'RateLimiting:Anonymous:BurstPoints': GENEROUS,
     'RateLimiting:Anonymous:ConcurrentRequests': '1000',
     'ForwardedHeaders:KnownProxies:0': '127.0.0.1',
     // Every GraphQL request runs its query (compiled to one statement): the class that costs Postgres.
@@ -34,6 +46,7 @@ export function workloadSettings() {
     settings[`RateLimiting:ApiKeys:${i}:Name`] = `bench-${i + 1}`;
     settings[`RateLimiting:ApiKeys:${i}:Sha256`] = createHash('sha256').update(key).digest('hex');
     settings[`RateLimiting:ApiKeys:${i}:PointsPerWindow`] = GENEROUS;
+    settings[`RateLimiting:ApiKeys:${i}:BurstPoints`] = GENEROUS;
     settings[`RateLimiting:ApiKeys:${i}:ConcurrentRequests`] = '1000';
   });
   return settings;
@@ -78,10 +91,74 @@ export async function checkClasses(base) {
   }
 }
 
+/**
+ * Refusals the service makes on purpose when it has more work than it takes on: 503 `server-busy` (a request waited
+ * longer than `Server:BuildWaitSeconds` for its turn at the fair build gate), 503 `database-busy` (longer than
+ * `Database:SessionWaitSeconds` for a database session), and any 429. Counted as shed load, apart from failures.
+ */
+const SHED = /^(503 (server-busy|database-busy|GraphQL SERVER_BUSY|GraphQL DATABASE_BUSY)$|429\b)/;
+
+export const isShed = kind => SHED.test(kind);
+
+/**
+ * What an answer that is not a plain success was, as "status problem-type" (REST problem+json: the last segment of
+ * its `type`; GraphQL: the first error's `extensions.code`), e.g. "503 server-busy", "429 GraphQL RATE_LIMITED";
+ * null for a success. A 200 from /graphql carrying errors is no success: the query was not answered.
+ */
+export function answerKind(status, body) {
+  const ok = status >= 200 && status < 300;
+  if (ok && !body.includes('"errors"')) return null;
+  let detail = '';
+  try {
+    const parsed = JSON.parse(body);
+    if (typeof parsed?.type === 'string') detail = parsed.type.split('/').filter(Boolean).pop() ?? '';
+    else if (Array.isArray(parsed?.errors)) detail = `GraphQL ${parsed.errors[0]?.extensions?.code ?? 'error without a code'}`;
+  } catch {
+    // Not the service's: HAProxy's own error pages are short HTML.
+    const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    detail = text ? `not JSON: ${text.slice(0, 80)}` : 'empty body';
+  }
+  if (ok && !detail.startsWith('GraphQL')) return null;
+  return `${status} ${detail}`.trim();
+}
+
+/** A request that got no answer: autocannon's timeout, or the socket error's code ("ECONNRESET", …). */
+export function errorKind(error, timeoutSeconds) {
+  if (error?.message === 'request timed out') return `no answer within ${timeoutSeconds} s (timeout)`;
+  return `socket error ${error?.code ?? error?.message ?? 'unknown'}`;
+}
+
+/**
+ * Runs autocannon; counts by kind every answer that is not a success and every request that got none, and keeps the
+ * first body of each kind (its detail names the limit, the cost, the wait).
+ */
 function fire(options) {
+  const kinds = new Map();
+  const samples = new Map();
+  const count = (kind, body) => {
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    if (!samples.has(kind)) samples.set(kind, body.slice(0, 600));
+  };
+  const requests = options.requests.map(r => ({
+    ...r,
+    onResponse: (status, body) => {
+      const kind = answerKind(status, body);
+      if (kind) count(kind, body);
+    },
+  }));
   return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ ...options, requests }, (error, result) => (error ? reject(error) : resolve({ ...result, kinds, samples })));
+    instance.on('reqError', error => count(errorKind(error, options.timeout), String(error?.stack ?? error).slice(0, 300)));
   });
+}
+
+/** The kinds of a mix, summed over its classes: { failed, shed, kinds: { "503 server-busy": n, … } }. */
+export function tally(byClass) {
+  const kinds = {};
+  for (const c of Object.values(byClass))
+    for (const [kind, n] of Object.entries(c.kinds)) kinds[kind] = (kinds[kind] ?? 0) + n;
+  const sum = pick => Object.entries(kinds).filter(([kind]) => pick(isShed(kind))).reduce((s, [, n]) => s + n, 0);
+  return { kinds, failed: sum(shed => !shed), shed: sum(shed => shed) };
 }
 
 /**
@@ -95,7 +172,7 @@ export async function runMix(base, { seconds, connections, ratePerClass }) {
     connections,
     pipelining: 1,
     duration: seconds,
-    timeout: 10,
+    timeout: REQUEST_TIMEOUT_SECONDS,
     ...(ratePerClass ? { overallRate: ratePerClass } : {}),
   })));
   const byClass = {};
@@ -104,11 +181,11 @@ export async function runMix(base, { seconds, connections, ratePerClass }) {
     byClass[cls.key] = {
       requests: r.requests.total, rps: r.requests.total / seconds, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
       non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+      kinds: Object.fromEntries(r.kinds), samples: Object.fromEntries(r.samples),
     };
   });
   const requests = Object.values(byClass).reduce((n, c) => n + c.requests, 0);
-  const failed = Object.values(byClass).reduce((n, c) => n + c.non2xx + c.errors, 0);
-  return { byClass, requests, rps: requests / seconds, failed };
+  return { byClass, requests, rps: requests / seconds, ...tally(byClass) };
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));

@@ -9,8 +9,8 @@ namespace DepinApi.RateLimiting;
 /// The budgets every replica shares, in Redis: one Lua round trip admits a request (an in-flight place and its first
 /// point from the client's bucket, atomically) and one charges a later cost. When Redis does not answer within <see cref="RedisOptions.Timeout"/>,
 /// the request is counted by <see cref="InProcessBudgetStore"/> instead (or refused, with
-/// <see cref="RedisFailureMode.Refuse"/>), Redis is left alone for <see cref="RateLimitingOptions.RedisRetrySeconds"/>,
-/// and the next request after that tries it again: no request waits on a Redis that is known to be away.
+/// <see cref="RedisFailureMode.Refuse"/>), and a <see cref="RedisBackoff"/> leaves Redis alone for
+/// <see cref="RateLimitingOptions.RedisRetrySeconds"/>: no request waits on a Redis that is known to be away.
 /// </summary>
 internal sealed partial class RedisBudgetStore : IClientBudgetStore
 {
@@ -21,10 +21,8 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     private readonly RateLimitingOptions _options;
     private readonly RedisOptions _redisOptions;
     private readonly TimeProvider _time;
-    private readonly ILogger<RedisBudgetStore> _logger;
+    private readonly RedisBackoff _backoff;
     private readonly Counter<long> _unavailable;
-    private long _retryAtTicks;
-    private int _failing;
     private long _unavailableCount;
 
     public RedisBudgetStore(IConnectionMultiplexer redis, InProcessBudgetStore fallback, IOptions<RateLimitingOptions> options,
@@ -35,7 +33,10 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         _options = options.Value;
         _redisOptions = redisOptions.Value;
         _time = time;
-        _logger = logger;
+        var mode = _options.RedisFailureMode;
+        var retrySeconds = _options.RedisRetrySeconds;
+        _backoff = new RedisBackoff(redis, _redisOptions.Timeout, TimeSpan.FromSeconds(retrySeconds), time,
+            cause => LogUnavailable(logger, cause, mode, retrySeconds), () => LogRecovered(logger));
         _unavailable = meters.Create(MeterName).CreateCounter<long>("depin.rate_limit.store_unavailable", unit: "{request}",
             description: "Rate-limited requests decided without Redis because it did not answer (tag mode: fallback or refuse).");
     }
@@ -48,25 +49,22 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     internal long UnavailableCount => Interlocked.Read(ref _unavailableCount);
 
     /// <summary>Whether the last call to Redis failed and it is being left alone.</summary>
-    internal bool Failing => Volatile.Read(ref _failing) == 1;
+    internal bool Failing => _backoff.Failing;
 
     public async ValueTask<Admission> AdmitAsync(ClientIdentity client, long points, CancellationToken cancellationToken)
     {
-        if (ShouldTryRedis())
+        var rate = BucketRate.Of(client, WindowLength);
+        var lease = Guid.NewGuid().ToString("N");
+        var inFlightKey = Key(client, "inflight");
+        var (answered, r) = await EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "bucket"), inFlightKey],
+            [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), client.ConcurrentRequests,
+             lease, (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds], cancellationToken);
+        if (answered)
         {
-            var rate = BucketRate.Of(client, WindowLength);
-            var lease = Guid.NewGuid().ToString("N");
-            var inFlightKey = Key(client, "inflight");
-            var reply = await EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "bucket"), inFlightKey],
-                [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), client.ConcurrentRequests,
-                 lease, (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds], cancellationToken);
-            if (reply is { } r)
-            {
-                var outcome = r.Code switch { 0 => AdmissionOutcome.TooManyInFlight, 1 => AdmissionOutcome.OutOfPoints, _ => AdmissionOutcome.Admitted };
-                var state = new BucketState(outcome == AdmissionOutcome.Admitted, rate, r.Balance, _time.GetUtcNow());
-                return new Admission(outcome, state,
-                    outcome == AdmissionOutcome.Admitted ? new RedisInFlightLease(this, inFlightKey, lease) : null);
-            }
+            var outcome = r.Code switch { 0 => AdmissionOutcome.TooManyInFlight, 1 => AdmissionOutcome.OutOfPoints, _ => AdmissionOutcome.Admitted };
+            var state = new BucketState(outcome == AdmissionOutcome.Admitted, rate, r.Balance, _time.GetUtcNow());
+            return new Admission(outcome, state,
+                outcome == AdmissionOutcome.Admitted ? new RedisInFlightLease(this, inFlightKey, lease) : null);
         }
         if (Unavailable())
             return await _fallback.AdmitAsync(client, points, cancellationToken);
@@ -75,14 +73,11 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
 
     public async ValueTask<BucketState?> ChargeAsync(ClientIdentity client, long points, long alreadyPaid, CancellationToken cancellationToken)
     {
-        if (ShouldTryRedis())
-        {
-            var rate = BucketRate.Of(client, WindowLength);
-            var reply = await EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "bucket")],
-                [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), alreadyPaid], cancellationToken);
-            if (reply is { } r)
-                return new BucketState(r.Code == 2, rate, r.Balance, _time.GetUtcNow());
-        }
+        var rate = BucketRate.Of(client, WindowLength);
+        var (answered, r) = await EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "bucket")],
+            [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), alreadyPaid], cancellationToken);
+        if (answered)
+            return new BucketState(r.Code == 2, rate, r.Balance, _time.GetUtcNow());
         return Unavailable() ? await _fallback.ChargeAsync(client, points, alreadyPaid, cancellationToken) : null;
     }
 
@@ -107,29 +102,13 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         // The partition in braces is a cluster hash tag: both keys of a script live on the same node.
         $"{_redisOptions.KeyPrefix}rl:{{{client.PartitionKey}}}:{what}";
 
-    private bool ShouldTryRedis() =>
-        _time.GetUtcNow().UtcTicks >= Interlocked.Read(ref _retryAtTicks) && _redis.IsConnected;
-
-    private async ValueTask<Reply?> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, CancellationToken cancellationToken)
-    {
-        try
+    private ValueTask<(bool Answered, Reply Value)> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values,
+        CancellationToken cancellationToken) =>
+        _backoff.CallAsync(async () =>
         {
-            // The multiplexer's own timeout is checked on a heartbeat; this bounds the wait exactly.
-            var result = await _redis.GetDatabase().ScriptEvaluateAsync(script, keys, values)
-                .WaitAsync(_redisOptions.Timeout, _time, cancellationToken);
-            var numbers = (long[])result!;
-            if (Interlocked.Exchange(ref _failing, 0) == 1)
-                LogRecovered(_logger);
+            var numbers = (long[])(await _redis.GetDatabase().ScriptEvaluateAsync(script, keys, values))!;
             return new Reply((int)numbers[0], numbers[1]);
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            Interlocked.Exchange(ref _retryAtTicks, (_time.GetUtcNow() + TimeSpan.FromSeconds(_options.RedisRetrySeconds)).UtcTicks);
-            if (Interlocked.Exchange(ref _failing, 1) == 0)
-                LogUnavailable(_logger, e, _options.RedisFailureMode, _options.RedisRetrySeconds);
-            return null;
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Counts a request decided without Redis; true when it is to be counted in process, false when refused.</summary>
     private bool Unavailable()
@@ -137,8 +116,6 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         var fallBack = _options.RedisFailureMode == RedisFailureMode.FallBackToProcess;
         Interlocked.Increment(ref _unavailableCount);
         _unavailable.Add(1, new KeyValuePair<string, object?>("mode", fallBack ? "fallback" : "refuse"));
-        if (!_redis.IsConnected && Interlocked.Exchange(ref _failing, 1) == 0)
-            LogUnavailable(_logger, null, _options.RedisFailureMode, _options.RedisRetrySeconds);
         return fallBack;
     }
 

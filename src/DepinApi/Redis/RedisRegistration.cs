@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -16,18 +15,22 @@ public static class RedisRegistration
 
     /// <summary>
     /// Binds the "Redis" section and, when <c>ConnectionStrings:Redis</c> is set, registers a shared
-    /// <see cref="IConnectionMultiplexer"/> (once, however many features call this). Returns whether Redis is configured.
+    /// <see cref="IConnectionMultiplexer"/>, once however many features call this (the rate limiter and the output
+    /// cache both do). Returns whether Redis is configured.
     /// </summary>
     public static bool AddSharedRedis(this IServiceCollection services, IConfiguration configuration)
     {
+        var connectionString = ConnectionString(configuration);
+        if (services.Any(d => d.ServiceType == typeof(Registered)))
+            return connectionString is not null;
+        services.AddSingleton<Registered>();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section)
             .Validate(o => o.TimeoutMilliseconds > 0 && o.ConnectTimeoutMilliseconds > 0,
                 "Redis:TimeoutMilliseconds and Redis:ConnectTimeoutMilliseconds must be positive.")
             .ValidateOnStart();
-        var connectionString = ConnectionString(configuration);
         if (connectionString is null)
             return false;
-        services.TryAddSingleton<IConnectionMultiplexer>(sp =>
+        services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
             var config = ConfigurationOptions.Parse(connectionString);
@@ -41,4 +44,7 @@ public static class RedisRegistration
         });
         return true;
     }
+
+    /// <summary>Marks the registration as done, so a second caller adds nothing.</summary>
+    private sealed class Registered;
 }

@@ -6,66 +6,60 @@ using StackExchange.Redis;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// The library's Redis output-cache store, kept from turning a Redis fault into a failed or slow request: while the
-/// connection is down, or for <see cref="RetryAfterFailure"/> after a call failed or took longer than
-/// <see cref="RedisOptions.Timeout"/>, a lookup is a miss and a store is skipped. The response is then built from the
-/// database as without a cache; nothing stale can be served, because the data version is part of every key.
+/// The library's Redis output-cache store, kept from turning a Redis fault into a failed or slow request by a
+/// <see cref="RedisBackoff"/>: while the connection is down, or for <see cref="RetryAfterFailure"/> after a call failed
+/// or took longer than <see cref="RedisOptions.Timeout"/>, a lookup is a miss and a store is skipped. The response is
+/// then built from the database as without a cache; nothing stale can be served, because the data version is part of
+/// every key.
 /// </summary>
-internal sealed partial class RedisOutputCacheGuard(IOutputCacheStore inner, IConnectionMultiplexer redis, RedisOptions options,
-    TimeProvider time, ILogger<RedisOutputCacheGuard> logger, IMeterFactory meters) : IOutputCacheStore
+internal sealed partial class RedisOutputCacheGuard : IOutputCacheStore
 {
-    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
-
-    private readonly Counter<long> _skipped = meters.Create(MeterName).CreateCounter<long>("depin.output_cache.redis_skipped",
-        unit: "{operation}", description: "Output-cache lookups and stores skipped because Redis did not answer.");
-    private long _retryAtTicks;
-    private int _failing;
-
     public const string MeterName = "DepinApi.OutputCache";
 
-    public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        GuardAsync(() => inner.GetAsync(key, cancellationToken), null, cancellationToken);
+    public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
+
+    private readonly IOutputCacheStore _inner;
+    private readonly RedisBackoff _backoff;
+    private readonly Counter<long> _skipped;
+
+    public RedisOutputCacheGuard(IOutputCacheStore inner, IConnectionMultiplexer redis, RedisOptions options,
+        TimeProvider time, ILogger<RedisOutputCacheGuard> logger, IMeterFactory meters)
+    {
+        _inner = inner;
+        _backoff = new RedisBackoff(redis, options.Timeout, RetryAfterFailure, time,
+            cause => LogUnavailable(logger, cause), () => LogRecovered(logger));
+        _skipped = meters.Create(MeterName).CreateCounter<long>("depin.output_cache.redis_skipped",
+            unit: "{operation}", description: "Output-cache lookups and stores skipped because Redis did not answer.");
+    }
+
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
+        await GuardAsync(() => _inner.GetAsync(key, cancellationToken).AsTask(), cancellationToken);
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) =>
         await GuardAsync(async () =>
         {
-            await inner.SetAsync(key, value, tags, validFor, cancellationToken);
+            await _inner.SetAsync(key, value, tags, validFor, cancellationToken);
             return true;
-        }, false, cancellationToken);
+        }, cancellationToken);
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) =>
         await GuardAsync(async () =>
         {
-            await inner.EvictByTagAsync(tag, cancellationToken);
+            await _inner.EvictByTagAsync(tag, cancellationToken);
             return true;
-        }, false, cancellationToken);
+        }, cancellationToken);
 
-    private async ValueTask<T> GuardAsync<T>(Func<ValueTask<T>> call, T otherwise, CancellationToken cancellationToken)
+    private async ValueTask<T?> GuardAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref _retryAtTicks) || !redis.IsConnected)
-        {
-            _skipped.Add(1);
-            return otherwise;
-        }
-        try
-        {
-            var result = await call().AsTask().WaitAsync(options.Timeout, time, cancellationToken);
-            if (Interlocked.Exchange(ref _failing, 0) == 1)
-                LogRecovered(logger);
-            return result;
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            Interlocked.Exchange(ref _retryAtTicks, (time.GetUtcNow() + RetryAfterFailure).UtcTicks);
-            if (Interlocked.Exchange(ref _failing, 1) == 0)
-                LogUnavailable(logger, e);
-            _skipped.Add(1);
-            return otherwise;
-        }
+        var (answered, value) = await _backoff.CallAsync(call, cancellationToken);
+        if (answered)
+            return value;
+        _skipped.Add(1);
+        return default;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis did not answer for the output cache; responses are built without it until it does")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception);
+    private static partial void LogUnavailable(ILogger logger, Exception? exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Redis answers again; the output cache is shared across replicas")]
     private static partial void LogRecovered(ILogger logger);
