@@ -16,7 +16,10 @@ const SETTLE_MS = 3000;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 function latency(victim) {
-  const of = values => ({ count: values.length, p50: percentile(values, 50), p99: percentile(values, 99) });
+  const of = values => ({
+    count: values.length, p50: percentile(values, 50), p90: percentile(values, 90), p99: percentile(values, 99),
+    mean: values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length),
+  });
   return {
     rest: of(victim.samples.rest), graphql: of(victim.samples.graphql), failures: victim.failures, cacheHits: victim.cacheHits,
     slowest: victim.slowest,

@@ -3,7 +3,9 @@ namespace DepinApi.Fairness;
 /// <summary>
 /// A request's turn at the <see cref="FairBuildGate"/>, kept in its features while the response is built. It is given
 /// back when the first byte of the response is written (<see cref="SlotReleasingResponseBody"/>) or the request ends,
-/// whichever comes first; work that waits for something else (a whole-series export's turn) steps aside meanwhile.
+/// whichever comes first; work that waits for something else (a whole-series export's turn) steps aside meanwhile, and
+/// a build that is written in steps (a REST response into its buffer) gives way at each step to a newcomer that waits
+/// (<see cref="GiveWayAsync"/>).
 /// </summary>
 public sealed class BuildSlot
 {
@@ -25,6 +27,30 @@ public sealed class BuildSlot
 
     /// <summary>Gives the turn back; again is harmless.</summary>
     public void Release() => Interlocked.Exchange(ref _lease, null)?.Dispose();
+
+    /// <summary>
+    /// Between two steps of a build that is not a newcomer's: when a newcomer waits for a turn, or is built while more
+    /// than <see cref="Security.ServerOptions.BuildsBesideNewcomers"/> other builds run, gives the turn back and waits
+    /// for one again, before the clients' other queued requests (<see cref="FairShares.TryBeginGivingWay"/>). Does
+    /// nothing otherwise.
+    /// </summary>
+    /// <exception cref="BuildTurnLostException">No turn came again within the gate's wait.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public async ValueTask GiveWayAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _lease) is not { } turn || !_gate.TryBeginGivingWay(turn)) return;
+        try
+        {
+            Release();
+            var lease = await _gate.TryResumeAsync(_client, cancellationToken).ConfigureAwait(false)
+                ?? throw new BuildTurnLostException(_gate.WaitSeconds);
+            Interlocked.Exchange(ref _lease, lease)?.Dispose();
+        }
+        finally
+        {
+            _gate.EndGivingWay();
+        }
+    }
 
     /// <summary>Takes a turn again after <see cref="Release"/>; false when none came within the gate's wait.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>

@@ -6,18 +6,22 @@ namespace DepinApi.Fairness;
 
 /// <summary>
 /// Turns at building a response, shared fairly between clients: <see cref="ServerOptions.ConcurrentBuilds"/> requests
-/// (twice the cores by default) are built at once, all clients together, and when a turn frees it goes to the waiting
+/// (the processor count by default) are built at once, all clients together, and when a turn frees it goes to the waiting
 /// request whose client holds the fewest turns (<see cref="FairShares"/>). A client with one request in flight is
 /// therefore served next, not after the hundred another client started at once: without this, every request in the
 /// server shares the cores and the thread pool's first-come queue, so one request's latency is the whole burst's.
 /// One client may take every turn while nobody else waits, so a single client's concurrent requests still use every
 /// core. A turn is held while the response is built (database reads and serialisation into its buffer) and given
-/// back before the first byte is written (<see cref="BuildSlot"/>), so a slow reader holds none.
+/// back before the first byte is written (<see cref="BuildSlot"/>), so a slow reader holds none. While a newcomer (a
+/// client with one request, holding no turn) waits or is built, the other requests are built at most
+/// <see cref="ServerOptions.BuildsBesideNewcomers"/> at a time, and the builds beyond that give way at their next step
+/// (<see cref="BuildSlot.GiveWayAsync"/>): a person's request shares the cores with that many floods, not with all.
 /// </summary>
 /// <remarks>
-/// The default, twice the cores rather than the cores: a build also waits for Postgres (on the same machine, or
-/// across a network), and a core left idle meanwhile is throughput lost; more than that only lengthens every
-/// request's share of the cores without serving anyone sooner.
+/// The default, the cores rather than twice the cores: Postgres runs on the same cores (or answers fast across a
+/// network), so while a build waits for it the core is mostly Postgres's; measured with the load harness (GraphQL and
+/// uncached REST, one client with 32 connections), two builds at once on two cores served as many requests per second
+/// as four, with a lower p99, and left a core to the newcomer's request (docs/performance.md, <em>Means</em>).
 /// </remarks>
 public sealed class FairBuildGate
 {
@@ -28,7 +32,8 @@ public sealed class FairBuildGate
         var settings = options.Value;
         var capacity = settings.EffectiveConcurrentBuilds;
         // No cap per client below the whole: fairness comes from who gets a freed turn, not from idle turns.
-        _shares = new FairShares(capacity, capacity, TimeSpan.FromSeconds(Math.Max(1, settings.BuildWaitSeconds)));
+        _shares = new FairShares(capacity, capacity, TimeSpan.FromSeconds(Math.Max(1, settings.BuildWaitSeconds)),
+            othersBesideNewcomers: settings.BuildsBesideNewcomers);
         metrics?.ObserveBuilds(() => _shares.InUse, () => _shares.Waiting);
     }
 
@@ -51,4 +56,17 @@ public sealed class FairBuildGate
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public ValueTask<IDisposable?> TryEnterAsync(string client, CancellationToken cancellationToken) =>
         _shares.TryEnterAsync(client, cancellationToken);
+
+    /// <summary>A turn again for a build of <paramref name="client"/> that gave way (<see cref="BuildSlot.GiveWayAsync"/>).</summary>
+    internal ValueTask<IDisposable?> TryResumeAsync(string client, CancellationToken cancellationToken) =>
+        _shares.TryEnterAsync(client, resuming: true, cancellationToken);
+
+    /// <inheritdoc cref="FairShares.TryBeginGivingWay"/>
+    internal bool TryBeginGivingWay(IDisposable turn) => _shares.TryBeginGivingWay(turn);
+
+    /// <inheritdoc cref="FairShares.EndGivingWay"/>
+    internal void EndGivingWay() => _shares.EndGivingWay();
+
+    /// <summary>Builds that gave way and wait for a turn again.</summary>
+    public int GivingWay => _shares.GivingWay;
 }

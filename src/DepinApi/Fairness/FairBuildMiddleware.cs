@@ -47,6 +47,13 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
         {
             await next(http);
         }
+        catch (BuildTurnLostException) when (!http.Response.HasStarted)
+        {
+            // Gave way part-built and no turn came again: answered as a request that got none at all.
+            DepinMetrics.Of(http)?.BuildWaited(TimeSpan.FromSeconds(gate.WaitSeconds), admitted: false);
+            http.Response.Clear();
+            await RefuseAsync(http, marker);
+        }
         finally
         {
             // Also when the client went away or the build failed: the turn never outlives the request.

@@ -37,7 +37,7 @@ public sealed class ServerOptions
     /// <summary>
     /// Responses (REST and GraphQL, not cached answers) the server builds at once, all clients together; the others
     /// wait, and a freed turn goes to the waiting client that holds the fewest (<see cref="Fairness.FairBuildGate"/>).
-    /// 0: twice the processor count.
+    /// 0: the processor count (docs/performance.md, <em>Fair turns at building responses</em>, says why).
     /// </summary>
     [Range(0, 4096)]
     public int ConcurrentBuilds { get; set; }
@@ -46,6 +46,22 @@ public sealed class ServerOptions
     [Range(1, 300)]
     public int BuildWaitSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// A REST response is built in steps of this many bytes; between two, its build gives its turn to a newcomer that
+    /// waits for one (a client with no other request under way) and waits for a turn again
+    /// (<see cref="Fairness.BuildSlot.GiveWayAsync"/>), so a newcomer waits for a step of a long build, not the whole
+    /// build. 0: never give way.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int BuildStepBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// While a newcomer's request (a client's only request, holding no turn) waits or is built, the other requests are
+    /// built at most this many at a time; the builds beyond give way at their next step (<see cref="BuildStepBytes"/>).
+    /// </summary>
+    [Range(1, 4096)]
+    public int BuildsBesideNewcomers { get; set; } = 1;
+
     /// <summary><see cref="ConcurrentBuilds"/> with its default applied.</summary>
-    public int EffectiveConcurrentBuilds => ConcurrentBuilds > 0 ? ConcurrentBuilds : 2 * Environment.ProcessorCount;
+    public int EffectiveConcurrentBuilds => ConcurrentBuilds > 0 ? ConcurrentBuilds : Environment.ProcessorCount;
 }

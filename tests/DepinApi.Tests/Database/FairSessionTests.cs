@@ -157,7 +157,9 @@ public sealed class FairSessionTests
             ("GraphQL:ExecutionTimeoutSeconds", "120"),
             ("Rest:OutputCacheEnabled", "false"),
             // More builds at once than sessions, so that the session gate, not the build gate, is what requests wait at.
-            ("Server:ConcurrentBuilds", "64")));
+            ("Server:ConcurrentBuilds", "64"),
+            // The session gate alone decides here: no build gives way or waits for a newcomer.
+            ("Server:BuildsBesideNewcomers", "64")));
         using (var ready = await api.GetAsync(Cheap, "192.0.2.250"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         return api;

@@ -4,11 +4,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DepinApi.Fairness;
+using DepinApi.Security;
 using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.RateLimiting;
 using DepinApi.Tests.Reliability;
 using DepinApi.Tests.Rest.Buffering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static DepinApi.Tests.Fairness.HeldRequests;
 
 namespace DepinApi.Tests.Fairness;
@@ -23,19 +25,24 @@ namespace DepinApi.Tests.Fairness;
 public sealed class FairBuildTests
 {
     [Fact]
-    public async Task By_default_twice_the_cores_are_built_at_once_and_a_request_waits_ten_seconds()
+    public async Task By_default_the_cores_are_built_at_once_one_beside_a_newcomer_in_steps_of_32_KiB_and_a_request_waits_ten_seconds()
     {
         await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync());
 
         var gate = factory.Services.GetRequiredService<FairBuildGate>();
 
-        Assert.Equal(2 * Environment.ProcessorCount, gate.Capacity);
+        Assert.Equal(Environment.ProcessorCount, gate.Capacity);
         Assert.Equal(10, gate.WaitSeconds);
+        var server = factory.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
+        Assert.Equal(1, server.BuildsBesideNewcomers);
+        Assert.Equal(32 * 1024, server.BuildStepBytes);
     }
 
     [Theory]
     [InlineData("Server:ConcurrentBuilds", "-1")]
     [InlineData("Server:BuildWaitSeconds", "0")]
+    [InlineData("Server:BuildsBesideNewcomers", "0")]
+    [InlineData("Server:BuildStepBytes", "-1")]
     public async Task A_setting_out_of_range_stops_the_start_naming_it(string key, string value)
     {
         await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync(), new Dictionary<string, string?> { [key] = value });

@@ -61,21 +61,28 @@ public sealed class FairSharesTests
     {
         var shares = new FairShares(capacity: 1, perClient: 1, LongWait);
         var held = (await shares.TryEnterAsync("a", CancellationToken.None))!;
-        // X queues two at once, then V asks once.
+        // X queues two at once, then V queues two (neither is a newcomer, which would go first).
         var x1 = shares.TryEnterAsync("x", CancellationToken.None).AsTask();
         var x2 = shares.TryEnterAsync("x", CancellationToken.None).AsTask();
-        var v = shares.TryEnterAsync("v", CancellationToken.None).AsTask();
+        var v1 = shares.TryEnterAsync("v", CancellationToken.None).AsTask();
+        var v2 = shares.TryEnterAsync("v", CancellationToken.None).AsTask();
 
         held.Dispose();
         var first = (await x1)!;
+        Assert.False(v1.IsCompleted);
         first.Dispose();
         // X holds none again and its second request is older than V's, but X was just served.
-        using (var granted = await v)
+        using (var granted = await v1)
         {
             Assert.NotNull(granted);
             Assert.False(x2.IsCompleted);
         }
         using (var granted = await x2)
+        {
+            Assert.NotNull(granted);
+            Assert.False(v2.IsCompleted);
+        }
+        using (var granted = await v2)
             Assert.NotNull(granted);
         Assert.Equal(0, shares.Waiting);
     }
@@ -103,5 +110,108 @@ public sealed class FairSharesTests
         using var again = await shares.TryEnterAsync("b", CancellationToken.None);
         Assert.NotNull(again);
         Assert.Equal(1, shares.InUse);
+    }
+
+    [Fact]
+    public async Task A_newcomer_goes_before_a_request_resuming_after_giving_way_which_goes_before_other_queued_requests()
+    {
+        var shares = new FairShares(capacity: 1, perClient: 1, LongWait, othersBesideNewcomers: 1);
+        var held = (await shares.TryEnterAsync("x", CancellationToken.None))!;
+
+        // y has two requests queued (no newcomer), z resumes a build it gave way, n is a newcomer; n asked last.
+        var y1 = shares.TryEnterAsync("y", CancellationToken.None).AsTask();
+        var y2 = shares.TryEnterAsync("y", CancellationToken.None).AsTask();
+        var z = shares.TryEnterAsync("z", resuming: true, CancellationToken.None).AsTask();
+        var n = shares.TryEnterAsync("n", CancellationToken.None).AsTask();
+
+        held.Dispose();
+        using (Assert.IsAssignableFrom<IDisposable>(await n))
+            Assert.False(z.IsCompleted || y1.IsCompleted);
+        using (Assert.IsAssignableFrom<IDisposable>(await z))
+            Assert.False(y1.IsCompleted);
+        using (Assert.IsAssignableFrom<IDisposable>(await y1))
+            Assert.False(y2.IsCompleted);
+        (await y2)!.Dispose();
+        Assert.Equal(0, shares.InUse);
+    }
+
+    [Fact]
+    public async Task While_a_newcomer_waits_or_is_served_the_others_hold_at_most_their_share_and_the_holders_beyond_give_way()
+    {
+        var shares = new FairShares(capacity: 3, perClient: 3, LongWait, othersBesideNewcomers: 1);
+        // Alone, one client may take every place, and nobody asks it to give way; its first request, made while it
+        // held nothing, was a newcomer's (which never gives way).
+        var a = new List<IDisposable>();
+        for (var i = 0; i < 3; i++)
+            a.Add((await shares.TryEnterAsync("a", CancellationToken.None))!);
+        Assert.False(shares.TryBeginGivingWay(a[1]));
+
+        // A newcomer waits: a's other holders are asked to give way as they reach a step; a's first is a newcomer's.
+        var newcomer = shares.TryEnterAsync("n", CancellationToken.None).AsTask();
+        Assert.False(shares.TryBeginGivingWay(a[0]));
+        Assert.True(shares.TryBeginGivingWay(a[1]));
+        a[1].Dispose();
+        var newcomerPlace = await newcomer;
+        Assert.NotNull(newcomerPlace);
+        var resumed = shares.TryEnterAsync("a", resuming: true, CancellationToken.None).AsTask();
+        shares.EndGivingWay();
+
+        // Served now beside a's two: one is a newcomer's, so the others hold one, their share; nobody gives way.
+        Assert.False(shares.TryBeginGivingWay(a[2]));
+        Assert.False(shares.TryBeginGivingWay(newcomerPlace!));
+
+        // a's first finishes: the freed place stays free for the newcomer's sake, for a's resuming and new requests alike.
+        a[0].Dispose();
+        var another = shares.TryEnterAsync("a", CancellationToken.None).AsTask();
+        Assert.Equal(2, shares.InUse);
+        Assert.Equal(2, shares.Waiting);
+        Assert.False(resumed.IsCompleted || another.IsCompleted);
+
+        // Once the newcomer is served, a has every place again, the resuming request first.
+        newcomerPlace!.Dispose();
+        var back = await resumed;
+        Assert.NotNull(back);
+        using (Assert.IsAssignableFrom<IDisposable>(await another))
+            Assert.Equal(3, shares.InUse);
+        back!.Dispose();
+        a[2].Dispose();
+        Assert.Equal(0, shares.InUse);
+        Assert.Equal(0, shares.GivingWay);
+    }
+
+    [Fact]
+    public async Task No_more_holders_give_way_at_once_than_there_are_places()
+    {
+        var shares = new FairShares(capacity: 2, perClient: 2, LongWait, othersBesideNewcomers: 1);
+        using var first = await shares.TryEnterAsync("a", CancellationToken.None);
+        using var second = (await shares.TryEnterAsync("a", CancellationToken.None))!;
+        using var abandon = new CancellationTokenSource();
+        var newcomer = shares.TryEnterAsync("n", abandon.Token).AsTask();
+
+        Assert.True(shares.TryBeginGivingWay(second));
+        Assert.True(shares.TryBeginGivingWay(second));
+        Assert.False(shares.TryBeginGivingWay(second));
+        shares.EndGivingWay();
+        Assert.True(shares.TryBeginGivingWay(second));
+
+        await abandon.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => newcomer);
+    }
+
+    [Fact]
+    public async Task Without_newcomer_rules_a_lone_request_waits_its_turn_like_any_other_and_nobody_gives_way()
+    {
+        var shares = new FairShares(capacity: 1, perClient: 1, LongWait);
+        var held = (await shares.TryEnterAsync("a", CancellationToken.None))!;
+        var x1 = shares.TryEnterAsync("x", CancellationToken.None).AsTask();
+        var x2 = shares.TryEnterAsync("x", CancellationToken.None).AsTask();
+        var lone = shares.TryEnterAsync("n", CancellationToken.None).AsTask();
+        Assert.False(shares.TryBeginGivingWay(held));
+
+        held.Dispose();
+        using (Assert.IsAssignableFrom<IDisposable>(await x1))
+            Assert.False(lone.IsCompleted);
+        (await lone)!.Dispose();
+        (await x2)!.Dispose();
     }
 }

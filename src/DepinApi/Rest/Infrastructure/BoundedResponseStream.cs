@@ -7,12 +7,15 @@ namespace DepinApi.Rest.Infrastructure;
 /// temporary file beyond it (ASP.NET Core's <see cref="FileBufferingWriteStream"/>), so a slow
 /// client pins disk, not memory. A write past <c>limit</c> bytes throws
 /// <see cref="RestResponseTooLargeException"/>, so an oversized response is refused as soon as it is
-/// known to be too large, not after it has been built.
+/// known to be too large, not after it has been built. Every <c>stepBytes</c> written asynchronously, it awaits
+/// <c>betweenSteps</c> (where the build gives way to a waiting newcomer, <see cref="Fairness.BuildSlot.GiveWayAsync"/>).
 /// </summary>
-public sealed class BoundedResponseStream(int memoryThreshold, long limit) : Stream
+public sealed class BoundedResponseStream(int memoryThreshold, long limit, int stepBytes = 0,
+    Func<CancellationToken, ValueTask>? betweenSteps = null) : Stream
 {
     private readonly FileBufferingWriteStream content = new(memoryThreshold);
     private long written;
+    private long stepWritten;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -30,6 +33,12 @@ public sealed class BoundedResponseStream(int memoryThreshold, long limit) : Str
     {
         Reserve(buffer.Length);
         await content.WriteAsync(buffer, cancellationToken);
+        stepWritten += buffer.Length;
+        if (betweenSteps is not null && stepBytes > 0 && stepWritten >= stepBytes)
+        {
+            stepWritten = 0;
+            await betweenSteps(cancellationToken);
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

@@ -1,4 +1,6 @@
+using DepinApi.Fairness;
 using DepinApi.RateLimiting;
+using DepinApi.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -23,8 +25,11 @@ public sealed class BufferedResponse
 /// <see cref="RestOptions.MaxResponseBytes"/> is abandoned as soon as it does and answered with
 /// a 400 response-too-large problem instead. A built response is charged by its size
 /// (<see cref="RestOptions.BytesPerPoint"/>), plus the painting of a PNG (<see cref="Charts.PaintCharge"/>), before it is sent.
+/// The build is written into the buffer in steps of <see cref="ServerOptions.BuildStepBytes"/>, between which it gives
+/// its build turn to a waiting newcomer (<see cref="BuildSlot.GiveWayAsync"/>).
 /// </summary>
-public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options, IRateLimitLedger ledger)
+public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options, IOptions<ServerOptions> server,
+    IRateLimitLedger ledger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -38,7 +43,9 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
         var sessions = new RequestReadSessions();
         http.Features.Set(sessions);
         var client = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        await using var buffer = new BoundedResponseStream(settings.ResponseBufferMemoryBytes, settings.MaxResponseBytes);
+        // Between two steps of the build, a newcomer waiting for a turn gets this one (see BuildSlot.GiveWayAsync).
+        await using var buffer = new BoundedResponseStream(settings.ResponseBufferMemoryBytes, settings.MaxResponseBytes,
+            server.Value.BuildStepBytes, cancellationToken => BuildSlot.Of(http)?.GiveWayAsync(cancellationToken) ?? ValueTask.CompletedTask);
         var buffered = new StreamResponseBodyFeature(buffer, client);
         http.Features.Set<IHttpResponseBodyFeature>(buffered);
         var tooLarge = false;
