@@ -128,7 +128,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         {
             try
             {
-                context.Document = Parser.Parse(request.Query, options.Parse);
+                context.Document = options.DocumentCache.Parse(request.Query, options.Parse);
             }
             catch (GraphQLSyntaxError syntaxError)
             {

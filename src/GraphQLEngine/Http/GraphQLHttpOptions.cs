@@ -32,6 +32,9 @@ public sealed class GraphQLHttpOptions
     /// <summary>Validation results by schema and document text; one per endpoint unless shared on purpose.</summary>
     public ValidationCache ValidationCache { get; set; } = new();
 
+    /// <summary>Parsed documents by source text (short ones only); one per endpoint unless shared on purpose.</summary>
+    public DocumentCache DocumentCache { get; set; } = new();
+
     /// <summary>
     /// Report resolver exceptions that are not GraphQL errors as "Unexpected error." (and log them), so internal
     /// details never reach a public client. On by default, unlike graphql-js.

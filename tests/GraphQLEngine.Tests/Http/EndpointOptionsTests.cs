@@ -42,6 +42,22 @@ public class EndpointOptionsTests
     }
 
     [Fact]
+    public async Task Parsed_documents_are_cached_by_document_text()
+    {
+        var options = new GraphQLHttpOptions();
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        var first = await PostAsync(client, new { query = "{ hello }" });
+        var second = await PostAsync(client, new { query = "{ hello }" });
+        var broken = await PostAsync(client, new { query = "{ hello" });
+
+        Assert.Equal(first.Body, second.Body);
+        Assert.NotEqual(0, broken.Json.GetProperty("errors").GetArrayLength());
+        Assert.Equal(1, options.DocumentCache.Count);
+    }
+
+    [Fact]
     public async Task Limits_come_from_the_options()
     {
         var options = new GraphQLHttpOptions { Limits = new QueryLimitOptions { MaxPageSize = 5 } };

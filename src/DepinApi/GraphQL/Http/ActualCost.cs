@@ -28,18 +28,43 @@ internal static class ActualCost
                 case string or null:
                     break;
                 // A compiled result's values, as Postgres built them.
-                case JsonElement { ValueKind: JsonValueKind.Object } map:
-                    if (inList) count++;
-                    foreach (var property in map.EnumerateObject()) pending.Push((property.Value, false));
-                    break;
-                case JsonElement { ValueKind: JsonValueKind.Array } items:
-                    foreach (var item in items.EnumerateArray()) pending.Push((item, true));
-                    break;
-                case JsonElement:
+                case JsonElement element:
+                    count += Count(element, inList);
                     break;
                 case IEnumerable items:
                     foreach (var item in items) pending.Push((item, true));
                     break;
+            }
+        }
+        return count;
+    }
+
+    // On a stack of its own: kept on the stack above, every value of the JSON (hundreds in a compiled list) was boxed.
+    // Scalars add nothing, so only objects and arrays are kept for later.
+    private static long Count(JsonElement root, bool rootInList)
+    {
+        long count = 0;
+        var pending = new Stack<(JsonElement Value, bool InList)>();
+        pending.Push((root, rootInList));
+        while (pending.TryPop(out var top))
+        {
+            var (value, inList) = top;
+            if (value.ValueKind == JsonValueKind.Object)
+            {
+                if (inList) count++;
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        pending.Push((property.Value, false));
+                }
+            }
+            else if (value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                        pending.Push((item, true));
+                }
             }
         }
         return count;

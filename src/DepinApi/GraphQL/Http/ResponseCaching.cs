@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -46,23 +47,70 @@ internal static class ResponseCaching
     }
 
     /// <summary>The <c>rateLimit</c> field reports the caller's own budget: such a response is nobody else's.</summary>
-    private static bool AsksForCallerState(DocumentNode document) =>
-        document.Definitions.OfType<ExecutableDefinitionNode>().Any(d => Selects(d.SelectionSet, "rateLimit"));
-
-    private static bool Selects(SelectionSetNode? selectionSet, string fieldName) =>
-        selectionSet is not null && selectionSet.Selections.Any(selection => selection switch
+    // Indexed loops rather than LINQ: run for every response, and its lambdas and enumerators were allocated each time.
+    private static bool AsksForCallerState(DocumentNode document)
+    {
+        var definitions = document.Definitions;
+        for (var i = 0; i < definitions.Count; i++)
         {
-            FieldNode field => field.Name.Value == fieldName || Selects(field.SelectionSet, fieldName),
-            InlineFragmentNode inline => Selects(inline.SelectionSet, fieldName),
-            _ => false,
-        });
+            if (definitions[i] is ExecutableDefinitionNode executable && Selects(executable.SelectionSet, "rateLimit"))
+                return true;
+        }
+        return false;
+    }
 
+    private static bool Selects(SelectionSetNode? selectionSet, string fieldName)
+    {
+        if (selectionSet is null) return false;
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            var selects = selections[i] switch
+            {
+                FieldNode field => field.Name.Value == fieldName || Selects(field.SelectionSet, fieldName),
+                InlineFragmentNode inline => Selects(inline.SelectionSet, fieldName),
+                _ => false,
+            };
+            if (selects) return true;
+        }
+        return false;
+    }
+
+    // The SHA-256 of the parts joined by NUL characters, as UTF-8, fed to the hash part by part: the same value as
+    // hashing the joined text, without building it and its encoded copy for every response.
     private static string Fingerprint(GraphQLRequestContext context)
     {
         var schema = Fingerprints.GetValue(context.Schema, s => Hash(SchemaPrinter.PrintSchema(s)));
         var request = context.Request;
-        return Hash(string.Join('\0',
-            schema, request.Query, request.OperationName ?? "", request.Variables?.GetRawText() ?? "", context.ResponseMediaType));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, schema);
+        Append(hash, "\0");
+        Append(hash, request.Query);
+        Append(hash, "\0");
+        Append(hash, request.OperationName ?? "");
+        Append(hash, "\0");
+        Append(hash, request.Variables?.GetRawText() ?? "");
+        Append(hash, "\0");
+        Append(hash, context.ResponseMediaType);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest[..12]);
+    }
+
+    private static void Append(IncrementalHash hash, string text)
+    {
+        const int StackBufferSize = 1024;
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        Span<byte> buffer = maxBytes <= StackBufferSize ? stackalloc byte[StackBufferSize] : rented = ArrayPool<byte>.Shared.Rent(maxBytes);
+        try
+        {
+            hash.AppendData(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static string Hash(string text) =>
