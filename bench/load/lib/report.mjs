@@ -100,7 +100,7 @@ function markdown(run) {
   const csv = csvScenario?.runs[0];
   if (csv)
     lines.push('', `CSV streaming memory: ${fmt(csvScenario.idleBeforeMb)} MB before the first CSV, ${fmt(csv.idleRssMb)} MB idle after the warm-up request, ` +
-      `${fmt(csv.maxRssMb)} MB at most while streaming (sampled every 50 ms), ${fmt(csv.bytesPerSecond / 1048576, 1)} MB/s served over ${csv.connections} connections; ` +
+      `${fmt(csv.maxRssMb)} MB at most while streaming (sampled every 50 ms), ${fmt(csv.bytesPerSecond / 1048576, 1)} MB/s served over ${csv.connections} connection${csv.connections === 1 ? "" : "s"}; ` +
       `one download alone (${fmt(csv.rows)} rows, ${fmt(csv.responseBytes / 1048576, 1)} MB) took ${fmt(csv.downloadSeconds, 2)} s, ${fmt(csv.rows / csv.downloadSeconds)} rows/s.`);
   lines.push('', '| Target | Result | Figures |', '|---|---|---|');
   for (const t of run.targets) lines.push(`| ${t.name} | **${t.status}** | ${t.detail} |`);
