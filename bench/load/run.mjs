@@ -11,7 +11,7 @@ import { createSeedDatabase, createSyntheticScaleSet, SEED_DB, SYNTHETIC_DB } fr
 import { startApi, startEmptyApp, startPostGraphile } from './lib/servers.mjs';
 import { withClient } from './lib/cluster.mjs';
 import { readFileSync } from 'node:fs';
-import { measure } from './lib/load.mjs';
+import { fmtNon2xx, measure } from './lib/load.mjs';
 import { memoryOf, sampleRss } from './lib/memory.mjs';
 import { processSeconds, selfSeconds, treeSeconds } from './lib/cpu.mjs';
 import { NotMeasured, SCENARIOS } from './lib/scenarios.mjs';
@@ -180,7 +180,7 @@ async function main() {
           const figures = { label, ...facts, ...load, cpu, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
           entry.runs.push(figures);
           console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
-            `non-2xx ${result.non2xx}, errors ${result.errors}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
+            `non-2xx ${fmtNon2xx(result)}, errors ${result.errors}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
         }
       } catch (e) {
         if (!(e instanceof NotMeasured)) throw e;

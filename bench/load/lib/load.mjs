@@ -38,10 +38,20 @@ export async function measure(request, settings, around = {}) {
     meanMs: result.latency.average,
     maxMs: result.latency.max,
     non2xx: result.non2xx,
+    // Which statuses the non-2xx were (a 429 from a per-client limit reads differently from a 500).
+    non2xxByStatus: Object.fromEntries(Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => !status.startsWith('2')).map(([status, { count }]) => [status, count])),
     errors: result.errors, // connection errors, timeouts included
     timeouts: result.timeouts,
     bytesPerSecond: result.throughput.average,
     connections: settings.connections,
     durationSeconds: settings.durationSeconds,
   };
+}
+
+/** A run's non-2xx responses with their statuses, e.g. `15,347 (429: 15,347)`. */
+export function fmtNon2xx(r) {
+  const count = n => (n ?? 0).toLocaleString('en');
+  const statuses = Object.entries(r.non2xxByStatus ?? {}).map(([status, n]) => `${status}: ${count(n)}`);
+  return statuses.length ? `${count(r.non2xx)} (${statuses.join(', ')})` : count(r.non2xx);
 }

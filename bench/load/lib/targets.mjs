@@ -1,5 +1,6 @@
 // The issue's targets, checked against one run's figures. A target whose scenarios were not
 // measured is reported as such, never as a pass.
+import { fmtNon2xx } from './load.mjs';
 
 const LIMITS = {
   cachedShareOfCeiling: 0.6,
@@ -97,7 +98,7 @@ export function evaluateTargets(run) {
     const notMeasured = run.scenarios.filter(s => s.notMeasured).map(s => s.id);
     targets.push(target('zero errors in every scenario', measuredRuns.length > 0, failing.length === 0,
       (failing.length === 0 ? `none in ${measuredRuns.length} measured runs`
-        : failing.map(({ scenario, run: r }) => `${scenario.id} ${r.label}: ${r.non2xx} non-2xx, ${r.errors} errors`).join('; '))
+        : failing.map(({ scenario, run: r }) => `${scenario.id} ${r.label}: ${fmtNon2xx(r)} non-2xx, ${r.errors} errors`).join('; '))
       + (notMeasured.length ? ` (not measured: ${notMeasured.join(', ')})` : '')));
     const apiRuns = measuredRuns.filter(({ scenario }) => scenario.server?.startsWith('DepinApi'));
     const peak = Math.max(0, ...apiRuns.map(({ run: r }) => r.peakRssMb));

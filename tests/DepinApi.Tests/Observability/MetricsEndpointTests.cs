@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DepinApi.Tests.Import;
 using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.Reliability;
@@ -54,5 +55,24 @@ public sealed class MetricsEndpointTests
         // The metrics listener serves nothing else.
         using var apiOnMetrics = await metrics.GetAsync("/v1/projects");
         Assert.Equal(HttpStatusCode.NotFound, apiOnMetrics.StatusCode);
+    }
+    [Fact]
+    public async Task A_metrics_port_already_taken_fails_the_start()
+    {
+        // A port the metrics listener cannot bind stops the server, so that an operator learns of it at once rather than
+        // from a silent dashboard (MetricsListener); a change that moves its start off the start-up path must keep this.
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var metricsPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        await using var process = DepinApiProcess.StartServer(database.ConnectionString, FreePort.OnLoopback(), new Dictionary<string, string>
+        {
+            ["Database__ImportSeedWhenEmpty"] = "false",
+            ["Metrics__Urls"] = $"http://127.0.0.1:{metricsPort}",
+        });
+        var exitCode = await process.WaitForExitAsync(Poll.Patience);
+        Assert.True(exitCode != 0, process.Transcript);
+        Assert.Contains("address already in use", process.Transcript, StringComparison.OrdinalIgnoreCase);
     }
 }
