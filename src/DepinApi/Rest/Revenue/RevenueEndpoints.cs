@@ -81,17 +81,17 @@ public static class RevenueEndpoints
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
         // Read as if the slug were the project's own; another name of it is answered with a redirect.
-        var revenue = RevenueSeries.Query([slug], metrics, first, last, units);
+        var revenue = RevenueSeries.Query([slug], metrics, first, last);
         var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
             Project: s.ProjectAsync(slug, cancellationToken),
             Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
-            Revenue: s.RevenueAsync(revenue, cancellationToken)), cancellationToken);
+            Revenue: s.RevenueInUnitsAsync(revenue, units, cancellationToken)), cancellationToken);
         var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (!lookup.Found)
             return lookup.Redirect is { } moved ? moved : lookup.Problem;
         var project = lookup.Project;
         var views = FigureViews.Create(http, session, await reads.Names);
-        var figures = Transformed(views, RevenueSeries.Of(await reads.Revenue, first, units), units);
+        var figures = Transformed(views, await reads.Revenue, units);
         if (ChartResponses.IsImage(format))
         {
             var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -228,11 +228,11 @@ public static class RevenueEndpoints
     }
 
     /// <summary>The series' points as views, each statement marked preferred or not among those read.</summary>
-    private static List<RevenueFigureView> Transformed(FigureViews views, RevenueSeriesResult series, SeriesUnits units)
+    private static List<RevenueFigureView> Transformed(FigureViews views, List<SeriesPoint> series, SeriesUnits units)
     {
         // Read by project, metric and quarter only, so every statement of each group viewed is here.
-        views.MarkPreferredRevenue(series.Read);
-        return series.Points.Select(p => views.Revenue(p.Figure, units, p.Value)).ToList();
+        views.MarkPreferredRevenue(series.Select(p => p.Figure).ToList());
+        return series.Select(p => views.Revenue(p.Figure, units, p.Value)).ToList();
     }
 
     private static SeriesUnits ParseUnits(string? units)
