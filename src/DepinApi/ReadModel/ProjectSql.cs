@@ -32,6 +32,15 @@ internal static class ProjectSql
         return $"{alias}.{SortColumn(sort)} {direction}, {alias}.slug {direction}";
     }
 
+    /// <summary>
+    /// The order of the sector summaries: sectors, and each sector's projects by slug, in ordinal order (<c>COLLATE
+    /// "C"</c>), whatever the database's collation.
+    /// </summary>
+    public static string SectorOrder(string alias) => $"{alias}.sector COLLATE \"C\"";
+
+    /// <summary>A sector's projects by slug, ordinal (see <see cref="SectorOrder"/>).</summary>
+    public static string InSectorOrder(string alias) => $"{alias}.slug COLLATE \"C\"";
+
     /// <summary>The keyset condition: the projects past the cursor (<paramref name="value"/>, <paramref name="slug"/>) in the list's order.</summary>
     public static string After(string alias, ProjectSort sort, bool descending, string? value, string? slug) =>
         value is null || slug is null ? "" : $" AND ({alias}.{SortColumn(sort)}, {alias}.slug) {(descending ? "<" : ">")} ({value}, {slug})";

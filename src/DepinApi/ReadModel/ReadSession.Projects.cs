@@ -26,6 +26,12 @@ public sealed partial class ReadSession
         }, ReadProject, cancellationToken);
     }
 
+    /// <summary>Every project, by sector and then slug, in the order the sector summaries list them (<see cref="ProjectSql.SectorOrder"/>).</summary>
+    public Task<List<Project>> ProjectsBySectorAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {ProjectColumns} FROM {ProjectSql.Table} p WHERE {Visible("p")} "
+                   + $"ORDER BY {ProjectSql.SectorOrder("p")}, {ProjectSql.InSectorOrder("p")}",
+            null, ReadProject, cancellationToken);
+
     public async Task<Project?> ProjectAsync(string slug, CancellationToken cancellationToken) =>
         (await ProjectsAsync(new ProjectQuery { Slugs = [slug] }, cancellationToken)).SingleOrDefault();
 

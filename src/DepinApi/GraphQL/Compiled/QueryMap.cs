@@ -34,8 +34,8 @@ internal static class QueryMap
     });
 
     /// <summary>
-    /// The sectors that have projects, as <c>SectorSummaryType.Group</c> groups them: by sector, each with its projects
-    /// by slug, both in ordinal order (<c>COLLATE "C"</c>). Not compiled: a sector's <c>analytics</c>, computed in C#.
+    /// The sectors that have projects, each with its projects, in the read model's order
+    /// (<see cref="ProjectSql.SectorOrder"/>, <see cref="ReadSession.ProjectsBySectorAsync"/>). Not compiled: a sector's <c>analytics</c>, computed in C#.
     /// </summary>
     private static string? Sectors(SqlStatementBuilder sql, SelectedField field)
     {
@@ -51,7 +51,7 @@ internal static class QueryMap
         return element is null
             ? null
             : SqlStatementBuilder.JsonArray(element, $"FROM (SELECT DISTINCT x.sector FROM projects x WHERE {sql.Visible("x")}) {sector}",
-                $"{sector}.sector COLLATE \"C\"");
+                ProjectSql.SectorOrder(sector));
     }
 
     private static string? SectorProjects(SqlStatementBuilder sql, SelectedField projects, string sector)
@@ -59,7 +59,7 @@ internal static class QueryMap
         var alias = sql.Alias("p");
         return ProjectMap.Project.Compile(sql, projects, alias) is { } project
             ? SqlStatementBuilder.JsonArray(project, $"FROM projects {alias} WHERE {sql.Visible(alias)} AND {alias}.sector = {sector}.sector",
-                $"{alias}.slug COLLATE \"C\"")
+                ProjectSql.InSectorOrder(alias))
             : null;
     }
 

@@ -84,7 +84,7 @@ internal static class QueryType
                 .Description("The sectors that have projects, with their projects.")
                 .AsOf()
                 .ResolveAsync(async (_, c) => SectorSummaryType.Group(
-                    await (await c.SessionAsync()).ProjectsAsync(new ProjectQuery(), c.CancellationToken))))
+                    await (await c.SessionAsync()).ProjectsBySectorAsync(c.CancellationToken))))
             .Field("sectorAnalytics", new GraphQLNonNull(analytics), f => f
                 .Description("Sector analytics over every project, or one sector's.")
                 .Argument("sector", DepinEnums.Sector, "Only this sector's projects.")
