@@ -61,7 +61,7 @@ public static class RevenueEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult, ChartResult,
-        RedirectHttpResult, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "from")][Description("First quarter, YYYYQn (e.g. 2025Q1).")] string? from,
@@ -88,7 +88,7 @@ public static class RevenueEndpoints
             Revenue: s.RevenueInUnitsAsync(revenue, units, cancellationToken)), cancellationToken);
         var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var views = FigureViews.Create(http, session, await reads.Names);
         var figures = Transformed(views, await reads.Revenue, units);
@@ -113,7 +113,7 @@ public static class RevenueEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult,
-        RedirectHttpResult, ProblemHttpResult>> QuarterAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere, ProblemHttpResult>> QuarterAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [Description("The quarter, YYYYQn, e.g. 2025Q2.")] string quarter,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
@@ -126,7 +126,7 @@ public static class RevenueEndpoints
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var figures = await TransformedAsync(session, views, [project.Slug], metrics, when, when, units, cancellationToken);
