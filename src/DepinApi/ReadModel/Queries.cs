@@ -24,6 +24,8 @@ public sealed record FigureQuery
 {
     public IReadOnlyCollection<string>? Projects { get; init; }
     public string? SourceId { get; init; }
+    /// <summary>Only this metric: of network metrics and sector figures, which have one.</summary>
+    public string? Metric { get; init; }
 }
 
 /// <summary>Revenue figures in project, quarter, metric, id order.</summary>

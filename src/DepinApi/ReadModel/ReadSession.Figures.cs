@@ -8,9 +8,9 @@ public sealed partial class ReadSession
         QueryAsync($"""
             SELECT m.id, m.project, m.as_of, m.stablecoin_share, m.native_share, m.label, m.basis, m.qualifier, m.quote,
                    {SourceColumns}
-            FROM settlement_mix m {JoinSource("m")}
-            WHERE {Visible("m")} {FigureFilter("m", "project")}
-            ORDER BY m.project, m.as_of, m.id
+            FROM {FigureSql.SettlementMix.Table} m {JoinSource("m")}
+            WHERE {Visible("m")}{FigureFilter(FigureSql.SettlementMix, "m", query)}
+            ORDER BY {FigureSql.SettlementMix.Order("m")}
             """, p => BindFigureFilter(p, query),
             r => new SettlementMix(r.GetString(0), r.GetString(1), r.Date(2), r.DecimalOrNull(3), r.DecimalOrNull(4),
                 r.TextOrNull(5), r.GetString(6), r.TextOrNull(7), ReadSource(r, 9), r.GetString(8)),
@@ -20,9 +20,9 @@ public sealed partial class ReadSession
         QueryAsync($"""
             SELECT n.id, n.project, n.period, n.period_start, n.period_end, n.metric, n.value, n.value_max, n.unit,
                    n.basis, n.qualifier, n.quote, {SourceColumns}
-            FROM network_metrics n {JoinSource("n")}
-            WHERE {Visible("n")} {FigureFilter("n", "project")}
-            ORDER BY n.project, n.metric, n.period_end, n.id
+            FROM {FigureSql.NetworkMetrics.Table} n {JoinSource("n")}
+            WHERE {Visible("n")}{FigureFilter(FigureSql.NetworkMetrics, "n", query)}
+            ORDER BY {FigureSql.NetworkMetrics.Order("n")}
             """, p => BindFigureFilter(p, query),
             r => new NetworkMetric(r.GetString(0), r.GetString(1), r.GetString(2), r.Date(3), r.Date(4), r.GetString(5),
                 r.GetDecimal(6), r.DecimalOrNull(7), r.GetString(8), r.GetString(9), r.TextOrNull(10), ReadSource(r, 12),
@@ -34,21 +34,23 @@ public sealed partial class ReadSession
         QueryAsync($"""
             SELECT f.id, f.scope, f.period, f.period_start, f.period_end, f.metric, f.value, f.value_max, f.unit,
                    f.basis, f.qualifier, f.quote, {SourceColumns}
-            FROM sector_figures f {JoinSource("f")}
-            WHERE {Visible("f")} {FigureFilter("f", "scope")}
-            ORDER BY f.scope, f.metric, f.period_end, f.id
+            FROM {FigureSql.SectorFigures.Table} f {JoinSource("f")}
+            WHERE {Visible("f")}{FigureFilter(FigureSql.SectorFigures, "f", query)}
+            ORDER BY {FigureSql.SectorFigures.Order("f")}
             """, p => BindFigureFilter(p, query),
             r => new SectorFigure(r.GetString(0), r.GetString(1), r.GetString(2), r.Date(3), r.Date(4), r.GetString(5),
                 r.GetDecimal(6), r.DecimalOrNull(7), r.GetString(8), r.GetString(9), r.TextOrNull(10), ReadSource(r, 12),
                 r.GetString(11)),
             cancellationToken);
 
-    private static string FigureFilter(string alias, string ownerColumn) =>
-        $"AND (@owners IS NULL OR {alias}.{ownerColumn} = ANY(@owners)) AND (@source IS NULL OR {alias}.source = @source)";
+    private static string FigureFilter(FigureSql figures, string alias, FigureQuery query) =>
+        figures.OfAny(alias, Given(query.Projects, "@owners")) + FigureSql.Citing(alias, Given(query.SourceId, "@source"))
+        + FigureSql.Metric(alias, Given(query.Metric, "@metric"));
 
     private static void BindFigureFilter(NpgsqlParameterCollection parameters, FigureQuery query)
     {
         parameters.AddList("owners", query.Projects);
         parameters.AddText("source", query.SourceId);
+        parameters.AddText("metric", query.Metric);
     }
 }

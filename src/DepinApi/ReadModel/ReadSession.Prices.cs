@@ -12,13 +12,10 @@ public sealed partial class ReadSession
     {
         var sql = $"""
             SELECT {PriceColumns}, {SourceColumns}
-            FROM token_prices t {JoinSource("t")}
-            WHERE {Visible("t")}
-              {SeriesPosition(query)}
-              AND (@source IS NULL OR t.source = @source)
-              AND (@from IS NULL OR t.date >= @from)
-              AND (@to IS NULL OR t.date <= @to)
-            ORDER BY t.project, t.date, t.id
+            FROM {FigureSql.TokenPrices.Table} t {JoinSource("t")}
+            WHERE {Visible("t")}{SeriesPosition(query)}{FigureSql.Citing("t", Given(query.SourceId, "@source"))}
+              {FigureSql.Days("t", Given(query.From, "@from"), Given(query.To, "@to"))}
+            ORDER BY {FigureSql.TokenPrices.Order("t")}
             LIMIT @limit
             """;
         return StreamAsync(sql, p =>
@@ -44,10 +41,10 @@ public sealed partial class ReadSession
     {
         var single = query.Projects is { Count: 1 } ? query.Projects.First() : null;
         if (single is not null && (query.After is null || query.After.Value.Project == single))
-            return query.After is null
-                ? "AND t.project = @project"
-                : "AND t.project = @project AND t.date >= @after_date AND (t.date, t.id) > (@after_date, @after_id)";
-        var projects = "AND (@projects IS NULL OR t.project = ANY(@projects))";
+            return FigureSql.TokenPrices.Of("t", "@project") + (query.After is null
+                ? ""
+                : " AND t.date >= @after_date AND (t.date, t.id) > (@after_date, @after_id)");
+        var projects = FigureSql.TokenPrices.OfAny("t", Given(query.Projects, "@projects"));
         return query.After is null
             ? projects
             : projects + " AND t.project >= @after_project AND (t.project, t.date, t.id) > (@after_project, @after_date, @after_id)";
@@ -62,11 +59,10 @@ public sealed partial class ReadSession
     {
         var sql = $"""
             SELECT DISTINCT ON (t.project) {PriceColumns}, {SourceColumns}
-            FROM token_prices t {JoinSource("t")}
-            WHERE {Visible("t")} AND t.price_usd IS NOT NULL
-              AND (@projects IS NULL OR t.project = ANY(@projects))
-              AND (@on_or_before IS NULL OR t.date <= @on_or_before)
-            ORDER BY t.project, t.date DESC, t.id DESC
+            FROM {FigureSql.TokenPrices.Table} t {JoinSource("t")}
+            WHERE {Visible("t")}{FigureSql.Stated("t")}{FigureSql.TokenPrices.OfAny("t", Given(projects, "@projects"))}
+              {FigureSql.Days("t", null, Given(onOrBefore, "@on_or_before"))}
+            ORDER BY {FigureSql.NewestFirst("t")}
             """;
         return QueryAsync(sql, p =>
         {

@@ -8,30 +8,29 @@ public sealed partial class ReadSession
 
     public Task<List<Project>> ProjectsAsync(ProjectQuery query, CancellationToken cancellationToken)
     {
-        var sortColumn = query.Sort == ProjectSort.Name ? "p.name" : "p.slug";
-        var direction = query.Descending ? "DESC" : "ASC";
-        var comparison = query.Descending ? "<" : ">";
         var sql = $"""
-            SELECT {ProjectColumns} FROM projects p
-            WHERE {Visible("p")}
-              AND (@sector IS NULL OR p.sector = @sector)
-              AND (@slugs IS NULL OR p.slug = ANY(@slugs))
-              AND (@search IS NULL OR strpos(lower(p.name), @search) > 0 OR strpos(p.slug, @search) > 0
-                   OR strpos(lower(p.token_symbol), @search) > 0)
-              AND (@after_value IS NULL OR ({sortColumn}, p.slug) {comparison} (@after_value, @after_slug))
-            ORDER BY {sortColumn} {direction}, p.slug {direction}
+            SELECT {ProjectColumns} FROM {ProjectSql.Table} p
+            WHERE {Visible("p")}{ProjectSql.Filter("p", Given(query.Sector, "@sector"), Given(query.Slugs, "@slugs"), Given(query.Search, "@search"))}
+              {ProjectSql.After("p", query.Sort, query.Descending, Given(query.After, "@after_value"), "@after_slug")}
+            ORDER BY {ProjectSql.Order("p", query.Sort, query.Descending)}
             LIMIT @limit
             """;
         return QueryAsync(sql, p =>
         {
             p.AddText("sector", query.Sector);
             p.AddList("slugs", query.Slugs);
-            p.AddText("search", query.Search?.ToLowerInvariant());
+            p.AddText("search", query.Search is { } search ? ProjectSql.SearchText(search) : null);
             p.AddText("after_value", query.After?.SortValue);
             p.AddText("after_slug", query.After?.Slug);
             p.AddInt("limit", query.Limit);
         }, ReadProject, cancellationToken);
     }
+
+    /// <summary>Every project, by sector and then slug, in the order the sector summaries list them (<see cref="ProjectSql.SectorOrder"/>).</summary>
+    public Task<List<Project>> ProjectsBySectorAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {ProjectColumns} FROM {ProjectSql.Table} p WHERE {Visible("p")} "
+                   + $"ORDER BY {ProjectSql.SectorOrder("p")}, {ProjectSql.InSectorOrder("p")}",
+            null, ReadProject, cancellationToken);
 
     public async Task<Project?> ProjectAsync(string slug, CancellationToken cancellationToken) =>
         (await ProjectsAsync(new ProjectQuery { Slugs = [slug] }, cancellationToken)).SingleOrDefault();

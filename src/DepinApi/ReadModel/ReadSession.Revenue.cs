@@ -1,31 +1,38 @@
+using DepinApi.Series;
 using Npgsql;
 
 namespace DepinApi.ReadModel;
 
 public sealed partial class ReadSession
 {
-    public Task<List<RevenueFigure>> RevenueAsync(RevenueQuery query, CancellationToken cancellationToken)
+    public Task<List<RevenueFigure>> RevenueAsync(RevenueQuery query, CancellationToken cancellationToken) =>
+        QueryAsync(RevenueSql(query, ""), p => BindRevenue(p, query), ReadRevenue, cancellationToken);
+
+    /// <summary>
+    /// Revenue figures as a series in <paramref name="units"/> presents them, each with its value computed in the
+    /// statement (<see cref="FigureSql.ValueIn"/>) from the earlier quarters, which are not listed themselves: REST,
+    /// the resolvers and compiled GraphQL give the same figure the same value.
+    /// </summary>
+    public Task<List<SeriesPoint>> RevenueInUnitsAsync(RevenueQuery query, SeriesUnits units, CancellationToken cancellationToken) =>
+        QueryAsync(RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible)), p => BindRevenue(p, query),
+            r => new SeriesPoint(ReadRevenue(r), r.DecimalOrNull(16)), cancellationToken);
+
+    private string RevenueSql(RevenueQuery query, string valueColumn) => $"""
+        SELECT r.id, r.project, r.year, r.quarter, r.metric, r.amount_usd, r.basis, r.qualifier, r.quote, {SourceColumns}{valueColumn}
+        FROM {FigureSql.Revenue.Table} r {JoinSource("r")}
+        WHERE {Visible("r")}{FigureSql.Revenue.OfAny("r", Given(query.Projects, "@projects"))}
+          {FigureSql.MetricIn("r", Given(query.Metrics, "@metrics"))}{FigureSql.Citing("r", Given(query.SourceId, "@source"))}
+          {FigureSql.Quarters("r", Given(query.From, "@from"), Given(query.To, "@to"))}
+        ORDER BY {FigureSql.Revenue.Order("r")}
+        """;
+
+    private static void BindRevenue(NpgsqlParameterCollection p, RevenueQuery query)
     {
-        // Quarters compare as ordinals (year * 4 + quarter - 1) so a range is one index-friendly comparison.
-        var sql = $"""
-            SELECT r.id, r.project, r.year, r.quarter, r.metric, r.amount_usd, r.basis, r.qualifier, r.quote, {SourceColumns}
-            FROM revenue_figures r {JoinSource("r")}
-            WHERE {Visible("r")}
-              AND (@projects IS NULL OR r.project = ANY(@projects))
-              AND (@metrics IS NULL OR r.metric = ANY(@metrics))
-              AND (@source IS NULL OR r.source = @source)
-              AND (@from IS NULL OR r.year * 4 + r.quarter - 1 >= @from)
-              AND (@to IS NULL OR r.year * 4 + r.quarter - 1 <= @to)
-            ORDER BY r.project, r.year, r.quarter, r.metric, r.id
-            """;
-        return QueryAsync(sql, p =>
-        {
-            p.AddList("projects", query.Projects);
-            p.AddList("metrics", query.Metrics);
-            p.AddText("source", query.SourceId);
-            p.AddInt("from", query.From?.Ordinal);
-            p.AddInt("to", query.To?.Ordinal);
-        }, ReadRevenue, cancellationToken);
+        p.AddList("projects", query.Projects);
+        p.AddList("metrics", query.Metrics);
+        p.AddText("source", query.SourceId);
+        p.AddInt("from", query.From?.Ordinal);
+        p.AddInt("to", query.To?.Ordinal);
     }
 
     private RevenueFigure ReadRevenue(NpgsqlDataReader r) => new(

@@ -34,16 +34,11 @@ public sealed partial class ReadSession
         (await QueryAsync($"SELECT {SourceColumns} FROM sources s WHERE s.id = @id AND {Visible("s")}",
             p => p.AddText("id", id), reader => ReadSource(reader, 0), cancellationToken)).SingleOrDefault();
 
-    /// <summary>The tables whose figures are a project's and cite a source: one home for both GraphQL paths.</summary>
-    internal static readonly string[] CitingTables = ["revenue_figures", "settlement_mix", "token_prices", "network_metrics"];
-
     /// <summary>The sources each project's figures cite, in one command for many projects, in project, source order.</summary>
     public Task<List<(string Project, Source Source)>> ProjectSourcesAsync(IReadOnlyCollection<string> projects,
         CancellationToken cancellationToken)
     {
-        // Table names come from the list above, never from a request.
-        var cited = string.Join("\n  UNION\n  ", CitingTables.Select(table =>
-            $"SELECT f.project, f.source FROM {table} f WHERE {Visible("f")} AND f.project = ANY(@projects)"));
+        var cited = FigureSql.CitedSources(Visible, t => t.OfAny("f", "@projects"));
         var sql = $"""
             SELECT c.project, {SourceColumns}
             FROM ({cited}) c

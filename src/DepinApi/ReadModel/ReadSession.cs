@@ -77,6 +77,12 @@ public sealed partial class ReadSession : IAsyncDisposable
         ? $"{alias}.valid_to IS NULL"
         : $"{alias}.valid_from <= {version} AND ({alias}.valid_to IS NULL OR {alias}.valid_to > {version})";
 
+    /// <summary>
+    /// The placeholder of a parameter bound to <paramref name="value"/>, for a condition of <see cref="FigureSql"/> or
+    /// <see cref="ProjectSql"/>; null, and no condition, when the value is left out.
+    /// </summary>
+    private static string? Given(object? value, string placeholder) => value is null ? null : placeholder;
+
     // Private: a session's SQL is written in its own partial files, in ReadModel/, and nowhere else.
 
     /// <summary>Runs a query and maps each row; <c>@v</c> is bound to the version.</summary>

@@ -6,40 +6,19 @@ namespace DepinApi.Series;
 public readonly record struct SeriesPoint(RevenueFigure Figure, decimal? Value);
 
 /// <summary>
-/// What <see cref="RevenueSeries.ReadAsync"/> read: every figure, including the earlier quarters read only so that
-/// the first requested ones can be transformed, and the points from the first requested quarter on.
-/// </summary>
-public sealed record RevenueSeriesResult(IReadOnlyList<RevenueFigure> Read, IReadOnlyList<SeriesPoint> Points);
-
-/// <summary>
-/// Reads revenue series, transforms each into the units asked for and trims the look-back quarters: written once
-/// here so that REST and GraphQL present the same figure with the same value.
+/// How REST and the GraphQL resolvers ask for revenue series: the figures of some projects and metrics over a range of
+/// quarters, each with its value in the units asked for, computed by the read model in SQL
+/// (<see cref="ReadSession.RevenueInUnitsAsync"/>) as compiled GraphQL computes it, so every path presents the same
+/// figure with the same value.
 /// </summary>
 public static class RevenueSeries
 {
     /// <summary>The figures of <paramref name="projects"/> and <paramref name="metrics"/> (null: all) from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public static async Task<RevenueSeriesResult> ReadAsync(ReadSession session, IReadOnlyCollection<string>? projects,
+    public static Task<List<SeriesPoint>> ReadAsync(ReadSession session, IReadOnlyCollection<string>? projects,
         IReadOnlyCollection<string>? metrics, Quarter? from, Quarter? to, SeriesUnits units, CancellationToken cancellationToken) =>
-        Of(await session.RevenueAsync(Query(projects, metrics, from, to, units), cancellationToken), from, units);
+        session.RevenueInUnitsAsync(Query(projects, metrics, from, to), units, cancellationToken);
 
-    /// <summary>What to read for the series: from the earlier quarters <paramref name="units"/> need on.</summary>
+    /// <summary>What to read for the series (for a caller that queues the read with others).</summary>
     public static RevenueQuery Query(IReadOnlyCollection<string>? projects, IReadOnlyCollection<string>? metrics,
-        Quarter? from, Quarter? to, SeriesUnits units) => new()
-        {
-            Projects = projects,
-            Metrics = metrics,
-            From = SeriesUnitsTransform.ReadFrom(from, units),
-            To = to,
-        };
-
-    /// <summary>The series of what <see cref="Query"/> read (by a caller that queued the read with others).</summary>
-    public static RevenueSeriesResult Of(IReadOnlyList<RevenueFigure> figures, Quarter? from, SeriesUnits units)
-    {
-        var values = SeriesUnitsTransform.Apply(figures, units);
-        var points = figures
-            .Where(f => from is null || f.Quarter >= from.Value)
-            .Select(f => new SeriesPoint(f, values[f.Id]))
-            .ToList();
-        return new RevenueSeriesResult(figures, points);
-    }
+        Quarter? from, Quarter? to) => new() { Projects = projects, Metrics = metrics, From = from, To = to };
 }

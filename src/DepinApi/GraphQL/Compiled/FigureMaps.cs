@@ -1,3 +1,4 @@
+using DepinApi.ReadModel;
 using DepinApi.Series;
 using static DepinApi.GraphQL.Compiled.SqlObjectMap;
 
@@ -22,7 +23,7 @@ internal static class FigureMaps
 
     private static readonly Dictionary<SeriesUnits, FigureTable> RevenueTables = System.Enum.GetValues<SeriesUnits>().ToDictionary(
         units => units,
-        units => new FigureTable("revenue_figures", "r", Figure(basis: Enum("basis"), new()
+        units => new FigureTable(FigureSql.Revenue, "r", Figure(basis: Enum("basis"), new()
         {
             // Quarter prints as 2026Q2.
             ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
@@ -36,27 +37,10 @@ internal static class FigureMaps
     /// <summary>Revenue figures as a series in <paramref name="units"/> presents them (<c>value</c> transformed).</summary>
     public static FigureTable Revenue(SeriesUnits units) => RevenueTables[units];
 
-    /// <summary>
-    /// A figure's value in <paramref name="units"/>, as <see cref="SeriesUnitsTransform"/> computes it: against the
-    /// figure of the same series <see cref="SeriesUnitsTransform.LookBackQuarters"/> back, the only one there or else
-    /// the only one from the same source; null without it, and for a percent change from 0. The quotient keeps 40
-    /// decimals, more than C#'s decimal, so rounding to <see cref="SeriesUnitsTransform.PercentDecimals"/> lands alike.
-    /// </summary>
-    private static FieldCompiler ValueIn(SeriesUnits units) => units == SeriesUnits.Lin ? Number("amount_usd") : (sql, _, a) =>
-    {
-        var e = sql.Alias("e");
-        var sameSource = $"FILTER (WHERE {e}.source = {a}.source)";
-        var earlier = $"(SELECT CASE WHEN count(*) = 1 THEN min({e}.amount_usd) "
-                      + $"WHEN count(*) {sameSource} = 1 THEN min({e}.amount_usd) {sameSource} END "
-                      + $"FROM revenue_figures {e} JOIN sources {e}s ON {e}s.id = {e}.source AND {sql.Visible(e + "s")} "
-                      + $"WHERE {sql.Visible(e)} AND {e}.project = {a}.project AND {e}.metric = {a}.metric "
-                      + $"AND {QuarterOrdinal(e)} = {QuarterOrdinal(a)} - {SeriesUnitsTransform.LookBackQuarters(units)})";
-        return units == SeriesUnits.Chg
-            ? $"trim_scale({a}.amount_usd - {earlier})"
-            : $"trim_scale(round((round({a}.amount_usd, 40) / nullif({earlier}, 0) - 1) * 100, {SeriesUnitsTransform.PercentDecimals}))";
-    };
+    /// <summary>A figure's value in <paramref name="units"/>, as the read model computes it (<see cref="FigureSql.ValueIn"/>).</summary>
+    private static FieldCompiler ValueIn(SeriesUnits units) => (sql, _, a) => FigureSql.ValueIn(units, a, sql.Alias("e"), sql.Visible);
 
-    public static readonly FigureTable SettlementMix = new("settlement_mix", "m", Figure(basis: Enum("basis"), new()
+    public static readonly FigureTable SettlementMix = new(FigureSql.SettlementMix, "m", Figure(basis: Enum("basis"), new()
     {
         ["date"] = Column("as_of"),
         ["stablecoinShare"] = Number("stablecoin_share"),
@@ -65,7 +49,7 @@ internal static class FigureMaps
     }));
 
     // Market prices are what the market disclosed; the table stores no basis (TokenPriceType.PriceBasis).
-    public static readonly FigureTable TokenPrice = new("token_prices", "t", Figure(basis: Constant("'DISCLOSED'"), new()
+    public static readonly FigureTable TokenPrice = new(FigureSql.TokenPrices, "t", Figure(basis: Constant("'DISCLOSED'"), new()
     {
         ["tokenSymbol"] = Column("token_symbol"),
         ["date"] = Column("date"),
@@ -75,19 +59,13 @@ internal static class FigureMaps
         ["change1y"] = Number("change_1y"),
     }));
 
-    public static readonly FigureTable NetworkMetric = new("network_metrics", "n", Figure(basis: Enum("basis"), Measured()));
+    public static readonly FigureTable NetworkMetric = new(FigureSql.NetworkMetrics, "n", Figure(basis: Enum("basis"), Measured()));
 
-    public static readonly FigureTable SectorFigure = new("sector_figures", "f", Figure(basis: Enum("basis"),
+    public static readonly FigureTable SectorFigure = new(FigureSql.SectorFigures, "f", Figure(basis: Enum("basis"),
         new(Measured()) { ["scope"] = Enum("scope") }, ofProject: false));
 
     /// <summary>A numeric column without its scale's trailing zeros, as the Decimal scalar and REST write it.</summary>
     private static FieldCompiler Number(string column) => (_, _, alias) => $"trim_scale({alias}.{column})";
-
-    /// <summary>
-    /// A revenue figure's quarter as an ordinal (year * 4 + quarter - 1), so a range is one comparison, as the read
-    /// model compares quarters.
-    /// </summary>
-    public static string QuarterOrdinal(string alias) => $"{alias}.year * 4 + {alias}.quarter - 1";
 
     /// <summary>The fields of a value (or range) in a unit over a period, which network metrics and sector figures share.</summary>
     private static Dictionary<string, FieldCompiler> Measured() => new()

@@ -1,3 +1,4 @@
+using DepinApi.ReadModel;
 using GraphQLEngine.Execution;
 
 namespace DepinApi.GraphQL.Compiled;
@@ -6,17 +7,17 @@ namespace DepinApi.GraphQL.Compiled;
 /// A table of figures as compiled SQL reads it: its rows of the version read, each joined to its source of that version (a figure whose
 /// source is not visible is left out, as the read model leaves it out), written as JSON objects of its map.
 /// </summary>
-/// <param name="Table">The table's name.</param>
+/// <param name="Rows">The table, its owner column and its order, as the read model reads them.</param>
 /// <param name="Prefix">The prefix of its aliases; a row aliased <c>r1</c> has its source aliased <c>r1s</c>.</param>
 /// <param name="Map">How its type's fields are written.</param>
-internal sealed record FigureTable(string Table, string Prefix, SqlObjectMap Map)
+internal sealed record FigureTable(FigureSql Rows, string Prefix, SqlObjectMap Map)
 {
-    /// <summary>The figures that meet <paramref name="conditions"/> as a JSON array, in <paramref name="orderBy"/> order.</summary>
-    public string? List(SqlStatementBuilder sql, SelectedField field, Func<string, string> conditions, Func<string, string> orderBy)
+    /// <summary>The figures that meet <paramref name="conditions"/> (<see cref="FigureSql"/>'s " AND …" form) as a JSON array, in the table's order.</summary>
+    public string? List(SqlStatementBuilder sql, SelectedField field, Func<string, string> conditions)
     {
         var alias = sql.Alias(Prefix);
         return Map.Compile(sql, field, alias) is { } element
-            ? SqlStatementBuilder.JsonArray(element, From(sql, alias, conditions), orderBy(alias))
+            ? SqlStatementBuilder.JsonArray(element, From(sql, alias, conditions), Rows.Order(alias))
             : null;
     }
 
@@ -30,6 +31,6 @@ internal sealed record FigureTable(string Table, string Prefix, SqlObjectMap Map
     }
 
     private string From(SqlStatementBuilder sql, string alias, Func<string, string> conditions) =>
-        $"FROM {Table} {alias} JOIN sources {alias}s ON {alias}s.id = {alias}.source AND {sql.Visible(alias + "s")} "
-        + $"WHERE {sql.Visible(alias)} AND {conditions(alias)}";
+        $"FROM {Rows.Table} {alias} JOIN sources {alias}s ON {alias}s.id = {alias}.source AND {sql.Visible(alias + "s")} "
+        + $"WHERE {sql.Visible(alias)}{conditions(alias)}";
 }

@@ -21,21 +21,21 @@ internal static class QueryMap
         ["projects"] = (sql, field, _) => Projects(sql, field),
         ["project"] = (sql, field, _) => Project(sql, field),
         ["revenue"] = (sql, field, _) => Revenue(sql, field),
-        ["settlementMix"] = (sql, field, _) =>
-            FigureMaps.SettlementMix.List(sql, field, _ => "true", a => $"{a}.project, {a}.as_of, {a}.id"),
-        ["tokenPrices"] = (sql, field, _) => FigureMaps.TokenPrice.List(sql, field,
-            a => "true" + sql.And($"{a}.date", "=", field.Argument("date"), NpgsqlDbType.Date),
-            a => $"{a}.project, {a}.date, {a}.id"),
+        ["settlementMix"] = (sql, field, _) => FigureMaps.SettlementMix.List(sql, field, _ => ""),
+        ["tokenPrices"] = (sql, field, _) =>
+        {
+            var date = sql.Given(field.Argument("date"), NpgsqlDbType.Date);
+            return FigureMaps.TokenPrice.List(sql, field, a => FigureSql.Days(a, date, date));
+        },
         ["sectorFigures"] = (sql, field, _) => FigureMaps.SectorFigure.List(sql, field,
-            a => "true" + sql.And($"{a}.scope", "=", field.Argument("scope"), NpgsqlDbType.Text),
-            a => $"{a}.scope, {a}.metric, {a}.period_end, {a}.id"),
+            a => FigureSql.SectorFigures.Of(a, sql.Given(field.Argument("scope"), NpgsqlDbType.Text))),
         ["sources"] = (sql, field, _) => Sources(sql, field),
         ["sectors"] = (sql, field, _) => Sectors(sql, field),
     });
 
     /// <summary>
-    /// The sectors that have projects, as <c>SectorSummaryType.Group</c> groups them: by sector, each with its projects
-    /// by slug, both in ordinal order (<c>COLLATE "C"</c>). Not compiled: a sector's <c>analytics</c>, computed in C#.
+    /// The sectors that have projects, each with its projects, in the read model's order
+    /// (<see cref="ProjectSql.SectorOrder"/>, <see cref="ReadSession.ProjectsBySectorAsync"/>). Not compiled: a sector's <c>analytics</c>, computed in C#.
     /// </summary>
     private static string? Sectors(SqlStatementBuilder sql, SelectedField field)
     {
@@ -51,7 +51,7 @@ internal static class QueryMap
         return element is null
             ? null
             : SqlStatementBuilder.JsonArray(element, $"FROM (SELECT DISTINCT x.sector FROM projects x WHERE {sql.Visible("x")}) {sector}",
-                $"{sector}.sector COLLATE \"C\"");
+                ProjectSql.SectorOrder(sector));
     }
 
     private static string? SectorProjects(SqlStatementBuilder sql, SelectedField projects, string sector)
@@ -59,7 +59,7 @@ internal static class QueryMap
         var alias = sql.Alias("p");
         return ProjectMap.Project.Compile(sql, projects, alias) is { } project
             ? SqlStatementBuilder.JsonArray(project, $"FROM projects {alias} WHERE {sql.Visible(alias)} AND {alias}.sector = {sector}.sector",
-                $"{alias}.slug COLLATE \"C\"")
+                ProjectSql.InSectorOrder(alias))
             : null;
     }
 
@@ -75,11 +75,11 @@ internal static class QueryMap
 
         var query = request.Query;
         var filter = Filter(sql, query);
-        var column = query.Sort == ProjectSort.Name ? "name" : "slug";
-        var order = Order(column, query.Descending);
-        var page = Keyset(sql, filter, column, query.Descending, after);
+        var column = ProjectSql.SortColumn(query.Sort);
+        Func<string, string> order = a => ProjectSql.Order(a, query.Sort, query.Descending);
+        var page = Keyset(sql, filter, query, after);
         var first = sql.Bind(request.First, NpgsqlDbType.Integer);
-        string PageRows(string alias) => $"(SELECT * FROM projects x WHERE {page("x")} ORDER BY {order("x")} LIMIT {first}) {alias}";
+        string PageRows(string alias) => $"(SELECT * FROM {ProjectSql.Table} x WHERE {page("x")} ORDER BY {order("x")} LIMIT {first}) {alias}";
         string? list = null;
         string CursorOf(string alias)
         {
@@ -91,20 +91,20 @@ internal static class QueryMap
         string EndCursor(bool last)
         {
             var alias = sql.Alias("c");
-            return $"(SELECT {CursorOf(alias)} FROM {PageRows(alias)} ORDER BY {Order(column, query.Descending != last)(alias)} LIMIT 1)";
+            return $"(SELECT {CursorOf(alias)} FROM {PageRows(alias)} ORDER BY {ProjectSql.Order(alias, query.Sort, query.Descending != last)} LIMIT 1)";
         }
 
         return SqlStatementBuilder.JsonObject(connection, field.SubfieldsFor(connection), part => part.Name switch
         {
             "nodes" => Nodes(sql, part, PageRows, order),
             "edges" when SqlStatementBuilder.ObjectTypeOf(part) is { } edge => Edges(sql, part, edge, PageRows, order, CursorOf),
-            "totalCount" => $"(SELECT count(*)::int FROM projects x WHERE {filter("x")})",
+            "totalCount" => $"(SELECT count(*)::int FROM {ProjectSql.Table} x WHERE {filter("x")})",
             "pageInfo" when SqlStatementBuilder.ObjectTypeOf(part) is { } pageInfo =>
                 SqlStatementBuilder.JsonObject(pageInfo, part.SubfieldsFor(pageInfo), flag => flag.Name switch
                 {
                     "hasNextPage" => request.First == 0
                         ? "false"
-                        : $"(SELECT count(*) > {first} FROM (SELECT 1 FROM projects x WHERE {page("x")} LIMIT {first} + 1) more)",
+                        : $"(SELECT count(*) > {first} FROM (SELECT 1 FROM {ProjectSql.Table} x WHERE {page("x")} LIMIT {first} + 1) more)",
                     "hasPreviousPage" => after is null ? "false" : "true",
                     "startCursor" => EndCursor(last: false),
                     "endCursor" => EndCursor(last: true),
@@ -136,13 +136,12 @@ internal static class QueryMap
     }
 
     /// <summary>The filter plus, after a cursor, the read model's keyset condition: the rows past its position in this order.</summary>
-    private static Func<string, string> Keyset(SqlStatementBuilder sql, Func<string, string> filter, string column, bool descending, string[]? after)
+    private static Func<string, string> Keyset(SqlStatementBuilder sql, Func<string, string> filter, ProjectQuery query, string[]? after)
     {
         if (after is null) return filter;
         var value = sql.Bind(after[0], NpgsqlDbType.Text);
         var slug = sql.Bind(after[1], NpgsqlDbType.Text);
-        var comparison = descending ? "<" : ">";
-        return a => $"{filter(a)} AND ({a}.{column}, {a}.slug) {comparison} ({value}, {slug})";
+        return a => filter(a) + ProjectSql.After(a, query.Sort, query.Descending, value, slug);
     }
 
     private static string? Project(SqlStatementBuilder sql, SelectedField field)
@@ -162,11 +161,9 @@ internal static class QueryMap
     private static string? Revenue(SqlStatementBuilder sql, SelectedField field)
     {
         if (field.Argument("units") is not SeriesUnits units) return null;
-        return FigureMaps.Revenue(units).List(sql, field,
-            a => "true"
-                 + sql.And($"{a}.metric", "=", field.Argument("metric"), NpgsqlDbType.Text)
-                 + sql.And(FigureMaps.QuarterOrdinal(a), "=", (field.Argument("quarter") as Quarter?)?.Ordinal, NpgsqlDbType.Integer),
-            a => $"{a}.project, {a}.year, {a}.quarter, {a}.metric, {a}.id");
+        var quarter = sql.Given((field.Argument("quarter") as Quarter?)?.Ordinal, NpgsqlDbType.Integer);
+        var metric = sql.Given(field.Argument("metric") is string m ? new[] { m } : null, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        return FigureMaps.Revenue(units).List(sql, field, a => FigureSql.MetricIn(a, metric) + FigureSql.Quarters(a, quarter, quarter));
     }
 
     private static string? Sources(SqlStatementBuilder sql, SelectedField field)
@@ -180,20 +177,9 @@ internal static class QueryMap
     /// <summary>The read model's project filter (<c>ReadSession.ProjectsAsync</c>) for the rows aliased by the argument.</summary>
     private static Func<string, string> Filter(SqlStatementBuilder sql, ProjectQuery query)
     {
-        var sector = query.Sector is { } s ? sql.Bind(s, NpgsqlDbType.Text) : null;
-        var slugs = query.Slugs is { } list ? sql.Bind(list.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text) : null;
-        var search = query.Search is { } text ? sql.Bind(text.ToLowerInvariant(), NpgsqlDbType.Text) : null;
-        return a => sql.Visible(a)
-                    + (sector is null ? "" : $" AND {a}.sector = {sector}")
-                    + (slugs is null ? "" : $" AND {a}.slug = ANY({slugs})")
-                    + (search is null
-                        ? ""
-                        : $" AND (strpos(lower({a}.name), {search}) > 0 OR strpos({a}.slug, {search}) > 0 OR strpos(lower({a}.token_symbol), {search}) > 0)");
-    }
-
-    private static Func<string, string> Order(string column, bool descending)
-    {
-        var direction = descending ? "DESC" : "ASC";
-        return a => $"{a}.{column} {direction}, {a}.slug {direction}";
+        var sector = sql.Given(query.Sector, NpgsqlDbType.Text);
+        var slugs = sql.Given(query.Slugs?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var search = sql.Given(query.Search is { } text ? ProjectSql.SearchText(text) : null, NpgsqlDbType.Text);
+        return a => sql.Visible(a) + ProjectSql.Filter(a, sector, slugs, search);
     }
 }

@@ -56,11 +56,10 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
     }
 
     /// <summary>
-    /// <c> AND expression comparison $n</c> with <paramref name="value"/> bound; nothing when the value is null (an
-    /// argument left out filters nothing).
+    /// The placeholder of <paramref name="value"/> bound as the next parameter, for a condition of the read model's
+    /// (<see cref="FigureSql"/>, <see cref="ProjectSql"/>); null, and no condition, when the argument was left out.
     /// </summary>
-    public string And(string expression, string comparison, object? value, NpgsqlDbType type) =>
-        value is null ? "" : $" AND {expression} {comparison} {Bind(value, type)}";
+    public string? Given(object? value, NpgsqlDbType type) => value is null ? null : Bind(value, type);
 
     /// <summary>A table alias no other part of the statement uses.</summary>
     public string Alias(string prefix) => prefix + (++aliases).ToString(System.Globalization.CultureInfo.InvariantCulture);

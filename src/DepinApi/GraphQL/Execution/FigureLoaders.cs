@@ -22,7 +22,7 @@ internal static class FigureLoaders
                     var session = await context.SessionAsync();
                     var series = await RevenueSeries.ReadAsync(session, projects.ToArray(), metric is null ? null : [metric],
                         from, to, units, cancellationToken);
-                    return series.Points.Select(p => new RevenueFigureInUnits(p.Figure, units, p.Value))
+                    return series.Select(p => new RevenueFigureInUnits(p.Figure, units, p.Value))
                         .GroupBy(v => v.Figure.Project).ToDictionary(g => g.Key, g => (IReadOnlyList<RevenueFigureInUnits>)g.ToList());
                 })
             .LoadAsync(project) ?? [];
@@ -67,8 +67,8 @@ internal static class FigureLoaders
                 async (projects, cancellationToken) =>
                 {
                     var session = await context.SessionAsync();
-                    var metrics = await session.NetworkMetricsAsync(new FigureQuery { Projects = projects.ToArray() }, cancellationToken);
-                    return ByProject(metrics.Where(m => metric is null || m.Metric == metric), m => m.Project);
+                    return ByProject(await session.NetworkMetricsAsync(new FigureQuery { Projects = projects.ToArray(), Metric = metric }, cancellationToken),
+                        m => m.Project);
                 })
             .LoadAsync(project) ?? [];
 

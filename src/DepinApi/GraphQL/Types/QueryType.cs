@@ -62,7 +62,7 @@ internal static class QueryType
                     var units = c.GetArgument<SeriesUnits>("units");
                     var series = await RevenueSeries.ReadAsync(await c.SessionAsync(), null, metric is null ? null : [metric],
                         quarter, quarter, units, c.CancellationToken);
-                    return series.Points.Select(p => new RevenueFigureInUnits(p.Figure, units, p.Value)).ToList();
+                    return series.Select(p => new RevenueFigureInUnits(p.Figure, units, p.Value)).ToList();
                 }))
             .Field("settlementMix", ProjectType.NonNullList(figures.SettlementMix), f => f
                 .Description("The settlement mix of every project.")
@@ -84,7 +84,7 @@ internal static class QueryType
                 .Description("The sectors that have projects, with their projects.")
                 .AsOf()
                 .ResolveAsync(async (_, c) => SectorSummaryType.Group(
-                    await (await c.SessionAsync()).ProjectsAsync(new ProjectQuery(), c.CancellationToken))))
+                    await (await c.SessionAsync()).ProjectsBySectorAsync(c.CancellationToken))))
             .Field("sectorAnalytics", new GraphQLNonNull(analytics), f => f
                 .Description("Sector analytics over every project, or one sector's.")
                 .Argument("sector", DepinEnums.Sector, "Only this sector's projects.")
@@ -107,8 +107,7 @@ internal static class QueryType
                 .ResolveAsync(async (_, c) =>
                 {
                     var scope = c.GetArgument<string>("scope");
-                    var rows = await (await c.SessionAsync()).SectorFiguresAsync(new FigureQuery(), c.CancellationToken);
-                    return rows.Where(r => scope is null || r.Scope == scope).ToList();
+                    return await (await c.SessionAsync()).SectorFiguresAsync(new FigureQuery { Projects = scope is null ? null : [scope] }, c.CancellationToken);
                 }))
             .Field("sources", ProjectType.NonNullList(figures.Source), f => f
                 .Description("Every source the figures cite, by id.")

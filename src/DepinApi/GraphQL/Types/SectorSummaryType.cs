@@ -18,10 +18,13 @@ internal static class SectorSummaryType
         return builder.Build();
     }
 
+    /// <summary>
+    /// The sectors of <paramref name="projects"/>, each with its projects, in the order they are read
+    /// (<see cref="ReadSession.ProjectsBySectorAsync"/>, the order compiled GraphQL lists them in too).
+    /// </summary>
     public static List<SectorSummary> Group(IEnumerable<Project> projects) => projects
         .GroupBy(p => p.Sector)
-        .OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => new SectorSummary(g.Key, g.OrderBy(p => p.Slug, StringComparer.Ordinal).ToList()))
+        .Select(g => new SectorSummary(g.Key, g.ToList()))
         .ToList();
 }
 

@@ -11,29 +11,25 @@ namespace DepinApi.Rest.Infrastructure;
 public sealed class ProjectLookup
 {
     private readonly Project? _project;
-    private readonly ProblemHttpResult? _problem;
+    private readonly ProjectElsewhere? _elsewhere;
 
-    private ProjectLookup(Project? project, RedirectHttpResult? redirect, ProblemHttpResult? problem)
+    private ProjectLookup(Project? project, ProjectElsewhere? elsewhere)
     {
         _project = project;
-        Redirect = redirect;
-        _problem = problem;
+        _elsewhere = elsewhere;
     }
 
-    /// <summary>Whether the slug is the project's own; when not, the handler answers with <see cref="Redirect"/> or <see cref="Problem"/>.</summary>
+    /// <summary>Whether the slug is the project's own; when not, the handler answers with <see cref="Elsewhere"/>.</summary>
     public bool Found => _project is not null;
 
-    public Project Project => _project ?? throw new InvalidOperationException("No project has this slug; answer with Redirect or Problem.");
+    public Project Project => _project ?? throw new InvalidOperationException("No project has this slug; answer with Elsewhere.");
 
-    /// <summary>The 308 to the same URL with the canonical slug, when the URL names the project another way.</summary>
-    public RedirectHttpResult? Redirect { get; }
+    /// <summary>The 308 to the same URL with the canonical slug when the URL names the project another way, else the 404.</summary>
+    public ProjectElsewhere Elsewhere => _elsewhere ?? throw new InvalidOperationException("The slug names a project.");
 
-    /// <summary>The 404 for a slug that names no project.</summary>
-    public ProblemHttpResult Problem => _problem ?? throw new InvalidOperationException("The slug names a project.");
+    public static ProjectLookup Of(Project project) => new(project, null);
 
-    public static ProjectLookup Of(Project project) => new(project, null, null);
+    public static ProjectLookup Moved(RedirectHttpResult redirect) => new(null, ProjectElsewhere.Moved(redirect));
 
-    public static ProjectLookup Moved(RedirectHttpResult redirect) => new(null, redirect, null);
-
-    public static ProjectLookup Unknown(ProblemHttpResult problem) => new(null, null, problem);
+    public static ProjectLookup Unknown(ProblemHttpResult problem) => new(null, ProjectElsewhere.Unknown(problem));
 }

@@ -45,7 +45,7 @@ public static class MetricEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<NetworkMetricView>>, CsvResult<NetworkMetricView>, ChartResult,
-        RedirectHttpResult, ProblemHttpResult>> ProjectAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
         [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
@@ -59,7 +59,7 @@ public static class MetricEndpoints
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var figures = await session.NetworkMetricsAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);

@@ -61,7 +61,7 @@ public static class ProjectEndpoints
     }
 
     public static async Task<Results<Ok<ItemResponse<ProjectDetailView>>, CsvResult<ProjectView>, RazorComponentResult,
-        RedirectHttpResult, ProblemHttpResult>> GetAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere>> GetAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public static class ProjectEndpoints
             Prices: csv ? null : s.LatestTokenPricesAsync(only, null, cancellationToken)), cancellationToken);
         var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         if (csv)
         {

@@ -61,7 +61,7 @@ public static class RevenueEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult, ChartResult,
-        RedirectHttpResult, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "from")][Description("First quarter, YYYYQn (e.g. 2025Q1).")] string? from,
@@ -81,17 +81,17 @@ public static class RevenueEndpoints
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
         // Read as if the slug were the project's own; another name of it is answered with a redirect.
-        var revenue = RevenueSeries.Query([slug], metrics, first, last, units);
+        var revenue = RevenueSeries.Query([slug], metrics, first, last);
         var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
             Project: s.ProjectAsync(slug, cancellationToken),
             Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
-            Revenue: s.RevenueAsync(revenue, cancellationToken)), cancellationToken);
+            Revenue: s.RevenueInUnitsAsync(revenue, units, cancellationToken)), cancellationToken);
         var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var views = FigureViews.Create(http, session, await reads.Names);
-        var figures = Transformed(views, RevenueSeries.Of(await reads.Revenue, first, units), units);
+        var figures = Transformed(views, await reads.Revenue, units);
         if (ChartResponses.IsImage(format))
         {
             var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -113,7 +113,7 @@ public static class RevenueEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult,
-        RedirectHttpResult, ProblemHttpResult>> QuarterAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere, ProblemHttpResult>> QuarterAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [Description("The quarter, YYYYQn, e.g. 2025Q2.")] string quarter,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
@@ -126,7 +126,7 @@ public static class RevenueEndpoints
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var figures = await TransformedAsync(session, views, [project.Slug], metrics, when, when, units, cancellationToken);
@@ -228,11 +228,11 @@ public static class RevenueEndpoints
     }
 
     /// <summary>The series' points as views, each statement marked preferred or not among those read.</summary>
-    private static List<RevenueFigureView> Transformed(FigureViews views, RevenueSeriesResult series, SeriesUnits units)
+    private static List<RevenueFigureView> Transformed(FigureViews views, List<SeriesPoint> series, SeriesUnits units)
     {
         // Read by project, metric and quarter only, so every statement of each group viewed is here.
-        views.MarkPreferredRevenue(series.Read);
-        return series.Points.Select(p => views.Revenue(p.Figure, units, p.Value)).ToList();
+        views.MarkPreferredRevenue(series.Select(p => p.Figure).ToList());
+        return series.Select(p => views.Revenue(p.Figure, units, p.Value)).ToList();
     }
 
     private static SeriesUnits ParseUnits(string? units)

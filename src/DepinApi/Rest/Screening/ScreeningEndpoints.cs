@@ -55,14 +55,14 @@ public static class ScreeningEndpoints
     }
 
     public static async Task<Results<Ok<ProjectScreeningResponse>, CsvResult<ScreeningCsv.ComponentRow>,
-        RedirectHttpResult, ProblemHttpResult>> GetAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
+        ProjectElsewhere>> GetAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
         [Description("The project's slug, e.g. helium.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var result = (await screening.ProjectAsync(session, project.Slug, cancellationToken))!;
         if (format == ResponseFormat.Csv)

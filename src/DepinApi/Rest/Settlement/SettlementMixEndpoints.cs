@@ -39,7 +39,7 @@ public static class SettlementMixEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<SettlementMixView>>, CsvResult<SettlementMixView>, ChartResult,
-        RedirectHttpResult, ProblemHttpResult>> ProjectAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
         [OpenApiExample("helium-2026-06-01-settlement-mix")] string? mark,
@@ -52,7 +52,7 @@ public static class SettlementMixEndpoints
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         if (ChartResponses.IsImage(format))
         {

@@ -45,7 +45,7 @@ public static class TokenPriceEndpoints
     }
 
     public static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult,
-        RedirectHttpResult, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
+        ProjectElsewhere, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
         [FromQuery(Name = "to")][Description("Last date, YYYY-MM-DD.")] string? to,
@@ -71,7 +71,7 @@ public static class TokenPriceEndpoints
             return refusal;
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
-            return lookup.Redirect is { } moved ? moved : lookup.Problem;
+            return lookup.Elsewhere;
         var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };

@@ -1,0 +1,107 @@
+using DepinApi.Series;
+
+namespace DepinApi.ReadModel;
+
+/// <summary>
+/// Which rows of a table of figures a list holds and in which order, written once for both readers of it: the read
+/// model's queries (<c>ReadSession.*.cs</c>, which REST and the GraphQL resolvers call) and the compiled GraphQL
+/// statements (<c>GraphQL/Compiled</c>). Each builds its statement from these with its own parameters, so a field
+/// cannot filter or order one way when compiled and another way when resolved.
+/// </summary>
+/// <remarks>
+/// A condition takes the alias of the table's row and the placeholders of values already bound (<c>@from</c> in a
+/// session's command, <c>$3</c> in a compiled statement); a null placeholder is an argument left out and filters
+/// nothing. Conditions read " AND …" (or nothing), to follow the row's visibility in a WHERE clause. Table and column
+/// names are constants of this file, never request text.
+/// </remarks>
+/// <param name="Table">The table's name.</param>
+/// <param name="Owner">The column naming whose figures a row holds: a project's slug, or a sector figure's scope.</param>
+/// <param name="Order">The order of every list of the table's rows: by owner first, so one owner's rows come in the same order alone.</param>
+internal sealed record FigureSql(string Table, string Owner, Func<string, string> Order)
+{
+    public static readonly FigureSql TokenPrices = new("token_prices", "project", a => $"{a}.project, {a}.date, {a}.id");
+
+    public static readonly FigureSql SettlementMix = new("settlement_mix", "project", a => $"{a}.project, {a}.as_of, {a}.id");
+
+    public static readonly FigureSql NetworkMetrics = new("network_metrics", "project", a => $"{a}.project, {a}.metric, {a}.period_end, {a}.id");
+
+    public static readonly FigureSql SectorFigures = new("sector_figures", "scope", a => $"{a}.scope, {a}.metric, {a}.period_end, {a}.id");
+
+    public static readonly FigureSql Revenue = new("revenue_figures", "project", a => $"{a}.project, {a}.year, {a}.quarter, {a}.metric, {a}.id");
+
+    /// <summary>The tables whose figures are a project's and cite a source.</summary>
+    public static readonly FigureSql[] OfProjects = [Revenue, SettlementMix, TokenPrices, NetworkMetrics];
+
+    /// <summary>
+    /// The (project, source) pairs of the visible figures that <paramref name="projects"/> selects (a condition on
+    /// the table's rows, aliased "f"), one SELECT per table of <see cref="OfProjects"/>: the sources a project cites.
+    /// </summary>
+    public static string CitedSources(Func<string, string> visible, Func<FigureSql, string> projects) =>
+        string.Join(" UNION ", OfProjects.Select(t => $"SELECT f.project, f.source FROM {t.Table} f WHERE {visible("f")}{projects(t)}"));
+
+    /// <summary>The rows of the one owner <paramref name="owner"/> (a placeholder or an outer row's column).</summary>
+    public string Of(string alias, string? owner) => And($"{alias}.{Owner}", "=", owner);
+
+    /// <summary>The rows of the owners in the array <paramref name="owners"/>.</summary>
+    public string OfAny(string alias, string? owners) => owners is null ? "" : $" AND {alias}.{Owner} = ANY({owners})";
+
+    /// <summary>The rows that cite the source <paramref name="source"/>.</summary>
+    public static string Citing(string alias, string? source) => And($"{alias}.source", "=", source);
+
+    /// <summary>Token prices of the days from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static string Days(string alias, string? from, string? to) => And($"{alias}.date", ">=", from) + And($"{alias}.date", "<=", to);
+
+    /// <summary>
+    /// Token prices that state a price (rows that give only a change are skipped): a project's latest price is the
+    /// first of them in <see cref="NewestFirst"/> order.
+    /// </summary>
+    public static string Stated(string alias) => $" AND {alias}.price_usd IS NOT NULL";
+
+    /// <summary>Token prices of each project newest first.</summary>
+    public static string NewestFirst(string alias) => $"{alias}.project, {alias}.date DESC, {alias}.id DESC";
+
+    /// <summary>Network metrics (or sector figures) of the one metric <paramref name="metric"/>.</summary>
+    public static string Metric(string alias, string? metric) => And($"{alias}.metric", "=", metric);
+
+    /// <summary>Revenue figures of the metrics in the array <paramref name="metrics"/>.</summary>
+    public static string MetricIn(string alias, string? metrics) => metrics is null ? "" : $" AND {alias}.metric = ANY({metrics})";
+
+    /// <summary>
+    /// Revenue figures of the quarters from <paramref name="from"/> to <paramref name="to"/>, bound as ordinals
+    /// (<see cref="Quarter.Ordinal"/>) so that a range is one index-friendly comparison.
+    /// </summary>
+    public static string Quarters(string alias, string? from, string? to) =>
+        And(QuarterOrdinal(alias), ">=", from) + And(QuarterOrdinal(alias), "<=", to);
+
+    /// <summary>A revenue figure's quarter as an ordinal, as <see cref="Quarter.Ordinal"/> numbers it.</summary>
+    public static string QuarterOrdinal(string alias) => $"{alias}.year * 4 + {alias}.quarter - 1";
+
+    /// <summary>
+    /// A revenue figure's value in <paramref name="units"/>, for every reader of a series: against the figure of the
+    /// same series (project and metric) <see cref="SeriesUnitsTransform.LookBackQuarters"/> back, the only one there or
+    /// else the only one from the same source (a quarter stated twice, in a table and a sentence); null without it,
+    /// and for a percent change from 0, never a guess or 0. The quotient keeps 40 decimals and a percent is rounded
+    /// half away from zero to <see cref="SeriesUnitsTransform.PercentDecimals"/>; trailing zeros are trimmed, as the
+    /// Decimal scalar and REST write numbers.
+    /// </summary>
+    /// <param name="alias">The figure's row.</param>
+    /// <param name="earlier">An alias no other part of the statement uses, for the earlier figures (and, suffixed "s", their sources).</param>
+    /// <param name="visible">The condition under which a row of an alias belongs to the version read.</param>
+    public static string ValueIn(SeriesUnits units, string alias, string earlier, Func<string, string> visible)
+    {
+        if (units == SeriesUnits.Lin) return $"trim_scale({alias}.amount_usd)";
+        var e = earlier;
+        var sameSource = $"FILTER (WHERE {e}.source = {alias}.source)";
+        var level = $"(SELECT CASE WHEN count(*) = 1 THEN min({e}.amount_usd) "
+                    + $"WHEN count(*) {sameSource} = 1 THEN min({e}.amount_usd) {sameSource} END "
+                    + $"FROM {Revenue.Table} {e} JOIN sources {e}s ON {e}s.id = {e}.source AND {visible(e + "s")} "
+                    + $"WHERE {visible(e)} AND {e}.project = {alias}.project AND {e}.metric = {alias}.metric "
+                    + $"AND {QuarterOrdinal(e)} = {QuarterOrdinal(alias)} - {SeriesUnitsTransform.LookBackQuarters(units)})";
+        return units == SeriesUnits.Chg
+            ? $"trim_scale({alias}.amount_usd - {level})"
+            : $"trim_scale(round((round({alias}.amount_usd, 40) / nullif({level}, 0) - 1) * 100, {SeriesUnitsTransform.PercentDecimals}))";
+    }
+
+    private static string And(string expression, string comparison, string? placeholder) =>
+        placeholder is null ? "" : $" AND {expression} {comparison} {placeholder}";
+}

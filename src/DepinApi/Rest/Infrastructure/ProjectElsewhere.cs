@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// A handler's answer when the slug of its URL is not a project's own (<see cref="ProjectLookup.Elsewhere"/>): the
+/// 308 to the same URL under the current slug, or the 404 naming the nearest slugs. One result type, so each handler
+/// answers it with one line and names it once in its <c>Results&lt;…&gt;</c>.
+/// </summary>
+public sealed class ProjectElsewhere : IResult, IStatusCodeHttpResult
+{
+    private readonly IResult _answer;
+
+    private ProjectElsewhere(IResult answer, int? statusCode)
+    {
+        _answer = answer;
+        StatusCode = statusCode;
+    }
+
+    public int? StatusCode { get; }
+
+    public static ProjectElsewhere Moved(RedirectHttpResult redirect) =>
+        new(redirect, redirect.Permanent ? StatusCodes.Status308PermanentRedirect : StatusCodes.Status307TemporaryRedirect);
+
+    public static ProjectElsewhere Unknown(ProblemHttpResult problem) => new(problem, problem.StatusCode);
+
+    public Task ExecuteAsync(HttpContext httpContext) => _answer.ExecuteAsync(httpContext);
+}
