@@ -139,6 +139,8 @@ public sealed class GracefulShutdownTests
             ["Database__CommandTimeoutSeconds"] = "120",
             ["Server__ShutdownTimeoutSeconds"] = shutdownTimeoutSeconds.ToString(),
             ["RateLimiting__Enabled"] = "false",
+            // Every in-flight request is built at once and reaches the lock, whatever the number of cores.
+            ["Server__ConcurrentBuilds"] = "8",
         });
         var server = new RunningServer(process, database.ConnectionString, port);
         try

@@ -99,10 +99,10 @@ internal static class ResponseCaching
 
     private static void Append(IncrementalHash hash, string text)
     {
-        const int StackBufferSize = 1024;
+        const int stackBufferSize = 1024;
         var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
         byte[]? rented = null;
-        Span<byte> buffer = maxBytes <= StackBufferSize ? stackalloc byte[StackBufferSize] : rented = ArrayPool<byte>.Shared.Rent(maxBytes);
+        Span<byte> buffer = maxBytes <= stackBufferSize ? stackalloc byte[stackBufferSize] : rented = ArrayPool<byte>.Shared.Rent(maxBytes);
         try
         {
             hash.AppendData(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
