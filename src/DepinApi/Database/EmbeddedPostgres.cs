@@ -69,7 +69,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         Username = OwnerRole,
         Password = File.ReadAllText(PasswordFile).Trim(),
         Database = database,
+        GssEncryptionMode = LoopbackGssEncryption,
     }.ConnectionString;
+
+    // The private cluster listens on loopback and offers no GSS encryption. Npgsql's default, Prefer, first asks the
+    // machine's GSSAPI library for a Kerberos context, which on a loaded machine was seen to outlast the whole connect
+    // timeout before any byte reached Postgres.
+    private const GssEncryptionMode LoopbackGssEncryption = GssEncryptionMode.Disable;
 
     /// <summary>Creates <paramref name="database"/> unless it exists; returns its connection string.</summary>
     public async Task<string> EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
@@ -130,6 +136,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             Username = ReaderLogin,
             Password = password,
             Database = database,
+            GssEncryptionMode = LoopbackGssEncryption,
         }.ConnectionString;
     }
 
