@@ -22,19 +22,13 @@ public sealed class GiveWayTests
     public async Task Answers_built_while_giving_way_at_every_step_are_whole_and_every_turn_comes_back()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var api = new RateLimitedApi(connectionString, new Dictionary<string, string?>
-        {
-            ["RateLimiting:Enabled"] = "true",
-            ["RateLimiting:Anonymous:PointsPerWindow"] = "100000",
-            ["RateLimiting:Anonymous:BurstPoints"] = "100000",
-            ["RateLimiting:Anonymous:ConcurrentRequests"] = "8",
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Rest:OutputCacheEnabled"] = "false",
-            ["Server:ConcurrentBuilds"] = "1",
-            ["Server:BuildStepBytes"] = "1",
-            ["Server:BuildWaitSeconds"] = "60",
-        });
+        await using var api = new RateLimitedApi(connectionString, TestSettings.GenerousRateLimits(
+            ("RateLimiting:Anonymous:PointsPerWindow", "100000"),
+            ("RateLimiting:Anonymous:BurstPoints", "100000"),
+            ("Rest:OutputCacheEnabled", "false"),
+            ("Server:ConcurrentBuilds", "1"),
+            ("Server:BuildStepBytes", "1"),
+            ("Server:BuildWaitSeconds", "60")));
         using (var ready = await api.GetAsync("/v1/meta", "192.0.2.250"))
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         await SyntheticSeries.AddAsync(connectionString, "helium", days: 3000);
