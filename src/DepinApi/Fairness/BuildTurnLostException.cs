@@ -5,7 +5,4 @@ namespace DepinApi.Fairness;
 /// <paramref name="waitSeconds"/>; <see cref="FairBuildMiddleware"/> answers it as a request that got no turn at all.
 /// </summary>
 public sealed class BuildTurnLostException(int waitSeconds)
-    : Exception($"No build turn came again within {waitSeconds} s after giving way.")
-{
-    public int WaitSeconds { get; } = waitSeconds;
-}
+    : Exception($"No build turn came again within {waitSeconds} s after giving way.");
