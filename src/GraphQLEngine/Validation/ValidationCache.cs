@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using GraphQLEngine.Caching;
 using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -23,12 +24,7 @@ namespace GraphQLEngine.Validation;
 /// The caller must pass the text the document was parsed from; the cache cannot check that the two match.
 /// </para>
 /// <para>
-/// Hand-written rather than <c>MemoryCache</c> (which the engine could use at no cost: it is in the shared framework
-/// the engine already references) because of what it does that MemoryCache does not: a hit allocates nothing
-/// (MemoryCache keys are objects, so the struct key is boxed on every lookup), and eviction is exact LRU at the moment
-/// of insertion (a size-limited MemoryCache refuses the new entry while full and compacts in the background). Measured
-/// in <c>bench/library-choices</c> (docs/dependencies.md): equal hot-set hit rates, a hit costing about the same,
-/// and only MemoryCache allocating on it.
+/// The store is <see cref="LruCache{TKey, TValue}"/>, whose opening comment says why it is not <c>MemoryCache</c>.
 /// </para>
 /// </remarks>
 public sealed class ValidationCache
@@ -36,24 +32,19 @@ public sealed class ValidationCache
     /// <summary>Default number of results kept.</summary>
     public const int DefaultCapacity = 1024;
 
-    private readonly Lock _lock = new();
-    private readonly Dictionary<CacheKey, LinkedListNode<Entry>> _entries = new();
-    private readonly LinkedList<Entry> _recency = new();
+    private readonly LruCache<CacheKey, IReadOnlyList<GraphQLError>> _results;
 
     /// <param name="capacity">How many results to keep; at least 1.</param>
     public ValidationCache(int capacity = DefaultCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        Capacity = capacity;
+        _results = new LruCache<CacheKey, IReadOnlyList<GraphQLError>>(capacity);
     }
 
-    public int Capacity { get; }
+    public int Capacity => _results.Capacity;
 
     /// <summary>How many results are held now.</summary>
-    public int Count
-    {
-        get { lock (_lock) return _entries.Count; }
-    }
+    public int Count => _results.Count;
 
     /// <summary>
     /// The cached result for this schema, rules, limit and source text, or the result of
@@ -75,59 +66,21 @@ public sealed class ValidationCache
         ArgumentNullException.ThrowIfNull(source);
         rules ??= SpecifiedRules.All;
         var key = new CacheKey(schema, rules, maxErrors, SourceHash.Of(source));
-        if (TryGet(key, out var cached)) return cached;
+        if (_results.TryGet(key, out var cached)) return cached;
 
         // Validated outside the lock: two threads may both validate a new document, which is harmless.
         // Wrapped so that no caller can change a list other callers will be given.
         var errors = DocumentValidator.Validate(schema, document, rules, maxErrors).ToList().AsReadOnly();
-        return Add(key, errors);
+        // Should another thread have stored a result first, every caller is handed that one.
+        return _results.GetOrAdd(key, errors);
     }
 
     /// <summary>Drops every cached result (e.g. after the schema object has been replaced).</summary>
-    public void Clear()
-    {
-        lock (_lock)
-        {
-            _entries.Clear();
-            _recency.Clear();
-        }
-    }
+    public void Clear() => _results.Clear();
 
     /// <summary>Hex SHA-256 of the UTF-8 source text.</summary>
     public static string HashSource(string source) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)));
-
-    private bool TryGet(CacheKey key, out IReadOnlyList<GraphQLError> errors)
-    {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                errors = node.Value.Errors;
-                return true;
-            }
-        }
-        errors = [];
-        return false;
-    }
-
-    /// <summary>Stores the result unless another thread stored one first; returns the stored one.</summary>
-    private IReadOnlyList<GraphQLError> Add(CacheKey key, IReadOnlyList<GraphQLError> errors)
-    {
-        lock (_lock)
-        {
-            if (_entries.TryGetValue(key, out var existing)) return existing.Value.Errors;
-            if (_entries.Count >= Capacity && _recency.Last is { } oldest)
-            {
-                _entries.Remove(oldest.Value.Key);
-                _recency.RemoveLast();
-            }
-            _entries[key] = _recency.AddFirst(new Entry(key, errors));
-            return errors;
-        }
-    }
 
     // Schema and rule list compare by reference (neither overrides Equals), which is what identity needs.
     private readonly record struct CacheKey(GraphQLSchema Schema, IReadOnlyList<ValidationRule> Rules, int MaxErrors, SourceHash SourceHash);
@@ -165,6 +118,4 @@ public sealed class ValidationCache
             }
         }
     }
-
-    private sealed record Entry(CacheKey Key, IReadOnlyList<GraphQLError> Errors);
 }
