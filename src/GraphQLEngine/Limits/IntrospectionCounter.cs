@@ -11,8 +11,12 @@ namespace GraphQLEngine.Limits;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A selection of one schema element is counted once, however often it is reached (30 aliases of the same fragment
-/// over the same types cost one walk), so the work is bounded by elements × selection sets, not by the response.
+/// A fragment over one schema element is counted once, however often it is reached (30 aliases of the same fragment
+/// over the same types cost one walk), so the work is bounded by elements × fragments, not by the response. Only
+/// fragments are remembered: any other selection set is reached once per element it applies to (an element's fields
+/// and arguments through that element alone), so remembering it saved no work, and cost a table of one entry per
+/// schema element and selection, large enough to be allocated on the large-object heap on every introspection
+/// request, each allocation bringing a full collection nearer.
 /// Fields selected twice under one response key are counted twice: the count is never below the response.
 /// </para>
 /// <para>
@@ -27,7 +31,7 @@ internal sealed class IntrospectionCounter(
     IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
     long objectLimit)
 {
-    private readonly Dictionary<(object Element, SelectionSetNode Selection), long> _counts = new(ElementSelectionComparer.Instance);
+    private readonly Dictionary<(object Element, FragmentDefinitionNode Fragment), long> _fragmentCounts = new(ElementFragmentComparer.Instance);
     private long _walked;
     private long _counted;
 
@@ -59,10 +63,17 @@ internal sealed class IntrospectionCounter(
     private long CountObject(object element, SelectionSetNode? selectionSet) =>
         selectionSet is null ? 1 : SaturatingMath.Add(1, CountSelections(element, selectionSet));
 
+    private long CountFragment(object element, FragmentDefinitionNode fragment)
+    {
+        var key = (element, fragment);
+        if (_fragmentCounts.TryGetValue(key, out var known)) return known;
+        var count = CountSelections(element, fragment.SelectionSet);
+        _fragmentCounts[key] = count;
+        return count;
+    }
+
     private long CountSelections(object element, SelectionSetNode selectionSet)
     {
-        var key = (element, selectionSet);
-        if (_counts.TryGetValue(key, out var known)) return known;
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new SelectionMeasurer.TooDeepToMeasureException();
 
         long total = 0;
@@ -76,12 +87,11 @@ internal sealed class IntrospectionCounter(
                 FieldNode field => CountField(element, field),
                 InlineFragmentNode inline => CountSelections(element, inline.SelectionSet),
                 FragmentSpreadNode spread when fragments.TryGetValue(spread.Name.Value, out var fragment) =>
-                    CountSelections(element, fragment.SelectionSet),
+                    CountFragment(element, fragment),
                 _ => 0,
             };
             total = SaturatingMath.Add(total, count);
         }
-        _counts[key] = total;
         return total;
     }
 
@@ -170,14 +180,14 @@ internal sealed class IntrospectionCounter(
         public long ObjectsAtLeast { get; } = objectsAtLeast;
     }
 
-    private sealed class ElementSelectionComparer : IEqualityComparer<(object Element, SelectionSetNode Selection)>
+    private sealed class ElementFragmentComparer : IEqualityComparer<(object Element, FragmentDefinitionNode Fragment)>
     {
-        public static readonly ElementSelectionComparer Instance = new();
+        public static readonly ElementFragmentComparer Instance = new();
 
-        public bool Equals((object Element, SelectionSetNode Selection) x, (object Element, SelectionSetNode Selection) y) =>
-            ReferenceEquals(x.Element, y.Element) && ReferenceEquals(x.Selection, y.Selection);
+        public bool Equals((object Element, FragmentDefinitionNode Fragment) x, (object Element, FragmentDefinitionNode Fragment) y) =>
+            ReferenceEquals(x.Element, y.Element) && ReferenceEquals(x.Fragment, y.Fragment);
 
-        public int GetHashCode((object Element, SelectionSetNode Selection) obj) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Element), RuntimeHelpers.GetHashCode(obj.Selection));
+        public int GetHashCode((object Element, FragmentDefinitionNode Fragment) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Element), RuntimeHelpers.GetHashCode(obj.Fragment));
     }
 }

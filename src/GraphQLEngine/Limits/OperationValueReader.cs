@@ -21,7 +21,7 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
         foreach (var name in PageSizeArguments)
         {
             if (definition.GetArgument(name) is not { } argument) continue;
-            var node = field.Arguments.FirstOrDefault(a => a.Name.Value == name);
+            var node = Named(field.Arguments, name);
             var value = node is not null
                 ? FromValueNode(node.Value)
                 : argument.HasDefaultValue ? IntegerValues.ToNonNegativeInteger(argument.DefaultValue) : null;
@@ -35,9 +35,11 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
     {
         // Most selections have no directive; the introspection count asks for each of thousands.
         if (selection.Directives.Count == 0) return false;
-        foreach (var directive in selection.Directives)
+        var directives = selection.Directives;
+        for (var i = 0; i < directives.Count; i++)
         {
-            var condition = directive.Arguments.FirstOrDefault(a => a.Name.Value == "if")?.Value;
+            var directive = directives[i];
+            var condition = Named(directive.Arguments, "if")?.Value;
             if (condition is null) continue;
             if (directive.Name.Value == "skip" && BooleanOf(condition) == true) return true;
             if (directive.Name.Value == "include" && BooleanOf(condition) == false) return true;
@@ -51,14 +53,14 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
     /// </summary>
     public bool? ReadBoolean(FieldNode field, string name, bool absent)
     {
-        var node = field.Arguments.FirstOrDefault(a => a.Name.Value == name);
+        var node = Named(field.Arguments, name);
         return node is null ? absent : BooleanOf(node.Value);
     }
 
     /// <summary>The String argument <paramref name="name"/> of <paramref name="field"/>; null when absent or not readable here.</summary>
     public string? ReadString(FieldNode field, string name)
     {
-        var node = field.Arguments.FirstOrDefault(a => a.Name.Value == name)?.Value;
+        var node = Named(field.Arguments, name)?.Value;
         return node switch
         {
             StringValueNode literal => literal.Value,
@@ -74,6 +76,17 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
                 : null,
             _ => null,
         };
+    }
+
+    // A loop rather than LINQ: the introspection count reads arguments of thousands of fields per request, and a
+    // lambda capturing the name allocates on every call.
+    private static ArgumentNode? Named(IReadOnlyList<ArgumentNode> arguments, string name)
+    {
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].Name.Value == name) return arguments[i];
+        }
+        return null;
     }
 
     private bool? BooleanOf(ValueNode value) => value switch

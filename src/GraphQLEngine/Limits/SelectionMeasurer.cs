@@ -71,8 +71,10 @@ internal sealed class SelectionMeasurer
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new TooDeepToMeasureException();
 
         var total = SelectionMeasure.Zero;
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
+            var selection = selections[i];
             if (_values.IsExcluded(selection)) continue;
             var measure = selection switch
             {

@@ -70,8 +70,10 @@ public sealed class ValidationContext
         setsToVisit.Push(selectionSet);
         while (setsToVisit.TryPop(out var set))
         {
-            foreach (var selection in set.Selections)
+            var selections = set.Selections;
+            for (var i = 0; i < selections.Count; i++)
             {
+                var selection = selections[i];
                 switch (selection)
                 {
                     case FragmentSpreadNode spread:

@@ -70,8 +70,9 @@ public static class MaxIntrospectionDepthRule
                 _ => null,
             };
             if (selectionSet is null) return false;
-            foreach (var child in selectionSet.Selections)
-                if (IsTooDeep(child, visitedFragments, depth)) return true;
+            var children = selectionSet.Selections;
+            for (var i = 0; i < children.Count; i++)
+                if (IsTooDeep(children[i], visitedFragments, depth)) return true;
             return false;
         }
     }

@@ -32,8 +32,10 @@ internal sealed class OverlappingFieldsFieldMap
 
     private void CollectFrom(GraphQLSchema schema, GraphQLType? parentType, SelectionSetNode selectionSet)
     {
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
+            var selection = selections[i];
             switch (selection)
             {
                 case FieldNode field:
