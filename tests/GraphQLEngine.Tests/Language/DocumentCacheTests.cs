@@ -5,16 +5,29 @@ namespace GraphQLEngine.Tests.Language;
 public sealed class DocumentCacheTests
 {
     [Fact]
-    public void Answers_a_repeated_source_with_the_document_parsed_the_first_time()
+    public void Keeps_a_document_from_the_second_time_its_source_is_parsed()
     {
         var cache = new DocumentCache();
 
         var first = cache.Parse("{ hello }");
+        Assert.Equal(0, cache.Count);
         var second = cache.Parse("{ hello }");
+        var third = cache.Parse("{ hello }");
 
-        Assert.Same(first, second);
+        Assert.NotSame(first, second);
+        Assert.Same(second, third);
         Assert.Equal(1, cache.Count);
-        Assert.Equal(Printer.Print(Parser.Parse("{ hello }")), Printer.Print(first));
+        Assert.Equal(Printer.Print(Parser.Parse("{ hello }")), Printer.Print(third));
+    }
+
+    [Fact]
+    public void Documents_sent_once_each_are_never_kept()
+    {
+        var cache = new DocumentCache(capacity: 8);
+
+        for (var i = 0; i < 100; i++) cache.Parse($"{{ a{i}: hello }}");
+
+        Assert.Equal(0, cache.Count);
     }
 
     [Fact]
@@ -22,8 +35,8 @@ public sealed class DocumentCacheTests
     {
         var cache = new DocumentCache();
 
-        var compact = cache.Parse("{ hello }");
-        var spaced = cache.Parse("{\n  hello\n}");
+        var compact = ParseTwice(cache, "{ hello }");
+        var spaced = ParseTwice(cache, "{\n  hello\n}");
 
         Assert.NotSame(compact, spaced);
         Assert.Equal(2, cache.Count);
@@ -36,7 +49,7 @@ public sealed class DocumentCacheTests
         var cache = new DocumentCache();
         const string source = "{ a b c }";
 
-        cache.Parse(source);
+        ParseTwice(cache, source);
 
         // Four tokens allowed: the cached document, parsed without that limit, must not be handed out.
         Assert.Throws<GraphQLSyntaxError>(() => cache.Parse(source, new ParseOptions { MaxTokens = 4 }));
@@ -70,11 +83,11 @@ public sealed class DocumentCacheTests
     public void Drops_the_least_recently_used_document_when_full()
     {
         var cache = new DocumentCache(capacity: 2);
-        var a = cache.Parse("{ a }");
-        var b = cache.Parse("{ b }");
+        var a = ParseTwice(cache, "{ a }");
+        var b = ParseTwice(cache, "{ b }");
         cache.Parse("{ a }");
 
-        cache.Parse("{ c }");
+        ParseTwice(cache, "{ c }");
 
         Assert.Equal(2, cache.Count);
         Assert.Same(a, cache.Parse("{ a }"));
@@ -88,5 +101,12 @@ public sealed class DocumentCacheTests
 
         Assert.NotSame(cache.Parse("{ a }"), cache.Parse("{ a }"));
         Assert.Equal(0, cache.Count);
+    }
+
+    /// <summary>Parses <paramref name="source"/> twice, so that it is kept; returns the kept document.</summary>
+    private static DocumentNode ParseTwice(DocumentCache cache, string source)
+    {
+        cache.Parse(source);
+        return cache.Parse(source);
     }
 }
