@@ -42,15 +42,20 @@ export async function runClass(cls, setup, options) {
   try {
     monitor = await startMonitor({ pid: server.pid, databaseUrl: setup.cluster.url(setup.database), database: setup.database });
     const victim = (seconds, first) => inWorker(VICTIM, 'runVictim', { base, seconds, first, pricesField: setup.shapes.pricesWindow });
-    await victim(WARMUP_SECONDS, 0).result;
-    entry.baseline = latency(await victim(options.baseline, 2000).result);
+    const run = async worker => { await worker.ready; worker.start(); return worker.result; };
+    await run(victim(WARMUP_SECONDS, 0));
+    entry.baseline = latency(await run(victim(options.baseline, 2000)));
     entry.idleRssMb = memoryOf(server.pid).rssMb;
 
     const prepared = cls.prepare ? await cls.prepare({ base }) : undefined;
+    // Both threads load their modules first; the clock starts when both can begin at once.
+    const attack = inWorker(cls.url, 'attack', { base, shapes: setup.shapes, prepared });
+    const underAttack = victim(options.seconds, 8000);
+    await Promise.all([attack.ready, underAttack.ready]);
     monitor.reset();
     const deadline = Date.now() + options.seconds * 1000;
-    const attack = inWorker(cls.url, 'attack', { base, deadline, shapes: setup.shapes, prepared });
-    const underAttack = victim(options.seconds, 8000);
+    attack.start({ deadline });
+    underAttack.start();
     // The attack ends at its deadline, in-flight requests included, or earlier at the safety cap.
     const stopAt = setTimeout(() => attack.stop(), options.seconds * 1000);
     const guard = setInterval(() => {

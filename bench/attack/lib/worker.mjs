@@ -4,13 +4,20 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 /**
- * Starts `exportName` of `moduleUrl` with `data` and an AbortSignal. Returns { result (a
- * promise of what the function returns), stop() (aborts the signal) }.
+ * Starts a thread for `exportName` of `moduleUrl` and loads the module. Returns { ready (a
+ * promise, resolved once the module is loaded), start(more) (calls the function with `data`
+ * and `more` merged, and an AbortSignal), result (a promise of what the function returns),
+ * stop() (aborts the signal) }. Starting a thread and loading its modules takes a core for
+ * tens of milliseconds; the harness does it before the clock starts, so that neither the
+ * victim's first requests nor the attack's first second pay for the harness's own start-up.
  */
 export function inWorker(moduleUrl, exportName, data) {
   const worker = new Worker(new URL(import.meta.url), { workerData: { moduleUrl: String(moduleUrl), exportName, data } });
+  let onReady;
+  const ready = new Promise(resolve => { onReady = resolve; });
   const result = new Promise((resolve, reject) => {
-    worker.once('message', message => {
+    worker.on('message', message => {
+      if (message.ready) return onReady();
       // Keep-alive sockets and timers may keep the thread alive; its work is done.
       worker.terminate();
       if (message.error) reject(new Error(message.error)); else resolve(message.result);
@@ -18,19 +25,35 @@ export function inWorker(moduleUrl, exportName, data) {
     worker.once('error', reject);
     worker.once('exit', code => reject(new Error(`${exportName} worker exited (${code}) without a result`)));
   });
-  return { result, stop: () => worker.postMessage('stop') };
+  // A failure while loading ends the wait for readiness too.
+  result.catch(() => onReady());
+  return {
+    ready,
+    result,
+    start: (more = {}) => worker.postMessage({ start: more }),
+    stop: () => worker.postMessage('stop'),
+  };
 }
 
 if (!isMainThread && workerData?.moduleUrl) {
   const controller = new AbortController();
-  parentPort.on('message', message => { if (message === 'stop') controller.abort(); });
+  let onStart;
+  const started = new Promise(resolve => { onStart = resolve; });
+  parentPort.on('message', message => {
+    if (message === 'stop') controller.abort();
+    else if (message?.start) onStart(message.start);
+  });
   // A socket that fails when no request is listening any more (the server dropped an idle keep-alive
   // connection at the moment it was reused, say) is a finding of the class, not the end of its figures.
   const strays = [];
   process.on('uncaughtException', e => strays.push(`a connection failed outside any request: ${e.message}`));
   const { moduleUrl, exportName, data } = workerData;
   import(moduleUrl)
-    .then(module => module[exportName](data, controller.signal))
+    .then(async module => {
+      parentPort.postMessage({ ready: true });
+      const more = await started;
+      return module[exportName]({ ...data, ...more }, controller.signal);
+    })
     .then(result => parentPort.postMessage({ result: strays.length ? { ...result, notes: [...(result?.notes ?? []), ...strays] } : result }),
       e => parentPort.postMessage({ error: e.stack ?? String(e) }));
 }
