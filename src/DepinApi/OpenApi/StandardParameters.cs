@@ -7,9 +7,9 @@ namespace DepinApi.OpenApi;
 public static class StandardParameters
 {
     /// <summary>A parameter's standard text and example; the example may depend on the route.</summary>
-    public sealed record Entry(string Description, Func<string, string> Example);
+    public sealed record StandardParameter(string Description, Func<string, string> Example);
 
-    private static Entry Fixed(string description, string example) => new(description, _ => example);
+    private static StandardParameter Fixed(string description, string example) => new(description, _ => example);
 
     // Daily series (token prices) take dates where quarterly series take quarters.
     private static bool IsDaily(string route) => route.Contains("token-prices", StringComparison.OrdinalIgnoreCase);
@@ -30,7 +30,7 @@ public static class StandardParameters
         : Under(route, "metrics") ? "quarterly_revenue_growth"
         : "quarterly_revenue";
 
-    private static readonly Dictionary<string, Entry> Entries = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, StandardParameter> Entries = new(StringComparer.OrdinalIgnoreCase)
     {
         ["slug"] = Fixed(
             "The project's slug: lower-case letters, digits and hyphens, as listed by `GET /v1/projects`. "
@@ -78,5 +78,5 @@ public static class StandardParameters
     };
 
     /// <summary>The standard entry for a parameter name, if there is one.</summary>
-    public static Entry? Find(string name) => Entries.GetValueOrDefault(name);
+    public static StandardParameter? Find(string name) => Entries.GetValueOrDefault(name);
 }

@@ -14,7 +14,7 @@ public static class EndpointMetadata
     /// Declares the formats beyond JSON and CSV the endpoint answers (a chart, a preview card), for the OpenAPI
     /// document (<see cref="OpenApi.ImageContentFilter"/>); the handler resolves the same list.
     /// </summary>
-    public static RouteHandlerBuilder OffersFormats(this RouteHandlerBuilder builder, IReadOnlyList<ResponseFormats.Entry> formats) =>
+    public static RouteHandlerBuilder OffersFormats(this RouteHandlerBuilder builder, IReadOnlyList<ResponseFormats.KnownFormat> formats) =>
         builder.WithMetadata(new OfferedFormats(formats));
 
     /// <summary>
@@ -29,7 +29,7 @@ public static class EndpointMetadata
 }
 
 /// <summary>The formats an endpoint answers, as endpoint metadata.</summary>
-public sealed record OfferedFormats(IReadOnlyList<ResponseFormats.Entry> Formats);
+public sealed record OfferedFormats(IReadOnlyList<ResponseFormats.KnownFormat> Formats);
 
 /// <summary>Marks an endpoint that answers a browser with a page, as endpoint metadata.</summary>
 public sealed class ServedPage

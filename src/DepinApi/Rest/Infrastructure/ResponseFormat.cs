@@ -18,24 +18,24 @@ public enum ResponseFormat { Json, Csv, Svg, Png, Html }
 /// </summary>
 public static class ResponseFormats
 {
-    public sealed record Entry(ResponseFormat Format, string Name, string MediaType);
+    public sealed record KnownFormat(ResponseFormat Format, string Name, string MediaType);
 
-    public static readonly Entry Json = new(ResponseFormat.Json, "json", "application/json");
-    public static readonly Entry Csv = new(ResponseFormat.Csv, "csv", "text/csv");
-    public static readonly Entry Svg = new(ResponseFormat.Svg, "svg", "image/svg+xml");
-    public static readonly Entry Png = new(ResponseFormat.Png, "png", "image/png");
+    public static readonly KnownFormat Json = new(ResponseFormat.Json, "json", "application/json");
+    public static readonly KnownFormat Csv = new(ResponseFormat.Csv, "csv", "text/csv");
+    public static readonly KnownFormat Svg = new(ResponseFormat.Svg, "svg", "image/svg+xml");
+    public static readonly KnownFormat Png = new(ResponseFormat.Png, "png", "image/png");
 
     /// <summary>Every resource: JSON (the default) and CSV.</summary>
-    public static readonly IReadOnlyList<Entry> Data = [Json, Csv];
+    public static readonly IReadOnlyList<KnownFormat> Data = [Json, Csv];
 
     /// <summary>A series: also a chart as SVG, and a 1200×630 PNG of the same chart.</summary>
-    public static readonly IReadOnlyList<Entry> Series = [Json, Csv, Svg, Png];
+    public static readonly IReadOnlyList<KnownFormat> Series = [Json, Csv, Svg, Png];
 
     /// <summary>A single figure (a permalink): also a 1200×630 PNG preview card.</summary>
-    public static readonly IReadOnlyList<Entry> Figure = [Json, Csv, Png];
+    public static readonly IReadOnlyList<KnownFormat> Figure = [Json, Csv, Png];
 
     /// <summary>"json or csv", "json, csv, svg or png": the allowed names, as a 400 lists them.</summary>
-    public static string Expected(IReadOnlyList<Entry> allowed) => allowed.Count == 1
+    public static string Expected(IReadOnlyList<KnownFormat> allowed) => allowed.Count == 1
         ? allowed[0].Name
         : string.Join(", ", allowed.Take(allowed.Count - 1).Select(e => e.Name)) + " or " + allowed[^1].Name;
 }
@@ -63,12 +63,12 @@ public static class ContentNegotiation
     public static ResponseFormat Resolve(HttpRequest request, string? format) => Resolve(request, format, ResponseFormats.Data);
 
     /// <summary>
-    /// As <see cref="Resolve(HttpRequest, string?, IReadOnlyList{ResponseFormats.Entry})"/>, for a resource that also has a
+    /// As <see cref="Resolve(HttpRequest, string?, IReadOnlyList{ResponseFormats.KnownFormat})"/>, for a resource that also has a
     /// page: without <c>?format=</c>, an Accept header that names text/html with a higher quality than every format of
     /// <paramref name="allowed"/> selects HTML. Browsers send that (<c>text/html,…,*/*;q=0.8</c>); <c>*/*</c> alone, as
     /// curl sends, stays JSON.
     /// </summary>
-    public static ResponseFormat ResolveWithPage(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.Entry>? allowed = null)
+    public static ResponseFormat ResolveWithPage(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.KnownFormat>? allowed = null)
     {
         allowed ??= ResponseFormats.Data;
         var resolved = Resolve(request, format, allowed);
@@ -76,7 +76,7 @@ public static class ContentNegotiation
     }
 
     /// <summary>One of <paramref name="allowed"/> (JSON first); any other <c>format</c> is a 400 listing them.</summary>
-    public static ResponseFormat Resolve(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.Entry> allowed)
+    public static ResponseFormat Resolve(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.KnownFormat> allowed)
     {
         if (!string.IsNullOrEmpty(format))
         {
@@ -94,7 +94,7 @@ public static class ContentNegotiation
     /// The allowed type the client names with a higher quality than application/json; JSON otherwise, and on a tie
     /// the earlier entry of the table. Wildcards do not count: a named type is more specific than */* at any equal quality.
     /// </summary>
-    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.Entry> allowed)
+    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed)
     {
         if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
             return ResponseFormat.Json;
@@ -126,7 +126,7 @@ public static class ContentNegotiation
         return best;
     }
 
-    private static bool PrefersHtml(HttpRequest request, IReadOnlyList<ResponseFormats.Entry> allowed)
+    private static bool PrefersHtml(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed)
     {
         if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
             return false;

@@ -2,7 +2,7 @@ using DepinApi.ReadModel;
 
 namespace DepinApi.Tests.ReadModel;
 
-public class AsOfTests
+public class ReadModelAsOfTests
 {
     [Fact]
     public void A_positive_integer_names_a_data_version()

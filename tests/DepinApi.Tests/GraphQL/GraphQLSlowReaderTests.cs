@@ -13,7 +13,7 @@ namespace DepinApi.Tests.GraphQL;
 /// back to the pool when execution ends, before the (fully built) response is written, instead of staying "idle in
 /// transaction" for as long as the client takes to read.
 /// </summary>
-public sealed class SlowReaderTests : IAsyncLifetime
+public sealed class GraphQLSlowReaderTests : IAsyncLifetime
 {
     // What the service names its reader sessions; the test's database is its own, so they are the service's.
     private const string ApplicationName = "depin-api";

@@ -5,7 +5,7 @@ using static DepinApi.Tests.RateLimiting.RateLimitResponseTests;
 
 namespace DepinApi.Tests.RateLimiting;
 
-public class ConcurrencyTests(RateLimitDatabase database) : IClassFixture<RateLimitDatabase>
+public class RateLimitConcurrencyTests(RateLimitDatabase database) : IClassFixture<RateLimitDatabase>
 {
     [Fact]
     public async Task Requests_beyond_the_concurrency_limit_are_refused_at_once_and_admitted_again_when_one_finishes()

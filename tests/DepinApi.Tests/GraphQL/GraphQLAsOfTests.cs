@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace DepinApi.Tests.GraphQL;
 
 /// <summary>asOf reads a past data version; one request reads one version.</summary>
-public class AsOfTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixture>
+public class GraphQLAsOfTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixture>
 {
     [Fact]
     public async Task A_data_version_or_a_day_selects_the_version_served_then()

@@ -11,7 +11,7 @@ namespace DepinApi.Tests.Rest.Buffering;
 /// and only then is the client written to. Checked in Postgres itself (pg_stat_activity) while the
 /// client is still reading.
 /// </summary>
-public sealed class SlowReaderTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class RestSlowReaderTests(ITestOutputHelper output) : IAsyncLifetime
 {
     // A labelled synthetic series, made here and never in the default database: long enough that its
     // pages and its CSV outgrow the socket buffers between server and client.

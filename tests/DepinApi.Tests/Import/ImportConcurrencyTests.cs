@@ -5,7 +5,7 @@ using Npgsql;
 namespace DepinApi.Tests.Import;
 
 /// <summary>Imports serialise on the migrator's advisory lock and announce new versions with NOTIFY.</summary>
-public class ConcurrencyTests
+public class ImportConcurrencyTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
