@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Text.Json;
 using DepinApi.Database;
@@ -49,6 +50,24 @@ internal sealed class CompiledQueryExecutor(
         return new ExecutionResult { HasData = true, Data = new ResponseMap(data) };
     }
 
+    /// <summary>The column <paramref name="ordinal"/> as its text, with its cursor markers signed (<see cref="CursorSigning"/>).</summary>
+    private static async Task<(JsonDocument Signed, int Length)> SignAsync(
+        NpgsqlDataReader reader, int ordinal, int length, CursorCodec codec, CancellationToken cancellationToken)
+    {
+        var text = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            // The text as Postgres wrote it, read once: parsing it only after the markers are replaced parses it once.
+            await using (var stream = await reader.GetStreamAsync(ordinal, cancellationToken))
+                await stream.ReadExactlyAsync(text.AsMemory(0, length), cancellationToken);
+            return CursorSigning.Sign(text.AsSpan(0, length), codec);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(text);
+        }
+    }
+
     /// <summary>The data version read and each column's JSON (null for SQL NULL); no columns when nothing was read.</summary>
     /// <remarks>
     /// A statement that timed out, was cancelled or met an unavailable database throws: running the whole operation
@@ -84,18 +103,22 @@ internal sealed class CompiledQueryExecutor(
                 var length = reader.GetBytes(i + 1, 0, null, 0, 0);
                 total += length;
                 if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
-                var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
-                // Its pooled memory goes back once the response, which writes its elements, is done.
-                http.Response.RegisterForDispose(document);
+                JsonDocument document;
                 if (statement.SignsCursors[i])
                 {
-                    var (signed, signedLength) = CursorSigning.Sign(document.RootElement, http.RequestServices.GetRequiredService<CursorCodec>());
-                    http.Response.RegisterForDispose(signed);
+                    var (signed, signedLength) = await SignAsync(reader, i + 1, (int)length, http.RequestServices.GetRequiredService<CursorCodec>(),
+                        cancellationToken);
                     document = signed;
                     // A signed cursor is longer than its marker.
                     total += signedLength - length;
                     if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 }
+                else
+                {
+                    document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
+                }
+                // Its pooled memory goes back once the response, which writes its elements, is done.
+                http.Response.RegisterForDispose(document);
                 columns[i] = document.RootElement;
             }
             return (version, columns);
