@@ -65,6 +65,15 @@ public sealed class SeedImporter(NpgsqlDataSource adminDataSource, Observability
             return ImportResult.Failed([new ImportError(file, 1, 1, $"the database refused the rows: {e.MessageText}")], notices);
         }
         await transaction.CommitAsync(ct);
+        try
+        {
+            await VersionWriter.RefreshStatisticsAsync(connection, diffs, ct);
+        }
+        catch (NpgsqlException e)
+        {
+            // The version is committed and served; only the planner's estimates wait for autovacuum.
+            notices = [.. notices, $"data version {version} is imported, but its tables' statistics were not refreshed: {e.Message}"];
+        }
         return ImportResult.Done(version, counts, notices, waited: waitMessage is not null);
     }
 

@@ -32,6 +32,23 @@ internal static class VersionWriter
         return version;
     }
 
+    /// <summary>
+    /// Refreshes the planner's statistics of the tables a committed version wrote to. Until autovacuum gets to a table
+    /// the planner knows nothing of what was added (a new database's tables have no statistics at all) and plans every
+    /// read of it as of an empty table. Run after the commit: ANALYZE in the import's transaction would hold its lock
+    /// on every table for the analysis too.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(NpgsqlConnection connection, IReadOnlyList<TableDiff> diffs, CancellationToken cancellationToken)
+    {
+        var changed = diffs.Where(d => d.Counts.HasChanges).ToList();
+        var tables = changed.Select(d => d.Spec.Table)
+            .Concat(changed.Select(d => d.Spec.KeyTable?.Table).OfType<string>())
+            .Append("data_versions")
+            .Distinct(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand($"ANALYZE {SqlName.List(tables)}", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task<int> InsertVersionAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<TableDiff> diffs,
         string sourceDirectory, CancellationToken cancellationToken)

@@ -41,6 +41,24 @@ public class VersioningTests
     }
 
     [Fact]
+    public async Task The_planner_has_statistics_for_what_an_import_wrote_and_only_that()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        // ANALYZE sets a table's row estimate, transactionally; a table never analyzed (or vacuumed) has -1.
+        const string estimate = "SELECT reltuples FROM pg_class WHERE oid = $1::regclass";
+        Assert.Equal(-1f, await database.ScalarAsync<float>(estimate, "revenue_figures"));
+
+        await database.ImportValidAsync(SeedFixture.Valid());
+
+        Assert.Equal(2f, await database.ScalarAsync<float>(estimate, "revenue_figures"));
+        Assert.Equal(2f, await database.ScalarAsync<float>(estimate, "token_prices"));
+        Assert.Equal(2f, await database.ScalarAsync<float>(estimate, "project_keys"));
+        Assert.Equal(1f, await database.ScalarAsync<float>(estimate, "data_versions"));
+        // Optional and absent from the fixture: unchanged, so not analyzed.
+        Assert.Equal(-1f, await database.ScalarAsync<float>(estimate, "project_slug_aliases"));
+    }
+
+    [Fact]
     public async Task Values_are_stored_as_the_schema_types()
     {
         await using var database = await ImportDatabase.CreateAsync();
