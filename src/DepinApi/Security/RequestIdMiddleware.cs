@@ -25,9 +25,13 @@ public sealed partial class RequestIdMiddleware(RequestDelegate next, ILogger<Re
             return Task.CompletedTask;
         }, context);
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = context.TraceIdentifier });
+        using var scope = RequestIdScope(logger, context.TraceIdentifier);
         await next(context);
     }
+
+    // A defined scope rather than a dictionary: it has a text ("RequestId:…"), which the console formats print where
+    // a dictionary printed its type name, besides the RequestId field the JSON format writes.
+    private static readonly Func<ILogger, string, IDisposable?> RequestIdScope = LoggerMessage.DefineScope<string>("RequestId:{RequestId}");
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]
     private static partial Regex SaneId();
