@@ -82,16 +82,16 @@ public static class RevenueEndpoints
         var page = rest.Page(http, paging);
         // Read as if the slug were the project's own; another name of it is answered with a redirect.
         var revenue = RevenueSeries.Query([slug], metrics, first, last);
-        var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
-            Project: s.ProjectAsync(slug, cancellationToken),
-            Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
-            Revenue: s.RevenueInUnitsAsync(revenue, units, cancellationToken)), cancellationToken);
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
+        var (session, read) = await rest.OpenAsync(http, resource.AsOf,
+            s => s.ProjectRevenueInUnitsAsync(slug, revenue, units, cancellationToken), cancellationToken);
+        var rows = await read;
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, rows.Count > 0 ? rows[0].Project : null, cancellationToken);
         if (!lookup.Found)
             return lookup.Elsewhere;
         var project = lookup.Project;
-        var views = FigureViews.Create(http, session, await reads.Names);
-        var figures = Transformed(views, await reads.Revenue, units);
+        // Every figure is the project's own, so its name is the only one the citations need.
+        var views = FigureViews.Create(http, session, [project]);
+        var figures = Transformed(views, [.. rows.Where(r => r.Point is not null).Select(r => r.Point!.Value)], units);
         if (ChartResponses.IsImage(format))
         {
             var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
