@@ -33,6 +33,7 @@ public sealed partial class ReadSession
             FROM ({ProjectsSql(project)}) project
             LEFT JOIN LATERAL ({RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible))}) figure ON true
             """;
+        // One parameter list for both: the project's names (slugs, limit, …) and the figures' (projects, metrics, …) differ.
         return QueryAsync(sql, p =>
         {
             BindProjects(p, project);
