@@ -16,6 +16,7 @@ public sealed class UncachedReadRoundTripTests
     [InlineData("/v1/projects/helium/revenue", 2)]
     [InlineData("/v1/projects/helium", 6)]
     [InlineData("/v1/projects", 2)]
+    [InlineData("/v1/projects/helium/token-prices?limit=2", 2)]
     public async Task An_uncached_read_of_the_newest_version_is_one_round_trip(string path, int statementByStatement)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
@@ -38,7 +39,7 @@ public sealed class UncachedReadRoundTripTests
         var currentBody = await current.Content.ReadAsStringAsync();
         var roundTrips = sent.Count;
         sent.Clear();
-        var asOf = await client.GetAsync($"{path}?asOf={version}");
+        var asOf = await client.GetAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}asOf={version}");
         var asOfBody = await asOf.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
@@ -50,13 +51,14 @@ public sealed class UncachedReadRoundTripTests
     }
 
     /// <summary>
-    /// A read the handler names alone (the revenue series with its project, the project list) is sent with the version
+    /// A read the handler names alone (the revenue series or a page of prices with its project, the project list) is sent with the version
     /// query as one statement, which Postgres answers from one snapshot: no BEGIN, no COMMIT.
     /// </summary>
     [Theory]
     [InlineData("/v1/projects/helium/revenue")]
     [InlineData("/v1/projects/helium/revenue?units=pch&metric=annualized_external_revenue")]
     [InlineData("/v1/projects")]
+    [InlineData("/v1/projects/helium/token-prices?limit=2")]
     public async Task An_uncached_read_named_alone_is_one_statement_with_the_version(string path)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
