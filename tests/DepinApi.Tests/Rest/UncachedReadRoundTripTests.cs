@@ -17,6 +17,7 @@ public sealed class UncachedReadRoundTripTests
     [InlineData("/v1/projects/helium", 6)]
     [InlineData("/v1/projects", 2)]
     [InlineData("/v1/projects/helium/token-prices?limit=2", 2)]
+    [InlineData("/v1/projects/helium/revenue/2026Q2", 2)]
     public async Task An_uncached_read_of_the_newest_version_is_one_round_trip(string path, int statementByStatement)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
@@ -59,6 +60,7 @@ public sealed class UncachedReadRoundTripTests
     [InlineData("/v1/projects/helium/revenue?units=pch&metric=annualized_external_revenue")]
     [InlineData("/v1/projects")]
     [InlineData("/v1/projects/helium/token-prices?limit=2")]
+    [InlineData("/v1/projects/helium/revenue/2026Q2")]
     public async Task An_uncached_read_named_alone_is_one_statement_with_the_version(string path)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
