@@ -8,28 +8,57 @@ public sealed partial class ReadSession
         "t.id, t.project, t.token_symbol, t.date, t.price_usd, t.change_30d, t.change_90d, t.change_1y, t.qualifier, t.quote";
 
     /// <summary>Streams prices in project, date, id order; read it to the end before the next query.</summary>
-    public IAsyncEnumerable<TokenPrice> TokenPricesAsync(PriceQuery query, CancellationToken cancellationToken)
+    public IAsyncEnumerable<TokenPrice> TokenPricesAsync(PriceQuery query, CancellationToken cancellationToken) =>
+        StreamAsync(PricesSql(query), p => BindPrices(p, query, limit: true), ReadPrice, cancellationToken);
+
+    /// <summary>
+    /// The project whose own slug is <paramref name="slug"/> and a page of its prices (<see cref="TokenPricesAsync"/>)
+    /// in one statement: a row per price, each with the project (a row with no price when the page is empty), and no
+    /// row when no project has that slug. Queued in advance it is the session's only statement
+    /// (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
+    /// </summary>
+    public Task<List<(Project Project, TokenPrice? Price)>> ProjectTokenPricesAsync(string slug, PriceQuery query,
+        CancellationToken cancellationToken)
     {
+        // Both statements end in LIMIT @limit: the project's is bound to the page's, which one project's row never reaches.
+        var project = new ProjectQuery { Slugs = [slug], Limit = query.Limit };
+        // A nested loop over the project's row keeps the prices in the order their own statement reads them.
         var sql = $"""
-            SELECT {PriceColumns}, {SourceColumns}
-            FROM {FigureSql.TokenPrices.Table} t {JoinSource("t")}
-            WHERE {Visible("t")}{SeriesPosition(query)}{FigureSql.Citing("t", Given(query.SourceId, "@source"))}
-              {FigureSql.Days("t", Given(query.From, "@from"), Given(query.To, "@to"))}
-            ORDER BY {FigureSql.TokenPrices.Order("t")}
-            LIMIT @limit
+            SELECT price.*, project.*
+            FROM ({ProjectsSql(project)}) project
+            LEFT JOIN LATERAL ({PricesSql(query)}) price ON true
             """;
-        return StreamAsync(sql, p =>
+        return QueryAsync(sql, p =>
         {
-            p.AddList("projects", query.Projects);
-            p.AddText("project", query.Projects?.FirstOrDefault());
-            p.AddText("source", query.SourceId);
-            p.AddDate("from", query.From);
-            p.AddDate("to", query.To);
-            p.AddText("after_project", query.After?.Project);
-            p.AddDate("after_date", query.After?.Date);
-            p.AddText("after_id", query.After?.Id);
+            BindProjects(p, project);
+            BindPrices(p, query, limit: false);
+        }, r => (ReadProject(r, ProjectAfterPrice), r.IsDBNull(0) ? null : ReadPrice(r)), cancellationToken);
+    }
+
+    /// <summary>Where the project's columns begin in a row of <see cref="ProjectTokenPricesAsync"/>: after a price's.</summary>
+    private const int ProjectAfterPrice = 17;
+
+    private string PricesSql(PriceQuery query) => $"""
+        SELECT {PriceColumns}, {SourceColumns}
+        FROM {FigureSql.TokenPrices.Table} t {JoinSource("t")}
+        WHERE {Visible("t")}{SeriesPosition(query)}{FigureSql.Citing("t", Given(query.SourceId, "@source"))}
+          {FigureSql.Days("t", Given(query.From, "@from"), Given(query.To, "@to"))}
+        ORDER BY {FigureSql.TokenPrices.Order("t")}
+        LIMIT @limit
+        """;
+
+    private static void BindPrices(NpgsqlParameterCollection p, PriceQuery query, bool limit)
+    {
+        p.AddList("projects", query.Projects);
+        p.AddText("project", query.Projects?.FirstOrDefault());
+        p.AddText("source", query.SourceId);
+        p.AddDate("from", query.From);
+        p.AddDate("to", query.To);
+        p.AddText("after_project", query.After?.Project);
+        p.AddDate("after_date", query.After?.Date);
+        p.AddText("after_id", query.After?.Id);
+        if (limit)
             p.AddInt("limit", query.Limit);
-        }, ReadPrice, cancellationToken);
     }
 
     // Which projects, and where after the cursor to start. Postgres 15 positions an index scan by a

@@ -6,31 +6,32 @@ public sealed partial class ReadSession
 {
     private const string ProjectColumns = "p.slug, p.name, p.sector, p.sub_track, p.token_symbol, p.chain, p.website, p.description";
 
-    public Task<List<Project>> ProjectsAsync(ProjectQuery query, CancellationToken cancellationToken)
+    public Task<List<Project>> ProjectsAsync(ProjectQuery query, CancellationToken cancellationToken) =>
+        QueryAsync(ProjectsSql(query), p => BindProjects(p, query), r => ReadProject(r), cancellationToken);
+
+    private string ProjectsSql(ProjectQuery query) => $"""
+        SELECT {ProjectColumns} FROM {ProjectSql.Table} p
+        WHERE {Visible("p")}{ProjectSql.Filter("p", Given(query.Sector, "@sector"), Given(query.Slugs, "@slugs"), Given(query.Search, "@search"))}
+          {ProjectSql.After("p", query.Sort, query.Descending, Given(query.After, "@after_value"), "@after_slug")}
+        ORDER BY {ProjectSql.Order("p", query.Sort, query.Descending)}
+        LIMIT @limit
+        """;
+
+    private static void BindProjects(NpgsqlParameterCollection p, ProjectQuery query)
     {
-        var sql = $"""
-            SELECT {ProjectColumns} FROM {ProjectSql.Table} p
-            WHERE {Visible("p")}{ProjectSql.Filter("p", Given(query.Sector, "@sector"), Given(query.Slugs, "@slugs"), Given(query.Search, "@search"))}
-              {ProjectSql.After("p", query.Sort, query.Descending, Given(query.After, "@after_value"), "@after_slug")}
-            ORDER BY {ProjectSql.Order("p", query.Sort, query.Descending)}
-            LIMIT @limit
-            """;
-        return QueryAsync(sql, p =>
-        {
-            p.AddText("sector", query.Sector);
-            p.AddList("slugs", query.Slugs);
-            p.AddText("search", query.Search is { } search ? ProjectSql.SearchText(search) : null);
-            p.AddText("after_value", query.After?.SortValue);
-            p.AddText("after_slug", query.After?.Slug);
-            p.AddInt("limit", query.Limit);
-        }, ReadProject, cancellationToken);
+        p.AddText("sector", query.Sector);
+        p.AddList("slugs", query.Slugs);
+        p.AddText("search", query.Search is { } search ? ProjectSql.SearchText(search) : null);
+        p.AddText("after_value", query.After?.SortValue);
+        p.AddText("after_slug", query.After?.Slug);
+        p.AddInt("limit", query.Limit);
     }
 
     /// <summary>Every project, by sector and then slug, in the order the sector summaries list them (<see cref="ProjectSql.SectorOrder"/>).</summary>
     public Task<List<Project>> ProjectsBySectorAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {ProjectColumns} FROM {ProjectSql.Table} p WHERE {Visible("p")} "
                    + $"ORDER BY {ProjectSql.SectorOrder("p")}, {ProjectSql.InSectorOrder("p")}",
-            null, ReadProject, cancellationToken);
+            null, r => ReadProject(r), cancellationToken);
 
     public async Task<Project?> ProjectAsync(string slug, CancellationToken cancellationToken) =>
         (await ProjectsAsync(new ProjectQuery { Slugs = [slug] }, cancellationToken)).SingleOrDefault();
@@ -65,7 +66,8 @@ public sealed partial class ReadSession
         SELECT a.slug FROM project_slug_aliases a WHERE {visible("a")} AND a.alias = {name}
         """;
 
-    private static Project ReadProject(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.TextOrNull(5), r.TextOrNull(6),
-        r.GetString(7));
+    /// <summary>A project from <see cref="ProjectColumns"/>, the first of them at <paramref name="at"/>.</summary>
+    private static Project ReadProject(NpgsqlDataReader r, int at = 0) => new(
+        r.GetString(at), r.GetString(at + 1), r.GetString(at + 2), r.GetString(at + 3), r.GetString(at + 4), r.TextOrNull(at + 5),
+        r.TextOrNull(at + 6), r.GetString(at + 7));
 }

@@ -17,6 +17,34 @@ public sealed partial class ReadSession
         QueryAsync(RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible)), p => BindRevenue(p, query),
             r => new SeriesPoint(ReadRevenue(r), r.DecimalOrNull(16)), cancellationToken);
 
+    /// <summary>
+    /// The project whose own slug is <paramref name="slug"/> and its revenue in <paramref name="units"/>
+    /// (<see cref="RevenueInUnitsAsync"/>), in one statement: a row per figure, each with the project (a row with no
+    /// figure when it has none), and no row when no project has that slug. Queued in advance it is the session's only
+    /// statement (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
+    /// </summary>
+    public Task<List<(Project Project, SeriesPoint? Point)>> ProjectRevenueInUnitsAsync(string slug, RevenueQuery query, SeriesUnits units,
+        CancellationToken cancellationToken)
+    {
+        var project = new ProjectQuery { Slugs = [slug] };
+        // A nested loop over the project's row keeps the figures in the order their own statement reads them.
+        var sql = $"""
+            SELECT figure.*, project.*
+            FROM ({ProjectsSql(project)}) project
+            LEFT JOIN LATERAL ({RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible))}) figure ON true
+            """;
+        // One parameter list for both: the project's names (slugs, limit, …) and the figures' (projects, metrics, …) differ.
+        return QueryAsync(sql, p =>
+        {
+            BindProjects(p, project);
+            BindRevenue(p, query);
+        }, r => (ReadProject(r, ProjectAfterSeriesPoint),
+            r.IsDBNull(0) ? (SeriesPoint?)null : new SeriesPoint(ReadRevenue(r), r.DecimalOrNull(16))), cancellationToken);
+    }
+
+    /// <summary>Where the project's columns begin in a row of <see cref="ProjectRevenueInUnitsAsync"/>: after a point's.</summary>
+    private const int ProjectAfterSeriesPoint = 17;
+
     private string RevenueSql(RevenueQuery query, string valueColumn) => $"""
         SELECT r.id, r.project, r.year, r.quarter, r.metric, r.amount_usd, r.basis, r.qualifier, r.quote, {SourceColumns}{valueColumn}
         FROM {FigureSql.Revenue.Table} r {JoinSource("r")}

@@ -86,11 +86,14 @@ public sealed partial class ReadSession : IAsyncDisposable
     // Private: a session's SQL is written in its own partial files, in ReadModel/, and nowhere else.
 
     /// <summary>Runs a query and maps each row; <c>@v</c> is bound to the version.</summary>
-    private async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
+    private Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
+        Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
+        // A queued read's own task, answered before the session is handed over: awaiting it then costs no hand-off.
+        advance is not null ? Queue(sql, parameters, map) : QueryNowAsync(sql, parameters, map, cancellationToken);
+
+    private async Task<List<T>> QueryNowAsync<T>(string sql, Action<NpgsqlParameterCollection>? parameters,
         Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
-        if (advance is not null)
-            return await Queue(sql, parameters, map);
         var rows = new List<T>();
         await foreach (var row in StreamAsync(sql, parameters, map, cancellationToken))
             rows.Add(row);

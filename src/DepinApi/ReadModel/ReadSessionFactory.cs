@@ -123,10 +123,13 @@ public sealed class ReadSessionFactory(NpgsqlDataSource dataSource, FairSessionG
     /// </summary>
     internal static readonly string VersionSql = $"""
         SELECT
-          (SELECT row(id, created_at) FROM data_versions ORDER BY id DESC LIMIT 1),
+          (SELECT row(id, created_at) {NewestVersionFromSql}),
           (SELECT row(id, created_at) {VersionNamedSql("@version", "@day")}),
           (SELECT row(id, created_at) FROM data_versions ORDER BY id LIMIT 1)
         """;
+
+    /// <summary><c>FROM … LIMIT 1</c> selecting the newest data version.</summary>
+    internal const string NewestVersionFromSql = "FROM data_versions ORDER BY id DESC LIMIT 1";
 
     /// <summary>
     /// <c>FROM … LIMIT 1</c> selecting the data version an asOf names, from its version number <paramref name="version"/>

@@ -11,6 +11,7 @@ namespace DepinApi.Tests.Infrastructure;
 public sealed class SentCommands : IDisposable
 {
     private readonly ConcurrentBag<string> _sent = [];
+    private readonly ConcurrentQueue<string> _texts = new();
     private readonly ActivityListener _listener;
 
     public SentCommands(string connectionString)
@@ -23,7 +24,10 @@ public sealed class SentCommands : IDisposable
             ActivityStopped = activity =>
             {
                 if (activity.TagObjects.Any(tag => tag.Value as string == database))
+                {
                     _sent.Add(activity.DisplayName);
+                    _texts.Enqueue(activity.GetTagItem("db.query.text") as string ?? "");
+                }
             },
         };
         ActivitySource.AddActivityListener(_listener);
@@ -31,7 +35,14 @@ public sealed class SentCommands : IDisposable
 
     public int Count => _sent.Count;
 
-    public void Clear() => _sent.Clear();
+    /// <summary>The SQL of each command or batch sent (Npgsql's <c>db.query.text</c>), in the order they ended.</summary>
+    public IReadOnlyList<string> Texts => [.. _texts];
+
+    public void Clear()
+    {
+        _sent.Clear();
+        _texts.Clear();
+    }
 
     public void Dispose() => _listener.Dispose();
 }

@@ -82,16 +82,10 @@ public static class RevenueEndpoints
         var page = rest.Page(http, paging);
         // Read as if the slug were the project's own; another name of it is answered with a redirect.
         var revenue = RevenueSeries.Query([slug], metrics, first, last);
-        var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
-            Project: s.ProjectAsync(slug, cancellationToken),
-            Names: s.ProjectsAsync(new ProjectQuery(), cancellationToken),
-            Revenue: s.RevenueInUnitsAsync(revenue, units, cancellationToken)), cancellationToken);
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, await reads.Project, cancellationToken);
+        var (session, lookup, figures) = await ProjectSeriesAsync(http, rest, resource.AsOf, slug, revenue, units, cancellationToken);
         if (!lookup.Found)
             return lookup.Elsewhere;
         var project = lookup.Project;
-        var views = FigureViews.Create(http, session, await reads.Names);
-        var figures = Transformed(views, await reads.Revenue, units);
         if (ChartResponses.IsImage(format))
         {
             var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -124,12 +118,12 @@ public static class RevenueEndpoints
         var metrics = QueryParsing.ListOf("metric", filter.Metric, Vocabulary.RevenueMetrics);
         var units = ParseUnits(filter.Units);
         var page = rest.Page(http, paging);
-        var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+        // Read as if the slug were the project's own; another name of it is answered with a redirect.
+        var (session, lookup, figures) = await ProjectSeriesAsync(http, rest, resource.AsOf, slug,
+            RevenueSeries.Query([slug], metrics, when, when), units, cancellationToken);
         if (!lookup.Found)
             return lookup.Elsewhere;
         var project = lookup.Project;
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var figures = await TransformedAsync(session, views, [project.Slug], metrics, when, when, units, cancellationToken);
         if (figures.Count == 0)
         {
             var all = await session.RevenueAsync(new RevenueQuery { Projects = [project.Slug], Metrics = metrics }, cancellationToken);
@@ -218,13 +212,24 @@ public static class RevenueEndpoints
             : Representation.ItemJson(session, shown);
     }
 
-    /// <summary>Each metric series from <paramref name="first"/> to <paramref name="last"/> in <paramref name="units"/>, as views.</summary>
-    private static async Task<List<RevenueFigureView>> TransformedAsync(ReadSession session, FigureViews views,
-        IReadOnlyCollection<string> projects, IReadOnlyCollection<string>? metrics, Quarter? first, Quarter? last,
-        SeriesUnits units, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the request's session with the project <paramref name="slug"/> names by its own slug and its figures read in
+    /// one statement (<see cref="ReadSession.ProjectRevenueInUnitsAsync"/>), and resolves the slug; the figures as
+    /// views when it is the project's own.
+    /// </summary>
+    private static async Task<(ReadSession Session, ProjectLookup Lookup, List<RevenueFigureView> Figures)> ProjectSeriesAsync(
+        HttpContext http, RestHandlerServices rest, string? asOf, string slug, RevenueQuery query, SeriesUnits units,
+        CancellationToken cancellationToken)
     {
-        var series = await RevenueSeries.ReadAsync(session, projects, metrics, first, last, units, cancellationToken);
-        return Transformed(views, series, units);
+        var (session, read) = await rest.OpenAsync(http, asOf,
+            s => s.ProjectRevenueInUnitsAsync(slug, query, units, cancellationToken), cancellationToken);
+        var rows = await read;
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, rows.Count > 0 ? rows[0].Project : null, cancellationToken);
+        if (!lookup.Found)
+            return (session, lookup, []);
+        // Every figure is the project's own, so its name is the only one the citations need.
+        var views = FigureViews.Create(http, session, [lookup.Project]);
+        return (session, lookup, Transformed(views, [.. rows.Where(r => r.Point is not null).Select(r => r.Point!.Value)], units));
     }
 
     /// <summary>The series' points as views, each statement marked preferred or not among those read.</summary>

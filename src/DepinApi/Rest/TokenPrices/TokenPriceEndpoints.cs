@@ -69,6 +69,9 @@ public static class TokenPriceEndpoints
         var wholeSeries = format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor);
         if (wholeSeries && await rest.AwaitBulkExportAsync(http, cancellationToken) is { } refusal)
             return refusal;
+        // A page: the project and its prices in one statement; a chart or the whole series: statement by statement.
+        if (!wholeSeries && !ChartResponses.IsImage(format))
+            return await PageAsync(http, rest, slug, format, page, first, last, resource.AsOf, cancellationToken);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
             return lookup.Elsewhere;
@@ -88,29 +91,43 @@ public static class TokenPriceEndpoints
             return ChartResponses.Chart(format, session, chart, stem);
         }
 
-        if (wholeSeries)
-        {
-            // The whole series in one document, bounded like every response by Rest:MaxResponseBytes. No
-            // row is shorter than MinimumCsvRowBytes, so reading one row more than that many could fill
-            // tells a series too long for one response without reading it to its end.
-            var maxRows = (int)Math.Min(int.MaxValue - 1, rest.Options.MaxResponseBytes / MinimumCsvRowBytes);
-            var rows = session.TokenPricesAsync(query with { Limit = maxRows + 1 }, cancellationToken);
-            return new CsvResult<TokenPriceView>(Map(rows, views, maxRows, rest.Options.MaxResponseBytes, cancellationToken),
-                TokenPriceView.Columns(), Representation.FileName(stem, session));
-        }
+        // The whole series in one document, bounded like every response by Rest:MaxResponseBytes. No
+        // row is shorter than MinimumCsvRowBytes, so reading one row more than that many could fill
+        // tells a series too long for one response without reading it to its end.
+        var maxRows = (int)Math.Min(int.MaxValue - 1, rest.Options.MaxResponseBytes / MinimumCsvRowBytes);
+        var rows = session.TokenPricesAsync(query with { Limit = maxRows + 1 }, cancellationToken);
+        return new CsvResult<TokenPriceView>(Map(rows, views, maxRows, rest.Options.MaxResponseBytes, cancellationToken),
+            TokenPriceView.Columns(), Representation.FileName(stem, session));
+    }
 
+    /// <summary>
+    /// A page of the series: the project and the page read in one statement (<see cref="ReadSession.ProjectTokenPricesAsync"/>),
+    /// as if the slug were the project's own; another name of it is answered with a redirect.
+    /// </summary>
+    private static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult,
+        ProjectElsewhere, ProblemHttpResult>> PageAsync(HttpContext http, RestHandlerServices rest, string slug, ResponseFormat format,
+        PageRequest page, DateOnly? first, DateOnly? last, string? asOf, CancellationToken cancellationToken)
+    {
         var after = page.After is [var afterDate, var id]
-            ? (project.Slug, DateOnly.ParseExact(afterDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
+            ? (slug, DateOnly.ParseExact(afterDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
             : ((string, DateOnly, string)?)null;
-        var fetched = new List<TokenPriceView>(page.Limit + 1);
-        await foreach (var price in session.TokenPricesAsync(query with { After = after, Limit = page.Limit + 1 }, cancellationToken))
-            fetched.Add(views.TokenPrice(price));
+        var query = new PriceQuery { Projects = [slug], From = first, To = last, After = after, Limit = page.Limit + 1 };
+        var (session, read) = await rest.OpenAsync(http, asOf, s => s.ProjectTokenPricesAsync(slug, query, cancellationToken),
+            cancellationToken);
+        var rows = await read;
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, rows.Count > 0 ? rows[0].Project : null, cancellationToken);
+        if (!lookup.Found)
+            return lookup.Elsewhere;
+        var project = lookup.Project;
+        // Every price is the project's own, so its name is the only one the views need.
+        var views = FigureViews.Create(http, session, [project]);
+        var fetched = rows.Where(r => r.Price is not null).Select(r => views.TokenPrice(r.Price!)).ToList();
         var (items, info) = rest.Cut(http, page, fetched,
             p => [p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Id]);
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.PriceSeries(http, session, project.Name, items, info);
         return format == ResponseFormat.Csv
-            ? Representation.ListCsv(session, items, TokenPriceView.Columns(), stem)
+            ? Representation.ListCsv(session, items, TokenPriceView.Columns(), $"{project.Slug}-token-prices")
             : Representation.ListJson(session, items, info);
     }
 
