@@ -18,25 +18,13 @@ public sealed partial class ReadSession
     /// (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
     /// </summary>
     public Task<List<(Project Project, TokenPrice? Price)>> ProjectTokenPricesAsync(string slug, PriceQuery query,
-        CancellationToken cancellationToken)
-    {
+        CancellationToken cancellationToken) =>
         // Both statements end in LIMIT @limit: the project's is bound to the page's, which one project's row never reaches.
-        var project = new ProjectQuery { Slugs = [slug], Limit = query.Limit };
-        // A nested loop over the project's row keeps the prices in the order their own statement reads them.
-        var sql = $"""
-            SELECT price.*, project.*
-            FROM ({ProjectsSql(project)}) project
-            LEFT JOIN LATERAL ({PricesSql(query)}) price ON true
-            """;
-        return QueryAsync(sql, p =>
-        {
-            BindProjects(p, project);
-            BindPrices(p, query, limit: false);
-        }, r => (ReadProject(r, ProjectAfterPrice), r.IsDBNull(0) ? null : ReadPrice(r)), cancellationToken);
-    }
+        ProjectWithRowsAsync<TokenPrice?>(new ProjectQuery { Slugs = [slug], Limit = query.Limit }, PricesSql(query), PriceAndSourceColumns,
+            p => BindPrices(p, query, limit: false), ReadPrice, none: null, cancellationToken);
 
-    /// <summary>Where the project's columns begin in a row of <see cref="ProjectTokenPricesAsync"/>: after a price's.</summary>
-    private const int ProjectAfterPrice = 17;
+    /// <summary>The columns of a row of <see cref="PricesSql"/>: a price's and its source's.</summary>
+    private const int PriceAndSourceColumns = 17;
 
     private string PricesSql(PriceQuery query) => $"""
         SELECT {PriceColumns}, {SourceColumns}

@@ -27,6 +27,28 @@ public sealed partial class ReadSession
         p.AddInt("limit", query.Limit);
     }
 
+    /// <summary>
+    /// The project <paramref name="project"/> selects and, for it, the rows of <paramref name="rowsSql"/>, in one
+    /// statement: a row per row read, each with the project's columns after the read's <paramref name="rowColumns"/>;
+    /// one row with <paramref name="none"/> when the read finds nothing; no row when no project is selected. Queued in
+    /// advance it is the session's only statement (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
+    /// </summary>
+    private Task<List<(Project Project, TRow Row)>> ProjectWithRowsAsync<TRow>(ProjectQuery project, string rowsSql, int rowColumns,
+        Action<NpgsqlParameterCollection> bindRows, Func<NpgsqlDataReader, TRow> readRow, TRow none, CancellationToken cancellationToken)
+    {
+        // A nested loop over the project's row keeps the rows in the order their own statement reads them.
+        var sql = $"""
+            SELECT item.*, project.*
+            FROM ({ProjectsSql(project)}) project
+            LEFT JOIN LATERAL ({rowsSql}) item ON true
+            """;
+        return QueryAsync(sql, p =>
+        {
+            BindProjects(p, project);
+            bindRows(p);
+        }, r => (ReadProject(r, rowColumns), r.IsDBNull(0) ? none : readRow(r)), cancellationToken);
+    }
+
     /// <summary>Every project, by sector and then slug, in the order the sector summaries list them (<see cref="ProjectSql.SectorOrder"/>).</summary>
     public Task<List<Project>> ProjectsBySectorAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {ProjectColumns} FROM {ProjectSql.Table} p WHERE {Visible("p")} "

@@ -14,8 +14,7 @@ public sealed partial class ReadSession
     /// the resolvers and compiled GraphQL give the same figure the same value.
     /// </summary>
     public Task<List<SeriesPoint>> RevenueInUnitsAsync(RevenueQuery query, SeriesUnits units, CancellationToken cancellationToken) =>
-        QueryAsync(RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible)), p => BindRevenue(p, query),
-            r => new SeriesPoint(ReadRevenue(r), r.DecimalOrNull(16)), cancellationToken);
+        QueryAsync(RevenueInUnitsSql(query, units), p => BindRevenue(p, query), ReadSeriesPoint, cancellationToken);
 
     /// <summary>
     /// The project whose own slug is <paramref name="slug"/> and its revenue in <paramref name="units"/>
@@ -24,26 +23,18 @@ public sealed partial class ReadSession
     /// statement (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
     /// </summary>
     public Task<List<(Project Project, SeriesPoint? Point)>> ProjectRevenueInUnitsAsync(string slug, RevenueQuery query, SeriesUnits units,
-        CancellationToken cancellationToken)
-    {
-        var project = new ProjectQuery { Slugs = [slug] };
-        // A nested loop over the project's row keeps the figures in the order their own statement reads them.
-        var sql = $"""
-            SELECT figure.*, project.*
-            FROM ({ProjectsSql(project)}) project
-            LEFT JOIN LATERAL ({RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible))}) figure ON true
-            """;
+        CancellationToken cancellationToken) =>
         // One parameter list for both: the project's names (slugs, limit, …) and the figures' (projects, metrics, …) differ.
-        return QueryAsync(sql, p =>
-        {
-            BindProjects(p, project);
-            BindRevenue(p, query);
-        }, r => (ReadProject(r, ProjectAfterSeriesPoint),
-            r.IsDBNull(0) ? (SeriesPoint?)null : new SeriesPoint(ReadRevenue(r), r.DecimalOrNull(16))), cancellationToken);
-    }
+        ProjectWithRowsAsync<SeriesPoint?>(new ProjectQuery { Slugs = [slug] }, RevenueInUnitsSql(query, units), ValueColumn + 1,
+            p => BindRevenue(p, query), r => ReadSeriesPoint(r), none: null, cancellationToken);
 
-    /// <summary>Where the project's columns begin in a row of <see cref="ProjectRevenueInUnitsAsync"/>: after a point's.</summary>
-    private const int ProjectAfterSeriesPoint = 17;
+    private string RevenueInUnitsSql(RevenueQuery query, SeriesUnits units) =>
+        RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible));
+
+    /// <summary>Where a row of <see cref="RevenueInUnitsSql"/> holds the value in units: after the figure's and its source's columns.</summary>
+    private const int ValueColumn = 16;
+
+    private SeriesPoint ReadSeriesPoint(NpgsqlDataReader r) => new(ReadRevenue(r), r.DecimalOrNull(ValueColumn));
 
     private string RevenueSql(RevenueQuery query, string valueColumn) => $"""
         SELECT r.id, r.project, r.year, r.quarter, r.metric, r.amount_usd, r.basis, r.qualifier, r.quote, {SourceColumns}{valueColumn}

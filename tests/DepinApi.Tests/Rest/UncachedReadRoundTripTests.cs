@@ -20,15 +20,8 @@ public sealed class UncachedReadRoundTripTests
     [InlineData("/v1/projects/helium/revenue/2026Q2", 2)]
     public async Task An_uncached_read_of_the_newest_version_is_one_round_trip(string path, int statementByStatement)
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Database:ReadinessCheckSeconds"] = "3600",
-            ["Rest:OutputCacheEnabled"] = "false",
-            ["RateLimiting:Enabled"] = "false",
-        });
+        var (connectionString, factory) = await StartAsync();
+        await using var _ = factory;
         using var client = factory.CreateClient();
         var warm = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
@@ -63,15 +56,8 @@ public sealed class UncachedReadRoundTripTests
     [InlineData("/v1/projects/helium/revenue/2026Q2")]
     public async Task An_uncached_read_named_alone_is_one_statement_with_the_version(string path)
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Database:ReadinessCheckSeconds"] = "3600",
-            ["Rest:OutputCacheEnabled"] = "false",
-            ["RateLimiting:Enabled"] = "false",
-        });
+        var (connectionString, factory) = await StartAsync();
+        await using var _ = factory;
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
 
@@ -83,6 +69,20 @@ public sealed class UncachedReadRoundTripTests
         Assert.Contains("data_versions", statement, StringComparison.Ordinal);
         Assert.DoesNotContain("BEGIN", statement, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("COMMIT", statement, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A server over its own seeded database, with nothing between a request and Postgres: no output cache, no rate limits.</summary>
+    private static async Task<(string ConnectionString, ApiFactory Factory)> StartAsync()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        return (connectionString, new ApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["Database:ReadinessCheckSeconds"] = "3600",
+            ["Rest:OutputCacheEnabled"] = "false",
+            ["RateLimiting:Enabled"] = "false",
+        }));
     }
 
     private static string Data(string body) => JsonDocument.Parse(body).RootElement.GetProperty("data").GetRawText();

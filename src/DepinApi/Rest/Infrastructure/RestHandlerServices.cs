@@ -46,6 +46,22 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
         return (session, await ProjectResolution.ResolveAsync(http, session, slug, cancellationToken));
     }
 
+    /// <summary>
+    /// Like <see cref="OpenForProjectAsync(HttpContext, string?, string, CancellationToken)"/>, with the project read by
+    /// its own slug together with its rows (<paramref name="readWithProject"/>, one statement on the newest version): a
+    /// slug that is another name of a project is looked up only when that read finds no project. The rows count only
+    /// when the lookup finds the project under its own slug.
+    /// </summary>
+    public async Task<(ReadSession Session, ProjectLookup Lookup, List<(Project Project, TRow Row)> Rows)> OpenForProjectAsync<TRow>(
+        HttpContext http, string? asOf, string slug, Func<ReadSession, Task<List<(Project Project, TRow Row)>>> readWithProject,
+        CancellationToken cancellationToken)
+    {
+        var (session, read) = await OpenAsync(http, asOf, readWithProject, cancellationToken);
+        var rows = await read;
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, rows.Count > 0 ? rows[0].Project : null, cancellationToken);
+        return (session, lookup, rows);
+    }
+
     private static void Hold(HttpContext http, ReadSession session)
     {
         if (session.IsCurrent)

@@ -221,15 +221,13 @@ public static class RevenueEndpoints
         HttpContext http, RestHandlerServices rest, string? asOf, string slug, RevenueQuery query, SeriesUnits units,
         CancellationToken cancellationToken)
     {
-        var (session, read) = await rest.OpenAsync(http, asOf,
+        var (session, lookup, rows) = await rest.OpenForProjectAsync<SeriesPoint?>(http, asOf, slug,
             s => s.ProjectRevenueInUnitsAsync(slug, query, units, cancellationToken), cancellationToken);
-        var rows = await read;
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, rows.Count > 0 ? rows[0].Project : null, cancellationToken);
         if (!lookup.Found)
             return (session, lookup, []);
         // Every figure is the project's own, so its name is the only one the citations need.
         var views = FigureViews.Create(http, session, [lookup.Project]);
-        return (session, lookup, Transformed(views, [.. rows.Where(r => r.Point is not null).Select(r => r.Point!.Value)], units));
+        return (session, lookup, Transformed(views, [.. rows.Where(r => r.Row is not null).Select(r => r.Row!.Value)], units));
     }
 
     /// <summary>The series' points as views, each statement marked preferred or not among those read.</summary>

@@ -78,7 +78,7 @@ public static class TokenPriceEndpoints
         var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
         var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };
-        var stem = $"{project.Slug}-token-prices";
+        var stem = FileStem(project);
 
         if (ChartResponses.IsImage(format))
         {
@@ -100,6 +100,9 @@ public static class TokenPriceEndpoints
             TokenPriceView.Columns(), Representation.FileName(stem, session));
     }
 
+    /// <summary>The name a project's price series is downloaded under, before its extension.</summary>
+    private static string FileStem(Project project) => $"{project.Slug}-token-prices";
+
     /// <summary>
     /// A page of the series: the project and the page read in one statement (<see cref="ReadSession.ProjectTokenPricesAsync"/>),
     /// as if the slug were the project's own; another name of it is answered with a redirect.
@@ -112,22 +115,20 @@ public static class TokenPriceEndpoints
             ? (slug, DateOnly.ParseExact(afterDate, "yyyy-MM-dd", CultureInfo.InvariantCulture), id)
             : ((string, DateOnly, string)?)null;
         var query = new PriceQuery { Projects = [slug], From = first, To = last, After = after, Limit = page.Limit + 1 };
-        var (session, read) = await rest.OpenAsync(http, asOf, s => s.ProjectTokenPricesAsync(slug, query, cancellationToken),
-            cancellationToken);
-        var rows = await read;
-        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, rows.Count > 0 ? rows[0].Project : null, cancellationToken);
+        var (session, lookup, rows) = await rest.OpenForProjectAsync<TokenPrice?>(http, asOf, slug,
+            s => s.ProjectTokenPricesAsync(slug, query, cancellationToken), cancellationToken);
         if (!lookup.Found)
             return lookup.Elsewhere;
         var project = lookup.Project;
         // Every price is the project's own, so its name is the only one the views need.
         var views = FigureViews.Create(http, session, [project]);
-        var fetched = rows.Where(r => r.Price is not null).Select(r => views.TokenPrice(r.Price!)).ToList();
+        var fetched = rows.Where(r => r.Row is not null).Select(r => views.TokenPrice(r.Row!)).ToList();
         var (items, info) = rest.Cut(http, page, fetched,
             p => [p.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Id]);
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.PriceSeries(http, session, project.Name, items, info);
         return format == ResponseFormat.Csv
-            ? Representation.ListCsv(session, items, TokenPriceView.Columns(), $"{project.Slug}-token-prices")
+            ? Representation.ListCsv(session, items, TokenPriceView.Columns(), FileStem(project))
             : Representation.ListJson(session, items, info);
     }
 
