@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DepinApi.ReadModel;
 using DepinApi.Series;
 
@@ -46,22 +47,65 @@ public static class Citation
         return new($"{projectName} settlement mix", CitationText.Date(f.AsOf), string.Join(", ", parts), f.Basis);
     }
 
-    public static string TokenPrice(TokenPrice f, string projectName, string permalink) =>
-        Sentence(TokenPriceStatement(f, projectName).Claim, "disclosed", null, f.Source, permalink);
+    // Prices are market data the source reports, not its own estimate.
+    private const string PriceBasis = "disclosed";
+
+    /// <summary>
+    /// The same sentence as <see cref="Sentence"/> of <see cref="TokenPriceStatement"/>'s claim, written into one buffer:
+    /// a price series is the longest list the API cites, and the parts' own strings were most of what its export
+    /// allocated (docs/performance.md, *Means*).
+    /// </summary>
+    public static string TokenPrice(TokenPrice f, string projectName, string permalink)
+    {
+        var text = CitationText.Buffer(stackalloc char[512]);
+        AppendTokenPriceSubject(ref text, f, projectName);
+        text.AppendLiteral(FigureStatement.PeriodSeparator);
+        CitationText.AppendDate(ref text, f.Date);
+        text.AppendLiteral(FigureStatement.ValueSeparator);
+        AppendTokenPriceValue(ref text, f);
+        AppendSentenceEnd(ref text, PriceBasis, null, f.Source, permalink);
+        return text.ToStringAndClear();
+    }
 
     public static FigureStatement TokenPriceStatement(TokenPrice f, string projectName)
     {
-        var parts = new List<string>();
+        var subject = CitationText.Buffer(stackalloc char[128]);
+        AppendTokenPriceSubject(ref subject, f, projectName);
+        var value = CitationText.Buffer(stackalloc char[256]);
+        AppendTokenPriceValue(ref value, f);
+        return new(subject.ToStringAndClear(), CitationText.Date(f.Date), value.ToStringAndClear(), PriceBasis);
+    }
+
+    private static void AppendTokenPriceSubject(ref DefaultInterpolatedStringHandler text, TokenPrice f, string projectName)
+    {
+        text.AppendFormatted(projectName);
+        text.AppendLiteral(" (");
+        text.AppendFormatted(f.TokenSymbol);
+        text.AppendLiteral(") token price");
+    }
+
+    /// <summary>"$0.2046; down 12.5% over 30 days": the price and the changes the source gives, in that order.</summary>
+    private static void AppendTokenPriceValue(ref DefaultInterpolatedStringHandler text, TokenPrice f)
+    {
+        var parts = 0;
         if (f.PriceUsd is { } price)
-            parts.Add(CitationText.Qualified(f.Qualifier, CitationText.Money(price), f.Quote));
-        if (f.Change30d is { } c30)
-            parts.Add($"{CitationText.Change(c30, f.Qualifier, f.Quote)} over 30 days");
-        if (f.Change90d is { } c90)
-            parts.Add($"{CitationText.Change(c90, f.Qualifier, f.Quote)} over 90 days");
-        if (f.Change1y is { } c1y)
-            parts.Add($"{CitationText.Change(c1y, f.Qualifier, f.Quote)} over one year");
-        // Prices are market data the source reports, not its own estimate.
-        return new($"{projectName} ({f.TokenSymbol}) token price", CitationText.Date(f.Date), string.Join("; ", parts), "disclosed");
+        {
+            CitationText.AppendQualified(ref text, f.Qualifier, price, CitationText.QualifiedNumber.Money, f.Quote);
+            parts++;
+        }
+        AppendPriceChange(ref text, ref parts, f.Change30d, " over 30 days", f);
+        AppendPriceChange(ref text, ref parts, f.Change90d, " over 90 days", f);
+        AppendPriceChange(ref text, ref parts, f.Change1y, " over one year", f);
+    }
+
+    private static void AppendPriceChange(ref DefaultInterpolatedStringHandler text, ref int parts, decimal? change, string over, TokenPrice f)
+    {
+        if (change is not { } fraction)
+            return;
+        if (parts++ > 0)
+            text.AppendLiteral("; ");
+        CitationText.AppendChange(ref text, fraction, f.Qualifier, f.Quote);
+        text.AppendLiteral(over);
     }
 
     public static string NetworkMetric(NetworkMetric f, string projectName, string permalink) =>
@@ -132,6 +176,28 @@ public static class Citation
         _ => CitationText.Number(value),
     };
 
-    private static string Sentence(string statement, string basis, string? computed, Source source, string permalink) =>
-        $"{statement} ({basis}). {(computed is null ? "" : computed + " ")}{CitationText.SourceSentence(source)} {permalink}";
+    private static string Sentence(string statement, string basis, string? computed, Source source, string permalink)
+    {
+        var text = CitationText.Buffer(stackalloc char[512]);
+        text.AppendFormatted(statement);
+        AppendSentenceEnd(ref text, basis, computed, source, permalink);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>" (disclosed). Source: …, “…”, early 2026. https://…": what follows a claim in every citation.</summary>
+    private static void AppendSentenceEnd(ref DefaultInterpolatedStringHandler text, string basis, string? computed, Source source,
+        string permalink)
+    {
+        text.AppendLiteral(" (");
+        text.AppendFormatted(basis);
+        text.AppendLiteral("). ");
+        if (computed is not null)
+        {
+            text.AppendFormatted(computed);
+            text.AppendLiteral(" ");
+        }
+        text.AppendFormatted(CitationText.SourceSentence(source));
+        text.AppendLiteral(" ");
+        text.AppendFormatted(permalink);
+    }
 }

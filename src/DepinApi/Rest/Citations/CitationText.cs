@@ -25,22 +25,65 @@ public static class CitationText
         (1_000_000m, "million"),
     ];
 
-    public static string Money(decimal amount) => (amount < 0 ? "-" : "") + "$" + Number(Math.Abs(amount));
+    /// <summary>A buffer that formats as the Append methods expect (invariant, English month names).</summary>
+    public static DefaultInterpolatedStringHandler Buffer(Span<char> initial) => new(0, 0, English, initial);
+
+    // A long series cites thousands of figures in one response. The Append methods write a part of a sentence into the
+    // sentence's own buffer, so that a citation allocates its final text and no string for each part; the string
+    // methods return the same text on its own.
+    public static string Money(decimal amount)
+    {
+        var text = Buffer(stackalloc char[64]);
+        AppendMoney(ref text, amount);
+        return text.ToStringAndClear();
+    }
+
+    public static void AppendMoney(ref DefaultInterpolatedStringHandler text, decimal amount)
+    {
+        if (amount < 0)
+            text.AppendLiteral("-");
+        text.AppendLiteral("$");
+        AppendNumber(ref text, Math.Abs(amount));
+    }
 
     /// <summary>A fraction as a percentage with all its digits: 0.7 → "70%", 0.145 → "14.5%".</summary>
-    public static string Percent(decimal fraction) => Infrastructure.DecimalText.Format(fraction * 100m) + "%";
+    public static string Percent(decimal fraction)
+    {
+        var text = Buffer(stackalloc char[64]);
+        AppendPercent(ref text, fraction);
+        return text.ToStringAndClear();
+    }
+
+    public static void AppendPercent(ref DefaultInterpolatedStringHandler text, decimal fraction)
+    {
+        text.AppendFormatted(Infrastructure.DecimalText.Normalize(fraction * 100m));
+        text.AppendLiteral("%");
+    }
 
     /// <summary>A count or amount: "150", "440,000", "1.5 billion"; millions and up take a scale word, as prose writes them.</summary>
     public static string Number(decimal value)
     {
+        var text = Buffer(stackalloc char[64]);
+        AppendNumber(ref text, value);
+        return text.ToStringAndClear();
+    }
+
+    public static void AppendNumber(ref DefaultInterpolatedStringHandler text, decimal value)
+    {
         var abs = Math.Abs(value);
-        var sign = value < 0 ? "-" : "";
+        if (value < 0)
+            text.AppendLiteral("-");
         foreach (var (size, word) in Scales)
         {
             if (abs >= size)
-                return $"{sign}{(abs / size).ToString(AllDigits, English)} {word}";
+            {
+                text.AppendFormatted(abs / size, AllDigits);
+                text.AppendLiteral(" ");
+                text.AppendLiteral(word);
+                return;
+            }
         }
-        return sign + abs.ToString(AllDigits, English);
+        text.AppendFormatted(abs, AllDigits);
     }
 
     /// <summary>A multiple: 10 → "10x"; 2 → "doubling" when the source says so.</summary>
@@ -53,6 +96,7 @@ public static class CitationText
     /// </summary>
     public static string Qualified(string? qualifier, string number, string quote) => qualifier switch
     {
+        // The one case AppendQualified writes in place.
         null or "range" => number,
         "up_to" => "up to " + number,
         "over" when number.EndsWith('x') && quote.Contains(number + " or more", StringComparison.OrdinalIgnoreCase) => number + " or more",
@@ -64,15 +108,51 @@ public static class CitationText
     /// A change as prose states it: "down 78.55%", "up more than 120%", never "over -90%" — a qualifier on a fall
     /// speaks of its size, as the source's "falling more than 90%" does.
     /// </summary>
-    public static string Change(decimal fraction, string? qualifier, string quote) =>
-        (fraction < 0 ? "down " : "up ") + Qualified(qualifier, Percent(Math.Abs(fraction)), quote);
+    public static string Change(decimal fraction, string? qualifier, string quote)
+    {
+        var text = Buffer(stackalloc char[64]);
+        AppendChange(ref text, fraction, qualifier, quote);
+        return text.ToStringAndClear();
+    }
+
+    public static void AppendChange(ref DefaultInterpolatedStringHandler text, decimal fraction, string? qualifier, string quote)
+    {
+        text.AppendLiteral(fraction < 0 ? "down " : "up ");
+        AppendQualified(ref text, qualifier, Math.Abs(fraction), QualifiedNumber.Percent, quote);
+    }
+
+    /// <summary>What kind of number <see cref="AppendQualified"/> writes.</summary>
+    public enum QualifiedNumber
+    {
+        Money,
+        Percent,
+    }
+
+    /// <summary><see cref="Qualified"/> of <see cref="Money"/> or <see cref="Percent"/>, written into <paramref name="text"/>.</summary>
+    public static void AppendQualified(ref DefaultInterpolatedStringHandler text, string? qualifier, decimal value, QualifiedNumber kind,
+        string quote)
+    {
+        if (qualifier is null or "range")
+        {
+            if (kind == QualifiedNumber.Money)
+                AppendMoney(ref text, value);
+            else
+                AppendPercent(ref text, value);
+            return;
+        }
+        text.AppendFormatted(Qualified(qualifier, kind == QualifiedNumber.Money ? Money(value) : Percent(value), quote));
+    }
 
     /// <summary>"quarterly_revenue" → "revenue", "usage_growth_yoy" → "year-over-year usage growth".</summary>
     public static string Metric(string metric) => MetricNames.Of(metric);
 
     public static string Quarter(Quarter quarter) => $"Q{quarter.Number} {quarter.Year}";
 
-    public static string Date(DateOnly date) => date.ToString("MMMM d, yyyy", English);
+    public static string Date(DateOnly date) => date.ToString(DateFormat, English);
+
+    public static void AppendDate(ref DefaultInterpolatedStringHandler text, DateOnly date) => text.AppendFormatted(date, DateFormat);
+
+    private const string DateFormat = "MMMM d, yyyy";
 
     /// <summary>A seed period as prose: "2025Q2" → "Q2 2025", "2025-10" → "October 2025", "a/b" → "a to b".</summary>
     public static string Period(string period)

@@ -13,5 +13,11 @@ public sealed record FigureStatement(string Subject, string Period, string Value
     public string Reading => $"{Value}, {Period}, {Basis}";
 
     /// <summary>"Aethir revenue, Q2 2025: $32.7 million": the claim a citation starts with.</summary>
-    public string Claim => $"{Subject}, {Period}: {Value}";
+    public string Claim => $"{Subject}{PeriodSeparator}{Period}{ValueSeparator}{Value}";
+
+    /// <summary>What comes between the subject and the period of a claim, for a citation written in place (<see cref="Citation.TokenPrice"/>).</summary>
+    public const string PeriodSeparator = ", ";
+
+    /// <summary>What comes between the period and the value of a claim.</summary>
+    public const string ValueSeparator = ": ";
 }
