@@ -80,7 +80,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
         }
         if (http.Response.StatusCode != StatusCodes.Status304NotModified && !HttpMethods.IsHead(http.Request.Method))
             http.Response.ContentLength = buffer.Length;
-        await buffer.DrainAsync(http.Response.Body, http.RequestAborted);
+        await buffer.DrainAsync(http.Response.BodyWriter, http.RequestAborted);
     }
 
     /// <summary>

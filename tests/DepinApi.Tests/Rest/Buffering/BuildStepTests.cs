@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using DepinApi.Rest.Infrastructure;
 
 namespace DepinApi.Tests.Rest.Buffering;
@@ -22,7 +23,7 @@ public sealed class BuildStepTests
         // 40 KiB and 80 KiB crossed a step; the last 20 KiB did not.
         Assert.Equal(2, steps);
         using var drained = new MemoryStream();
-        await stream.DrainAsync(drained, CancellationToken.None);
+        await stream.DrainAsync(PipeWriter.Create(drained), CancellationToken.None);
         Assert.Equal(content, drained.ToArray());
     }
 
