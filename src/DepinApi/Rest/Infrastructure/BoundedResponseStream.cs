@@ -53,15 +53,12 @@ public sealed class BoundedResponseStream(int memoryThreshold, long limit, int s
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Writes everything held to <paramref name="destination"/>, flushes it, and releases the memory or file. The file is
-    /// read straight into the writer's own memory: draining into a <see cref="Stream"/> copies through an 80 KiB
+    /// Writes everything held to <paramref name="destination"/> (each write flushed) and releases the memory or file. The
+    /// file is read straight into the writer's own memory: draining into a <see cref="Stream"/> copies through an 80 KiB
     /// array (on the large-object heap) that a slow client would keep for as long as it reads (docs/performance.md, *Means*).
     /// </summary>
-    public async Task DrainAsync(PipeWriter destination, CancellationToken cancellationToken)
-    {
-        await content.DrainBufferAsync(destination, cancellationToken);
-        await destination.FlushAsync(cancellationToken);
-    }
+    public Task DrainAsync(PipeWriter destination, CancellationToken cancellationToken) =>
+        content.DrainBufferAsync(destination, cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
