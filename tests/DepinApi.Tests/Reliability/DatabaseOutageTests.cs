@@ -28,12 +28,11 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
     public async Task Requests_during_an_outage_get_503_and_the_service_recovers_when_postgres_returns()
     {
         using var client = api.Factory.CreateClient();
-        // A healthy service before the outage. The class's other tests stop Postgres and lock tables too, and under a
-        // loaded test run a first query can outlast the 2 s command timeout: the precondition waits for health, the
-        // assertions under test below do not.
-        await ReadinessOnceItIsAsync(client, ok: true);
+        // A healthy service before the outage (readiness among the paths). The class's other tests stop Postgres and
+        // lock tables too, and under a loaded test run a first query can outlast the 2 s command timeout: the
+        // precondition waits for health, the assertions under test below do not.
         foreach (var path in DatabasePaths)
-            await OkOnceItIsAsync(client, path);
+            await OnceItIsAsync(client, path, ok: true);
         var cachedBefore = await client.GetStringAsync(CachedPath, Patience);
 
         var cluster = await api.ClusterAsync();
@@ -95,19 +94,15 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
         Assert.True(restarted.Elapsed < TimeSpan.FromSeconds(10), $"readiness took {restarted.Elapsed} to recover");
     }
 
-    private static async Task OkOnceItIsAsync(HttpClient client, string path)
-    {
-        var patience = Patience;
-        while ((await client.GetAsync(path, patience)).StatusCode != HttpStatusCode.OK)
-            await Task.Delay(50, patience);
-    }
+    private static Task<HttpResponseMessage> ReadinessOnceItIsAsync(HttpClient client, bool ok) => OnceItIsAsync(client, "/readyz", ok);
 
-    private static async Task<HttpResponseMessage> ReadinessOnceItIsAsync(HttpClient client, bool ok)
+    /// <summary>Asks <paramref name="path"/> until it answers 200 (<paramref name="ok"/>) or anything else.</summary>
+    private static async Task<HttpResponseMessage> OnceItIsAsync(HttpClient client, string path, bool ok)
     {
         var patience = Patience;
         while (true)
         {
-            var response = await client.GetAsync("/readyz", patience);
+            var response = await client.GetAsync(path, patience);
             if ((response.StatusCode == HttpStatusCode.OK) == ok)
                 return response;
             await Task.Delay(50, patience);
