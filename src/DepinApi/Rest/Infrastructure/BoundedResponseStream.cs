@@ -1,12 +1,10 @@
 using System.IO.Pipelines;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// Holds a whole response before any of it goes to the client: in memory up to a threshold, in a
-/// temporary file beyond it (ASP.NET Core's <see cref="FileBufferingWriteStream"/>), so a slow
-/// client pins disk, not memory. A write past <c>limit</c> bytes throws
+/// temporary file beyond it (<see cref="ResponseSpool"/>), so a slow client pins disk, not memory. A write past <c>limit</c> bytes throws
 /// <see cref="RestResponseTooLargeException"/>, so an oversized response is refused as soon as it is
 /// known to be too large, not after it has been built. Every <c>stepBytes</c> written asynchronously, it awaits
 /// <c>betweenSteps</c> (where the build gives way to a waiting newcomer, <see cref="Fairness.BuildSlot.GiveWayAsync"/>).
@@ -14,7 +12,7 @@ namespace DepinApi.Rest.Infrastructure;
 public sealed class BoundedResponseStream(int memoryThreshold, long limit, int stepBytes = 0,
     Func<CancellationToken, ValueTask>? betweenSteps = null) : Stream
 {
-    private readonly FileBufferingWriteStream content = new(memoryThreshold);
+    private readonly ResponseSpool content = new(memoryThreshold);
     private long written;
     private long stepWritten;
 
@@ -27,13 +25,13 @@ public sealed class BoundedResponseStream(int memoryThreshold, long limit, int s
     public override void Write(byte[] buffer, int offset, int count)
     {
         Reserve(count);
-        content.Write(buffer, offset, count);
+        content.Write(buffer.AsSpan(offset, count));
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Reserve(buffer.Length);
-        await content.WriteAsync(buffer, cancellationToken);
+        content.Write(buffer.Span);
         stepWritten += buffer.Length;
         if (betweenSteps is not null && stepBytes > 0 && stepWritten >= stepBytes)
         {
@@ -52,13 +50,9 @@ public sealed class BoundedResponseStream(int memoryThreshold, long limit, int s
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// Writes everything held to <paramref name="destination"/> (each write flushed) and releases the memory or file. The
-    /// file is read straight into the writer's own memory: draining into a <see cref="Stream"/> copies through an 80 KiB
-    /// array (on the large-object heap) that a slow client would keep for as long as it reads (docs/performance.md, *Means*).
-    /// </summary>
+    /// <summary>Writes everything held to <paramref name="destination"/> (<see cref="ResponseSpool.DrainAsync"/>).</summary>
     public Task DrainAsync(PipeWriter destination, CancellationToken cancellationToken) =>
-        content.DrainBufferAsync(destination, cancellationToken);
+        content.DrainAsync(destination, cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
@@ -71,10 +65,10 @@ public sealed class BoundedResponseStream(int memoryThreshold, long limit, int s
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
-        await content.DisposeAsync();
-        await base.DisposeAsync();
+        content.Dispose();
+        return base.DisposeAsync();
     }
 
     private void Reserve(int count)
