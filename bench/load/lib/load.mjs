@@ -2,6 +2,8 @@
 // caches), then a fixed-duration run over a bounded number of keep-alive connections.
 import autocannon from 'autocannon';
 
+const SETTLE_MS = 1000;
+
 function fire(options) {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
@@ -24,8 +26,13 @@ export async function measure(request, settings, around = {}) {
     pipelining: 1,
     timeout: settings.timeoutSeconds ?? 10,
   };
-  if (settings.warmupSeconds > 0)
+  if (settings.warmupSeconds > 0) {
     await fire({ ...options, duration: settings.warmupSeconds });
+    // The warm-up ends by cutting off the requests it has in flight, and the server cancels their builds only when it
+    // notices. Measured at once, the first request of a client that may run one whole-series export at a time would
+    // be refused (429) while the cut-off one is still being cancelled.
+    await new Promise(resolve => setTimeout(resolve, SETTLE_MS));
+  }
   around.begin?.();
   const result = await fire({ ...options, duration: settings.durationSeconds });
   const aroundResult = around.end?.();
