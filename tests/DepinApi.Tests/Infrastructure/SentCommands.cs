@@ -23,10 +23,13 @@ public sealed class SentCommands : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
-                if (activity.TagObjects.Any(tag => tag.Value as string == database))
+                // Only activities that carry a statement: Npgsql also traces work of its own that sends none of the
+                // request's (once in a full run a second, empty activity came with a request's one statement).
+                if (activity.GetTagItem("db.query.text") is string { Length: > 0 } text
+                    && activity.TagObjects.Any(tag => tag.Value as string == database))
                 {
                     _sent.Add(activity.DisplayName);
-                    _texts.Enqueue(activity.GetTagItem("db.query.text") as string ?? "");
+                    _texts.Enqueue(text);
                 }
             },
         };
