@@ -6,8 +6,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// Holds a whole response before any of it goes to the client: in memory up to a threshold, in a
 /// temporary file beyond it (<see cref="ResponseSpool"/>), so a slow client pins disk, not memory. A
 /// write past <c>limit</c> bytes throws <see cref="RestResponseTooLargeException"/>, so an oversized
-/// response is refused as soon as it is known to be too large, not after it has been built. Every <c>stepBytes</c> written asynchronously, it awaits
-/// <c>betweenSteps</c> (where the build gives way to a waiting newcomer, <see cref="Fairness.BuildSlot.GiveWayAsync"/>).
+/// response is refused as soon as it is known to be too large, not after it has been built. Every
+/// <c>stepBytes</c> written asynchronously, it awaits <c>betweenSteps</c> (where the build gives way to a
+/// waiting newcomer, <see cref="Fairness.BuildSlot.GiveWayAsync"/>).
 /// </summary>
 public sealed class BoundedResponseStream(int memoryThreshold, long limit, int stepBytes = 0,
     Func<CancellationToken, ValueTask>? betweenSteps = null) : Stream

@@ -25,6 +25,7 @@ internal sealed class ResponseSpool : IDisposable
     private const int FileChunkBytes = 64 * 1024;
 
     private readonly int memoryThreshold;
+    private readonly string? temporaryDirectory;
     private readonly Queue<ArraySegment<byte>> full = new();
     private long heldBytes;
     private byte[]? current;
@@ -34,7 +35,12 @@ internal sealed class ResponseSpool : IDisposable
     private long fileLength;
 
     /// <param name="memoryThreshold">How many bytes are held in memory at most (at least a page).</param>
-    public ResponseSpool(int memoryThreshold) => this.memoryThreshold = memoryThreshold;
+    /// <param name="temporaryDirectory">Where the file goes: by default ASPNETCORE_TEMP, else the system's temp folder.</param>
+    public ResponseSpool(int memoryThreshold, string? temporaryDirectory = null)
+    {
+        this.memoryThreshold = memoryThreshold;
+        this.temporaryDirectory = temporaryDirectory;
+    }
 
     /// <summary>Whether the bytes outgrew memory and went on to the temporary file.</summary>
     public bool Spilled => file is not null;
@@ -138,7 +144,7 @@ internal sealed class ResponseSpool : IDisposable
     // Memory is full and more is coming: what memory holds goes to the new file in one gathering write.
     private void SpillToFile()
     {
-        file = OpenTemporaryFile();
+        file = OpenTemporaryFile(temporaryDirectory);
         RandomAccess.Write(file, full.Select(chunk => (ReadOnlyMemory<byte>)chunk).ToList(), 0);
         fileLength = heldBytes;
         while (full.TryDequeue(out var chunk))
@@ -146,12 +152,14 @@ internal sealed class ResponseSpool : IDisposable
         heldBytes = 0;
     }
 
-    private static SafeFileHandle OpenTemporaryFile()
+    // The default folder is looked up here, not per response: most responses never reach the file.
+    private static SafeFileHandle OpenTemporaryFile(string? directory)
     {
-        var directory = Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") is { Length: > 0 } configured ? configured : Path.GetTempPath();
+        directory ??= Environment.GetEnvironmentVariable("ASPNETCORE_TEMP") is { Length: > 0 } configured ? configured : Path.GetTempPath();
         var path = Path.Combine(directory, $"depin-response-{Guid.NewGuid():N}.tmp");
         if (OperatingSystem.IsWindows())
-            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete,
+                FileOptions.DeleteOnClose);
         // Unlinked at once: the open handle keeps the bytes, and nothing is left behind if the process dies.
         var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite);
         File.Delete(path);

@@ -43,20 +43,13 @@ public sealed class ResponseSpoolTests
     public void The_temporary_file_has_no_name_left_behind()
     {
         var folder = Directory.CreateTempSubdirectory("depin-spool-").FullName;
-        var before = Environment.GetEnvironmentVariable("ASPNETCORE_TEMP");
-        try
+        using (var spool = new ResponseSpool(64 * 1024, folder))
         {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", folder);
-            using var spool = new ResponseSpool(64 * 1024);
             spool.Write(Pattern(500_000));
 
             Assert.True(spool.Spilled);
             if (!OperatingSystem.IsWindows())
                 Assert.Empty(Directory.GetFiles(folder));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEMP", before);
         }
         Assert.Empty(Directory.GetFiles(folder));
         Directory.Delete(folder);
