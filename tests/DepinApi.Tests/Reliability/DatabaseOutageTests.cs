@@ -105,6 +105,7 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
             var response = await client.GetAsync(path, patience);
             if ((response.StatusCode == HttpStatusCode.OK) == ok)
                 return response;
+            response.Dispose();
             await Task.Delay(50, patience);
         }
     }
