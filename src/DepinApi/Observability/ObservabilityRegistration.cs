@@ -21,6 +21,9 @@ public static class ObservabilityRegistration
     /// <summary>The standard OpenTelemetry variable; when it is unset no span is recorded and nothing is sent anywhere.</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The meter .NET itself publishes its GC, thread-pool, lock and JIT instruments on.</summary>
+    public const string RuntimeMeterName = "System.Runtime";
+
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
         builder.Services.AddMetrics();
@@ -45,6 +48,9 @@ public static class ObservabilityRegistration
             {
                 meters.AddAspNetCoreInstrumentation()
                     .AddMeter(DepinMetrics.MeterName)
+                    // The runtime's own meter: GC pauses and heap, thread-pool queue and threads, lock contention and
+                    // JIT compilation, which is where a tail or a slow first minute comes from (docs/observability.md).
+                    .AddMeter(RuntimeMeterName)
                     .AddNpgsqlInstrumentation();
                 if (metrics.Enabled) meters.AddPrometheusExporter();
             });

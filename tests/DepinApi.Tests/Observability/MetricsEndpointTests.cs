@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using DepinApi.Tests.Import;
 using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.Reliability;
@@ -47,10 +49,16 @@ public sealed class MetricsEndpointTests
         var text = await scrape.Content.ReadAsStringAsync();
         Assert.True(scrape.StatusCode == HttpStatusCode.OK, text);
         Assert.StartsWith("text/plain", scrape.Content.Headers.ContentType?.MediaType);
-        // The API's own meter, ASP.NET Core's and Npgsql's, as Prometheus names them.
+        // The API's own meter, ASP.NET Core's, Npgsql's and the runtime's, as Prometheus names them.
         Assert.Matches(@"(?m)^depin_data_version(_\w+)?\{[^}]*\} 1(\.0)?( \d+)?$", text);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text);
         Assert.Contains("db_client_operation_duration_seconds_bucket{", text);
+        // A process that has served requests has compiled methods (bench/load reads this to know its warm-up is over).
+        var jitSeconds = Regex.Match(text, @"(?m)^dotnet_jit_compilation_time_seconds_total\{[^}]*\} (\S+)");
+        Assert.True(jitSeconds.Success, text);
+        Assert.True(double.Parse(jitSeconds.Groups[1].Value, CultureInfo.InvariantCulture) > 0, jitSeconds.Value);
+        Assert.Contains("dotnet_gc_pause_time_seconds_total{", text);
+        Assert.Contains("dotnet_thread_pool_queue_length{", text);
 
         // The metrics listener serves nothing else.
         using var apiOnMetrics = await metrics.GetAsync("/v1/projects");
