@@ -8,7 +8,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { freePort, startCluster } from './lib/cluster.mjs';
 import { createSeedDatabase, createSyntheticScaleSet, SEED_DB, SYNTHETIC_DB } from './lib/datasets.mjs';
-import { startApi, startEmptyApp, startPostGraphile } from './lib/servers.mjs';
+import { jitSeconds, startApi, startEmptyApp, startPostGraphile } from './lib/servers.mjs';
 import { withClient } from './lib/cluster.mjs';
 import { readFileSync } from 'node:fs';
 import { fmtNon2xx, measure } from './lib/load.mjs';
@@ -93,7 +93,7 @@ async function main() {
     let logCount = 0;
     const api = async (database, extra, readyPath = '/readyz') => {
       const server = await startApi({
-        dll, port: await freePort(), settings: apiSettings(database, extra), readyPath,
+        dll, port: await freePort(), metricsPort: await freePort(), settings: apiSettings(database, extra), readyPath,
         logFile: join(logDir, `api-${String(++logCount).padStart(2, '0')}-${database}.log`),
       });
       running.add(server);
@@ -174,13 +174,15 @@ async function main() {
             durationSeconds: options.duration,
             warmupSeconds: options.warmup,
             timeoutSeconds: scenario.timeoutSeconds,
+            jitSeconds: target.metricsUrl ? () => jitSeconds(target.metricsUrl) : undefined,
           }, cpuAccounting(target.pid, cluster.pid));
           const { maxRssMb } = sampler.stop();
           const { around: cpu, ...load } = result;
           const figures = { label, ...facts, ...load, cpu, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
           entry.runs.push(figures);
           console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
-            `non-2xx ${fmtNon2xx(result)}, errors ${result.errors}, peak RSS ${figures.peakRssMb.toFixed(0)} MB`);
+            `non-2xx ${fmtNon2xx(result)}, errors ${result.errors}, peak RSS ${figures.peakRssMb.toFixed(0)} MB, ` +
+            `warm-up ${result.warmupSeconds} s${result.jitSettled === false ? ' (still compiling at its end)' : ''}`);
         }
       } catch (e) {
         if (!(e instanceof NotMeasured)) throw e;

@@ -66,16 +66,17 @@ const statusOf = async (url, init) => {
  * Starts the API and waits for `readyPath` to answer 200. `settings` are configuration keys
  * (`Section:Key`), passed as environment variables the way an operator would.
  */
-export async function startApi({ dll, port, settings, readyPath, logFile }) {
-  // The scrape endpoint stays on, as in production, on a port of the system's choosing (runs may overlap).
-  const env = { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, Metrics__Urls: 'http://127.0.0.1:0', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+export async function startApi({ dll, port, metricsPort = 0, settings, readyPath, logFile }) {
+  // The scrape endpoint stays on, as in production; on a port of the system's choosing unless the caller reads it.
+  const env = { ASPNETCORE_URLS: `http://127.0.0.1:${port}`, Metrics__Urls: `http://127.0.0.1:${metricsPort}`, DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
   for (const [key, value] of Object.entries(settings)) env[key.replaceAll(':', '__')] = String(value);
   const startedAt = performance.now();
   const server = launch('dotnet', [dll], { env, cwd: join(dll, '..'), logFile });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     const firstOkMs = await untilOk(() => statusOf(baseUrl + readyPath), startedAt, server, 'the API');
-    return { ...server, pid: server.pid, stop: server.stop, baseUrl, firstOkMs };
+    const metricsUrl = metricsPort ? `http://127.0.0.1:${metricsPort}/metrics` : null;
+    return { ...server, pid: server.pid, stop: server.stop, baseUrl, metricsUrl, firstOkMs };
   } catch (e) {
     await server.stop();
     throw e;
@@ -121,4 +122,15 @@ export async function startPostGraphile({ benchDir, node, connectionUrl, port, l
     await server.stop();
     throw e;
   }
+}
+
+/**
+ * Seconds the API's runtime has spent compiling methods so far, from its scrape endpoint (the `System.Runtime` meter's
+ * `dotnet.jit.compilation.time`); null when the endpoint is not known or does not say.
+ */
+export async function jitSeconds(metricsUrl) {
+  if (!metricsUrl) return null;
+  const text = await (await fetch(metricsUrl)).text();
+  const match = /^dotnet_jit_compilation_time_seconds_total(?:\{[^}]*\})? ([0-9.eE+-]+)/m.exec(text);
+  return match ? Number(match[1]) : null;
 }
