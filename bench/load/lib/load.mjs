@@ -48,6 +48,10 @@ export async function measure(request, settings, around = {}) {
         await fire({ ...options, duration: JIT_STEP_SECONDS });
         warmupSeconds += JIT_STEP_SECONDS;
         const now = await settings.jitSeconds();
+        if (now === null) {
+          jitSettled = null;
+          break;
+        }
         jitSettled = now - compiled < JIT_SETTLED_SHARE * JIT_STEP_SECONDS;
         if (jitSettled) break;
         compiled = now;

@@ -130,7 +130,12 @@ export async function startPostGraphile({ benchDir, node, connectionUrl, port, l
  */
 export async function jitSeconds(metricsUrl) {
   if (!metricsUrl) return null;
-  const text = await (await fetch(metricsUrl)).text();
+  let text;
+  try {
+    text = await (await fetch(metricsUrl)).text();
+  } catch {
+    return null; // the warm-up then ends as a fixed one; a scrape that fails is no reason to lose the run
+  }
   const match = /^dotnet_jit_compilation_time_seconds_total(?:\{[^}]*\})? ([0-9.eE+-]+)/m.exec(text);
   return match ? Number(match[1]) : null;
 }
