@@ -56,11 +56,11 @@ function markdown(run) {
   lines.push(`- Date: ${run.date}; commit ${run.commit}`);
   const apiWarmups = run.scenarios.flatMap(s => s.runs ?? []).filter(r => r.jitSettled !== null && r.jitSettled !== undefined);
   const warmupNote = apiWarmups.length
-    ? ` (the API's went on until its JIT settled: ${Math.min(...apiWarmups.map(r => r.warmupSeconds))}–` +
+    ? `, the API's longer, until its JIT settled: ${Math.min(...apiWarmups.map(r => r.warmupSeconds))}–` +
       `${Math.max(...apiWarmups.map(r => r.warmupSeconds))} s` +
-      (apiWarmups.some(r => !r.jitSettled) ? `; still compiling at the end in ${apiWarmups.filter(r => !r.jitSettled).length} runs` : '') + ')'
+      (apiWarmups.some(r => !r.jitSettled) ? `, still compiling at the end in ${apiWarmups.filter(r => !r.jitSettled).length} runs` : '')
     : '';
-  lines.push(`- Command: \`${run.command}\` (${run.options.duration} s measured after ${run.options.warmup} s warm-up per request${warmupNote}, ` +
+  lines.push(`- Command: \`${run.command}\` (${run.options.duration} s measured after ${run.options.warmup} s warm-up per request${warmupNote}; ` +
     `${run.options.connections} connections unless the row says otherwise, autocannon on loopback)`);
   lines.push(`- Machine: ${m.cpu}, ${m.memoryGb} GiB RAM, ${m.kernel}; .NET SDK ${m.dotnet}, Node ${m.node}, ${run.postgres}`);
   lines.push(`- Load average (1, 5, 15 min) before the run: ${run.loadBefore}; after: ${run.loadAfter}. ` +
