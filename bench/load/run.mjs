@@ -42,7 +42,7 @@ function parseArguments(argv) {
     else if (arg === '--help' || arg === '-h') {
       console.log(`Usage: bench/load/run.sh [--duration S] [--warmup S] [--connections N] [--only 1,2,...] [--cold-starts N] [--scale] [--reuse-build] [--worktree] [--no-doc]
   --duration S     measured seconds per scenario (default 10)
-  --warmup S       unmeasured warm-up seconds before each (default 20: a fresh server's JIT settles)
+  --warmup S       unmeasured warm-up seconds before each (default 20); the API's goes on in 2 s steps, up to 30 s more, until its JIT settles
   --connections N  concurrent keep-alive connections (default 32; the CSV scenario uses 2)
   --only LIST      run only these scenario ids (a GraphQL shape's id, e.g. 8, also runs its PostGraphile twin, 8p)
   --cold-starts N  cold starts of the API, each followed by one of the empty minimal-API app (default 3)
