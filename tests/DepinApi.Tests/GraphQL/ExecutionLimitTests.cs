@@ -55,29 +55,27 @@ public sealed class ExecutionLimitTests : IClassFixture<ExecutionLimitTests.Api>
 
         public async Task InitializeAsync()
         {
-            seeded = await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
-            {
-                ["RateLimiting:Enabled"] = "false",
-                ["Database:CommandTimeoutSeconds"] = "1",
-                ["GraphQL:CacheEnabled"] = "false",
-            });
+            seeded = await ApiFactory.WithSeedDataAsync(Settings(("Database:CommandTimeoutSeconds", "1")));
             ShortCommands = seeded.WithWebHostBuilder(Watching);
             ConnectionString = ShortCommands.Services.GetRequiredService<IConfiguration>().GetConnectionString("Depin")!;
-            ShortExecution = new ApiFactory(ConnectionString, new Dictionary<string, string?>
-            {
-                ["RateLimiting:Enabled"] = "false",
-                ["Database:CommandTimeoutSeconds"] = "60",
-                ["GraphQL:ExecutionTimeoutSeconds"] = "1",
-                ["GraphQL:CacheEnabled"] = "false",
-            }).WithWebHostBuilder(Watching);
+            ShortExecution = new ApiFactory(ConnectionString, Settings(
+                ("Database:CommandTimeoutSeconds", "60"), ("GraphQL:ExecutionTimeoutSeconds", "1"))).WithWebHostBuilder(Watching);
             _ = ShortExecution.Services;
-            SmallResponses = new ApiFactory(ConnectionString, new Dictionary<string, string?>
+            SmallResponses = new ApiFactory(ConnectionString, Settings(("GraphQL:MaxResponseBytes", MaxResponseBytes.ToString())));
+            _ = SmallResponses.Services;
+        }
+
+        // What the three services share (no rate limits or response cache in the way), and what sets each apart.
+        private static Dictionary<string, string?> Settings(params (string Key, string Value)[] own)
+        {
+            var settings = new Dictionary<string, string?>
             {
                 ["RateLimiting:Enabled"] = "false",
-                ["GraphQL:MaxResponseBytes"] = MaxResponseBytes.ToString(),
                 ["GraphQL:CacheEnabled"] = "false",
-            });
-            _ = SmallResponses.Services;
+            };
+            foreach (var (key, value) in own)
+                settings[key] = value;
+            return settings;
         }
 
         private void Watching(IWebHostBuilder builder) =>
