@@ -1,7 +1,6 @@
 using DepinApi.ReadModel;
 using DepinApi.Rest.Citations;
 using DepinApi.Rest.Models;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DepinApi.Pages;
 
@@ -14,7 +13,7 @@ internal static class FigurePages
     // Enough rows to show a figure in its context; a daily price series longer than this shows its newest stretch.
     private const int MaxSeriesRows = 120;
 
-    public static async Task<RazorComponentResult> RenderAsync(HttpContext http, ReadSession session, FigureViews views, object figure,
+    public static async Task<PageResult> RenderAsync(HttpContext http, ReadSession session, FigureViews views, object figure,
         CancellationToken cancellationToken)
     {
         var urls = new PageUrls(http.Request);

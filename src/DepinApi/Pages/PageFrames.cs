@@ -1,7 +1,5 @@
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DepinApi.Pages;
 
@@ -20,14 +18,4 @@ internal static class PageFrames
         new("Sector analytics", urls.Api("/v1/sectors/analytics")),
         new("API documentation", urls.Api(OpenApi.ApiDocs.UiPath)),
     ];
-}
-
-/// <summary>A page as the answer of an endpoint: a Razor component rendered to HTML on the server.</summary>
-internal static class PageResult
-{
-    public static RazorComponentResult Of<TComponent>(object model) where TComponent : IComponent =>
-        new RazorComponentResult<TComponent>(new Dictionary<string, object?> { ["Model"] = model })
-        {
-            ContentType = "text/html; charset=utf-8",
-        };
 }

@@ -7,8 +7,7 @@ public static class PagesRegistration
 {
     public static WebApplicationBuilder AddFigurePages(this WebApplicationBuilder builder)
     {
-        // Razor components rendered to HTML on the server (RazorComponentResult); no interactivity, no circuit.
-        builder.Services.AddRazorComponents();
+        // The pages themselves need no services: PageResult renders each component on its own.
         builder.Services.AddSingleton<PageAssets>();
         return builder;
     }

@@ -4,7 +4,6 @@ using DepinApi.Rest.Citations;
 using DepinApi.Rest.Models;
 using DepinApi.Screening;
 using DepinApi.SectorAnalytics;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DepinApi.Pages;
 
@@ -16,7 +15,7 @@ internal static class ResourcePages
 {
     private static readonly HashSet<int> SecondAndThird = [1, 2];
 
-    public static RazorComponentResult Project(HttpContext http, ReadSession session, ProjectDetailView project)
+    public static PageResult Project(HttpContext http, ReadSession session, ProjectDetailView project)
     {
         var urls = new PageUrls(http.Request);
         var version = PageUrls.Version(session.Version.Id);
@@ -63,7 +62,7 @@ internal static class ResourcePages
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, project.Name, [project.Description, facts], links, sections));
     }
 
-    public static RazorComponentResult RevenueSeries(HttpContext http, ReadSession session, string projectName, string? quarter,
+    public static PageResult RevenueSeries(HttpContext http, ReadSession session, string projectName, string? quarter,
         IReadOnlyList<RevenueFigureView> figures, PageInfo page)
     {
         var urls = new PageUrls(http.Request);
@@ -97,7 +96,7 @@ internal static class ResourcePages
             NextPage(page), [new(null, chart, new PageTable("Revenue figures", headers, rows, new HashSet<int> { 2, 3 }))]));
     }
 
-    public static RazorComponentResult PriceSeries(HttpContext http, ReadSession session, string projectName, IReadOnlyList<TokenPriceView> prices, PageInfo page)
+    public static PageResult PriceSeries(HttpContext http, ReadSession session, string projectName, IReadOnlyList<TokenPriceView> prices, PageInfo page)
     {
         var urls = new PageUrls(http.Request);
         var symbol = prices.Count > 0 ? prices[0].TokenSymbol : "token";
@@ -110,7 +109,7 @@ internal static class ResourcePages
             NextPage(page), [new(null, chart, PriceTable("Token prices", prices))]));
     }
 
-    public static RazorComponentResult RevenueAcrossProjects(HttpContext http, ReadSession session, string metric, IReadOnlyList<RevenueShareView> rows, PageInfo page)
+    public static PageResult RevenueAcrossProjects(HttpContext http, ReadSession session, string metric, IReadOnlyList<RevenueShareView> rows, PageInfo page)
     {
         var urls = new PageUrls(http.Request);
         var quarter = rows.Count > 0 ? rows[0].Figure.Quarter : null;
@@ -130,7 +129,7 @@ internal static class ResourcePages
             [.. figureLinks, .. NextPage(page)], [new(null, chart, table)]));
     }
 
-    public static RazorComponentResult Screening(HttpContext http, ReadSession session, string? sector, IReadOnlyList<ProjectScreening> projects, PageInfo page)
+    public static PageResult Screening(HttpContext http, ReadSession session, string? sector, IReadOnlyList<ProjectScreening> projects, PageInfo page)
     {
         var urls = new PageUrls(http.Request);
         var heading = sector is null ? "Screening of every project" : $"Screening of the {sector} projects";
@@ -149,7 +148,7 @@ internal static class ResourcePages
                 ["Project", "Component", "Score", "Weight", "Arithmetic"], components, SecondAndThird))]));
     }
 
-    public static RazorComponentResult SectorAnalytics(HttpContext http, ReadSession session, SectorAnalyticsReport report)
+    public static PageResult SectorAnalytics(HttpContext http, ReadSession session, SectorAnalyticsReport report)
     {
         var urls = new PageUrls(http.Request);
         var heading = report.Sector is null ? "Sector analytics: every project" : $"Sector analytics: {report.Sector}";

@@ -1,4 +1,5 @@
 using DepinApi.Charts;
+using DepinApi.Pages;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -17,7 +18,7 @@ internal static class FigurePermalink
     /// <param name="lookup">Finds the figure by id in the session's version (see <see cref="FigureLookup"/>).</param>
     /// <param name="view">Maps the figure to the view the list endpoints show for it.</param>
     /// <param name="card">The view as a preview card, given the project's name and the card's footer.</param>
-    public static async Task<Results<Ok<ItemResponse<TView>>, CsvResult<TView>, RazorComponentResult, ChartResult, ProblemHttpResult>> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
+    public static async Task<Results<Ok<ItemResponse<TView>>, CsvResult<TView>, PageResult, ChartResult, ProblemHttpResult>> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
         ResourceParameters resource, string kind,
         Func<ReadSession, string, CancellationToken, Task<TFigure?>> lookup,
         Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, Func<FigureViews, TView, string, FigureCard> card,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
+using DepinApi.Pages;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
@@ -87,7 +88,7 @@ public static class MetricEndpoints
             : Representation.ListJson(session, items, info);
     }
 
-    public static Task<Results<Ok<ItemResponse<NetworkMetricView>>, CsvResult<NetworkMetricView>, RazorComponentResult, ChartResult, ProblemHttpResult>> MetricAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<NetworkMetricView>>, CsvResult<NetworkMetricView>, PageResult, ChartResult, ProblemHttpResult>> MetricAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. aethir-2026-active-compute-clients.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "network metric", FigureLookup.NetworkMetricAsync,
@@ -109,7 +110,7 @@ public static class MetricEndpoints
         return Representation.List(format, session, items, info, SectorFigureView.Columns(), "sector-figures");
     }
 
-    public static Task<Results<Ok<ItemResponse<SectorFigureView>>, CsvResult<SectorFigureView>, RazorComponentResult, ChartResult, ProblemHttpResult>> SectorFigureAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<SectorFigureView>>, CsvResult<SectorFigureView>, PageResult, ChartResult, ProblemHttpResult>> SectorFigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. depin-2026q2-annualized-external-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "sector figure", FigureLookup.SectorFigureAsync,

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DepinApi.Pages;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -60,7 +61,7 @@ public static class ProjectEndpoints
         return Representation.List(format, session, views, info, ProjectView.Columns(), "projects");
     }
 
-    public static async Task<Results<Ok<ItemResponse<ProjectDetailView>>, CsvResult<ProjectView>, RazorComponentResult,
+    public static async Task<Results<Ok<ItemResponse<ProjectDetailView>>, CsvResult<ProjectView>, PageResult,
         ProjectElsewhere>> GetAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)

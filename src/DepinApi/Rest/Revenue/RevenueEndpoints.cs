@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
+using DepinApi.Pages;
 using DepinApi.ReadModel;
 using DepinApi.Rest.ApiIndex;
 using DepinApi.Rest.Figures;
@@ -60,7 +61,7 @@ public static class RevenueEndpoints
             .OffersFormats(ResponseFormats.Figure);
     }
 
-    public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult, ChartResult,
+    public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, PageResult, ChartResult,
         ProjectElsewhere>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [AsParameters] RevenueParameters filter, [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
@@ -106,7 +107,7 @@ public static class RevenueEndpoints
             : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult,
+    public static async Task<Results<Ok<ListResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, PageResult,
         ProjectElsewhere, ProblemHttpResult>> QuarterAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
         [Description("The quarter, YYYYQn, e.g. 2025Q2.")] string quarter,
@@ -141,7 +142,7 @@ public static class RevenueEndpoints
             : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<Results<Ok<ListResponse<RevenueShareView>>, CsvResult<RevenueShareView>, RazorComponentResult>>
+    public static async Task<Results<Ok<ListResponse<RevenueShareView>>, CsvResult<RevenueShareView>, PageResult>>
         AcrossProjectsAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "quarter")][Description("The quarter, YYYYQn; default: the newest quarter that has the metric.")] string? quarter,
         // [Required] tells the document (see ParameterDocsFilter); the check below answers a missing one.
@@ -191,7 +192,7 @@ public static class RevenueEndpoints
             : Representation.ListJson(session, items, info);
     }
 
-    public static async Task<Results<Ok<ItemResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, RazorComponentResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<Results<Ok<ItemResponse<RevenueFigureView>>, CsvResult<RevenueFigureView>, PageResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. aethir-2025q2-quarterly-revenue.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken)
     {

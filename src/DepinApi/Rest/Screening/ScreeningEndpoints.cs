@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DepinApi.OpenApi;
+using DepinApi.Pages;
 using DepinApi.Rest;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Screening;
@@ -32,7 +33,7 @@ public static class ScreeningEndpoints
             .RedirectsRenamedSlugs();
     }
 
-    public static async Task<Results<Ok<ScreeningListResponse>, CsvResult<ProjectScreening>, RazorComponentResult>> ListAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
+    public static async Task<Results<Ok<ScreeningListResponse>, CsvResult<ProjectScreening>, PageResult>> ListAsync(HttpContext http, RestHandlerServices rest, ScreeningService screening,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")]
         [OpenApiExample("compute")] string? sector,

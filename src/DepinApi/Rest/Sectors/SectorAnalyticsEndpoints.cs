@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
+using DepinApi.Pages;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Screening;
 using DepinApi.SectorAnalytics;
@@ -29,7 +30,7 @@ public static class SectorAnalyticsEndpoints
     }
 
     public static async Task<Results<Ok<SectorAnalyticsResponse>, CsvResult<SectorAnalyticsCsv.ShareRow>,
-        CsvResult<ImpliedYearEarlierPrice>, CsvResult<SectorRevenueMultiple>, RazorComponentResult, ChartResult>> GetAsync(HttpContext http, RestHandlerServices rest, SectorAnalyticsService analytics,
+        CsvResult<ImpliedYearEarlierPrice>, CsvResult<SectorRevenueMultiple>, PageResult, ChartResult>> GetAsync(HttpContext http, RestHandlerServices rest, SectorAnalyticsService analytics,
         [AsParameters] ResourceParameters resource,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth. Default: every project.")]
         [OpenApiExample("compute")] string? sector,

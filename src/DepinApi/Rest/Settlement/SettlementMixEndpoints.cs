@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
+using DepinApi.Pages;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
@@ -82,7 +83,7 @@ public static class SettlementMixEndpoints
         return Representation.List(format, session, items, info, SettlementMixView.Columns(), "settlement-mix");
     }
 
-    public static Task<Results<Ok<ItemResponse<SettlementMixView>>, CsvResult<SettlementMixView>, RazorComponentResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<SettlementMixView>>, CsvResult<SettlementMixView>, PageResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. helium-2026-06-01-settlement-mix.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "settlement mix figure", FigureLookup.SettlementMixAsync,

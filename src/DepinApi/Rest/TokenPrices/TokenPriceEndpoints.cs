@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using DepinApi.Charts;
 using DepinApi.OpenApi;
+using DepinApi.Pages;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Figures;
 using DepinApi.Rest.Infrastructure;
@@ -44,7 +45,7 @@ public static class TokenPriceEndpoints
             .OffersFormats(ResponseFormats.Figure);
     }
 
-    public static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult,
+    public static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, PageResult, ChartResult,
         ProjectElsewhere, ProblemHttpResult>> SeriesAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. helium.")] string slug,
         [FromQuery(Name = "from")][Description("First date, YYYY-MM-DD.")] string? from,
@@ -107,7 +108,7 @@ public static class TokenPriceEndpoints
     /// A page of the series: the project and the page read in one statement (<see cref="ReadSession.ProjectTokenPricesAsync"/>),
     /// as if the slug were the project's own; another name of it is answered with a redirect.
     /// </summary>
-    private static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult,
+    private static async Task<Results<Ok<ListResponse<TokenPriceView>>, CsvResult<TokenPriceView>, PageResult, ChartResult,
         ProjectElsewhere, ProblemHttpResult>> PageAsync(HttpContext http, RestHandlerServices rest, string slug, ResponseFormat format,
         PageRequest page, DateOnly? first, DateOnly? last, string? asOf, CancellationToken cancellationToken)
     {
@@ -150,7 +151,7 @@ public static class TokenPriceEndpoints
         return Representation.List(format, session, items, info, TokenPriceView.Columns(), stem);
     }
 
-    public static Task<Results<Ok<ItemResponse<TokenPriceView>>, CsvResult<TokenPriceView>, RazorComponentResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
+    public static Task<Results<Ok<ItemResponse<TokenPriceView>>, CsvResult<TokenPriceView>, PageResult, ChartResult, ProblemHttpResult>> FigureAsync(HttpContext http, RestHandlerServices rest,
         [Description("The figure's id, e.g. helium-2026-06-01-price.")] string id,
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,
