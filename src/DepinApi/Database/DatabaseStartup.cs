@@ -21,9 +21,11 @@ public sealed class DatabaseStartup(IConfiguration configuration, ILogger<Databa
     /// <summary>
     /// Starts finding and preparing the database now, once the host is built and its configuration final, so
     /// that the work (mostly waiting on Postgres) overlaps the building of the request pipeline; the hosted
-    /// service's start then only waits for it. Without this call the work starts with the hosted service.
+    /// service's start then only waits for it. On a thread-pool thread: its first steps (the connection string's
+    /// parsing, the data source, the migration check) are work, not waiting, and would otherwise run on the thread
+    /// that builds the pipeline. Without this call the work starts with the hosted service.
     /// </summary>
-    public void Begin() => preparation ??= PrepareAsync(CancellationToken.None);
+    public void Begin() => preparation ??= Task.Run(() => PrepareAsync(CancellationToken.None));
 
     public Task StartAsync(CancellationToken cancellationToken) =>
         (preparation ??= PrepareAsync(cancellationToken)).WaitAsync(cancellationToken);

@@ -58,17 +58,61 @@ public static class ApiDocs
     }
 
     /// <summary>Maps the document and the UI as endpoints, so they pass through the same pipeline as the API.</summary>
+    /// <remarks>
+    /// As Swashbuckle's <c>MapSwagger</c> and <c>MapSwaggerUI</c> do (the same patterns and methods, its own
+    /// middleware behind them), but each middleware is built on the endpoint's first request instead of at start:
+    /// building them compiled expression trees and opened Swagger UI's embedded files, about a tenth of the time a
+    /// new server took to its first answer, for pages few requests ask for (docs/performance.md, <i>Means</i>).
+    /// </remarks>
     public static WebApplication UseApiDocs(this WebApplication app)
     {
-        app.MapSwagger("/openapi/{documentName}.json", options => options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1);
-        // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
-        app.MapSwagger("/openapi/3.0/{documentName}.json", options =>
+        string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
+        const string document31 = "/openapi/{documentName}.json";
+        app.MapBuiltOnFirstRequest(document31, getOrHead, branch => branch.UseSwagger(options =>
         {
+            options.RouteTemplate = document31;
+            options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+        }));
+        // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
+        const string document30 = "/openapi/3.0/{documentName}.json";
+        app.MapBuiltOnFirstRequest(document30, getOrHead, branch => branch.UseSwagger(options =>
+        {
+            options.RouteTemplate = document30;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
-        });
-        app.MapSwaggerUI(UiPath.TrimStart('/'), ConfigureUi);
+        }));
+        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = UiPath.TrimStart('/');
+            ConfigureUi(ui);
+        }));
         return app;
+    }
+
+    /// <summary>Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it.</summary>
+    private static void MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern, string[]? methods,
+        Func<IApplicationBuilder, IApplicationBuilder> configure)
+    {
+        var branch = new Lazy<RequestDelegate>(() => configure(app.CreateApplicationBuilder()).Build());
+        RequestDelegate serve = async context =>
+        {
+            // The branch's middleware answers by path, and a static-file middleware inside it serves nothing while a
+            // request has an endpoint.
+            var endpoint = context.GetEndpoint();
+            context.SetEndpoint(null);
+            try
+            {
+                await branch.Value(context);
+            }
+            finally
+            {
+                context.SetEndpoint(endpoint);
+            }
+        };
+        if (methods is null)
+            app.Map(pattern, serve);
+        else
+            app.MapMethods(pattern, methods, serve);
     }
 
     private static void ConfigureUi(SwaggerUIOptions ui)

@@ -45,6 +45,7 @@ public static class RestApi
         services.AddSingleton<RestHandlerServices>();
         services.AddSingleton<BulkExports>();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<RestErrorFilter>();
         services.AddSingleton<CachingHeadersFilter>();
         services.AddSingleton<DataVersionCachePolicy>();
         services.AddHostedService<OutputCacheEviction>();
@@ -102,12 +103,7 @@ public static class RestApi
             app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RestApi)).LogWarning(
                 "Server:PublicBaseUrl is not set and AllowedHosts is '*': permalinks, citations and Link headers are "
                 + "written as relative URLs. Set Server:PublicBaseUrl (or AllowedHosts) to publish absolute ones.");
-        var v1 = app.MapGroup("/v1")
-            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest)
-            .AddEndpointFilter<RestErrorFilter>()
-            .AddEndpointFilter<CachingHeadersFilter>()
-            .CacheOutput(DataVersionCachePolicy.PolicyName)
-            .RequireCors(CorsPolicy);
+        var v1 = app.MapV1Group();
         v1.MapProjectEndpoints();
         v1.MapRevenueEndpoints();
         v1.MapSettlementMixEndpoints();
@@ -119,4 +115,26 @@ public static class RestApi
         v1.MapFigureSearchEndpoints();
         return app;
     }
+
+    /// <summary>
+    /// A /v1 group with what every REST resource shares: the response buffered and built in a fair turn, the error
+    /// handling, caching headers, output cache and CORS.
+    /// </summary>
+    /// <remarks>The filters are the container's singletons, not <c>AddEndpointFilter&lt;T&gt;()</c>, which
+    /// compiles an expression tree to construct each one (<c>ActivatorUtilities.CreateFactory</c>). They are resolved
+    /// when the endpoints are built, after start-up has found the database they need.</remarks>
+    public static RouteGroupBuilder MapV1Group(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/v1")
+            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest)
+            .AddFilterFromServices<RestErrorFilter>()
+            .AddFilterFromServices<CachingHeadersFilter>()
+            .CacheOutput(DataVersionCachePolicy.PolicyName)
+            .RequireCors(CorsPolicy);
+
+    private static RouteGroupBuilder AddFilterFromServices<TFilter>(this RouteGroupBuilder group) where TFilter : IEndpointFilter =>
+        group.AddEndpointFilterFactory((context, next) =>
+        {
+            var filter = context.ApplicationServices.GetRequiredService<TFilter>();
+            return invocation => filter.InvokeAsync(invocation, next);
+        });
 }

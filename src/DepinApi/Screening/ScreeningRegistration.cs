@@ -19,17 +19,12 @@ public static class ScreeningRegistration
     }
 
     /// <summary>
-    /// Maps /v1/screening, /v1/projects/{slug}/screening and /v1/sectors/analytics with the same
-    /// error handling, caching headers, output cache and CORS as the rest of /v1.
+    /// Maps /v1/screening, /v1/projects/{slug}/screening and /v1/sectors/analytics in a /v1 group like the rest of
+    /// /v1 (<see cref="RestApi.MapV1Group"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapScreening(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1")
-            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest)
-            .AddEndpointFilter<RestErrorFilter>()
-            .AddEndpointFilter<CachingHeadersFilter>()
-            .CacheOutput(DataVersionCachePolicy.PolicyName)
-            .RequireCors(RestApi.CorsPolicy);
+        var v1 = app.MapV1Group();
         v1.MapScreeningEndpoints();
         v1.MapSectorAnalyticsEndpoints();
         return app;
