@@ -30,6 +30,13 @@ public static class RedisRegistration
             .ValidateOnStart();
         if (connectionString is null)
             return false;
+        AddMultiplexer(services, connectionString);
+        return true;
+    }
+
+    // A method of its own, so that a server without Redis never loads StackExchange.Redis: the assembly is loaded
+    // when a method that names its types is compiled, and only this one does.
+    private static void AddMultiplexer(IServiceCollection services, string connectionString) =>
         services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
@@ -42,8 +49,6 @@ public static class RedisRegistration
             config.AsyncTimeout = options.TimeoutMilliseconds;
             return ConnectionMultiplexer.Connect(config);
         });
-        return true;
-    }
 
     /// <summary>Marks the registration as done, so a second caller adds nothing.</summary>
     private sealed class Registered;
