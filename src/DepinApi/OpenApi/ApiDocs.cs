@@ -60,9 +60,9 @@ public static class ApiDocs
     /// <summary>Maps the document and the UI as endpoints, so they pass through the same pipeline as the API.</summary>
     /// <remarks>
     /// As Swashbuckle's <c>MapSwagger</c> and <c>MapSwaggerUI</c> do (the same patterns and methods, its own
-    /// middleware behind them), but each middleware is built on the endpoint's first request instead of at start:
-    /// building them compiled expression trees and opened Swagger UI's embedded files, about a tenth of the time a
-    /// new server took to its first answer, for pages few requests ask for (docs/performance.md, <i>Means</i>).
+    /// middleware behind them), but each middleware is built on the endpoint's first request instead of at start,
+    /// where building them compiled expression trees and opened Swagger UI's embedded files before the server could
+    /// answer anything, for pages few requests ask for (docs/performance.md, <i>Means</i>).
     /// </remarks>
     public static WebApplication UseApiDocs(this WebApplication app)
     {

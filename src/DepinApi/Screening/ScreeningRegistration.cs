@@ -1,5 +1,4 @@
 using DepinApi.Rest;
-using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Screening;
 using DepinApi.Rest.Sectors;
 using DepinApi.SectorAnalytics;
