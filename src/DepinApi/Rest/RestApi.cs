@@ -95,6 +95,25 @@ public static class RestApi
         return builder;
     }
 
+    /// <summary>
+    /// ASP.NET Core's CORS middleware, constructed here instead of by <c>UseCors()</c>: its <c>Invoke</c> takes the
+    /// policy provider as a parameter, so <c>UseMiddleware</c> compiles an expression tree to call it, the one a start
+    /// still compiled and the only reason it loaded System.Linq.Expressions (docs/performance.md, <i>Means</i>).
+    /// </summary>
+    public static IApplicationBuilder UseRestCors(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        // Stateless (it reads the options' policies), so one serves every request.
+        var policies = services.GetRequiredService<ICorsPolicyProvider>();
+        var cors = services.GetRequiredService<ICorsService>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        return app.Use(next =>
+        {
+            var middleware = new CorsMiddleware(next, cors, loggers);
+            return context => middleware.Invoke(context, policies);
+        });
+    }
+
     /// <summary>Maps every /v1 endpoint group with the shared error handling, caching headers, output cache and CORS.</summary>
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)
     {
