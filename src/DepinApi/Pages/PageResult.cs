@@ -40,7 +40,7 @@ public sealed class PageResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
     }
 
     /// <summary>The page's HTML. A renderer per page: it keeps every component it rendered until it is disposed.</summary>
-    public async Task<string> RenderAsync(IServiceProvider services)
+    private async Task<string> RenderAsync(IServiceProvider services)
     {
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
