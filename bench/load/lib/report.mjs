@@ -54,11 +54,13 @@ function markdown(run) {
   const m = run.machine;
   lines.push(`### Latest run`, '');
   lines.push(`- Date: ${run.date}; commit ${run.commit}`);
-  const apiWarmups = run.scenarios.flatMap(s => s.runs ?? []).filter(r => r.jitSettled !== null && r.jitSettled !== undefined);
+  // Runs whose warm-up followed the JIT (the API's); jitSettled is null or absent for the others.
+  const apiWarmups = run.scenarios.flatMap(s => s.runs ?? []).filter(r => r.jitSettled != null);
+  const warmups = apiWarmups.map(r => r.warmupSeconds);
+  const unsettled = apiWarmups.filter(r => !r.jitSettled).length;
   const warmupNote = apiWarmups.length
-    ? `, the API's longer, until its JIT settled: ${Math.min(...apiWarmups.map(r => r.warmupSeconds))}–` +
-      `${Math.max(...apiWarmups.map(r => r.warmupSeconds))} s` +
-      (apiWarmups.some(r => !r.jitSettled) ? `, still compiling at the end in ${apiWarmups.filter(r => !r.jitSettled).length} runs` : '')
+    ? `, the API's longer, until its JIT settled: ${Math.min(...warmups)}–${Math.max(...warmups)} s` +
+      (unsettled ? `, still compiling at the end in ${unsettled} runs` : '')
     : '';
   lines.push(`- Command: \`${run.command}\` (${run.options.duration} s measured after ${run.options.warmup} s warm-up per request${warmupNote}; ` +
     `${run.options.connections} connections unless the row says otherwise, autocannon on loopback)`);
