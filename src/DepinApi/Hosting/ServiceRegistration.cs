@@ -100,7 +100,7 @@ public static class ServiceRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages(DepinApi.Errors.StatusCodeProblems.WriteAsync);
         app.UseResponseCompression();
-        app.UseRestCors();
+        app.UseCorsPolicies();
         app.UseRateLimits();
         app.UseOutputCache();
         // Inside the output cache, so a cached answer takes no turn; outside the buffer, so the turn is given back

@@ -96,11 +96,12 @@ public static class RestApi
     }
 
     /// <summary>
-    /// ASP.NET Core's CORS middleware, constructed here instead of by <c>UseCors()</c>: its <c>Invoke</c> takes the
-    /// policy provider as a parameter, so <c>UseMiddleware</c> compiles an expression tree to call it, the one a start
-    /// still compiled and the only reason it loaded System.Linq.Expressions (docs/performance.md, <i>Means</i>).
+    /// ASP.NET Core's CORS middleware, applying the endpoints' policies (REST's and GraphQL's, both registered above),
+    /// constructed here instead of by <c>UseCors()</c>: its <c>Invoke</c> takes the policy provider as a parameter, so
+    /// <c>UseMiddleware</c> compiles an expression tree to call it, the one a start still compiled and the only reason
+    /// it loaded System.Linq.Expressions (docs/performance.md, <i>Means</i>).
     /// </summary>
-    public static IApplicationBuilder UseRestCors(this IApplicationBuilder app)
+    public static IApplicationBuilder UseCorsPolicies(this IApplicationBuilder app)
     {
         var services = app.ApplicationServices;
         // Stateless (it reads the options' policies), so one serves every request.
