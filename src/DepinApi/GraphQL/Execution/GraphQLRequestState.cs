@@ -26,6 +26,7 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
     private int? _compiledVersion;
 
     private Task<FigureViews>? _figureViews;
+    private Task<FigureViews>? _preferredRevenue;
 
     /// <summary>The data version the response was read from, by the session or by a compiled statement; null if none was read.</summary>
     public int? VersionRead => OpenedSession?.Version.Id ?? _compiledVersion;
@@ -40,10 +41,19 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
 
     /// <summary>
     /// REST's view builder on the request's version, which writes every figure's permalink and citation (one home for
-    /// both), with the preferred revenue statements of every project loaded. Read once per request, on first use.
+    /// both). Read once per request, on first use.
     /// </summary>
     internal async Task<FigureViews> FigureViewsAsync(ResolveContext context) =>
         await StartOnce(ref _figureViews, () => LoadFigureViewsAsync(context)).ConfigureAwait(false);
+
+    /// <summary>
+    /// <see cref="FigureViewsAsync"/> with the preferred revenue statements of every project marked, which only
+    /// <c>RevenueFigure.preferred</c> needs: reading every project's revenue for it is left to the requests that select
+    /// it (the harness's nested query with citations and permalinks: about 620 requests/s with that read, 835 without;
+    /// docs/performance.md, *Means*). Marked once per request, on first use.
+    /// </summary>
+    internal async Task<FigureViews> PreferredRevenueAsync(ResolveContext context) =>
+        await StartOnce(ref _preferredRevenue, () => LoadPreferredRevenueAsync(context)).ConfigureAwait(false);
 
     // The task in slot, started by the first resolver that asks; every later one shares it.
     private Task<T> StartOnce<T>(ref Task<T>? slot, Func<Task<T>> start)
@@ -58,8 +68,14 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
     private async Task<FigureViews> LoadFigureViewsAsync(ResolveContext context)
     {
         var session = await SessionAsync(context).ConfigureAwait(false);
-        var views = await FigureViews.CreateAsync(Http, session, context.CancellationToken).ConfigureAwait(false);
-        await views.LoadPreferredRevenueAsync(session, projects: null, context.CancellationToken).ConfigureAwait(false);
+        return await FigureViews.CreateAsync(Http, session, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<FigureViews> LoadPreferredRevenueAsync(ResolveContext context)
+    {
+        var views = await FigureViewsAsync(context).ConfigureAwait(false);
+        await views.LoadPreferredRevenueAsync(await SessionAsync(context).ConfigureAwait(false), projects: null, context.CancellationToken)
+            .ConfigureAwait(false);
         return views;
     }
 

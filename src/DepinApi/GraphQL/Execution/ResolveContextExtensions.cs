@@ -13,4 +13,7 @@ internal static class ResolveContextExtensions
     public static Task<ReadSession> SessionAsync(this ResolveContext context) => context.State().SessionAsync(context);
 
     public static Task<Rest.Models.FigureViews> FigureViewsAsync(this ResolveContext context) => context.State().FigureViewsAsync(context);
+
+    public static Task<Rest.Models.FigureViews> PreferredRevenueAsync(this ResolveContext context) =>
+        context.State().PreferredRevenueAsync(context);
 }

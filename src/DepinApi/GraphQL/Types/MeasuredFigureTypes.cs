@@ -20,7 +20,7 @@ internal static class MeasuredFigureTypes
         .Field("valueMax", DecimalScalar.Type, f => f.Description("The high end of a range; null for a single value.").Resolve(m => m.ValueMax))
         .Field("unit", new GraphQLNonNull(DepinEnums.MetricUnit), f => f.Description("The unit of value and valueMax.").Resolve(m => m.Unit))
         .Provenance(source, m => m.Basis, m => m.Qualifier, m => m.Source, m => m.Quote)
-        .Citable((views, m) => views.NetworkMetric(m) is var v ? (v.Permalink, v.Citation) : default)
+        .Citable((views, m) => views.Cite(m))
         .Build();
 
     public static GraphQLObjectType SectorFigure(GraphQLObjectType source) => new ObjectTypeBuilder<SectorFigure>("SectorFigure")
@@ -35,7 +35,7 @@ internal static class MeasuredFigureTypes
         .Field("valueMax", DecimalScalar.Type, f => f.Description("The high end of a range; null for a single value.").Resolve(m => m.ValueMax))
         .Field("unit", new GraphQLNonNull(DepinEnums.MetricUnit), f => f.Description("The unit of value and valueMax.").Resolve(m => m.Unit))
         .Provenance(source, m => m.Basis, m => m.Qualifier, m => m.Source, m => m.Quote)
-        .Citable((views, m) => views.SectorFigure(m) is var v ? (v.Permalink, v.Citation) : default)
+        .Citable((views, m) => views.Cite(m))
         .Build();
 
     private const string PeriodDescription =

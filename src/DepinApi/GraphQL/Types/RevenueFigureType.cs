@@ -27,7 +27,7 @@ internal static class RevenueFigureType
         .Field("preferred", new GraphQLNonNull(Scalars.Boolean), f => f
             .Description("Whether this is the statement to cite when a source states the project's quarter and metric more than "
                          + "once (\"over $500 million\" and \"about $520 million\"): the one REST's /v1/revenue chooses.")
-            .ResolveAsync(async (v, c) => (await c.FigureViewsAsync().ConfigureAwait(false)).Revenue(v.Figure).Preferred))
-        .Citable((views, v) => views.Revenue(v.Figure, v.Units, v.Value) is var r ? (r.Permalink, r.Citation) : default)
+            .ResolveAsync(async (v, c) => (await c.PreferredRevenueAsync().ConfigureAwait(false)).IsPreferred(v.Figure)))
+        .Citable((views, v) => views.Cite(v.Figure, v.Units, v.Value))
         .Build();
 }

@@ -25,6 +25,6 @@ internal static class SettlementMixType
             .Description("What the shares are of (their denominator), as the source states them.")
             .Resolve(_ => Rest.Models.SettlementMixView.ShareOfFees))
         .Provenance(source, m => m.Basis, m => m.Qualifier, m => m.Source, m => m.Quote)
-        .Citable((views, m) => views.SettlementMix(m) is var v ? (v.Permalink, v.Citation) : default)
+        .Citable((views, m) => views.Cite(m))
         .Build();
 }

@@ -23,6 +23,6 @@ internal static class TokenPriceType
         .Field("change90d", DecimalScalar.Type, f => f.Description("Change over 90 days as a fraction; null when not stated.").Resolve(p => p.Change90d))
         .Field("change1y", DecimalScalar.Type, f => f.Description("Change over one year as a fraction; null when not stated.").Resolve(p => p.Change1y))
         .Provenance(source, _ => PriceBasis, p => p.Qualifier, p => p.Source, p => p.Quote)
-        .Citable((views, p) => views.TokenPrice(p) is var v ? (v.Permalink, v.Citation) : default)
+        .Citable((views, p) => views.Cite(p))
         .Build();
 }

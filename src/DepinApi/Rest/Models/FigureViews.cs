@@ -57,42 +57,78 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
     /// <exception cref="InvalidOperationException">The preferred figures are not marked yet (<see cref="MarkPreferredRevenue"/>).</exception>
     public RevenueFigureView Revenue(RevenueFigure f, SeriesUnits units = SeriesUnits.Lin, decimal? value = null)
     {
-        var preferred = preferredRevenue ?? throw new InvalidOperationException("Load the preferred revenue figures first.");
-        var permalink = links.Revenue(f.Id);
+        var (permalink, citation) = Cite(f, units, value);
         return new RevenueFigureView(f.Id, f.Project, f.Quarter.ToString(), f.Metric, Normalize(f.AmountUsd), units.ToName(),
-            units == SeriesUnits.Lin ? Normalize(f.AmountUsd) : Normalize(value), f.Basis, f.Qualifier, preferred.Contains(f.Id),
-            SourceView.Of(f.Source), f.Quote, permalink, Citation.Revenue(f, ProjectName(f.Project), permalink, units, value));
+            units == SeriesUnits.Lin ? Normalize(f.AmountUsd) : Normalize(value), f.Basis, f.Qualifier, IsPreferred(f),
+            SourceView.Of(f.Source), f.Quote, permalink, citation);
+    }
+
+    /// <summary>Whether <paramref name="f"/> is the preferred statement of its project, quarter and metric.</summary>
+    /// <exception cref="InvalidOperationException">The preferred figures are not marked yet (<see cref="MarkPreferredRevenue"/>).</exception>
+    public bool IsPreferred(RevenueFigure f) =>
+        (preferredRevenue ?? throw new InvalidOperationException("Load the preferred revenue figures first.")).Contains(f.Id);
+
+    // A figure's permalink and citation, of each kind: what its view carries, and all GraphQL's permalink and citation
+    // fields ask for (no preferred marks needed, nor the rest of the view).
+
+    /// <param name="units">The units <paramref name="value"/> is in.</param>
+    public (string Permalink, string Citation) Cite(RevenueFigure f, SeriesUnits units = SeriesUnits.Lin, decimal? value = null)
+    {
+        var permalink = links.Revenue(f.Id);
+        return (permalink, Citation.Revenue(f, ProjectName(f.Project), permalink, units, value));
+    }
+
+    public (string Permalink, string Citation) Cite(SettlementMix f)
+    {
+        var permalink = links.SettlementMix(f.Id);
+        return (permalink, Citation.SettlementMix(f, ProjectName(f.Project), permalink));
+    }
+
+    public (string Permalink, string Citation) Cite(TokenPrice f)
+    {
+        var permalink = links.TokenPrice(f.Id);
+        return (permalink, Citation.TokenPrice(f, ProjectName(f.Project), permalink));
+    }
+
+    public (string Permalink, string Citation) Cite(NetworkMetric f)
+    {
+        var permalink = links.NetworkMetric(f.Id);
+        return (permalink, Citation.NetworkMetric(f, ProjectName(f.Project), permalink));
+    }
+
+    public (string Permalink, string Citation) Cite(SectorFigure f)
+    {
+        var permalink = links.SectorFigure(f.Id);
+        return (permalink, Citation.SectorFigure(f, permalink));
     }
 
     public SettlementMixView SettlementMix(SettlementMix f)
     {
-        var permalink = links.SettlementMix(f.Id);
+        var (permalink, citation) = Cite(f);
         return new SettlementMixView(f.Id, f.Project, f.AsOf, Normalize(f.StablecoinShare), Normalize(f.NativeShare),
-            SettlementMixView.ShareOfFees, f.Label, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, Citation.SettlementMix(f, ProjectName(f.Project), permalink));
+            SettlementMixView.ShareOfFees, f.Label, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, citation);
     }
 
     public TokenPriceView TokenPrice(TokenPrice f)
     {
-        var permalink = links.TokenPrice(f.Id);
+        var (permalink, citation) = Cite(f);
         // Prices are market data the source reports, not its own estimate.
         return new TokenPriceView(f.Id, f.Project, f.TokenSymbol, f.Date, Normalize(f.PriceUsd), Normalize(f.Change30d),
             Normalize(f.Change90d), Normalize(f.Change1y), "disclosed", f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
-            Citation.TokenPrice(f, ProjectName(f.Project), permalink));
+            citation);
     }
 
     public NetworkMetricView NetworkMetric(NetworkMetric f)
     {
-        var permalink = links.NetworkMetric(f.Id);
+        var (permalink, citation) = Cite(f);
         return new NetworkMetricView(f.Id, f.Project, f.Period, f.PeriodStart, f.PeriodEnd, f.Metric, Normalize(f.Value),
-            Normalize(f.ValueMax), f.Unit, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
-            Citation.NetworkMetric(f, ProjectName(f.Project), permalink));
+            Normalize(f.ValueMax), f.Unit, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, citation);
     }
 
     public SectorFigureView SectorFigure(SectorFigure f)
     {
-        var permalink = links.SectorFigure(f.Id);
+        var (permalink, citation) = Cite(f);
         return new SectorFigureView(f.Id, f.Scope, f.Period, f.PeriodStart, f.PeriodEnd, f.Metric, Normalize(f.Value),
-            Normalize(f.ValueMax), f.Unit, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
-            Citation.SectorFigure(f, permalink));
+            Normalize(f.ValueMax), f.Unit, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, citation);
     }
 }
