@@ -33,6 +33,9 @@ public sealed class RequestLogTests
         request.Headers.Add("Authorization", "Bearer " + bearer);
         var response = await client.SendAsync(request);
         await client.GetAsync("/no-such-path");
+        using var proxied = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        proxied.Headers.Add("X-Request-Id", "proxy-7f3a.42");
+        await client.SendAsync(proxied);
         var requestId = SecurityHeadersTests.Header(response, "X-Request-Id");
 
         var line = Assert.Single(capture.Entries, e => e.Properties.GetValueOrDefault("Path") == "/readyz");
@@ -41,6 +44,8 @@ public sealed class RequestLogTests
         Assert.Equal("200", line.Properties["StatusCode"]);
         Assert.Contains("RequestId=" + requestId, line.Scopes);
         Assert.Single(capture.Entries, e => e.Properties.GetValueOrDefault("Path") == "/no-such-path" && e.Properties["StatusCode"] == "404");
+        // An id taken from a proxy is carried too, beside the server's own.
+        Assert.Contains("RequestId=proxy-7f3a.42", Assert.Single(capture.Entries, e => e.Properties.GetValueOrDefault("Path") == "/healthz").Scopes);
         // Start-up (migration, import, the data source) logged too; none of it may carry a secret.
         Assert.True(capture.Entries.Count > 2);
         foreach (var entry in capture.Entries)
