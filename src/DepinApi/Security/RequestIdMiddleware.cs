@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace DepinApi.Security;
 
 /// <summary>
-/// Gives every request an id, returns it as <c>X-Request-Id</c>, and opens a log scope carrying it, so the request's
-/// log entry (ASP.NET Core's HTTP logging, placed right after this) and anything logged while it runs can be found by it.
+/// Gives every request an id and returns it as <c>X-Request-Id</c>; every log entry of the request carries it in a scope
+/// (ASP.NET Core's own for the server's id, one opened here for an id taken from a proxy), so the request's log entry
+/// (ASP.NET Core's HTTP logging, placed right after this) and anything logged while it runs can be found by it.
 /// </summary>
 /// <remarks>
 /// An id sent by a proxy in front is kept when it looks like one, so the proxy's logs and ours line up; anything else
