@@ -4,6 +4,7 @@ using DepinApi.Rest.Figures;
 using DepinApi.Rest.History;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Metrics;
+using DepinApi.Rest.Models;
 using DepinApi.Rest.Projects;
 using DepinApi.Rest.Revenue;
 using DepinApi.Rest.Sectors;
@@ -45,6 +46,7 @@ public static class RestApi
         services.AddSingleton<RestHandlerServices>();
         services.AddSingleton<BulkExports>();
         services.AddSingleton<PublicUrls>();
+        services.AddSingleton<ProjectNames>();
         services.AddSingleton<RestErrorFilter>();
         services.AddSingleton<CachingHeadersFilter>();
         services.AddSingleton<DataVersionCachePolicy>();

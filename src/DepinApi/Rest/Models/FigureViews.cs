@@ -14,9 +14,10 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
 {
     public Links Links => links;
 
-    /// <summary>Loads the project names the citations need, as of the session's version.</summary>
+    /// <summary>Views on the session's version, with the project names the citations need (kept per version: <see cref="ProjectNames"/>).</summary>
     public static async Task<FigureViews> CreateAsync(HttpContext http, ReadSession session, CancellationToken cancellationToken) =>
-        Create(http, session, await session.ProjectsAsync(new ProjectQuery(), cancellationToken));
+        new(new Links(http.Request, session.Version.Id),
+            await http.RequestServices.GetRequiredService<ProjectNames>().OfAsync(session, cancellationToken));
 
     /// <param name="projects">Every project as of the session's version (<c>ProjectsAsync(new ProjectQuery())</c>).</param>
     public static FigureViews Create(HttpContext http, ReadSession session, IEnumerable<Project> projects) =>
