@@ -128,6 +128,11 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes; the private cluster is Unix-only anyway
     public async Task The_private_cluster_serves_through_a_reader_login_of_its_own()
     {
+        // As in the outage test: the class's other tests stop Postgres and lock tables, and under a loaded test run a
+        // first connection's login can outlast the 2 s timeout. A healthy service first; the assertions do not wait.
+        using (var client = api.Factory.CreateClient())
+            foreach (var path in DatabasePaths)
+                await OnceItIsAsync(client, path, ok: true);
         var dataSource = api.Factory.Services.GetRequiredService<NpgsqlDataSource>();
         Assert.Equal(EmbeddedPostgres.ReaderLogin, await WriteAttempts.ScalarAsync<string>(dataSource, "SELECT current_user"));
         foreach (var sql in WriteAttempts.Statements)
