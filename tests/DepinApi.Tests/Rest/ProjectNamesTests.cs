@@ -1,3 +1,4 @@
+using DepinApi.Database;
 using DepinApi.Rest.Models;
 using DepinApi.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +12,12 @@ namespace DepinApi.Tests.Rest;
 public sealed class ProjectNamesTests : IAsyncLifetime
 {
     private const string Figure = "/v1/revenue/aethir-2025q2-quarterly-revenue";
-    private string connectionString = "";
     private ApiFactory factory = null!;
     private HttpClient client = null!;
 
     public async Task InitializeAsync()
     {
-        connectionString = await TestPostgres.CreateDatabaseAsync();
-        factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-        });
+        factory = await ApiFactory.WithSeedDataAsync(RestApiFixture.Settings);
         client = factory.CreateClient();
     }
 
@@ -41,7 +36,7 @@ public sealed class ProjectNamesTests : IAsyncLifetime
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-names-v2-");
         var projects = Path.Combine(directory, "projects.csv");
         File.WriteAllText(projects, File.ReadAllText(projects).Replace("aethir,Aethir,", "aethir,Aethir Network,", StringComparison.Ordinal));
-        await SecondDataVersion.ImportAsync(factory, connectionString, directory);
+        await SecondDataVersion.ImportAsync(factory, factory.Services.GetRequiredService<DatabaseStartup>().Connections.Owner, directory);
 
         Assert.StartsWith("Aethir Network revenue", await CitationAsync(Figure));
         Assert.StartsWith("Aethir revenue", await CitationAsync(Figure + "?asOf=1"));

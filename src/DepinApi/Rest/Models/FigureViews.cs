@@ -21,7 +21,7 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
 
     /// <param name="projects">Every project as of the session's version (<c>ProjectsAsync(new ProjectQuery())</c>).</param>
     public static FigureViews Create(HttpContext http, ReadSession session, IEnumerable<Project> projects) =>
-        new(new Links(http.Request, session.Version.Id), projects.ToDictionary(p => p.Slug, p => p.Name));
+        new(new Links(http.Request, session.Version.Id), ProjectNames.Of(projects));
 
     private IReadOnlySet<string>? preferredRevenue;
 

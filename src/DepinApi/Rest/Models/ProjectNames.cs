@@ -31,8 +31,7 @@ public sealed class ProjectNames
             if (_byVersion.TryGetValue(version, out var kept)) return kept;
         }
 
-        var projects = await session.ProjectsAsync(new ProjectQuery(), cancellationToken);
-        IReadOnlyDictionary<string, string> names = projects.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
+        var names = Of(await session.ProjectsAsync(new ProjectQuery(), cancellationToken));
         lock (_lock)
         {
             // Two requests may read the same version at once: the first to finish keeps its copy.
@@ -44,4 +43,8 @@ public sealed class ProjectNames
             return _byVersion.GetValueOrDefault(version, names);
         }
     }
+
+    /// <summary>Slug to name of <paramref name="projects"/>.</summary>
+    public static IReadOnlyDictionary<string, string> Of(IEnumerable<Project> projects) =>
+        projects.ToDictionary(p => p.Slug, p => p.Name, StringComparer.Ordinal);
 }
