@@ -95,11 +95,22 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
         var level = $"(SELECT CASE WHEN count(*) = 1 THEN min({e}.amount_usd) "
                     + $"WHEN count(*) {sameSource} = 1 THEN min({e}.amount_usd) {sameSource} END "
                     + $"FROM {Revenue.Table} {e} JOIN sources {e}s ON {e}s.id = {e}.source AND {visible(e + "s")} "
-                    + $"WHERE {visible(e)} AND {e}.project = {alias}.project AND {e}.metric = {alias}.metric "
-                    + $"AND {QuarterOrdinal(e)} = {QuarterOrdinal(alias)} - {SeriesUnitsTransform.LookBackQuarters(units)})";
+                    + $"WHERE {visible(e)} AND {e}.project = {alias}.project AND {e}.metric = {alias}.metric"
+                    + $"{QuartersBefore(e, alias, SeriesUnitsTransform.LookBackQuarters(units))})";
         return units == SeriesUnits.Chg
             ? $"trim_scale({alias}.amount_usd - {level})"
             : $"trim_scale(round((round({alias}.amount_usd, 40) / nullif({level}, 0) - 1) * 100, {SeriesUnitsTransform.PercentDecimals}))";
+    }
+
+    /// <summary>
+    /// The figures of <paramref name="earlier"/> stated for the quarter <paramref name="quarters"/> before
+    /// <paramref name="alias"/>'s, as year and quarter apart rather than as ordinals: equal columns are the index's
+    /// key (project, year, quarter, metric), where an ordinal would be computed for each of the series' rows.
+    /// </summary>
+    private static string QuartersBefore(string earlier, string alias, int quarters)
+    {
+        var ordinal = $"({QuarterOrdinal(alias)} - {quarters})";
+        return $" AND {earlier}.year = {ordinal} / 4 AND {earlier}.quarter = {ordinal} % 4 + 1";
     }
 
     private static string And(string expression, string comparison, string? placeholder) =>

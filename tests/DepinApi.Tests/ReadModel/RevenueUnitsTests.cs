@@ -21,6 +21,7 @@ public sealed class RevenueUnitsTests : IAsyncLifetime
         await database.ImportAsync(SeedFixture.Valid().Set("revenue.csv", """
             id,project,quarter,metric,amount_usd,basis,qualifier,source,quote
             h-2024q2,helium,2024Q2,quarterly_revenue,400,disclosed,,src-one,Helium earned $400 in Q2 2024.
+            h-2024q4,helium,2024Q4,quarterly_revenue,480,disclosed,,src-one,Helium earned $480 in Q4 2024.
             h-2025q1,helium,2025Q1,quarterly_revenue,600,disclosed,,src-one,Helium earned $600 in Q1 2025.
             h-2025q2-one,helium,2025Q2,quarterly_revenue,500,disclosed,,src-one,Helium earned $500 in Q2 2025.
             h-2025q2-two,helium,2025Q2,quarterly_revenue,510,estimate,,src-two,Helium earned $510 in Q2 2025.
@@ -55,6 +56,19 @@ public sealed class RevenueUnitsTests : IAsyncLifetime
     public async Task Pc1_compares_with_a_year_earlier_and_is_null_without_one()
     {
         Assert.Equal<(string, decimal?)>([("h-2025q2-one", 25m), ("h-2025q2-two", 27.5m), ("h-2025q3", null)], await ValuesAsync(SeriesUnits.Pc1));
+    }
+
+    [Fact]
+    public async Task A_first_quarter_looks_back_across_the_year()
+    {
+        // 2025Q1 against 2024Q4 (one quarter back), and against 2024Q1 (a year back), which has no figure.
+        await using var session = await database.OpenAsync();
+        foreach (var (units, expected) in new[] { (SeriesUnits.Chg, 120m), (SeriesUnits.Pch, 25m), (SeriesUnits.Pc1, (decimal?)null) })
+        {
+            var points = await RevenueSeries.ReadAsync(session, ["helium"], ["quarterly_revenue"], new Quarter(2025, 1), new Quarter(2025, 1),
+                units, CancellationToken.None);
+            Assert.Equal(expected, Assert.Single(points).Value);
+        }
     }
 
     [Fact]
