@@ -37,24 +37,39 @@ public sealed partial class ReadSession
             r => (Table: r.GetString(0), Count: r.GetInt64(1)), cancellationToken))
         .ToDictionary(row => row.Table, row => row.Count);
 
+    /// <remarks>
+    /// Each table's added and removed rows are read in (version, key) order by the index of migration 0007, from the
+    /// cursor on and at most a page of them, so a page costs the same after a version that added two million rows as
+    /// after one that added ten. The cursor (version, table, key) is one row comparison per table, an index condition:
+    /// a table named before the cursor's starts after its version, the cursor's own table after its key, a table
+    /// named after it at its version. Before the first page every comparison is against (0, ''), which every row passes.
+    /// </remarks>
     private static string BuildChangesSql()
     {
-        var perTable = SeedFiles.All.Select(spec => $"""
-            SELECT x.valid_from AS version, '{spec.Name}' AS tbl, x.{spec.KeyColumn} AS id,
+        string From(string table) =>
+            $"(CASE WHEN '{table}' < @after_table THEN @after_version + 1 ELSE coalesce(@after_version, 0) END, "
+            + $"CASE WHEN '{table}' = @after_table THEN @after_id ELSE '' END)";
+        var perTable = SeedFiles.All.SelectMany(spec => new[]
+        {
+            $"""
+            (SELECT x.valid_from AS version, '{spec.Name}' AS tbl, x.{spec.KeyColumn} AS id,
                    CASE WHEN EXISTS (SELECT 1 FROM {spec.Table} y WHERE y.{spec.KeyColumn} = x.{spec.KeyColumn} AND y.valid_to = x.valid_from)
                         THEN 'changed' ELSE 'added' END AS kind
-            FROM {spec.Table} x WHERE x.valid_from BETWEEN @lo AND @hi
-            UNION ALL
-            SELECT x.valid_to, '{spec.Name}', x.{spec.KeyColumn}, 'removed'
-            FROM {spec.Table} x WHERE x.valid_to BETWEEN @lo AND @hi
-              AND NOT EXISTS (SELECT 1 FROM {spec.Table} y WHERE y.{spec.KeyColumn} = x.{spec.KeyColumn} AND y.valid_from = x.valid_to)
-            """);
+             FROM {spec.Table} x WHERE x.valid_from BETWEEN @lo AND @hi AND (x.valid_from, x.{spec.KeyColumn}) > {From(spec.Name)}
+             ORDER BY x.valid_from, x.{spec.KeyColumn} LIMIT @limit)
+            """,
+            $"""
+            (SELECT x.valid_to, '{spec.Name}', x.{spec.KeyColumn}, 'removed'
+             FROM {spec.Table} x WHERE x.valid_to BETWEEN @lo AND @hi AND (x.valid_to, x.{spec.KeyColumn}) > {From(spec.Name)}
+               AND NOT EXISTS (SELECT 1 FROM {spec.Table} y WHERE y.{spec.KeyColumn} = x.{spec.KeyColumn} AND y.valid_from = x.valid_to)
+             ORDER BY x.valid_to, x.{spec.KeyColumn} LIMIT @limit)
+            """,
+        });
         return $"""
             WITH bounds AS (SELECT coalesce(@only, 1) AS lo, least(coalesce(@only, @v), @v) AS hi)
             SELECT c.version, c.tbl, c.id, c.kind, d.created_at
             FROM ({string.Join("\nUNION ALL\n", perTable).Replace("@lo", "(SELECT lo FROM bounds)").Replace("@hi", "(SELECT hi FROM bounds)")}) c
             JOIN data_versions d ON d.id = c.version
-            WHERE @after_version IS NULL OR (c.version, c.tbl, c.id) > (@after_version, @after_table, @after_id)
             ORDER BY c.version, c.tbl, c.id
             LIMIT @limit
             """;

@@ -95,6 +95,23 @@ public sealed class VersionedReadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_of_changes_after_any_change_is_the_next_ones_across_tables_and_versions()
+    {
+        // Each table's rows are read from the cursor on by an index of their own, so every kind of boundary is
+        // checked: the cursor's own table, tables named before and after it, and the step to the next version.
+        await using var session = await database.OpenAsync();
+        var all = await session.ChangesAsync(new ChangeQuery(), CancellationToken.None);
+        Assert.True(all.Select(c => c.Table).Distinct().Count() > 2 && all.Any(c => c.Version == 2));
+        for (var i = 0; i < all.Count; i++)
+        {
+            var page = await session.ChangesAsync(new ChangeQuery { After = (all[i].Version, all[i].Table, all[i].Id), Limit = 3 },
+                CancellationToken.None);
+            Assert.Equal(all.Skip(i + 1).Take(3), page);
+        }
+        Assert.Equal(all.Take(3), await session.ChangesAsync(new ChangeQuery { Limit = 3 }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Versions_carry_the_import_summary()
     {
         await using var session = await database.OpenAsync();
