@@ -150,20 +150,20 @@ export const POSTGRAPHILE_THREE_LEVELS_QUERY = `query Deep {
   }
 }`;
 
-/** One project with every list and most scalar fields. `$slug` is set per data set. */
-export const DEPIN_WIDE_QUERY = `query Wide($slug: String!) {
+/** One project with every list and most scalar fields. `$slug` and the price days are set per data set. */
+export const DEPIN_WIDE_QUERY = `query Wide($slug: String!, $from: Date, $to: Date) {
   project(slug: $slug) {
     slug name sector subTrack tokenSymbol chain website description
     revenue { id quarter metric amountUsd basis qualifier quote }
     settlementMix { id date stablecoinShare nativeShare label }
-    tokenPrices { id date priceUsd }
+    tokenPrices(from: $from, to: $to) { id date priceUsd }
     latestPrice { date priceUsd }
     metrics { id period metric value }
     sources { id publisher title publishedOn }
   }
 }`;
 
-export const POSTGRAPHILE_WIDE_QUERY = `query Wide($slug: String!) {
+export const POSTGRAPHILE_WIDE_QUERY = `query Wide($slug: String!, $days: Int) {
   projectKeyBySlug(slug: $slug) {
     slug
     projectsBySlug(condition: { validTo: null }) { nodes { name sector subTrack tokenSymbol chain website description } }
@@ -171,7 +171,7 @@ export const POSTGRAPHILE_WIDE_QUERY = `query Wide($slug: String!) {
       nodes { id year quarter metric amountUsd basis qualifier quote }
     }
     settlementMixesByProject(condition: { validTo: null }, orderBy: [AS_OF_ASC]) { nodes { id asOf stablecoinShare nativeShare label } }
-    tokenPricesByProject(condition: { validTo: null }, orderBy: [DATE_ASC]) { nodes { id date priceUsd } }
+    tokenPricesByProject(condition: { validTo: null }, orderBy: [DATE_DESC], first: $days) { nodes { id date priceUsd } }
     latest: tokenPricesByProject(condition: { validTo: null }, orderBy: [DATE_DESC], first: 1) { nodes { date priceUsd } }
     networkMetricsByProject(condition: { validTo: null }) { nodes { id period metric value } }
   }

@@ -47,6 +47,17 @@ function noGraphQLErrors(text) {
 const WIDE_PROJECT = { seed: SEED_PROJECT, synthetic: 'synthetic-0001' };
 
 /**
+ * The days of prices the wide shape lists, per data set: all of them on the seed data; on the scale set the last year
+ * of the project's series (2025, 365 prices). An unpaged price list is charged by the longest series in the data,
+ * and the scale set's is 100,000 days (the long series), past the cost limit; PostGraphile reads the same 365 rows as
+ * the newest 365.
+ */
+const WIDE_PRICE_DAYS = {
+  seed: { from: null, to: null, days: null },
+  synthetic: { from: '2025-01-01', to: '2025-12-31', days: 365 },
+};
+
+/**
  * A GraphQL shape measured on both servers: scenario `id` on this API and `id`p on PostGraphile, over the same
  * database (the seed data, or the synthetic scale set with --scale). `variables(base, server, database)` may ask
  * the server first (a cursor).
@@ -100,7 +111,10 @@ export const SHAPES = [
   ...shape({
     id: '12', key: 'shape-wide-project', title: 'one project, wide: every list and scalar',
     depin: Q.DEPIN_WIDE_QUERY, postgraphile: Q.POSTGRAPHILE_WIDE_QUERY,
-    variables: async (url, server, database) => ({ slug: WIDE_PROJECT[database] }),
+    variables: async (url, server, database) => {
+      const { from, to, days } = WIDE_PRICE_DAYS[database];
+      return server === 'api' ? { slug: WIDE_PROJECT[database], from, to } : { slug: WIDE_PROJECT[database], days };
+    },
   }),
 ];
 

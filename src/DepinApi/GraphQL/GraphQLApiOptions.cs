@@ -54,6 +54,13 @@ public sealed class GraphQLApiOptions
     public int ExecutionTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// Longest the read of the list bounds (<see cref="ReadModel.ListBounds"/>, at start and after each new data version)
+    /// may run. Not a request's command timeout: the read scans every table's history once, 15 s on the synthetic
+    /// scale set's two million prices, and until it succeeds lists are charged the default size.
+    /// </summary>
+    public int ListBoundsTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>
     /// Largest response body, in bytes; a larger result is refused with <c>RESPONSE_TOO_LARGE</c> before any of it is
     /// sent, and no more than this is buffered. 4 MiB: this API's largest object (a figure with its quote and source)
     /// is about 650 bytes, so even at 2 KB each an operation at the full cost limit (1,000 objects) is 2 MB, and the

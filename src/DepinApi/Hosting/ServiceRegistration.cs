@@ -79,12 +79,23 @@ public static class ServiceRegistration
             // Chosen, not Npgsql's default of 100: see Database:MaxPoolSize and docs/scaling.md.
             MaxPoolSize = Math.Max(1, options.MaxPoolSize),
         };
+        var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
         // No JIT compilation: Postgres compiles a statement whose estimated cost passes jit_above_cost, and for a
         // page of a large catalogue (a thousand projects with long series) the compile took 24 of the statement's
         // 40 ms. Every statement the API sends is bounded by its request's cost limit; none runs long enough to
-        // earn back a compile. A startup option, so it holds whichever login the reader uses.
-        connectionString.Options = string.IsNullOrWhiteSpace(connectionString.Options) ? "-c jit=off" : connectionString.Options + " -c jit=off";
-        var builder = new NpgsqlDataSourceBuilder(connectionString.ConnectionString);
+        // earn back a compile. Set once per physical connection rather than as a startup option, which PgBouncer
+        // (docs/scaling.md suggests it in front of each server) refuses.
+        builder.UsePhysicalConnectionInitializer(
+            connection =>
+            {
+                using var command = JitOff(connection);
+                command.ExecuteNonQuery();
+            },
+            async connection =>
+            {
+                await using var command = JitOff(connection);
+                await command.ExecuteNonQueryAsync();
+            });
         // Only commands some request's trace is waiting for: the readiness check and the version listener run
         // every second on their own, and would otherwise each be a trace of one span.
         builder.ConfigureTracing(tracing => tracing
@@ -92,6 +103,8 @@ public static class ServiceRegistration
             .ConfigureBatchFilter(_ => System.Diagnostics.Activity.Current is not null));
         return builder.Build();
     }
+
+    private static NpgsqlCommand JitOff(NpgsqlConnection connection) => new("SET jit = off", connection);
 
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {

@@ -37,7 +37,8 @@ public sealed record ListBounds(
     ];
 
     /// <summary>Reads every bound in one statement (one scan of each table's history).</summary>
-    public static async Task<ListBounds?> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    /// <param name="timeoutSeconds">The command's timeout, instead of the data source's (a request's).</param>
+    public static async Task<ListBounds?> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, int? timeoutSeconds = null)
     {
         var columns = string.Join(",\n  ", Groupings.Select(g => $"({LongestGroup(g.Table, g.Key)})"));
         var sql = $"""
@@ -47,6 +48,7 @@ public sealed record ListBounds(
               (SELECT count(DISTINCT (year, quarter, metric)) FROM revenue_figures)
             """;
         await using var command = dataSource.CreateCommand(sql);
+        if (timeoutSeconds is { } seconds) command.CommandTimeout = Math.Max(1, seconds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         if (reader.IsDBNull(0)) return null;

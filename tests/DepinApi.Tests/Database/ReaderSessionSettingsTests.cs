@@ -6,8 +6,8 @@ using Npgsql;
 namespace DepinApi.Tests.Database;
 
 /// <summary>
-/// A reader session starts with JIT compilation off, and the option adds to the ones the reader's connection string
-/// already carries (here the switch to the reader role) rather than replacing them.
+/// A reader session has JIT compilation off (set when its connection opens) and still works as the reader role, which
+/// the reader's connection string switches to when it logs in as the owner.
 /// </summary>
 public sealed class ReaderSessionSettingsTests
 {

@@ -1,5 +1,6 @@
 using DepinApi.Database;
 using DepinApi.ReadModel;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DepinApi.GraphQL.Cost;
@@ -7,7 +8,9 @@ namespace DepinApi.GraphQL.Cost;
 /// <summary>
 /// Keeps <see cref="FieldCosts.Current"/> in step with the data: read at start, read again as soon as
 /// <see cref="DataVersionTracker"/> learns of a new data version, and retried every few seconds while it lags behind
-/// the tracker (a failed read, a missed change).
+/// the tracker (a failed read, a missed change). The read has a timeout of its own
+/// (<see cref="GraphQLApiOptions.ListBoundsTimeoutSeconds"/>): under a request's, a large database's read never finished
+/// and was started again every few seconds, keeping Postgres busy and the bounds unread.
 /// </summary>
 /// <remarks>
 /// Registered after <see cref="DatabaseStartup"/>: the data source exists only once it has started. Between an
@@ -61,7 +64,8 @@ internal sealed class ListBoundsRefresher(IServiceProvider services, FieldCosts 
         if (!await gate.WaitAsync(0, cancellationToken)) return;
         try
         {
-            var bounds = await ListBounds.ReadAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken);
+            var bounds = await ListBounds.ReadAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken,
+                services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.ListBoundsTimeoutSeconds);
             if (bounds is not null && bounds.Version != costs.Current?.Version)
                 logger.LogInformation("List bounds for the GraphQL cost read at data version {Version}", bounds.Version);
             costs.Current = bounds ?? costs.Current;

@@ -17,6 +17,8 @@ public static partial class PinnedCompilableQueries
         ["benchmark units shape"] = new(BenchmarkQuery("DEPIN_UNITS_QUERY"), null),
         ["benchmark three levels shape"] = new(BenchmarkQuery("DEPIN_THREE_LEVELS_QUERY"), null),
         ["benchmark wide shape"] = new(BenchmarkQuery("DEPIN_WIDE_QUERY"), JsonNode.Parse("""{"slug": "helium"}""")!.AsObject()),
+        ["benchmark wide shape, a range of prices"] = new(BenchmarkQuery("DEPIN_WIDE_QUERY"),
+            JsonNode.Parse("""{"slug": "helium", "from": "2026-01-01", "to": "2026-06-30"}""")!.AsObject()),
         ["a variable for every argument"] = new("""
             query Every($sector: Sector, $search: String, $slugs: [String!], $field: ProjectOrderField!, $direction: OrderDirection!,
                         $first: Int!, $slug: String!, $from: Quarter, $to: Quarter, $metric: RevenueMetric, $units: Units!,
