@@ -14,7 +14,7 @@ public sealed class UncachedReadRoundTripTests
 {
     [Theory]
     [InlineData("/v1/projects/helium/revenue", 2)]
-    [InlineData("/v1/projects/helium", 6)]
+    [InlineData("/v1/projects/helium", 5)]
     [InlineData("/v1/projects", 2)]
     [InlineData("/v1/projects/helium/token-prices?limit=2", 2)]
     [InlineData("/v1/projects/helium/revenue/2026Q2", 2)]

@@ -72,7 +72,6 @@ public static class ProjectEndpoints
         var only = new[] { slug };
         var (session, reads) = await rest.OpenAsync(http, resource.AsOf, s => (
             Project: s.ProjectAsync(slug, cancellationToken),
-            Names: csv ? null : s.ProjectsAsync(new ProjectQuery(), cancellationToken),
             Revenue: csv ? null : s.RevenueAsync(new RevenueQuery { Projects = only }, cancellationToken),
             Mixes: csv ? null : s.SettlementMixAsync(new FigureQuery { Projects = only }, cancellationToken),
             Prices: csv ? null : s.LatestTokenPricesAsync(only, null, cancellationToken)), cancellationToken);
@@ -85,7 +84,8 @@ public static class ProjectEndpoints
             var links = new Citations.Links(http.Request, session.Version.Id);
             return Representation.ItemCsv(session, ProjectView.Of(project, links.Project(project.Slug)), ProjectView.Columns(), project.Slug);
         }
-        var views = FigureViews.Create(http, session, await reads.Names!);
+        // Every figure listed is the project's own, so its name is the only one the views need.
+        var views = FigureViews.Create(http, session, [project]);
         var revenue = await reads.Revenue!;
         views.MarkPreferredRevenue(revenue);
         var latestRevenue = revenue
