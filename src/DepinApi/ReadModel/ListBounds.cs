@@ -38,7 +38,7 @@ public sealed record ListBounds(
 
     /// <summary>Reads every bound in one statement (one scan of each table's history).</summary>
     /// <param name="timeoutSeconds">The command's timeout, instead of the data source's (a request's).</param>
-    public static async Task<ListBounds?> ReadAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken, int? timeoutSeconds = null)
+    public static async Task<ListBounds?> ReadAsync(NpgsqlDataSource dataSource, int timeoutSeconds, CancellationToken cancellationToken)
     {
         var columns = string.Join(",\n  ", Groupings.Select(g => $"({LongestGroup(g.Table, g.Key)})"));
         var sql = $"""
@@ -48,7 +48,7 @@ public sealed record ListBounds(
               (SELECT count(DISTINCT (year, quarter, metric)) FROM revenue_figures)
             """;
         await using var command = dataSource.CreateCommand(sql);
-        if (timeoutSeconds is { } seconds) command.CommandTimeout = Math.Max(1, seconds);
+        command.CommandTimeout = Math.Max(1, timeoutSeconds);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         if (reader.IsDBNull(0)) return null;

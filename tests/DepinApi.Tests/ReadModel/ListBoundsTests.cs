@@ -9,6 +9,8 @@ namespace DepinApi.Tests.ReadModel;
 /// </summary>
 public sealed class ListBoundsTests
 {
+    private static readonly int DefaultTimeout = new DepinApi.GraphQL.GraphQLApiOptions().ListBoundsTimeoutSeconds;
+
     [Fact]
     public async Task Each_bound_is_the_longest_list_over_every_version()
     {
@@ -23,7 +25,7 @@ public sealed class ListBoundsTests
                 "")
             .Replace("projects.csv", "akash,Akash Network,", "render,Render,compute,Rendering,RENDER,Solana,,GPU rendering.\nakash,Akash Network,"));
 
-        var bounds = await ListBounds.ReadAsync(database.DataSource, CancellationToken.None);
+        var bounds = await ListBounds.ReadAsync(database.DataSource, DefaultTimeout, CancellationToken.None);
 
         var revenue = new List<List<RevenueFigure>>();
         var projects = new List<int>();
@@ -48,6 +50,6 @@ public sealed class ListBoundsTests
     {
         await using var database = await ReadModelDatabase.CreateAsync();
 
-        Assert.Null(await ListBounds.ReadAsync(database.DataSource, CancellationToken.None));
+        Assert.Null(await ListBounds.ReadAsync(database.DataSource, DefaultTimeout, CancellationToken.None));
     }
 }

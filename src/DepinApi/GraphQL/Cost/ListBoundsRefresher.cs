@@ -64,8 +64,8 @@ internal sealed class ListBoundsRefresher(IServiceProvider services, FieldCosts 
         if (!await gate.WaitAsync(0, cancellationToken)) return;
         try
         {
-            var bounds = await ListBounds.ReadAsync(services.GetRequiredService<NpgsqlDataSource>(), cancellationToken,
-                services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.ListBoundsTimeoutSeconds);
+            var bounds = await ListBounds.ReadAsync(services.GetRequiredService<NpgsqlDataSource>(),
+                services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.ListBoundsTimeoutSeconds, cancellationToken);
             if (bounds is not null && bounds.Version != costs.Current?.Version)
                 logger.LogInformation("List bounds for the GraphQL cost read at data version {Version}", bounds.Version);
             costs.Current = bounds ?? costs.Current;
