@@ -50,9 +50,9 @@ internal sealed class CompiledQueryExecutor(
         return new ExecutionResult { HasData = true, Data = new ResponseMap(data) };
     }
 
-    /// <summary>The column <paramref name="ordinal"/> as its text, with its cursor markers signed (<see cref="CursorSigning"/>).</summary>
-    private static async Task<(JsonDocument Signed, int Length)> SignAsync(
-        NpgsqlDataReader reader, int ordinal, int length, CursorCodec codec, CancellationToken cancellationToken)
+    /// <summary>The column <paramref name="ordinal"/> as its text, with its markers replaced (<see cref="CompiledMarkers"/>).</summary>
+    private static async Task<(JsonDocument Document, int Length)> ReplaceMarkersAsync(
+        NpgsqlDataReader reader, int ordinal, int length, MarkerReplacements replacements, CancellationToken cancellationToken)
     {
         var text = ArrayPool<byte>.Shared.Rent(length);
         try
@@ -60,7 +60,7 @@ internal sealed class CompiledQueryExecutor(
             // The text as Postgres wrote it, read once: parsing it only after the markers are replaced parses it once.
             await using (var stream = await reader.GetStreamAsync(ordinal, cancellationToken))
                 await stream.ReadExactlyAsync(text.AsMemory(0, length), cancellationToken);
-            return CursorSigning.Sign(text.AsSpan(0, length), codec);
+            return CompiledMarkers.Replace(text.AsSpan(0, length), replacements.Of);
         }
         finally
         {
@@ -96,6 +96,7 @@ internal sealed class CompiledQueryExecutor(
             var version = reader.GetInt32(0);
 
             var columns = new object?[reader.FieldCount - 1];
+            MarkerReplacements? replacements = null;
             long total = 0;
             for (var i = 0; i < columns.Length; i++)
             {
@@ -104,13 +105,13 @@ internal sealed class CompiledQueryExecutor(
                 total += length;
                 if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 JsonDocument document;
-                if (statement.SignsCursors[i])
+                if (statement.HasMarkers[i])
                 {
-                    var (signed, signedLength) = await SignAsync(reader, i + 1, (int)length, http.RequestServices.GetRequiredService<CursorCodec>(),
-                        cancellationToken);
-                    document = signed;
-                    // A signed cursor is longer than its marker.
-                    total += signedLength - length;
+                    replacements ??= new MarkerReplacements(http, version);
+                    var (replaced, replacedLength) = await ReplaceMarkersAsync(reader, i + 1, (int)length, replacements, cancellationToken);
+                    document = replaced;
+                    // A signed cursor is longer than its marker, a citation longer or shorter.
+                    total += replacedLength - length;
                     if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 }
                 else

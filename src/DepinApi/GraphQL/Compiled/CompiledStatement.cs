@@ -15,9 +15,9 @@ namespace DepinApi.GraphQL.Compiled;
 /// <param name="Parameters">The parameters' values, <c>$1</c> first.</param>
 /// <param name="RootKeys">The response keys of the root fields in order; a <c>__typename</c> one has no column.</param>
 /// <param name="TypeNameKeys">Which of <paramref name="RootKeys"/> are <c>__typename</c>.</param>
-/// <param name="SignsCursors">Which of its JSON columns (in order, <c>__typename</c> keys having none) hold cursor markers
-/// to sign (<see cref="CursorSigning"/>).</param>
-internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys, bool[] SignsCursors)
+/// <param name="HasMarkers">Which of its JSON columns (in order, <c>__typename</c> keys having none) hold markers to
+/// replace (<see cref="CompiledMarkers"/>).</param>
+internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys, bool[] HasMarkers)
 {
     /// <summary>The statement for <paramref name="selection"/>; null when any field it selects is not compiled.</summary>
     /// <param name="selection">What the operation selects.</param>
@@ -29,7 +29,7 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
         var text = new StringBuilder(sql.Opening());
         var fields = selection.Fields;
         var typeNames = new bool[fields.Count];
-        var signsCursors = new List<bool>(fields.Count);
+        var hasMarkers = new List<bool>(fields.Count);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
@@ -40,15 +40,15 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
             }
             if (field.ArgumentsError is not null) return null;
             // The root map wants no row: the root has none.
-            sql.SignsCursors = false;
+            sql.WritesMarkers = false;
             if (QueryMap.Query.CompileField(sql, field, alias: "") is not { } column) return null;
             text.Append(", ").Append(column);
-            signsCursors.Add(sql.SignsCursors);
+            hasMarkers.Add(sql.WritesMarkers);
         }
         // Only __typename: the resolvers answer that without the database.
         if (typeNames.All(isTypeName => isTypeName)) return null;
         return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames,
-            signsCursors.ToArray());
+            hasMarkers.ToArray());
     }
 
     /// <summary>A command running this statement on <paramref name="connection"/>, with fresh parameters.</summary>

@@ -23,7 +23,7 @@ internal static class FigureMaps
 
     private static readonly Dictionary<SeriesUnits, FigureTable> RevenueTables = System.Enum.GetValues<SeriesUnits>().ToDictionary(
         units => units,
-        units => new FigureTable(FigureSql.Revenue, "r", Figure(basis: Enum("basis"), new()
+        units => new FigureTable(FigureSql.Revenue, "r", Figure(FigureSql.Revenue, basis: Enum("basis"), new()
         {
             // Quarter prints as 2026Q2.
             ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
@@ -32,7 +32,7 @@ internal static class FigureMaps
             // The enum's GraphQL name (DepinEnums.Units), a constant of the schema's.
             ["units"] = Constant($"'{units.ToName().ToUpperInvariant()}'"),
             ["value"] = ValueIn(units),
-        })));
+        }, units)));
 
     /// <summary>Revenue figures as a series in <paramref name="units"/> presents them (<c>value</c> transformed).</summary>
     public static FigureTable Revenue(SeriesUnits units) => RevenueTables[units];
@@ -40,7 +40,7 @@ internal static class FigureMaps
     /// <summary>A figure's value in <paramref name="units"/>, as the read model computes it (<see cref="FigureSql.ValueIn"/>).</summary>
     private static FieldCompiler ValueIn(SeriesUnits units) => (sql, _, a) => FigureSql.ValueIn(units, a, sql.Alias("e"), sql.Visible);
 
-    public static readonly FigureTable SettlementMix = new(FigureSql.SettlementMix, "m", Figure(basis: Enum("basis"), new()
+    public static readonly FigureTable SettlementMix = new(FigureSql.SettlementMix, "m", Figure(FigureSql.SettlementMix, basis: Enum("basis"), new()
     {
         ["date"] = Column("as_of"),
         ["stablecoinShare"] = Number("stablecoin_share"),
@@ -49,7 +49,7 @@ internal static class FigureMaps
     }));
 
     // Market prices are what the market disclosed; the table stores no basis (TokenPriceType.PriceBasis).
-    public static readonly FigureTable TokenPrice = new(FigureSql.TokenPrices, "t", Figure(basis: Constant("'DISCLOSED'"), new()
+    public static readonly FigureTable TokenPrice = new(FigureSql.TokenPrices, "t", Figure(FigureSql.TokenPrices, basis: Constant("'DISCLOSED'"), new()
     {
         ["tokenSymbol"] = Column("token_symbol"),
         ["date"] = Column("date"),
@@ -59,10 +59,10 @@ internal static class FigureMaps
         ["change1y"] = Number("change_1y"),
     }));
 
-    public static readonly FigureTable NetworkMetric = new(FigureSql.NetworkMetrics, "n", Figure(basis: Enum("basis"), Measured()));
+    public static readonly FigureTable NetworkMetric = new(FigureSql.NetworkMetrics, "n", Figure(FigureSql.NetworkMetrics, basis: Enum("basis"), Measured()));
 
-    public static readonly FigureTable SectorFigure = new(FigureSql.SectorFigures, "f", Figure(basis: Enum("basis"),
-        new(Measured()) { ["scope"] = Enum("scope") }, ofProject: false));
+    public static readonly FigureTable SectorFigure = new(FigureSql.SectorFigures, "f", Figure(FigureSql.SectorFigures, basis: Enum("basis"),
+        new(Measured()) { ["scope"] = Enum("scope") }));
 
     /// <summary>A numeric column without its scale's trailing zeros, as the Decimal scalar and REST write it.</summary>
     private static FieldCompiler Number(string column) => (_, _, alias) => $"trim_scale({alias}.{column})";
@@ -79,11 +79,16 @@ internal static class FigureMaps
         ["unit"] = Enum("unit"),
     };
 
-    /// <summary>A figure type's own fields plus those every figure has: id, provenance and (of a project's) the project.</summary>
-    private static SqlObjectMap Figure(FieldCompiler basis, Dictionary<string, FieldCompiler> own, bool ofProject = true)
+    /// <summary>
+    /// A figure type's own fields plus those every figure has: id, provenance, permalink and citation and (of a
+    /// project's) the project. A revenue figure's citation says what its value in <paramref name="units"/> is computed from.
+    /// </summary>
+    private static SqlObjectMap Figure(FigureSql rows, FieldCompiler basis, Dictionary<string, FieldCompiler> own,
+        SeriesUnits units = SeriesUnits.Lin)
     {
         own["id"] = Column("id");
-        if (ofProject) own["project"] = Column("project");
+        if (rows.Owner == "project") own["project"] = Column("project");
+        foreach (var (name, compile) in CitationMarkers.Fields(rows, units)) own[name] = compile;
         own["basis"] = basis;
         own["qualifier"] = Enum("qualifier");
         own["quote"] = Column("quote");

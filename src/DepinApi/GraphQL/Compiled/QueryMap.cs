@@ -84,7 +84,7 @@ internal static class QueryMap
         string CursorOf(string alias)
         {
             list ??= sql.Bind(request.ListName, NpgsqlDbType.Text);
-            sql.SignsCursors = true;
+            sql.WritesMarkers = true;
             return CursorSigning.Marker(list, $"{alias}.{column}", $"{alias}.slug");
         }
         // The resolver reads no rows for an empty page: no items, no cursors, no next page.

@@ -42,8 +42,8 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
     /// <summary>Opens the request's <c>after</c> cursors; null when none may be compiled.</summary>
     public CursorCodec? Cursors => cursors;
 
-    /// <summary>Whether the column being compiled writes cursor markers, which <see cref="CursorSigning"/> signs in its result.</summary>
-    public bool SignsCursors { get; set; }
+    /// <summary>Whether the column being compiled writes markers, which <see cref="CompiledMarkers"/> replaces in its result.</summary>
+    public bool WritesMarkers { get; set; }
 
     /// <summary>The values bound so far, in placeholder order (<c>$1</c> first).</summary>
     public List<BoundValue> Parameters { get; } = [];

@@ -39,27 +39,27 @@ public static class CompilableSubset
         ["RevenueFigure"] =
         [
             new("id"), new("project"), new("quarter"), new("metric"), new("amountUsd"), new("units"), new("value"),
-            new("basis"), new("qualifier"), Source, new("quote"),
+            new("basis"), new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["SettlementMix"] =
         [
             new("id"), new("project"), new("date"), new("stablecoinShare"), new("nativeShare"), new("label"), new("basis"),
-            new("qualifier"), Source, new("quote"),
+            new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["TokenPrice"] =
         [
             new("id"), new("project"), new("tokenSymbol"), new("date"), new("priceUsd"), new("change30d"), new("change90d"),
-            new("change1y"), new("basis"), new("qualifier"), Source, new("quote"),
+            new("change1y"), new("basis"), new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["NetworkMetric"] =
         [
             new("id"), new("project"), new("period"), new("periodStart"), new("periodEnd"), new("metric"), new("value"),
-            new("valueMax"), new("unit"), new("basis"), new("qualifier"), Source, new("quote"),
+            new("valueMax"), new("unit"), new("basis"), new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["SectorFigure"] =
         [
             new("id"), new("scope"), new("period"), new("periodStart"), new("periodEnd"), new("metric"), new("value"),
-            new("valueMax"), new("unit"), new("basis"), new("qualifier"), Source, new("quote"),
+            new("valueMax"), new("unit"), new("basis"), new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["Source"] = [new("id"), new("publisher"), new("title"), new("publishedOn"), new("publishedLabel"), new("kind"), new("url")],
     };

@@ -20,7 +20,7 @@ public sealed record DifferentialExchange(GeneratedQuery Query, ServerAnswer Com
 /// </summary>
 public sealed class CompiledExecutionServers : IAsyncLifetime
 {
-    public const int CompilableSeed = 20260601;
+    public const int CompilableSeed = 20260603;
     public const int CompilableCount = 300;
     public const int OutsideSeed = 20260602;
 

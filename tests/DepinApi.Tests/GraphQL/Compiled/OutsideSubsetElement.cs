@@ -17,11 +17,8 @@ public sealed record OutsideSubsetElement(string Name, string HostType, Func<Gen
         new("root sectorAnalytics", "Query", _ => "sectorAnalytics { methodologyVersion dataVersion }"),
         new("root changes", "Query", _ => "changes(first: 2) { totalCount nodes { table kind } }"),
         new("root rateLimit", "Query", _ => "rateLimit { limit remaining }"),
-        // Written by REST's citation builder in C#, not in SQL: one home for the sentence.
-        new("RevenueFigure permalink, citation and preferred", "RevenueFigure", _ => "permalink citation preferred"),
-        new("SettlementMix permalink, citation and shareOf", "SettlementMix", _ => "permalink citation shareOf"),
-        new("TokenPrice permalink and citation", "TokenPrice", _ => "permalink citation"),
-        new("NetworkMetric permalink and citation", "NetworkMetric", _ => "citation permalink"),
-        new("SectorFigure permalink and citation", "SectorFigure", _ => "permalink citation"),
+        // Chosen against every statement of the same quarter and metric, or every project's figure, in C#.
+        new("RevenueFigure preferred", "RevenueFigure", _ => "permalink citation preferred"),
+        new("SettlementMix shareOf", "SettlementMix", _ => "citation shareOf"),
     ];
 }

@@ -1,0 +1,25 @@
+using DepinApi.Rest.Citations;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Rest.Models;
+
+namespace DepinApi.GraphQL.Compiled;
+
+/// <summary>
+/// What replaces the markers of one compiled response (<see cref="CompiledMarkers"/>): signed cursors
+/// (<see cref="CursorSigning"/>), and permalinks and citations as REST writes them for the version read
+/// (<see cref="CitationMarkers"/>).
+/// </summary>
+internal sealed class MarkerReplacements(HttpContext http, int version)
+{
+    // Filled from the citation markers, each of which carries its project's name in the version read.
+    private readonly Dictionary<string, string> projectNames = new(StringComparer.Ordinal);
+    private FigureViews? views;
+
+    public string Of(string key, MarkerValues values) => key switch
+    {
+        CursorSigning.MarkerKey => CursorSigning.Cursor(http.RequestServices.GetRequiredService<CursorCodec>(), values),
+        CitationMarkers.MarkerKey => CitationMarkers.Text(views ??= new FigureViews(new Links(http.Request, version), projectNames),
+            projectNames, values),
+        _ => throw new InvalidOperationException($"A compiled statement wrote the unknown marker {key}."),
+    };
+}

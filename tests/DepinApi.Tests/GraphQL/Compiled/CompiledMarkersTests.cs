@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using DepinApi.GraphQL.Compiled;
+using DepinApi.GraphQL.Execution;
+using DepinApi.Rest;
+using DepinApi.Rest.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace DepinApi.Tests.GraphQL.Compiled;
+
+/// <summary>
+/// The markers a compiled statement writes are replaced in its JSON text by their values (the cursors the resolvers
+/// would sign for the same positions, permalinks, citations), and nothing else in the text changes, whatever it holds
+/// around them.
+/// </summary>
+public class CompiledMarkersTests
+{
+    private readonly CursorCodec codec = new(Options.Create(new RestOptions()));
+
+    [Fact]
+    public void Every_marker_becomes_its_signed_cursor_and_the_rest_stays_as_Postgres_wrote_it()
+    {
+        // As Postgres's json_build_object writes it: spaces after colons and commas, non-ASCII as itself, escapes kept.
+        const string json = """
+            {"edges" : [{"cursor" : {"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}, "node" : {"name" : "Zürich \"Net\"", "tags" : [], "more" : {"a" : null, "b" : 1.50}}}, {"cursor" : {"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}, "node" : {"name" : "io.net"}}], "pageInfo" : {"hasNextPage" : false, "endCursor" : {"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}}}
+            """;
+
+        var (signed, length) = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
+
+        using (signed)
+        {
+            var zurich = Cursors.Create(codec, "projects:Name:asc", ["Zürich \"Net\"", "zurich"]);
+            var ioNet = Cursors.Create(codec, "projects:Name:asc", ["io.net", "io-net"]);
+            var expected = json
+                .Replace("""{"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}""", $"\"{zurich}\"", StringComparison.Ordinal)
+                .Replace("""{"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}""", $"\"{ioNet}\"", StringComparison.Ordinal);
+            var text = signed.RootElement.GetRawText();
+            Assert.Equal(expected, text);
+            Assert.Equal(Encoding.UTF8.GetByteCount(expected), length);
+            Assert.Equal(zurich, signed.RootElement.GetProperty("edges")[0].GetProperty("cursor").GetString());
+            Assert.Equal(["Zürich \"Net\"", "zurich"], Cursors.TryOpen(codec, "projects:Name:asc", zurich, 2) ?? []);
+        }
+    }
+
+    [Fact]
+    public void Json_without_markers_is_returned_unchanged()
+    {
+        const string json = """{"edges" : [], "pageInfo" : {"hasNextPage" : false, "endCursor" : null}}""";
+
+        var (signed, length) = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
+
+        using (signed)
+        {
+            Assert.Equal(json, signed.RootElement.GetRawText());
+            Assert.Equal(json.Length, length);
+            Assert.Equal(JsonValueKind.Null, signed.RootElement.GetProperty("pageInfo").GetProperty("endCursor").ValueKind);
+        }
+    }
+
+    [Fact]
+    public void A_marker_gives_its_values_as_written_and_its_replacement_is_escaped_as_JSON()
+    {
+        const string json = """[{"$cite" : ["citation", 12.50, null, -3, "say \"hi\"\n"]}, {"a" : {"$cite" : []}}]""";
+        var seen = new List<string?[]>();
+        string Replacement(string key, MarkerValues values)
+        {
+            Assert.Equal("$cite", key);
+            seen.Add(Enumerable.Range(0, values.Count).Select(values.TextOrNull).ToArray());
+            return seen.Count == 1 ? "“Quoted”, \\ \"and\" a\ttab" : "";
+        }
+
+        var (document, length) = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), Replacement);
+
+        using (document)
+        {
+            Assert.Equal(2, seen.Count);
+            Assert.Equal(new string?[] { "citation", "12.50", null, "-3", "say \"hi\"\n" }, seen[0]);
+            Assert.Empty(seen[1]);
+            Assert.Equal("“Quoted”, \\ \"and\" a\ttab", document.RootElement[0].GetString());
+            Assert.Equal("", document.RootElement[1].GetProperty("a").GetString());
+            Assert.Equal(Encoding.UTF8.GetByteCount(document.RootElement.GetRawText()), length);
+        }
+    }
+
+    [Fact]
+    public void A_marker_value_reads_as_the_type_its_column_has()
+    {
+        var values = new MarkerValues(["x", "2025", "0.0500", null, "2026-03-31"], offset: 1);
+
+        Assert.Equal(2025, values.Int(0));
+        Assert.Equal(0.0500m, values.Decimal(1));
+        Assert.Equal("0.0500", values.Decimal(1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(values.DecimalOrNull(2));
+        Assert.Null(values.DateOrNull(2));
+        Assert.Equal(new DateOnly(2026, 3, 31), values.Date(3));
+        Assert.Throws<FormatException>(() => values.Text(2));
+        Assert.Equal("0.0500", values.From(1).Text(0));
+    }
+
+    private string SignCursor(string key, MarkerValues values)
+    {
+        Assert.Equal(CursorSigning.MarkerKey, key);
+        return CursorSigning.Cursor(codec, values);
+    }
+}
