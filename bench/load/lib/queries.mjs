@@ -150,6 +150,34 @@ export const POSTGRAPHILE_THREE_LEVELS_QUERY = `query Deep {
   }
 }`;
 
+/**
+ * Every revenue figure of a page of projects, cited: the ready-to-paste sentence and permalink this API writes
+ * (PostGraphile: what a client needs to write them itself, the figure, its quote, the project's name and the source).
+ */
+export const DEPIN_CITED_QUERY = `query Cited {
+  projects(first: 20) {
+    nodes {
+      slug
+      revenue { id quarter metric amountUsd citation permalink }
+    }
+  }
+}`;
+
+export const POSTGRAPHILE_CITED_QUERY = `query Cited {
+  allProjectKeys(first: 20) {
+    nodes {
+      slug
+      projectsBySlug(condition: { validTo: null }) { nodes { name } }
+      revenueFiguresByProject(condition: { validTo: null }, orderBy: [YEAR_ASC, QUARTER_ASC, METRIC_ASC]) {
+        nodes {
+          id year quarter metric amountUsd basis qualifier quote
+          sourceKeyBySource { id sourcesById(condition: { validTo: null }) { nodes { publisher title publishedOn publishedLabel } } }
+        }
+      }
+    }
+  }
+}`;
+
 /** One project with every list and most scalar fields. `$slug` and the price days are set per data set. */
 export const DEPIN_WIDE_QUERY = `query Wide($slug: String!, $from: Date, $to: Date) {
   project(slug: $slug) {

@@ -85,7 +85,7 @@ async function endCursor(url, query, path) {
   return cursor;
 }
 
-/** The six GraphQL shapes of the issue besides the nested query of scenarios 4 and 5. */
+/** The GraphQL shapes besides the nested query of scenarios 4 and 5: the issue's six, and cited figures. */
 export const SHAPES = [
   ...shape({
     id: '8', key: 'shape-cursor-page-2', title: 'cursor page 2 (`after`) with edges and two nested lists',
@@ -115,6 +115,10 @@ export const SHAPES = [
       const { from, to, days } = WIDE_PRICE_DAYS[database];
       return server === 'api' ? { slug: WIDE_PROJECT[database], from, to } : { slug: WIDE_PROJECT[database], days };
     },
+  }),
+  ...shape({
+    id: '13', key: 'shape-cited', title: 'every revenue figure cited: citation and permalink (PostGraphile: what a citation is written from)',
+    depin: Q.DEPIN_CITED_QUERY, postgraphile: Q.POSTGRAPHILE_CITED_QUERY,
   }),
 ];
 

@@ -16,6 +16,7 @@ public static partial class PinnedCompilableQueries
         ["benchmark asOf shape"] = new(BenchmarkQuery("DEPIN_AS_OF_QUERY"), null),
         ["benchmark units shape"] = new(BenchmarkQuery("DEPIN_UNITS_QUERY"), null),
         ["benchmark three levels shape"] = new(BenchmarkQuery("DEPIN_THREE_LEVELS_QUERY"), null),
+        ["benchmark cited shape"] = new(BenchmarkQuery("DEPIN_CITED_QUERY"), null),
         ["benchmark wide shape"] = new(BenchmarkQuery("DEPIN_WIDE_QUERY"), JsonNode.Parse("""{"slug": "helium"}""")!.AsObject()),
         ["benchmark wide shape, a range of prices"] = new(BenchmarkQuery("DEPIN_WIDE_QUERY"),
             JsonNode.Parse("""{"slug": "helium", "from": "2026-01-01", "to": "2026-06-30"}""")!.AsObject()),
