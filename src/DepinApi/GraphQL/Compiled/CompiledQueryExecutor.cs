@@ -51,7 +51,7 @@ internal sealed class CompiledQueryExecutor(
     }
 
     /// <summary>The column <paramref name="ordinal"/> as its text, with its markers replaced (<see cref="CompiledMarkers"/>).</summary>
-    private static async Task<(JsonDocument Document, int Length)> ReplaceMarkersAsync(
+    private static async Task<ReplacedJson> ReplaceMarkersAsync(
         NpgsqlDataReader reader, int ordinal, int length, MarkerReplacements replacements, CancellationToken cancellationToken)
     {
         var text = ArrayPool<byte>.Shared.Rent(length);
@@ -104,23 +104,23 @@ internal sealed class CompiledQueryExecutor(
                 var length = reader.GetBytes(i + 1, 0, null, 0, 0);
                 total += length;
                 if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
-                JsonDocument document;
+                // Pooled memory, each given back once the response, which writes the elements, is done.
                 if (statement.HasMarkers[i])
                 {
                     replacements ??= new MarkerReplacements(http, version);
-                    var (replaced, replacedLength) = await ReplaceMarkersAsync(reader, i + 1, (int)length, replacements, cancellationToken);
-                    document = replaced;
+                    var replaced = await ReplaceMarkersAsync(reader, i + 1, (int)length, replacements, cancellationToken);
+                    http.Response.RegisterForDispose(replaced);
+                    columns[i] = replaced.Document.RootElement;
                     // A signed cursor is longer than its marker, a citation longer or shorter.
-                    total += replacedLength - length;
+                    total += replaced.Length - length;
                     if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 }
                 else
                 {
-                    document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
+                    var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
+                    http.Response.RegisterForDispose(document);
+                    columns[i] = document.RootElement;
                 }
-                // Its pooled memory goes back once the response, which writes its elements, is done.
-                http.Response.RegisterForDispose(document);
-                columns[i] = document.RootElement;
             }
             return (version, columns);
         }

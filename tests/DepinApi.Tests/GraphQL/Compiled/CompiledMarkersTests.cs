@@ -25,21 +25,19 @@ public class CompiledMarkersTests
             {"edges" : [{"cursor" : {"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}, "node" : {"name" : "Zürich \"Net\"", "tags" : [], "more" : {"a" : null, "b" : 1.50}}}, {"cursor" : {"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}, "node" : {"name" : "io.net"}}], "pageInfo" : {"hasNextPage" : false, "endCursor" : {"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}}}
             """;
 
-        var (signed, length) = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
+        using var replaced = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
+        var (signed, length) = (replaced.Document, replaced.Length);
 
-        using (signed)
-        {
-            var zurich = Cursors.Create(codec, "projects:Name:asc", ["Zürich \"Net\"", "zurich"]);
-            var ioNet = Cursors.Create(codec, "projects:Name:asc", ["io.net", "io-net"]);
-            var expected = json
-                .Replace("""{"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}""", $"\"{zurich}\"", StringComparison.Ordinal)
-                .Replace("""{"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}""", $"\"{ioNet}\"", StringComparison.Ordinal);
-            var text = signed.RootElement.GetRawText();
-            Assert.Equal(expected, text);
-            Assert.Equal(Encoding.UTF8.GetByteCount(expected), length);
-            Assert.Equal(zurich, signed.RootElement.GetProperty("edges")[0].GetProperty("cursor").GetString());
-            Assert.Equal(["Zürich \"Net\"", "zurich"], Cursors.TryOpen(codec, "projects:Name:asc", zurich, 2) ?? []);
-        }
+        var zurich = Cursors.Create(codec, "projects:Name:asc", ["Zürich \"Net\"", "zurich"]);
+        var ioNet = Cursors.Create(codec, "projects:Name:asc", ["io.net", "io-net"]);
+        var expected = json
+            .Replace("""{"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}""", $"\"{zurich}\"", StringComparison.Ordinal)
+            .Replace("""{"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}""", $"\"{ioNet}\"", StringComparison.Ordinal);
+        var text = signed.RootElement.GetRawText();
+        Assert.Equal(expected, text);
+        Assert.Equal(Encoding.UTF8.GetByteCount(expected), length);
+        Assert.Equal(zurich, signed.RootElement.GetProperty("edges")[0].GetProperty("cursor").GetString());
+        Assert.Equal(["Zürich \"Net\"", "zurich"], Cursors.TryOpen(codec, "projects:Name:asc", zurich, 2) ?? []);
     }
 
     [Fact]
@@ -47,14 +45,12 @@ public class CompiledMarkersTests
     {
         const string json = """{"edges" : [], "pageInfo" : {"hasNextPage" : false, "endCursor" : null}}""";
 
-        var (signed, length) = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
+        using var replaced = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
+        var (signed, length) = (replaced.Document, replaced.Length);
 
-        using (signed)
-        {
-            Assert.Equal(json, signed.RootElement.GetRawText());
-            Assert.Equal(json.Length, length);
-            Assert.Equal(JsonValueKind.Null, signed.RootElement.GetProperty("pageInfo").GetProperty("endCursor").ValueKind);
-        }
+        Assert.Equal(json, signed.RootElement.GetRawText());
+        Assert.Equal(json.Length, length);
+        Assert.Equal(JsonValueKind.Null, signed.RootElement.GetProperty("pageInfo").GetProperty("endCursor").ValueKind);
     }
 
     [Fact]
@@ -69,17 +65,15 @@ public class CompiledMarkersTests
             return seen.Count == 1 ? "“Quoted”, \\ \"and\" a\ttab" : "";
         }
 
-        var (document, length) = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), Replacement);
+        using var replaced = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), Replacement);
+        var (document, length) = (replaced.Document, replaced.Length);
 
-        using (document)
-        {
-            Assert.Equal(2, seen.Count);
-            Assert.Equal(new string?[] { "citation", "12.50", null, "-3", "say \"hi\"\n" }, seen[0]);
-            Assert.Empty(seen[1]);
-            Assert.Equal("“Quoted”, \\ \"and\" a\ttab", document.RootElement[0].GetString());
-            Assert.Equal("", document.RootElement[1].GetProperty("a").GetString());
-            Assert.Equal(Encoding.UTF8.GetByteCount(document.RootElement.GetRawText()), length);
-        }
+        Assert.Equal(2, seen.Count);
+        Assert.Equal(new string?[] { "citation", "12.50", null, "-3", "say \"hi\"\n" }, seen[0]);
+        Assert.Empty(seen[1]);
+        Assert.Equal("“Quoted”, \\ \"and\" a\ttab", document.RootElement[0].GetString());
+        Assert.Equal("", document.RootElement[1].GetProperty("a").GetString());
+        Assert.Equal(Encoding.UTF8.GetByteCount(document.RootElement.GetRawText()), length);
     }
 
     [Fact]
