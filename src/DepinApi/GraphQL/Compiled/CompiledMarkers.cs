@@ -32,7 +32,7 @@ internal static class CompiledMarkers
     public static ReplacedJson Replace(ReadOnlySpan<byte> json, Func<string, MarkerValues, string> replacement)
     {
         var reader = new Utf8JsonReader(json);
-        var markers = new List<(int Start, int End, byte[] Text)>();
+        var markers = new List<(int Start, int End, JsonEncodedText Text)>();
         var length = json.Length;
         var objectStart = -1;
         var values = new List<string?>();
@@ -61,10 +61,9 @@ internal static class CompiledMarkers
             var end = (int)reader.BytesConsumed;
 
             // Escaped as the response writer escapes (a parsed string is written again with its own escaping anyway).
-            var text = JsonEncodedText.Encode(replacement(key, new MarkerValues(values)), JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-                .EncodedUtf8Bytes.ToArray();
+            var text = JsonEncodedText.Encode(replacement(key, new MarkerValues(values)), JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
             markers.Add((objectStart, end, text));
-            length += text.Length + 2 - (end - objectStart);
+            length += text.EncodedUtf8Bytes.Length + 2 - (end - objectStart);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(length);
@@ -75,8 +74,8 @@ internal static class CompiledMarkers
             json[copied..start].CopyTo(buffer.AsSpan(written));
             written += start - copied;
             buffer[written++] = (byte)'"';
-            text.CopyTo(buffer, written);
-            written += text.Length;
+            text.EncodedUtf8Bytes.CopyTo(buffer.AsSpan(written));
+            written += text.EncodedUtf8Bytes.Length;
             buffer[written++] = (byte)'"';
             copied = end;
         }
