@@ -50,19 +50,14 @@ internal static class CitationMarkers
             new TokenPrice(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.DecimalOrNull(4), r.DecimalOrNull(5), r.DecimalOrNull(6),
                 r.DecimalOrNull(7), r.TextOrNull(8), SourceOf(r, 10), r.Text(9))).Citation);
 
-    private static readonly CitedKind NetworkMetric = new("network_metric",
-        ["id", "project", "period", "period_start", "period_end", "metric", "value", "value_max", "unit", "basis", "qualifier", "quote"],
-        (links, id) => links.NetworkMetric(id),
-        (views, r, _, _) => views.Cite(
-            new NetworkMetric(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Text(5), r.Decimal(6), r.DecimalOrNull(7),
-                r.Text(8), r.Text(9), r.TextOrNull(10), SourceOf(r, 12), r.Text(11))).Citation);
+    // Network metrics and sector figures: a value (or range) in a unit over a period, of a project or of a scope.
+    private static readonly CitedKind NetworkMetric = new("network_metric", MeasuredColumns("project"), (links, id) => links.NetworkMetric(id),
+        (views, r, _, _) => views.Cite(new NetworkMetric(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Text(5), r.Decimal(6),
+            r.DecimalOrNull(7), r.Text(8), r.Text(9), r.TextOrNull(10), SourceOf(r, 12), r.Text(11))).Citation);
 
-    private static readonly CitedKind SectorFigure = new("sector_figure",
-        ["id", "scope", "period", "period_start", "period_end", "metric", "value", "value_max", "unit", "basis", "qualifier", "quote"],
-        (links, id) => links.SectorFigure(id),
-        (views, r, _, _) => views.Cite(
-            new SectorFigure(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Text(5), r.Decimal(6), r.DecimalOrNull(7),
-                r.Text(8), r.Text(9), r.TextOrNull(10), SourceOf(r, 12), r.Text(11))).Citation);
+    private static readonly CitedKind SectorFigure = new("sector_figure", MeasuredColumns("scope"), (links, id) => links.SectorFigure(id),
+        (views, r, _, _) => views.Cite(new SectorFigure(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Text(5), r.Decimal(6),
+            r.DecimalOrNull(7), r.Text(8), r.Text(9), r.TextOrNull(10), SourceOf(r, 12), r.Text(11))).Citation);
 
     private static readonly Dictionary<string, CitedKind> Kinds =
         new[] { Revenue, SettlementMix, TokenPrice, NetworkMetric, SectorFigure }.ToDictionary(k => k.Name, StringComparer.Ordinal);
@@ -114,6 +109,9 @@ internal static class CitationMarkers
         var project = sql.Alias("pn");
         return $"(SELECT {project}.name FROM {ProjectSql.Table} {project} WHERE {project}.slug = {alias}.project AND {sql.Visible(project)})";
     }
+
+    private static string[] MeasuredColumns(string owner) =>
+        ["id", owner, "period", "period_start", "period_end", "metric", "value", "value_max", "unit", "basis", "qualifier", "quote"];
 
     private static Source SourceOf(MarkerValues row, int first) => new(row.Text(first), row.Text(first + 1), row.Text(first + 2),
         row.DateOrNull(first + 3), row.Text(first + 4), row.Text(first + 5), row.TextOrNull(first + 6));
