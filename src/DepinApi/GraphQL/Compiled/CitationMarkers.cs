@@ -24,26 +24,26 @@ internal static class CitationMarkers
 
     private static readonly string[] SourceColumns = ["id", "publisher", "title", "published_on", "published_label", "kind", "url"];
 
-    /// <summary>A kind of cited figure: its columns, its permalink and its citation from a marker's row.</summary>
+    /// <summary>A kind of cited figure: its table, its columns, its permalink and its citation from a marker's row.</summary>
     private sealed record CitedKind(
-        string Name, string[] Columns, Func<Links, string, string> Permalink,
+        FigureSql Rows, string[] Columns, Func<Links, string, string> Permalink,
         Func<FigureViews, MarkerValues, SeriesUnits, decimal?, string> Citation);
 
-    private static readonly CitedKind Revenue = new("revenue",
+    private static readonly CitedKind Revenue = new(FigureSql.Revenue,
         ["id", "project", "year", "quarter", "metric", "amount_usd", "basis", "qualifier", "quote"],
         (links, id) => links.Revenue(id),
         (views, r, units, value) => views.Cite(
             new RevenueFigure(r.Text(0), r.Text(1), new Quarter(r.Int(2), r.Int(3)), r.Text(4), r.Decimal(5), r.Text(6),
                 r.TextOrNull(7), SourceOf(r, 9), r.Text(8)), units, value).Citation);
 
-    private static readonly CitedKind SettlementMix = new("settlement_mix",
+    private static readonly CitedKind SettlementMix = new(FigureSql.SettlementMix,
         ["id", "project", "as_of", "stablecoin_share", "native_share", "label", "basis", "qualifier", "quote"],
         (links, id) => links.SettlementMix(id),
         (views, r, _, _) => views.Cite(
             new SettlementMix(r.Text(0), r.Text(1), r.Date(2), r.DecimalOrNull(3), r.DecimalOrNull(4), r.TextOrNull(5), r.Text(6),
                 r.TextOrNull(7), SourceOf(r, 9), r.Text(8))).Citation);
 
-    private static readonly CitedKind TokenPrice = new("token_price",
+    private static readonly CitedKind TokenPrice = new(FigureSql.TokenPrices,
         ["id", "project", "token_symbol", "date", "price_usd", "change_30d", "change_90d", "change_1y", "qualifier", "quote"],
         (links, id) => links.TokenPrice(id),
         (views, r, _, _) => views.Cite(
@@ -51,32 +51,29 @@ internal static class CitationMarkers
                 r.DecimalOrNull(7), r.TextOrNull(8), SourceOf(r, 10), r.Text(9))).Citation);
 
     // Network metrics and sector figures: a value (or range) in a unit over a period, of a project or of a scope.
-    private static readonly CitedKind NetworkMetric = new("network_metric", MeasuredColumns("project"), (links, id) => links.NetworkMetric(id),
+    private static readonly CitedKind NetworkMetric = new(FigureSql.NetworkMetrics, MeasuredColumns("project"), (links, id) => links.NetworkMetric(id),
         (views, r, _, _) => views.Cite(new NetworkMetric(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Text(5), r.Decimal(6),
             r.DecimalOrNull(7), r.Text(8), r.Text(9), r.TextOrNull(10), SourceOf(r, 12), r.Text(11))).Citation);
 
-    private static readonly CitedKind SectorFigure = new("sector_figure", MeasuredColumns("scope"), (links, id) => links.SectorFigure(id),
+    private static readonly CitedKind SectorFigure = new(FigureSql.SectorFigures, MeasuredColumns("scope"), (links, id) => links.SectorFigure(id),
         (views, r, _, _) => views.Cite(new SectorFigure(r.Text(0), r.Text(1), r.Text(2), r.Date(3), r.Date(4), r.Text(5), r.Decimal(6),
             r.DecimalOrNull(7), r.Text(8), r.Text(9), r.TextOrNull(10), SourceOf(r, 12), r.Text(11))).Citation);
 
+    // By table name, which the marker names its kind by.
     private static readonly Dictionary<string, CitedKind> Kinds =
-        new[] { Revenue, SettlementMix, TokenPrice, NetworkMetric, SectorFigure }.ToDictionary(k => k.Name, StringComparer.Ordinal);
+        new[] { Revenue, SettlementMix, TokenPrice, NetworkMetric, SectorFigure }.ToDictionary(k => k.Rows.Table, StringComparer.Ordinal);
 
     /// <summary>The <c>permalink</c> and <c>citation</c> fields of a figure table's rows, by its <see cref="FigureSql"/>.</summary>
     public static Dictionary<string, FieldCompiler> Fields(FigureSql rows, SeriesUnits units = SeriesUnits.Lin)
     {
-        var kind = rows == FigureSql.Revenue ? Revenue
-            : rows == FigureSql.SettlementMix ? SettlementMix
-            : rows == FigureSql.TokenPrices ? TokenPrice
-            : rows == FigureSql.NetworkMetrics ? NetworkMetric
-            : rows == FigureSql.SectorFigures ? SectorFigure
-            : throw new ArgumentOutOfRangeException(nameof(rows), rows.Table, "No citation for this table.");
+        var kind = Kinds.GetValueOrDefault(rows.Table)
+                   ?? throw new ArgumentOutOfRangeException(nameof(rows), rows.Table, "No citation for this table.");
         return new Dictionary<string, FieldCompiler>
         {
-            ["permalink"] = (sql, _, a) => Marker(sql, ["'permalink'", $"'{kind.Name}'", $"{a}.id"]),
+            ["permalink"] = (sql, _, a) => Marker(sql, ["'permalink'", $"'{rows.Table}'", $"{a}.id"]),
             ["citation"] = (sql, _, a) => Marker(sql,
             [
-                "'citation'", $"'{kind.Name}'", $"'{units}'",
+                "'citation'", $"'{rows.Table}'", $"'{units}'",
                 units == SeriesUnits.Lin ? "NULL" : FigureSql.ValueIn(units, a, sql.Alias("e"), sql.Visible),
                 rows.Owner == "project" ? ProjectName(sql, a) : "NULL",
                 .. kind.Columns.Select(c => $"{a}.{c}"),

@@ -23,7 +23,7 @@ internal static class FigureMaps
 
     private static readonly Dictionary<SeriesUnits, FigureTable> RevenueTables = System.Enum.GetValues<SeriesUnits>().ToDictionary(
         units => units,
-        units => new FigureTable(FigureSql.Revenue, "r", Figure(FigureSql.Revenue, basis: Enum("basis"), new()
+        units => Figure(FigureSql.Revenue, "r", basis: Enum("basis"), new()
         {
             // Quarter prints as 2026Q2.
             ["quarter"] = (_, _, a) => $"({a}.year || 'Q' || {a}.quarter)",
@@ -32,7 +32,7 @@ internal static class FigureMaps
             // The enum's GraphQL name (DepinEnums.Units), a constant of the schema's.
             ["units"] = Constant($"'{units.ToName().ToUpperInvariant()}'"),
             ["value"] = ValueIn(units),
-        }, units)));
+        }, units));
 
     /// <summary>Revenue figures as a series in <paramref name="units"/> presents them (<c>value</c> transformed).</summary>
     public static FigureTable Revenue(SeriesUnits units) => RevenueTables[units];
@@ -40,16 +40,16 @@ internal static class FigureMaps
     /// <summary>A figure's value in <paramref name="units"/>, as the read model computes it (<see cref="FigureSql.ValueIn"/>).</summary>
     private static FieldCompiler ValueIn(SeriesUnits units) => (sql, _, a) => FigureSql.ValueIn(units, a, sql.Alias("e"), sql.Visible);
 
-    public static readonly FigureTable SettlementMix = new(FigureSql.SettlementMix, "m", Figure(FigureSql.SettlementMix, basis: Enum("basis"), new()
+    public static readonly FigureTable SettlementMix = Figure(FigureSql.SettlementMix, "m", basis: Enum("basis"), new()
     {
         ["date"] = Column("as_of"),
         ["stablecoinShare"] = Number("stablecoin_share"),
         ["nativeShare"] = Number("native_share"),
         ["label"] = Enum("label"),
-    }));
+    });
 
     // Market prices are what the market disclosed; the table stores no basis (TokenPriceType.PriceBasis).
-    public static readonly FigureTable TokenPrice = new(FigureSql.TokenPrices, "t", Figure(FigureSql.TokenPrices, basis: Constant("'DISCLOSED'"), new()
+    public static readonly FigureTable TokenPrice = Figure(FigureSql.TokenPrices, "t", basis: Constant("'DISCLOSED'"), new()
     {
         ["tokenSymbol"] = Column("token_symbol"),
         ["date"] = Column("date"),
@@ -57,12 +57,12 @@ internal static class FigureMaps
         ["change30d"] = Number("change_30d"),
         ["change90d"] = Number("change_90d"),
         ["change1y"] = Number("change_1y"),
-    }));
+    });
 
-    public static readonly FigureTable NetworkMetric = new(FigureSql.NetworkMetrics, "n", Figure(FigureSql.NetworkMetrics, basis: Enum("basis"), Measured()));
+    public static readonly FigureTable NetworkMetric = Figure(FigureSql.NetworkMetrics, "n", basis: Enum("basis"), Measured());
 
-    public static readonly FigureTable SectorFigure = new(FigureSql.SectorFigures, "f", Figure(FigureSql.SectorFigures, basis: Enum("basis"),
-        new(Measured()) { ["scope"] = Enum("scope") }));
+    public static readonly FigureTable SectorFigure = Figure(FigureSql.SectorFigures, "f", basis: Enum("basis"),
+        new(Measured()) { ["scope"] = Enum("scope") });
 
     /// <summary>A numeric column without its scale's trailing zeros, as the Decimal scalar and REST write it.</summary>
     private static FieldCompiler Number(string column) => (_, _, alias) => $"trim_scale({alias}.{column})";
@@ -80,10 +80,11 @@ internal static class FigureMaps
     };
 
     /// <summary>
-    /// A figure type's own fields plus those every figure has: id, provenance, permalink and citation and (of a
-    /// project's) the project. A revenue figure's citation says what its value in <paramref name="units"/> is computed from.
+    /// The table <paramref name="rows"/> with its type's own fields plus those every figure has: id, provenance,
+    /// permalink and citation and (of a project's) the project. A revenue figure's citation says what its value in
+    /// <paramref name="units"/> is computed from.
     /// </summary>
-    private static SqlObjectMap Figure(FigureSql rows, FieldCompiler basis, Dictionary<string, FieldCompiler> own,
+    private static FigureTable Figure(FigureSql rows, string prefix, FieldCompiler basis, Dictionary<string, FieldCompiler> own,
         SeriesUnits units = SeriesUnits.Lin)
     {
         own["id"] = Column("id");
@@ -93,6 +94,6 @@ internal static class FigureMaps
         own["qualifier"] = Enum("qualifier");
         own["quote"] = Column("quote");
         own["source"] = (sql, field, alias) => Source.Compile(sql, field, alias + "s");
-        return new SqlObjectMap(own);
+        return new FigureTable(rows, prefix, new SqlObjectMap(own));
     }
 }
