@@ -60,7 +60,7 @@ internal sealed class CompiledQueryExecutor(
             // The text as Postgres wrote it, read once: parsing it only after the markers are replaced parses it once.
             await using (var stream = await reader.GetStreamAsync(ordinal, cancellationToken))
                 await stream.ReadExactlyAsync(text.AsMemory(0, length), cancellationToken);
-            return CompiledMarkers.Replace(text.AsSpan(0, length), replacements.Of);
+            return CompiledMarkers.Replace(text.AsMemory(0, length), replacements.Of);
         }
         finally
         {

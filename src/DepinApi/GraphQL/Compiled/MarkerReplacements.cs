@@ -1,3 +1,4 @@
+using DepinApi.ReadModel;
 using DepinApi.Rest.Citations;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -13,13 +14,14 @@ internal sealed class MarkerReplacements(HttpContext http, int version)
 {
     // Filled from the citation markers, each of which carries its project's name in the version read.
     private readonly Dictionary<string, string> projectNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Source> sources = new(StringComparer.Ordinal);
     private FigureViews? views;
 
     public string Of(string key, MarkerValues values) => key switch
     {
         CursorSigning.MarkerKey => CursorSigning.Cursor(http.RequestServices.GetRequiredService<CursorCodec>(), values),
         CitationMarkers.MarkerKey => CitationMarkers.Text(views ??= new FigureViews(new Links(http.Request, version), projectNames),
-            projectNames, values),
+            projectNames, sources, values),
         _ => throw new InvalidOperationException($"A compiled statement wrote the unknown marker {key}."),
     };
 }

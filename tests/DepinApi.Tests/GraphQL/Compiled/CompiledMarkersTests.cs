@@ -79,16 +79,47 @@ public class CompiledMarkersTests
     [Fact]
     public void A_marker_value_reads_as_the_type_its_column_has()
     {
-        var values = new MarkerValues(["x", "2025", "0.0500", null, "2026-03-31"], offset: 1);
+        const string json = """{"$cite" : ["x", 2025, 0.0500, null, "2026-03-31", "-7", "a\u00e9\"b"]}""";
+        string Replacement(string key, MarkerValues all)
+        {
+            var values = all.From(1);
+            Assert.Equal(2025, values.Int(0));
+            Assert.Equal(0.0500m, values.Decimal(1));
+            Assert.Equal("0.0500", values.Decimal(1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Null(values.DecimalOrNull(2));
+            Assert.Null(values.DateOrNull(2));
+            Assert.Null(values.TextOrNull(2));
+            Assert.Equal(new DateOnly(2026, 3, 31), values.Date(3));
+            Assert.Equal(-7, values.Int(4));
+            Assert.Equal("aé\"b", values.Text(5));
+            Assert.Throws<FormatException>(() => values.Text(2));
+            Assert.Throws<FormatException>(() => values.Int(2));
+            Assert.Equal("0.0500", values.From(1).Text(0));
+            Assert.Equal(5, values.From(1).Count);
+            return "read";
+        }
 
-        Assert.Equal(2025, values.Int(0));
-        Assert.Equal(0.0500m, values.Decimal(1));
-        Assert.Equal("0.0500", values.Decimal(1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Null(values.DecimalOrNull(2));
-        Assert.Null(values.DateOrNull(2));
-        Assert.Equal(new DateOnly(2026, 3, 31), values.Date(3));
-        Assert.Throws<FormatException>(() => values.Text(2));
-        Assert.Equal("0.0500", values.From(1).Text(0));
+        using var replaced = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), Replacement);
+
+        Assert.Equal("read", replaced.Document.RootElement.GetString());
+    }
+
+    [Fact]
+    public void Replacements_longer_than_the_first_pooled_block_are_written_whole()
+    {
+        // Many markers whose replacements together outgrow the first block of pooled memory, one of them needing escapes.
+        var markers = Enumerable.Range(0, 200).Select(i => $$"""{"$cite" : [{{i}}]}""");
+        var json = $"[{string.Join(", ", markers)}]";
+        string Replacement(string key, MarkerValues values) =>
+            values.Int(0) == 150 ? "tab\there \"quoted\" " + new string('é', 100) : new string('x', values.Int(0) * 3);
+
+        using var replaced = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), Replacement);
+
+        var root = replaced.Document.RootElement;
+        Assert.Equal(200, root.GetArrayLength());
+        Assert.Equal(new string('x', 199 * 3), root[199].GetString());
+        Assert.Equal("tab\there \"quoted\" " + new string('é', 100), root[150].GetString());
+        Assert.Equal(Encoding.UTF8.GetByteCount(root.GetRawText()), replaced.Length);
     }
 
     private string SignCursor(string key, MarkerValues values)
