@@ -42,11 +42,18 @@ public sealed partial class ReadSession
             FROM ({ProjectsSql(project)}) project
             LEFT JOIN LATERAL ({rowsSql}) item ON true
             """;
+        // Every row repeats its project's columns; the project is read from its first row only, so a page of a
+        // series makes one instance and not one per row (its description alone is a string per row otherwise).
+        Project? last = null;
         return QueryAsync(sql, p =>
         {
             BindProjects(p, project);
             bindRows(p);
-        }, r => (ReadProject(r, rowColumns), r.IsDBNull(0) ? none : readRow(r)), cancellationToken);
+        }, r =>
+        {
+            if (last is null || last.Slug != r.GetString(rowColumns)) last = ReadProject(r, rowColumns);
+            return (last, r.IsDBNull(0) ? none : readRow(r));
+        }, cancellationToken);
     }
 
     /// <summary>Every project, by sector and then slug, in the order the sector summaries list them (<see cref="ProjectSql.SectorOrder"/>).</summary>
