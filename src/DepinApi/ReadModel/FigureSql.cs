@@ -103,6 +103,30 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     }
 
     /// <summary>
+    /// Whether the revenue figure <paramref name="alias"/> is the preferred statement of its project, quarter and
+    /// metric: no statement of them in the version read ranks before it (<see cref="RevenuePrecision"/>, as
+    /// <c>RevenueSelection.Choose</c> ranks the rows read).
+    /// </summary>
+    /// <param name="other">An alias no other part of the statement uses, for the other statements (and, suffixed "s", their sources).</param>
+    /// <param name="visible">The condition under which a row of an alias belongs to the version read.</param>
+    public static string IsPreferredRevenue(string alias, string other, Func<string, string> visible)
+    {
+        var o = other;
+        return $"NOT EXISTS (SELECT FROM {Revenue.Table} {o} JOIN sources {o}s ON {o}s.id = {o}.source AND {visible(o + "s")} "
+               + $"WHERE {visible(o)} AND {o}.project = {alias}.project AND {o}.year = {alias}.year "
+               + $"AND {o}.quarter = {alias}.quarter AND {o}.metric = {alias}.metric AND {PrecisionRank(o)} < {PrecisionRank(alias)})";
+    }
+
+    // A statement's rank as a row, compared column by column; ids in code-point order, as C# compares them ordinally.
+    private static string PrecisionRank(string alias)
+    {
+        var qualifiers = RevenuePrecision.QualifiersByPrecision.Select((qualifier, rank) =>
+            $"WHEN {alias}.qualifier {(qualifier is null ? "IS NULL" : $"= '{qualifier}'")} THEN {rank}");
+        return $"(CASE {string.Join(" ", qualifiers)} ELSE {RevenuePrecision.QualifiersByPrecision.Length} END, "
+               + $"CASE WHEN {alias}.basis = '{RevenuePrecision.FirstBasis}' THEN 0 ELSE 1 END, {alias}.id COLLATE \"C\")";
+    }
+
+    /// <summary>
     /// The figures of <paramref name="earlier"/> stated for the quarter <paramref name="quarters"/> before
     /// <paramref name="alias"/>'s, as year and quarter apart rather than as ordinals: equal columns are the index's
     /// key (project, year, quarter, metric), where an ordinal would be computed for each of the series' rows.

@@ -4,19 +4,12 @@ namespace DepinApi.Screening;
 
 /// <summary>
 /// Picks one revenue figure per project, quarter and metric when a source states it more than
-/// once ("About $520 million" in a table, "exceeding $500 million" in the text): the most precise
-/// statement wins — no qualifier, then "about", then "nearly", then a bound ("over", "under",
-/// "up to") — then a disclosed figure over an estimate, then the smallest id.
+/// once: the statement that ranks first by <see cref="RevenuePrecision"/> (the most precise, then
+/// a disclosed figure over an estimate, then the smallest id).
 /// </summary>
 public static class RevenueSelection
 {
-    public static int QualifierRank(string? qualifier) => qualifier switch
-    {
-        null => 0,
-        "about" => 1,
-        "nearly" => 2,
-        _ => 3,
-    };
+    public static int QualifierRank(string? qualifier) => RevenuePrecision.QualifierRank(qualifier);
 
     /// <summary>One figure per (quarter, metric), of one project's rows.</summary>
     public static IReadOnlyDictionary<(Quarter Quarter, string Metric), RevenueFigure> Preferred(IEnumerable<RevenueFigure> rows) =>
@@ -29,7 +22,7 @@ public static class RevenueSelection
     /// <summary>The preferred one of several statements of the same project, quarter and metric.</summary>
     public static RevenueFigure Choose(IEnumerable<RevenueFigure> statements) => statements
         .OrderBy(r => QualifierRank(r.Qualifier))
-        .ThenBy(r => r.Basis == "disclosed" ? 0 : 1)
+        .ThenBy(r => RevenuePrecision.BasisRank(r.Basis))
         .ThenBy(r => r.Id, StringComparer.Ordinal)
         .First();
 }

@@ -32,6 +32,7 @@ internal static class FigureMaps
             // The enum's GraphQL name (DepinEnums.Units), a constant of the schema's.
             ["units"] = Constant($"'{units.ToName().ToUpperInvariant()}'"),
             ["value"] = ValueIn(units),
+            ["preferred"] = (sql, _, a) => FigureSql.IsPreferredRevenue(a, sql.Alias("o"), sql.Visible),
         }, units));
 
     /// <summary>Revenue figures as a series in <paramref name="units"/> presents them (<c>value</c> transformed).</summary>
@@ -46,6 +47,8 @@ internal static class FigureMaps
         ["stablecoinShare"] = Number("stablecoin_share"),
         ["nativeShare"] = Number("native_share"),
         ["label"] = Enum("label"),
+        // A constant of the schema's, bound as a parameter.
+        ["shareOf"] = (sql, _, _) => sql.Bind(Rest.Models.SettlementMixView.ShareOfFees, NpgsqlTypes.NpgsqlDbType.Text),
     });
 
     // Market prices are what the market disclosed; the table stores no basis (TokenPriceType.PriceBasis).

@@ -39,12 +39,12 @@ public static class CompilableSubset
         ["RevenueFigure"] =
         [
             new("id"), new("project"), new("quarter"), new("metric"), new("amountUsd"), new("units"), new("value"),
-            new("basis"), new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
+            new("basis"), new("qualifier"), new("preferred"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["SettlementMix"] =
         [
-            new("id"), new("project"), new("date"), new("stablecoinShare"), new("nativeShare"), new("label"), new("basis"),
-            new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
+            new("id"), new("project"), new("date"), new("stablecoinShare"), new("nativeShare"), new("label"), new("shareOf"),
+            new("basis"), new("qualifier"), Source, new("quote"), new("permalink"), new("citation"),
         ],
         ["TokenPrice"] =
         [

@@ -94,6 +94,23 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
         await using var admin = Npgsql.NpgsqlDataSource.Create(_database);
         var result = await new DepinApi.Import.SeedImporter(admin).ImportAsync(directory, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        await ReloadVersionsAsync();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> on the database as its owner (a test's own rows, added as a data version of their
+    /// own), then has both servers read the data versions again.
+    /// </summary>
+    public async Task AddVersionAsync(string sql)
+    {
+        await using (var admin = Npgsql.NpgsqlDataSource.Create(_database))
+        await using (var command = admin.CreateCommand(sql))
+            await command.ExecuteNonQueryAsync();
+        await ReloadVersionsAsync();
+    }
+
+    private async Task ReloadVersionsAsync()
+    {
         foreach (var factory in (ApiFactory[])[_resolversFactory, _compiledFactory])
             await factory.Services.GetRequiredService<DepinApi.Database.DataVersionTracker>().ReloadAsync(CancellationToken.None);
     }

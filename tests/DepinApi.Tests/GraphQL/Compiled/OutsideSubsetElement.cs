@@ -17,8 +17,5 @@ public sealed record OutsideSubsetElement(string Name, string HostType, Func<Gen
         new("root sectorAnalytics", "Query", _ => "sectorAnalytics { methodologyVersion dataVersion }"),
         new("root changes", "Query", _ => "changes(first: 2) { totalCount nodes { table kind } }"),
         new("root rateLimit", "Query", _ => "rateLimit { limit remaining }"),
-        // Chosen against every statement of the same quarter and metric, or every project's figure, in C#.
-        new("RevenueFigure preferred", "RevenueFigure", _ => "permalink citation preferred"),
-        new("SettlementMix shareOf", "SettlementMix", _ => "citation shareOf"),
     ];
 }
