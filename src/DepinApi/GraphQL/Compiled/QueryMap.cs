@@ -11,8 +11,8 @@ namespace DepinApi.GraphQL.Compiled;
 /// The root fields compiled, on the newest data or the version <c>asOf</c> names (<see cref="SqlStatementBuilder.Visible"/>):
 /// <c>projects</c> (nodes, edges, totalCount and pageInfo, after a cursor or not: a cursor is opened in C# before the
 /// statement is built and the statement's cursors are signed in C# after it ran, <see cref="CursorSigning"/>),
-/// <c>project</c>, <c>sectors</c> (not a sector's <c>analytics</c>) and the lists of every project's figures
-/// (<c>revenue</c> in every unit), of sector figures and of sources.
+/// <c>project</c>, <c>sectors</c> (not a sector's <c>analytics</c>), the lists of every project's figures
+/// (<c>revenue</c> in every unit), of sector figures and of sources, and <c>meta</c>, the version read.
 /// </summary>
 internal static class QueryMap
 {
@@ -31,7 +31,23 @@ internal static class QueryMap
             a => FigureSql.SectorFigures.Of(a, sql.Given(field.Argument("scope"), NpgsqlDbType.Text))),
         ["sources"] = (sql, field, _) => Sources(sql, field),
         ["sectors"] = (sql, field, _) => Sectors(sql, field),
+        ["meta"] = (sql, field, _) => Meta(sql, field),
     });
+
+    /// <summary>The data version the statement reads, as the resolvers give their session's (<c>HistoryTypes.Meta</c>).</summary>
+    private static string? Meta(SqlStatementBuilder sql, SelectedField field)
+    {
+        if (SqlStatementBuilder.ObjectTypeOf(field) is not { } meta) return null;
+        var version = sql.Alias("v");
+        var element = SqlStatementBuilder.JsonObject(meta, field.SubfieldsFor(meta), part => part.Name switch
+        {
+            "dataVersion" => $"{version}.id",
+            // As the DateTime scalar writes an instant: UTC to the millisecond, the finer digits dropped (DateTimeScalar).
+            "importedAt" => $"to_char({version}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')",
+            _ => null,
+        });
+        return element is null ? null : $"(SELECT {element} FROM data_versions {version} WHERE {version}.id = {sql.VersionRead})";
+    }
 
     /// <summary>
     /// The sectors that have projects, each with its projects, in the read model's order

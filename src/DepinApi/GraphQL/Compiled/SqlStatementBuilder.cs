@@ -30,11 +30,14 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
     /// </summary>
     public string Opening()
     {
-        if (asOf is not { } past) return "SELECT (SELECT id FROM data_versions ORDER BY id DESC LIMIT 1)";
+        if (asOf is not { } past) return $"SELECT {VersionRead}";
         var number = Bind(past.Version is { } v ? v : DBNull.Value, NpgsqlDbType.Integer);
         var day = Bind(past.Date is { } d ? d : DBNull.Value, NpgsqlDbType.Date);
         return $"WITH asof AS MATERIALIZED (SELECT id {ReadSessionFactory.VersionNamedSql(number, day)}) SELECT (SELECT id FROM asof)";
     }
+
+    /// <summary>The id of the data version the statement reads: the newest, or the one <c>asOf</c> names.</summary>
+    public string VersionRead => version ?? $"(SELECT id {ReadSessionFactory.NewestVersionFromSql})";
 
     /// <summary>The condition under which a row of the table aliased <paramref name="alias"/> belongs to the version read.</summary>
     public string Visible(string alias) => ReadSession.VisibleSql(alias, version);

@@ -23,8 +23,9 @@ public static class CompilableSubset
         [
             new("projects", "ProjectConnection"), new("project", "Project"), new("revenue", "RevenueFigure"),
             new("settlementMix", "SettlementMix"), new("tokenPrices", "TokenPrice"), new("sectorFigures", "SectorFigure"),
-            new("sources", "Source"), new("sectors", "SectorSummary"),
+            new("sources", "Source"), new("sectors", "SectorSummary"), new("meta", "Meta"),
         ],
+        ["Meta"] = [new("dataVersion"), new("importedAt")],
         ["SectorSummary"] = [new("sector"), new("projectCount"), new("projects", "Project")],
         ["ProjectConnection"] = [new("nodes", "Project"), new("edges", "ProjectEdge"), new("totalCount"), new("pageInfo", "PageInfo")],
         ["ProjectEdge"] = [new("cursor"), new("node", "Project")],

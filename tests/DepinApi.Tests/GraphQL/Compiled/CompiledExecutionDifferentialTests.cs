@@ -194,7 +194,7 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
             "first: 0", "first: 100", "slugs: []", "unknown-project", "orderBy: {field: NAME, direction: DESC}", "field: SLUG",
             "sector: SENSORS", "revenue(", "tokenPrices(", "metrics(metric:", "units: LIN", "units: CHG", "units: PCH", "units: PC1", "project(slug:", "null",
             "sectorFigures", "scope: DEPIN_COMPUTE", "quarter: ", "sources {", "settlementMix {", "asOf: ", "after: ", "edges {", "cursor", "node {", "startCursor", "endCursor", "sectors {", "projectCount", "permalink", "citation",
-            "preferred", "shareOf",
+            "preferred", "shareOf", "meta {", "importedAt",
         ];
         var missing = features.Where(f => !first.Any(q => q.Query.Replace("... {", "...{").Contains(f, StringComparison.Ordinal))).ToList();
         Assert.True(missing.Count == 0, "No generated query contains: " + string.Join(" | ", missing));

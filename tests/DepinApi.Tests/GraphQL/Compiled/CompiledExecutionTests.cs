@@ -42,7 +42,7 @@ public class CompiledExecutionTests(GraphQLApiFixture api) : IClassFixture<Graph
 
     [Theory]
     [InlineData("{ project(slug: \"helium\") { screening { composite } } }")]
-    [InlineData("{ project(slug: \"helium\") { slug } meta { dataVersion } }")]
+    [InlineData("{ project(slug: \"helium\") { slug } rateLimit { remaining } }")]
     [InlineData("{ sectors { sector analytics { methodologyVersion } } }")]
     [InlineData("{ __typename a: __typename }")]
     public async Task An_operation_selecting_anything_not_compiled_runs_wholly_through_the_resolvers(string query)

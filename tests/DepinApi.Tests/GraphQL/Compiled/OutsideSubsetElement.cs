@@ -13,7 +13,6 @@ public sealed record OutsideSubsetElement(string Name, string HostType, Func<Gen
     [
         new("Project.screening", "Project", _ => "screening { composite rank sectorRank }"),
         new("SectorSummary analytics", "SectorSummary", _ => "analytics { methodologyVersion }"),
-        new("root meta", "Query", _ => "meta { dataVersion }"),
         new("root sectorAnalytics", "Query", _ => "sectorAnalytics { methodologyVersion dataVersion }"),
         new("root changes", "Query", _ => "changes(first: 2) { totalCount nodes { table kind } }"),
         new("root rateLimit", "Query", _ => "rateLimit { limit remaining }"),
