@@ -9,7 +9,7 @@ internal readonly struct MarkerValue
 {
     private readonly int start;
 
-    public MarkerValue(Utf8JsonReader reader)
+    public MarkerValue(in Utf8JsonReader reader)
     {
         Kind = reader.TokenType;
         IsEscaped = reader.ValueIsEscaped;
