@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DepinApi.Rest.Infrastructure;
 
 namespace DepinApi.GraphQL.Compiled;
 
@@ -11,44 +11,25 @@ internal sealed class PooledJsonStrings : IDisposable
     // Escaped as the response writer escapes (a parsed string is written again with its own escaping anyway).
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(4096);
-    private int used;
+    private readonly PooledBytes bytes = new(4096);
 
-    public ReadOnlySpan<byte> Written => buffer.AsSpan(0, used);
+    public ReadOnlySpan<byte> Written => bytes.Written;
 
     /// <summary>Appends <paramref name="text"/> as a quoted JSON string; returns where it is in <see cref="Written"/>.</summary>
     public (int Start, int Length) AppendJsonString(string text)
     {
-        var start = used;
-        // The text's UTF-8 between quotes, which is its JSON when nothing in it needs escaping, the usual case.
-        Reserve(Encoding.UTF8.GetMaxByteCount(text.Length) + 2);
-        buffer[used++] = (byte)'"';
-        var utf8 = buffer.AsSpan(used, Encoding.UTF8.GetBytes(text, buffer.AsSpan(used)));
-        if (Encoder.FindFirstCharacterToEncodeUtf8(utf8) < 0)
-            used += utf8.Length;
+        var start = bytes.Length;
+        bytes.Write("\""u8);
+        // The text's UTF-8, which is its JSON when nothing in it needs escaping, the usual case.
+        var utf8 = bytes.FreeSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var length = Encoding.UTF8.GetBytes(text, utf8);
+        if (Encoder.FindFirstCharacterToEncodeUtf8(utf8[..length]) < 0)
+            bytes.Advance(length);
         else
-        {
-            var encoded = JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes;
-            Reserve(encoded.Length + 1);
-            encoded.CopyTo(buffer.AsSpan(used));
-            used += encoded.Length;
-        }
-        buffer[used++] = (byte)'"';
-        return (start, used - start);
+            bytes.Write(JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes);
+        bytes.Write("\""u8);
+        return (start, bytes.Length - start);
     }
 
-    private void Reserve(int bytes)
-    {
-        if (used + bytes <= buffer.Length) return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, used + bytes));
-        buffer.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = larger;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
-    }
+    public void Dispose() => bytes.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,16 +12,15 @@ internal sealed class CsvUtf8Writer : IDisposable
 {
     private const int BlockBytes = 32 * 1024;
 
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BlockBytes * 2);
-    private int _length;
+    private readonly PooledBytes _bytes = new(BlockBytes * 2);
     private bool _fieldWritten;
 
     /// <summary>Bytes waiting to be written; write them out once <see cref="IsBlockFull"/>.</summary>
-    public ReadOnlyMemory<byte> Pending => _buffer.AsMemory(0, _length);
+    public ReadOnlyMemory<byte> Pending => _bytes.WrittenMemory;
 
-    public bool IsBlockFull => _length >= BlockBytes;
+    public bool IsBlockFull => _bytes.Length >= BlockBytes;
 
-    public void Clear() => _length = 0;
+    public void Clear() => _bytes.Clear();
 
     public void EndRecord()
     {
@@ -43,15 +41,13 @@ internal sealed class CsvUtf8Writer : IDisposable
                 WriteText(text, formula: text.Length > 0 && CsvText.FormulaStarts.Contains(text[0]));
                 return;
             case DateOnly date:
-                Ensure(10);
-                date.TryFormat(_buffer.AsSpan(_length), out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                _length += written;
+                date.TryFormat(_bytes.FreeSpan(10), out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                _bytes.Advance(written);
                 return;
             case decimal number:
                 // As DecimalText.Format writes it, without the string.
-                Ensure(32);
-                DecimalText.Normalize(number).TryFormat(_buffer.AsSpan(_length), out var digits, default, CultureInfo.InvariantCulture);
-                _length += digits;
+                DecimalText.Normalize(number).TryFormat(_bytes.FreeSpan(32), out var digits, default, CultureInfo.InvariantCulture);
+                _bytes.Advance(digits);
                 return;
             default:
                 WriteText(CsvText.Format(value), formula: false);
@@ -82,29 +78,10 @@ internal sealed class CsvUtf8Writer : IDisposable
 
     private void WriteUtf8(ReadOnlySpan<char> text)
     {
-        Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
-        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+        _bytes.Advance(Encoding.UTF8.GetBytes(text, _bytes.FreeSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
     }
 
-    private void Write(ReadOnlySpan<byte> bytes)
-    {
-        Ensure(bytes.Length);
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _length += bytes.Length;
-    }
+    private void Write(ReadOnlySpan<byte> bytes) => _bytes.Write(bytes);
 
-    private void Ensure(int bytes)
-    {
-        if (_buffer.Length - _length >= bytes) return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + bytes));
-        _buffer.AsSpan(0, _length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
+    public void Dispose() => _bytes.Dispose();
 }
