@@ -39,6 +39,9 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     public static string CitedSources(Func<string, string> visible, Func<FigureSql, string> projects) =>
         string.Join(" UNION ", OfProjects.Select(t => $"SELECT f.project, f.source FROM {t.Table} f WHERE {visible("f")}{projects(t)}"));
 
+    /// <summary>Whether a row's owner is a project (every table but sector figures, whose owner is a scope).</summary>
+    public bool IsProjects => Owner == "project";
+
     /// <summary>The rows of the one owner <paramref name="owner"/> (a placeholder or an outer row's column).</summary>
     public string Of(string alias, string? owner) => And($"{alias}.{Owner}", "=", owner);
 

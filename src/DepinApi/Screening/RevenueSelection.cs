@@ -9,8 +9,6 @@ namespace DepinApi.Screening;
 /// </summary>
 public static class RevenueSelection
 {
-    public static int QualifierRank(string? qualifier) => RevenuePrecision.QualifierRank(qualifier);
-
     /// <summary>One figure per (quarter, metric), of one project's rows.</summary>
     public static IReadOnlyDictionary<(Quarter Quarter, string Metric), RevenueFigure> Preferred(IEnumerable<RevenueFigure> rows) =>
         rows.GroupBy(r => (r.Quarter, r.Metric)).ToDictionary(g => g.Key, Choose);
@@ -21,7 +19,7 @@ public static class RevenueSelection
 
     /// <summary>The preferred one of several statements of the same project, quarter and metric.</summary>
     public static RevenueFigure Choose(IEnumerable<RevenueFigure> statements) => statements
-        .OrderBy(r => QualifierRank(r.Qualifier))
+        .OrderBy(r => RevenuePrecision.QualifierRank(r.Qualifier))
         .ThenBy(r => RevenuePrecision.BasisRank(r.Basis))
         .ThenBy(r => r.Id, StringComparer.Ordinal)
         .First();

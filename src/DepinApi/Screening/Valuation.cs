@@ -26,7 +26,7 @@ public static class Valuation
         var cap = metrics
             .Where(m => m.Unit == "usd" && MarketCapMetrics.Contains(m.Metric))
             .OrderByDescending(m => m.PeriodEnd)
-            .ThenBy(m => RevenueSelection.QualifierRank(m.Qualifier))
+            .ThenBy(m => RevenuePrecision.QualifierRank(m.Qualifier))
             .ThenBy(m => m.Id, StringComparer.Ordinal)
             .FirstOrDefault();
         var annual = LatestAnnualRevenue(revenue);

@@ -77,7 +77,7 @@ public static class SectorAnalyticsCalculator
         {
             var row = data.SectorFigures
                 .Where(f => f.Period == period && f.Metric == metric)
-                .OrderBy(f => RevenueSelection.QualifierRank(f.Qualifier))
+                .OrderBy(f => RevenuePrecision.QualifierRank(f.Qualifier))
                 .ThenBy(f => f.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
             if (row is not null)

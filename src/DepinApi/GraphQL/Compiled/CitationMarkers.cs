@@ -75,7 +75,7 @@ internal static class CitationMarkers
             [
                 "'citation'", $"'{rows.Table}'", $"'{units}'",
                 units == SeriesUnits.Lin ? "NULL" : FigureSql.ValueIn(units, a, sql.Alias("e"), sql.Visible),
-                rows.Owner == "project" ? ProjectName(sql, a) : "NULL",
+                rows.IsProjects ? ProjectName(sql, a) : "NULL",
                 .. kind.Columns.Select(c => $"{a}.{c}"),
                 .. SourceColumns.Select(c => $"{a}s.{c}"),
             ]),

@@ -91,7 +91,7 @@ internal static class FigureMaps
         SeriesUnits units = SeriesUnits.Lin)
     {
         own["id"] = Column("id");
-        if (rows.Owner == "project") own["project"] = Column("project");
+        if (rows.IsProjects) own["project"] = Column("project");
         foreach (var (name, compile) in CitationMarkers.Fields(rows, units)) own[name] = compile;
         own["basis"] = basis;
         own["qualifier"] = Enum("qualifier");

@@ -16,10 +16,11 @@ internal sealed class MarkerReplacements(HttpContext http, int version)
     private readonly Dictionary<string, string> projectNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Source> sources = new(StringComparer.Ordinal);
     private FigureViews? views;
+    private CursorCodec? cursors;
 
     public string Of(string key, MarkerValues values) => key switch
     {
-        CursorSigning.MarkerKey => CursorSigning.Cursor(http.RequestServices.GetRequiredService<CursorCodec>(), values),
+        CursorSigning.MarkerKey => CursorSigning.Cursor(cursors ??= http.RequestServices.GetRequiredService<CursorCodec>(), values),
         CitationMarkers.MarkerKey => CitationMarkers.Text(views ??= new FigureViews(new Links(http.Request, version), projectNames),
             projectNames, sources, values),
         _ => throw new InvalidOperationException($"A compiled statement wrote the unknown marker {key}."),
