@@ -53,6 +53,9 @@ function details(entry) {
     lines.push(`  Slowest victim requests under attack (seconds into the attack: ms): ${slowest
       .map(s => `${(s.at / 1000).toFixed(1)} s: ${s.kind === 'rest' ? 'REST' : 'GraphQL'} ${fmt(s.ms)}`).join(', ')}.`);
   }
+  const settled = { true: 'its JIT settled', false: 'still compiling after the longest warm-up', null: 'JIT not read' }[String(entry.jitSettled ?? null)];
+  const attackJit = entry.attackJitSeconds == null ? '' : `; ${fmt(entry.attackJitSeconds * 1000)} ms of JIT during the attack`;
+  lines.push(`  Server warmed up by the victim for ${fmt(entry.warmupSeconds)} s (${settled})${attackJit}.`);
   lines.push(`  Server RSS: ${fmt(entry.idleRssMb)} MB before the attack, ${fmt(entry.peakRssMb)} MB at most, ${fmt(entry.rssAfterMb)} MB 3 s after it.`);
   for (const note of entry.notes) lines.push(`  ${note[0].toUpperCase()}${note.slice(1)}.`);
   for (const f of a.findings ?? []) lines.push(`  - ${f.ok ? 'ok' : '**FAIL**'}: ${f.name} — expected ${f.expect}; got ${f.detail}`);

@@ -4,7 +4,8 @@
 // budgets do not carry into the next, and a class that brings the server down costs only itself.
 import { join } from 'node:path';
 import { freePort } from '../../load/lib/cluster.mjs';
-import { startApi } from '../../load/lib/servers.mjs';
+import { startApi, jitSeconds } from '../../load/lib/servers.mjs';
+import { warmUntilJitSettles } from '../../load/lib/load.mjs';
 import { memoryOf } from '../../load/lib/memory.mjs';
 import { startMonitor } from './monitor.mjs';
 import { inWorker } from './worker.mjs';
@@ -33,7 +34,7 @@ function latency(victim) {
  */
 export async function runClass(cls, setup, options) {
   const server = await startApi({
-    dll: setup.dll, port: await freePort(), settings: setup.settings, readyPath: '/readyz',
+    dll: setup.dll, port: await freePort(), metricsPort: await freePort(), settings: setup.settings, readyPath: '/readyz',
     logFile: join(setup.logDir, `api-${cls.number}-${cls.meta.key}.log`),
   });
   const base = server.baseUrl;
@@ -43,7 +44,15 @@ export async function runClass(cls, setup, options) {
     monitor = await startMonitor({ pid: server.pid, databaseUrl: setup.cluster.url(setup.database), database: setup.database });
     const victim = (seconds, first) => inWorker(VICTIM, 'runVictim', { base, seconds, first, pricesField: setup.shapes.pricesWindow });
     const run = async worker => { await worker.ready; worker.start(); return worker.result; };
+    // The victim's baseline is the server's quiet steady state: a fresh runtime moves its hot methods to tier 1 for
+    // about 15 s after the first requests (half a core of JIT on this machine, `dotnet-trace`), so the victim keeps
+    // warming up until that settles, as the load harness does, and neither phase measures a fresh process's tiering.
     await run(victim(WARMUP_SECONDS, 0));
+    const compiledSoFar = () => jitSeconds(server.metricsUrl);
+    let offset = 100;
+    const warmup = await warmUntilJitSettles(seconds => run(victim(seconds, offset += 100)), compiledSoFar);
+    entry.warmupSeconds = WARMUP_SECONDS + warmup.seconds;
+    entry.jitSettled = warmup.settled;
     entry.baseline = latency(await run(victim(options.baseline, 2000)));
     entry.idleRssMb = memoryOf(server.pid).rssMb;
 
@@ -53,6 +62,7 @@ export async function runClass(cls, setup, options) {
     const underAttack = victim(options.seconds, 8000);
     await Promise.all([attack.ready, underAttack.ready]);
     monitor.reset();
+    const compiledBefore = await compiledSoFar();
     const deadline = Date.now() + options.seconds * 1000;
     attack.start({ deadline });
     underAttack.start();
@@ -73,6 +83,9 @@ export async function runClass(cls, setup, options) {
     }
     entry.underAttack = latency(await underAttack.result);
     entry.attackPeak = monitor.peak();
+    const compiledAfter = await compiledSoFar();
+    // JIT work the attack's own request paths cost (first calls and their move to tier 1): part of what the victim met.
+    entry.attackJitSeconds = compiledBefore !== null && compiledAfter !== null ? compiledAfter - compiledBefore : null;
     await sleep(SETTLE_MS);
     if (server.exited !== null) {
       entry.notes.push(`the server exited (${server.exited}) during the class; see its log`);

@@ -16,6 +16,27 @@ function fire(options) {
 }
 
 /**
+ * Runs `step(seconds)` (a warm-up load of that length) again and again while the server still compiles: until a step
+ * compiled for under 2% of its length, at most 30 s in all. `jitSeconds` resolves to the server's JIT compilation time
+ * so far, or null when it cannot say; without it nothing runs. Returns the seconds it added and whether the JIT
+ * settled (null: not known; false: still compiling when the 30 s ran out).
+ */
+export async function warmUntilJitSettles(step, jitSeconds) {
+  let seconds = 0;
+  let compiled = jitSeconds ? await jitSeconds() : null;
+  if (compiled === null) return { seconds, settled: null };
+  while (seconds < JIT_EXTRA_SECONDS_MAX) {
+    await step(JIT_STEP_SECONDS);
+    seconds += JIT_STEP_SECONDS;
+    const now = await jitSeconds();
+    if (now === null) return { seconds, settled: null };
+    if (now - compiled < JIT_SETTLED_SHARE * JIT_STEP_SECONDS) return { seconds, settled: true };
+    compiled = now;
+  }
+  return { seconds, settled: false };
+}
+
+/**
  * @param {object} request  { url, method?, headers?, body? }
  * @param {object} settings { connections, durationSeconds, warmupSeconds, timeoutSeconds?, jitSeconds? }
  *                          `jitSeconds`, when given, resolves to the server's JIT compilation time so far: the warm-up
@@ -40,23 +61,9 @@ export async function measure(request, settings, around = {}) {
   let jitSettled = null;
   if (settings.warmupSeconds > 0) {
     await fire({ ...options, duration: settings.warmupSeconds });
-    warmupSeconds = settings.warmupSeconds;
-    if (settings.jitSeconds) {
-      let compiled = await settings.jitSeconds();
-      if (compiled !== null) jitSettled = false;
-      while (compiled !== null && warmupSeconds < settings.warmupSeconds + JIT_EXTRA_SECONDS_MAX) {
-        await fire({ ...options, duration: JIT_STEP_SECONDS });
-        warmupSeconds += JIT_STEP_SECONDS;
-        const now = await settings.jitSeconds();
-        if (now === null) {
-          jitSettled = null;
-          break;
-        }
-        jitSettled = now - compiled < JIT_SETTLED_SHARE * JIT_STEP_SECONDS;
-        if (jitSettled) break;
-        compiled = now;
-      }
-    }
+    const extra = await warmUntilJitSettles(seconds => fire({ ...options, duration: seconds }), settings.jitSeconds);
+    warmupSeconds = settings.warmupSeconds + extra.seconds;
+    jitSettled = extra.settled;
     // The warm-up ends by cutting off the requests it has in flight, and the server cancels their builds only when it
     // notices. Measured at once, the first request of a client that may run one whole-series export at a time would
     // be refused (429) while the cut-off one is still being cancelled.
