@@ -1,3 +1,4 @@
+using DepinApi.Rest.Citations;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerUI;
 
@@ -40,6 +41,8 @@ public static class ApiDocs
             options.SwaggerDoc(DocumentName, ApiDocumentInfo.Create());
             options.DocInclusionPredicate((_, description) => DocumentedPaths.Includes(description.RelativePath));
             options.SupportNonNullableReferenceTypes();
+            // Written as a JSON string by its own converter, which the generator cannot see through.
+            options.MapType<FigureText>(() => new OpenApiSchema { Type = JsonSchemaType.String });
             options.SchemaFilter<DescriptionSchemaFilter>();
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<NullableReferenceSchemaFilter>();

@@ -16,7 +16,7 @@ public sealed record FigurePageModel(
 public sealed record FigureFacts(string Id, string Basis, string? Qualifier, SourceView Source, string Quote, string Permalink, string Citation)
 {
     public static FigureFacts Of(RevenueFigureView v) => new(v.Id, v.Basis, v.Qualifier, v.Source, v.Quote, v.Permalink, v.Citation);
-    public static FigureFacts Of(TokenPriceView v) => new(v.Id, v.Basis, v.Qualifier, v.Source, v.Quote, v.Permalink, v.Citation);
+    public static FigureFacts Of(TokenPriceView v) => new(v.Id, v.Basis, v.Qualifier, v.Source, v.Quote, v.Permalink.ToString(), v.Citation.ToString());
     public static FigureFacts Of(SettlementMixView v) => new(v.Id, v.Basis, v.Qualifier, v.Source, v.Quote, v.Permalink, v.Citation);
     public static FigureFacts Of(NetworkMetricView v) => new(v.Id, v.Basis, v.Qualifier, v.Source, v.Quote, v.Permalink, v.Citation);
     public static FigureFacts Of(SectorFigureView v) => new(v.Id, v.Basis, v.Qualifier, v.Source, v.Quote, v.Permalink, v.Citation);

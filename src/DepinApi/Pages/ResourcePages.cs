@@ -179,7 +179,7 @@ internal static class ResourcePages
     private static PageTable PriceTable(string caption, IReadOnlyList<TokenPriceView> prices) =>
         new(caption, ["Date", "Price", "30 days", "90 days", "1 year", "Source"],
             prices.Select(p => new PageRow([Day(p.Date), p.PriceUsd is { } v ? CitationText.Money(v) : "not stated",
-                Change(p.Change30d), Change(p.Change90d), Change(p.Change1y), p.Source.Publisher], p.Permalink)).ToList(),
+                Change(p.Change30d), Change(p.Change90d), Change(p.Change1y), p.Source.Publisher], p.Permalink.ToString())).ToList(),
             new HashSet<int> { 1, 2, 3, 4 });
 
     private static List<PageLink> NextPage(PageInfo page) => page.Next is { } next ? [new("Next page", next)] : [];

@@ -1,5 +1,6 @@
 using System.Text;
 using DepinApi.Import;
+using DepinApi.Rest.Citations;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Tests.Infrastructure;
 using Npgsql;
@@ -9,6 +10,7 @@ namespace DepinApi.Tests.Rest;
 /// <summary>
 /// CSV formula injection (OWASP): text cells that a spreadsheet would run as a formula go out
 /// with a leading single quote and quoted; numbers, dates and other text go out as they are.
+/// Project names are third-party text, and every citation starts with one.
 /// </summary>
 public class CsvInjectionTests
 {
@@ -23,8 +25,12 @@ public class CsvInjectionTests
     [InlineData("Helium, 2026", "\"Helium, 2026\"")]
     [InlineData("Helium = HNT", "Helium = HNT")]
     [InlineData("", "")]
-    public void Text_that_starts_like_a_formula_is_neutralised(string text, string field) =>
+    public void Text_that_starts_like_a_formula_is_neutralised(string text, string field)
+    {
         Assert.Equal(field, Field(text));
+        // A permalink or citation written in place (a price's) is text like any other.
+        Assert.Equal(field, Field(FigureText.Of(text)));
+    }
 
     [Fact]
     public void Numbers_dates_and_booleans_stay_what_they_are()
@@ -51,13 +57,19 @@ public class CsvInjectionTests
 
         var figure = Row(await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue?format=csv"));
         var price = Row(await client.GetStringAsync("/v1/token-prices/helium-2026-06-01-price?format=csv"));
+        var series = await client.GetStringAsync("/v1/projects/helium/token-prices?format=csv");
         var json = await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
+        var priceJson = await client.GetStringAsync("/v1/token-prices/helium-2026-06-01-price");
 
         Assert.Equal("'=HYPERLINK(\"http://attacker.example\",\"Click\")", figure["quote"]);
         Assert.StartsWith("'@Aethir revenue, Q2 2025", figure["citation"]);
         Assert.Equal("32700000", figure["amountUsd"]);
         Assert.Equal("-0.7855", price["change1y"]);
         Assert.Equal("2026-06-01", price["date"]);
+        // A price's citation is written in place (FigureText), in the export of one figure and of the whole series.
+        Assert.StartsWith("'=Helium (HNT) token price, June 1, 2026", price["citation"]);
+        Assert.Contains(",\"'=Helium (HNT) token price, June 1, 2026", series);
+        Assert.Contains("\"citation\":\"=Helium (HNT) token price", priceJson);
         Assert.Contains("\"quote\":\"=HYPERLINK(", json);
         Assert.Contains("\"citation\":\"@Aethir revenue", json);
     }
@@ -65,7 +77,8 @@ public class CsvInjectionTests
     [Fact]
     public void The_export_writer_writes_records_byte_for_byte_as_the_field_rules_say()
     {
-        object?[] values = ["Zürich “quoted” \"x\"\r\nnext", 0.70000m, new DateOnly(1970, 1, 1), null, "=x", new string('é', 70_000), true];
+        object?[] values = ["Zürich “quoted” \"x\"\r\nnext", 0.70000m, new DateOnly(1970, 1, 1), null, "=x", new string('é', 70_000), true,
+            FigureText.Of("@y, \"z\""), FigureText.Of(new string('ü', 3_000))];
         var expected = new StringBuilder();
         using var writer = new CsvUtf8Writer();
         for (var record = 0; record < 3; record++)
@@ -111,6 +124,7 @@ public class CsvInjectionTests
             "blockeden-early-2026,\"The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).\"",
             "blockeden-early-2026,\"=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\")\"", "aethir-2025q2-quarterly-revenue,");
         Rewrite(Path.Combine(directory, "projects.csv"), "aethir,Aethir,", "aethir,@Aethir,", null);
+        Rewrite(Path.Combine(directory, "projects.csv"), "helium,Helium,", "helium,=Helium,", null);
         return directory;
     }
 

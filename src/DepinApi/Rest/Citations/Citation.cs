@@ -58,13 +58,29 @@ public static class Citation
     public static string TokenPrice(TokenPrice f, string projectName, string permalink)
     {
         var text = CitationText.Buffer(stackalloc char[512]);
+        AppendTokenPriceUpToLink(ref text, f, projectName);
+        text.AppendFormatted(permalink);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// <see cref="TokenPrice(DepinApi.ReadModel.TokenPrice, string, string)"/> written into <paramref name="text"/>, its permalink
+    /// from <paramref name="links"/>: how a REST list writes its prices' citations, with no string of each (<see cref="FigureText"/>).
+    /// </summary>
+    public static void AppendTokenPrice(ref DefaultInterpolatedStringHandler text, TokenPrice f, string projectName, Links links)
+    {
+        AppendTokenPriceUpToLink(ref text, f, projectName);
+        links.AppendTokenPrice(ref text, f.Id);
+    }
+
+    private static void AppendTokenPriceUpToLink(ref DefaultInterpolatedStringHandler text, TokenPrice f, string projectName)
+    {
         AppendTokenPriceSubject(ref text, f, projectName);
         text.AppendLiteral(FigureStatement.PeriodSeparator);
         CitationText.AppendDate(ref text, f.Date);
         text.AppendLiteral(FigureStatement.ValueSeparator);
         AppendTokenPriceValue(ref text, f);
-        AppendSentenceEnd(ref text, PriceBasis, null, f.Source, permalink);
-        return text.ToStringAndClear();
+        AppendSentenceEnd(ref text, PriceBasis, null, f.Source);
     }
 
     public static FigureStatement TokenPriceStatement(TokenPrice f, string projectName)
@@ -180,13 +196,13 @@ public static class Citation
     {
         var text = CitationText.Buffer(stackalloc char[512]);
         text.AppendFormatted(statement);
-        AppendSentenceEnd(ref text, basis, computed, source, permalink);
+        AppendSentenceEnd(ref text, basis, computed, source);
+        text.AppendFormatted(permalink);
         return text.ToStringAndClear();
     }
 
-    /// <summary>" (disclosed). Source: …, “…”, early 2026. https://…": what follows a claim in every citation.</summary>
-    private static void AppendSentenceEnd(ref DefaultInterpolatedStringHandler text, string basis, string? computed, Source source,
-        string permalink)
+    /// <summary>" (disclosed). Source: …, “…”, early 2026. ": what follows a claim in every citation, before its permalink.</summary>
+    private static void AppendSentenceEnd(ref DefaultInterpolatedStringHandler text, string basis, string? computed, Source source)
     {
         text.AppendLiteral(" (");
         text.AppendFormatted(basis);
@@ -198,6 +214,5 @@ public static class Citation
         }
         text.AppendFormatted(CitationText.SourceSentence(source));
         text.AppendLiteral(" ");
-        text.AppendFormatted(permalink);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using DepinApi.Rest.Infrastructure;
 
 namespace DepinApi.Rest.Citations;
@@ -20,7 +21,21 @@ public sealed class Links(HttpRequest request, int version)
 
     public string Revenue(string id) => $"{root}/revenue/{id}{pin}";
     public string SettlementMix(string id) => $"{root}/settlement-mix/{id}{pin}";
-    public string TokenPrice(string id) => $"{root}/token-prices/{id}{pin}";
+    public string TokenPrice(string id)
+    {
+        var text = CitationText.Buffer(stackalloc char[256]);
+        AppendTokenPrice(ref text, id);
+        return text.ToStringAndClear();
+    }
+
+    /// <summary><see cref="TokenPrice"/>'s link written into <paramref name="text"/> (<see cref="FigureText"/>).</summary>
+    public void AppendTokenPrice(ref DefaultInterpolatedStringHandler text, string id)
+    {
+        text.AppendFormatted(root);
+        text.AppendLiteral("/token-prices/");
+        text.AppendFormatted(id);
+        text.AppendFormatted(pin);
+    }
     public string NetworkMetric(string id) => $"{root}/metrics/{id}{pin}";
     public string SectorFigure(string id) => $"{root}/sector-figures/{id}{pin}";
 }

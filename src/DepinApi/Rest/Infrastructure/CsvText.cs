@@ -27,7 +27,7 @@ public static class CsvText
     public static void AppendField(StringBuilder line, object? value)
     {
         var text = Format(value);
-        var formula = value is string && text.Length > 0 && FormulaStarts.Contains(text[0]);
+        var formula = value is (string or Citations.FigureText) && text.Length > 0 && FormulaStarts.Contains(text[0]);
         if (formula)
             text = "'" + text;
         if (!formula && text.AsSpan().IndexOfAny(NeedsQuotes) < 0)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DepinApi.Rest.Citations;
 
 namespace DepinApi.Rest.Infrastructure;
 
@@ -38,7 +39,10 @@ internal sealed class CsvUtf8Writer : IDisposable
             case null:
                 return;
             case string text:
-                WriteText(text, formula: text.Length > 0 && CsvText.FormulaStarts.Contains(text[0]));
+                WriteText(text);
+                return;
+            case FigureText text:
+                text.Write(this, static (chars, writer) => writer.WriteText(chars));
                 return;
             case DateOnly date:
                 date.TryFormat(_bytes.FreeSpan(10), out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -55,16 +59,20 @@ internal sealed class CsvUtf8Writer : IDisposable
         }
     }
 
-    private void WriteText(string text, bool formula)
+    // Text, neutralised when it starts like a formula.
+    private void WriteText(ReadOnlySpan<char> text) =>
+        WriteText(text, formula: text.Length > 0 && CsvText.FormulaStarts.Contains(text[0]));
+
+    private void WriteText(ReadOnlySpan<char> text, bool formula)
     {
-        if (!formula && text.AsSpan().IndexOfAny(CsvText.NeedsQuotes) < 0)
+        if (!formula && text.IndexOfAny(CsvText.NeedsQuotes) < 0)
         {
             WriteUtf8(text);
             return;
         }
         Write("\""u8);
         if (formula) Write("'"u8);
-        var rest = text.AsSpan();
+        var rest = text;
         int quote;
         while ((quote = rest.IndexOf('"')) >= 0)
         {

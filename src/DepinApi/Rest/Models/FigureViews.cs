@@ -110,14 +110,11 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
             SettlementMixView.ShareOfFees, f.Label, f.Basis, f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink, citation);
     }
 
-    public TokenPriceView TokenPrice(TokenPrice f)
-    {
-        var (permalink, citation) = Cite(f);
+    public TokenPriceView TokenPrice(TokenPrice f) =>
         // Prices are market data the source reports, not its own estimate.
-        return new TokenPriceView(f.Id, f.Project, f.TokenSymbol, f.Date, Normalize(f.PriceUsd), Normalize(f.Change30d),
-            Normalize(f.Change90d), Normalize(f.Change1y), "disclosed", f.Qualifier, SourceView.Of(f.Source), f.Quote, permalink,
-            citation);
-    }
+        new(f.Id, f.Project, f.TokenSymbol, f.Date, Normalize(f.PriceUsd), Normalize(f.Change30d), Normalize(f.Change90d),
+            Normalize(f.Change1y), "disclosed", f.Qualifier, SourceView.Of(f.Source), f.Quote, FigureText.TokenPricePermalink(links, f.Id),
+            FigureText.TokenPriceCitation(f, ProjectName(f.Project), links));
 
     public NetworkMetricView NetworkMetric(NetworkMetric f)
     {
