@@ -13,7 +13,8 @@ public sealed class BuildSlot
     private readonly string _client;
     private IDisposable? _lease;
 
-    internal BuildSlot(FairBuildGate gate, string client, IDisposable lease)
+    /// <param name="lease">The turn, or null when the request takes it later (<see cref="TryTakeAsync"/>).</param>
+    internal BuildSlot(FairBuildGate gate, string client, IDisposable? lease)
     {
         _gate = gate;
         _client = client;
@@ -54,10 +55,17 @@ public sealed class BuildSlot
 
     /// <summary>Takes a turn again after <see cref="Release"/>; false when none came within the gate's wait.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public async ValueTask<bool> TryRetakeAsync(CancellationToken cancellationToken)
+    public ValueTask<bool> TryRetakeAsync(CancellationToken cancellationToken) => TryTakeAsync(0, cancellationToken);
+
+    /// <summary>
+    /// Takes the turn of a request that knows its work only once it is measured (<paramref name="points"/>, a GraphQL
+    /// document's cost), or again after <see cref="Release"/>; false when none came within the gate's wait.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
+    public async ValueTask<bool> TryTakeAsync(long points, CancellationToken cancellationToken)
     {
         if (IsHeld) return true;
-        var lease = await _gate.TryEnterAsync(_client, cancellationToken).ConfigureAwait(false);
+        var lease = await _gate.TryEnterAsync(_client, points, cancellationToken).ConfigureAwait(false);
         if (lease is null) return false;
         Interlocked.Exchange(ref _lease, lease)?.Dispose();
         return true;
