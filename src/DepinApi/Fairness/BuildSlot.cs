@@ -13,7 +13,7 @@ public sealed class BuildSlot
     private readonly string _client;
     private IDisposable? _lease;
 
-    /// <param name="lease">The turn, or null when the request takes it later (<see cref="TryTakeAsync"/>).</param>
+    /// <param name="lease">The turn, or null when the request takes it later (<see cref="TryTakeAsync"/>: GraphQL, once its document is measured).</param>
     internal BuildSlot(FairBuildGate gate, string client, IDisposable? lease)
     {
         _gate = gate;
@@ -53,19 +53,15 @@ public sealed class BuildSlot
         }
     }
 
-    /// <summary>Takes a turn again after <see cref="Release"/>; false when none came within the gate's wait.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public ValueTask<bool> TryRetakeAsync(CancellationToken cancellationToken) => TryTakeAsync(0, cancellationToken);
-
     /// <summary>
-    /// Takes the turn of a request that knows its work only once it is measured (<paramref name="points"/>, a GraphQL
-    /// document's cost), or again after <see cref="Release"/>; false when none came within the gate's wait.
+    /// Takes the turn of a request that takes it late (GraphQL), or again after <see cref="Release"/>; true at once when
+    /// it is held, false when none came within the gate's wait.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public async ValueTask<bool> TryTakeAsync(long points, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryTakeAsync(CancellationToken cancellationToken)
     {
         if (IsHeld) return true;
-        var lease = await _gate.TryEnterAsync(_client, points, cancellationToken).ConfigureAwait(false);
+        var lease = await _gate.TryEnterAsync(_client, cancellationToken).ConfigureAwait(false);
         if (lease is null) return false;
         Interlocked.Exchange(ref _lease, lease)?.Dispose();
         return true;

@@ -25,13 +25,6 @@ namespace DepinApi.Fairness;
 /// </remarks>
 public sealed class FairBuildGate
 {
-    /// <summary>
-    /// The build time a GraphQL point predicts, which orders requests that came together (<see cref="FairShares"/>): about
-    /// what the attack campaign's heaviest admitted document took here alone (550 points, 11 ms). Only the order of
-    /// requests of clients in like standing depends on it, never whether a request is built.
-    /// </summary>
-    public static readonly TimeSpan TimePerPoint = TimeSpan.FromMicroseconds(20);
-
     private readonly FairShares _shares;
 
     public FairBuildGate(IOptions<ServerOptions> options, DepinMetrics? metrics = null)
@@ -40,7 +33,7 @@ public sealed class FairBuildGate
         var capacity = settings.EffectiveConcurrentBuilds;
         // No cap per client below the whole: fairness comes from who gets a freed turn, not from idle turns.
         _shares = new FairShares(capacity, capacity, TimeSpan.FromSeconds(Math.Max(1, settings.BuildWaitSeconds)),
-            othersBesideNewcomers: settings.BuildsBesideNewcomers, timePerPoint: TimePerPoint);
+            othersBesideNewcomers: settings.BuildsBesideNewcomers);
         metrics?.ObserveBuilds(() => _shares.InUse, () => _shares.Waiting);
     }
 
@@ -63,11 +56,6 @@ public sealed class FairBuildGate
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public ValueTask<IDisposable?> TryEnterAsync(string client, CancellationToken cancellationToken) =>
         _shares.TryEnterAsync(client, cancellationToken);
-
-    /// <summary>As <see cref="TryEnterAsync(string, CancellationToken)"/>, for a request whose work is known to be <paramref name="points"/>.</summary>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public ValueTask<IDisposable?> TryEnterAsync(string client, long points, CancellationToken cancellationToken) =>
-        _shares.TryEnterAsync(client, points, cancellationToken);
 
     /// <summary>A turn again for a build of <paramref name="client"/> that gave way (<see cref="BuildSlot.GiveWayAsync"/>).</summary>
     internal ValueTask<IDisposable?> TryResumeAsync(string client, CancellationToken cancellationToken) =>

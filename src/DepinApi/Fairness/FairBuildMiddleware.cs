@@ -13,7 +13,7 @@ namespace DepinApi.Fairness;
 /// the output cache (a cached answer takes none) and outside the REST buffer, and gives it back when the response
 /// starts to be written or the request ends (<see cref="SlotReleasingResponseBody"/>). A REST request takes its turn
 /// here; a GraphQL request once its document is parsed, validated and measured (<see cref="GraphQL.Http.BuildTurnInterceptor"/>),
-/// so a refused document never waits for one and its cost orders it among the waiting requests. A request that waits
+/// so a refused document never waits for one. A request that waits
 /// longer than <see cref="Security.ServerOptions.BuildWaitSeconds"/> is answered 503 with a <c>Retry-After</c>:
 /// <c>/problems/server-busy</c> over REST, an error with code <c>SERVER_BUSY</c> over GraphQL.
 /// </summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DepinApi.Fairness;
 
 /// <summary>
@@ -10,11 +8,7 @@ namespace DepinApi.Fairness;
 /// request): a client that queued many requests at once is served one at a time in turn with the others, and its
 /// queue, however old, does not stand in front of a client that has not been served lately (measured in the attack
 /// campaign: with the earliest request first, 16 addresses that queued 128 requests at once kept a newcomer waiting
-/// until all of them were built). "Earliest" is by when a request is due: its arrival plus the time its known work
-/// predicts (its points, when the caller knows them, at <c>timePerPoint</c>), so of requests that came together the
-/// cheap one goes before the heavy ones, and a heavy one is passed only by requests that came within that time of it
-/// (measured in the attack campaign: ten addresses' heaviest admitted documents, arriving with a person's query, kept
-/// it waiting for all ten). A <em>newcomer</em>, a request of a client that holds nothing and has no other
+/// until all of them were built). A <em>newcomer</em>, a request of a client that holds nothing and has no other
 /// request under way (a person, a dashboard's one fetch), goes before the queued requests of clients holding as many.
 /// Given <c>othersBesideNewcomers</c> (the build gate does), while a newcomer waits or is served the other requests hold
 /// at most that many places, and the holders beyond it give way at their next step (<see cref="TryBeginGivingWay"/>,
@@ -39,8 +33,6 @@ public sealed class FairShares
     private readonly List<Waiter> _waiting = [];
     // Null: no newcomer rules (the session gate); newcomers are then served like any other request.
     private readonly int? _othersBesideNewcomers;
-    // Stopwatch ticks a point of work predicts.
-    private readonly long _ticksPerPoint;
     private int _free;
     private long _grants;
     // Places held by newcomers' requests (the others hold Capacity - _free - _newcomersHeld).
@@ -54,10 +46,8 @@ public sealed class FairShares
     /// <param name="othersBesideNewcomers">
     /// Places requests other than newcomers' hold at most while a newcomer waits or is served; null for no such limit.
     /// </param>
-    /// <param name="timePerPoint">How long a point of a request's known work predicts it holds a place (see the summary).</param>
-    public FairShares(int capacity, int perClient, TimeSpan patience, int? othersBesideNewcomers = null, TimeSpan timePerPoint = default)
+    public FairShares(int capacity, int perClient, TimeSpan patience, int? othersBesideNewcomers = null)
     {
-        _ticksPerPoint = (long)(Math.Max(0, timePerPoint.TotalSeconds) * Stopwatch.Frequency);
         Capacity = Math.Max(1, capacity);
         PerClient = Math.Clamp(perClient, 1, Capacity);
         Patience = patience > TimeSpan.Zero ? patience : TimeSpan.FromSeconds(1);
@@ -117,26 +107,19 @@ public sealed class FairShares
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
     public ValueTask<IDisposable?> TryEnterAsync(string client, CancellationToken cancellationToken) =>
-        TryEnterAsync(client, resuming: false, points: 0, cancellationToken);
-
-    /// <summary>As <see cref="TryEnterAsync(string, CancellationToken)"/>, for a request whose work is known: <paramref name="points"/>.</summary>
-    public ValueTask<IDisposable?> TryEnterAsync(string client, long points, CancellationToken cancellationToken) =>
-        TryEnterAsync(client, resuming: false, points, cancellationToken);
+        TryEnterAsync(client, resuming: false, cancellationToken);
 
     /// <summary>
     /// As <see cref="TryEnterAsync(string, CancellationToken)"/>; a <paramref name="resuming"/> request (one that gave
     /// way part-built) is never a newcomer, and goes before the other queued requests of clients holding as many.
     /// </summary>
-    public ValueTask<IDisposable?> TryEnterAsync(string client, bool resuming, CancellationToken cancellationToken) =>
-        TryEnterAsync(client, resuming, points: 0, cancellationToken);
-
-    private async ValueTask<IDisposable?> TryEnterAsync(string client, bool resuming, long points, CancellationToken cancellationToken)
+    public async ValueTask<IDisposable?> TryEnterAsync(string client, bool resuming, CancellationToken cancellationToken)
     {
         Waiter waiter;
         lock (_lock)
         {
             var state = StateOf(client);
-            waiter = new Waiter(client, resuming, Stopwatch.GetTimestamp() + Math.Max(0, points) * _ticksPerPoint);
+            waiter = new Waiter(client, resuming);
             _waiting.Add(waiter);
             state.Waiting++;
             // Whenever a place is free, no waiter could take it (see Dispatch): taking it now passes nobody, as long as
@@ -286,7 +269,7 @@ public sealed class FairShares
     }
 
     // Under the lock. Hands free places to eligible waiters, fewest held first, then newcomers, then requests resuming
-    // after giving way, then the client served least recently, then the request due first, until none is free or the
+    // after giving way, then the client served least recently, then the earliest request, until none is free or the
     // first in that order may not take one.
     private void Dispatch()
     {
@@ -323,8 +306,7 @@ public sealed class FairShares
         var newcomer = IsNewcomer(waiter, state);
         if (newcomer != IsNewcomer(chosenWaiter, chosen)) return newcomer;
         if (waiter.Resuming != chosenWaiter.Resuming) return waiter.Resuming;
-        if (state.LastGrant != chosen.LastGrant) return state.LastGrant < chosen.LastGrant;
-        return waiter.Due < chosenWaiter.Due;
+        return state.LastGrant < chosen.LastGrant;
     }
 
     private sealed class ClientState
@@ -337,12 +319,9 @@ public sealed class FairShares
         public long LastGrant;
     }
 
-    private sealed class Waiter(string client, bool resuming, long due) : TaskCompletionSource<IDisposable?>(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class Waiter(string client, bool resuming) : TaskCompletionSource<IDisposable?>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public string Client { get; } = client;
-
-        // Stopwatch ticks: its arrival plus the time its known work predicts.
-        public long Due { get; } = due;
 
         // Gave way part-built: holds what it has built (a database session among it) while it waits.
         public bool Resuming { get; } = resuming;

@@ -4,8 +4,8 @@ namespace DepinApi.Tests.Fairness;
 
 /// <summary>
 /// The allocation both fair gates use (<see cref="FairShares"/>): a freed place goes to the waiting client that holds
-/// the fewest, among equals to the client served least recently, then the request due first (its arrival plus the time
-/// its known work predicts); a client alone may take every place when its cap allows.
+/// the fewest, among equals to the client served least recently, then the earliest request; a client alone may take
+/// every place when its cap allows.
 /// </summary>
 public sealed class FairSharesTests
 {
@@ -54,30 +54,6 @@ public sealed class FairSharesTests
         using (var granted = await second)
             Assert.NotNull(granted);
         held[2].Dispose();
-    }
-
-    [Fact]
-    public async Task Of_requests_that_came_together_the_one_with_less_work_goes_first_and_a_heavy_one_is_passed_only_by_those_due_before_it()
-    {
-        // A point predicts 10 ms: the heavy request (5 points) is due 50 ms after it came, the light ones 10 ms after.
-        var shares = new FairShares(capacity: 1, perClient: 1, LongWait, timePerPoint: TimeSpan.FromMilliseconds(10));
-        var held = (await shares.TryEnterAsync("a", CancellationToken.None))!;
-
-        var heavy = shares.TryEnterAsync("b", points: 5, CancellationToken.None).AsTask();
-        var light = shares.TryEnterAsync("c", points: 1, CancellationToken.None).AsTask();
-        await Task.Delay(TimeSpan.FromMilliseconds(150));
-        // Came 150 ms after the heavy one: due 100 ms after it, so it waits its turn.
-        var late = shares.TryEnterAsync("d", points: 1, CancellationToken.None).AsTask();
-        Assert.Equal(3, shares.Waiting);
-
-        held.Dispose();
-        Assert.Same(light, await Task.WhenAny(light, heavy, late));
-        (await light)!.Dispose();
-        Assert.Same(heavy, await Task.WhenAny(heavy, late));
-        (await heavy)!.Dispose();
-        using (var last = await late)
-            Assert.NotNull(last);
-        Assert.Equal(0, shares.InUse);
     }
 
     [Fact]

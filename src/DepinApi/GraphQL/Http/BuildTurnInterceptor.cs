@@ -9,10 +9,9 @@ namespace DepinApi.GraphQL.Http;
 
 /// <summary>
 /// Takes a GraphQL request's turn at the <see cref="FairBuildGate"/> once its document is parsed, validated, measured
-/// and charged, just before it runs: a document refused for its text, shape, cost or the client's budget never waits
-/// for a turn, and the cost it was charged orders it among requests that came together (<see cref="FairShares"/>), so
-/// a person's small query is not built after the heavy documents of ten addresses that arrived with it. The turn is
-/// given back when the response starts (<see cref="FairBuildMiddleware"/>, which prepares the request's
+/// and charged, just before it runs: a document refused for its text, shape, cost or the client's budget is answered
+/// without waiting behind other clients' builds (parsing, validating and measuring are bounded by the document limits).
+/// The turn is given back when the response starts (<see cref="FairBuildMiddleware"/>, which prepares the request's
 /// <see cref="BuildSlot"/>). No turn within the gate's wait: 503 with <c>Retry-After</c> and code <c>SERVER_BUSY</c>.
 /// </summary>
 internal sealed class BuildTurnInterceptor(FairBuildGate gate) : IGraphQLRequestInterceptor
@@ -23,7 +22,7 @@ internal sealed class BuildTurnInterceptor(FairBuildGate gate) : IGraphQLRequest
         // Outside the gate's endpoints (none today) nothing is taken.
         if (BuildSlot.Of(http) is not { } slot) return;
         var started = Stopwatch.GetTimestamp();
-        var admitted = await slot.TryTakeAsync(Math.Max(1, context.Analysis?.RequestedQueryCost ?? 1), http.RequestAborted);
+        var admitted = await slot.TryTakeAsync(http.RequestAborted);
         DepinMetrics.Of(http)?.BuildWaited(Stopwatch.GetElapsedTime(started), admitted);
         if (admitted) return;
         var seconds = gate.WaitSeconds;
