@@ -12,7 +12,8 @@ harness itself failed (a FAIL is a finding, not an error).
   --only LIST      classes to run, by number or name, comma-separated (default: all):
 ${CLASSES.map((c, i) => `                     ${i + 1} ${c.meta.key.padEnd(14)} ${c.meta.title}`).join('\n')}
   --seconds N      attack seconds per class (default 12)
-  --baseline N     victim-alone seconds per class, after 3 s of unmeasured warm-up (default 8)
+  --baseline N     victim-alone seconds per class (default 8), after an unmeasured warm-up: 3 s, then
+                   2 s steps until the server's JIT settles (at most 30 s more)
   --rss-cap-mb N   safety stop: end a class's attack when the server's RSS passes N MB, so the
                    campaign cannot exhaust the machine (default 2048; the target is 512)
   --write-docs     replace the generated section of docs/security.md with this run's figures

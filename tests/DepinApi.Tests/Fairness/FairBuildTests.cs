@@ -130,6 +130,7 @@ public sealed class FairBuildTests
             var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
             var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
             Assert.Equal("SERVER_BUSY", error.GetProperty("extensions").GetProperty("code").GetString());
+            Assert.Equal(1, error.GetProperty("extensions").GetProperty("retryAfterSeconds").GetInt32());
             Assert.False(body.TryGetProperty("data", out _));
         }
         // A document refused for its text, shape or cost waits for no turn: answered for what it is, not as SERVER_BUSY.
