@@ -13,8 +13,7 @@ public sealed class BuildSlot
     private readonly string _client;
     private IDisposable? _lease;
 
-    /// <param name="lease">The turn, or null when the request takes it later (<see cref="TryTakeAsync"/>: GraphQL, once its document is measured).</param>
-    internal BuildSlot(FairBuildGate gate, string client, IDisposable? lease)
+    internal BuildSlot(FairBuildGate gate, string client, IDisposable lease)
     {
         _gate = gate;
         _client = client;
@@ -53,12 +52,9 @@ public sealed class BuildSlot
         }
     }
 
-    /// <summary>
-    /// Takes the turn of a request that takes it late (GraphQL), or again after <see cref="Release"/>; true at once when
-    /// it is held, false when none came within the gate's wait.
-    /// </summary>
+    /// <summary>Takes a turn again after <see cref="Release"/>; false when none came within the gate's wait.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled first.</exception>
-    public async ValueTask<bool> TryTakeAsync(CancellationToken cancellationToken)
+    public async ValueTask<bool> TryRetakeAsync(CancellationToken cancellationToken)
     {
         if (IsHeld) return true;
         var lease = await _gate.TryEnterAsync(_client, cancellationToken).ConfigureAwait(false);

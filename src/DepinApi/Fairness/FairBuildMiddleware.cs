@@ -11,10 +11,8 @@ namespace DepinApi.Fairness;
 /// <summary>
 /// Takes a turn at the <see cref="FairBuildGate"/> for a request to an endpoint marked <see cref="FairBuild"/>, inside
 /// the output cache (a cached answer takes none) and outside the REST buffer, and gives it back when the response
-/// starts to be written or the request ends (<see cref="SlotReleasingResponseBody"/>). A REST request takes its turn
-/// here; a GraphQL request once its document is parsed, validated and measured (<see cref="GraphQL.Http.BuildTurnInterceptor"/>),
-/// so a refused document never waits for one. A request that waits
-/// longer than <see cref="Security.ServerOptions.BuildWaitSeconds"/> is answered 503 with a <c>Retry-After</c>:
+/// starts to be written or the request ends (<see cref="SlotReleasingResponseBody"/>). A request that waits longer
+/// than <see cref="Security.ServerOptions.BuildWaitSeconds"/> is answered 503 with a <c>Retry-After</c>:
 /// <c>/problems/server-busy</c> over REST, an error with code <c>SERVER_BUSY</c> over GraphQL.
 /// </summary>
 public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate)
@@ -32,17 +30,13 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
 
         // The key the rate limiter and the database-session gate count the client by.
         var client = RequestCharge.PartitionKeyOf(http);
-        IDisposable? lease = null;
-        if (!marker.IsGraphQL)
+        var started = Stopwatch.GetTimestamp();
+        var lease = await gate.TryEnterAsync(client, http.RequestAborted);
+        DepinMetrics.Of(http)?.BuildWaited(Stopwatch.GetElapsedTime(started), admitted: lease is not null);
+        if (lease is null)
         {
-            var started = Stopwatch.GetTimestamp();
-            lease = await gate.TryEnterAsync(client, http.RequestAborted);
-            DepinMetrics.Of(http)?.BuildWaited(Stopwatch.GetElapsedTime(started), admitted: lease is not null);
-            if (lease is null)
-            {
-                await Refusal(http, gate.WaitSeconds).ExecuteAsync(http);
-                return;
-            }
+            await RefuseAsync(http, marker);
+            return;
         }
 
         var slot = new BuildSlot(gate, client, lease);
@@ -58,7 +52,7 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
             // Gave way part-built and no turn came again: answered as a request that got none at all.
             DepinMetrics.Of(http)?.BuildWaited(TimeSpan.FromSeconds(gate.WaitSeconds), admitted: false);
             http.Response.Clear();
-            await Refusal(http, gate.WaitSeconds).ExecuteAsync(http);
+            await RefuseAsync(http, marker);
         }
         finally
         {
@@ -76,7 +70,27 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
         return Problems.ServiceUnavailable(ProblemType, "The server is busy.", Detail(waitSeconds));
     }
 
-    /// <summary>What a refusal says, over REST and GraphQL alike.</summary>
-    public static string Detail(int waitSeconds) =>
+    private static string Detail(int waitSeconds) =>
         $"The server was building other clients' responses for longer than {waitSeconds} s; retry later.";
+
+    private Task RefuseAsync(HttpContext http, FairBuild marker)
+    {
+        var seconds = gate.WaitSeconds;
+        if (!marker.IsGraphQL)
+            return Refusal(http, seconds).ExecuteAsync(http);
+
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var detail = Detail(seconds);
+
+        // As the GraphQL endpoint answers a request failure (DATABASE_BUSY): one error, no data, status 503.
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        var accept = http.Request.Headers.Accept.ToString();
+        var mediaType = accept.Contains(GraphQLEngine.Http.GraphQLMediaTypes.GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)
+            ? GraphQLEngine.Http.GraphQLMediaTypes.GraphQLResponseJson
+            : GraphQLEngine.Http.GraphQLMediaTypes.Json;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        return http.Response.WriteAsJsonAsync(
+            new { errors = new[] { new { message = detail, extensions = new { code = GraphQLCode, retryAfterSeconds = seconds } } } },
+            options: null, contentType: http.Response.ContentType, cancellationToken: http.RequestAborted);
+    }
 }

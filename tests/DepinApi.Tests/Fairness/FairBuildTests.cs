@@ -133,23 +133,6 @@ public sealed class FairBuildTests
             Assert.Equal(1, error.GetProperty("extensions").GetProperty("retryAfterSeconds").GetInt32());
             Assert.False(body.TryGetProperty("data", out _));
         }
-        // A document refused for its text, shape or cost waits for no turn: answered for what it is, not as SERVER_BUSY.
-        foreach (var (document, code) in new (string Document, string? Code)[]
-                 {
-                     ("{ projects(first: 100) { nodes { revenue { source { id } } tokenPrices { id } sources { id } } } }", "QUERY_TOO_COMPLEX"),
-                     ("{ projects(first: 101) { totalCount } }", "PAGE_SIZE_TOO_LARGE"),
-                     ("{ projects(first: 2) { nodes { nope } } }", null),
-                 })
-        {
-            using var refused = await api.Client.SendAsync(GraphQLRequest(C, document));
-            Assert.NotEqual(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-            var error = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
-            if (code is null)
-                Assert.Contains("nope", error.GetProperty("message").GetString(), StringComparison.Ordinal);
-            else
-                Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
-        }
-        Assert.Equal(0, gate.Waiting);
 
         await prices.ReleaseAsync();
         using (var done = await held)

@@ -25,11 +25,9 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(fieldCosts);
         builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
-        // In this order: a request refused for its text is not charged for its cost, one refused for its cost or budget
-        // waits for no turn at building, and the wait for a turn is not timed as execution.
+        // In this order: a request refused for its text is not charged for its cost.
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
-        builder.Services.AddSingleton<IGraphQLRequestInterceptor, BuildTurnInterceptor>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, ExecutionTiming>();
         builder.Services.AddSingleton<CompiledStatementCache>();
         builder.Services.AddSingleton<IGraphQLOperationExecutor, CompiledQueryExecutor>();
@@ -67,8 +65,7 @@ public static class GraphQLEndpoint
         };
 
         return app.MapGraphQL(settings.Path, app.Services.GetRequiredService<GraphQLSchema>(), options)
-            // Built in memory and written once executed: the turn at the build gate, taken once the document is measured
-            // (BuildTurnInterceptor), ends before the first byte.
+            // Built in memory and written once executed: the turn at the build gate ends before the first byte.
             .WithMetadata(DepinApi.Fairness.FairBuild.GraphQL)
             .CacheOutput(app.Services.GetRequiredService<GraphQLOutputCachePolicy>())
             // The CORS middleware answers preflights itself (204), before rate limiting and the endpoint.

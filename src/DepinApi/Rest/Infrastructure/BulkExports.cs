@@ -79,7 +79,7 @@ public sealed class BulkExports : IDisposable
         }
         try
         {
-            if (slot is not null && !await slot.TryTakeAsync(cancellationToken))
+            if (slot is not null && !await slot.TryRetakeAsync(cancellationToken))
             {
                 turn.Dispose();
                 own.Dispose();
