@@ -165,6 +165,10 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 Allow: "POST");
         }
 
+        // Variables that do not coerce are the request's error, whatever its cost: a page size the measure would read
+        // from one is not a number it can trust.
+        if (prepared?.VariableErrors is { } variableErrors) return new GraphQLHttpResponse(ExecutionResult.RequestError(variableErrors));
+
         using (var cost = GraphQLTelemetry.Start(GraphQLTelemetry.CostSpan))
         {
             context.Analysis = prepared is null
@@ -179,7 +183,6 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         }
         // The request errors execution would begin with, answered before the hooks that charge for execution run.
         if (prepared is null) return new GraphQLHttpResponse(ExecutionResult.RequestError([operationError!]));
-        if (prepared.VariableErrors is { } variableErrors) return new GraphQLHttpResponse(ExecutionResult.RequestError(variableErrors));
 
         foreach (var interceptor in interceptors)
         {

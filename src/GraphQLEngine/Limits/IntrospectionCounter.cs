@@ -18,6 +18,9 @@ namespace GraphQLEngine.Limits;
 /// schema element and selection, large enough to be allocated on the large-object heap on every introspection
 /// request, each allocation bringing a full collection nearer.
 /// Fields selected twice under one response key are counted twice: the count is never below the response.
+/// A scalar field selected under more than one response key (<c>d0: description d1: description</c>) costs
+/// <c>objectsPerCopy</c> objects for each key after the first, in every object it is selected on, as
+/// <see cref="ResponseKeys"/> charges data fields: an alias does not multiply what a point returns.
 /// </para>
 /// <para>
 /// Counting stops, with <see cref="OverLimitException"/>, as soon as the objects known to be returned pass
@@ -29,9 +32,11 @@ internal sealed class IntrospectionCounter(
     GraphQLSchema schema,
     OperationValueReader values,
     IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
-    long objectLimit)
+    long objectLimit,
+    long objectsPerCopy)
 {
     private readonly Dictionary<(object Element, FragmentDefinitionNode Fragment), long> _fragmentCounts = new(ElementFragmentComparer.Instance);
+    private readonly Dictionary<SelectionSetNode, ScalarKeys> _scalarKeys = new(ReferenceEqualityComparer.Instance);
     private long _walked;
     private long _counted;
 
@@ -61,7 +66,41 @@ internal sealed class IntrospectionCounter(
     }
 
     private long CountObject(object element, SelectionSetNode? selectionSet) =>
-        selectionSet is null ? 1 : SaturatingMath.Add(1, CountSelections(element, selectionSet));
+        selectionSet is null
+            ? 1
+            : SaturatingMath.Add(
+                SaturatingMath.Add(1, CountSelections(element, selectionSet)),
+                SaturatingMath.Multiply(ScalarKeysOf(selectionSet).Copies, objectsPerCopy));
+
+    /// <summary>
+    /// The scalar fields' response keys a selection set writes into each object, its fragments' merged in (the same
+    /// whatever the element: which fields are scalars depends on the introspection types alone), remembered per set.
+    /// </summary>
+    private ScalarKeys ScalarKeysOf(SelectionSetNode selectionSet)
+    {
+        if (_scalarKeys.TryGetValue(selectionSet, out var known)) return known;
+        // Validation rejects fragment cycles; should one get through, the set being gathered counts as empty.
+        _scalarKeys[selectionSet] = ScalarKeys.Empty;
+        var keys = new ScalarKeys();
+        foreach (var selection in selectionSet.Selections)
+        {
+            if (values.IsExcluded(selection)) continue;
+            switch (selection)
+            {
+                case FieldNode { SelectionSet: null } field:
+                    keys.Add(field.Name.Value, field.Alias?.Value ?? field.Name.Value);
+                    break;
+                case InlineFragmentNode inline:
+                    keys.AddAll(ScalarKeysOf(inline.SelectionSet));
+                    break;
+                case FragmentSpreadNode spread when fragments.TryGetValue(spread.Name.Value, out var fragment):
+                    keys.AddAll(ScalarKeysOf(fragment.SelectionSet));
+                    break;
+            }
+        }
+        _scalarKeys[selectionSet] = keys;
+        return keys;
+    }
 
     private long CountFragment(object element, FragmentDefinitionNode fragment)
     {
@@ -178,6 +217,30 @@ internal sealed class IntrospectionCounter(
     internal sealed class OverLimitException(long objectsAtLeast) : Exception
     {
         public long ObjectsAtLeast { get; } = objectsAtLeast;
+    }
+
+    /// <summary>Response keys by field name, and how many keys beyond each field's first they hold.</summary>
+    private sealed class ScalarKeys
+    {
+        public static readonly ScalarKeys Empty = new();
+
+        private readonly Dictionary<string, HashSet<string>> _byField = new(StringComparer.Ordinal);
+
+        public long Copies { get; private set; }
+
+        public void Add(string field, string key)
+        {
+            if (!_byField.TryGetValue(field, out var keys)) _byField[field] = keys = new HashSet<string>(StringComparer.Ordinal);
+            if (keys.Add(key) && keys.Count > 1) Copies++;
+        }
+
+        public void AddAll(ScalarKeys other)
+        {
+            foreach (var (field, keys) in other._byField)
+            {
+                foreach (var key in keys) Add(field, key);
+            }
+        }
     }
 
     private sealed class ElementFragmentComparer : IEqualityComparer<(object Element, FragmentDefinitionNode Fragment)>

@@ -22,7 +22,9 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
         {
             if (definition.GetArgument(name) is not { } argument) continue;
             var node = Named(field.Arguments, name);
-            var value = node is not null
+            // A variable given no value and no default leaves the argument unset, so its default applies (as
+            // CoerceArgumentValues does); a variable given null is null.
+            var value = node is not null && !IsUnsetVariable(node.Value)
                 ? FromValueNode(node.Value)
                 : argument.HasDefaultValue ? IntegerValues.ToNonNegativeInteger(argument.DefaultValue) : null;
             if (value is { } v) largest = Math.Max(largest ?? 0, v);
@@ -112,6 +114,11 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
         VariableNode variable => FromVariable(variable.Name.Value),
         _ => null,
     };
+
+    private bool IsUnsetVariable(ValueNode value) =>
+        value is VariableNode variable
+        && (variables is null || !variables.ContainsKey(variable.Name.Value))
+        && operation.VariableDefinitions.FirstOrDefault(d => d.Variable.Name.Value == variable.Name.Value)?.DefaultValue is null;
 
     private long? FromVariable(string name)
     {

@@ -20,8 +20,12 @@ namespace GraphQLEngine.Limits;
 /// A field that takes them must be given one, at most <see cref="QueryLimitOptions.MaxPageSize"/>.</item>
 /// <item>A list field without <c>first</c>/<c>last</c> returns <see cref="CostMetadata.ListSize"/> items if declared,
 /// else <see cref="QueryLimitOptions.DefaultListSize"/>.</item>
-/// <item>A field taking <c>first</c>/<c>last</c> that returns a single object is a connection: the lists directly
-/// inside it (<c>edges</c>, <c>nodes</c>) are its page, already counted, so they cost nothing more.</item>
+/// <item>A field taking <c>first</c>/<c>last</c> that returns a single object is a connection: a list directly
+/// inside it (<c>edges</c> or <c>nodes</c>) is its page, already counted, so it costs nothing more; each further list
+/// (both <c>edges</c> and <c>nodes</c>, or an alias of one) is the page again and costs it again.</item>
+/// <item>A field that costs nothing of its own (a scalar, a list of scalars, an embedded object) selected under more
+/// than one response key costs, for each key after the first, one point per object it is written in (a list of
+/// scalars: its size), so aliases cannot multiply what a point returns (<see cref="ResponseKeys"/>).</item>
 /// <item>Each node costs 1 if it is an object, interface or union, 0 if it is a scalar or enum, unless the field
 /// declares <see cref="CostMetadata.Cost"/>; single-valued fields cost 0 unless they declare one.</item>
 /// <item>Fragments count once per spread (measured once each); both branches of a type condition count, so the cost

@@ -60,8 +60,11 @@ internal sealed class SelectionMeasurer
     /// <summary>Missing or too large <c>first</c>/<c>last</c>, one error per field in the document.</summary>
     public IReadOnlyList<GraphQLError> PageSizeErrors => _pageSizeErrors;
 
-    public SelectionMeasure MeasureOperation(GraphQLObjectType rootType) =>
-        MeasureSelectionSet(Operation.SelectionSet, rootType, connectionSize: null);
+    public SelectionMeasure MeasureOperation(GraphQLObjectType rootType)
+    {
+        var root = MeasureSelectionSet(Operation.SelectionSet, rootType, connectionSize: null);
+        return root with { Cost = SaturatingMath.Add(root.Cost, root.CopiesCost), Keys = null };
+    }
 
     private SelectionMeasure MeasureSelectionSet(SelectionSetNode selectionSet, GraphQLNamedType? parentType, long? connectionSize)
     {
@@ -71,24 +74,36 @@ internal sealed class SelectionMeasurer
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new TooDeepToMeasureException();
 
         var total = SelectionMeasure.Zero;
+        var keys = new ResponseKeys();
         var selections = selectionSet.Selections;
         for (var i = 0; i < selections.Count; i++)
         {
             var selection = selections[i];
             if (_values.IsExcluded(selection)) continue;
-            var measure = selection switch
+            SelectionMeasure measure;
+            switch (selection)
             {
-                FieldNode field => MeasureField(field, parentType, connectionSize),
-                InlineFragmentNode inline => MeasureSelectionSet(
-                    inline.SelectionSet,
-                    inline.TypeCondition is { } condition ? _schema.GetType(condition.Name.Value) : parentType,
-                    connectionSize),
-                FragmentSpreadNode spread => MeasureFragment(spread.Name.Value, connectionSize),
-                _ => SelectionMeasure.Zero,
-            };
+                case FieldNode field:
+                    (measure, var key) = MeasureField(field, parentType, connectionSize);
+                    if (key is { } entry) keys.Add(entry);
+                    break;
+                case InlineFragmentNode inline:
+                    measure = MeasureSelectionSet(
+                        inline.SelectionSet,
+                        inline.TypeCondition is { } condition ? _schema.GetType(condition.Name.Value) : parentType,
+                        connectionSize);
+                    break;
+                case FragmentSpreadNode spread:
+                    measure = MeasureFragment(spread.Name.Value, connectionSize);
+                    break;
+                default:
+                    measure = SelectionMeasure.Zero;
+                    break;
+            }
+            if (measure.Keys is { } nested) keys.AddAll(nested);
             total = total.Beside(measure);
         }
-        return total;
+        return keys.IsEmpty ? total : total with { Keys = keys };
     }
 
     private SelectionMeasure MeasureFragment(string name, long? connectionSize)
@@ -104,7 +119,8 @@ internal sealed class SelectionMeasurer
         return measure;
     }
 
-    private SelectionMeasure MeasureField(FieldNode field, GraphQLNamedType? parentType, long? connectionSize)
+    /// <summary>The field's measure, and its response key when an aliased copy of it would cost nothing of its own.</summary>
+    private (SelectionMeasure Measure, ResponseKeys.Entry? Key) MeasureField(FieldNode field, GraphQLNamedType? parentType, long? connectionSize)
     {
         long aliases = field.Alias is null ? 0 : 1;
         var definition = FindField(parentType, field.Name.Value);
@@ -114,7 +130,7 @@ internal sealed class SelectionMeasurer
             var unknownChildren = field.SelectionSet is { } unknownSet
                 ? MeasureSelectionSet(unknownSet, null, null)
                 : SelectionMeasure.Zero;
-            return new SelectionMeasure(0, 1 + unknownChildren.Depth, SaturatingMath.Add(aliases, unknownChildren.Aliases));
+            return (new SelectionMeasure(0, 1 + unknownChildren.Depth, SaturatingMath.Add(aliases, unknownChildren.Aliases)), null);
         }
 
         var isList = definition.Type.GetNullableType() is GraphQLList;
@@ -158,12 +174,21 @@ internal sealed class SelectionMeasurer
             ? MeasureSelectionSet(selectionSet, namedType, childConnectionSize)
             : SelectionMeasure.Zero;
 
-        var cost = IsIntrospectionEntry(definition)
+        var introspection = IsIntrospectionEntry(definition);
+        var cost = introspection
             ? IntrospectionCost(field, definition)
             : SaturatingMath.Add(
                 SaturatingMath.Multiply(costPerItem, items),
-                SaturatingMath.Multiply(childMultiplier, children.Cost));
-        return new SelectionMeasure(cost, 1 + children.Depth, SaturatingMath.Add(aliases, children.Aliases));
+                SaturatingMath.Multiply(childMultiplier, SaturatingMath.Add(children.Cost, children.CopiesCost)));
+        var measure = new SelectionMeasure(cost, 1 + children.Depth, SaturatingMath.Add(aliases, children.Aliases));
+
+        // What a second response key for this field would add that nothing charges yet (see ResponseKeys).
+        var responseKey = field.Alias?.Value ?? field.Name.Value;
+        ResponseKeys.Entry? key = introspection ? null
+            : countedByConnection ? new ResponseKeys.Entry(ResponseKeys.ConnectionPage, responseKey, Math.Max(1, items))
+            : costPerItem == 0 ? new ResponseKeys.Entry(field.Name.Value, responseKey, isList ? Math.Max(1, items) : 1)
+            : null;
+        return (measure, key);
     }
 
     /// <summary>The page size of a field taking <c>first</c>/<c>last</c> (reporting a missing or too large one), else null.</summary>
@@ -206,7 +231,8 @@ internal sealed class SelectionMeasurer
         var perPoint = _options.IntrospectionObjectsPerPoint;
         // More objects than the maximum cost pays for cannot change the verdict: counting stops there.
         var objectLimit = _options.MaxCost > 0 ? SaturatingMath.Multiply(_options.MaxCost, perPoint) : long.MaxValue;
-        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, objectLimit);
+        // A scalar copied with an alias costs a point per object, as ResponseKeys charges data fields.
+        _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, objectLimit, objectsPerCopy: perPoint);
         long objects;
         try
         {

@@ -92,4 +92,62 @@ public class PaginationTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
         Assert.Contains(GraphQLClient.Messages(body), m => m.Contains("\"first\""));
         Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
     }
+
+    [Theory]
+    [InlineData("", "compiled")]
+    // changes is answered by the resolvers, and with it the whole operation.
+    [InlineData("changes(first: 0) { totalCount pageInfo { hasNextPage } }", "resolvers")]
+    public async Task An_empty_page_says_whether_items_follow_it(string beside, string path)
+    {
+        var query = $$"""
+            query($after: String) {
+              projects(first: 0, after: $after) { totalCount edges { cursor } nodes { slug } pageInfo { hasNextPage endCursor } }
+              {{beside}}
+            }
+            """;
+        var last = (await api.Client.DataAsync("{ projects(first: 100) { pageInfo { endCursor } } }"))
+            .GetProperty("projects").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        using var atStart = await api.Client.SendPostAsync(query);
+        var start = (await GraphQLClient.ReadAsync(atStart)).GetProperty("data");
+        var atEnd = await api.Client.DataAsync(query, new { after = last });
+
+        Assert.Contains($"desc=\"{path}\"", Assert.Single(atStart.Headers.GetValues("Server-Timing")));
+        var empty = start.GetProperty("projects");
+        Assert.Equal(7, empty.GetProperty("totalCount").GetInt32());
+        Assert.Empty(empty.GetProperty("edges").EnumerateArray());
+        Assert.Empty(empty.GetProperty("nodes").EnumerateArray());
+        // Relay's HasNextPage: seven projects follow an empty first page, none follow the last project.
+        Assert.True(empty.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("pageInfo").GetProperty("endCursor").ValueKind);
+        Assert.False(atEnd.GetProperty("projects").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+        if (path == "resolvers") Assert.True(start.GetProperty("changes").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_page_size_variable_given_no_value_takes_the_arguments_default()
+    {
+        // $n has no value and no default, so first keeps its own default (20), as CoerceArgumentValues says.
+        var data = await api.Client.DataAsync("query($n: Int) { projects(first: $n) { nodes { slug } } changes(first: $n) { totalCount } }");
+
+        Assert.Equal(7, data.GetProperty("projects").GetProperty("nodes").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("\"5\"")]
+    [InlineData("1.5")]
+    [InlineData("2147483648")]
+    [InlineData("null")]
+    public async Task A_page_size_variable_that_does_not_coerce_is_named_not_taken_for_a_missing_page_size(string value)
+    {
+        using var content = new StringContent(
+            $$$"""{"query":"query($n: Int!) { projects(first: $n) { totalCount } }","variables":{"n":{{{value}}}}}""",
+            System.Text.Encoding.UTF8, "application/json");
+        using var response = await api.Client.Http.PostAsync("/graphql", content);
+        var body = await GraphQLClient.ReadAsync(response);
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.StartsWith("Variable \"$n\"", error.GetProperty("message").GetString());
+        Assert.Equal(0, body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64());
+    }
 }

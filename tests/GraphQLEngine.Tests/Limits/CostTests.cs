@@ -26,11 +26,43 @@ public class CostTests
     }
 
     [Fact]
-    public void Lists_inside_a_connection_are_its_page_and_cost_nothing_more()
+    public void A_list_inside_a_connection_is_its_page_and_costs_nothing_more()
     {
-        var analysis = Analyze("{ repositories(first: 20) { edges { cursor } nodes { name } pageInfo { hasNextPage } totalCount } }");
+        var analysis = Analyze("{ repositories(first: 20) { edges { cursor } pageInfo { hasNextPage } totalCount } }");
 
         Assert.Equal(20, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Each_further_list_of_a_connection_is_the_page_again()
+    {
+        // edges and nodes both return the page: the response holds 40 objects in lists, so the cost cannot be 20.
+        Assert.Equal(40, Analyze("{ repositories(first: 20) { edges { cursor } nodes { name } } }").RequestedQueryCost);
+        Assert.Equal(60, Analyze("{ repositories(first: 20) { nodes { name } a: nodes { name } edges { cursor } } }").RequestedQueryCost);
+        // The same key written twice, or spread from a fragment, is one list.
+        Assert.Equal(20, Analyze("{ repositories(first: 20) { nodes { name } nodes { name } ...N } } fragment N on RepositoryConnection { nodes { name } }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Aliased_copies_of_a_field_that_costs_nothing_cost_a_point_each_per_object()
+    {
+        // Thirty copies of a scalar in each of seven items: 7 items + 7 × 29 copies.
+        var copies = string.Concat(Enumerable.Range(0, 30).Select(i => $" n{i}: name"));
+        Assert.Equal(7 + 7 * 29, Analyze($"{{ items(first: 7) {{ {copies} }} }}").RequestedQueryCost);
+        // An embedded object and a list of scalars: a copy of the list costs its assumed size.
+        Assert.Equal(2, Analyze("{ item { a: child { name } b: child { name } c: child { name } } }").RequestedQueryCost);
+        Assert.Equal(3 * 10, Analyze("{ tags a: tags b: tags c: tags }").RequestedQueryCost);
+        // At the root too, and through fragments and inline fragments, which merge into one object.
+        Assert.Equal(2, Analyze("{ version v: version ... on Query { w: version } ...V } fragment V on Query { v: version }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_field_renamed_once_or_repeated_under_its_own_key_costs_nothing_more()
+    {
+        Assert.Equal(7, Analyze("{ items(first: 7) { label: name } }").RequestedQueryCost);
+        Assert.Equal(7, Analyze("{ items(first: 7) { name name ... on Item { name } } }").RequestedQueryCost);
+        // Copies of a list of objects are charged in full already.
+        Assert.Equal(2 * (7 + 7 * 3), Analyze("{ a: items(first: 7) { children(first: 3) { name } } b: items(first: 7) { children(first: 3) { name } } }").RequestedQueryCost);
     }
 
     [Fact]

@@ -71,6 +71,21 @@ public class IntrospectionCostTests
     }
 
     [Fact]
+    public void Aliased_copies_of_a_scalar_cost_a_point_each_per_object_they_are_written_in()
+    {
+        var fields = LimitsTestSchema.Schema.QueryType!.GetFields().Values.Count(f => !f.IsDeprecated);
+        var plain = Cost("{ __type(name: \"Query\") { fields { description } } }", 10);
+        // Two copies in each field object (a fragment's key merges with the same key, not counted again), a
+        // rename alone costs nothing.
+        var copies = Cost("{ __type(name: \"Query\") { fields { description d1: description ...D ... on __Field { d2: description } } } } fragment D on __Field { d1: description }", 10);
+        var renamed = Cost("{ __type(name: \"Query\") { fields { text: description } } }", 10);
+
+        Assert.Equal((1 + fields + 9) / 10, plain);
+        Assert.Equal((1 + fields + 2 * 10 * fields + 9) / 10, copies);
+        Assert.Equal(plain, renamed);
+    }
+
+    [Fact]
     public void Counting_stops_once_the_objects_are_more_than_the_maximum_cost_pays_for()
     {
         // Distinct selection sets are walked one by one; 2,000 of them over every type would be a long walk.

@@ -35,6 +35,22 @@ public class PageSizeTests
     public void An_explicit_null_is_no_page_size()
     {
         Assert.Single(Analyze("{ items(first: null) { name } }").Errors);
+        var nullVariable = QueryAnalyzer.Analyze(
+            LimitsTestSchema.Schema, Parser.Parse("query($n: Int) { item { children(first: $n) { name } } }"), null,
+            new Dictionary<string, object?> { ["n"] = null });
+        Assert.Single(nullVariable.Errors);
+    }
+
+    [Fact]
+    public void A_variable_given_no_value_leaves_the_argument_its_default()
+    {
+        // As CoerceArgumentValues does: no value and no default for $n, so children's own default (5) applies.
+        var analysis = Analyze("query($n: Int) { item { children(first: $n) { name } } }");
+
+        Assert.Empty(analysis.Errors);
+        Assert.Equal(5, analysis.RequestedQueryCost);
+        // Without a default on the argument, the page size is still missing.
+        Assert.Equal(QueryLimitCodes.PageSizeRequired, Assert.Single(Analyze("query($n: Int) { items(first: $n) { name } }").Errors).Extensions!["code"]);
     }
 
     [Fact]

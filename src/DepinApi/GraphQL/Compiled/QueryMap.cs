@@ -103,7 +103,7 @@ internal static class QueryMap
             sql.WritesMarkers = true;
             return CursorSigning.Marker(list, $"{alias}.{column}", $"{alias}.slug");
         }
-        // The resolver reads no rows for an empty page: no items, no cursors, no next page.
+        // An empty page has no items and no cursors; whether rows follow it is asked of the table, as for any page.
         string EndCursor(bool last)
         {
             var alias = sql.Alias("c");
@@ -118,9 +118,7 @@ internal static class QueryMap
             "pageInfo" when SqlStatementBuilder.ObjectTypeOf(part) is { } pageInfo =>
                 SqlStatementBuilder.JsonObject(pageInfo, part.SubfieldsFor(pageInfo), flag => flag.Name switch
                 {
-                    "hasNextPage" => request.First == 0
-                        ? "false"
-                        : $"(SELECT count(*) > {first} FROM (SELECT 1 FROM {ProjectSql.Table} x WHERE {page("x")} LIMIT {first} + 1) more)",
+                    "hasNextPage" => $"(SELECT count(*) > {first} FROM (SELECT 1 FROM {ProjectSql.Table} x WHERE {page("x")} LIMIT {first} + 1) more)",
                     "hasPreviousPage" => after is null ? "false" : "true",
                     "startCursor" => EndCursor(last: false),
                     "endCursor" => EndCursor(last: true),

@@ -28,7 +28,8 @@ internal static class ChangePages
         }
         var query = new ChangeQuery { Version = context.GetArgument<int?>("version"), After = after };
         var session = await context.SessionAsync();
-        var rows = first == 0 ? [] : await session.ChangesAsync(query with { Limit = first + 1 }, context.CancellationToken);
+        // One row past the page says whether another follows, an empty page's too.
+        var rows = await session.ChangesAsync(query with { Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
         var encode = Cursors.Encoder(context, ListName);
         return new Connection<DataChange>(

@@ -16,9 +16,8 @@ internal static class ProjectPages
         var after = cursor is null ? null : Cursors.Decode(context, listName, cursor, 2);
 
         var session = await context.SessionAsync();
-        var rows = first == 0
-            ? []
-            : await session.ProjectsAsync(query with { After = after is null ? null : (after[0], after[1]), Limit = first + 1 }, context.CancellationToken);
+        // One row past the page says whether another follows, an empty page's too.
+        var rows = await session.ProjectsAsync(query with { After = after is null ? null : (after[0], after[1]), Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
         var encode = Cursors.Encoder(context, listName);
         return new Connection<Project>(

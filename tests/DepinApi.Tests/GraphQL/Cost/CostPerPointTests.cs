@@ -129,6 +129,27 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
             yield return $"{{ project(slug: \"{LongSeriesServer.SyntheticProject}\") {{ tokenPrices(from: \"{to.AddDays(1 - days):yyyy-MM-dd}\", to: \"{to:yyyy-MM-dd}\") {{ id project tokenSymbol date priceUsd change30d basis qualifier {source} quote }} }} }}";
         }
         yield return $"{{ tokenPrices(date: \"{LongSeriesServer.SyntheticLastDay:yyyy-MM-dd}\") {{ id date quote {source} }} }}";
+        foreach (var query in AliasedCopies()) yield return query;
+    }
+
+    /// <summary>Aliases of fields that cost nothing of their own, each thirty times: leaves, embedded objects, a connection's lists.</summary>
+    private static IEnumerable<string> AliasedCopies()
+    {
+        static string Copies(string selection, int count = 30) =>
+            string.Concat(Enumerable.Range(0, count).Select(i => $" c{i}: {selection}"));
+        var to = LongSeriesServer.SyntheticLastDay;
+        yield return $"{{ revenue {{ {Copies("citation")} }} }}";
+        yield return $"{{ revenue {{ {Copies("source { id publisher title url }")} }} }}";
+        yield return $"{{ revenue {{ id {Copies("quote")} {Copies("__typename", 10)} }} }}";
+        yield return $"{{ projects(first: 100) {{ nodes {{ {Copies("description")} }} }} }}";
+        yield return $"{{ projects(first: 100) {{ {Copies("nodes { slug name description website }", 10)} edges {{ cursor node {{ slug }} }} }} }}";
+        yield return $"{{ changes(first: 100) {{ nodes {{ id }} edges {{ cursor node {{ id }} }} {Copies("pageInfo { hasNextPage endCursor }")} }} }}";
+        yield return $"{{ project(slug: \"{LongSeriesServer.SyntheticProject}\") {{ tokenPrices(from: \"{to.AddDays(-29):yyyy-MM-dd}\", to: \"{to:yyyy-MM-dd}\") {{ {Copies("citation")} }} }} }}";
+        yield return $"{{ {Copies("__typename")} meta {{ {Copies("dataVersion")} }} }}";
+        yield return $"{{ screening(sector: COMPUTE) {{ {Copies("rankingRule")} }} }}";
+        yield return $"{{ __schema {{ types {{ fields {{ {Copies("description")} }} }} }} }}";
+        yield return $"{{ __type(name: \"Query\") {{ fields {{ args {{ {Copies("description")} }} }} }} }}";
+        yield return $"{{ sectors {{ projects {{ {Copies("description")} ...D }} }} }} fragment D on Project {{ {Copies("description")} d: description }}";
     }
 
     private async Task<Measurement> MeasureAsync(GeneratedQuery operation)
