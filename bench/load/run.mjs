@@ -224,15 +224,15 @@ async function addSecondVersion(url) {
 }
 
 /**
- * Whether the output cache answered: ASP.NET Core's output cache adds an Age header to the
- * responses it serves from memory, so a second identical request shows it.
+ * Whether the output cache answered: the server says so in `Server-Timing` (`cache;desc="hit"`)
+ * on the responses it serves from memory, so a second identical request shows it.
  */
 async function cacheState(request) {
   if (request.method === 'POST') return 'n/a (POST)';
   for (let i = 0; i < 2; i++) {
     const response = await fetch(request.url, { headers: request.headers });
     await response.arrayBuffer();
-    if (i === 1) return response.headers.has('age') ? 'on (Age header seen)' : 'off (no Age header)';
+    if (i === 1) return /\bcache;desc="hit"/.test(response.headers.get('server-timing') ?? '') ? 'on (cache hit seen)' : 'off (no cache hit)';
   }
 }
 

@@ -2,10 +2,10 @@
 // makes 40 ordinary REST answers hot; the attackers then send distinct large answers just under
 // the cache's per-entry limit (introspection POSTs with new alias names, CSV slices of the long
 // series from new dates); afterwards the harness counts how many hot answers are still served
-// from memory (an `Age` header).
+// from memory (`Server-Timing: cache;desc="hit"`).
 import { Tally } from '../lib/tally.mjs';
 import { attackers, flood, HARNESS } from '../lib/clients.mjs';
-import { destroyAgents, graphql, send } from '../lib/http.mjs';
+import { destroyAgents, fromCache, graphql, send } from '../lib/http.mjs';
 import { day, introspectionAliases, LONG_SERIES } from '../lib/documents.mjs';
 
 // Just under Rest:OutputCacheMaxBodyBytes (4 MiB by default), so every answer is worth caching.
@@ -24,7 +24,7 @@ const HOT = [
   ...Array.from({ length: 24 }, (_, i) => `/v1/projects/${LONG_SERIES}/token-prices?from=${day(19_000 + i * 20)}&limit=100`),
 ];
 
-const cached = async (base, path) => (await send({ base, address: HARNESS, path })).headers.age !== undefined;
+const cached = async (base, path) => fromCache((await send({ base, address: HARNESS, path })).headers);
 
 export async function prepare({ base }) {
   for (const path of HOT) for (let i = 0; i < 2; i++) await send({ base, address: HARNESS, path });

@@ -5,7 +5,7 @@
 import net from 'node:net';
 import { Tally } from '../lib/tally.mjs';
 import { attacker } from '../lib/clients.mjs';
-import { destroyAgents, send } from '../lib/http.mjs';
+import { destroyAgents, fromCache, send } from '../lib/http.mjs';
 import { FIRST_DATE, LONG_SERIES } from '../lib/documents.mjs';
 
 export const meta = {
@@ -78,7 +78,7 @@ const PROBES = [
       await request({ path: '/v1/projects/render' });
       await request({ path: '/v1/projects/render' });
       const after = await request({ path: '/v1/projects/RENDER' });
-      return { ok: before.status === after.status, detail: `HTTP ${before.status} uncached, ${after.status} after${after.headers.age !== undefined ? ' (from the cache)' : ''}` };
+      return { ok: before.status === after.status, detail: `HTTP ${before.status} uncached, ${after.status} after${fromCache(after.headers) ? ' (from the cache)' : ''}` };
     },
   },
   ...['/v1/projects/helium/revenue', '/v1/projects?limit=1'].map(path => ({

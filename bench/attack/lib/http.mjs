@@ -97,3 +97,6 @@ export function send({ base, address, method = 'GET', path, headers = {}, body, 
 
 /** Posts a GraphQL document (with variables) as JSON. */
 export const graphql = (options, query, variables) => send({ ...options, method: 'POST', path: '/graphql', body: { query, variables } });
+
+/** Whether the server's output cache answered: it says so in `Server-Timing` (node's headers are lower-cased). */
+export const fromCache = headers => /\bcache;desc="hit"/.test(headers['server-timing'] ?? '');

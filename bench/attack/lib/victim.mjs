@@ -2,7 +2,7 @@
 // asked for before, so every request reaches Postgres — a page of the long price series from a
 // new `from` date over REST, then the same kind of window over GraphQL with new variables —
 // one request at a time with a short pause, and records how long each took.
-import { graphql, send, destroyAgents } from './http.mjs';
+import { destroyAgents, fromCache, graphql, send } from './http.mjs';
 import { victims } from './clients.mjs';
 import { day, LONG_SERIES } from './documents.mjs';
 
@@ -37,7 +37,7 @@ export async function runVictim({ base, seconds, first, pricesField }, signal) {
     if (result.error) fail(`${kind} ${result.error}`);
     else if (result.status !== 200) fail(`${kind} HTTP ${result.status}`);
     else if (kind === 'graphql' && /"errors"\s*:/.test(result.head + result.tail)) fail('graphql errors');
-    if (result.headers.age !== undefined) cacheHits++;
+    if (fromCache(result.headers)) cacheHits++;
     await new Promise(r => setTimeout(r, PAUSE_MS));
   }
   destroyAgents();

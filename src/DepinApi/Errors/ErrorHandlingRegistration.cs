@@ -6,6 +6,7 @@ public static class ErrorHandlingRegistration
     public static IServiceCollection AddDepinErrorHandling(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddSingleton<PathMethods>();
         // Tried in order before the default problem answer (a 500).
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddExceptionHandler<DatabaseBusyHandler>();

@@ -1,34 +1,57 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace DepinApi.Errors;
 
 /// <summary>
-/// The bodies of responses that left the pipeline with an error status and no body. A request no route
-/// matched gets the project's own 404 problem (whatever its Accept header: a browser's text/html
-/// included), pointing at the index; every other case (405, a bodiless 4xx of an endpoint) gets
-/// ASP.NET Core's problem details, as before.
+/// The bodies of responses that left the pipeline with an error status and no body, each a problem of the project's
+/// own types (docs/errors.md), written as problem+json whatever the Accept header (a browser's text/html included):
+/// a request no route matched is <c>not-found</c>, pointing at the index; a method the URL does not answer, asked
+/// directly or by a CORS preflight, is <c>method-not-allowed</c> with every method it does answer in <c>Allow</c>; an
+/// Accept header nothing matches is <c>not-acceptable</c>; any other status is <c>http-&lt;status&gt;</c>.
 /// </summary>
 public static class StatusCodeProblems
 {
     /// <summary>Where the API lists everything it serves.</summary>
     public const string IndexPath = "/v1";
 
-    public static async Task WriteAsync(StatusCodeContext context)
+    public static Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
-        if (http.Response.StatusCode == StatusCodes.Status404NotFound && http.GetEndpoint() is null)
+        var path = http.Request.Path.Value ?? "/";
+        return http.Response.StatusCode switch
         {
-            var path = http.Request.Path.Value ?? "/";
-            await Problems.Create(StatusCodes.Status404NotFound, "not-found", "No such resource.",
+            StatusCodes.Status404NotFound when http.GetEndpoint() is null && IsPreflight(http.Request)
+                && http.RequestServices.GetRequiredService<PathMethods>().At(http.Request.Path) is { Count: > 0 } methods =>
+                MethodNotAllowed(http, path, http.Request.Headers.AccessControlRequestMethod.ToString(), methods),
+            StatusCodes.Status404NotFound when http.GetEndpoint() is null => Problems.Create(
+                StatusCodes.Status404NotFound, "not-found", "No such resource.",
                 $"Nothing is published at {path}. GET {IndexPath} lists the API's resources.",
-                new Dictionary<string, object?> { ["path"] = path, ["index"] = http.Request.PathBase + IndexPath }).ExecuteAsync(http);
-            return;
-        }
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } }))
-        {
-            http.Response.ContentType = "text/plain";
-            await http.Response.WriteAsync($"Status Code: {http.Response.StatusCode}", http.RequestAborted);
-        }
+                new Dictionary<string, object?> { ["path"] = path, ["index"] = http.Request.PathBase + IndexPath }).ExecuteAsync(http),
+            StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(
+                http, path, http.Request.Method, PathMethods.WithHead(http.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))),
+            StatusCodes.Status406NotAcceptable => Problems.Create(
+                StatusCodes.Status406NotAcceptable, "not-acceptable", "No acceptable representation.",
+                $"{path} cannot answer in any media type the Accept header ({http.Request.Headers.Accept}) allows."
+                + (http.Response.Headers.Accept.Count > 0 ? $" It answers in {http.Response.Headers.Accept}." : ""),
+                new Dictionary<string, object?> { ["path"] = path }).ExecuteAsync(http),
+            var status => Problems.Create(
+                status, $"http-{status}", ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Error.",
+                $"The request to {path} was answered {status}.").ExecuteAsync(http),
+        };
     }
+
+    private static Task MethodNotAllowed(HttpContext http, string path, string method, IReadOnlyList<string> methods)
+    {
+        var allow = string.Join(", ", methods);
+        http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        if (methods.Count > 0) http.Response.Headers.Allow = allow;
+        return Problems.Create(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.",
+            $"{path} does not answer {method}" + (methods.Count > 0 ? $"; it answers {allow}." : ".") + " The API is read-only.",
+            new Dictionary<string, object?> { ["path"] = path, ["allow"] = methods }).ExecuteAsync(http);
+    }
+
+    private static bool IsPreflight(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)
+        && request.Headers.AccessControlRequestMethod.Count > 0;
 }

@@ -4,4 +4,7 @@ namespace DepinApi.ReadModel;
 public sealed class DataVersionNotFoundException(AsOf asOf, string message) : Exception(message)
 {
     public AsOf AsOf { get; } = asOf;
+
+    /// <summary>The request parameter that named it: <c>asOf</c>, or another that names a version (<c>version</c>).</summary>
+    public string Parameter { get; init; } = "asOf";
 }

@@ -29,23 +29,7 @@ public sealed partial class ReadSession
     /// </summary>
     public Task<List<FigureHit>> SearchFiguresAsync(FigureSearch search, CancellationToken cancellationToken) =>
         QueryAsync($"""
-            WITH figures AS (
-                SELECT 'revenue' AS kind, r.id, r.project AS owner, r.metric, r.year || 'Q' || r.quarter AS period,
-                       r.basis, r.source, r.quote
-                FROM revenue_figures r WHERE {Visible("r")}
-                UNION ALL
-                SELECT 'settlement-mix', m.id, m.project, 'settlement_mix', to_char(m.as_of, 'YYYY-MM-DD'), m.basis, m.source, m.quote
-                FROM settlement_mix m WHERE {Visible("m")}
-                UNION ALL
-                SELECT 'token-prices', t.id, t.project, 'token_price', to_char(t.date, 'YYYY-MM-DD'), NULL, t.source, t.quote
-                FROM token_prices t WHERE {Visible("t")}
-                UNION ALL
-                SELECT 'metrics', n.id, n.project, n.metric, n.period, n.basis, n.source, n.quote
-                FROM network_metrics n WHERE {Visible("n")}
-                UNION ALL
-                SELECT 'sector-figures', s.id, s.scope, s.metric, s.period, s.basis, s.source, s.quote
-                FROM sector_figures s WHERE {Visible("s")}
-            )
+            WITH figures AS ({FiguresOfEveryKind})
             SELECT f.kind, f.id, f.owner, p.name, f.metric, f.period, f.basis, f.source, f.quote
             FROM figures f
             LEFT JOIN projects p ON p.slug = f.owner AND {Visible("p")}
@@ -68,6 +52,41 @@ public sealed partial class ReadSession
             p.AddInt("limit", search.Limit);
         }, r => new FigureHit(r.GetString(0), r.GetString(1), r.GetString(2), r.TextOrNull(3), r.GetString(4), r.GetString(5),
             r.TextOrNull(6), r.GetString(7), r.GetString(8)), cancellationToken);
+
+    /// <summary>
+    /// The metrics the figures of the version state, and whether any states <paramref name="period"/>: what tells an
+    /// empty search from a misspelt filter.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Metrics, bool PeriodStated)> FigureVocabularyAsync(string? period, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"""
+            WITH figures AS ({FiguresOfEveryKind})
+            SELECT DISTINCT f.metric, @period IS NOT NULL AND EXISTS (SELECT 1 FROM figures x WHERE x.period = @period)
+            FROM figures f
+            ORDER BY f.metric
+            """, p => p.AddText("period", period), r => (Metric: r.GetString(0), PeriodStated: r.GetBoolean(1)), cancellationToken);
+        return (rows.Select(r => r.Metric).ToList(), rows.Any(r => r.PeriodStated));
+    }
+
+    // Every figure of the version as one list: its kind (as in its URL), id, owner, metric, period as the figures
+    // write it, basis, source and quote.
+    private string FiguresOfEveryKind => $"""
+                SELECT 'revenue' AS kind, r.id, r.project AS owner, r.metric, r.year || 'Q' || r.quarter AS period,
+                       r.basis, r.source, r.quote
+                FROM revenue_figures r WHERE {Visible("r")}
+                UNION ALL
+                SELECT 'settlement-mix', m.id, m.project, 'settlement_mix', to_char(m.as_of, 'YYYY-MM-DD'), m.basis, m.source, m.quote
+                FROM settlement_mix m WHERE {Visible("m")}
+                UNION ALL
+                SELECT 'token-prices', t.id, t.project, 'token_price', to_char(t.date, 'YYYY-MM-DD'), NULL, t.source, t.quote
+                FROM token_prices t WHERE {Visible("t")}
+                UNION ALL
+                SELECT 'metrics', n.id, n.project, n.metric, n.period, n.basis, n.source, n.quote
+                FROM network_metrics n WHERE {Visible("n")}
+                UNION ALL
+                SELECT 'sector-figures', s.id, s.scope, s.metric, s.period, s.basis, s.source, s.quote
+                FROM sector_figures s WHERE {Visible("s")}
+            """;
 
     // The word as an ILIKE pattern matching it anywhere, its own % and _ taken literally.
     private static string Contains(string word) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace DepinApi.Tests.Rest;
@@ -107,5 +108,76 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         var compute = body.GetProperty("data").EnumerateArray().Single(s => s.GetProperty("sector").GetString() == "compute");
         Assert.Equal(4, compute.GetProperty("projectCount").GetInt32());
         Assert.Equal(JsonValueKind.Null, body.GetProperty("page").GetProperty("next").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_strong_tag_always_names_the_same_bytes_whatever_the_accept_encoding_says()
+    {
+        // Compression reads q-values and "*"; the tag must name the coding it actually chose.
+        var answers = new List<(string Coding, string Tag, byte[] Body)>();
+        foreach (var acceptEncoding in new[] { "", "*", "gzip;q=0", "gzip", "br;q=0, gzip", "br", "identity", "br;q=0, gzip;q=0" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/projects?limit=20");
+            if (acceptEncoding.Length > 0) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            using var response = await api.Client.SendAsync(request);
+            answers.Add((string.Join(",", response.Content.Headers.ContentEncoding), response.Headers.ETag!.Tag,
+                await response.Content.ReadAsByteArrayAsync()));
+        }
+
+        foreach (var sameTag in answers.GroupBy(a => a.Tag))
+        {
+            Assert.Single(sameTag.Select(a => a.Coding).Distinct());
+            Assert.Single(sameTag.Select(a => Convert.ToHexString(a.Body)).Distinct());
+        }
+        Assert.Equal(3, answers.Select(a => a.Coding).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("POST", "/v1/projects")]
+    [InlineData("DELETE", "/v1/projects/helium")]
+    public async Task Another_method_on_a_known_url_is_a_405_problem_naming_what_it_answers(string method, string url)
+    {
+        using var direct = await api.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        // A browser's preflight asks the same question: it gets the same answer, not "nothing is published here".
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, url);
+        preflight.Headers.Add("Origin", "https://dashboard.example");
+        preflight.Headers.Add("Access-Control-Request-Method", method);
+        using var asked = await api.Client.SendAsync(preflight);
+
+        foreach (var response in new[] { direct, asked })
+        {
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+            Assert.Equal("GET, HEAD", string.Join(", ", response.Content.Headers.Allow));
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("/problems/method-not-allowed", problem.GetProperty("type").GetString());
+            Assert.Contains($"does not answer {method}", problem.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_preflight_for_an_unknown_url_is_still_a_404()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/nothing-here");
+        preflight.Headers.Add("Origin", "https://dashboard.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        using var response = await api.Client.SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("/problems/not-found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_accept_header_graphql_cannot_meet_is_a_406_problem_whatever_it_accepts()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "{ __typename }" }) };
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("/problems/not-acceptable", problem.GetProperty("type").GetString());
+        Assert.Contains("application/graphql-response+json", problem.GetProperty("detail").GetString());
     }
 }

@@ -26,6 +26,37 @@ public class OutputCacheTests
     }
 
     [Fact]
+    public async Task A_cached_answer_is_served_as_fresh_with_no_age_of_its_own()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+        });
+        using var client = factory.CreateClient();
+        using var first = await client.GetAsync("/v1/projects/helium");
+        // The cache counts an entry's age in whole seconds; without the database, what follows is the cache's.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await TestPostgres.DropDatabaseAsync(connectionString);
+
+        using var cached = await client.GetAsync("/v1/projects/helium");
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/v1/projects/helium");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        using var notModified = await client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await cached.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        // With an Age past max-age (the entry lives up to Rest:OutputCacheSeconds), every cache downstream would
+        // count the answer stale on arrival.
+        Assert.True(CacheHits.IsHit(cached));
+        Assert.Null(cached.Headers.Age);
+        Assert.Null(notModified.Headers.Age);
+        Assert.Equal("public, max-age=60", cached.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
     public async Task With_the_output_cache_off_every_request_reaches_the_database()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();

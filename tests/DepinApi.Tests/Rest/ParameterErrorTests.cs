@@ -23,6 +23,11 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
     [InlineData("/v1/token-prices?date=June", "date", "June", "YYYY-MM-DD")]
     [InlineData("/v1/changes?version=-1", "version", "-1", "whole number")]
     [InlineData("/v1/sector-figures?scope=world", "scope", "world", "depin")]
+    // A filter no figure states is a misspelling, not an empty list.
+    [InlineData("/v1/figures?metric=nope", "metric", "nope", "token_price")]
+    [InlineData("/v1/figures?period=2099Q9", "period", "2099Q9", "a quarter (2026Q2)")]
+    [InlineData("/v1/projects/helium/token-prices?from=2026-06-02&to=2026-06-01", "from", "2026-06-02", "'from' (2026-06-02) is after 'to' (2026-06-01)")]
+    [InlineData("/v1/figures?project=helium,", "project", "helium,", "has an empty item")]
     public async Task A_bad_parameter_is_a_400_that_names_it(string url, string parameter, string value, string expected)
     {
         using var response = await api.Client.GetAsync(url);
@@ -35,6 +40,37 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
         Assert.Equal(value, problem.GetProperty("value").GetString());
         Assert.Contains(expected, problem.GetProperty("expected").GetString() + " " + problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Search_text_is_limited_on_every_endpoint_that_searches()
+    {
+        var text = new string('a', 201);
+        foreach (var url in new[] { "/v1/projects?q=", "/v1/figures?q=" })
+        {
+            var problem = await ProblemAsync(url + text, HttpStatusCode.BadRequest);
+            Assert.Equal("q", problem.GetProperty("parameter").GetString());
+            Assert.Contains("at most 200", problem.GetProperty("expected").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_filter_some_figure_states_is_an_empty_list_not_an_error()
+    {
+        // Revenue figures state 2026Q2 and settlement mixes exist, but no mix is dated by a quarter: an answer.
+        var body = await api.GetJsonAsync("/v1/figures?project=filecoin&metric=settlement_mix&period=2026Q2");
+
+        Assert.Empty(body.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Changes_of_a_version_that_does_not_exist_are_a_404_naming_the_versions_that_do()
+    {
+        var problem = await ProblemAsync("/v1/changes?version=5", HttpStatusCode.NotFound);
+
+        Assert.Equal("/problems/data-version-not-found", problem.GetProperty("type").GetString());
+        Assert.Equal("version", problem.GetProperty("parameter").GetString());
+        Assert.Contains("versions 1 to 1", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -45,6 +45,7 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         DepinMetrics.Of(context.HttpContext)?.OutputCacheLookup("graphql", hit: true);
+        DepinApi.Rest.Infrastructure.OwnCacheFreshness.ServeAsFresh(context.HttpContext.Response);
         return ValueTask.CompletedTask;
     }
 

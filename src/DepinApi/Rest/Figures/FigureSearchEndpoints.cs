@@ -50,17 +50,24 @@ public static class FigureSearchEndpoints
         };
         var links = new Citations.Links(http.Request, session.Version.Id);
         var fetched = (await session.SearchFiguresAsync(search, cancellationToken)).Select(h => FigureHitView.Of(h, links)).ToList();
+        if (fetched.Count == 0 && (search.Metric is not null || search.Period is not null))
+            await RefuseUnstatedFiltersAsync(session, search, cancellationToken);
         var (items, info) = rest.Cut(http, page, fetched, f => [f.Kind, f.Id]);
         return Representation.List(format, session, items, info, FigureHitView.Columns(), "figures");
     }
 
-    private static string[]? Words(string? q, int maxLength)
+    // A metric or period no figure states is a misspelling, not an empty answer: like every other endpoint's
+    // filters, it is refused with what would do.
+    private static async Task RefuseUnstatedFiltersAsync(ReadSession session, FigureSearch search, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(q))
-            return null;
-        if (q.Length > maxLength)
-            throw new InvalidParameterException("q", $"at most {maxLength} characters", q,
-                $"The parameter 'q' is {q.Length} characters long; at most {maxLength} are searched (Rest:MaxSearchTextLength).");
-        return q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var (metrics, periodStated) = await session.FigureVocabularyAsync(search.Period, cancellationToken);
+        if (search.Metric is { } metric && !metrics.Contains(metric, StringComparer.Ordinal))
+            throw new InvalidParameterException("metric", "a metric some figure states: " + string.Join(", ", metrics), metric);
+        if (search.Period is { } period && !periodStated)
+            throw new InvalidParameterException("period",
+                "a period some figure states, as the figures write it: a quarter (2026Q2), a date (2026-06-01) or a metric's period (2026)", period);
     }
+
+    private static string[]? Words(string? q, int maxLength) =>
+        SearchText.Read(q, maxLength)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
 }

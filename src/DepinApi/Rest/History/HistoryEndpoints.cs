@@ -38,6 +38,10 @@ public static class HistoryEndpoints
                 : throw new InvalidParameterException("version", "a data version number, a whole number from 1", version);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
+        if (only > session.Version.Id)
+            throw new DataVersionNotFoundException(AsOf.ForVersion(only.Value),
+                $"Data version {only} is not among those served; versions 1 to {session.Version.Id} are.")
+            { Parameter = "version" };
         var after = page.After is [var afterVersion, var table, var id]
             ? (int.Parse(afterVersion, CultureInfo.InvariantCulture), table, id)
             : ((int, string, string)?)null;

@@ -44,6 +44,7 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         DepinMetrics.Of(context.HttpContext)?.OutputCacheLookup("rest", hit: true);
+        OwnCacheFreshness.ServeAsFresh(context.HttpContext.Response);
         return ValueTask.CompletedTask;
     }
 

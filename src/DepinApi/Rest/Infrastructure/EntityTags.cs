@@ -1,5 +1,6 @@
 using System.Text;
 using DepinApi.Database;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -58,13 +59,9 @@ public static class EntityTags
         return tags.Any(t => t.Compare(current, useStrongComparison: false)) ? Precondition.TagMatches : Precondition.None;
     }
 
-    // Response compression sits outside the API and picks Brotli, then gzip; a compressed body is a
-    // different representation, so it must carry a different strong tag.
-    private static string ContentCoding(HttpRequest request)
-    {
-        var accept = request.Headers.AcceptEncoding.ToString();
-        if (accept.Contains("br", StringComparison.OrdinalIgnoreCase))
-            return "br";
-        return accept.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? "gzip" : "identity";
-    }
+    // A compressed body is a different representation, so it must carry a different strong tag: the coding is the
+    // one response compression will choose, asked of it (q-values, "*" and "identity;q=0" as it reads them).
+    private static string ContentCoding(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetService<IResponseCompressionProvider>()?.GetCompressionProvider(request.HttpContext)?.EncodingName
+        ?? "identity";
 }

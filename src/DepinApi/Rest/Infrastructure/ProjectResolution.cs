@@ -53,8 +53,10 @@ public static class ProjectResolution
             }
             var suggestions = named.Suggestions;
             throw new InvalidParameterException(parameter, "one or more (comma-separated) project slugs, e.g. helium; GET /v1/projects lists them", value,
-                $"The parameter '{parameter}' names '{name}', which is no project"
-                + (suggestions.Count == 0 ? "" : $"; did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?")
+                (name.Length == 0
+                    ? $"The parameter '{parameter}' has an empty item (a comma too many?)."
+                    : $"The parameter '{parameter}' names '{name}', which is no project"
+                      + (suggestions.Count == 0 ? "." : $"; did you mean {string.Join(" or ", suggestions.Select(s => $"'{s}'"))}?"))
                 + " GET /v1/projects lists them.")
             { Suggestion = suggestions.Count == 0 ? null : suggestions[0] };
         }

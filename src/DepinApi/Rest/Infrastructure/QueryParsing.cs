@@ -73,8 +73,12 @@ public static class QueryParsing
     public static void InOrder<T>(string fromParameter, T? from, string toParameter, T? to) where T : struct, IComparable<T>
     {
         if (from is { } start && to is { } end && start.CompareTo(end) > 0)
-            throw new InvalidParameterException(fromParameter, $"a value not after '{toParameter}' ({end})",
-                Convert.ToString(start, CultureInfo.InvariantCulture),
-                $"The parameter '{fromParameter}' ({start}) is after '{toParameter}' ({end}); expected {fromParameter} <= {toParameter}.");
+            throw new InvalidParameterException(fromParameter, $"a value not after '{toParameter}' ({AsWritten(end)})",
+                AsWritten(start),
+                $"The parameter '{fromParameter}' ({AsWritten(start)}) is after '{toParameter}' ({AsWritten(end)}); expected {fromParameter} <= {toParameter}.");
     }
+
+    // As the parameters are written: the invariant culture would write a date as 06/02/2026.
+    private static string? AsWritten<T>(T value) =>
+        value is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture);
 }

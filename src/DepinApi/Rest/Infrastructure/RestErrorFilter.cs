@@ -26,7 +26,7 @@ public sealed class RestErrorFilter(QueryParameterCatalog parameters) : IEndpoin
         }
         catch (DataVersionNotFoundException e)
         {
-            return RestProblems.DataVersionNotFound(e.AsOf.ToString(), e.Message);
+            return RestProblems.DataVersionNotFound(e.Parameter, e.AsOf.ToString(), e.Message);
         }
         catch (NoDataException)
         {

@@ -42,10 +42,10 @@ public static class RestProblems
         IDictionary<string, object?>? extensions = null) =>
         Problems.Create(StatusCodes.Status404NotFound, type, title, detail, extensions);
 
-    /// <summary>404 when <c>asOf</c> names no data version; the detail says which exist.</summary>
-    public static ProblemHttpResult DataVersionNotFound(string asOf, string detail) =>
-        Problems.Create(StatusCodes.Status404NotFound, "data-version-not-found", "No data version matches asOf.", detail,
-            new Dictionary<string, object?> { ["parameter"] = "asOf", ["value"] = asOf });
+    /// <summary>404 when <c>asOf</c> (or <paramref name="parameter"/>) names no data version; the detail says which exist.</summary>
+    public static ProblemHttpResult DataVersionNotFound(string parameter, string value, string detail) =>
+        Problems.Create(StatusCodes.Status404NotFound, "data-version-not-found", $"No data version matches {parameter}.", detail,
+            new Dictionary<string, object?> { ["parameter"] = parameter, ["value"] = value });
 
     /// <summary>400 for a response that would be larger than <c>Rest:MaxResponseBytes</c>: ask for less, page by page.</summary>
     public static ProblemHttpResult ResponseTooLarge(long limit) =>

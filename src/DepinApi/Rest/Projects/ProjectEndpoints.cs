@@ -43,7 +43,7 @@ public static class ProjectEndpoints
         var query = new ProjectQuery
         {
             Sector = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors),
-            Search = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            Search = SearchText.Read(q, rest.Options.MaxSearchTextLength),
             Sort = sortBy.TrimStart('-') == "name" ? ProjectSort.Name : ProjectSort.Slug,
             Descending = sortBy.StartsWith('-'),
         };

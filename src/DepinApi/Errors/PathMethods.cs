@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Routing.Template;
+
+namespace DepinApi.Errors;
+
+/// <summary>
+/// The methods the API's routes answer at a path. Routing has it already for an ordinary request (its 405 names them
+/// in <c>Allow</c>), but not for a CORS preflight: asked whether a method no route allows may be sent, it leaves the
+/// request without an endpoint, and the answer would say nothing is published at a URL that is.
+/// </summary>
+public sealed class PathMethods(EndpointDataSource endpoints)
+{
+    private (TemplateMatcher Matcher, IReadOnlyList<string> Methods)[]? _routes;
+
+    /// <summary>The methods some route answers at <paramref name="path"/>, HEAD beside GET; empty when none matches.</summary>
+    public IReadOnlyList<string> At(PathString path)
+    {
+        // Built on first use: the endpoints are complete only once the app runs, and few requests ever need it.
+        _routes ??= [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .Select(e => (new TemplateMatcher(new RouteTemplate(e.RoutePattern), []), e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods))];
+        var methods = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (matcher, routeMethods) in _routes)
+        {
+            if (matcher.TryMatch(path, [])) methods.UnionWith(routeMethods);
+        }
+        return WithHead(methods);
+    }
+
+    /// <summary>HEAD is answered wherever GET is (<see cref="Hosting.HeadRequestMiddleware"/>), though routes map GET alone.</summary>
+    public static IReadOnlyList<string> WithHead(IEnumerable<string> methods)
+    {
+        var all = new SortedSet<string>(methods, StringComparer.Ordinal);
+        if (all.Contains(HttpMethods.Get)) all.Add(HttpMethods.Head);
+        return [.. all];
+    }
+}

@@ -1,0 +1,17 @@
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>The free-text parameter <c>q</c>, as every endpoint that searches takes it.</summary>
+public static class SearchText
+{
+    /// <summary>The text trimmed, or null when blank.</summary>
+    /// <exception cref="InvalidParameterException">Longer than <paramref name="maxLength"/> (<c>Rest:MaxSearchTextLength</c>).</exception>
+    public static string? Read(string? q, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            return null;
+        if (q.Length > maxLength)
+            throw new InvalidParameterException("q", $"at most {maxLength} characters", q,
+                $"The parameter 'q' is {q.Length} characters long; at most {maxLength} are searched (Rest:MaxSearchTextLength).");
+        return q.Trim();
+    }
+}
