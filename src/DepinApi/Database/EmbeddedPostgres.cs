@@ -25,7 +25,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly EmbeddedPostgresOptions options;
     private readonly PostgresBinaries binaries;
     private readonly string dataDirectory;
-    private bool startedHere;
 
     private EmbeddedPostgres(EmbeddedPostgresOptions options, PostgresBinaries binaries)
     {
@@ -72,6 +71,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         GssEncryptionMode = LoopbackGssEncryption,
     }.ConnectionString;
 
+    // The cluster's own set-up and checks, once each: unpooled, so that no idle session of this process outlives them
+    // and counts as another process's when the cluster is about to be stopped (DisposeAsync).
+    private string AdminConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+
     // The private cluster listens on loopback and offers no GSS encryption. Npgsql's default, Prefer, first asks the
     // machine's GSSAPI library for a Kerberos context, which on a loaded machine was seen to outlast the whole connect
     // timeout before any byte reached Postgres.
@@ -80,7 +83,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// <summary>Creates <paramref name="database"/> unless it exists; returns its connection string.</summary>
     public async Task<string> EnsureDatabaseAsync(string database, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.AddWithValue(database);
@@ -109,7 +112,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (password.Length == 0 || !password.All(char.IsAsciiHexDigit))
             throw new EmbeddedPostgresException($"{ReaderPasswordFile} does not hold a generated password; delete it to make a new one.");
 
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync(cancellationToken);
         await ReaderRole.EnsureExistsAsync(connection, cancellationToken);
         // Utility statements take no parameters; the password is hex digits, checked above.
@@ -167,7 +170,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             throw new EmbeddedPostgresException($"{failure.Message}\nThe private cluster's log ({LogFile}) ends:\n{LogTail()}"
                                                 + (options.Port is { } port ? $"\nIf port {port} is taken, set Database:Embedded:Port to a free one." : ""));
         }
-        startedHere = true;
     }
 
     /// <summary>The last lines of the server's log, or a note that there is none.</summary>
@@ -220,7 +222,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         try
         {
-            await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
             await connection.OpenAsync(cancellationToken);
             return true;
         }
@@ -249,10 +251,35 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await StartCoreAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Stops the cluster (with <see cref="EmbeddedPostgresOptions.StopOnDispose"/>) unless another process still has a
+    /// session in it. The last process out stops it, whichever started it: an <c>import</c> that started the cluster
+    /// must not stop it under a server started meanwhile, and that server, stopping later, must not leave it running
+    /// for nobody. Call it once this process's own connections are closed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (startedHere && options.StopOnDispose)
-            await PostgresCommand.TryRunAsync(binaries.PgCtl, FastStopArguments, CancellationToken.None);
+        if (!options.StopOnDispose || await OtherSessionsAsync() > 0)
+            return;
+        await PostgresCommand.TryRunAsync(binaries.PgCtl, FastStopArguments, CancellationToken.None);
+    }
+
+    /// <summary>Client sessions in the cluster besides the one asking (none when it does not answer).</summary>
+    private async Task<long> OtherSessionsAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
+            await connection.OpenAsync(timeout.Token);
+            await using var count = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+            return (long)(await count.ExecuteScalarAsync(timeout.Token))!;
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or OperationCanceledException or IOException)
+        {
+            return 0;
+        }
     }
 
     private static int FreeLoopbackPort()

@@ -19,6 +19,6 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>fsync on; a throwaway test cluster turns it off for speed.</summary>
     public bool Durable { get; set; } = true;
 
-    /// <summary>Stop the server when the process that started it ends.</summary>
+    /// <summary>Stop the server when this process ends, unless another process still has a session in it (the last one out stops it).</summary>
     public bool StopOnDispose { get; set; } = true;
 }

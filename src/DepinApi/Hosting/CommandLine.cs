@@ -1,5 +1,6 @@
 using DepinApi.Database;
 using DepinApi.Import;
+using System.Runtime.InteropServices;
 using Npgsql;
 
 namespace DepinApi.Hosting;
@@ -16,6 +17,9 @@ public static class CommandLine
     public const int Success = 0;
     public const int Failed = 1;
     public const int BadUsage = 2;
+
+    /// <summary>Interrupted (Ctrl+C or SIGTERM): the shell's code for a process ended by SIGINT.</summary>
+    public const int Interrupted = 130;
 
     public const string Usage = """
         Usage:
@@ -54,7 +58,10 @@ public static class CommandLine
         using var logging = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         var logger = logging.CreateLogger("DepinApi");
         using var cancel = new CancellationTokenSource();
+        // Ctrl+C and SIGTERM cancel the work rather than end the process, so the transaction is rolled back and the
+        // private cluster, if this process is the last to use it, is stopped on the way out.
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; cancel.Cancel(); });
         try
         {
             var (connections, cluster) = await DatabaseBootstrap.ResolveAsync(builder.Configuration, logger, cancel.Token);
@@ -85,6 +92,14 @@ public static class CommandLine
             }
             result.WriteReport(Console.Out);
             return Success;
+        }
+        catch (Exception) when (cancel.IsCancellationRequested)
+        {
+            // However the cancellation surfaced (a cancelled statement is a PostgresException), nothing was committed.
+            Console.Error.WriteLine(verb is ImportVerb
+                ? "Interrupted; nothing was imported (the database is as it was)."
+                : "Interrupted; any migration under way was rolled back.");
+            return Interrupted;
         }
         catch (Exception e) when (e is EmbeddedPostgresException or MigrationException or NpgsqlException)
         {

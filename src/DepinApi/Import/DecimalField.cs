@@ -19,8 +19,10 @@ internal sealed partial class DecimalField(
     {
         if (!PlainDecimal().IsMatch(text))
             return FieldValue.Invalid($"{column} must be a plain decimal number like 1234.5 (no thousands separators, units or exponent), got '{text}'");
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-            return FieldValue.Invalid($"{column} is too large, got '{text}'");
+        // decimal holds 28 or 29 significant digits and rounds the rest away without a word: refused, not rounded.
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            || value.ToString(CultureInfo.InvariantCulture) != Canonical(text))
+            return FieldValue.Invalid($"{column} has more digits than can be kept exactly (at most 28 significant digits), got '{text}'");
         if (min is { } low && max is { } high && (value < low || value > high))
             return FieldValue.Invalid($"{column} must be between {Format(low)} and {Format(high)}, got '{text}'");
         if (min is { } least && value < least)
@@ -32,6 +34,17 @@ internal sealed partial class DecimalField(
         if (precision is { } p && Math.Abs(decimal.Truncate(value)) >= Pow10(p - (scale ?? 0)))
             return FieldValue.Invalid($"{column} allows at most {p - (scale ?? 0)} digits before the decimal point, got '{text}'");
         return FieldValue.Of(value);
+    }
+
+    // The text as decimal writes the value it parsed from it: no leading zeros, no minus on a zero.
+    private static string Canonical(string text)
+    {
+        var negative = text.StartsWith('-');
+        var digits = negative ? text[1..] : text;
+        var point = digits.IndexOf('.');
+        var integer = (point < 0 ? digits : digits[..point]).TrimStart('0');
+        var canonical = (integer.Length == 0 ? "0" : integer) + (point < 0 ? "" : digits[point..]);
+        return negative && canonical.Any(c => c is >= '1' and <= '9') ? "-" + canonical : canonical;
     }
 
     private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -90,6 +90,11 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
                     Refuse(row, c, field, $"{column.Name} is required but empty");
                 continue;
             }
+            if (field.Value.Contains('\0'))
+            {
+                Refuse(row, c, field, $"{column.Name} contains a NUL character (U+0000), which the database cannot store");
+                continue;
+            }
             var parsed = column.Type.Parse(column.Name, field.Value);
             if (parsed.Error is { } error)
                 Refuse(row, c, field, error);

@@ -49,6 +49,9 @@ public sealed partial record Period(string Text, DateOnly Start, DateOnly End)
         return true;
     }
 
+    // Not "the first of the next month, less a day", which does not exist after December 9999.
+    private static DateOnly LastDayOf(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
+
     private static bool TryParseSingle(string text, out DateOnly start, out DateOnly end)
     {
         var invariant = CultureInfo.InvariantCulture;
@@ -60,13 +63,13 @@ public sealed partial record Period(string Text, DateOnly Start, DateOnly End)
         }
         if (DateOnly.TryParseExact(text, "yyyy-MM", invariant, DateTimeStyles.None, out var month))
         {
-            (start, end) = (month, month.AddMonths(1).AddDays(-1));
+            (start, end) = (month, LastDayOf(month.Year, month.Month));
             return true;
         }
         if (TryParseQuarter(text, out var quarterYear, out var quarter, out _))
         {
             start = new DateOnly(quarterYear, 3 * quarter - 2, 1);
-            end = start.AddMonths(3).AddDays(-1);
+            end = LastDayOf(quarterYear, 3 * quarter);
             return true;
         }
         if (YearPattern().IsMatch(text))

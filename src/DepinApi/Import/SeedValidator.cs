@@ -19,18 +19,22 @@ internal static class SeedValidator
         foreach (var spec in specs)
         {
             var path = Path.Combine(directory, spec.FileName);
-            if (!File.Exists(path))
+            var bytes = File.Exists(path) ? await TryReadAsync(spec.FileName, path, errors, cancellationToken) : null;
+            if (bytes is null)
             {
-                if (!spec.Optional)
+                if (Directory.Exists(path))
+                    errors.Add(new ImportError(spec.FileName, 1, 1, "is a folder; expected a CSV file"));
+                else if (!spec.Optional && !File.Exists(path))
                     errors.Add(new ImportError(spec.FileName, 1, 1, "required file is missing"));
-                files.Add(new ParsedFile(spec) { KeysKnown = spec.Optional });
+                files.Add(new ParsedFile(spec) { KeysKnown = spec.Optional && !File.Exists(path) && !Directory.Exists(path) });
                 continue;
             }
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             files.Add(new FileValidator(spec, errors).Validate(bytes));
         }
         CheckReferences(files, errors);
         CheckFilesExist(directory, files, errors);
+        CheckAliasesAreNotSlugs(files, errors);
+        await SourceQuotes.CheckVerbatimAsync(directory, files, errors, cancellationToken);
         var order = specs.Select((s, i) => (s.FileName, i)).ToDictionary(p => p.FileName, p => p.i);
         var sorted = errors
             .OrderBy(e => order.GetValueOrDefault(e.File, -1))
@@ -38,6 +42,36 @@ internal static class SeedValidator
             .ThenBy(e => e.Column)
             .ToList();
         return new SeedValidation(sorted, files);
+    }
+
+    /// <summary>The file's bytes, or null with an error when it exists but cannot be read (a link to nothing, a loop of links).</summary>
+    private static async Task<byte[]?> TryReadAsync(string fileName, string path, List<ImportError> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ImportError(fileName, 1, 1, $"cannot be read: {e.Message}"));
+            return null;
+        }
+    }
+
+    // An alias redirects another spelling to a project; one that is a project's slug would shadow it or loop.
+    private static void CheckAliasesAreNotSlugs(List<ParsedFile> files, List<ImportError> errors)
+    {
+        if (files.SingleOrDefault(f => f.Spec == SeedFiles.ProjectAliases) is not { } aliases
+            || files.SingleOrDefault(f => f.Spec == SeedFiles.Projects) is not { } projects)
+            return;
+        var alias = SeedFiles.ProjectAliases.IndexOf("alias");
+        foreach (var row in aliases.Rows)
+        {
+            if (row.Invalid[alias] || row.Fields[alias] is not { } field || !projects.Keys.ContainsKey(field.Value))
+                continue;
+            errors.Add(new ImportError(aliases.Spec.FileName, field.Line, field.Column,
+                $"alias '{field.Value}' is the slug of a project (projects.csv line {projects.Keys[field.Value]}); an alias must be another spelling"));
+        }
     }
 
     private static void CheckReferences(List<ParsedFile> files, List<ImportError> errors)

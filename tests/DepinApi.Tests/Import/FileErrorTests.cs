@@ -96,6 +96,55 @@ public class FileErrorTests
     }
 
     [Fact]
+    public async Task A_folder_or_a_link_to_nothing_in_place_of_a_file_is_reported_not_thrown()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+        var folder = SeedFixture.Valid().Write();
+        File.Delete(Path.Combine(folder, "revenue.csv"));
+        Directory.CreateDirectory(Path.Combine(folder, "revenue.csv"));
+        File.Delete(Path.Combine(folder, "projects.csv"));
+        File.CreateSymbolicLink(Path.Combine(folder, "projects.csv"), Path.Combine(folder, "no-such-file.csv"));
+
+        var result = await database.Importer.ImportAsync(folder, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        var errors = result.Errors.Select(e => e.ToString()).ToList();
+        Assert.StartsWith("projects.csv:1:1: cannot be read: ", errors[0]);
+        Assert.Contains("revenue.csv:1:1: is a folder; expected a CSV file", errors);
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_quote_missing_from_its_article_is_refused_where_the_quote_starts()
+    {
+        // Only Akash's revenue is in two.txt now: the other three figures citing it quote sentences it does not hold.
+        var broken = SeedFixture.Valid().SetSourceFile("two.txt", "Compute networks. Akash earned about $1,200,000.50 in Q3 2025. The end.");
+
+        await AssertFailsWithAsync(broken,
+            "token_prices.csv:3:71: quote does not occur verbatim in sources/two.txt, the article of source 'src-two'; a quote is the source's own sentence, copied exactly",
+            "network_metrics.csv:2:102: quote does not occur verbatim in sources/two.txt, the article of source 'src-two'; a quote is the source's own sentence, copied exactly",
+            "sector_figures.csv:3:112: quote does not occur verbatim in sources/two.txt, the article of source 'src-two'; a quote is the source's own sentence, copied exactly",
+            "evidence.csv:3:95: quote does not occur verbatim in sources/two.txt, the article of source 'src-two'; a quote is the source's own sentence, copied exactly");
+    }
+
+    [Fact]
+    public async Task An_alias_that_is_a_projects_slug_is_refused_on_its_line()
+    {
+        await AssertFailsWithAsync(SeedFixture.Valid().Set("project_aliases.csv", "alias,slug\nhnt,helium\nakash,helium\n"),
+            "project_aliases.csv:3:1: alias 'akash' is the slug of a project (projects.csv line 3); an alias must be another spelling");
+    }
+
+    [Fact]
+    public void An_error_is_one_line_however_the_value_it_quotes_is_written()
+    {
+        var error = new DepinApi.Import.ImportError("settlement_mix.csv", 2, 58, "unknown label 'x\ny\u001b[2K\tz'");
+
+        Assert.Equal("settlement_mix.csv:2:58: unknown label 'x\\ny\\u001B[2K\\tz'", error.ToString());
+    }
+
+    [Fact]
     public async Task A_seed_file_named_by_a_source_must_exist()
     {
         await AssertFailsWithAsync(SeedFixture.Valid().RemoveSourceFile("two.txt"),

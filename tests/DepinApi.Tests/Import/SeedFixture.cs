@@ -9,7 +9,9 @@ namespace DepinApi.Tests.Import;
 public sealed class SeedFixture
 {
     private readonly Dictionary<string, byte[]> files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> sourceFiles = new(StringComparer.Ordinal) { ["one.txt"] = "one", ["two.txt"] = "two" };
+    // An article of null is written as the fixture's quotes as they stand when it is written, so every figure's quote
+    // occurs in it, as the importer requires; a test that needs another text sets one.
+    private readonly Dictionary<string, string?> sourceFiles = new(StringComparer.Ordinal) { ["one.txt"] = null, ["two.txt"] = null };
 
     public static SeedFixture Valid()
     {
@@ -97,6 +99,12 @@ public sealed class SeedFixture
         return this;
     }
 
+    public SeedFixture SetSourceFile(string name, string text)
+    {
+        sourceFiles[name] = text;
+        return this;
+    }
+
     public SeedFixture RemoveSourceFile(string name)
     {
         sourceFiles.Remove(name);
@@ -111,7 +119,17 @@ public sealed class SeedFixture
         foreach (var (name, bytes) in files)
             File.WriteAllBytes(Path.Combine(directory, name), bytes);
         foreach (var (name, text) in sourceFiles)
-            File.WriteAllText(Path.Combine(directory, "sources", name), text);
+            File.WriteAllText(Path.Combine(directory, "sources", name), text ?? Path.GetFileNameWithoutExtension(name) + "\n" + Quotes());
         return directory;
     }
+
+    // Every quote of every file, one a line, read as the importer reads CSV.
+    private string Quotes() => string.Join("\n", files
+        .Where(f => f.Key.EndsWith(".csv", StringComparison.Ordinal))
+        .SelectMany(f =>
+        {
+            var records = DepinApi.Import.CsvReader.Read(Encoding.UTF8.GetString(f.Value), f.Key).Records;
+            var quote = records.Count == 0 ? -1 : records[0].Fields.ToList().FindIndex(h => h.Value == "quote");
+            return quote < 0 ? [] : records.Skip(1).Where(r => quote < r.Fields.Count).Select(r => r.Fields[quote].Value);
+        }));
 }

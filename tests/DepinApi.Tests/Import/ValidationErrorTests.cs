@@ -49,6 +49,9 @@ public class ValidationErrorTests
     [InlineData("projects.csv", "chain,website", "chain,chain", "projects.csv:1:47: duplicate column 'chain', first on column 41")]
     [InlineData("sector_figures.csv", "DePIN surpassed", "DePIN \"surpassed\"", "sector_figures.csv:2:102: quote inside an unquoted field; quote the whole field and double the quote (\"\")\nsector_figures.csv:2:112: quote inside an unquoted field; quote the whole field and double the quote (\"\")")]
     [InlineData("projects.csv", "GPUs.\"", "GPUs.\" and more", "projects.csv:3:96: unexpected text after a closing quote; a quote inside a quoted field is written twice (\"\")")]
+    [InlineData("revenue.csv", "Helium earned $851700 in Q3 2025.", "Helium earned\u0000 $851700 in Q3 2025.", "revenue.csv:2:81: quote contains a NUL character (U+0000), which the database cannot store")]
+    [InlineData("sector_figures.csv", "0.85,,fraction", "0.12345678901234567890123456789,,fraction", "sector_figures.csv:3:79: value has more digits than can be kept exactly (at most 28 significant digits), got '0.12345678901234567890123456789'")]
+    [InlineData("sector_figures.csv", "800000000,,usd", "123456789012345678901234567890,,usd", "sector_figures.csv:2:59: value has more digits than can be kept exactly (at most 28 significant digits), got '123456789012345678901234567890'")]
     public async Task A_broken_field_is_reported_where_it_starts_and_nothing_is_written(string file, string find, string replacement, string expected)
     {
         await using var database = await ImportDatabase.CreateAsync();

@@ -11,6 +11,13 @@ public static class SeedDataCopy
         return directory;
     }
 
+    /// <summary>
+    /// Adds <paramref name="sentence"/> to the article a source was read from, as an attacker who wrote the article
+    /// would: a quote must occur in its article to be imported.
+    /// </summary>
+    public static void AddToArticle(string directory, string seedFile, string sentence) =>
+        File.AppendAllText(Path.Combine(directory, "sources", seedFile), "\n" + sentence + "\n");
+
     /// <summary>Copies the seed data into <paramref name="to"/> (created when missing).</summary>
     public static void CopyTo(string to)
     {

@@ -21,6 +21,10 @@ public sealed class FigurePageRevisionTests : IAsyncLifetime
         var revenue = Path.Combine(directory, "revenue.csv");
         File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
             "\"The quarterly growth trajectory was steep", $"\"{Injected} The quarterly growth trajectory was steep", StringComparison.Ordinal));
+        // The article says it too (a quote must occur in its article): the markup comes from the source itself.
+        var article = Path.Combine(directory, "sources", "004_0d4ccd866ea6cb5b.txt");
+        File.WriteAllText(article, File.ReadAllText(article).Replace(
+            "The quarterly growth trajectory was steep", $"{Injected} The quarterly growth trajectory was steep", StringComparison.Ordinal));
         var connectionString = await TestPostgres.CreateDatabaseAsync();
         factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
         {

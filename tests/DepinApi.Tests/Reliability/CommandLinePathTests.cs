@@ -70,6 +70,20 @@ public sealed class CommandLinePathTests : IDisposable
         Assert.Equal(project, InvocationDirectory.Of(project, Path.Combine(root, "gone")));
     }
 
+    [Fact]
+    public void Under_dotnet_run_its_own_working_directory_wins_over_a_stale_PWD()
+    {
+        // A script's subprocess (cwd chosen, PWD inherited unchanged) runs `dotnet run` in the repository: the folder
+        // dotnet run was started in is where the command was given.
+        var (project, shell) = Layout();
+        var typedIn = Directory.CreateDirectory(Path.Combine(root, "typed-in")).FullName;
+
+        Assert.Equal(typedIn, InvocationDirectory.Of(project, shell, typedIn));
+        Assert.Equal(shell, InvocationDirectory.Of(project, shell, Path.Combine(root, "gone")));
+        Assert.Equal(typedIn, InvocationDirectory.Of(project, null, typedIn));
+        Assert.Equal(typedIn, InvocationDirectory.Of(typedIn, shell, project));
+    }
+
     // A project folder as dotnet run leaves it (project file, appsettings.json) and a shell folder holding seed-data.
     private (string Project, string Shell) Layout()
     {

@@ -44,6 +44,29 @@ public sealed class ImportFaultTests
     }
 
     [Fact]
+    public async Task An_import_stopped_with_SIGTERM_mid_transaction_rolls_back_says_so_and_exits_as_interrupted()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+
+        await using (var stall = await ImportStall.HoldAsync(database.ConnectionString))
+        await using (var import = DepinApiProcess.StartImport(database.ConnectionString, ChangedSeed.Create().Write(), "depin-import-terminated"))
+        {
+            await stall.WaitForStalledImportAsync("depin-import-terminated");
+            import.Terminate();
+            // The statement waiting on the stall is cancelled in Postgres: the process ends without the stall's release.
+            Assert.True(await import.WaitForExitAsync() == DepinApi.Hosting.CommandLine.Interrupted, import.Transcript);
+            Assert.Contains("Interrupted; nothing was imported (the database is as it was).", import.Error);
+            Assert.DoesNotContain("Unhandled exception", import.Error);
+        }
+
+        Assert.Equal(new[] { 1 }, await VersionsAsync(database));
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+        Assert.Equal(0L, await AdvisoryLocksAsync(database));
+    }
+
+    [Fact]
     public async Task Two_import_processes_at_once_serialise_and_the_waiting_one_says_so()
     {
         await using var database = await ImportDatabase.CreateAsync();

@@ -116,10 +116,11 @@ public class CsvInjectionTests
         return header.Zip(values).ToDictionary(p => p.First, p => p.Second);
     }
 
-    // The repository's seed with Aethir's name and one quote rewritten by an attacker.
+    // The repository's seed with Aethir's name and one quote (and the article it is quoted from) rewritten by an attacker.
     private static string HostileSeed()
     {
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-csv-injection-");
+        SeedDataCopy.AddToArticle(directory, "004_0d4ccd866ea6cb5b.txt", "=HYPERLINK(\"http://attacker.example\",\"Click\")");
         Rewrite(Path.Combine(directory, "revenue.csv"),
             "blockeden-early-2026,\"The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).\"",
             "blockeden-early-2026,\"=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\")\"", "aethir-2025q2-quarterly-revenue,");

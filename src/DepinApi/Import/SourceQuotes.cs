@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace DepinApi.Import;
+
+/// <summary>
+/// Every figure cites the sentence it came from: its <c>quote</c> must occur, character for character, in the article
+/// its <c>source</c> was read from (<c>sources/&lt;seed_file&gt;</c>). An import is the only way figures reach the
+/// database, so this is where a quote that was paraphrased, mistyped or made up is refused.
+/// </summary>
+internal static class SourceQuotes
+{
+    public static async Task CheckVerbatimAsync(string directory, IReadOnlyList<ParsedFile> files, List<ImportError> errors,
+        CancellationToken cancellationToken)
+    {
+        if (files.SingleOrDefault(f => f.Spec == SeedFiles.Sources) is not { } sources)
+            return;
+        var seedFileColumn = SeedFiles.Sources.IndexOf("seed_file");
+        var idColumn = SeedFiles.Sources.IndexOf(SeedFiles.Sources.KeyColumn);
+        var seedFileOf = new Dictionary<string, (string FileIn, string Name)>(StringComparer.Ordinal);
+        foreach (var row in sources.Rows)
+        {
+            if (row.Fields[idColumn] is { } id && row.Fields[seedFileColumn] is { } seedFile && !row.Invalid[seedFileColumn])
+                seedFileOf.TryAdd(id.Value, (SeedFiles.Sources.Columns[seedFileColumn].FileIn!, seedFile.Value));
+        }
+        var articles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var spec = file.Spec;
+            if (!spec.HasColumn("quote") || spec.Columns.FirstOrDefault(c => c.References == SeedFiles.Sources.Name) is not { } sourceColumn)
+                continue;
+            var quote = spec.IndexOf("quote");
+            var source = spec.IndexOf(sourceColumn.Name);
+            foreach (var row in file.Rows)
+            {
+                if (row.Invalid[quote] || row.Invalid[source] || row.Fields[quote] is not { } quoteField || row.Fields[source] is not { } sourceField
+                    || string.IsNullOrWhiteSpace(quoteField.Value) || !seedFileOf.TryGetValue(sourceField.Value, out var seedFile))
+                    continue;
+                var path = Path.Combine(seedFile.FileIn, seedFile.Name);
+                if (!articles.TryGetValue(path, out var article))
+                    articles[path] = article = await TryReadAsync(Path.Combine(directory, path), cancellationToken);
+                // A missing or unreadable article is reported once, by the check that seed files exist.
+                if (article is null || article.Contains(quoteField.Value, StringComparison.Ordinal))
+                    continue;
+                errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
+                    $"quote does not occur verbatim in {path}, the article of source '{sourceField.Value}'; a quote is the source's own sentence, copied exactly"));
+            }
+        }
+    }
+
+    private static async Task<string?> TryReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
