@@ -10,7 +10,7 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
     public const int MaxYear = 2100;
 
     /// <summary>The expected form, for error messages.</summary>
-    public const string Format = "YYYYQn, e.g. 2025Q3 (n from 1 to 4)";
+    public const string Format = "YYYYQn, e.g. 2025Q3 (n from 1 to 4, the year from 2000 to 2100)";
 
     /// <summary>Quarters since year 0; consecutive quarters differ by one.</summary>
     public int Ordinal => Year * 4 + Number - 1;

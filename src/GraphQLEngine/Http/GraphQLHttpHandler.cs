@@ -119,9 +119,14 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         var request = context.Request;
         if (options.MaxQueryLength > 0 && request.Query.Length > options.MaxQueryLength)
         {
-            return new GraphQLHttpResponse(RequestError(
+            return new GraphQLHttpResponse(ExecutionResult.RequestError([new GraphQLError(
                 $"The query is {Format(request.Query.Length)} characters long, which exceeds the maximum of {Format(options.MaxQueryLength)} by {Format(request.Query.Length - options.MaxQueryLength)}.",
-                "QUERY_TOO_LONG"));
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = "QUERY_TOO_LONG",
+                    ["limit"] = options.MaxQueryLength,
+                    ["actual"] = request.Query.Length,
+                })]));
         }
 
         using (var parse = GraphQLTelemetry.Start(GraphQLTelemetry.ParseSpan))

@@ -15,6 +15,8 @@ internal static class GraphQLHttpRequestReader
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The request, or why it is not one. JSON documents are disposed with the response.</summary>
     public static async Task<(GraphQLHttpRequest? Request, RequestReadFailure? Failure)> ReadAsync(
         HttpContext http, GraphQLHttpOptions options)
@@ -27,6 +29,12 @@ internal static class GraphQLHttpRequestReader
     private static (GraphQLHttpRequest?, RequestReadFailure?) ReadGet(HttpContext http)
     {
         var parameters = http.Request.Query;
+        // A repeated parameter would otherwise be read as its values joined by commas: two documents made one.
+        foreach (var name in (string[])["query", "operationName", "variables", "extensions"])
+        {
+            if (parameters[name].Count > 1)
+                return (null, RequestReadFailure.BadRequest($"The \"{name}\" parameter is given {parameters[name].Count} times; give it once."));
+        }
         var variables = ParseJsonParameter(http, parameters["variables"], "variables", out var failure);
         if (failure is not null) return (null, failure);
         var extensions = ParseJsonParameter(http, parameters["extensions"], "extensions", out failure);
@@ -55,7 +63,8 @@ internal static class GraphQLHttpRequestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, JsonOptions);
+            // RFC 8259 8.1: a parser may ignore a byte order mark, and one before the JSON is no error of the client's.
+            document = JsonDocument.Parse(body.AsSpan().StartsWith(Utf8Bom) ? body.AsMemory(Utf8Bom.Length) : body.AsMemory(), JsonOptions);
         }
         catch (JsonException)
         {
@@ -180,7 +189,8 @@ internal static class GraphQLHttpRequestReader
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed)) return false;
         if (!string.Equals(parsed.MediaType.Value, GraphQLMediaTypes.Json, StringComparison.OrdinalIgnoreCase)) return false;
-        var charset = parsed.Charset.Value;
+        // RFC 9110 5.6.6: a parameter's value may be a quoted string (charset="UTF-8").
+        var charset = HeaderUtilities.RemoveQuotes(parsed.Charset).Value;
         return charset is null
                || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase)
                || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);

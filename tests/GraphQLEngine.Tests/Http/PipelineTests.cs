@@ -118,6 +118,10 @@ public class PipelineTests(TestServerFactory factory) : IClassFixture<TestServer
         Assert.Equal(400, reply.Status);
         Assert.Equal("QUERY_TOO_LONG", reply.FirstCode);
         Assert.Equal("The query is 2,009 characters long, which exceeds the maximum of 2,000 by 9.", reply.FirstMessage);
+        // As every limit's error says, the limit and the measure.
+        var extensions = reply.Json.GetProperty("errors")[0].GetProperty("extensions");
+        Assert.Equal(2000, extensions.GetProperty("limit").GetInt32());
+        Assert.Equal(2009, extensions.GetProperty("actual").GetInt32());
     }
 
     [Fact]

@@ -22,6 +22,45 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
         Assert.Empty(reply.Errors);
     }
 
+    [Theory]
+    [InlineData("query={hello}&query={hello}", "query")]
+    [InlineData("query={hello}&operationName=A&operationName=B", "operationName")]
+    [InlineData("query={hello}&variables={}&variables={}", "variables")]
+    public async Task A_get_parameter_given_twice_is_refused_not_joined(string queryString, string parameter)
+    {
+        var reply = await GetAsync(_client, queryString, GraphQLResponse);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal($"The \"{parameter}\" parameter is given 2 times; give it once.", reply.FirstMessage);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    [InlineData("application/json;charset=utf-8")]
+    public async Task A_quoted_charset_is_the_same_charset(string contentType)
+    {
+        var reply = await PostRawAsync(_client, """{"query":"{ hello }"}""", GraphQLResponse, contentType);
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("Hello, world!", reply.Data.GetProperty("hello").GetString());
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_before_the_json_body_is_ignored()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""{"query":"{ hello }"}""")]),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", Json);
+        request.Headers.TryAddWithoutValidation("Accept", GraphQLResponse);
+
+        var reply = await SendAsync(_client, request);
+
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("Hello, world!", reply.Data.GetProperty("hello").GetString());
+    }
+
     [Fact]
     public async Task Null_variables_operation_name_and_extensions_are_as_if_absent()
     {
