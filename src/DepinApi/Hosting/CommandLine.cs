@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using DepinApi.Database;
 using DepinApi.Import;
-using System.Runtime.InteropServices;
 using Npgsql;
 
 namespace DepinApi.Hosting;
