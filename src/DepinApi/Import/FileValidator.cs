@@ -28,7 +28,10 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
         foreach (var record in document.Records.Skip(1))
         {
             if (record.HasUnclosedQuote || !HasHeaderFieldCount(record, header.Fields.Count))
+            {
+                file.KeysKnown = false;
                 continue;
+            }
             var row = ParseRow(record, fieldOfColumn);
             CheckKey(file, row);
             file.Rows.Add(row);

@@ -130,6 +130,20 @@ public class FileErrorTests
     }
 
     [Fact]
+    public async Task A_record_that_cannot_be_split_is_one_error_not_one_per_reference_to_it()
+    {
+        // Akash's record loses a field: every figure of Akash would otherwise be an "unknown project".
+        var broken = SeedFixture.Valid().Replace("projects.csv", "akash,Akash Network,compute,", "akash,Akash Network compute,");
+
+        await using var database = await ImportDatabase.CreateAsync();
+        var result = await database.ImportAsync(broken);
+
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.StartsWith("projects.csv:3:", error);
+        Assert.Contains("expected 8 fields as in the header, found 7", error);
+    }
+
+    [Fact]
     public async Task An_alias_that_is_a_projects_slug_is_refused_on_its_line()
     {
         await AssertFailsWithAsync(SeedFixture.Valid().Set("project_aliases.csv", "alias,slug\nhnt,helium\nakash,helium\n"),
