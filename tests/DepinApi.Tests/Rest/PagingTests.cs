@@ -78,4 +78,19 @@ public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         var slugs = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
         Assert.Equal(["filecoin", "helium", "hivemapper"], slugs);
     }
+
+    [Theory]
+    [InlineData("&sector=")]
+    [InlineData("&SECTOR=compute")]
+    public async Task A_cursor_holds_for_the_same_query_however_its_parameters_are_written(string spelling)
+    {
+        // An empty value is no value, and a name in another case is the same parameter, as the endpoints read them.
+        var plain = spelling.Contains("compute", StringComparison.Ordinal) ? "&sector=compute" : "";
+        var first = await api.GetJsonAsync($"/v1/projects?limit=2{plain}");
+        var cursor = Uri.EscapeDataString(first.GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+        using var response = await api.Client.GetAsync($"/v1/projects?limit=2{spelling}&cursor={cursor}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
