@@ -68,6 +68,13 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
         var found = record.Fields.Count;
         if (found == expected)
             return true;
+        // A quote left open swallows the line breaks after it, up to the next quote: the record then ends lines
+        // later with the wrong count. Where the field began is where to look.
+        if (record.Fields.FirstOrDefault(f => f.Value.Contains('\n')) is { } open)
+        {
+            Error(open, Invariant($"this quoted field runs on to line {record.EndLine}, and the record has {found} fields where the header has {expected}: is its closing quote missing?"));
+            return false;
+        }
         if (found < expected && !record.EndsWithLineBreak)
             Error(record.EndLine, record.EndColumn, Invariant($"file is truncated: the last record has {found} of {expected} fields"));
         else if (found < expected)

@@ -144,6 +144,18 @@ public class FileErrorTests
     }
 
     [Fact]
+    public async Task A_quote_left_open_is_reported_where_its_field_begins()
+    {
+        // The quote opened on line 2 closes only at the next quote, on line 3: one field runs over the line break.
+        var broken = SeedFixture.Valid().Replace("revenue.csv", "src-one,Helium earned", "src-one,\"Helium earned");
+
+        await using var database = await ImportDatabase.CreateAsync();
+        var result = await database.ImportAsync(broken);
+
+        Assert.Contains("revenue.csv:2:81: this quoted field runs on to line 3, and the record has", result.Errors[0].ToString());
+    }
+
+    [Fact]
     public async Task An_alias_that_is_a_projects_slug_is_refused_on_its_line()
     {
         await AssertFailsWithAsync(SeedFixture.Valid().Set("project_aliases.csv", "alias,slug\nhnt,helium\nakash,helium\n"),
