@@ -10,11 +10,7 @@ public class OutputCacheTests
     public async Task A_repeated_request_is_served_even_when_the_database_is_gone()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-        });
+        await using var factory = Seeded(connectionString);
         using var client = factory.CreateClient();
         var first = await client.GetStringAsync("/v1/projects/aethir/revenue?units=pch");
 
@@ -29,11 +25,7 @@ public class OutputCacheTests
     public async Task A_cached_answer_is_served_as_fresh_with_no_age_of_its_own()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-        });
+        await using var factory = Seeded(connectionString);
         using var client = factory.CreateClient();
         using var first = await client.GetAsync("/v1/projects/helium");
         // The cache counts an entry's age in whole seconds; without the database, what follows is the cache's.
@@ -60,12 +52,7 @@ public class OutputCacheTests
     public async Task With_the_output_cache_off_every_request_reaches_the_database()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Rest:OutputCacheEnabled"] = "false",
-        });
+        await using var factory = Seeded(connectionString, ("Rest:OutputCacheEnabled", "false"));
         using var client = factory.CreateClient();
         await client.GetStringAsync("/v1/sources");
 
@@ -79,12 +66,7 @@ public class OutputCacheTests
     public async Task A_response_larger_than_the_cache_keeps_is_streamed_and_not_kept()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(RestApiFixture.Settings)
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["Rest:OutputCacheMaxBodyBytes"] = "1500",
-        });
+        await using var factory = Seeded(connectionString, ("Rest:OutputCacheMaxBodyBytes", "1500"));
         using var client = factory.CreateClient();
         var large = await client.GetStringAsync("/v1/projects");
         var small = await client.GetStringAsync("/v1/sources");
@@ -96,5 +78,17 @@ public class OutputCacheTests
         Assert.Equal(small, await client.GetStringAsync("/v1/sources"));
         using var notKept = await client.GetAsync("/v1/projects");
         Assert.NotEqual(HttpStatusCode.OK, notKept.StatusCode);
+    }
+
+    // The REST test settings over a database of its own, which the server fills with the seed data.
+    private static ApiFactory Seeded(string connectionString, params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>(RestApiFixture.Settings)
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+        };
+        foreach (var (key, value) in settings) all[key] = value;
+        return new ApiFactory(connectionString, all);
     }
 }
