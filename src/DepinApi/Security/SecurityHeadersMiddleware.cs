@@ -5,7 +5,9 @@ namespace DepinApi.Security;
 /// <summary>
 /// Adds the security headers to every response. They are written as the response starts, so
 /// they also reach error responses (the exception handler clears headers set earlier) and
-/// responses replayed from the output cache.
+/// responses replayed from the output cache. A 304 carries no policy of its own: the policy depends on the
+/// representation (a page, a chart, JSON), which a 304 has no body to tell, and a browser copies a 304's headers onto
+/// the response it kept, so a policy here would replace the page's own (its stylesheet, script and charts then refused).
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<SecurityHeadersOptions> options)
 {
@@ -20,6 +22,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = settings.ReferrerPolicy;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.Response.StatusCode == StatusCodes.Status304NotModified)
+                return Task.CompletedTask;
             var contentType = context.Response.ContentType;
             if (IsPage(context.Request.Path, settings))
                 headers.ContentSecurityPolicy = settings.PageContentSecurityPolicy;

@@ -99,6 +99,24 @@ public sealed class PageNegotiationTests(RestApiFixture api) : IClassFixture<Res
         Assert.Equal("text/html", crossed.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/v1/revenue/aethir-2025q2-quarterly-revenue", BrowserAccept)]
+    [InlineData("/v1/projects/aethir/revenue?metric=quarterly_revenue&format=svg", "*/*")]
+    [InlineData("/v1/screening", BrowserAccept)]
+    public async Task A_304_leaves_the_policy_the_browser_kept_with_the_page(string url, string accept)
+    {
+        // A browser copies a 304's headers onto the response it kept: the API's JSON policy there would refuse the
+        // page's own stylesheet, script and charts, and forbid framing a chart made to be framed.
+        using var first = await GetAsync(url, accept);
+        using var again = await GetAsync(url, accept, first.Headers.ETag!.ToString());
+
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.True(first.Headers.Contains("Content-Security-Policy"));
+        Assert.False(again.Headers.Contains("Content-Security-Policy"));
+        Assert.False(again.Headers.Contains("X-Frame-Options"));
+        Assert.Equal("nosniff", string.Join(",", again.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     [Fact]
     public async Task The_figure_page_shows_what_the_json_holds()
     {
