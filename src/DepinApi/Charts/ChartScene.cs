@@ -21,9 +21,19 @@ public sealed record TextShape(double X, double Y, string Text, double Size, Tex
     /// </summary>
     public static string Fit(string text, double maxWidth, double size, bool bold)
     {
-        var fits = (int)(maxWidth / (size * (bold ? 0.68 : 0.62)));
+        var fits = (int)(maxWidth / (size * EmPerCharacter(bold)));
         return text.Length <= fits ? text : text[..Math.Max(1, fits - 1)].TrimEnd() + "…";
     }
+
+    /// <summary>
+    /// The largest size up to <paramref name="size"/>, and not below <paramref name="minimum"/>, at which
+    /// <paramref name="text"/> fits <paramref name="maxWidth"/> by the same estimate: for a text that must not be cut
+    /// (a figure's number and its scale word).
+    /// </summary>
+    public static double SizeToFit(string text, double maxWidth, double size, bool bold, double minimum) =>
+        Math.Clamp(Math.Floor(maxWidth / (Math.Max(1, text.Length) * EmPerCharacter(bold))), minimum, size);
+
+    private static double EmPerCharacter(bool bold) => bold ? 0.68 : 0.62;
 }
 
 public sealed record LineShape(double X1, double Y1, double X2, double Y2, string Stroke, double Width = 1) : Shape;

@@ -13,7 +13,8 @@ public static class FigureCardLayout
         {
             new RectShape(0, 0, ChartLayout.Width, 12, ChartColors.Accent),
             new TextShape(left, 110, card.Subject, 40, MaxWidth: width, Fill: ChartColors.Muted),
-            new TextShape(left, 250, card.Number, 96, Bold: true, MaxWidth: width),
+            // The number is what the card is for: smaller rather than cut ("about $520 million", "down 93% over a year").
+            new TextShape(left, 250, card.Number, TextShape.SizeToFit(card.Number, width, 96, bold: true, minimum: 36), Bold: true, MaxWidth: width),
             new TextShape(left, 330, card.Period, 40, MaxWidth: width),
             new LineShape(left, 390, ChartLayout.Width - left, 390, ChartColors.Grid, 2),
             new TextShape(left, 450, card.SourceLine, 30, MaxWidth: width),
