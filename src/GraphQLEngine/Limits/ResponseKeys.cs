@@ -10,48 +10,112 @@ namespace GraphQLEngine.Limits;
 /// <c>source</c>) would not: thirty aliases of <c>citation</c> return thirty citations per figure for the price of
 /// one. So every response key after the first of such a field costs <see cref="Entry.CopyCost"/>: one point, or the
 /// list's items. The lists of a connection (<c>nodes</c>, <c>edges</c>) are one group: each is the page again.
-/// Keys merge across inline fragments and fragment spreads, as execution merges them; the same key written twice is
-/// one field and costs nothing more.
+/// Keys merge across inline fragments and fragment spreads, as execution merges them: a field written twice under one
+/// key is one field and costs nothing more. When such a field selects fields, execution merges the selections too, so
+/// copies spread over the repeats (<c>source { a: title } source { b: title }</c>) are found in the merged selection
+/// and charged for what they add to the copies each repeat already paid for.
 /// </remarks>
 internal sealed class ResponseKeys
 {
     /// <summary>The group of a connection's lists; no field name can contain a NUL.</summary>
     public const string ConnectionPage = "\0page";
 
-    private readonly Dictionary<string, (long CopyCost, HashSet<string> Keys)> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+    private long? _copiesCost;
 
-    /// <summary>One selected field's key: <paramref name="Group"/> is its field name (or <see cref="ConnectionPage"/>).</summary>
-    public readonly record struct Entry(string Group, string Key, long CopyCost);
+    /// <summary>
+    /// One selected field's key: <paramref name="Group"/> is its field name (or <see cref="ConnectionPage"/>). A field
+    /// with a selection set brings the keys of that set (<paramref name="Children"/>, null when it has none) and how many
+    /// objects they are written in per object here (<paramref name="ChildMultiplier"/>).
+    /// </summary>
+    public readonly record struct Entry(string Group, string Key, long CopyCost, ResponseKeys? Children = null, long ChildMultiplier = 1);
 
     public bool IsEmpty => _groups.Count == 0;
 
     public void Add(Entry entry)
     {
-        if (_groups.TryGetValue(entry.Group, out var group))
-        {
-            group.Keys.Add(entry.Key);
-            if (entry.CopyCost > group.CopyCost) _groups[entry.Group] = (entry.CopyCost, group.Keys);
-        }
-        else
-        {
-            _groups[entry.Group] = (entry.CopyCost, new HashSet<string>(StringComparer.Ordinal) { entry.Key });
-        }
+        _copiesCost = null;
+        GroupOf(entry.Group, entry.CopyCost).Field(entry.Key, entry.ChildMultiplier)
+            .Add(entry.Children, entry.Children?.CopiesCost() ?? 0);
     }
 
     public void AddAll(ResponseKeys other)
     {
-        foreach (var (group, (copyCost, keys)) in other._groups)
+        _copiesCost = null;
+        foreach (var (name, theirs) in other._groups)
         {
-            foreach (var key in keys) Add(new Entry(group, key, copyCost));
+            var group = GroupOf(name, theirs.CopyCost);
+            foreach (var (key, field) in theirs.Fields) group.Field(key, field.ChildMultiplier).AddAll(field);
         }
     }
 
-    /// <summary>What the keys after the first of each group cost, per object the selection set is applied to.</summary>
+    /// <summary>What the copies among these keys cost, per object the selection set is applied to, beyond what was paid.</summary>
     public long CopiesCost()
     {
+        if (_copiesCost is { } known) return known;
         long total = 0;
-        foreach (var (copyCost, keys) in _groups.Values)
-            total = SaturatingMath.Add(total, SaturatingMath.Multiply(keys.Count - 1, copyCost));
+        foreach (var group in _groups.Values)
+        {
+            total = SaturatingMath.Add(total, SaturatingMath.Multiply(group.Fields.Count - 1, group.CopyCost));
+            foreach (var field in group.Fields.Values)
+                total = SaturatingMath.Add(total, SaturatingMath.Multiply(field.UnpaidCopies(), field.ChildMultiplier));
+        }
+        _copiesCost = total;
         return total;
+    }
+
+    private Group GroupOf(string name, long copyCost)
+    {
+        if (!_groups.TryGetValue(name, out var group)) _groups[name] = group = new Group();
+        group.CopyCost = Math.Max(group.CopyCost, copyCost);
+        return group;
+    }
+
+    private sealed class Group
+    {
+        public long CopyCost { get; set; }
+
+        public Dictionary<string, MergedField> Fields { get; } = new(StringComparer.Ordinal);
+
+        public MergedField Field(string key, long childMultiplier)
+        {
+            if (!Fields.TryGetValue(key, out var field)) Fields[key] = field = new MergedField();
+            field.ChildMultiplier = Math.Max(field.ChildMultiplier, childMultiplier);
+            return field;
+        }
+    }
+
+    /// <summary>A field written under one key, as often as it is: the selections execution will merge.</summary>
+    private sealed class MergedField
+    {
+        // Distinct selections: a fragment's keys are one object however often it is spread, so a chain of fragments
+        // spread twice at every level merges in linear time, not exponential.
+        private readonly HashSet<ResponseKeys> _selections = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The copies its repeats' own selections were charged, each per object.</summary>
+        private long _paidCopies;
+
+        public long ChildMultiplier { get; set; } = 1;
+
+        public void Add(ResponseKeys? selection, long paidCopies)
+        {
+            if (selection is not null) _selections.Add(selection);
+            _paidCopies = SaturatingMath.Add(_paidCopies, paidCopies);
+        }
+
+        public void AddAll(MergedField other)
+        {
+            _selections.UnionWith(other._selections);
+            _paidCopies = SaturatingMath.Add(_paidCopies, other._paidCopies);
+        }
+
+        /// <summary>What the merged selection holds in copies beyond those its repeats paid for.</summary>
+        public long UnpaidCopies()
+        {
+            if (_selections.Count < 2) return 0;
+            var merged = new ResponseKeys();
+            foreach (var selection in _selections) merged.AddAll(selection);
+            return Math.Max(0, merged.CopiesCost() - _paidCopies);
+        }
     }
 }

@@ -147,6 +147,8 @@ internal sealed class SelectionMeasurer
             if (isList) childMultiplier = size;
             else
             {
+                // A connection is an object that reads data (its count, whether more follow) even with an empty page.
+                items = Math.Max(1, size);
                 childMultiplier = 1;
                 childConnectionSize = size;
             }
@@ -185,8 +187,8 @@ internal sealed class SelectionMeasurer
         // What a second response key for this field would add that nothing charges yet (see ResponseKeys).
         var responseKey = field.Alias?.Value ?? field.Name.Value;
         ResponseKeys.Entry? key = introspection ? null
-            : countedByConnection ? new ResponseKeys.Entry(ResponseKeys.ConnectionPage, responseKey, Math.Max(1, items))
-            : costPerItem == 0 ? new ResponseKeys.Entry(field.Name.Value, responseKey, isList ? Math.Max(1, items) : 1)
+            : countedByConnection ? new ResponseKeys.Entry(ResponseKeys.ConnectionPage, responseKey, Math.Max(1, items), children.Keys, childMultiplier)
+            : costPerItem == 0 ? new ResponseKeys.Entry(field.Name.Value, responseKey, isList ? Math.Max(1, items) : 1, children.Keys, childMultiplier)
             : null;
         return (measure, key);
     }

@@ -57,6 +57,42 @@ public class CostTests
     }
 
     [Fact]
+    public void Copies_spread_over_repeats_of_one_field_are_found_where_execution_merges_them()
+    {
+        // Execution merges child { n1: name } and child { n2: name } into one object holding both.
+        Assert.Equal(7 + 7 * 1, Analyze("{ items(first: 7) { child { n1: name } child { n2: name } } }").RequestedQueryCost);
+        Assert.Equal(10 + 10 * 2, Analyze("{ repositories(first: 10) { nodes { a: name } nodes { b: name } ...N } } fragment N on RepositoryConnection { nodes { c: name } }").RequestedQueryCost);
+        // Two levels down, and at the root.
+        Assert.Equal(2 + 2 * 1, Analyze("{ items(first: 2) { child { child { a: name } } child { child { b: name } } } }").RequestedQueryCost);
+        Assert.Equal(1, Analyze("{ item { a: name } item { b: name } }").RequestedQueryCost);
+        // The same selection written again, directly or by spreading a fragment twice, adds nothing to merge.
+        Assert.Equal(7, Analyze("{ items(first: 7) { child { name } child { name } ...C ...C } } fragment C on Item { child { name } }").RequestedQueryCost);
+    }
+
+    [Fact]
+    public void Fragments_spread_twice_under_one_key_at_every_level_merge_in_linear_time()
+    {
+        // 2^60 paths if each level were merged by copying; one fragment's keys are one object however often spread.
+        const int levels = 60;
+        var fragments = string.Concat(Enumerable.Range(0, levels).Select(i =>
+            $" fragment F{i} on Item {{ child {{ ...F{i + 1} }} child {{ ...F{i + 1} }} }}")) + $" fragment F{levels} on Item {{ name }}";
+        var document = Parser.Parse("{ item { ...F0 } }" + fragments, new ParseOptions { MaxTokens = 0 });
+
+        var analysis = QueryAnalyzer.Analyze(LimitsTestSchema.Schema, document, options: new QueryLimitOptions { MaxDepth = 0 });
+
+        Assert.Equal(0, analysis.RequestedQueryCost);
+    }
+
+    [Fact]
+    public void A_connection_costs_a_point_even_with_an_empty_page()
+    {
+        // It is an object that reads data (its count, whether a page follows): aliases of it are not free.
+        Assert.Equal(1, Analyze("{ repositories(first: 0) { totalCount pageInfo { hasNextPage } } }").RequestedQueryCost);
+        Assert.Equal(30, Analyze("{" + string.Concat(Enumerable.Range(0, 30).Select(i => $" r{i}: repositories(first: 0) {{ totalCount }}")) + " }").RequestedQueryCost);
+        Assert.Equal(0, Analyze("{ items(first: 0) { name } }").RequestedQueryCost);
+    }
+
+    [Fact]
     public void A_field_renamed_once_or_repeated_under_its_own_key_costs_nothing_more()
     {
         Assert.Equal(7, Analyze("{ items(first: 7) { label: name } }").RequestedQueryCost);

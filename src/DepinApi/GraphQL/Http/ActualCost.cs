@@ -5,17 +5,28 @@ using GraphQLEngine.Execution;
 namespace DepinApi.GraphQL.Http;
 
 /// <summary>
-/// What a result actually cost by the same measure as the requested cost: the objects it returned in lists.
-/// A page that came back shorter than asked for costs less than was requested.
+/// What a result actually cost by the same measure as the requested cost: the objects it returned in lists, and for
+/// each introspection root field (<c>__schema</c>, <c>__type</c>) every object it returned, at the rate it is charged
+/// (<see cref="GraphQLApiOptions.IntrospectionObjectsPerPoint"/>). A page that came back shorter than asked for costs
+/// less than was requested.
 /// </summary>
 internal static class ActualCost
 {
-    public static long Count(ResponseMap? data)
+    /// <param name="data">The result's data.</param>
+    /// <param name="introspectionKeys">The response keys of the operation's introspection root fields.</param>
+    /// <param name="introspectionObjectsPerPoint">Their rate; 0 when introspection is free.</param>
+    public static long Count(ResponseMap? data, IReadOnlySet<string> introspectionKeys, int introspectionObjectsPerPoint)
     {
         if (data is null) return 0;
         long count = 0;
         var pending = new Stack<(object? Value, bool InList)>();
-        pending.Push((data, false));
+        foreach (var (key, value) in data)
+        {
+            if (!introspectionKeys.Contains(key))
+                pending.Push((value, false));
+            else if (introspectionObjectsPerPoint > 0 && Objects(value) is var objects and > 0)
+                count += (objects + introspectionObjectsPerPoint - 1) / introspectionObjectsPerPoint;
+        }
         while (pending.Count > 0)
         {
             var (value, inList) = pending.Pop();
@@ -38,6 +49,15 @@ internal static class ActualCost
         }
         return count;
     }
+
+    // Every object of an introspection answer, as IntrospectionCounter counts them.
+    private static long Objects(object? value) => value switch
+    {
+        ResponseMap map => 1 + map.Sum(p => Objects(p.Value)),
+        string or null => 0,
+        IEnumerable items => items.Cast<object?>().Sum(Objects),
+        _ => 0,
+    };
 
     // On a stack of its own: kept on the stack above, every value of the JSON (hundreds in a compiled list) was boxed.
     // Scalars add nothing, so only objects and arrays are kept for later.

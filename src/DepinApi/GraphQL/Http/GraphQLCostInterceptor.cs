@@ -37,6 +37,36 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
             DepinMetrics.Of(context.HttpContext)?.GraphQLCostCharged(cost);
     }
 
+    /// <summary>The response keys of the root fields that introspect (<c>__schema</c>, <c>__type</c>), fragments included.</summary>
+    private static HashSet<string> IntrospectionKeys(GraphQLRequestContext context)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (context.Operation is { } operation && context.Document is { } document)
+            Collect(operation.SelectionSet, document, keys, []);
+        return keys;
+    }
+
+    private static void Collect(GraphQLEngine.Language.SelectionSetNode selections, GraphQLEngine.Language.DocumentNode document,
+        HashSet<string> keys, HashSet<string> visited)
+    {
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLEngine.Language.FieldNode { Name.Value: "__schema" or "__type" } field:
+                    keys.Add(field.Alias?.Value ?? field.Name.Value);
+                    break;
+                case GraphQLEngine.Language.InlineFragmentNode inline:
+                    Collect(inline.SelectionSet, document, keys, visited);
+                    break;
+                case GraphQLEngine.Language.FragmentSpreadNode spread when visited.Add(spread.Name.Value):
+                    if (document.Definitions.OfType<GraphQLEngine.Language.FragmentDefinitionNode>().FirstOrDefault(f => f.Name.Value == spread.Name.Value) is { } fragment)
+                        Collect(fragment.SelectionSet, document, keys, visited);
+                    break;
+            }
+        }
+    }
+
     /// <summary>One point per started block of <see cref="GraphQLApiOptions.DocumentBytesPerPoint"/> UTF-8 bytes.</summary>
     internal long DocumentPrice(string document)
     {
@@ -73,7 +103,9 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
         result.Extensions["cost"] = new OrderedDictionary<string, object?>
         {
             ["requestedQueryCost"] = context.Analysis?.RequestedQueryCost ?? 0,
-            ["actualQueryCost"] = result.HasData ? ActualCost.Count(result.Data) : 0,
+            ["actualQueryCost"] = result.HasData
+                ? ActualCost.Count(result.Data, IntrospectionKeys(context), options.Value.IntrospectionObjectsPerPoint)
+                : 0,
             ["throttleStatus"] = status is null
                 ? null
                 : new OrderedDictionary<string, object?>

@@ -12,9 +12,9 @@ namespace DepinApi.GraphQL.Types;
 /// <summary>The root <c>Query</c> type.</summary>
 internal static class QueryType
 {
+    // Written on every root field, so every introspection repeats it: the forms are the AsOf scalar's to describe.
     private const string AsOfDescription =
-        "Read the data as the API served it at a past point: a data version (\"3\") or a day (\"2026-01-15\", the end of that UTC day). "
-        + "The newest data when omitted. All root fields of one request read one version: those that give asOf must give the same one.";
+        "The data as served at a past version or day (see AsOf); the newest when omitted. One asOf per request.";
 
     public static ObjectTypeBuilder<object> Create(FigureTypes figures, GraphQLObjectType project, ScreeningTypes screening)
     {

@@ -40,6 +40,9 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
 
         // Enough of each kind that the bound is tested, not skipped: many admitted, some refused by their cost.
         Assert.True(admitted.Count > operations.Count / 2, $"only {admitted.Count} of {operations.Count} admitted");
+        var underCharged = admitted.Where(m => m.Actual > m.Points).ToList();
+        Assert.True(underCharged.Count == 0, $"{underCharged.Count} admitted operations report an actualQueryCost above the requested one, e.g.:\n"
+            + string.Join("\n", underCharged.Take(3).Select(m => $"actual {m.Actual}, requested {m.Points}: {Shorten(m.Query)}")));
         var over = admitted.Where(m => m.BytesPerPoint > MaxBytesPerPoint || m.ObjectsPerPoint > MaxObjectsPerPoint).ToList();
         Assert.True(over.Count == 0, $"{over.Count} admitted operations return more than {MaxBytesPerPoint} bytes or {MaxObjectsPerPoint} objects per point, e.g.:\n"
             + string.Join("\n", over.Take(3).Select(m => $"{m.Bytes} bytes, {m.Objects} objects for {m.Points} points: {Shorten(m.Query)}")));
@@ -148,6 +151,14 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
         yield return $"{{ {Copies("__typename")} meta {{ {Copies("dataVersion")} }} }}";
         yield return $"{{ screening(sector: COMPUTE) {{ {Copies("rankingRule")} }} }}";
         yield return $"{{ __schema {{ types {{ fields {{ {Copies("description")} }} }} }} }}";
+        // Copies spread over repeats of one field, which execution merges into one object.
+        yield return "{ projects(first: 7) { " + string.Concat(Enumerable.Range(0, 30).Select(i => $"nodes {{ d{i}: description }} ")) + "} }";
+        yield return "{ revenue { " + string.Concat(Enumerable.Range(0, 30).Select(i => $"source {{ t{i}: title }} ")) + "} }";
+        // Connections with empty pages, which still answer their count and page information.
+        yield return "{" + string.Concat(Enumerable.Range(0, 15).Select(i => $" c{i}: projects(first: 0) {{ ...F }}")) + " }"
+                     + " fragment F on ProjectConnection { __typename pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } totalCount }";
+        // Introspection's longest texts with a __typename on every object.
+        yield return "{ __type(name: \"Query\") { __typename name kind description specifiedByURL fields(includeDeprecated: true) { __typename name description isDeprecated deprecationReason args { __typename name description defaultValue isDeprecated deprecationReason } } } }";
         yield return $"{{ __type(name: \"Query\") {{ fields {{ args {{ {Copies("description")} }} }} }} }}";
         yield return $"{{ sectors {{ projects {{ {Copies("description")} ...D }} }} }} fragment D on Project {{ {Copies("description")} d: description }}";
     }
@@ -158,10 +169,11 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
         var text = await response.Content.ReadAsStringAsync();
         using var body = JsonDocument.Parse(text);
         var root = body.RootElement;
-        var requested = root.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64();
+        var cost = root.GetProperty("extensions").GetProperty("cost");
+        var requested = cost.GetProperty("requestedQueryCost").GetInt64();
         var admitted = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
         return new Measurement(operation.Query, admitted, System.Text.Encoding.UTF8.GetByteCount(text), admitted ? Objects(data) : 0,
-            Math.Max(1, requested));
+            Math.Max(1, requested), cost.GetProperty("actualQueryCost").GetInt64());
     }
 
     /// <summary>Every JSON object below <c>data</c>: list items and single objects alike.</summary>
@@ -174,7 +186,7 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
 
     private static string Shorten(string query) => query.Length <= 300 ? query : query[..300] + "…";
 
-    private sealed record Measurement(string Query, bool Admitted, long Bytes, long Objects, long Points)
+    private sealed record Measurement(string Query, bool Admitted, long Bytes, long Objects, long Points, long Actual)
     {
         public double BytesPerPoint => (double)Bytes / Points;
 
