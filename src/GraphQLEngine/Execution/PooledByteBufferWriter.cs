@@ -14,8 +14,9 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
     private bool _disposed;
 
     /// <summary>
-    /// Most bytes that may be written; more throws <see cref="ResponseTooLargeException"/> before the buffer grows
-    /// past it. Zero or less: no limit.
+    /// Most bytes that may be written; more throws <see cref="ResponseTooLargeException"/> as they are written. Zero or
+    /// less: no limit. Room asked for is not counted: a JSON writer asks for a value's worst case (six bytes a character,
+    /// should all need escaping) and writes what it needs, so the buffer may briefly hold that much more than the limit.
     /// </summary>
     public long MaxBytes { get; set; }
 
@@ -58,8 +59,8 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
         var needed = Math.Max(sizeHint, 1);
         if (_buffer.Length - _written >= needed) return;
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (MaxBytes > 0 && (long)_written + needed > MaxBytes) throw new ResponseTooLargeException(MaxBytes);
-        // Doubling keeps the number of copies logarithmic in the response's size; a limit caps the growth.
+        // Doubling keeps the number of copies logarithmic in the response's size; a limit caps the doubling, not the
+        // room a single value asks for (see MaxBytes).
         var doubled = MaxBytes > 0 ? Math.Min(2L * _buffer.Length, MaxBytes) : 2L * _buffer.Length;
         var size = (int)Math.Min(Array.MaxLength, Math.Max(doubled, (long)_written + needed));
         var larger = ArrayPool<byte>.Shared.Rent(size);

@@ -160,6 +160,36 @@ public sealed class ExecutionLimitTests : IClassFixture<ExecutionLimitTests.Api>
         Assert.Equal("no-store", large.Headers.CacheControl?.ToString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_response_within_the_size_limit_is_served_whole_however_it_is_built(bool compiled)
+    {
+        // Citations are compiled as markers holding each figure's row, longer than the citation they become; the
+        // resolvers' JSON writer asks for room for the worst case of each value. Neither is the answer's size.
+        using var unlimited = Client(shortExecution);
+        using var limited = Client(smallResponses);
+        var meta = compiled ? "" : " meta { dataVersion }";
+        var served = 0;
+        foreach (var selection in new[] { "citation", "citation permalink", "citation c: citation", "quote citation permalink" })
+        {
+            foreach (var slug in new[] { "helium", "akash", "render" })
+            {
+                var query = $"{{ project(slug: \"{slug}\") {{ revenue {{ {selection} }} }}{meta} }}";
+                using var whole = await PostAsync(unlimited, query);
+                var wholeData = (await whole.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetRawText();
+                if (System.Text.Encoding.UTF8.GetByteCount(wholeData) >= MaxResponseBytes) continue;
+
+                using var response = await PostAsync(limited, query);
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.False(body.TryGetProperty("errors", out _), $"{query}: {body}");
+                Assert.Equal(wholeData, body.GetProperty("data").GetRawText());
+                served++;
+            }
+        }
+        Assert.True(served >= 4, $"only {served} answers were under {MaxResponseBytes} bytes");
+    }
+
     private static HttpClient Client(WebApplicationFactory<Program> factory) => factory.CreateClient();
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string query)

@@ -24,6 +24,12 @@ internal sealed class CompiledQueryExecutor(
     IOptions<GraphQLApiOptions> options, CompiledStatementCache statements, ILogger<CompiledQueryExecutor> logger)
     : IGraphQLOperationExecutor
 {
+    /// <summary>
+    /// How much longer than the answer a column holding markers may be: a marker carries its figure's row (a source
+    /// sentence, its project's name), about what the citation it becomes holds, twice that with JSON's quoting.
+    /// </summary>
+    private const long MarkerBytesPerAnswerByte = 4;
+
     public async ValueTask<ExecutionResult?> TryExecuteAsync(GraphQLRequestContext context, ExecutionRequest request)
     {
         if (!options.Value.CompiledExecution || statements.Get(context, request) is not { } statement) return null;
@@ -102,21 +108,24 @@ internal sealed class CompiledQueryExecutor(
             {
                 if (await reader.IsDBNullAsync(i + 1, cancellationToken)) continue;
                 var length = reader.GetBytes(i + 1, 0, null, 0, 0);
-                total += length;
-                if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 // Pooled memory, each given back once the response, which writes the elements, is done.
                 if (statement.HasMarkers[i])
                 {
+                    // A marker holds its figure's row, source and project name: often longer than the citation or cursor
+                    // it becomes, so the answer is measured once they are replaced. Read first only when it is within
+                    // MarkerBytesPerAnswerByte times what the answer may be.
+                    if (maxBytes > 0 && total + length > maxBytes * MarkerBytesPerAnswerByte) throw new ResponseTooLargeException(maxBytes);
                     replacements ??= new MarkerReplacements(http, version);
                     var replaced = await ReplaceMarkersAsync(reader, i + 1, (int)length, replacements, cancellationToken);
                     http.Response.RegisterForDispose(replaced);
                     columns[i] = replaced.Document.RootElement;
-                    // A signed cursor is longer than its marker, a citation longer or shorter.
-                    total += replaced.Length - length;
+                    total += replaced.Length;
                     if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                 }
                 else
                 {
+                    total += length;
+                    if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
                     var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
                     http.Response.RegisterForDispose(document);
                     columns[i] = document.RootElement;
