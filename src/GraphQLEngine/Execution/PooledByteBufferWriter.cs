@@ -15,10 +15,15 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
 
     /// <summary>
     /// Most bytes that may be written; more throws <see cref="ResponseTooLargeException"/> as they are written. Zero or
-    /// less: no limit. Room asked for is not counted: a JSON writer asks for a value's worst case (six bytes a character,
-    /// should all need escaping) and writes what it needs, so the buffer may briefly hold that much more than the limit.
+    /// less: no limit. Room asked for is counted only against <see cref="RoomPerByte"/> times the limit: a JSON writer
+    /// asks for a value's worst case (six bytes a character, should all need escaping) and writes what it needs, so a
+    /// value that fits may ask for more than the limit, while one that cannot fit (50 MB under a 1 MB limit) is refused
+    /// before it is copied.
     /// </summary>
     public long MaxBytes { get; set; }
+
+    /// <summary>The worst case a JSON writer asks room for, per byte it writes, and a character's escape besides.</summary>
+    private const long RoomPerByte = 7;
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
@@ -59,6 +64,7 @@ internal sealed class PooledByteBufferWriter(int initialCapacity) : IBufferWrite
         var needed = Math.Max(sizeHint, 1);
         if (_buffer.Length - _written >= needed) return;
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (MaxBytes > 0 && (long)_written + needed > RoomPerByte * MaxBytes) throw new ResponseTooLargeException(MaxBytes);
         // Doubling keeps the number of copies logarithmic in the response's size; a limit caps the doubling, not the
         // room a single value asks for (see MaxBytes).
         var doubled = MaxBytes > 0 ? Math.Min(2L * _buffer.Length, MaxBytes) : 2L * _buffer.Length;
