@@ -12,7 +12,7 @@ public static class FigureCards
     public static FigureCard Revenue(RevenueFigureView f, string projectName, string footer) => Card(
         $"{projectName} {CitationText.Metric(f.Metric)}",
         CitationText.Qualified(f.Qualifier, CitationText.Money(f.AmountUsd), f.Quote),
-        CitationText.Period(f.Quarter), f.Basis, f.Source, footer);
+        CitationText.RevenuePeriod(f.Metric, f.Quarter), f.Basis, f.Source, footer);
 
     public static FigureCard TokenPrice(TokenPriceView f, string projectName, string footer)
     {

@@ -61,7 +61,7 @@ public static class SeriesCharts
         var unit = units is SeriesUnits.Pch or SeriesUnits.Pc1 ? ChartUnit.PercentChange : ChartUnit.Usd;
         var points = bars.Select(f =>
         {
-            var quarter = CitationText.Period(f.Quarter);
+            var quarter = CitationText.RevenuePeriod(f.Metric, f.Quarter);
             var value = units == SeriesUnits.Lin ? Qualified(f.Qualifier, unit.Full(f.Value!.Value), f.Quote) : unit.Full(f.Value!.Value);
             return new ChartPoint(f.Quarter, quarter, f.Value!.Value, $"{quarter}: {value} ({f.Basis})", Id: f.Id);
         }).ToList();
@@ -109,7 +109,7 @@ public static class SeriesCharts
         var projects = rows.SelectMany(q => q.Projects).Select(p => p.Name).Distinct().Order(StringComparer.Ordinal).ToList();
         var columns = rows.Select(q =>
         {
-            var quarter = CitationText.Period(q.Quarter);
+            var quarter = CitationText.RevenuePeriod(metric, q.Quarter);
             var segments = q.Projects.Where(p => p.Share is not null).OrderBy(p => projects.IndexOf(p.Name))
                 .Select(p => new ChartSegment(p.Name, p.Share!.Value,
                     $"{quarter}: {p.Name} {CitationText.Percent(p.Share.Value)} ({CitationText.Money(p.AmountUsd)} of {CitationText.Money(q.TotalUsd)})"))

@@ -29,7 +29,7 @@ internal static class ResourcePages
                     $"Bar chart of {project.Name}'s {MetricNames.Of(charted)} by quarter", $"{project.Name} {MetricNames.Of(charted)} by quarter, USD."),
                 new PageTable("Newest figure of each revenue metric", ["Quarter", "Metric", "Figure", "Basis", "Source"],
                     project.Latest.Revenue.Select(f => new PageRow(
-                        [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList(),
+                        [CitationText.RevenuePeriod(f.Metric, f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList(),
                     new HashSet<int> { 2 })));
         if (project.Latest.TokenPrice is { } price)
             sections.Add(new("Token price",
@@ -43,7 +43,7 @@ internal static class ResourcePages
                         [Day(m.Date), Share(m.StablecoinShare), Share(m.NativeShare), m.Basis, m.Source.Publisher], m.Permalink)).ToList(),
                     SecondAndThird)));
         var description = hasRevenue
-            ? $"{project.Name}: {string.Join("; ", project.Latest.Revenue.Select(f => $"{MetricNames.Of(f.Metric)} {Amount(f)} ({CitationText.Period(f.Quarter)}, {f.Basis}, {f.Source.Publisher})"))}."
+            ? $"{project.Name}: {string.Join("; ", project.Latest.Revenue.Select(f => $"{MetricNames.Of(f.Metric)} {Amount(f)} ({CitationText.RevenuePeriod(f.Metric, f.Quarter)}, {f.Basis}, {f.Source.Publisher})"))}."
             : $"{project.Name}: {project.Description}";
         var preview = hasRevenue
             ? urls.Api($"/v1/projects/{project.Slug}/revenue", ("metric", charted), ("asOf", version), ("format", "png"))
@@ -72,8 +72,8 @@ internal static class ResourcePages
             ? ["Quarter", "Metric", "Figure", "Value (" + figures[0].Units + ")", "Basis", "Source"]
             : ["Quarter", "Metric", "Figure", "Basis", "Source"];
         var rows = figures.Select(f => new PageRow(transformed
-            ? [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Value is { } v ? Rest.Infrastructure.DecimalText.Format(v) : "none", f.Basis, f.Source.Publisher]
-            : [CitationText.Period(f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList();
+            ? [CitationText.RevenuePeriod(f.Metric, f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Value is { } v ? Rest.Infrastructure.DecimalText.Format(v) : "none", f.Basis, f.Source.Publisher]
+            : [CitationText.RevenuePeriod(f.Metric, f.Quarter), MetricNames.Of(f.Metric), Amount(f), f.Basis, f.Source.Publisher], f.Permalink)).ToList();
         // The series' chart draws one metric over every quarter (a quarter's page shows it in the context of its series),
         // in the page's units; the table lists every metric.
         var charted = ChartedMetric(figures.Select(f => f.Metric));
@@ -113,7 +113,7 @@ internal static class ResourcePages
     {
         var urls = new PageUrls(http.Request);
         var quarter = rows.Count > 0 ? rows[0].Figure.Quarter : null;
-        var heading = $"{char.ToUpperInvariant(MetricNames.Of(metric)[0])}{MetricNames.Of(metric)[1..]} by project{(quarter is null ? "" : ", " + CitationText.Period(quarter))}";
+        var heading = $"{char.ToUpperInvariant(MetricNames.Of(metric)[0])}{MetricNames.Of(metric)[1..]} by project{(quarter is null ? "" : ", " + CitationText.RevenuePeriod(metric, quarter))}";
         // /v1/revenue is one quarter's figures, not a series: its picture is the metric's shares by project per quarter.
         var chart = new ChartRef(urls.Api("/v1/sectors/analytics", ("metric", metric), ("asOf", PageUrls.Version(session.Version.Id)), ("format", "svg")),
             $"Stacked chart of each project's share of {MetricNames.Of(metric)} by quarter", $"Shares of {MetricNames.Of(metric)} by project, per quarter.");
@@ -123,7 +123,7 @@ internal static class ResourcePages
         var frame = PageFrames.Create(urls, session, heading,
             $"{heading}: one figure per project, each with its source; shares are of the sum of the projects listed.", urls.Self(),
             chart.SvgUrl.Replace("format=svg", "format=png", StringComparison.Ordinal));
-        var figureLinks = rows.Select(r => new PageLink($"{r.ProjectName}: {Amount(r.Figure)}, {CitationText.Period(r.Figure.Quarter)}", r.Figure.Permalink)).ToList();
+        var figureLinks = rows.Select(r => new PageLink($"{r.ProjectName}: {Amount(r.Figure)}, {CitationText.RevenuePeriod(r.Figure.Metric, r.Figure.Quarter)}", r.Figure.Permalink)).ToList();
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             [rows.Count > 0 ? rows[0].ShareCitation : "No project reports this metric for the quarter."],
             [.. figureLinks, .. NextPage(page)], [new(null, chart, table)]));
@@ -152,7 +152,7 @@ internal static class ResourcePages
     {
         var urls = new PageUrls(http.Request);
         var heading = report.Sector is null ? "Sector analytics: every project" : $"Sector analytics: {report.Sector}";
-        var sections = report.Revenue.Select(c => new PageSection($"{MetricNames.Of(c.Metric)}, {CitationText.Period(c.Quarter)}", null,
+        var sections = report.Revenue.Select(c => new PageSection($"{MetricNames.Of(c.Metric)}, {CitationText.RevenuePeriod(c.Metric, c.Quarter)}", null,
             new PageTable($"Total {CitationText.Money(c.TotalUsd)} over {c.ProjectCount} project{(c.ProjectCount == 1 ? "" : "s")}; "
                           + $"top-3 share {Share(c.Top3Share)}; HHI {(c.Hhi is { } h ? Rest.Infrastructure.DecimalText.Format(h) : "none")}",
                 ["Project", "Figure", "Share", "Basis", "Source"],

@@ -17,6 +17,28 @@ public class ChartEndpointTests(RestApiFixture api) : IClassFixture<RestApiFixtu
 {
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
+    [Theory]
+    [InlineData("aethir", "fiscal_year_revenue", "full year 2025: ")]
+    [InlineData("aethir", "quarterly_revenue", "Q2 2025: ")]
+    [InlineData("helium", "annualized_external_revenue", "as of Q2 2026: ")]
+    public async Task A_revenue_figure_is_dated_as_its_citation_dates_it_in_the_chart_and_the_page(string slug, string metric, string period)
+    {
+        // A full year sits in its fourth quarter and an annualized rate is measured in a quarter: "Q4 2025" would read
+        // as that quarter's revenue.
+        var url = $"/v1/projects/{slug}/revenue?metric={metric}";
+        var citations = (await api.GetJsonAsync(url)).GetProperty("data").EnumerateArray().Select(f => f.GetProperty("citation").GetString()!).ToList();
+        var svg = await api.Client.GetStringAsync(url + "&format=svg");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        using var page = await api.Client.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+
+        var wording = period.TrimEnd(':', ' ');
+        Assert.Contains(citations, c => c.Contains(", " + wording + ":", StringComparison.Ordinal));
+        Assert.Contains("<title>" + period, svg);
+        Assert.Contains(">" + wording + "<", html);
+    }
+
     [Fact]
     public async Task Revenue_bars_stand_at_each_quarters_preferred_figure()
     {

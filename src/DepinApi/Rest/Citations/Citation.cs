@@ -141,16 +141,7 @@ public static class Citation
             Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote), f.Basis);
     }
 
-    /// <summary>
-    /// A quarter is the period of a quarterly figure; a fiscal year sits in its fourth quarter; an annualized or
-    /// monthly figure is a rate measured at some point of its quarter, so it is "as of" that quarter, never a total of it.
-    /// </summary>
-    private static string RevenuePeriod(RevenueFigure f) => f.Metric switch
-    {
-        "fiscal_year_revenue" => $"full year {f.Quarter.Year}",
-        "quarterly_revenue" or "lease_income" or "network_fee_revenue" => CitationText.Quarter(f.Quarter),
-        _ => "as of " + CitationText.Quarter(f.Quarter),
-    };
+    private static string RevenuePeriod(RevenueFigure f) => CitationText.RevenuePeriod(f.Metric, f.Quarter);
 
     private static string? Computed(RevenueFigure f, SeriesUnits units, decimal? value)
     {

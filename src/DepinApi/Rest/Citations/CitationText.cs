@@ -148,6 +148,22 @@ public static class CitationText
 
     public static string Quarter(Quarter quarter) => $"Q{quarter.Number} {quarter.Year}";
 
+    /// <summary>
+    /// The period of a revenue figure as its citation, card, chart and pages all word it: a quarter is the period of a
+    /// quarterly figure; a fiscal year sits in its fourth quarter; an annualized or monthly figure is a rate measured at
+    /// some point of its quarter, so it is "as of" that quarter, never a total of it.
+    /// </summary>
+    public static string RevenuePeriod(string metric, Quarter quarter) => metric switch
+    {
+        "fiscal_year_revenue" => $"full year {quarter.Year}",
+        "quarterly_revenue" or "lease_income" or "network_fee_revenue" => Quarter(quarter),
+        _ => "as of " + Quarter(quarter),
+    };
+
+    /// <summary><see cref="RevenuePeriod(string, ReadModel.Quarter)"/> of a quarter as the views write it ("2025Q3").</summary>
+    public static string RevenuePeriod(string metric, string quarter) =>
+        ReadModel.Quarter.TryParse(quarter, out var parsed) ? RevenuePeriod(metric, parsed) : Period(quarter);
+
     public static string Date(DateOnly date) => date.ToString(DateFormat, English);
 
     public static void AppendDate(ref DefaultInterpolatedStringHandler text, DateOnly date) => text.AppendFormatted(date, DateFormat);
