@@ -113,7 +113,4 @@ public sealed class RestOptions
     /// again; Chromium caps it at 7,200 s, Firefox at 86,400 s.
     /// </summary>
     public int CorsPreflightMaxAgeSeconds { get; set; } = 7200;
-
-    /// <summary>The methodology version <c>/v1/meta</c> reports, raised whenever a derived figure is computed differently.</summary>
-    public string MethodologyVersion { get; set; } = "1";
 }

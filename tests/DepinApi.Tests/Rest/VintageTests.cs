@@ -104,6 +104,6 @@ public sealed class VintageTests : IAsyncLifetime
         Assert.Equal(2, meta.GetProperty("versions").GetArrayLength());
         Assert.Equal(19, meta.GetProperty("counts").GetProperty("revenue").GetInt64());
         Assert.Equal(1, meta.GetProperty("counts").GetProperty("project_aliases").GetInt64());
-        Assert.Equal("1", meta.GetProperty("methodologyVersion").GetString());
+        Assert.Equal(DepinApi.Screening.Methodology.Version, meta.GetProperty("methodologyVersion").GetString());
     }
 }

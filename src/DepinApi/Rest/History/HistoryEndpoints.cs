@@ -60,7 +60,7 @@ public static class HistoryEndpoints
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var counts = await session.CountsAsync(cancellationToken);
         var versions = await session.VersionsAsync(cancellationToken);
-        var meta = new MetaView(Representation.Version(session), session.Version.ImportedAt, counts, rest.Options.MethodologyVersion,
+        var meta = new MetaView(Representation.Version(session), session.Version.ImportedAt, counts, DepinApi.Screening.Methodology.Version,
             versions.Select(v => new VersionView(v.Id, v.ImportedAt, v.Summary)).ToList());
         return Representation.Item(format, session, meta, MetaView.Columns(), "meta");
     }
