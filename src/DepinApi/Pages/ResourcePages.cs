@@ -154,7 +154,8 @@ internal static class ResourcePages
         var heading = report.Sector is null ? "Sector analytics: every project" : $"Sector analytics: {report.Sector}";
         var sections = report.Revenue.Select(c => new PageSection($"{MetricNames.Of(c.Metric)}, {CitationText.RevenuePeriod(c.Metric, c.Quarter)}", null,
             new PageTable($"Total {CitationText.Money(c.TotalUsd)} over {c.ProjectCount} project{(c.ProjectCount == 1 ? "" : "s")}; "
-                          + $"top-3 share {Share(c.Top3Share)}; HHI {(c.Hhi is { } h ? Rest.Infrastructure.DecimalText.Format(h) : "none")}",
+                          + $"top-3 share {Share(c.Top3Share)}; HHI {(c.Hhi is { } h ? Rest.Infrastructure.DecimalText.Format(h) : "none")}"
+                          + Stated(c),
                 ["Project", "Figure", "Share", "Basis", "Source"],
                 c.Projects.Select(p => new PageRow([p.Name, CitationText.Qualified(p.Qualifier, CitationText.Money(p.AmountUsd), p.Quote),
                     Share(p.Share), p.Basis, p.Source.Publisher], urls.Api($"/v1/revenue/{p.FigureId}", ("asOf", PageUrls.Version(report.DataVersion))))).ToList(),
@@ -174,6 +175,18 @@ internal static class ResourcePages
             $"{heading}: revenue concentration per quarter and metric, implied prices and the sector revenue multiple.", urls.Self(), null);
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             ["Computed by this API from sourced figures; every figure links to its own page with its source's sentence."], [], sections));
+    }
+
+    // What a source states for the whole sector beside the sum of the projects listed (docs/methodology.md: both shown).
+    private static string Stated(RevenueConcentration c)
+    {
+        var stated = "";
+        if (c.StatedTotal is { } total)
+            stated += $"; {total.Source.Publisher} states {CitationText.Qualified(total.Qualifier, CitationText.Money(total.Value), total.Quote)} for the sector"
+                      + (c.ListedMinusStatedUsd is { } difference ? $" (the projects listed: {CitationText.Money(Math.Abs(difference))} {(difference < 0 ? "less" : "more")})" : "");
+        if (c.StatedTop3Share is { } top3)
+            stated += $"; {top3.Source.Publisher} states a top-3 share of {CitationText.Qualified(top3.Qualifier, Share(top3.Value), top3.Quote)}";
+        return stated;
     }
 
     private static PageTable PriceTable(string caption, IReadOnlyList<TokenPriceView> prices) =>

@@ -118,6 +118,21 @@ public sealed class PageNegotiationTests(RestApiFixture api) : IClassFixture<Res
     }
 
     [Fact]
+    public async Task The_sector_analytics_page_shows_what_a_source_states_for_the_sector_beside_the_sum_of_the_projects()
+    {
+        var json = await api.GetJsonAsync("/v1/sectors/analytics");
+        var concentration = json.GetProperty("data").GetProperty("revenue").EnumerateArray()
+            .First(c => c.GetProperty("statedTotal").ValueKind == System.Text.Json.JsonValueKind.Object);
+        using var page = await GetAsync("/v1/sectors/analytics", BrowserAccept);
+        var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+
+        var stated = concentration.GetProperty("statedTotal");
+        Assert.Contains($"{stated.GetProperty("source").GetProperty("publisher").GetString()} states over $800 million for the sector", html);
+        Assert.Contains("(the projects listed: $20 million more)", html);
+        Assert.Contains("states a top-3 share of over 85%", html);
+    }
+
+    [Fact]
     public async Task The_figure_page_shows_what_the_json_holds()
     {
         const string url = "/v1/revenue/aethir-2025q2-quarterly-revenue";
