@@ -61,4 +61,17 @@ public class ScalarAndEnumTests(GraphQLApiFixture api) : IClassFixture<GraphQLAp
         Assert.NotEqual(0, data.GetProperty("revenue").GetArrayLength());
         Assert.All(data.GetProperty("tokenPrices").EnumerateArray(), p => Assert.Equal("2026-06-01", p.GetProperty("date").GetString()));
     }
+
+    [Fact]
+    public async Task A_refused_long_value_is_quoted_whole_once_not_twice()
+    {
+        var value = new string('x', 20_000);
+        using var response = await api.Client.SendPostAsync("query($a: AsOf) { meta(asOf: $a) { dataVersion } }", new { a = value });
+        var text = await response.Content.ReadAsStringAsync();
+
+        var message = GraphQLClient.Messages(System.Text.Json.JsonDocument.Parse(text).RootElement).Single();
+        Assert.StartsWith($"Variable \"$a\" got invalid value \"{value}\"; AsOf cannot represent \"xxx", message);
+        Assert.Contains("… (20,002 characters): expected", message);
+        Assert.InRange(text.Length, value.Length, value.Length + 1_000);
+    }
 }

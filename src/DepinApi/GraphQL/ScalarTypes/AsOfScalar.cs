@@ -22,7 +22,7 @@ public static class AsOfScalar
             int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             string text => text,
             _ => null,
-        }) ?? throw new GraphQLError($"AsOf cannot represent {Inspector.Inspect(value)}: expected {AsOf.Format}."),
+        }) ?? throw new GraphQLError($"AsOf cannot represent {InputEcho.Of(value)}: expected {AsOf.Format}."),
         LiteralParser = (node, _) => Parse(node switch
         {
             StringValueNode { Value: var text } => text,

@@ -23,7 +23,7 @@ public static class DateScalar
         },
         ValueParser = value => value is string text && TryParse(text, out var date)
             ? date
-            : throw new GraphQLError($"Date cannot represent {Inspector.Inspect(value)}: expected {Format}."),
+            : throw new GraphQLError($"Date cannot represent {InputEcho.Of(value)}: expected {Format}."),
         LiteralParser = (node, _) => node is StringValueNode { Value: var text } && TryParse(text, out var date)
             ? date
             : throw new GraphQLError($"Date cannot represent {Printer.Print(node)}: expected {Format}.", [node]),

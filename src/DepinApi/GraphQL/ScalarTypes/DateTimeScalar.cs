@@ -20,6 +20,6 @@ public static class DateTimeScalar
         ValueParser = value => value is string text
                                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
             ? instant
-            : throw new GraphQLError($"DateTime cannot represent {Inspector.Inspect(value)}: expected an ISO 8601 instant."),
+            : throw new GraphQLError($"DateTime cannot represent {InputEcho.Of(value)}: expected an ISO 8601 instant."),
     };
 }

@@ -33,7 +33,7 @@ public static class DecimalScalar
             long number => (decimal)number,
             // A JSON number variable arrives as the double nearest to it; its shortest round-trip text is what the client wrote.
             double number when double.IsFinite(number) && TryParse(number.ToString("R", CultureInfo.InvariantCulture), out var parsed) => parsed,
-            _ => throw new GraphQLError($"Decimal cannot represent {Inspector.Inspect(value)}: expected {Format}."),
+            _ => throw new GraphQLError($"Decimal cannot represent {InputEcho.Of(value)}: expected {Format}."),
         },
         LiteralParser = (node, _) => node switch
         {

@@ -19,7 +19,7 @@ public static class QuarterScalar
         },
         ValueParser = value => value is string text && Quarter.TryParse(text, out var quarter)
             ? quarter
-            : throw new GraphQLError($"Quarter cannot represent {Inspector.Inspect(value)}: expected {Quarter.Format}."),
+            : throw new GraphQLError($"Quarter cannot represent {InputEcho.Of(value)}: expected {Quarter.Format}."),
         LiteralParser = (node, _) => node is StringValueNode { Value: var text } && Quarter.TryParse(text, out var quarter)
             ? quarter
             : throw new GraphQLError($"Quarter cannot represent {Printer.Print(node)}: expected {Quarter.Format}.", [node]),
