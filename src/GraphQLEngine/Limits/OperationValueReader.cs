@@ -14,6 +14,10 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
     public static bool TakesPageSize(FieldDefinition definition) =>
         PageSizeArguments.Any(name => definition.GetArgument(name) is not null);
 
+    /// <summary>The page-size arguments <paramref name="definition"/> has, in the order a message names them.</summary>
+    public static IReadOnlyList<string> PageSizeArgumentsOf(FieldDefinition definition) =>
+        [.. PageSizeArguments.Where(name => definition.GetArgument(name) is not null)];
+
     /// <summary>The larger of <c>first</c> and <c>last</c>, or null when neither has a value.</summary>
     public long? Read(FieldNode field, FieldDefinition definition)
     {

@@ -31,16 +31,20 @@ internal static class QueryLimitErrors
         Exceeded($"Query uses {Format(actual)} aliases, which exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
             QueryLimitCodes.TooManyAliases, limit, actual);
 
-    public static GraphQLError PageSizeRequired(string coordinate, FieldNode node, int limit) =>
+    /// <param name="arguments">The page-size arguments the field has ("first", "last"), named in the message.</param>
+    public static GraphQLError PageSizeRequired(string coordinate, FieldNode node, int limit, IReadOnlyList<string> arguments) =>
         new(limit > 0
-                ? $"Field \"{coordinate}\" must be given a \"first\" or \"last\" argument of at most {Format(limit)}."
-                : $"Field \"{coordinate}\" must be given a \"first\" or \"last\" argument.",
+                ? $"Field \"{coordinate}\" must be given {Named(arguments)} of at most {Format(limit)}."
+                : $"Field \"{coordinate}\" must be given {Named(arguments)}.",
             [node],
             extensions: new Dictionary<string, object?>
             {
                 ["code"] = QueryLimitCodes.PageSizeRequired,
                 ["limit"] = limit > 0 ? limit : null,
             });
+
+    private static string Named(IReadOnlyList<string> arguments) =>
+        "a " + string.Join(" or ", arguments.Select(a => $"\"{a}\"")) + " argument";
 
     public static GraphQLError PageSizeTooLarge(string coordinate, FieldNode node, long actual, int limit) =>
         new($"Field \"{coordinate}\" requests {Format(actual)} items, which exceeds the maximum page size of {Format(limit)} by {Format(actual - limit)}.",

@@ -203,7 +203,7 @@ internal sealed class SelectionMeasurer
         if (requested is null)
         {
             if (_reportedFields.Add(field))
-                _pageSizeErrors.Add(QueryLimitErrors.PageSizeRequired(coordinate, field, _options.MaxPageSize));
+                _pageSizeErrors.Add(QueryLimitErrors.PageSizeRequired(coordinate, field, _options.MaxPageSize, OperationValueReader.PageSizeArgumentsOf(definition)));
             // Measure it as a full page, so the cost is still meaningful.
             return _options.MaxPageSize > 0 ? _options.MaxPageSize : _options.DefaultListSize;
         }

@@ -150,4 +150,13 @@ public class PaginationTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
         Assert.StartsWith("Variable \"$n\"", error.GetProperty("message").GetString());
         Assert.Equal(0, body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64());
     }
+
+    [Fact]
+    public async Task A_missing_page_size_names_the_argument_the_field_has()
+    {
+        var body = await api.Client.PostAsync("query($n: Int) { projects(first: $n) { totalCount } }", new { n = (int?)null });
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("Field \"Query.projects\" must be given a \"first\" argument of at most 100.", error.GetProperty("message").GetString());
+    }
 }
