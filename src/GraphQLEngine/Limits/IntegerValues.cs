@@ -19,6 +19,8 @@ internal static class IntegerValues
             double d when double.IsFinite(d) && Math.Floor(d) == d => d >= long.MaxValue ? long.MaxValue : (long)d,
             decimal m when decimal.Truncate(m) == m => m >= long.MaxValue ? long.MaxValue : (long)m,
             JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt64(out var fromJson) => fromJson,
+            // 5e1 and 100.0 are whole numbers that Int coercion accepts; JSON's reader gives them only as a double.
+            JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var real) => ToNonNegativeInteger(real),
             _ => null,
         };
         return whole is < 0 ? 0 : whole;

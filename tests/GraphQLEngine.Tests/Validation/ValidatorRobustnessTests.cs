@@ -113,6 +113,26 @@ public sealed class ValidatorRobustnessTests
     }
 
     [Fact]
+    public void The_introspection_search_budget_is_the_documents_not_each_fields()
+    {
+        // Each __schema alone is within the budget (2^13 paths); 750 of them, each searched afresh, took seconds.
+        var source = new StringBuilder("{" + string.Concat(Enumerable.Range(0, 750).Select(i => $" s{i}: __schema {{ types {{ ...F0 }} }}")) + " }\n");
+        const int count = 13;
+        for (var i = 0; i < count; i++)
+            source.Append(i + 1 < count
+                ? $"fragment F{i} on __Type {{ ...F{i + 1} a{i}: name ...F{i + 1} }}\n"
+                : $"fragment F{i} on __Type {{ name }}\n");
+        var one = Parser.Parse("{ __schema { types { ...F0 } } }\n" + source.ToString()[(source.ToString().IndexOf('\n') + 1)..]);
+        var many = Parser.Parse(source.ToString(), new ParseOptions { MaxTokens = 0 });
+
+        Assert.Empty(DocumentValidator.Validate(ValidationHarness.TestSchema, one, [MaxIntrospectionDepthRule.Create]));
+        var errors = DocumentValidator.Validate(ValidationHarness.TestSchema, many, [MaxIntrospectionDepthRule.Create]);
+        Assert.Contains(errors, e => e.Message == "Maximum introspection depth exceeded");
+        Assert.All(errors.Where(e => !e.Message.StartsWith("Too many validation errors", StringComparison.Ordinal)),
+            e => Assert.Equal("Maximum introspection depth exceeded", e.Message));
+    }
+
+    [Fact]
     public void Subscription_directives_with_variables_do_not_throw()
     {
         var schema = SdlSchemaBuilder.Build(SubscriptionSchemaSdl);
