@@ -90,7 +90,7 @@ public static class RestApi
             compression.Providers.Add<BrotliCompressionProvider>();
             compression.Providers.Add<GzipCompressionProvider>();
             compression.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
-                ["text/csv", "application/problem+json", "application/graphql-response+json"]);
+                ["text/csv", "application/problem+json", "application/graphql-response+json", "image/svg+xml"]);
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);

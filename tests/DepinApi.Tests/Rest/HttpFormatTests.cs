@@ -180,4 +180,41 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Equal("/problems/not-acceptable", problem.GetProperty("type").GetString());
         Assert.Contains("application/graphql-response+json", problem.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task If_modified_since_is_ignored_as_the_api_sends_no_last_modified_whether_or_not_the_cache_holds_the_answer()
+    {
+        foreach (var attempt in Enumerable.Range(0, 3))
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/projects/filecoin?format=csv");
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", "Fri, 31 Dec 9999 23:59:59 GMT");
+            using var response = await api.Client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"attempt {attempt}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_graphql_post_is_no_conditional_request()
+    {
+        var body = new { query = "{ sectors { sector } }" };
+        using var first = await api.Client.PostAsync("/graphql", JsonContent.Create(body));
+        using var again = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(body) };
+        again.Headers.TryAddWithoutValidation("If-None-Match", first.Headers.ETag?.ToString() ?? "*");
+        again.Headers.TryAddWithoutValidation("If-Modified-Since", "Fri, 31 Dec 9999 23:59:59 GMT");
+        using var response = await api.Client.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Svg_charts_are_compressed_like_every_text_response()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/projects/aethir/revenue?metric=quarterly_revenue&format=svg");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+        using var response = await api.Client.SendAsync(request);
+
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+    }
 }

@@ -15,6 +15,8 @@ public sealed class VintageTests : IAsyncLifetime
     private ApiFactory factory = null!;
     private HttpClient client = null!;
     private string cachedBeforeImport = "";
+    private string cursorBeforeImport = "";
+    private string pinnedCursorBeforeImport = "";
 
     public async Task InitializeAsync()
     {
@@ -27,6 +29,8 @@ public sealed class VintageTests : IAsyncLifetime
         // Redirects are what some tests look at, so they are not followed.
         client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         cachedBeforeImport = await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
+        cursorBeforeImport = (await client.GetJsonAsync("/v1/projects?limit=2")).GetProperty("page").GetProperty("nextCursor").GetString()!;
+        pinnedCursorBeforeImport = (await client.GetJsonAsync("/v1/projects?limit=2&asOf=1")).GetProperty("page").GetProperty("nextCursor").GetString()!;
 
         // Version 2: Aethir's Q2 figure corrected, Render renamed from a former slug "rndr".
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-rest-v2-");
@@ -39,6 +43,19 @@ public sealed class VintageTests : IAsyncLifetime
     {
         client.Dispose();
         await factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_cursor_of_the_newest_data_is_refused_once_an_import_made_newer_data_and_one_pinned_with_asOf_is_not()
+    {
+        // Its position is in the rows of version 1: in version 2's rows it could skip or repeat rows without a word.
+        using var stale = await client.GetAsync($"/v1/projects?limit=2&cursor={Uri.EscapeDataString(cursorBeforeImport)}");
+        using var pinned = await client.GetAsync($"/v1/projects?limit=2&asOf=1&cursor={Uri.EscapeDataString(pinnedCursorBeforeImport)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("/problems/invalid-cursor", problem.GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
     }
 
     [Fact]

@@ -18,6 +18,10 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
     {
         var settings = options.Value;
         var request = context.HttpContext.Request;
+        // No Last-Modified is sent, so If-Modified-Since is ignored (RFC 9110 13.1.3); and a POST is no conditional
+        // request (13.1.2 would make a matching If-None-Match a 412): the output cache would answer either with a 304.
+        request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfModifiedSince);
+        if (HttpMethods.IsPost(request.Method)) request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch);
         if (!settings.CacheEnabled || settings.CacheSeconds <= 0) return;
         // Resolved per request: the tracker depends on the database, which starts after the endpoints are mapped.
         if (context.HttpContext.RequestServices.GetRequiredService<DataVersionTracker>().Current is not { } version) return;

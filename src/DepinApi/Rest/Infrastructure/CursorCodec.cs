@@ -101,7 +101,8 @@ public sealed class CursorCodec
 
     private static InvalidParameterException Invalid(string cursor) =>
         new("cursor", Expected, cursor.Length > 200 ? cursor[..200] + "…" : cursor,
-            "The cursor was altered, truncated, or issued for a different query or by a server with another key. Start again without 'cursor'.")
+            "The cursor was altered, truncated, or issued for a different query, for the newest data before a newer import "
+            + "(page with asOf to keep to one version), or by a server with another key. Start again without 'cursor'.")
         {
             ProblemType = "invalid-cursor",
         };

@@ -7,14 +7,21 @@ namespace DepinApi.Rest.Infrastructure;
 /// a page (<c>cursor</c>, <c>limit</c>, <c>format</c>). A cursor from one filter therefore cannot be
 /// replayed against another, while the same query may be paged as JSON or CSV, in any page size.
 /// Parameters are read as the endpoints read them: names in any case, an empty value as no value.
+/// A query without <c>asOf</c> reads the newest data, so its cursors are bound to the version they were read from: after
+/// an import a position in the old rows would skip or repeat rows of the new ones without a word, so such a cursor is
+/// refused (start again, or page with <c>asOf</c>).
 /// </summary>
 public static class CursorScope
 {
     private static readonly HashSet<string> PageOnly = new(StringComparer.OrdinalIgnoreCase) { "cursor", "limit", "format" };
 
-    public static string Of(HttpRequest request)
+    /// <param name="request">The request whose query the cursor belongs to.</param>
+    /// <param name="newestVersion">The newest data version, which a query without <c>asOf</c> reads.</param>
+    public static string Of(HttpRequest request, int? newestVersion)
     {
         var scope = new StringBuilder(request.Path.Value);
+        if (newestVersion is { } version && string.IsNullOrEmpty(request.Query["asOf"].ToString()))
+            scope.Append("\n@newest=").Append(version);
         foreach (var (name, values) in request.Query
                      .Where(q => !PageOnly.Contains(q.Key) && !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(q.Value) && q.Value.ToString().Length > 0)
                      .Select(q => (Name: q.Key.ToLowerInvariant(), q.Value))

@@ -27,6 +27,9 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
                         && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
                         && tracker.Current is not null
                         && !request.Headers.ContainsKey("Authorization");
+        // The API sends no Last-Modified, so If-Modified-Since has no date to compare with and is ignored (RFC 9110
+        // 13.1.3); the output cache would compare it with the date it kept, and answer 304 only when it holds the answer.
+        request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfModifiedSince);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
