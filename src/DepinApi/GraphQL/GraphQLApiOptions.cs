@@ -14,6 +14,9 @@ public sealed class GraphQLApiOptions
     /// <summary>Most aliased fields in one operation.</summary>
     public int MaxAliases { get; set; } = 30;
 
+    /// <summary>Longest alias, in characters (<c>ALIAS_TOO_LONG</c>); see <see cref="GraphQLEngine.Limits.QueryLimitOptions.MaxAliasLength"/>.</summary>
+    public int MaxAliasLength { get; set; } = 32;
+
     /// <summary>
     /// Most objects one operation may request (see docs/graphql.md). Kept at or below the anonymous rate-limit budget,
     /// or a query that passes this limit could never be paid for.

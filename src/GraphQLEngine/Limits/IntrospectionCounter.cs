@@ -18,9 +18,10 @@ namespace GraphQLEngine.Limits;
 /// schema element and selection, large enough to be allocated on the large-object heap on every introspection
 /// request, each allocation bringing a full collection nearer.
 /// Fields selected twice under one response key are counted twice: the count is never below the response.
-/// A scalar field selected under more than one response key (<c>d0: description d1: description</c>) costs
-/// <c>objectsPerCopy</c> objects for each key after the first, in every object it is selected on, as
-/// <see cref="ResponseKeys"/> charges data fields: an alias does not multiply what a point returns.
+/// A scalar field selected under an alias (<c>d0: description</c>) costs <c>objectsPerCopy</c> objects for each such
+/// key, in every object it is selected on: an alias does not multiply what a point returns, whether its copies sit
+/// side by side or in repeats of an object field that execution merges (<c>type { a: description } type { b: description }</c>).
+/// Stricter than <see cref="ResponseKeys"/>, which lets data fields be renamed once: no IDE aliases introspection.
 /// </para>
 /// <para>
 /// Counting stops, with <see cref="OverLimitException"/>, as soon as the objects known to be returned pass
@@ -231,7 +232,7 @@ internal sealed class IntrospectionCounter(
         public void Add(string field, string key)
         {
             if (!_byField.TryGetValue(field, out var keys)) _byField[field] = keys = new HashSet<string>(StringComparer.Ordinal);
-            if (keys.Add(key) && keys.Count > 1) Copies++;
+            if (keys.Add(key) && key != field) Copies++;
         }
 
         public void AddAll(ScalarKeys other)

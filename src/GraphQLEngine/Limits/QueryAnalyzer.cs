@@ -113,6 +113,8 @@ public static class QueryAnalyzer
             errors.Add(QueryLimitErrors.TooDeep(measure.Depth, options.MaxDepth));
         if (options.MaxAliases > 0 && measure.Aliases > options.MaxAliases)
             errors.Add(QueryLimitErrors.TooManyAliases(measure.Aliases, options.MaxAliases));
+        if (options.MaxAliasLength > 0 && LongestAlias(document) is { } longest && longest.Alias!.Value.Length > options.MaxAliasLength)
+            errors.Add(QueryLimitErrors.AliasTooLong(longest, options.MaxAliasLength));
         errors.AddRange(measurer.PageSizeErrors);
         var cost = measure.Cost;
         if (options.MaxCost > 0 && cost > options.MaxCost)
@@ -127,5 +129,33 @@ public static class QueryAnalyzer
         }
 
         return new QueryAnalysis(cost, measure.Depth, measure.Aliases, errors);
+    }
+
+    /// <summary>The field with the longest alias anywhere in the document (unused fragments fail validation).</summary>
+    private static FieldNode? LongestAlias(DocumentNode document)
+    {
+        FieldNode? longest = null;
+        var pending = new Stack<SelectionSetNode>();
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is OperationDefinitionNode operation) pending.Push(operation.SelectionSet);
+            else if (definition is FragmentDefinitionNode fragment) pending.Push(fragment.SelectionSet);
+        }
+        while (pending.TryPop(out var selectionSet))
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                if (selection is FieldNode { Alias: { } alias } field && alias.Value.Length > (longest?.Alias!.Value.Length ?? 0))
+                    longest = field;
+                var children = selection switch
+                {
+                    FieldNode f => f.SelectionSet,
+                    InlineFragmentNode inline => inline.SelectionSet,
+                    _ => null,
+                };
+                if (children is not null) pending.Push(children);
+            }
+        }
+        return longest;
     }
 }

@@ -12,6 +12,9 @@ public static class QueryLimitCodes
     /// <summary>The alias count exceeds <see cref="QueryLimitOptions.MaxAliases"/>.</summary>
     public const string TooManyAliases = "TOO_MANY_ALIASES";
 
+    /// <summary>An alias is longer than <see cref="QueryLimitOptions.MaxAliasLength"/>.</summary>
+    public const string AliasTooLong = "ALIAS_TOO_LONG";
+
     /// <summary>A field taking <c>first</c>/<c>last</c> was given neither.</summary>
     public const string PageSizeRequired = "PAGE_SIZE_REQUIRED";
 

@@ -31,6 +31,16 @@ internal static class QueryLimitErrors
         Exceeded($"Query uses {Format(actual)} aliases, which exceeds the maximum of {Format(limit)} by {Format(actual - limit)}.",
             QueryLimitCodes.TooManyAliases, limit, actual);
 
+    public static GraphQLError AliasTooLong(FieldNode node, long limit) =>
+        new($"Alias \"{node.Alias!.Value[..(int)Math.Min(node.Alias.Value.Length, limit)]}…\" is {Format(node.Alias.Value.Length)} characters long, which exceeds the maximum of {Format(limit)} by {Format(node.Alias.Value.Length - limit)}.",
+            [node],
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = QueryLimitCodes.AliasTooLong,
+                ["limit"] = limit,
+                ["actual"] = node.Alias.Value.Length,
+            });
+
     /// <param name="arguments">The page-size arguments the field has ("first", "last"), named in the message.</param>
     public static GraphQLError PageSizeRequired(string coordinate, FieldNode node, int limit, IReadOnlyList<string> arguments) =>
         new(limit > 0

@@ -19,6 +19,13 @@ public sealed record QueryLimitOptions
     /// <summary>Most aliased fields in the operation, counting a fragment's aliases once per spread.</summary>
     public int MaxAliases { get; init; } = 30;
 
+    /// <summary>
+    /// Longest alias, in characters. An alias is written into every object its selection is applied to, and renaming a
+    /// field costs nothing: without a bound a 16 KB alias on a field of a list would be 16 KB in every item, whatever
+    /// the cost.
+    /// </summary>
+    public int MaxAliasLength { get; init; } = 32;
+
     /// <summary>Most nodes the operation may request; see <see cref="QueryAnalyzer"/> for the cost model.</summary>
     public long MaxCost { get; init; } = 10_000;
 

@@ -26,7 +26,7 @@ internal static class HostileDocuments
     private const int DeepButParsable = 250;
 
     /// <summary>Limits that measure everything and refuse nothing, so big valid documents reach the executor.</summary>
-    private static readonly QueryLimitOptions NoLimits = new() { MaxDepth = 0, MaxAliases = 0, MaxCost = 0, MaxPageSize = 0 };
+    private static readonly QueryLimitOptions NoLimits = new() { MaxDepth = 0, MaxAliases = 0, MaxAliasLength = 0, MaxCost = 0, MaxPageSize = 0 };
 
     /// <summary>The parser's depth limit stays; only the token limit is lifted, so documents can be long but not deep.</summary>
     private static readonly ParseOptions NoTokenLimit = new() { MaxTokens = 0 };
@@ -125,7 +125,9 @@ internal static class HostileDocuments
 
         // Oversized names and strings.
         new("1,000,000-character field name", () => "{ " + Repeat("f", 1_000_000) + " }", FuzzStage.ValidationErrors),
-        new("1,000,000-character alias", () => "{ " + Repeat("a", 1_000_000) + ": __typename }", FuzzStage.Executed),
+        // Refused by the alias length limit (MaxAliasLength, 32) before anything runs.
+        new("1,000,000-character alias", () => "{ " + Repeat("a", 1_000_000) + ": __typename }", FuzzStage.RefusedByLimits),
+        new("1,000,000-character alias without limits", () => "{ " + Repeat("a", 1_000_000) + ": __typename }", FuzzStage.Executed, NoLimits),
         new("1,000,000-character fragment, variable and operation names", () =>
         {
             var name = Repeat("n", 1_000_000);

@@ -75,14 +75,16 @@ public class IntrospectionCostTests
     {
         var fields = LimitsTestSchema.Schema.QueryType!.GetFields().Values.Count(f => !f.IsDeprecated);
         var plain = Cost("{ __type(name: \"Query\") { fields { description } } }", 10);
-        // Two copies in each field object (a fragment's key merges with the same key, not counted again), a
-        // rename alone costs nothing.
+        // Two aliased keys in each field object (a fragment's key merges with the same key, not counted again); a
+        // rename is an aliased key too, and so are copies spread over repeats of an object field.
         var copies = Cost("{ __type(name: \"Query\") { fields { description d1: description ...D ... on __Field { d2: description } } } } fragment D on __Field { d1: description }", 10);
         var renamed = Cost("{ __type(name: \"Query\") { fields { text: description } } }", 10);
+        var repeats = Cost("{ __type(name: \"Query\") { fields { type { a: name } type { b: name } } } }", 10);
 
         Assert.Equal((1 + fields + 9) / 10, plain);
         Assert.Equal((1 + fields + 2 * 10 * fields + 9) / 10, copies);
-        Assert.Equal(plain, renamed);
+        Assert.Equal((1 + fields + 10 * fields + 9) / 10, renamed);
+        Assert.True(repeats >= 2 * fields, $"{repeats} points for two aliased names in each of {fields} fields' types");
     }
 
     [Fact]

@@ -50,6 +50,7 @@ public static class GraphQLEndpoint
             {
                 MaxDepth = settings.MaxDepth,
                 MaxAliases = settings.MaxAliases,
+                MaxAliasLength = settings.MaxAliasLength,
                 MaxCost = settings.MaxCost,
                 MaxPageSize = settings.MaxPageSize,
                 DefaultListSize = settings.DefaultListSize,

@@ -97,6 +97,17 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
         Assert.Equal(Cost(thirty), refusal.GetProperty("atLeast").GetInt64());
     }
 
+    [Fact]
+    public async Task An_alias_longer_than_the_limit_is_refused_before_anything_runs()
+    {
+        var body = await server.Client.PostAsync("{ revenue { " + new string('a', 33) + ": citation } }");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("ALIAS_TOO_LONG", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(32, error.GetProperty("extensions").GetProperty("limit").GetInt32());
+        Assert.Equal(33, error.GetProperty("extensions").GetProperty("actual").GetInt32());
+    }
+
     private static long Cost(JsonElement body) =>
         body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64();
 
@@ -157,6 +168,9 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
         // Connections with empty pages, which still answer their count and page information.
         yield return "{" + string.Concat(Enumerable.Range(0, 15).Select(i => $" c{i}: projects(first: 0) {{ ...F }}")) + " }"
                      + " fragment F on ProjectConnection { __typename pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor } totalCount }";
+        // Every scalar of a revenue figure renamed with the longest alias allowed (32 characters).
+        yield return "{ revenue { " + string.Concat(new[] { "id", "project", "quarter", "metric", "amountUsd", "basis", "qualifier", "quote", "citation", "permalink", "preferred", "__typename" }
+            .Select((f, i) => $"{new string((char)('a' + i), 32)}: {f} ")) + "} }";
         // Introspection's longest texts with a __typename on every object.
         yield return "{ __type(name: \"Query\") { __typename name kind description specifiedByURL fields(includeDeprecated: true) { __typename name description isDeprecated deprecationReason args { __typename name description defaultValue isDeprecated deprecationReason } } } }";
         yield return $"{{ __type(name: \"Query\") {{ fields {{ args {{ {Copies("description")} }} }} }} }}";
