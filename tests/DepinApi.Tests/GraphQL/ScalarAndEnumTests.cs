@@ -63,15 +63,18 @@ public class ScalarAndEnumTests(GraphQLApiFixture api) : IClassFixture<GraphQLAp
     }
 
     [Fact]
-    public async Task A_refused_long_value_is_quoted_whole_once_not_twice()
+    public async Task A_refused_long_value_is_quoted_in_part()
     {
+        // A refused request must not come back larger than it was sent: the value is quoted cut, by the engine's
+        // message and by the scalar's.
         var value = new string('x', 20_000);
         using var response = await api.Client.SendPostAsync("query($a: AsOf) { meta(asOf: $a) { dataVersion } }", new { a = value });
         var text = await response.Content.ReadAsStringAsync();
 
         var message = GraphQLClient.Messages(System.Text.Json.JsonDocument.Parse(text).RootElement).Single();
-        Assert.StartsWith($"Variable \"$a\" got invalid value \"{value}\"; AsOf cannot represent \"xxx", message);
-        Assert.Contains("… (20,002 characters): expected", message);
-        Assert.InRange(text.Length, value.Length, value.Length + 1_000);
+        Assert.StartsWith("Variable \"$a\" got invalid value \"xxx", message);
+        Assert.Contains("(20,002 characters); AsOf cannot represent \"xxx", message);
+        Assert.Contains("(20,002 characters): expected", message);
+        Assert.True(text.Length < 2_000, $"{text.Length} bytes");
     }
 }
