@@ -61,7 +61,9 @@ public static class TestPostgres
             admin = cluster.ConnectionString("postgres");
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
-                cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                // Stopped outright: it is this run's alone, and the run's own pooled sessions are still open here,
+                // which DisposeAsync would take for another process still using it.
+                cluster.StopAsync().GetAwaiter().GetResult();
                 try { Directory.Delete(Path.GetDirectoryName(directory)!, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             };
         }

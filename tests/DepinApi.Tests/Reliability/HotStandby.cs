@@ -62,7 +62,7 @@ public sealed class HotStandby : IAsyncDisposable
         }
         catch
         {
-            await primary.DisposeAsync();
+            await primary.StopAsync();
             throw;
         }
     }
@@ -74,7 +74,8 @@ public sealed class HotStandby : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await PostgresCommand.TryRunAsync(pgCtl, ["stop", "-w", "-m", "immediate", "-D", standbyDirectory], Timeout);
-        await Primary.DisposeAsync();
+        // The test's alone: stopped outright, whatever sessions of this process are still pooled.
+        await Primary.StopAsync();
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
