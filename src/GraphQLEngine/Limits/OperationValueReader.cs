@@ -76,10 +76,7 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
                 System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } json => json.GetString(),
                 _ => null,
             },
-            VariableNode variable => operation.VariableDefinitions
-                .FirstOrDefault(d => d.Variable.Name.Value == variable.Name.Value)?.DefaultValue is StringValueNode fallback
-                ? fallback.Value
-                : null,
+            VariableNode variable => DefaultOf(variable.Name.Value) is StringValueNode fallback ? fallback.Value : null,
             _ => null,
         };
     }
@@ -105,10 +102,7 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
             System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.False } => false,
             _ => null,
         },
-        VariableNode variable => operation.VariableDefinitions
-            .FirstOrDefault(d => d.Variable.Name.Value == variable.Name.Value)?.DefaultValue is BooleanValueNode fallback
-            ? fallback.Value
-            : null,
+        VariableNode variable => DefaultOf(variable.Name.Value) is BooleanValueNode fallback ? fallback.Value : null,
         _ => null,
     };
 
@@ -122,15 +116,24 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
     private bool IsUnsetVariable(ValueNode value) =>
         value is VariableNode variable
         && (variables is null || !variables.ContainsKey(variable.Name.Value))
-        && operation.VariableDefinitions.FirstOrDefault(d => d.Variable.Name.Value == variable.Name.Value)?.DefaultValue is null;
+        && DefaultOf(variable.Name.Value) is null;
 
     private long? FromVariable(string name)
     {
         if (variables is not null && variables.TryGetValue(name, out var provided))
             return IntegerValues.ToNonNegativeInteger(provided);
-        var definition = operation.VariableDefinitions.FirstOrDefault(d => d.Variable.Name.Value == name);
-        return definition?.DefaultValue is IntValueNode literal && long.TryParse(literal.Value, out var parsed)
+        return DefaultOf(name) is IntValueNode literal && long.TryParse(literal.Value, out var parsed)
             ? Math.Max(parsed, 0)
             : null;
+    }
+
+    /// <summary>The default the operation declares for variable <paramref name="name"/>, if any.</summary>
+    private ValueNode? DefaultOf(string name)
+    {
+        foreach (var definition in operation.VariableDefinitions)
+        {
+            if (definition.Variable.Name.Value == name) return definition.DefaultValue;
+        }
+        return null;
     }
 }
