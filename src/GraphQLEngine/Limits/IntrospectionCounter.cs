@@ -220,7 +220,7 @@ internal sealed class IntrospectionCounter(
         public long ObjectsAtLeast { get; } = objectsAtLeast;
     }
 
-    /// <summary>Response keys by field name, and how many keys beyond each field's first they hold.</summary>
+    /// <summary>Response keys by field name (one key written twice is one), and how many of them are aliases.</summary>
     private sealed class ScalarKeys
     {
         public static readonly ScalarKeys Empty = new();
