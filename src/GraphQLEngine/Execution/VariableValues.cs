@@ -115,7 +115,7 @@ public static class VariableValues
 
             coercedValues[name] = CoerceInputValue.Coerce(value, type, (path, invalidValue, error) =>
             {
-                var prefix = $"Variable \"${name}\" got invalid value " + Shown(Inspector.Inspect(invalidValue));
+                var prefix = $"Variable \"${name}\" got invalid value " + Inspector.Inspect(invalidValue, MaxQuotedValueLength);
                 if (path.Count > 0) prefix += $" at \"{name}{CoerceInputValue.PrintPath(path)}\"";
                 onError(new GraphQLError(prefix + "; " + error.Message, [definition], originalError: error,
                     extensions: error.Extensions));
@@ -129,9 +129,4 @@ public static class VariableValues
     /// object with 50 unknown fields and an 80 KB string came back 50 times, a 4 MB answer to a refused request.
     /// </summary>
     public const int MaxQuotedValueLength = 256;
-
-    private static string Shown(string inspected) =>
-        inspected.Length <= MaxQuotedValueLength
-            ? inspected
-            : inspected[..MaxQuotedValueLength] + $"… ({inspected.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
 }

@@ -15,6 +15,18 @@ public static class Inspector
 
     public static string Inspect(object? value) => FormatValue(value, []);
 
+    /// <summary>
+    /// <see cref="Inspect(object?)"/> cut after <paramref name="maxLength"/> characters, saying how long it was: for a
+    /// value a client sent, which a refusal must not send back whole (graphql-js quotes it whole, in every error).
+    /// </summary>
+    public static string Inspect(object? value, int maxLength)
+    {
+        var inspected = Inspect(value);
+        return inspected.Length <= maxLength
+            ? inspected
+            : inspected[..maxLength] + $"… ({inspected.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
+    }
+
     private static string FormatValue(object? value, List<object> seen)
     {
         switch (value)

@@ -11,9 +11,5 @@ internal static class InputEcho
 {
     public const int MaxLength = 64;
 
-    public static string Of(object? value)
-    {
-        var inspected = Inspector.Inspect(value);
-        return inspected.Length <= MaxLength ? inspected : inspected[..MaxLength] + $"… ({inspected.Length:N0} characters)";
-    }
+    public static string Of(object? value) => Inspector.Inspect(value, MaxLength);
 }
