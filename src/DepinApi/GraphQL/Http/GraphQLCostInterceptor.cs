@@ -41,13 +41,13 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
     private static HashSet<string> IntrospectionKeys(GraphQLRequestContext context)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        if (context.Operation is { } operation && context.Document is { } document)
-            Collect(operation.SelectionSet, document, keys, []);
+        if (context.Prepared is { } prepared)
+            Collect(prepared.Operation.SelectionSet, prepared.Fragments, keys, []);
         return keys;
     }
 
-    private static void Collect(GraphQLEngine.Language.SelectionSetNode selections, GraphQLEngine.Language.DocumentNode document,
-        HashSet<string> keys, HashSet<string> visited)
+    private static void Collect(GraphQLEngine.Language.SelectionSetNode selections,
+        IReadOnlyDictionary<string, GraphQLEngine.Language.FragmentDefinitionNode> fragments, HashSet<string> keys, HashSet<string> visited)
     {
         foreach (var selection in selections.Selections)
         {
@@ -57,11 +57,11 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
                     keys.Add(field.Alias?.Value ?? field.Name.Value);
                     break;
                 case GraphQLEngine.Language.InlineFragmentNode inline:
-                    Collect(inline.SelectionSet, document, keys, visited);
+                    Collect(inline.SelectionSet, fragments, keys, visited);
                     break;
-                case GraphQLEngine.Language.FragmentSpreadNode spread when visited.Add(spread.Name.Value):
-                    if (document.Definitions.OfType<GraphQLEngine.Language.FragmentDefinitionNode>().FirstOrDefault(f => f.Name.Value == spread.Name.Value) is { } fragment)
-                        Collect(fragment.SelectionSet, document, keys, visited);
+                case GraphQLEngine.Language.FragmentSpreadNode spread
+                    when visited.Add(spread.Name.Value) && fragments.TryGetValue(spread.Name.Value, out var fragment):
+                    Collect(fragment.SelectionSet, fragments, keys, visited);
                     break;
             }
         }
