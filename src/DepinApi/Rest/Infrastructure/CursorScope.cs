@@ -23,7 +23,7 @@ public static class CursorScope
         if (newestVersion is { } version && string.IsNullOrEmpty(request.Query["asOf"].ToString()))
             scope.Append("\n@newest=").Append(version);
         foreach (var (name, values) in request.Query
-                     .Where(q => !PageOnly.Contains(q.Key) && !Microsoft.Extensions.Primitives.StringValues.IsNullOrEmpty(q.Value) && q.Value.ToString().Length > 0)
+                     .Where(q => !PageOnly.Contains(q.Key) && q.Value.ToString().Length > 0)
                      .Select(q => (Name: q.Key.ToLowerInvariant(), q.Value))
                      .OrderBy(q => q.Name, StringComparer.Ordinal))
             scope.Append('\n').Append(name).Append('=').Append(values.ToString());
