@@ -19,14 +19,17 @@ internal static class SeedValidator
         foreach (var spec in specs)
         {
             var path = Path.Combine(directory, spec.FileName);
-            var bytes = File.Exists(path) ? await TryReadAsync(spec.FileName, path, errors, cancellationToken) : null;
+            var isFile = File.Exists(path);
+            var bytes = isFile ? await TryReadAsync(spec.FileName, path, errors, cancellationToken) : null;
             if (bytes is null)
             {
-                if (Directory.Exists(path))
+                // Not read: unreadable (reported), a folder in its place, or absent (an error unless optional).
+                var isFolder = !isFile && Directory.Exists(path);
+                if (isFolder)
                     errors.Add(new ImportError(spec.FileName, 1, 1, "is a folder; expected a CSV file"));
-                else if (!spec.Optional && !File.Exists(path))
+                else if (!isFile && !spec.Optional)
                     errors.Add(new ImportError(spec.FileName, 1, 1, "required file is missing"));
-                files.Add(new ParsedFile(spec) { KeysKnown = spec.Optional && !File.Exists(path) && !Directory.Exists(path) });
+                files.Add(new ParsedFile(spec) { KeysKnown = spec.Optional && !isFile && !isFolder });
                 continue;
             }
             files.Add(new FileValidator(spec, errors).Validate(bytes));
