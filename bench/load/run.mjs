@@ -11,7 +11,7 @@ import { createSeedDatabase, createSyntheticScaleSet, SEED_DB, SYNTHETIC_DB } fr
 import { jitSeconds, startApi, startEmptyApp, startPostGraphile } from './lib/servers.mjs';
 import { withClient } from './lib/cluster.mjs';
 import { readFileSync } from 'node:fs';
-import { fmtNon2xx, measure } from './lib/load.mjs';
+import { fmtNon2xx, isCacheHit, measure } from './lib/load.mjs';
 import { memoryOf, sampleRss } from './lib/memory.mjs';
 import { processSeconds, selfSeconds, treeSeconds } from './lib/cpu.mjs';
 import { NotMeasured, SCENARIOS } from './lib/scenarios.mjs';
@@ -232,7 +232,7 @@ async function cacheState(request) {
   for (let i = 0; i < 2; i++) {
     const response = await fetch(request.url, { headers: request.headers });
     await response.arrayBuffer();
-    if (i === 1) return /\bcache;desc="hit"/.test(response.headers.get('server-timing') ?? '') ? 'on (cache hit seen)' : 'off (no cache hit)';
+    if (i === 1) return isCacheHit(response.headers.get('server-timing')) ? 'on (cache hit seen)' : 'off (no cache hit)';
   }
 }
 

@@ -3,6 +3,7 @@
 // routes to the loopback interface, and a socket can bind any of those addresses without setup.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { isCacheHit } from '../../load/lib/load.mjs';
 
 const agents = new Map();
 
@@ -98,5 +99,5 @@ export function send({ base, address, method = 'GET', path, headers = {}, body, 
 /** Posts a GraphQL document (with variables) as JSON. */
 export const graphql = (options, query, variables) => send({ ...options, method: 'POST', path: '/graphql', body: { query, variables } });
 
-/** Whether the server's output cache answered: it says so in `Server-Timing` (node's headers are lower-cased). */
-export const fromCache = headers => /\bcache;desc="hit"/.test(headers['server-timing'] ?? '');
+/** Whether the server's output cache answered (node's headers are lower-cased). */
+export const fromCache = headers => isCacheHit(headers['server-timing']);

@@ -15,6 +15,9 @@ function fire(options) {
   });
 }
 
+/** Whether the server's output cache answered: it says so in `Server-Timing` (`cache;desc="hit"`). */
+export const isCacheHit = serverTiming => /\bcache;desc="hit"/.test(serverTiming ?? '');
+
 /**
  * Runs `step(seconds)` (a warm-up load of that length) again and again while the server still compiles: until a step
  * compiled for under 2% of its length, at most 30 s in all. `jitSeconds` resolves to the server's JIT compilation time
