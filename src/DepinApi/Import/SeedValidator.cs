@@ -20,7 +20,9 @@ internal static class SeedValidator
         {
             var path = Path.Combine(directory, spec.FileName);
             var isFile = File.Exists(path);
-            var bytes = isFile ? await TryReadAsync(spec.FileName, path, errors, cancellationToken) : null;
+            var (bytes, failure) = isFile ? await TryReadAsync(path, cancellationToken) : (null, null);
+            if (failure is not null)
+                errors.Add(new ImportError(spec.FileName, 1, 1, $"cannot be read: {failure}"));
             if (bytes is null)
             {
                 // Not read: unreadable (reported), a folder in its place, or absent (an error unless optional).
@@ -47,17 +49,19 @@ internal static class SeedValidator
         return new SeedValidation(sorted, files);
     }
 
-    /// <summary>The file's bytes, or null with an error when it exists but cannot be read (a link to nothing, a loop of links).</summary>
-    private static async Task<byte[]?> TryReadAsync(string fileName, string path, List<ImportError> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// A seed file's or article's bytes, or why they cannot be read (a link to nothing, a loop of links, a folder):
+    /// the importer reports what it cannot read, it does not throw.
+    /// </summary>
+    internal static async Task<(byte[]? Bytes, string? Failure)> TryReadAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken);
+            return (await File.ReadAllBytesAsync(path, cancellationToken), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new ImportError(fileName, 1, 1, $"cannot be read: {e.Message}"));
-            return null;
+            return (null, e.Message);
         }
     }
 

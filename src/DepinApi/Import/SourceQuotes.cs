@@ -37,7 +37,10 @@ internal static class SourceQuotes
                     continue;
                 var path = Path.Combine(seedFile.FileIn, seedFile.Name);
                 if (!articles.TryGetValue(path, out var article))
-                    articles[path] = article = await TryReadAsync(Path.Combine(directory, path), cancellationToken);
+                {
+                    var (bytes, _) = await SeedValidator.TryReadAsync(Path.Combine(directory, path), cancellationToken);
+                    articles[path] = article = bytes is null ? null : Text(bytes);
+                }
                 // A missing or unreadable article is reported once, by the check that seed files exist.
                 if (article is null || article.Contains(quoteField.Value, StringComparison.Ordinal))
                     continue;
@@ -47,15 +50,10 @@ internal static class SourceQuotes
         }
     }
 
-    private static async Task<string?> TryReadAsync(string path, CancellationToken cancellationToken)
+    // Decoded as File.ReadAllText decodes: UTF-8 unless a byte order mark says otherwise.
+    private static string Text(byte[] bytes)
     {
-        try
-        {
-            return await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 }
