@@ -54,8 +54,15 @@ function details(entry) {
       .map(s => `${(s.at / 1000).toFixed(1)} s: ${s.kind === 'rest' ? 'REST' : 'GraphQL'} ${fmt(s.ms)}`).join(', ')}.`);
   }
   const settled = { true: 'its JIT settled', false: 'still compiling after the longest warm-up', null: 'JIT not read' }[String(entry.jitSettled ?? null)];
-  const attackJit = entry.attackJitSeconds == null ? '' : `; ${fmt(entry.attackJitSeconds * 1000)} ms of JIT during the attack`;
+  const during = entry.attackRuntime ?? {};
+  const attackJit = during.jitSeconds == null ? '' : `; ${fmt(during.jitSeconds * 1000)} ms of JIT during the attack`;
   lines.push(`  Server warmed up by the victim for ${fmt(entry.warmupSeconds)} s (${settled})${attackJit}.`);
+  if (during.gcPauseSeconds != null) {
+    const collections = during.gcCollections
+      ? ` in ${Object.entries(during.gcCollections).map(([g, n]) => `${fmt(n)} ${g}`).join(', ')} collections`
+      : '';
+    lines.push(`  Garbage collection during the attack: ${fmt(during.gcPauseSeconds * 1000)} ms paused${collections}.`);
+  }
   lines.push(`  Server RSS: ${fmt(entry.idleRssMb)} MB before the attack, ${fmt(entry.peakRssMb)} MB at most, ${fmt(entry.rssAfterMb)} MB 3 s after it.`);
   for (const note of entry.notes) lines.push(`  ${note[0].toUpperCase()}${note.slice(1)}.`);
   for (const f of a.findings ?? []) lines.push(`  - ${f.ok ? 'ok' : '**FAIL**'}: ${f.name} — expected ${f.expect}; got ${f.detail}`);

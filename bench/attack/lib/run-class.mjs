@@ -4,7 +4,7 @@
 // budgets do not carry into the next, and a class that brings the server down costs only itself.
 import { join } from 'node:path';
 import { freePort } from '../../load/lib/cluster.mjs';
-import { startApi, jitSeconds } from '../../load/lib/servers.mjs';
+import { startApi, jitSeconds, runtimeCounters } from '../../load/lib/servers.mjs';
 import { warmUntilJitSettles } from '../../load/lib/load.mjs';
 import { memoryOf } from '../../load/lib/memory.mjs';
 import { startMonitor } from './monitor.mjs';
@@ -62,7 +62,7 @@ export async function runClass(cls, setup, options) {
     const underAttack = victim(options.seconds, 8000);
     await Promise.all([attack.ready, underAttack.ready]);
     monitor.reset();
-    const compiledBefore = await compiledSoFar();
+    const countersBefore = await runtimeCounters(server.metricsUrl);
     const deadline = Date.now() + options.seconds * 1000;
     attack.start({ deadline });
     underAttack.start();
@@ -83,9 +83,10 @@ export async function runClass(cls, setup, options) {
     }
     entry.underAttack = latency(await underAttack.result);
     entry.attackPeak = monitor.peak();
-    const compiledAfter = await compiledSoFar();
-    // JIT work the attack's own request paths cost (first calls and their move to tier 1): part of what the victim met.
-    entry.attackJitSeconds = compiledBefore !== null && compiledAfter !== null ? compiledAfter - compiledBefore : null;
+    const countersAfter = await runtimeCounters(server.metricsUrl);
+    // JIT work the attack's own request paths cost (first calls and their move to tier 1), and the collections its
+    // allocations caused (each pauses every request, the victim's too): part of what the victim met.
+    entry.attackRuntime = runtimeDuring(countersBefore, countersAfter);
     await sleep(SETTLE_MS);
     if (server.exited !== null) {
       entry.notes.push(`the server exited (${server.exited}) during the class; see its log`);
@@ -104,4 +105,15 @@ export async function runClass(cls, setup, options) {
     await server.stop();
   }
   return entry;
+}
+
+// What the runtime did between two readings of its counters; null members where either reading does not say.
+function runtimeDuring(before, after) {
+  const change = key => before?.[key] != null && after?.[key] != null ? after[key] - before[key] : null;
+  let gcCollections = null;
+  if (before?.gcCollections && after?.gcCollections) {
+    gcCollections = Object.fromEntries(Object.entries(after.gcCollections)
+      .map(([generation, n]) => [generation, n - (before.gcCollections[generation] ?? 0)]));
+  }
+  return { jitSeconds: change('jitSeconds'), gcPauseSeconds: change('gcPauseSeconds'), gcCollections };
 }

@@ -125,17 +125,35 @@ export async function startPostGraphile({ benchDir, node, connectionUrl, port, l
 }
 
 /**
- * Seconds the API's runtime has spent compiling methods so far, from its scrape endpoint (the `System.Runtime` meter's
- * `dotnet.jit.compilation.time`); null when the endpoint is not known or does not say.
+ * The API's runtime counters so far, from its scrape endpoint (the `System.Runtime` meter): `jitSeconds`
+ * (`dotnet.jit.compilation.time`), `gcPauseSeconds` (`dotnet.gc.pause.time`) and `gcCollections` by generation
+ * (`dotnet.gc.collections`, e.g. `{ gen0: 12, gen1: 3, gen2: 0 }`); null when the endpoint is not known or cannot be
+ * read, and a null member when it does not say.
  */
-export async function jitSeconds(metricsUrl) {
+export async function runtimeCounters(metricsUrl) {
   if (!metricsUrl) return null;
   let text;
   try {
     text = await (await fetch(metricsUrl)).text();
   } catch {
-    return null; // the warm-up then ends as a fixed one; a scrape that fails is no reason to lose the run
+    return null; // a scrape that fails is no reason to lose the run
   }
-  const match = /^dotnet_jit_compilation_time_seconds_total(?:\{[^}]*\})? ([0-9.eE+-]+)/m.exec(text);
-  return match ? Number(match[1]) : null;
+  const single = name => {
+    const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.eE+-]+)`, 'm').exec(text);
+    return match ? Number(match[1]) : null;
+  };
+  const gcCollections = {};
+  for (const m of text.matchAll(/^dotnet_gc_collections_total\{[^}]*gc_heap_generation="(\w+)"[^}]*\} ([0-9.eE+-]+)/gm)) {
+    gcCollections[m[1]] = Number(m[2]);
+  }
+  return {
+    jitSeconds: single('dotnet_jit_compilation_time_seconds_total'),
+    gcPauseSeconds: single('dotnet_gc_pause_time_seconds_total'),
+    gcCollections: Object.keys(gcCollections).length ? gcCollections : null,
+  };
+}
+
+/** Seconds the API's runtime has spent compiling methods so far (`runtimeCounters`' `jitSeconds`); null when unknown. */
+export async function jitSeconds(metricsUrl) {
+  return (await runtimeCounters(metricsUrl))?.jitSeconds ?? null;
 }
