@@ -19,6 +19,18 @@ public static class RateLimitHeaders
     /// <summary>Whole seconds, rounded up so a client that waits that long finds the balance it was promised.</summary>
     internal static long Seconds(TimeSpan span) => (long)Math.Ceiling(Math.Max(0, span.TotalSeconds));
 
+    /// <summary>
+    /// An instant as a UTC timestamp in whole seconds, rounded up as <see cref="Seconds"/> rounds, so that an instant
+    /// and the delta seconds beside it name the same second (a truncated instant would come a second before it).
+    /// </summary>
+    internal static string Stamp(DateTimeOffset at)
+    {
+        var ticks = at.UtcTicks;
+        var past = ticks % TimeSpan.TicksPerSecond;
+        var whole = past == 0 ? ticks : ticks - past + TimeSpan.TicksPerSecond;
+        return new DateTime(whole, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Runs as the response starts, so the headers show the budget after everything the request was charged.</summary>
     internal static Task WriteAsync(HttpContext context, IRateLimitLedger ledger, TimeProvider time)
     {

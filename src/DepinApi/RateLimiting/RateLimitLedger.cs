@@ -125,10 +125,7 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
         $"at most {state.Limit} available at once";
 
     private static string Restored(BucketState state) =>
-        $"Requests are admitted again once the balance is above zero, at {Stamp(state.PositiveAt)} " +
+        $"Requests are admitted again once the balance is above zero, at {RateLimitHeaders.Stamp(state.PositiveAt)} " +
         $"(in {RateLimitHeaders.Seconds(state.PositiveAt - state.At)} s); the whole {state.Limit} points are back at " +
-        $"{Stamp(state.FullAt)} (in {RateLimitHeaders.Seconds(state.FullAt - state.At)} s).";
-
-    private static string Stamp(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        $"{RateLimitHeaders.Stamp(state.FullAt)} (in {RateLimitHeaders.Seconds(state.FullAt - state.At)} s).";
 }

@@ -21,7 +21,7 @@ internal static class RateLimitRejection
         DepinMetrics.Of(http)?.RateLimitRefused(refusal?.Limit ?? "unknown");
         var extensions = new Dictionary<string, object?> { ["limit"] = refusal?.Limit };
         if (refusal?.ResetAt is { } resetAt)
-            extensions["resetAt"] = resetAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            extensions["resetAt"] = RateLimitHeaders.Stamp(resetAt);
         if (refusal?.RetryAfter is { } retryAfter)
             extensions["retryAfterSeconds"] = Math.Max(1, RateLimitHeaders.Seconds(retryAfter));
         var problem = Problems.Create(StatusCodes.Status429TooManyRequests, ProblemType, "Too many requests.",

@@ -65,7 +65,8 @@ public class RateLimitResponseTests(RateLimitDatabase database) : IClassFixture<
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.Contains("client 192.0.2.1", detail, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("3 points per 60 s, refilled continuously, at most 3 available at once", detail);
-        Assert.Contains("above zero, at 2026-01-15T12:00:40Z (in 21 s)", detail);
+        // The instant and the delta name the same second: the balance is above zero a millisecond past 12:00:40.
+        Assert.Contains("above zero, at 2026-01-15T12:00:41Z (in 21 s)", detail);
         Assert.Contains("back at 2026-01-15T12:01:40Z (in 80 s)", detail);
     }
 
