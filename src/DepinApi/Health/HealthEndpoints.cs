@@ -1,5 +1,6 @@
 using DepinApi.Database;
 using DepinApi.Errors;
+using DepinApi.Rest;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ public static class HealthEndpoints
             .WithName("Liveness").WithTags("Health").WithSummary("The process is up.")
             .WithDescription("Answers 200 while the process runs, whatever the state of the database. Not rate limited. " +
                 "Use it as a liveness probe; use /readyz to decide whether to send traffic.")
-            .Produces<LivenessResponse>();
+            .Produces<LivenessResponse>()
+            // A status page in a browser may poll the probes from another origin.
+            .RequireCors(RestApi.CorsPolicy);
         app.MapGet("/readyz", ReadinessAsync)
             .WithName("Readiness").WithTags("Health")
             .WithSummary("The database is reachable, its schema is current, and which data version is served.")
@@ -23,7 +26,8 @@ public static class HealthEndpoints
                 "problem+json (database-unavailable or schema-not-current). Answered from a check the server runs once a " +
                 "second in the background, so a probe costs no database work. Not rate limited.")
             .Produces<ReadinessResponse>()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireCors(RestApi.CorsPolicy);
         return app;
     }
 

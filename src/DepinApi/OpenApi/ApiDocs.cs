@@ -1,3 +1,4 @@
+using DepinApi.Rest;
 using DepinApi.Rest.Citations;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerUI;
@@ -71,11 +72,12 @@ public static class ApiDocs
     {
         string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
         const string document31 = "/openapi/{documentName}.json";
+        // The documents are read from any origin, as the API is: code generators and editors fetch them in a browser.
         app.MapBuiltOnFirstRequest(document31, getOrHead, branch => branch.UseSwagger(options =>
         {
             options.RouteTemplate = document31;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        }));
+        })).RequireCors(RestApi.CorsPolicy);
         // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
         const string document30 = "/openapi/3.0/{documentName}.json";
         app.MapBuiltOnFirstRequest(document30, getOrHead, branch => branch.UseSwagger(options =>
@@ -83,7 +85,7 @@ public static class ApiDocs
             options.RouteTemplate = document30;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
-        }));
+        })).RequireCors(RestApi.CorsPolicy);
         app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
@@ -93,8 +95,8 @@ public static class ApiDocs
     }
 
     /// <summary>Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it.</summary>
-    private static void MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern, string[]? methods,
-        Func<IApplicationBuilder, IApplicationBuilder> configure)
+    private static IEndpointConventionBuilder MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern,
+        string[]? methods, Func<IApplicationBuilder, IApplicationBuilder> configure)
     {
         var branch = new Lazy<RequestDelegate>(() => configure(app.CreateApplicationBuilder()).Build());
         RequestDelegate serve = async context =>
@@ -112,10 +114,7 @@ public static class ApiDocs
                 context.SetEndpoint(endpoint);
             }
         };
-        if (methods is null)
-            app.Map(pattern, serve);
-        else
-            app.MapMethods(pattern, methods, serve);
+        return methods is null ? app.Map(pattern, serve) : app.MapMethods(pattern, methods, serve);
     }
 
     private static void ConfigureUi(SwaggerUIOptions ui)

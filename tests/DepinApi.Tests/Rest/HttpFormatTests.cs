@@ -75,10 +75,15 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Null(response.Headers.ETag);
     }
 
-    [Fact]
-    public async Task Any_origin_may_read()
+    [Theory]
+    [InlineData("/v1/sectors")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/openapi/3.0/v1.json")]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task Any_origin_may_read(string url)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/sectors");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Add("Origin", "https://dashboard.example");
         using var response = await api.Client.SendAsync(request);
 
