@@ -19,7 +19,7 @@ public static class FigureCards
         var number = f.PriceUsd is { } price
             ? CitationText.Qualified(f.Qualifier, CitationText.Money(price), f.Quote)
             : Change(f);
-        return Card($"{projectName} ({f.TokenSymbol}) token price", number, CitationText.Date(f.Date), f.Basis, f.Source, footer);
+        return Card($"{projectName} ({f.TokenSymbol}) token price", number, CitationText.Day(f.Date, f.Source.PublishedOn), f.Basis, f.Source, footer);
     }
 
     public static FigureCard SettlementMix(SettlementMixView f, string projectName, string footer)
@@ -29,7 +29,7 @@ public static class FigureCards
             : f.NativeShare is { } native
                 ? $"{CitationText.Qualified(f.Qualifier, CitationText.Percent(native), f.Quote)} in the native token"
                 : (f.Label ?? "no share stated").Replace('_', ' ');
-        return Card($"{projectName}: settlement of fees", number, CitationText.Date(f.Date), f.Basis, f.Source, footer);
+        return Card($"{projectName}: settlement of fees", number, CitationText.Day(f.Date, f.Source.PublishedOn), f.Basis, f.Source, footer);
     }
 
     public static FigureCard NetworkMetric(NetworkMetricView f, string projectName, string footer) => Card(

@@ -67,8 +67,8 @@ public class CsvInjectionTests
         Assert.Equal("-0.7855", price["change1y"]);
         Assert.Equal("2026-06-01", price["date"]);
         // A price's citation is written in place (FigureText), in the export of one figure and of the whole series.
-        Assert.StartsWith("'=Helium (HNT) token price, June 1, 2026", price["citation"]);
-        Assert.Contains(",\"'=Helium (HNT) token price, June 1, 2026", series);
+        Assert.StartsWith("'=Helium (HNT) token price, as of June 1, 2026", price["citation"]);
+        Assert.Contains(",\"'=Helium (HNT) token price, as of June 1, 2026", series);
         Assert.Contains("\"citation\":\"=Helium (HNT) token price", priceJson);
         Assert.Contains("\"quote\":\"=HYPERLINK(", json);
         Assert.Contains("\"citation\":\"@Aethir revenue", json);

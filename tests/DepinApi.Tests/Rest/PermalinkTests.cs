@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DepinApi.Rest.Models;
 using DepinApi.Tests.Infrastructure;
 
 namespace DepinApi.Tests.Rest;
@@ -58,15 +59,42 @@ public class PermalinkTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     [Theory]
     [InlineData("/v1/revenue/akash-2025q3-annualized-run-rate", "Akash Network annualized run rate, as of Q3 2025: about $4.2 million (disclosed).")]
     [InlineData("/v1/revenue/akash-2025q3-lease-income", "Akash Network lease income, Q3 2025: $851,700 (disclosed).")]
-    [InlineData("/v1/settlement-mix/helium-2026-06-01-settlement-mix", "Helium settlement mix, June 1, 2026: about 70% of fees settled in stablecoins (estimate).")]
-    [InlineData("/v1/settlement-mix/filecoin-2026-06-01-settlement-mix", "Filecoin settlement mix, June 1, 2026: fees mainly settled in the native token (estimate).")]
-    [InlineData("/v1/token-prices/helium-2026-06-01-price", "Helium (HNT) token price, June 1, 2026: $0.7277; down 78.55% over one year (disclosed).")]
+    [InlineData("/v1/settlement-mix/helium-2026-06-01-settlement-mix", "Helium settlement mix, as of June 1, 2026: about 70% of fees settled in stablecoins (estimate).")]
+    [InlineData("/v1/settlement-mix/filecoin-2026-06-01-settlement-mix", "Filecoin settlement mix, as of June 1, 2026: fees mainly settled in the native token (estimate).")]
+    [InlineData("/v1/token-prices/helium-2026-06-01-price", "Helium (HNT) token price, as of June 1, 2026: $0.7277; down 78.55% over one year (disclosed).")]
     [InlineData("/v1/metrics/aethir-2026-active-compute-clients", "Aethir active compute clients, as reported in early 2026: over 150 (disclosed).")]
     public async Task Citations_state_the_figure_as_prose_does(string url, string start)
     {
         var figure = (await api.GetJsonAsync(url)).GetProperty("data");
 
         Assert.StartsWith(start, figure.GetProperty("citation").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_documents_examples_are_figures_as_the_API_serves_them()
+    {
+        var revenue = RevenueFigureView.Example;
+        var price = TokenPriceView.Example;
+        var mix = SettlementMixView.Example;
+        var metric = NetworkMetricView.Example;
+        var sector = SectorFigureView.Example;
+        var examples = new[]
+        {
+            ("revenue", revenue.Id, revenue.Quote, revenue.Citation, revenue.Permalink),
+            ("token-prices", price.Id, price.Quote, price.Citation.ToString(), price.Permalink.ToString()),
+            ("settlement-mix", mix.Id, mix.Quote, mix.Citation, mix.Permalink),
+            ("metrics", metric.Id, metric.Quote, metric.Citation, metric.Permalink),
+            ("sector-figures", sector.Id, sector.Quote, sector.Citation, sector.Permalink),
+        };
+        foreach (var (kind, id, quote, citation, permalink) in examples)
+        {
+            var served = (await api.GetJsonAsync($"/v1/{kind}/{id}")).GetProperty("data");
+
+            Assert.Equal(served.GetProperty("quote").GetString(), quote);
+            // The example's permalink names the documented host; the citation before it is the served one.
+            var servedCitation = served.GetProperty("citation").GetString()!;
+            Assert.Equal(servedCitation[..^served.GetProperty("permalink").GetString()!.Length], citation[..^permalink.Length]);
+        }
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public class TokenPriceCitationTests
 
         Assert.Equal(expectedValue, statement.Value);
         Assert.Equal("Akash Network (AKT) token price", statement.Subject);
-        Assert.Equal($"Akash Network (AKT) token price, June 1, 2026: {expectedValue} (disclosed). "
+        Assert.Equal($"Akash Network (AKT) token price, as of June 1, 2026: {expectedValue} (disclosed). "
             + "Source: Gate, “Helium and Akash revenue”, as of June 1, 2026. /v1/token-prices/akash-2026-06-01-price?asOf=2", citation);
         Assert.StartsWith(statement.Claim + " (disclosed). ", citation, StringComparison.Ordinal);
     }
@@ -45,7 +45,7 @@ public class TokenPriceCitationTests
         var longName = new string('N', 700);
         var citation = Citation.TokenPrice(Price(1m), longName, "/p");
 
-        Assert.StartsWith(longName + " (AKT) token price, June 1, 2026: $1 (disclosed). Source: Gate", citation, StringComparison.Ordinal);
+        Assert.StartsWith(longName + " (AKT) token price, as of June 1, 2026: $1 (disclosed). Source: Gate", citation, StringComparison.Ordinal);
         Assert.EndsWith(" /p", citation, StringComparison.Ordinal);
     }
 }

@@ -98,7 +98,7 @@ public class SeedCitationTests
     }
 
     [Theory]
-    [InlineData("render-2026-06-01-price", "Render Network (RENDER) token price, June 1, 2026: $2.0463; down 47.98% over one year (disclosed).")]
+    [InlineData("render-2026-06-01-price", "Render Network (RENDER) token price, as of June 1, 2026: $2.0463; down 47.98% over one year (disclosed).")]
     [InlineData("aethir-2026q1-compute-capacity-multiple-target", "Aethir compute capacity target, Q1 2026: more than doubling (disclosed).")]
     [InlineData("depin-compute-2026-emissions-to-revenue-multiple", "DePIN compute networks' token emissions as a multiple of demand-generated revenue, as reported in early 2026: 10x or more (estimate).")]
     [InlineData("depin-2028-projected-market-size", "DePIN projected market size, 2028: $3.5 trillion (estimate).")]

@@ -44,7 +44,7 @@ public static class Citation
             parts.Add($"{(parts.Count == 0 ? CitationText.Qualified(f.Qualifier, CitationText.Percent(native), f.Quote) : CitationText.Percent(native))} in the native token");
         if (parts.Count == 0)
             parts.Add(f.Label == "mainly_stablecoin" ? "fees mainly settled in stablecoins" : "fees mainly settled in the native token");
-        return new($"{projectName} settlement mix", CitationText.Date(f.AsOf), string.Join(", ", parts), f.Basis);
+        return new($"{projectName} settlement mix", CitationText.Day(f.AsOf, f.Source.PublishedOn), string.Join(", ", parts), f.Basis);
     }
 
     // Prices are market data the source reports, not its own estimate.
@@ -77,7 +77,7 @@ public static class Citation
     {
         AppendTokenPriceSubject(ref text, f, projectName);
         text.AppendLiteral(FigureStatement.PeriodSeparator);
-        CitationText.AppendDate(ref text, f.Date);
+        CitationText.AppendDay(ref text, f.Date, f.Source.PublishedOn);
         text.AppendLiteral(FigureStatement.ValueSeparator);
         AppendTokenPriceValue(ref text, f);
         AppendSentenceEnd(ref text, PriceBasis, null, f.Source);
@@ -89,7 +89,7 @@ public static class Citation
         AppendTokenPriceSubject(ref subject, f, projectName);
         var value = CitationText.Buffer(stackalloc char[256]);
         AppendTokenPriceValue(ref value, f);
-        return new(subject.ToStringAndClear(), CitationText.Date(f.Date), value.ToStringAndClear(), PriceBasis);
+        return new(subject.ToStringAndClear(), CitationText.Day(f.Date, f.Source.PublishedOn), value.ToStringAndClear(), PriceBasis);
     }
 
     private static void AppendTokenPriceSubject(ref DefaultInterpolatedStringHandler text, TokenPrice f, string projectName)

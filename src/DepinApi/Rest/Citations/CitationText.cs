@@ -166,7 +166,23 @@ public static class CitationText
 
     public static string Date(DateOnly date) => date.ToString(DateFormat, English);
 
-    public static void AppendDate(ref DefaultInterpolatedStringHandler text, DateOnly date) => text.AppendFormatted(date, DateFormat);
+    /// <summary>
+    /// The day of a dated figure (a price, a settlement mix) as its citation and card word it: the day itself, or, when
+    /// the figure took its article's own date because the article does not date it (seed-data/README.md, rule 4),
+    /// "as of June 1, 2026", as <see cref="Period(string, Source)"/> words such a period.
+    /// </summary>
+    /// <param name="published">The day the figure's source was published, if it gives one.</param>
+    public static string Day(DateOnly date, DateOnly? published) => date == published ? AsOf + Date(date) : Date(date);
+
+    /// <summary><see cref="Day(DateOnly, DateOnly?)"/> written into <paramref name="text"/>.</summary>
+    public static void AppendDay(ref DefaultInterpolatedStringHandler text, DateOnly date, DateOnly? published)
+    {
+        if (date == published)
+            text.AppendLiteral(AsOf);
+        text.AppendFormatted(date, DateFormat);
+    }
+
+    private const string AsOf = "as of ";
 
     private const string DateFormat = "MMMM d, yyyy";
 
@@ -195,7 +211,7 @@ public static class CitationText
         if (source.PublishedOn is null && period.Length == 4 && source.PublishedLabel.Contains(period, StringComparison.Ordinal))
             return "as reported in " + source.PublishedLabel;
         if (source.PublishedOn is { } published && period == published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            return "as of " + Date(published);
+            return AsOf + Date(published);
         return Period(period);
     }
 

@@ -13,7 +13,7 @@ public sealed record NetworkMetricView(
         new DateOnly(2026, 12, 31), "active_compute_clients", 150m, null, "count", "disclosed", "over", SourceView.Example,
         "The revenue is driven by over 150 active compute clients spanning AI training, Web3 infrastructure, and cloud gaming — not token farming.",
         "http://127.0.0.1:5080/v1/metrics/aethir-2026-active-compute-clients?asOf=1",
-        "Aethir active compute clients, 2026: over 150 (disclosed). Source: BlockEden.xyz, “DePIN's Revenue Reckoning: How Akash, io.net, and Aethir Are Replacing Token Mining with Real Business Cash Flow”, early 2026. http://127.0.0.1:5080/v1/metrics/aethir-2026-active-compute-clients?asOf=1");
+        "Aethir active compute clients, as reported in early 2026: over 150 (disclosed). Source: BlockEden.xyz, “DePIN's Revenue Reckoning: How Akash, io.net, and Aethir Are Replacing Token Mining with Real Business Cash Flow”, early 2026. http://127.0.0.1:5080/v1/metrics/aethir-2026-active-compute-clients?asOf=1");
 
     public static CsvColumns<NetworkMetricView> Columns() => new CsvColumns<NetworkMetricView>()
         .Add("id", f => f.Id).Add("project", f => f.Project).Add("period", f => f.Period)

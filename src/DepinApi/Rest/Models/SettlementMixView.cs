@@ -17,7 +17,7 @@ public sealed record SettlementMixView(
             "as of June 1, 2026", "press", null),
         "Helium's network settles about 70% of fees in USD stablecoins, Akash's ratio is about 55%, while Hivemapper and Filecoin still mainly settle in native tokens.",
         "http://127.0.0.1:5080/v1/settlement-mix/helium-2026-06-01-settlement-mix?asOf=1",
-        "Helium settlement mix, June 1, 2026: about 70% of fees settled in stablecoins (estimate). Source: Gate, “Helium and Akash revenue continues to grow; why has the DePIN token value capture failed?”, as of June 1, 2026. http://127.0.0.1:5080/v1/settlement-mix/helium-2026-06-01-settlement-mix?asOf=1");
+        "Helium settlement mix, as of June 1, 2026: about 70% of fees settled in stablecoins (estimate). Source: Gate, “Helium and Akash revenue continues to grow; why has the DePIN token value capture failed?”, as of June 1, 2026. http://127.0.0.1:5080/v1/settlement-mix/helium-2026-06-01-settlement-mix?asOf=1");
 
     /// <summary>The denominator of both shares: every source states them as shares of the project's fees.</summary>
     public const string ShareOfFees = "the project's fees";

@@ -14,7 +14,7 @@ public sealed record TokenPriceView(
         -0.7855m, "disclosed", null, SettlementMixView.Example.Source,
         "As of June 1, 2026, Helium is priced at $0.7277, down 78.55% over the past year.",
         FigureText.Of("http://127.0.0.1:5080/v1/token-prices/helium-2026-06-01-price?asOf=1"),
-        FigureText.Of("Helium (HNT) token price, June 1, 2026: $0.7277; 1-year change -78.55% (disclosed). Source: Gate, “Helium and Akash revenue continues to grow; why has the DePIN token value capture failed?”, as of June 1, 2026. http://127.0.0.1:5080/v1/token-prices/helium-2026-06-01-price?asOf=1"));
+        FigureText.Of("Helium (HNT) token price, as of June 1, 2026: $0.7277; down 78.55% over one year (disclosed). Source: Gate, “Helium and Akash revenue continues to grow; why has the DePIN token value capture failed?”, as of June 1, 2026. http://127.0.0.1:5080/v1/token-prices/helium-2026-06-01-price?asOf=1"));
 
     public static CsvColumns<TokenPriceView> Columns() => new CsvColumns<TokenPriceView>()
         .Add("id", f => f.Id).Add("project", f => f.Project).Add("tokenSymbol", f => f.TokenSymbol).Add("date", f => f.Date)
