@@ -46,17 +46,18 @@ internal sealed class CompiledStatementCache(CursorCodec cursors) : IDisposable
         if (OperationSelection.TryCreate(request) is not { } selection) return null;
         var (prepared, _) = PreparedOperation.For(request);
         if (prepared is null) return null;
-        AsOf? asOf;
         try
         {
             // Found as the resolvers find it, skipped fields included; root fields that disagree get their error.
-            asOf = RequestAsOf.Find(prepared.Operation, prepared.Fragments, selection.Variables);
+            var asOf = RequestAsOf.Find(prepared.Operation, prepared.Fragments, selection.Variables);
+            return CompiledStatement.TryCompile(selection, asOf, cursors);
         }
         catch (GraphQLError)
         {
+            // A request error or a field error (a null @skip condition, arguments that disagree): the resolvers answer
+            // it, with the error where graphql-js puts it and null in its place.
             return null;
         }
-        return CompiledStatement.TryCompile(selection, asOf, cursors);
     }
 
     public void Dispose() => entries.Dispose();

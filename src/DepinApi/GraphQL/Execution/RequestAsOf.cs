@@ -1,15 +1,18 @@
 using DepinApi.GraphQL.ScalarTypes;
 using DepinApi.ReadModel;
 using GraphQLEngine.Error;
+using GraphQLEngine.Execution;
 using GraphQLEngine.Language;
+using GraphQLEngine.Type;
 
 namespace DepinApi.GraphQL.Execution;
 
 /// <summary>
 /// The data version one request reads. Every root field takes <c>asOf</c>, but a request reads one snapshot
 /// (one read session), so the root fields that give it must agree; those that leave it out read the same
-/// version. Found from the document, before any field runs, so the answer does not depend on which
-/// field happens to resolve first.
+/// version, and those <c>@skip</c> or <c>@include</c> leave out of the response read nothing and count for nothing.
+/// Found from the document, before any field runs, so the answer does not depend on which field happens to resolve
+/// first.
 /// </summary>
 internal static class RequestAsOf
 {
@@ -42,6 +45,7 @@ internal static class RequestAsOf
     {
         foreach (var selection in selectionSet.Selections)
         {
+            if (IsLeftOut(selection, variables)) continue;
             switch (selection)
             {
                 case FieldNode field when Value(field, variables) is { } asOf:
@@ -57,6 +61,12 @@ internal static class RequestAsOf
             }
         }
     }
+
+    // As execution collects the root fields (graphql-js's shouldIncludeNode): a null condition is the error it is there.
+    private static bool IsLeftOut(SelectionNode selection, IReadOnlyDictionary<string, object?> variables) =>
+        selection.Directives.Count > 0
+        && (ArgumentValues.GetDirectiveValues(GraphQLDirective.Skip, selection.Directives, variables)?.GetValueOrDefault("if") is true
+            || ArgumentValues.GetDirectiveValues(GraphQLDirective.Include, selection.Directives, variables)?.GetValueOrDefault("if") is false);
 
     private static AsOf? Value(FieldNode field, IReadOnlyDictionary<string, object?> variables)
     {

@@ -101,6 +101,13 @@ public static partial class PinnedCompilableQueries
         ["units on the past version"] = new("""
             { project(slug: "aethir", asOf: "1") { revenue(units: PCH) { id value } chg: revenue(units: CHG) { id value } } }
             """, null),
+        // A field left out of the response reads nothing, so its asOf is no conflict (spec: CollectFields).
+        ["a skipped root field asking for another version"] = new("""
+            { a: project(slug: "aethir", asOf: "1") @skip(if: true) { slug } b: project(slug: "aethir", asOf: "2") { slug } }
+            """, null),
+        ["a root field left out by a variable, asking for another version"] = new("""
+            query($in: Boolean!) { a: project(slug: "aethir", asOf: "1") @include(if: $in) { slug } ... on Query @include(if: $in) { c: meta(asOf: "1") { dataVersion } } b: project(slug: "aethir", asOf: "2") { slug } }
+            """, new JsonObject { ["in"] = false }),
     };
 
     /// <summary>Operations both paths must refuse alike; the resolvers answer them (their errors are written once).</summary>
@@ -111,9 +118,9 @@ public static partial class PinnedCompilableQueries
         ["root fields asking for different versions"] = new("""
             { a: project(slug: "aethir", asOf: "1") { slug } b: project(slug: "aethir", asOf: "2") { slug } }
             """, null),
-        ["a skipped root field asking for another version"] = new("""
-            { a: project(slug: "aethir", asOf: "1") @skip(if: true) { slug } b: project(slug: "aethir", asOf: "2") { slug } }
-            """, null),
+        ["a null @include condition, a field error in place"] = new("""
+            query($v: Boolean = true) { project(slug: "aethir") { slug name @include(if: $v) } }
+            """, new JsonObject { ["v"] = null }),
     };
 
     /// <summary>
