@@ -33,16 +33,42 @@ public static class CommandLine
 
     public static Verb Parse(string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
-            return new ServeVerb(args);
-        return args[0] switch
+        if (args.Any(a => a is "help" or "--help" or "-h" or "-?"))
+            return new UsageError("");
+        var verb = args.Length == 0 || args[0].StartsWith('-')
+            ? new ServeVerb(args)
+            : args[0] switch
+            {
+                "migrate" => new MigrateVerb(args[1..]),
+                "import" when args.Length >= 2 && !args[1].StartsWith('-') => new ImportVerb(args[1], args[2..]),
+                "import" => new UsageError("import needs the seed-data folder: DepinApi import <dir>"),
+                _ => (Verb)new UsageError($"Unknown verb '{args[0]}'."),
+            };
+        return verb is UsageError || Unread(verb.HostArguments) is not { } unread
+            ? verb
+            : new UsageError($"'{unread}' is not an argument here: configuration overrides are written --Section:Key=value or --Section:Key value.");
+    }
+
+    /// <summary>
+    /// The first argument the host's command-line configuration would drop without a word (a second folder, a switch
+    /// with no value, <c>--dry-run</c>), so that a verb given one refuses to run instead of running without it.
+    /// </summary>
+    private static string? Unread(string[] arguments)
+    {
+        for (var i = 0; i < arguments.Length; i++)
         {
-            "migrate" => new MigrateVerb(args[1..]),
-            "import" when args.Length >= 2 && !args[1].StartsWith('-') => new ImportVerb(args[1], args[2..]),
-            "import" => new UsageError("import needs the seed-data folder: DepinApi import <dir>"),
-            "help" or "--help" or "-h" => new UsageError(""),
-            _ => new UsageError($"Unknown verb '{args[0]}'."),
-        };
+            var argument = arguments[i];
+            if (argument.Contains('=')) continue;
+            var isKey = argument.StartsWith("--", StringComparison.Ordinal) || argument.StartsWith('/');
+            // A key without "=" takes the next argument as its value.
+            if (isKey && i + 1 < arguments.Length)
+            {
+                i++;
+                continue;
+            }
+            return argument;
+        }
+        return null;
     }
 
     public static async Task<int> RunAsync(Verb verb)
