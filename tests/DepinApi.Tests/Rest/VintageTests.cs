@@ -17,6 +17,8 @@ public sealed class VintageTests : IAsyncLifetime
     private string cachedBeforeImport = "";
     private string cursorBeforeImport = "";
     private string pinnedCursorBeforeImport = "";
+    private string todayCursorBeforeImport = "";
+    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task InitializeAsync()
     {
@@ -31,6 +33,7 @@ public sealed class VintageTests : IAsyncLifetime
         cachedBeforeImport = await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
         cursorBeforeImport = (await client.GetJsonAsync("/v1/projects?limit=2")).GetProperty("page").GetProperty("nextCursor").GetString()!;
         pinnedCursorBeforeImport = (await client.GetJsonAsync("/v1/projects?limit=2&asOf=1")).GetProperty("page").GetProperty("nextCursor").GetString()!;
+        todayCursorBeforeImport = (await client.GetJsonAsync($"/v1/projects?limit=2&asOf={Today}")).GetProperty("page").GetProperty("nextCursor").GetString()!;
 
         // Version 2: Aethir's Q2 figure corrected, Render renamed from a former slug "rndr".
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-rest-v2-");
@@ -46,15 +49,20 @@ public sealed class VintageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_cursor_of_the_newest_data_is_refused_once_an_import_made_newer_data_and_one_pinned_with_asOf_is_not()
+    public async Task A_cursor_of_the_newest_data_or_of_today_is_refused_once_an_import_made_newer_data_and_one_pinned_with_a_version_is_not()
     {
         // Its position is in the rows of version 1: in version 2's rows it could skip or repeat rows without a word.
         using var stale = await client.GetAsync($"/v1/projects?limit=2&cursor={Uri.EscapeDataString(cursorBeforeImport)}");
+        // Today's end is still to come: the import made today changed what asOf=today reads, as it did the newest data.
+        using var staleToday = await client.GetAsync($"/v1/projects?limit=2&asOf={Today}&cursor={Uri.EscapeDataString(todayCursorBeforeImport)}");
         using var pinned = await client.GetAsync($"/v1/projects?limit=2&asOf=1&cursor={Uri.EscapeDataString(pinnedCursorBeforeImport)}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
-        var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("/problems/invalid-cursor", problem.GetProperty("type").GetString());
+        foreach (var refused in new[] { stale, staleToday })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("/problems/invalid-cursor", problem.GetProperty("type").GetString());
+        }
         Assert.Equal(HttpStatusCode.OK, pinned.StatusCode);
     }
 

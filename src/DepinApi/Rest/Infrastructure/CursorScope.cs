@@ -9,7 +9,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// Parameters are read as the endpoints read them: names in any case, an empty value as no value.
 /// A query without <c>asOf</c> reads the newest data, so its cursors are bound to the version they were read from: after
 /// an import a position in the old rows would skip or repeat rows of the new ones without a word, so such a cursor is
-/// refused (start again, or page with <c>asOf</c>).
+/// refused (start again, or page with <c>asOf</c>). So does a query whose <c>asOf</c> is today or a later day (the data as
+/// served at that day's end, which a later import today still changes); a past day, like a version number, names data
+/// no import changes.
 /// </summary>
 public static class CursorScope
 {
@@ -20,7 +22,7 @@ public static class CursorScope
     public static string Of(HttpRequest request, int? newestVersion)
     {
         var scope = new StringBuilder(request.Path.Value);
-        if (newestVersion is { } version && string.IsNullOrEmpty(request.Query["asOf"].ToString()))
+        if (newestVersion is { } version && ReadsTheNewest(request.Query["asOf"].ToString()))
             scope.Append("\n@newest=").Append(version);
         foreach (var (name, values) in request.Query
                      .Where(q => !PageOnly.Contains(q.Key) && q.Value.ToString().Length > 0)
@@ -29,4 +31,8 @@ public static class CursorScope
             scope.Append('\n').Append(name).Append('=').Append(values.ToString());
         return scope.ToString();
     }
+
+    private static bool ReadsTheNewest(string asOf) =>
+        asOf.Length == 0
+        || (ReadModel.AsOf.TryParse(asOf, out var parsed) && parsed.Date >= DateOnly.FromDateTime(DateTime.UtcNow));
 }
