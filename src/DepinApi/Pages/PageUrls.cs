@@ -17,16 +17,18 @@ public sealed class PageUrls(HttpRequest request)
 
     /// <summary>
     /// The requested series as a chart: its query without <c>limit</c> and <c>cursor</c> (a chart draws the whole filtered
-    /// series, and refuses them), with <c>format</c> set.
+    /// series, and refuses them), with <c>format</c> set and <c>asOf</c> the <paramref name="version"/> the page shows.
     /// </summary>
-    public string Chart(string format)
+    public string Chart(string format, int version)
     {
         var builder = new QueryBuilder();
         foreach (var (name, values) in request.Query)
             if (!name.Equals("format", StringComparison.OrdinalIgnoreCase) && !name.Equals("limit", StringComparison.OrdinalIgnoreCase)
-                && !name.Equals("cursor", StringComparison.OrdinalIgnoreCase))
+                && !name.Equals("cursor", StringComparison.OrdinalIgnoreCase) && !name.Equals("asOf", StringComparison.OrdinalIgnoreCase))
                 foreach (var value in values)
                     builder.Add(name, value ?? "");
+        // Pinned to the version the page shows, as every page's chart is, so an embedded chart keeps its figures.
+        builder.Add("asOf", Version(version));
         builder.Add("format", format);
         return urls.Of(request, request.Path.Value ?? "/", builder.ToQueryString());
     }

@@ -101,9 +101,9 @@ internal static class ResourcePages
         var urls = new PageUrls(http.Request);
         var symbol = prices.Count > 0 ? prices[0].TokenSymbol : "token";
         var heading = $"{projectName} ({symbol}) token price";
-        var chart = new ChartRef(urls.Chart("svg"), $"Line chart of the {symbol} token price over time", $"{heading}, USD, by date.");
+        var chart = new ChartRef(urls.Chart("svg", session.Version.Id), $"Line chart of the {symbol} token price over time", $"{heading}, USD, by date.");
         var frame = PageFrames.Create(urls, session, heading, $"{heading}: {prices.Count} dated figures, each with its source.",
-            urls.Self(), urls.Chart("png"));
+            urls.Self(), urls.Chart("png", session.Version.Id));
         return PageResult.Of<Components.ResourcePage>(new ResourcePageModel(frame, heading,
             ["Prices and price changes as the sources state them; changes are over 30 days, 90 days and a year."],
             NextPage(page), [new(null, chart, PriceTable("Token prices", prices))]));
@@ -191,8 +191,10 @@ internal static class ResourcePages
 
     private static PageTable PriceTable(string caption, IReadOnlyList<TokenPriceView> prices) =>
         new(caption, ["Date", "Price", "30 days", "90 days", "1 year", "Source"],
-            prices.Select(p => new PageRow([Day(p.Date), p.PriceUsd is { } v ? CitationText.Money(v) : "not stated",
-                Change(p.Change30d), Change(p.Change90d), Change(p.Change1y), p.Source.Publisher], p.Permalink.ToString())).ToList(),
+            // Each value with the row's qualifier, as the row's citation words it ("up over 120%", "about $0.75").
+            prices.Select(p => new PageRow([Day(p.Date),
+                p.PriceUsd is { } v ? CitationText.Qualified(p.Qualifier, CitationText.Money(v), p.Quote) : "not stated",
+                Change(p.Change30d, p), Change(p.Change90d, p), Change(p.Change1y, p), p.Source.Publisher], p.Permalink.ToString())).ToList(),
             new HashSet<int> { 1, 2, 3, 4 });
 
     private static List<PageLink> NextPage(PageInfo page) => page.Next is { } next ? [new("Next page", next)] : [];
@@ -201,7 +203,8 @@ internal static class ResourcePages
 
     private static string Share(decimal? fraction) => fraction is { } f ? CitationText.Percent(f) : "not stated";
 
-    private static string Change(decimal? fraction) => fraction is { } f ? (f < 0 ? "−" : "+") + CitationText.Percent(Math.Abs(f)) : "";
+    private static string Change(decimal? fraction, TokenPriceView price) =>
+        fraction is { } f ? CitationText.Change(f, price.Qualifier, price.Quote) : "";
 
     private static string Score(decimal? score) => score is { } s ? Rest.Infrastructure.DecimalText.Format(s) : "none";
 

@@ -215,6 +215,18 @@ public sealed class PageNegotiationTests(RestApiFixture api) : IClassFixture<Res
         Assert.DoesNotContain("evil.example", html);
     }
 
+    [Fact]
+    public async Task A_price_series_page_words_each_value_as_its_citation_does_and_pins_its_chart_to_the_version_shown()
+    {
+        var html = await PageAsync("/v1/projects/akash/token-prices");
+
+        // The source's "over 120%", not "+120%": the row's qualifier is part of every value in it.
+        Assert.Contains("up over 120%", html);
+        Assert.DoesNotContain("+120%", html);
+        // Embedded elsewhere, the chart keeps this page's figures after the next import.
+        Assert.Contains("src=\"http://localhost/v1/projects/akash/token-prices?asOf=1&amp;format=svg\"", html);
+    }
+
     private async Task<string> PageAsync(string url)
     {
         using var response = await GetAsync(url, BrowserAccept);
