@@ -92,6 +92,23 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     }
 
     [Theory]
+    [InlineData("/v1/screening")]
+    [InlineData("/v1/sectors/analytics")]
+    [InlineData("/v1/projects/helium/screening")]
+    [InlineData("/v1/projects/helium")]
+    [InlineData("/v1/revenue?metric=quarterly_revenue")]
+    [InlineData("/v1/settlement-mix")]
+    [InlineData("/v1/sector-figures")]
+    public async Task No_number_is_written_with_its_columns_trailing_zeros(string url)
+    {
+        var body = await api.Client.GetStringAsync(url);
+
+        // A JSON number (after ":", "[" or ",") with a fraction ending in 0, such as 0.55000 or 110000000.00.
+        var padded = System.Text.RegularExpressions.Regex.Matches(body, @"[:\[,]-?\d+\.\d*0(?=[,\]}])").Select(m => m.Value).ToList();
+        Assert.True(padded.Count == 0, string.Join(" ", padded.Take(10)));
+    }
+
+    [Theory]
     [InlineData("br")]
     [InlineData("gzip")]
     public async Task Responses_are_compressed_when_the_client_accepts_it(string coding)
