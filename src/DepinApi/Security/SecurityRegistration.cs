@@ -21,7 +21,11 @@ public static class SecurityRegistration
             kestrel.Limits.MaxRequestHeadersTotalSize = server.MaxRequestHeadersTotalBytes;
             kestrel.Limits.MaxRequestHeaderCount = server.MaxRequestHeaderCount;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(server.RequestHeadersTimeoutSeconds);
+            kestrel.Limits.MaxConcurrentConnections = server.MaxConnections;
         });
+        builder.Services.AddSingleton<ConnectionsPerAddress>();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<ConnectionsPerAddress>((kestrel, perAddress) =>
+            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection => perAddress.OnConnectionAsync(connection, next))));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(server.ShutdownTimeoutSeconds));
 
         builder.Services.Configure<SecurityHeadersOptions>(builder.Configuration.GetSection(SecurityHeadersOptions.Section));

@@ -25,6 +25,20 @@ public sealed class ServerOptions
     public int RequestHeadersTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// Connections open at once, all clients together; Kestrel closes one beyond it at once. Each open connection holds
+    /// buffers (about 40 KB idle), so this bounds what connections alone can make the server hold.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnections { get; set; } = 2048;
+
+    /// <summary>
+    /// Connections one address holds open at once (<see cref="ConnectionsPerAddress"/>; a trusted proxy's are not
+    /// counted); 0 for no cap. Well above what a client needs: its requests in flight are capped at 8 anyway.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 64;
+
+    /// <summary>
     /// The scheme, host and optional path every absolute URL the API writes starts with (permalinks,
     /// citations, <c>page.next</c>, <c>Link</c>), e.g. <c>https://api.example.org</c>. Unset: see
     /// <see cref="Rest.Infrastructure.PublicUrls"/>.
