@@ -8,6 +8,12 @@ public sealed class RestOptions
     /// <summary>The longest <c>q</c> that <c>GET /v1/figures</c> searches for; longer is a 400.</summary>
     public int MaxSearchTextLength { get; set; } = 200;
 
+    /// <summary>
+    /// The most distinct words <c>GET /v1/figures</c> matches in one <c>q</c>; more is a 400. Every word is one more
+    /// pattern over every figure of the version, so sixty one-letter words cost a second where one costs milliseconds.
+    /// </summary>
+    public int MaxSearchWords { get; set; } = 8;
+
     /// <summary>Items per page when the request names no <c>limit</c>.</summary>
     public int DefaultLimit { get; set; } = 50;
 

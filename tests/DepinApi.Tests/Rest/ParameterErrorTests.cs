@@ -55,6 +55,18 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
     }
 
     [Fact]
+    public async Task A_search_matches_at_most_eight_distinct_words()
+    {
+        // Each word is one more pattern over every figure: nine are refused, eight (repeats counted once) are searched.
+        var problem = await ProblemAsync("/v1/figures?q=a%20b%20c%20d%20e%20f%20g%20h%20i", HttpStatusCode.BadRequest);
+        Assert.Equal("q", problem.GetProperty("parameter").GetString());
+        Assert.Contains("at most 8 distinct words", problem.GetProperty("expected").GetString());
+
+        var searched = await api.GetJsonAsync("/v1/figures?q=helium%20HELIUM%20revenue%20a%20b%20c%20d%20e%20f");
+        Assert.Equal(JsonValueKind.Array, searched.GetProperty("data").ValueKind);
+    }
+
+    [Fact]
     public async Task A_filter_some_figure_states_is_an_empty_list_not_an_error()
     {
         // Revenue figures state 2026Q2 and settlement mixes exist, but no mix is dated by a quarter: an answer.

@@ -35,7 +35,7 @@ public static class FigureSearchEndpoints
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var words = Words(q, rest.Options.MaxSearchTextLength);
+        var words = Words(q, rest.Options.MaxSearchTextLength, rest.Options.MaxSearchWords);
         var page = rest.Page(http, paging);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var projects = await ProjectResolution.SlugsAsync(session, "project", project, cancellationToken);
@@ -68,6 +68,13 @@ public static class FigureSearchEndpoints
                 "a period some figure states, as the figures write it: a quarter (2026Q2), a date (2026-06-01) or a metric's period (2026)", period);
     }
 
-    private static string[]? Words(string? q, int maxLength) =>
-        SearchText.Read(q, maxLength)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+    private static string[]? Words(string? q, int maxLength, int maxWords)
+    {
+        var words = SearchText.Read(q, maxLength)?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (words?.Length > maxWords)
+            throw new InvalidParameterException("q", $"at most {maxWords} distinct words", q!,
+                $"The parameter 'q' has {words.Length} distinct words; at most {maxWords} are matched (Rest:MaxSearchWords).");
+        return words;
+    }
 }
