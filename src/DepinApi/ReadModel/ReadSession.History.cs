@@ -10,6 +10,7 @@ public sealed partial class ReadSession
     // Built from the importer's file specs, so a new seed file shows up in changes and counts by itself.
     // Table and column names come from code, never from a request.
     private static readonly string ChangesSql = BuildChangesSql();
+    private static readonly string ChangeCountSql = BuildChangeCountSql();
     private static readonly CompositeFormat CountsSql = CompositeFormat.Parse(string.Join("\nUNION ALL\n", SeedFiles.All.Select(spec =>
         $"SELECT '{spec.Name}', count(*) FROM {spec.Table} x WHERE {{0}}")));
 
@@ -30,6 +31,14 @@ public sealed partial class ReadSession
             p.AddInt("limit", query.Limit);
         }, r => new DataChange(r.GetInt32(0), r.GetFieldValue<DateTimeOffset>(4), r.GetString(1), r.GetString(2), r.GetString(3)),
         cancellationToken);
+
+    /// <summary>
+    /// How many changes <see cref="ChangesAsync"/> lists for <paramref name="version"/> (every version up to this
+    /// session's when null), counted in Postgres: a list's total, which reading every change to count it made cost as
+    /// much as the whole list however small the page.
+    /// </summary>
+    public async Task<long> CountChangesAsync(int? version, CancellationToken cancellationToken) =>
+        (await QueryAsync(ChangeCountSql, p => p.AddInt("only", version), r => r.GetInt64(0), cancellationToken)).Single();
 
     /// <summary>Rows per seed file in this session's version.</summary>
     public async Task<Dictionary<string, long>> CountsAsync(CancellationToken cancellationToken) =>
@@ -72,6 +81,22 @@ public sealed partial class ReadSession
             JOIN data_versions d ON d.id = c.version
             ORDER BY c.version, c.tbl, c.id
             LIMIT @limit
+            """;
+    }
+
+    // The rows BuildChangesSql lists, counted: added or changed rows by the version that made them, removed ones by the
+    // version that ended them with no successor.
+    private static string BuildChangeCountSql()
+    {
+        var perTable = SeedFiles.All.SelectMany(spec => new[]
+        {
+            $"(SELECT count(*) FROM {spec.Table} x WHERE x.valid_from BETWEEN @lo AND @hi)",
+            $"(SELECT count(*) FROM {spec.Table} x WHERE x.valid_to BETWEEN @lo AND @hi "
+            + $"AND NOT EXISTS (SELECT 1 FROM {spec.Table} y WHERE y.{spec.KeyColumn} = x.{spec.KeyColumn} AND y.valid_from = x.valid_to))",
+        });
+        return $"""
+            WITH bounds AS (SELECT coalesce(@only, 1) AS lo, least(coalesce(@only, @v), @v) AS hi)
+            SELECT {string.Join("\n + ", perTable).Replace("@lo", "(SELECT lo FROM bounds)").Replace("@hi", "(SELECT hi FROM bounds)")}
             """;
     }
 

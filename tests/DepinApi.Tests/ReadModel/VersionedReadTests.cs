@@ -92,6 +92,13 @@ public sealed class VersionedReadTests : IAsyncLifetime
 
         await using var past = await database.OpenAsync(AsOf.ForVersion(1));
         Assert.DoesNotContain(await past.ChangesAsync(new ChangeQuery(), CancellationToken.None), c => c.Version == 2);
+
+        // The totals GraphQL's totalCount gives, counted in Postgres: the lists' lengths, a changed row counted once.
+        Assert.Equal(all.Count, await session.CountChangesAsync(null, CancellationToken.None));
+        Assert.Equal(second.Count, await session.CountChangesAsync(2, CancellationToken.None));
+        Assert.Equal(all.Count(c => c.Version == 1), await session.CountChangesAsync(1, CancellationToken.None));
+        Assert.Equal(all.Count(c => c.Version == 1), await past.CountChangesAsync(null, CancellationToken.None));
+        Assert.Equal(0, await past.CountChangesAsync(2, CancellationToken.None));
     }
 
     [Fact]

@@ -37,6 +37,6 @@ internal static class ChangePages
             c => encode([c.Version.ToString(CultureInfo.InvariantCulture), c.Table, c.Id]),
             HasNextPage: rows.Count > page.Count,
             HasPreviousPage: after is not null,
-            TotalCount: async () => (await session.ChangesAsync(query, context.CancellationToken)).Count);
+            TotalCount: async () => checked((int)await session.CountChangesAsync(query.Version, context.CancellationToken)));
     }
 }
