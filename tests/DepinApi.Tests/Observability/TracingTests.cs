@@ -20,7 +20,7 @@ public sealed class TracingTests
     [InlineData("false", "resolvers")]
     public async Task A_GraphQL_request_is_traced_from_HTTP_through_its_phases_to_the_database(string compiled, string path)
     {
-        var spans = new List<Activity>();
+        var spans = new Spans();
         await using var factory = (await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
         {
             // Nothing listens there: the OTLP exporter's failures are its own, and the spans are read in memory.
@@ -73,10 +73,36 @@ public sealed class TracingTests
         return false;
     }
 
-    private static List<Activity> Snapshot(List<Activity> spans)
-    {
-        lock (spans) return [.. spans];
-    }
+    private static List<Activity> Snapshot(Spans spans) => spans.Snapshot();
 
-    private static Activity? Find(List<Activity> spans, Func<Activity, bool> match) => Snapshot(spans).FirstOrDefault(match);
+    private static Activity? Find(Spans spans, Func<Activity, bool> match) => Snapshot(spans).FirstOrDefault(match);
+
+    /// <summary>
+    /// The in-memory exporter's collection, locked: the exporter adds spans from the threads that end them while the
+    /// test reads, and a plain list copied mid-add throws (seen once in a CI run).
+    /// </summary>
+    private sealed class Spans : ICollection<Activity>
+    {
+        private readonly List<Activity> _spans = [];
+
+        public int Count { get { lock (_spans) return _spans.Count; } }
+
+        public bool IsReadOnly => false;
+
+        public List<Activity> Snapshot() { lock (_spans) return [.. _spans]; }
+
+        public void Add(Activity item) { lock (_spans) _spans.Add(item); }
+
+        public void Clear() { lock (_spans) _spans.Clear(); }
+
+        public bool Contains(Activity item) { lock (_spans) return _spans.Contains(item); }
+
+        public void CopyTo(Activity[] array, int arrayIndex) { lock (_spans) _spans.CopyTo(array, arrayIndex); }
+
+        public bool Remove(Activity item) { lock (_spans) return _spans.Remove(item); }
+
+        public IEnumerator<Activity> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

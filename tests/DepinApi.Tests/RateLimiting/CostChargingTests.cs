@@ -83,7 +83,7 @@ public class CostChargingTests(RateLimitDatabase database) : IClassFixture<RateL
         Assert.Equal(TimeSpan.FromMilliseconds(18_001), refused.RetryAfter);
         Assert.Equal("This request costs 3 points, and client 203.0.113.5's other requests have spent its budget " +
             "(10 points per 60 s, refilled continuously, at most 10 available at once). Requests are admitted again " +
-            "once the balance is above zero, at 2026-01-15T12:00:18Z (in 19 s); the whole 10 points are back at " +
+            "once the balance is above zero, at 2026-01-15T12:00:19Z (in 19 s); the whole 10 points are back at " +
             "2026-01-15T12:01:18Z (in 78 s).", refused.Refusal);
         Assert.Equal(-3 * 60_000, ledger.Store.Peek(client, null).Balance);
     }
