@@ -1,5 +1,7 @@
+using DepinApi.Fairness;
 using DepinApi.Rest;
 using DepinApi.Rest.Citations;
+using DepinApi.Rest.Infrastructure;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerUI;
 
@@ -72,12 +74,11 @@ public static class ApiDocs
     {
         string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
         const string document31 = "/openapi/{documentName}.json";
-        // The documents are read from any origin, as the API is: code generators and editors fetch them in a browser.
         app.MapBuiltOnFirstRequest(document31, getOrHead, branch => branch.UseSwagger(options =>
         {
             options.RouteTemplate = document31;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        })).RequireCors(RestApi.CorsPolicy);
+        })).AsPublicDocument();
         // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
         const string document30 = "/openapi/3.0/{documentName}.json";
         app.MapBuiltOnFirstRequest(document30, getOrHead, branch => branch.UseSwagger(options =>
@@ -85,7 +86,7 @@ public static class ApiDocs
             options.RouteTemplate = document30;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
-        })).RequireCors(RestApi.CorsPolicy);
+        })).AsPublicDocument();
         app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
@@ -93,6 +94,17 @@ public static class ApiDocs
         }));
         return app;
     }
+
+    /// <summary>
+    /// An OpenAPI document served as the REST resources are: built in a fair turn, charged by its size (it is about
+    /// 700 KB, eleven points, where a flat point let a few clients keep the cores and hundreds of megabytes busy
+    /// generating it), kept in the output cache (it changes only with the build), and readable from any origin (code
+    /// generators and editors fetch it in a browser).
+    /// </summary>
+    private static IEndpointConventionBuilder AsPublicDocument(this IEndpointConventionBuilder endpoint) =>
+        endpoint.WithMetadata(BufferedResponse.Metadata, FairBuild.Rest)
+            .CacheOutput(DataVersionCachePolicy.PolicyName)
+            .RequireCors(RestApi.CorsPolicy);
 
     /// <summary>Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it.</summary>
     private static IEndpointConventionBuilder MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern,

@@ -54,6 +54,26 @@ public sealed class SizeChargeTests
         Assert.Equal(points.ToString(CultureInfo.InvariantCulture), string.Join(",", large.Headers.GetValues("RateLimit-Cost")));
     }
 
+    [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/openapi/3.0/v1.json")]
+    public async Task An_OpenAPI_document_is_charged_by_its_size_once_and_then_served_from_the_cache(string url)
+    {
+        await using var factory = await StartAsync(pointsPerWindow: 1_000);
+        using var client = factory.CreateClient();
+
+        using var built = await client.GetAsync(url);
+        var length = (await built.Content.ReadAsByteArrayAsync()).Length;
+        var points = (length + BytesPerPoint - 1) / BytesPerPoint;
+        Assert.True(points > 4, $"the document is only {length} bytes");
+        Assert.Equal(points.ToString(CultureInfo.InvariantCulture), string.Join(",", built.Headers.GetValues("RateLimit-Cost")));
+        Assert.False(CacheHits.IsHit(built));
+
+        using var again = await client.GetAsync(url);
+        Assert.True(CacheHits.IsHit(again));
+        Assert.Equal(length, (await again.Content.ReadAsByteArrayAsync()).Length);
+    }
+
     [Fact]
     public async Task A_response_dearer_than_the_whole_budget_is_sent_into_debt_and_the_next_request_waits()
     {
