@@ -285,7 +285,9 @@ public static class ChartLayout
         var last = points[^1];
         var low = points.MinBy(p => p.Value)!;
         var high = points.MaxBy(p => p.Value)!;
-        text.Append(CultureInfo.InvariantCulture, $" from {first.Name} to {last.Name}. ");
+        // The points' names are periods as citations word them ("as of Q2 2026", "full year 2025"), which read badly
+        // after "from"; the sentence below names the first and the last.
+        text.Append(". ");
         text.Append(CultureInfo.InvariantCulture, $"First {unit.Full(first.Value)} ({first.Name}), last {unit.Full(last.Value)} ({last.Name}); ");
         text.Append(CultureInfo.InvariantCulture, $"minimum {unit.Full(low.Value)} ({low.Name}), maximum {unit.Full(high.Value)} ({high.Name}).");
         if (points.FirstOrDefault(p => p.Marked) is { } marked)

@@ -42,7 +42,8 @@ public sealed class ChartUnit
     public static ChartUnit Of(string word) => word switch
     {
         "usd" => Usd,
-        "fraction" => Fraction,
+        // A fraction metric is a growth, a utilisation or a share: "share (%)" is the stacked shares' own caption.
+        "fraction" => Fraction.Named("per cent"),
         _ => new ChartUnit(word == "count" ? "count" : word, CitationText.Number, Compact),
     };
 

@@ -77,8 +77,8 @@ internal static class FigurePages
                 ("mark", marked ? f.Id : null)),
             $"Line chart of the {f.TokenSymbol} token price over time" + (marked ? $", {statement.Period} marked" : ""),
             $"{name} ({f.TokenSymbol}) token price, USD. " + (marked
-                ? $"The figure of this page, of {statement.Period}, is the larger orange dot."
-                : $"The figure of this page, of {statement.Period}, states a change, not a price, and is not on the line."));
+                ? $"The figure of this page ({statement.Period}) is the larger orange dot."
+                : $"The figure of this page ({statement.Period}) states a change, not a price, and is not on the line."));
         var day = f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var query = $$"""
             {
@@ -107,7 +107,7 @@ internal static class FigurePages
         var version = PageUrls.Version(session.Version.Id);
         var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/settlement-mix", ("asOf", version), ("format", "svg"), ("mark", f.Id)),
             $"Stacked chart of the shares of {name}'s fees settled in stablecoins and in its token, {statement.Period} marked",
-            $"{name} settlement mix: shares of fees by settlement currency. The figure of this page, of {statement.Period}, is the column underlined in orange.");
+            $"{name} settlement mix: shares of fees by settlement currency. The figure of this page ({statement.Period}) is the column underlined in orange.");
         var query = $$"""
             {
               project(slug: "{{f.Project}}", asOf: "{{version}}") {
@@ -136,7 +136,7 @@ internal static class FigurePages
         var chart = new ChartRef(urls.Api($"/v1/projects/{f.Project}/metrics", ("metric", f.Metric), ("asOf", version), ("format", "svg"),
                 ("mark", f.Id)),
             $"Line chart of {name}'s {MetricNames.Of(f.Metric)} over time, {statement.Period} marked",
-            $"{name} {MetricNames.Of(f.Metric)} ({f.Unit}). The figure of this page, of {statement.Period}, is the larger orange dot.");
+            $"{name} {MetricNames.Of(f.Metric)} ({f.Unit}). The figure of this page ({statement.Period}) is the larger orange dot.");
         var query = $$"""
             {
               project(slug: "{{f.Project}}", asOf: "{{version}}") {

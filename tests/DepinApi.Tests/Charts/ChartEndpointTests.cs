@@ -62,7 +62,8 @@ public class ChartEndpointTests(RestApiFixture api) : IClassFixture<RestApiFixtu
         }
         Assert.Equal("Aethir revenue", svg.Root!.Element(Svg + "title")!.Value);
         var desc = svg.Root.Element(Svg + "desc")!.Value;
-        Assert.Contains("3 values from Q1 2025 to Q3 2025", desc);
+        Assert.Contains("3 values. First", desc);
+        Assert.DoesNotContain(" from ", desc.Split(". First")[0]);
         Assert.Contains("First $28.5 million (Q1 2025), last $39.9 million (Q3 2025)", desc);
         Assert.Contains("minimum $28.5 million (Q1 2025), maximum $39.9 million (Q3 2025)", desc);
         Assert.Equal("chart-title chart-desc", (string?)svg.Root.Attribute("aria-labelledby"));
@@ -90,7 +91,7 @@ public class ChartEndpointTests(RestApiFixture api) : IClassFixture<RestApiFixtu
         Assert.True(D(dots[0], "cx") < D(dots[1], "cx"));
         var line = svg.Descendants(Svg + "polyline").Single();
         Assert.Equal(string.Join(' ', dots.Select(d => $"{d.Attribute("cx")!.Value},{d.Attribute("cy")!.Value}")), line.Attribute("points")!.Value);
-        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value.StartsWith("Units: share (%). Source: BlockEden.xyz", StringComparison.Ordinal));
+        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value.StartsWith("Units: per cent. Source: BlockEden.xyz", StringComparison.Ordinal));
         Assert.Contains("First 14.5% (Q2 2025), last 22% (Q3 2025)", svg.Root!.Element(Svg + "desc")!.Value);
     }
 

@@ -152,7 +152,7 @@ public static class Citation
         {
             SeriesUnits.Chg => "the change in USD",
             SeriesUnits.Pch => "the percent change",
-            _ => "the percent change from a year earlier",
+            _ => "the percent change over a year",
         };
         var result = value is { } v
             ? $"{what} from the {earlier} figure of the same series, {(units == SeriesUnits.Chg ? CitationText.Money(v) : Infrastructure.DecimalText.Format(v) + "%")}"

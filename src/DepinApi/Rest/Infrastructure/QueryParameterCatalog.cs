@@ -36,7 +36,7 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
             return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, request.Query[name].ToString(),
                 $"This endpoint has no query parameter '{name}'"
                 + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")
-                + (known.Count == 0 ? "; it takes none." : $". Its query parameters are: {list}."))
+                + (known.Count == 0 ? "; it takes none." : $"{(suggestion is null ? "." : "")} Its query parameters are: {list}."))
             {
                 ProblemType = "unknown-parameter",
                 Known = known,
