@@ -120,6 +120,20 @@ public class FigureQueryTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
         Assert.Equal(JsonValueKind.Null, data.GetProperty("project").ValueKind);
     }
 
+    [Theory]
+    [InlineData(99, "DATA_VERSION_NOT_FOUND")]
+    [InlineData(0, "BAD_VERSION")]
+    [InlineData(-5, "BAD_VERSION")]
+    public async Task Changes_of_a_version_not_served_are_an_error_naming_the_argument_as_REST_answers_them(int version, string code)
+    {
+        var body = await api.Client.PostAsync($"{{ changes(version: {version}, first: 5) {{ totalCount }} }}");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("version", error.GetProperty("extensions").GetProperty("argument").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("data").ValueKind);
+    }
+
     [Fact]
     public async Task Changes_list_what_the_first_import_added()
     {

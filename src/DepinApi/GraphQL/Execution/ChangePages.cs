@@ -23,11 +23,23 @@ internal static class ChangePages
         if (context.GetArgument<string>("after") is { } cursor)
         {
             var position = Cursors.Decode(context, ListName, cursor, 3);
-            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) throw Cursors.BadCursor();
-            after = (version, position[1], position[2]);
+            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var afterVersion)) throw Cursors.BadCursor();
+            after = (afterVersion, position[1], position[2]);
         }
-        var query = new ChangeQuery { Version = context.GetArgument<int?>("version"), After = after };
+        var version = context.GetArgument<int?>("version");
+        if (version < 1)
+        {
+            throw new GraphQLError($"Argument \"version\" must be a data version number, a whole number from 1; got {version}.",
+                extensions: new Dictionary<string, object?> { ["code"] = "BAD_VERSION", ["argument"] = "version" });
+        }
+        var query = new ChangeQuery { Version = version, After = after };
         var session = await context.SessionAsync();
+        // As REST's /v1/changes?version= answers it: a version past those served names none, not an empty list.
+        if (version > session.Version.Id)
+        {
+            throw new GraphQLError($"Data version {version} is not among those served; versions 1 to {session.Version.Id} are.",
+                extensions: new Dictionary<string, object?> { ["code"] = "DATA_VERSION_NOT_FOUND", ["argument"] = "version" });
+        }
         // One row past the page says whether another follows, an empty page's too.
         var rows = await session.ChangesAsync(query with { Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
