@@ -44,7 +44,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             var (request, failure) = await GraphQLHttpRequestReader.ReadAsync(http, options).ConfigureAwait(false);
             if (failure is not null)
             {
-                await WriteAsync(http, new GraphQLHttpResponse(RequestError(failure.Message), failure.StatusCode, Allow: failure.Allow), mediaType)
+                await WriteAsync(http, new GraphQLHttpResponse(RequestError(failure.Message, failure.Code), failure.StatusCode, Allow: failure.Allow), mediaType)
                     .ConfigureAwait(false);
                 return;
             }
@@ -62,7 +62,8 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             Logger(http).LogInformation("GraphQL request body could not be read: {Message}", exception.Message);
             if (http.Response.HasStarted || http.RequestAborted.IsCancellationRequested) return;
             http.Response.Clear();
-            await WriteAsync(http, new GraphQLHttpResponse(RequestError(exception.Message), exception.StatusCode), mediaType)
+            await WriteAsync(http, new GraphQLHttpResponse(RequestError(exception.Message, RequestReadFailure.CodeOf(exception.StatusCode)),
+                    exception.StatusCode), mediaType)
                 .ConfigureAwait(false);
         }
         catch (Exception exception)
@@ -165,7 +166,8 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             // Only queries are safe; GET must not change anything, and caches may replay it.
             return new GraphQLHttpResponse(
                 ExecutionResult.RequestError([new GraphQLError(
-                    $"Cannot perform {operation.Operation.ToString().ToLowerInvariant()} operations over GET; use POST.", [operation])]),
+                    $"Cannot perform {operation.Operation.ToString().ToLowerInvariant()} operations over GET; use POST.", [operation],
+                    extensions: new Dictionary<string, object?> { ["code"] = RequestReadFailure.CodeOf(StatusCodes.Status405MethodNotAllowed) })]),
                 StatusCodes.Status405MethodNotAllowed,
                 Allow: "POST");
         }

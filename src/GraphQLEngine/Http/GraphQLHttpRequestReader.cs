@@ -68,7 +68,7 @@ internal static class GraphQLHttpRequestReader
         }
         catch (JsonException)
         {
-            return (null, RequestReadFailure.BadRequest("The request body is not valid JSON."));
+            return (null, RequestReadFailure.BadRequest($"The request body is not valid JSON, or nests deeper than {JsonOptions.MaxDepth} levels."));
         }
         http.Response.RegisterForDispose(document);
         if (!HoldsOnlyText(document.RootElement))

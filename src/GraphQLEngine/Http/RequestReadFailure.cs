@@ -7,4 +7,17 @@ namespace GraphQLEngine.Http;
 internal sealed record RequestReadFailure(int StatusCode, string Message, string? Allow = null)
 {
     public static RequestReadFailure BadRequest(string message) => new(400, message);
+
+    /// <summary>The error's <c>extensions.code</c>, which a client reads instead of the status or the message.</summary>
+    public string Code => CodeOf(StatusCode);
+
+    /// <summary>The code of a request the transport refused with <paramref name="statusCode"/>.</summary>
+    public static string CodeOf(int statusCode) => statusCode switch
+    {
+        405 => "METHOD_NOT_ALLOWED",
+        408 => "REQUEST_TIMEOUT",
+        413 => "REQUEST_TOO_LARGE",
+        415 => "UNSUPPORTED_MEDIA_TYPE",
+        _ => "BAD_REQUEST",
+    };
 }

@@ -99,6 +99,7 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
         Assert.Equal(405, reply.Status);
         Assert.Equal(["POST"], reply.ContentHeaders.Allow);
         Assert.Equal("Cannot perform mutation operations over GET; use POST.", reply.FirstMessage);
+        Assert.Equal("METHOD_NOT_ALLOWED", reply.FirstCode);
     }
 
     [Fact]
@@ -109,6 +110,7 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
 
         Assert.Equal(405, reply.Status);
         Assert.Equal(["GET", "POST"], reply.ContentHeaders.Allow.Order());
+        Assert.Equal("METHOD_NOT_ALLOWED", reply.FirstCode);
     }
 
     [Theory]
@@ -122,11 +124,12 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
 
         Assert.Equal(415, reply.Status);
         Assert.Equal("POST requests must have the content type application/json (UTF-8).", reply.FirstMessage);
+        Assert.Equal("UNSUPPORTED_MEDIA_TYPE", reply.FirstCode);
     }
 
     [Theory]
     [InlineData(null, "The request body is empty; expected a JSON object with a \"query\".")]
-    [InlineData("{ \"not a JSON", "The request body is not valid JSON.")]
+    [InlineData("{ \"not a JSON", "The request body is not valid JSON, or nests deeper than 64 levels.")]
     [InlineData("[\"array\"]", "The request body must be a JSON object.")]
     [InlineData("\"text\"", "The request body must be a JSON object.")]
     [InlineData("{}", "The \"query\" parameter is missing.")]
@@ -147,6 +150,7 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
             Assert.Equal(400, reply.Status);
             Assert.Equal(accept, reply.MediaType);
             Assert.Equal(message, reply.FirstMessage);
+            Assert.Equal("BAD_REQUEST", reply.FirstCode);
             Assert.False(reply.HasData);
         }
     }
@@ -172,5 +176,6 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
 
         Assert.Equal(413, reply.Status);
         Assert.Equal("The request body exceeds the maximum of 4,096 bytes.", reply.FirstMessage);
+        Assert.Equal("REQUEST_TOO_LARGE", reply.FirstCode);
     }
 }
