@@ -31,6 +31,11 @@ internal sealed class OperationValueReader(OperationDefinitionNode operation, IR
             var value = node is not null && !IsUnsetVariable(node.Value)
                 ? FromValueNode(node.Value)
                 : argument.HasDefaultValue ? IntegerValues.ToNonNegativeInteger(argument.DefaultValue) : null;
+            // A variable given null for a non-null argument is that field's error when it runs (CoerceArgumentValues),
+            // where graphql-js puts it, not a page size left out: measured at the argument's default, so the request
+            // runs and answers it there.
+            if (value is null && node is not null && argument.Type is GraphQLNonNull && argument.HasDefaultValue)
+                value = IntegerValues.ToNonNegativeInteger(argument.DefaultValue);
             if (value is { } v) largest = Math.Max(largest ?? 0, v);
         }
         return largest;

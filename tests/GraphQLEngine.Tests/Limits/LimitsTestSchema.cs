@@ -43,6 +43,7 @@ internal static class LimitsTestSchema
             .Field("name", Scalars.String)
             .Field("child", () => item!)
             .Field("children", () => new GraphQLList(item!), f => f.Argument("first", Scalars.Int, defaultValue: 5))
+            .Field("pages", () => new GraphQLList(item!), f => f.Argument("first", new GraphQLNonNull(Scalars.Int), defaultValue: 3))
             .Build();
         var thing = new ObjectTypeBuilder<object>("Thing")
             .Field("name", Scalars.String)

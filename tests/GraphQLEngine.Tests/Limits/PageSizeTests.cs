@@ -23,6 +23,14 @@ public class PageSizeTests
     }
 
     [Fact]
+    public void The_message_names_only_the_page_size_arguments_the_field_has()
+    {
+        var error = Assert.Single(Analyze("{ things { items { name } } }").Errors);
+
+        Assert.Equal("Field \"Thing.items\" must be given a \"first\" argument of at most 100.", error.Message);
+    }
+
+    [Fact]
     public void A_connection_must_be_given_one_too()
     {
         var error = Assert.Single(Analyze("{ repositories { totalCount } }").Errors);
@@ -39,6 +47,19 @@ public class PageSizeTests
             LimitsTestSchema.Schema, Parser.Parse("query($n: Int) { item { children(first: $n) { name } } }"), null,
             new Dictionary<string, object?> { ["n"] = null });
         Assert.Single(nullVariable.Errors);
+    }
+
+    [Fact]
+    public void A_null_given_to_a_non_null_page_size_is_measured_at_its_default_for_execution_to_refuse()
+    {
+        // CoerceArgumentValues makes it the field's error ("must not be null"), as graphql-js answers it; the measure
+        // neither calls it a missing page size nor lets it cost nothing.
+        var analysis = QueryAnalyzer.Analyze(
+            LimitsTestSchema.Schema, Parser.Parse("query($n: Int = 2) { item { pages(first: $n) { name } } }"), null,
+            new Dictionary<string, object?> { ["n"] = null });
+
+        Assert.Empty(analysis.Errors);
+        Assert.Equal(3, analysis.RequestedQueryCost);
     }
 
     [Fact]
