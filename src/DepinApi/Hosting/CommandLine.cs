@@ -40,7 +40,9 @@ public static class CommandLine
             : args[0] switch
             {
                 "migrate" => new MigrateVerb(args[1..]),
-                "import" when args.Length >= 2 && !args[1].StartsWith('-') => new ImportVerb(args[1], args[2..]),
+                "import" when args.Length >= 2 && args[1].Length > 0 && !args[1].StartsWith('-') => new ImportVerb(args[1], args[2..]),
+                "import" when args.Length >= 2 && args[1].StartsWith('-') =>
+                    new UsageError($"'{args[1]}' is not an argument here: import needs the seed-data folder first: DepinApi import <dir>"),
                 "import" => new UsageError("import needs the seed-data folder: DepinApi import <dir>"),
                 _ => (Verb)new UsageError($"Unknown verb '{args[0]}'."),
             };
@@ -80,6 +82,14 @@ public static class CommandLine
             return usage.Message.Length > 0 ? BadUsage : Success;
         }
 
+        // A folder that is not there is the command's mistake: said before anything is started, created or migrated.
+        var directory = verb is ImportVerb named ? InvocationDirectory.Resolve(named.Directory) : null;
+        if (verb is ImportVerb missing && !Directory.Exists(directory))
+        {
+            Console.Error.WriteLine($"{missing.Directory}: no such folder ({directory}); nothing was started or changed.");
+            return BadUsage;
+        }
+
         var builder = WebApplication.CreateBuilder(verb.HostArguments);
         using var logging = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         var logger = logging.CreateLogger("DepinApi");
@@ -100,14 +110,8 @@ public static class CommandLine
             Console.WriteLine(applied.Count == 0
                 ? $"Schema up to date at version {latest.Version} ({latest.Name}); nothing to apply."
                 : $"Schema migrated to version {latest.Version} ({latest.Name}): {applied.Count} migration(s) applied.");
-            if (verb is not ImportVerb import)
+            if (verb is not ImportVerb || directory is null)
                 return Success;
-            var directory = InvocationDirectory.Resolve(import.Directory);
-            if (!Directory.Exists(directory))
-            {
-                Console.Error.WriteLine($"{import.Directory}: no such folder ({directory})");
-                return Failed;
-            }
             var result = await new SeedImporter(owner).ImportAsync(directory, notice => Console.Error.WriteLine(notice), cancel.Token);
             if (!result.Succeeded)
             {

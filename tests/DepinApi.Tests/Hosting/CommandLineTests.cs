@@ -14,11 +14,18 @@ public sealed class CommandLineTests
     [InlineData(new[] { "import", "seeds", "/tmp/other-seeds" }, "/tmp/other-seeds")]
     [InlineData(new[] { "migrate", "now" }, "now")]
     [InlineData(new[] { "--urls", "http://127.0.0.1:5080", "-v" }, "-v")]
+    [InlineData(new[] { "import", "--dry-run", "seeds" }, "--dry-run")]
     public void An_argument_nothing_reads_is_a_usage_error_naming_it(string[] args, string unread)
     {
         var verb = Assert.IsType<UsageError>(CommandLine.Parse(args));
 
         Assert.StartsWith($"'{unread}' is not an argument here", verb.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_folder_name_is_no_folder()
+    {
+        Assert.StartsWith("import needs the seed-data folder", Assert.IsType<UsageError>(CommandLine.Parse(["import", ""])).Message, StringComparison.Ordinal);
     }
 
     [Theory]

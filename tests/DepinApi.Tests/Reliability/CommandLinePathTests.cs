@@ -48,8 +48,10 @@ public sealed class CommandLinePathTests : IDisposable
         {
             await using var import = DepinApiProcess.StartVerb(connectionString, ["import", "seed-data"], project,
                 new Dictionary<string, string> { ["PWD"] = shell });
-            Assert.Equal(CommandLine.Failed, await import.WaitForExitAsync());
-            Assert.Contains($"seed-data: no such folder ({Path.Combine(shell, "seed-data")})", import.Error);
+            Assert.Equal(CommandLine.BadUsage, await import.WaitForExitAsync());
+            Assert.Contains($"seed-data: no such folder ({Path.Combine(shell, "seed-data")}); nothing was started or changed.", import.Error);
+            // Said before the database was touched: the schema was not even migrated.
+            Assert.DoesNotContain("Schema", import.Output);
         }
         finally
         {
