@@ -63,6 +63,7 @@ public class PermalinkTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     [InlineData("/v1/settlement-mix/filecoin-2026-06-01-settlement-mix", "Filecoin settlement mix, as of June 1, 2026: fees mainly settled in the native token (estimate).")]
     [InlineData("/v1/token-prices/helium-2026-06-01-price", "Helium (HNT) token price, as of June 1, 2026: $0.7277; down 78.55% over one year (disclosed).")]
     [InlineData("/v1/metrics/aethir-2026-active-compute-clients", "Aethir active compute clients, as reported in early 2026: over 150 (disclosed).")]
+    [InlineData("/v1/sector-figures/depin-2026q2-annualized-external-revenue", "DePIN annualized external revenue, as of Q2 2026: over $800 million (estimate).")]
     public async Task Citations_state_the_figure_as_prose_does(string url, string start)
     {
         var figure = (await api.GetJsonAsync(url)).GetProperty("data");

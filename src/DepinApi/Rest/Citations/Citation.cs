@@ -128,7 +128,7 @@ public static class Citation
         Sentence(NetworkMetricStatement(f, projectName).Claim, f.Basis, null, f.Source, permalink);
 
     public static FigureStatement NetworkMetricStatement(NetworkMetric f, string projectName) =>
-        new($"{projectName} {CitationText.Metric(f.Metric)}", CitationText.Period(f.Period, f.Source),
+        new($"{projectName} {CitationText.Metric(f.Metric)}", CitationText.Period(f.Period, f.Source, f.Metric),
             Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote), f.Basis);
 
     public static string SectorFigure(SectorFigure f, string permalink) =>
@@ -137,7 +137,7 @@ public static class Citation
     public static FigureStatement SectorFigureStatement(SectorFigure f)
     {
         var scope = f.Scope == "depin_compute" ? "DePIN compute networks'" : "DePIN";
-        return new($"{scope} {CitationText.Metric(f.Metric)}", CitationText.Period(f.Period, f.Source),
+        return new($"{scope} {CitationText.Metric(f.Metric)}", CitationText.Period(f.Period, f.Source, f.Metric),
             Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote), f.Basis);
     }
 

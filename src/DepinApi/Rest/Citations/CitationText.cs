@@ -215,6 +215,15 @@ public static class CitationText
         return Period(period);
     }
 
+    /// <summary>
+    /// <see cref="Period(string, Source)"/> of a figure of <paramref name="metric"/>: an annualized rate in a quarter is
+    /// "as of" that quarter, never its total, as <see cref="RevenuePeriod(string, ReadModel.Quarter)"/> words a revenue rate.
+    /// </summary>
+    public static string Period(string period, Source source, string metric) =>
+        metric.Contains("annualized", StringComparison.Ordinal) && ReadModel.Quarter.TryParse(period, out var quarter)
+            ? AsOf + Quarter(quarter)
+            : Period(period, source);
+
     /// <summary>"Source: BlockEden.xyz, “Title”, early 2026."</summary>
     public static string SourceSentence(Source source) =>
         // A read session hands every figure of one source the same instance, so a long series writes the sentence once.

@@ -14,7 +14,7 @@ public sealed record SectorFigureView(
         SettlementMixView.Example.Source,
         "Decentralized Physical Infrastructure Networks (DePIN) have surpassed $800 million in annual external revenue in Q2 2026.",
         "http://127.0.0.1:5080/v1/sector-figures/depin-2026q2-annualized-external-revenue?asOf=1",
-        "DePIN annualized external revenue, Q2 2026: over $800 million (estimate). Source: Gate, “Helium and Akash revenue continues to grow; why has the DePIN token value capture failed?”, as of June 1, 2026. http://127.0.0.1:5080/v1/sector-figures/depin-2026q2-annualized-external-revenue?asOf=1");
+        "DePIN annualized external revenue, as of Q2 2026: over $800 million (estimate). Source: Gate, “Helium and Akash revenue continues to grow; why has the DePIN token value capture failed?”, as of June 1, 2026. http://127.0.0.1:5080/v1/sector-figures/depin-2026q2-annualized-external-revenue?asOf=1");
 
     public static CsvColumns<SectorFigureView> Columns() => new CsvColumns<SectorFigureView>()
         .Add("id", f => f.Id).Add("scope", f => f.Scope).Add("period", f => f.Period)
