@@ -99,12 +99,16 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     [InlineData("/v1/revenue?metric=quarterly_revenue")]
     [InlineData("/v1/settlement-mix")]
     [InlineData("/v1/sector-figures")]
+    [InlineData("/v1/screening?format=csv")]
+    [InlineData("/v1/projects/helium/screening?format=csv")]
+    [InlineData("/v1/sectors/analytics?format=csv")]
     public async Task No_number_is_written_with_its_columns_trailing_zeros(string url)
     {
         var body = await api.Client.GetStringAsync(url);
 
-        // A JSON number (after ":", "[" or ",") with a fraction ending in 0, such as 0.55000 or 110000000.00.
-        var padded = System.Text.RegularExpressions.Regex.Matches(body, @"[:\[,]-?\d+\.\d*0(?=[,\]}])").Select(m => m.Value).ToList();
+        // A number after ":", "[", "," or "=" (JSON, a CSV cell, a screening input's value) with a fraction ending in 0,
+        // such as 0.55000 or 110000000.00.
+        var padded = System.Text.RegularExpressions.Regex.Matches(body, @"[:\[,=]-?\d+\.\d*0(?=[,\]}\s;)])").Select(m => m.Value).ToList();
         Assert.True(padded.Count == 0, string.Join(" ", padded.Take(10)));
     }
 

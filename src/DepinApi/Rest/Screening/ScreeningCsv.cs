@@ -40,5 +40,5 @@ public static class ScreeningCsv
         .Add("inputs", r => string.Join("; ", r.Component.Inputs.Select(Cite)));
 
     private static string Cite(ScreeningInput input) => string.Create(CultureInfo.InvariantCulture,
-        $"{input.Table}/{input.FigureId} {input.Role}={(input.Value is { } v ? v.ToString(CultureInfo.InvariantCulture) : input.Label)} ({input.AsOf}, {input.Source.Id})");
+        $"{input.Table}/{input.FigureId} {input.Role}={(input.Value is { } v ? DecimalText.Format(v) : input.Label)} ({input.AsOf}, {input.Source.Id})");
 }
