@@ -67,6 +67,21 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
     }
 
     [Fact]
+    public async Task A_project_filter_takes_at_most_a_hundred_distinct_names_and_a_repeated_name_once()
+    {
+        // Each distinct name is a lookup: 101 are refused before any, and 5,000 spellings of one name are one lookup.
+        var many = string.Join(",", Enumerable.Range(0, 101).Select(i => $"p{i}"));
+        var problem = await ProblemAsync("/v1/settlement-mix?project=" + many, HttpStatusCode.BadRequest);
+        Assert.Equal("project", problem.GetProperty("parameter").GetString());
+        Assert.Contains("at most 100 distinct project names", problem.GetProperty("expected").GetString());
+
+        var repeated = string.Join(",", Enumerable.Repeat("HNT,hnt,helium", 1_700));
+        var once = await api.GetJsonAsync("/v1/settlement-mix?project=helium");
+        var body = await api.GetJsonAsync("/v1/settlement-mix?project=" + repeated);
+        Assert.Equal(once.GetProperty("data").GetRawText(), body.GetProperty("data").GetRawText());
+    }
+
+    [Fact]
     public async Task A_filter_some_figure_states_is_an_empty_list_not_an_error()
     {
         // Revenue figures state 2026Q2 and settlement mixes exist, but no mix is dated by a quarter: an answer.

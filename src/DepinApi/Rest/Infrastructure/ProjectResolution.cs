@@ -32,6 +32,9 @@ public static class ProjectResolution
         return ProjectLookup.Unknown(RestProblems.UnknownProject(slug, named.Suggestions));
     }
 
+    /// <summary>The most distinct names a <c>project</c> filter takes in one request; more is a 400.</summary>
+    public const int MaxNames = 100;
+
     /// <summary>
     /// The canonical slugs of a comma-separated <paramref name="value"/> of a query parameter that names projects
     /// (slugs or any name <see cref="ResolveAsync(HttpContext, ReadSession, string, CancellationToken)"/> accepts),
@@ -42,8 +45,15 @@ public static class ProjectResolution
     {
         if (string.IsNullOrEmpty(value))
             return null;
+        // Names are looked up one by one, so a name given twice (in any case) is looked up once, and a list is capped.
+        var names = value.Split(',', StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (names.Length > MaxNames)
+        {
+            throw new InvalidParameterException(parameter, $"at most {MaxNames} distinct project names", value.Length > 200 ? value[..200] + "…" : value,
+                $"The parameter '{parameter}' names {names.Length} distinct projects; at most {MaxNames} are taken in one request.");
+        }
         var slugs = new List<string>();
-        foreach (var name in value.Split(',', StringSplitOptions.TrimEntries))
+        foreach (var name in names)
         {
             var named = await NameAsync(session, name, await session.ProjectAsync(name, cancellationToken), cancellationToken);
             if ((named.Project?.Slug ?? named.Slug) is { } slug)
