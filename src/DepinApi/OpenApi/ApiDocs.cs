@@ -1,3 +1,4 @@
+using DepinApi.Errors;
 using DepinApi.Fairness;
 using DepinApi.Rest;
 using DepinApi.Rest.Citations;
@@ -99,12 +100,15 @@ public static class ApiDocs
     /// An OpenAPI document served as the REST resources are: built in a fair turn, charged by its size (it is about
     /// 700 KB, eleven points, where a flat point let a few clients keep the cores and hundreds of megabytes busy
     /// generating it), kept in the output cache (it changes only with the build), and readable from any origin (code
-    /// generators and editors fetch it in a browser).
+    /// generators and editors fetch it in a browser). It takes no query parameters: one is refused before the document
+    /// is built, as a REST resource refuses a parameter it does not have (each new `?v=…` had been a build of its own).
     /// </summary>
     private static IEndpointConventionBuilder AsPublicDocument(this IEndpointConventionBuilder endpoint) =>
-        endpoint.WithMetadata(BufferedResponse.Metadata, FairBuild.Rest)
+        endpoint.WithMetadata(BufferedResponse.Metadata, FairBuild.Rest, NoQueryParameters)
             .CacheOutput(DataVersionCachePolicy.PolicyName)
             .RequireCors(RestApi.CorsPolicy);
+
+    private static readonly object NoQueryParameters = new();
 
     /// <summary>Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it.</summary>
     private static IEndpointConventionBuilder MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern,
@@ -116,6 +120,15 @@ public static class ApiDocs
             // The branch's middleware answers by path, and a static-file middleware inside it serves nothing while a
             // request has an endpoint.
             var endpoint = context.GetEndpoint();
+            if (context.Request.QueryString.HasValue && endpoint?.Metadata.Contains(NoQueryParameters) == true)
+            {
+                var name = context.Request.Query.Keys.FirstOrDefault() ?? context.Request.QueryString.Value!;
+                await Problems.Create(StatusCodes.Status400BadRequest, "unknown-parameter", $"There is no parameter '{name}'.",
+                        $"{context.Request.Path} takes no query parameters.",
+                        new Dictionary<string, object?> { ["parameter"] = name, ["knownParameters"] = Array.Empty<string>() })
+                    .ExecuteAsync(context);
+                return;
+            }
             context.SetEndpoint(null);
             try
             {

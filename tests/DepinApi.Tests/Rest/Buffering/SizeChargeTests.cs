@@ -72,6 +72,11 @@ public sealed class SizeChargeTests
         using var again = await client.GetAsync(url);
         Assert.True(CacheHits.IsHit(again));
         Assert.Equal(length, (await again.Content.ReadAsByteArrayAsync()).Length);
+        // The document takes no query parameters: one is refused, not a new entry to build.
+        using var withQuery = await client.GetAsync(url + "?v=" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.BadRequest, withQuery.StatusCode);
+        Assert.Equal("v", (await withQuery.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+        Assert.Equal("1", string.Join(",", withQuery.Headers.GetValues("RateLimit-Cost")));
     }
 
     [Fact]
