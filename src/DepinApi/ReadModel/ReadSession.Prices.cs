@@ -12,6 +12,28 @@ public sealed partial class ReadSession
         StreamAsync(PricesSql(query), p => BindPrices(p, query, limit: true), ReadPrice, cancellationToken);
 
     /// <summary>
+    /// The <paramref name="limit"/> prices of <paramref name="project"/> just before the price at
+    /// (<paramref name="date"/>, <paramref name="id"/>) in series order, nearest first: one backward index scan, where
+    /// reading the series from its start to reach them read a long series whole.
+    /// </summary>
+    public Task<List<TokenPrice>> TokenPricesBeforeAsync(string project, DateOnly date, string id, int limit,
+        CancellationToken cancellationToken) =>
+        QueryAsync($"""
+            SELECT {PriceColumns}, {SourceColumns}
+            FROM {FigureSql.TokenPrices.Table} t {JoinSource("t")}
+            WHERE {Visible("t")}{FigureSql.TokenPrices.Of("t", "@project")}
+              AND t.date <= @before_date AND (t.date, t.id) < (@before_date, @before_id)
+            ORDER BY {FigureSql.NewestFirst("t")}
+            LIMIT @limit
+            """, p =>
+        {
+            p.AddText("project", project);
+            p.AddDate("before_date", date);
+            p.AddText("before_id", id);
+            p.AddInt("limit", limit);
+        }, ReadPrice, cancellationToken);
+
+    /// <summary>
     /// The project whose own slug is <paramref name="slug"/> and a page of its prices (<see cref="TokenPricesAsync"/>)
     /// in one statement: a row per price, each with the project (a row with no price when the page is empty), and no
     /// row when no project has that slug. Queued in advance it is the session's only statement
