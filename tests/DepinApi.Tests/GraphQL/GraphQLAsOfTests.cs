@@ -16,6 +16,26 @@ public class GraphQLAsOfTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
         Assert.Equal(1, byDay.GetProperty("meta").GetProperty("dataVersion").GetInt32());
     }
 
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("1e0")]
+    [InlineData("\"1\"")]
+    public async Task A_version_variable_written_as_a_whole_JSON_number_in_any_form_is_that_version(string json)
+    {
+        var variables = JsonDocument.Parse($$"""{"v": {{json}}}""").RootElement;
+        var data = await api.Client.DataAsync("query($v: AsOf) { meta(asOf: $v) { dataVersion } }", variables);
+
+        Assert.Equal(1, data.GetProperty("meta").GetProperty("dataVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_fractional_version_variable_is_refused_as_the_number_it_is()
+    {
+        var body = await api.Client.PostAsync("query($v: AsOf) { meta(asOf: $v) { dataVersion } }", JsonDocument.Parse("""{"v": 1.5}""").RootElement);
+
+        Assert.Contains("AsOf cannot represent 1.5", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task A_version_that_does_not_exist_is_an_error_saying_which_do()
     {

@@ -20,6 +20,8 @@ public static class AsOfScalar
         ValueParser = value => Parse(value switch
         {
             int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A version written 1.0 or 1e0 in JSON is the whole number it is, as the Int scalar takes it.
+            long or double or decimal => WholeNumber(value),
             string text => text,
             _ => null,
         }) ?? throw new GraphQLError($"AsOf cannot represent {InputEcho.Of(value)}: expected {AsOf.Format}."),
@@ -32,4 +34,17 @@ public static class AsOfScalar
     };
 
     private static AsOf? Parse(string? text) => AsOf.TryParse(text, out var asOf) ? asOf : null;
+
+    private static string? WholeNumber(object number)
+    {
+        try
+        {
+            var value = Convert.ToDecimal(number, System.Globalization.CultureInfo.InvariantCulture);
+            return decimal.IsInteger(value) ? value.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 }
