@@ -1,4 +1,3 @@
-using DepinApi.Errors;
 using DepinApi.Fairness;
 using DepinApi.Rest;
 using DepinApi.Rest.Citations;
@@ -122,10 +121,11 @@ public static class ApiDocs
             var endpoint = context.GetEndpoint();
             if (context.Request.QueryString.HasValue && endpoint?.Metadata.Contains(NoQueryParameters) == true)
             {
+                // Answered as every REST endpoint answers a parameter it does not have (QueryParameterCatalog).
                 var name = context.Request.Query.Keys.FirstOrDefault() ?? context.Request.QueryString.Value!;
-                await Problems.Create(StatusCodes.Status400BadRequest, "unknown-parameter", $"There is no parameter '{name}'.",
-                        $"{context.Request.Path} takes no query parameters.",
-                        new Dictionary<string, object?> { ["parameter"] = name, ["knownParameters"] = Array.Empty<string>() })
+                await RestProblems.InvalidParameter(new InvalidParameterException(name, "no query parameters",
+                        context.Request.Query[name].ToString(), $"{context.Request.Path} takes no query parameters.")
+                { ProblemType = "unknown-parameter", Known = [] })
                     .ExecuteAsync(context);
                 return;
             }
