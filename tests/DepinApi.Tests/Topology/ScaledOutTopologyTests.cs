@@ -156,6 +156,13 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
         var served = 0;
         var inFlight = 0;
         var maxInFlightAtKill = -1;
+        var sinceKill = new Stopwatch();
+        var failed = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Fail(string what)
+        {
+            Interlocked.Increment(ref failures);
+            failed.Enqueue($"{sinceKill.ElapsedMilliseconds} ms after the kill: {what}");
+        }
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
         {
@@ -167,13 +174,13 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
                     // Clients enough that none runs out of budget: this is about failures, not limits.
                     using var response = await SendAsync(http, haproxy.Port, "/v1/projects", client: $"203.0.113.{(worker * 50) + (i % 50)}");
                     if ((int)response.StatusCode >= 500)
-                        Interlocked.Increment(ref failures);
+                        Fail($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                     else
                         Interlocked.Increment(ref served);
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException exception)
                 {
-                    Interlocked.Increment(ref failures);
+                    Fail(exception.InnerException?.Message ?? exception.Message);
                 }
                 finally
                 {
@@ -184,15 +191,19 @@ public sealed class ScaledOutTopologyTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(2));
         var servedBeforeKill = Volatile.Read(ref served);
         maxInFlightAtKill = Volatile.Read(ref inFlight);
+        sinceKill.Start();
         victim.Kill();
         await Poll.UntilAsync(async () => (await haproxy.ServerStatusAsync(http))["api2"].StartsWith("DOWN", StringComparison.Ordinal),
             "haproxy marks the killed replica down");
         var failuresWhenDown = Volatile.Read(ref failures);
+        output.WriteLine($"haproxy marked it down {sinceKill.ElapsedMilliseconds} ms after the kill");
         await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await Task.WhenAll(load);
         output.WriteLine($"SIGKILL under load: {servedBeforeKill} served before, {served} in all, {failures} failed " +
                          $"({failuresWhenDown} by the time haproxy marked it down), {workers} workers in flight");
+        foreach (var failure in failed)
+            output.WriteLine(failure);
         Assert.InRange(failures, 0, workers);
         Assert.Equal(failuresWhenDown, failures);
         Assert.True(served > servedBeforeKill, "no request was served after the kill");
