@@ -106,27 +106,8 @@ public sealed class ChartResult(ChartScene scene, ResponseFormat format, string 
         var points = http.RequestServices.GetRequiredService<IOptions<RestOptions>>().Value.PngPaintPoints;
         if (points <= 0)
             return true;
-        PaintCharge.Add(http, points);
+        WorkCharge.Add(http, points);
         var ledger = http.RequestServices.GetRequiredService<IRateLimitLedger>();
         return (await ledger.ChargeRequestAsync(http, 1 + points)).Admitted;
     }
-}
-
-/// <summary>The points a request owes for work beyond its bytes (painting a PNG), which the size charge adds to.</summary>
-public sealed class PaintCharge
-{
-    public long Points { get; private set; }
-
-    public static void Add(HttpContext http, long points)
-    {
-        var charge = http.Features.Get<PaintCharge>();
-        if (charge is null)
-        {
-            charge = new PaintCharge();
-            http.Features.Set(charge);
-        }
-        charge.Points += points;
-    }
-
-    public static long Of(HttpContext http) => http.Features.Get<PaintCharge>()?.Points ?? 0;
 }

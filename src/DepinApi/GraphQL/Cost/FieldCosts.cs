@@ -18,15 +18,18 @@ namespace DepinApi.GraphQL.Cost;
 /// the default: no data can be served then either. Connections (<c>projects</c>, <c>changes</c>) are paged by
 /// <c>first</c> instead.
 /// </remarks>
-public sealed class FieldCosts
+public sealed class FieldCosts(CurrentListBounds bounds)
 {
-    private volatile ListBounds? current;
+    public FieldCosts()
+        : this(new CurrentListBounds())
+    {
+    }
 
     /// <summary>The bounds in force; null until first read.</summary>
     public ListBounds? Current
     {
-        get => current;
-        set => current = value;
+        get => bounds.Value;
+        set => bounds.Value = value;
     }
 
     /// <summary>Fields whose list length the data decides: coordinate, and the bound from the bounds and arguments.</summary>
@@ -93,7 +96,7 @@ public sealed class FieldCosts
         foreach (var (coordinate, bound) in Bounds)
         {
             Field(schema, coordinate).Metadata[CostMetadata.ListSizeBound] =
-                (ListSizeBound)(arguments => current is { } bounds ? bound(bounds, arguments) : null);
+                (ListSizeBound)(arguments => Current is { } read ? bound(read, arguments) : null);
         }
         foreach (var (coordinate, size) in Declared)
             Field(schema, coordinate).Metadata[CostMetadata.ListSize] = size;

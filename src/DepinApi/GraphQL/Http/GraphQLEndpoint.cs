@@ -19,10 +19,12 @@ public static class GraphQLEndpoint
         builder.Services.Configure<GraphQLApiOptions>(builder.Configuration.GetSection(GraphQLApiOptions.Section));
         // Built on another core while the host is assembled; a schema error still stops the start-up, when the
         // endpoint is mapped.
-        var fieldCosts = new FieldCosts();
+        var listBounds = new CurrentListBounds();
+        var fieldCosts = new FieldCosts(listBounds);
         var schema = Task.Run(() => DepinSchema.Create(fieldCosts));
         builder.Services.AddSingleton(_ => schema.GetAwaiter().GetResult());
         builder.Services.AddSingleton(fieldCosts);
+        builder.Services.AddSingleton(listBounds);
         builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
         // In this order: a request refused for its text is not charged for its cost.

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using DepinApi.OpenApi;
+using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 using DepinApi.Rest.Models;
@@ -23,7 +24,8 @@ public static class FigureSearchEndpoints
             .ProducesJsonOrCsv<ListResponse<FigureHitView>>();
     }
 
-    public static async Task<Results<Ok<ListResponse<FigureHitView>>, CsvResult<FigureHitView>>> SearchAsync(HttpContext http, RestHandlerServices rest,
+    public static async Task<IResult> SearchAsync(
+        HttpContext http, RestHandlerServices rest, CurrentListBounds bounds, IRateLimitLedger ledger,
         [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name or slug, or the quote.")]
         [OpenApiExample("helium revenue")] string? q,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
@@ -48,12 +50,30 @@ public static class FigureSearchEndpoints
             After = page.After is [var kind, var id] ? (kind, id) : null,
             Limit = page.Limit + 1,
         };
+        if (!await ChargeFigureReadsAsync(http, ledger, search, bounds.Value, rest.Options.SearchFigureReadsPerPoint))
+            return new RateLimitRefusalResult();
         var links = new Citations.Links(http.Request, session.Version.Id);
         var fetched = (await session.SearchFiguresAsync(search, cancellationToken)).Select(h => FigureHitView.Of(h, links)).ToList();
         if (fetched.Count == 0 && (search.Metric is not null || search.Period is not null))
             await RefuseUnstatedFiltersAsync(session, search, cancellationToken);
         var (items, info) = rest.Cut(http, page, fetched, f => [f.Kind, f.Id]);
-        return Representation.List(format, session, items, info, FigureHitView.Columns(), "figures");
+        return Representation.List(format, session, items, info, FigureHitView.Columns(), "figures").Result;
+    }
+
+    // Every figure the project filter allows is read to list the matches, read again for each word's pattern, and
+    // once more to check a metric or period that matched nothing: with a long price series in the data that is a
+    // scan no page size bounds, so it is charged by how many figures there can be, before it runs.
+    private static async ValueTask<bool> ChargeFigureReadsAsync(HttpContext http, IRateLimitLedger ledger, FigureSearch search,
+        ListBounds? bounds, int readsPerPoint)
+    {
+        if (bounds is null || readsPerPoint <= 0)
+            return true;
+        var passes = 1 + (search.Words?.Count ?? 0) + (search.Metric is not null || search.Period is not null ? 1 : 0);
+        var points = bounds.FiguresAtMost(search.Projects) * passes / readsPerPoint;
+        if (points <= 0)
+            return true;
+        WorkCharge.Add(http, points);
+        return (await ledger.ChargeRequestAsync(http, 1 + points)).Admitted;
     }
 
     // A metric or period no figure states is a misspelling, not an empty answer: like every other endpoint's

@@ -24,7 +24,7 @@ public sealed class BufferedResponse
 /// beyond), never a Postgres connection. A response that would exceed
 /// <see cref="RestOptions.MaxResponseBytes"/> is abandoned as soon as it does and answered with
 /// a 400 response-too-large problem instead. A built response is charged by its size
-/// (<see cref="RestOptions.BytesPerPoint"/>), plus the painting of a PNG (<see cref="Charts.PaintCharge"/>), before it is sent.
+/// (<see cref="RestOptions.BytesPerPoint"/>), plus work beyond its bytes (<see cref="WorkCharge"/>: painting a PNG, scanning figures for a search), before it is sent.
 /// The build is written into the buffer in steps of <see cref="ServerOptions.BuildStepBytes"/>, between which it gives
 /// its build turn to a waiting newcomer (<see cref="BuildSlot.GiveWayAsync"/>).
 /// </summary>
@@ -93,7 +93,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
     {
         if (http.Response.StatusCode != StatusCodes.Status200OK)
             return true;
-        var points = (bytesPerPoint <= 0 ? 1 : Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint)) + Charts.PaintCharge.Of(http);
+        var points = (bytesPerPoint <= 0 ? 1 : Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint)) + WorkCharge.Of(http);
         return points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted;
     }
 
