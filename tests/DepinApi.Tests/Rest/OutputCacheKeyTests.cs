@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
 using DepinApi.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DepinApi.Tests.Rest;
 
@@ -63,6 +67,59 @@ public sealed partial class OutputCacheKeyTests : IAsyncLifetime
         var direct = await Snapshot(reference, second);
 
         Assert.Equal(direct, fromCache);
+    }
+
+    [Fact]
+    public async Task A_long_header_or_query_string_makes_no_long_cache_key()
+    {
+        var store = new KeyRecordingStore();
+        await using var recording = cached.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            var inner = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.RemoveAll<IOutputCacheStore>();
+            services.AddSingleton<IOutputCacheStore>(provider => store.Wrapping((IOutputCacheStore)inner.ImplementationFactory!(provider)));
+        }));
+        using var client = recording.CreateClient();
+        var longAccept = string.Join(", ", Enumerable.Range(0, 800).Select(i => $"application/x{i};q=0.{(i % 9) + 1}"))
+                         + ", application/json;q=0.05";
+        var junk = new string('x', 20_000);
+
+        foreach (var (url, accept) in new[]
+                 {
+                     ("/v1/meta", longAccept),
+                     ("/v1/projects?limit=3", "application/json, " + new string(' ', 10) + longAccept),
+                     ("/graphql?query=" + Uri.EscapeDataString(Query) + "&junk=" + junk, "application/json"),
+                     ("/graphql?query=" + Uri.EscapeDataString(Query), longAccept),
+                 })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            using var response = await client.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{url[..Math.Min(40, url.Length)]}: {(int)response.StatusCode}");
+        }
+
+        Assert.True(store.Keys.Count >= 4, $"{store.Keys.Count} responses stored");
+        Assert.All(store.Keys, key => Assert.True(key.Length < 512, $"a key of {key.Length} characters: {key[..100]}…"));
+    }
+
+    private sealed class KeyRecordingStore
+    {
+        public System.Collections.Concurrent.ConcurrentBag<string> Keys { get; } = [];
+
+        public IOutputCacheStore Wrapping(IOutputCacheStore inner) => new Recording(inner, Keys);
+
+        private sealed class Recording(IOutputCacheStore inner, System.Collections.Concurrent.ConcurrentBag<string> keys) : IOutputCacheStore
+        {
+            public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+
+            public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+            public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+            {
+                keys.Add(key);
+                return inner.SetAsync(key, value, tags, validFor, cancellationToken);
+            }
+        }
     }
 
     // The cache stores an entry once the response has been sent, which the client may see first;

@@ -32,15 +32,15 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
             var body = await BodyHashAsync(request, settings.MaxRequestBytes, cancellation);
             if (body is null) return;
             context.CacheVaryByRules.VaryByValues["body"] = body;
-            context.CacheVaryByRules.VaryByValues["contentType"] = request.ContentType ?? "";
+            context.CacheVaryByRules.VaryByValues["contentType"] = DepinApi.Rest.Infrastructure.CacheKeyDigest.Of(request.ContentType);
         }
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.HeaderNames = "Accept";
+        // A GET's query string is in the key exactly as sent (ExactQueryCacheKey); Accept as a digest.
+        context.CacheVaryByRules.VaryByValues["accept"] = DepinApi.Rest.Infrastructure.CacheKeyDigest.Of(request.Headers.Accept);
         context.CacheVaryByRules.VaryByValues["dataVersion"] = version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(settings.CacheSeconds);
         context.Tags.Add("graphql");

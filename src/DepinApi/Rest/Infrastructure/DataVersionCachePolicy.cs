@@ -2,13 +2,12 @@ using DepinApi.Database;
 using DepinApi.Observability;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// The output-cache policy of the REST API: GET and HEAD responses with status 200 are kept per
-/// path, full query string, Accept and Accept-Encoding, and data version. The version in the key
+/// path, full query string, Accept and Accept-Encoding (the last three as digests), and data version. The version in the key
 /// means a cached answer from before an import can never be served after it, even before
 /// <see cref="OutputCacheEviction"/> has dropped it by its tag.
 /// </summary>
@@ -36,8 +35,8 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
         context.AllowLocking = true;
         if (!cacheable)
             return ValueTask.CompletedTask;
-        context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.HeaderNames = new StringValues(["Accept", "Accept-Encoding"]);
+        // The query string is in the key exactly as sent (ExactQueryCacheKey); the Accept headers as a digest.
+        context.CacheVaryByRules.VaryByValues["accept"] = CacheKeyDigest.Of(request.Headers.Accept, request.Headers.AcceptEncoding);
         context.CacheVaryByRules.VaryByValues["dataVersion"] = tracker.Current!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.Value.OutputCacheSeconds);
         context.Tags.Add(Tag);

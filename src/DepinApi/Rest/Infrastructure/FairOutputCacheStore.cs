@@ -55,7 +55,8 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        if (!Admits(value.Length))
+        // The key is kept beside the response: it counts against the client's quota too.
+        if (!Admits(value.Length + (key.Length * sizeof(char))))
             return ValueTask.CompletedTask;
         return (value.Length > largeEntryBytes ? large : small).SetAsync(key, value, tags, validFor, cancellationToken);
     }
