@@ -48,6 +48,7 @@ public static class SecurityRegistration
     public static WebApplication UseDepinSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestBodyDeadline>();
         var https = app.Configuration.GetSection(HttpsOptions.Section).Get<HttpsOptions>() ?? new HttpsOptions();
         if (https.Enabled)
         {

@@ -25,6 +25,13 @@ public sealed class ServerOptions
     public int RequestHeadersTimeoutSeconds { get; set; } = 15;
 
     /// <summary>
+    /// A request's body must arrive in full this long after its headers (<see cref="RequestBodyDeadline"/>), or it is
+    /// answered 408; 0 for no deadline beyond Kestrel's minimum data rate.
+    /// </summary>
+    [Range(0, 3600)]
+    public int RequestBodyTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>
     /// Connections open at once, all clients together; Kestrel closes one beyond it at once. Each open connection holds
     /// buffers (about 40 KB idle), so this bounds what connections alone can make the server hold.
     /// </summary>

@@ -88,7 +88,7 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
     }
 
     /// <summary>
-    /// One read; -1 when the server refuses the body as too large. A chunked body is counted as the server takes it
+    /// One read; -1 when the server refuses the body as too large or too slow. A chunked body is counted as the server takes it
     /// in, which can run ahead of these reads, so its limit may trip here before this policy's own: either way the
     /// body is too long to cache, and the endpoint, reading it next, answers with the GraphQL error it gives for that.
     /// </summary>
@@ -98,7 +98,7 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         {
             return await request.Body.ReadAsync(buffer, cancellation);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e) when (e.StatusCode is StatusCodes.Status413PayloadTooLarge or StatusCodes.Status408RequestTimeout)
         {
             return -1;
         }
