@@ -26,7 +26,14 @@ public sealed class InvalidParameterException(string parameter, string expected,
     /// <summary>For an unknown parameter: the nearest known one, when one is close.</summary>
     public string? Suggestion { get; init; }
 
-    private static string DefaultDetail(string parameter, string expected, string? value) => value is null
-        ? $"The parameter '{parameter}' is required; expected {expected}."
-        : $"The parameter '{parameter}' is '{value}'; expected {expected}.";
+    private static string DefaultDetail(string parameter, string expected, string? value) =>
+        Describe(QueryParsing.Parameter, parameter, expected, value);
+
+    /// <summary>
+    /// The detail of a refused input: <paramref name="noun"/> is what the API calls it (REST's "parameter",
+    /// GraphQL's "argument"), so both say it in the same words.
+    /// </summary>
+    public static string Describe(string noun, string parameter, string expected, string? value) => value is null
+        ? $"The {noun} '{parameter}' is required; expected {expected}."
+        : $"The {noun} '{parameter}' is '{value}'; expected {expected}.";
 }

@@ -12,6 +12,12 @@ public static class QueryParsing
 {
     public const string DateFormat = "a date YYYY-MM-DD, e.g. 2026-06-01";
 
+    /// <summary>What REST calls an input in a refusal's detail.</summary>
+    public const string Parameter = "parameter";
+
+    /// <summary>What GraphQL calls an input in a refusal's message.</summary>
+    public const string Argument = "argument";
+
     public static Quarter? Quarter(string parameter, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -44,9 +50,20 @@ public static class QueryParsing
     {
         if (string.IsNullOrEmpty(value))
             return null;
-        return allowed.Contains(value)
-            ? value
-            : throw new InvalidParameterException(parameter, "one of " + string.Join(", ", allowed), value);
+        return NotOneOf(parameter, value, allowed) is { } refused ? throw refused : value;
+    }
+
+    /// <summary>
+    /// The refusal of <paramref name="value"/> when it is not one of <paramref name="allowed"/>, naming them; null when
+    /// it is. <paramref name="noun"/> is what the API calls the input in its detail: REST's "parameter", GraphQL's "argument".
+    /// </summary>
+    public static InvalidParameterException? NotOneOf(string parameter, string value, IReadOnlyCollection<string> allowed,
+        string noun = Parameter)
+    {
+        if (allowed.Contains(value))
+            return null;
+        var expected = "one of " + string.Join(", ", allowed);
+        return new InvalidParameterException(parameter, expected, value, InvalidParameterException.Describe(noun, parameter, expected, value));
     }
 
     /// <summary>A comma-separated list of values from <paramref name="allowed"/> ("a,b"), or null.</summary>
@@ -72,10 +89,22 @@ public static class QueryParsing
     /// <summary>Refuses a range whose start lies after its end, naming the start.</summary>
     public static void InOrder<T>(string fromParameter, T? from, string toParameter, T? to) where T : struct, IComparable<T>
     {
-        if (from is { } start && to is { } end && start.CompareTo(end) > 0)
-            throw new InvalidParameterException(fromParameter, $"a value not after '{toParameter}' ({AsWritten(end)})",
-                AsWritten(start),
-                $"The parameter '{fromParameter}' ({AsWritten(start)}) is after '{toParameter}' ({AsWritten(end)}); expected {fromParameter} <= {toParameter}.");
+        if (OutOfOrder(fromParameter, from, toParameter, to) is { } refused)
+            throw refused;
+    }
+
+    /// <summary>
+    /// The refusal of a range whose start lies after its end, naming the start; null when it is in order (or open).
+    /// <paramref name="noun"/> is what the API calls the input in its detail: REST's "parameter", GraphQL's "argument".
+    /// </summary>
+    public static InvalidParameterException? OutOfOrder<T>(string fromParameter, T? from, string toParameter, T? to,
+        string noun = Parameter) where T : struct, IComparable<T>
+    {
+        if (from is not { } start || to is not { } end || start.CompareTo(end) <= 0)
+            return null;
+        return new InvalidParameterException(fromParameter, $"a value not after '{toParameter}' ({AsWritten(end)})",
+            AsWritten(start),
+            $"The {noun} '{fromParameter}' ({AsWritten(start)}) is after '{toParameter}' ({AsWritten(end)}); expected {fromParameter} <= {toParameter}.");
     }
 
     // As the parameters are written: the invariant culture would write a date as 06/02/2026.
