@@ -63,6 +63,13 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     /// <summary>Token prices of each project newest first.</summary>
     public static string NewestFirst(string alias) => $"{alias}.project, {alias}.date DESC, {alias}.id DESC";
 
+    /// <summary>The metrics the visible rows of the table state, each once (a table with a <c>metric</c> column).</summary>
+    public string MetricsStated(Func<string, string> visible) => $"SELECT DISTINCT m.metric FROM {Table} m WHERE {visible("m")}";
+
+    /// <summary>Whether a visible row of the table states the metric <paramref name="metric"/> (a placeholder).</summary>
+    public string StatesMetric(Func<string, string> visible, string metric) =>
+        $"EXISTS (SELECT 1 FROM {Table} m WHERE {visible("m")} AND m.metric = {metric})";
+
     /// <summary>Network metrics (or sector figures) of the one metric <paramref name="metric"/>.</summary>
     public static string Metric(string alias, string? metric) => And($"{alias}.metric", "=", metric);
 

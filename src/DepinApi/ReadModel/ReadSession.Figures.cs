@@ -16,6 +16,11 @@ public sealed partial class ReadSession
                 r.TextOrNull(5), r.GetString(6), r.TextOrNull(7), ReadSource(r, 9), r.GetString(8)),
             cancellationToken);
 
+    /// <summary>The metrics the version's network metrics state (of any project), in code-point order.</summary>
+    public async Task<IReadOnlyList<string>> NetworkMetricNamesAsync(CancellationToken cancellationToken) =>
+        (await QueryAsync(FigureSql.NetworkMetrics.MetricsStated(Visible), _ => { }, r => r.GetString(0), cancellationToken))
+        .Order(StringComparer.Ordinal).ToList();
+
     public Task<List<NetworkMetric>> NetworkMetricsAsync(FigureQuery query, CancellationToken cancellationToken) =>
         QueryAsync($"""
             SELECT n.id, n.project, n.period, n.period_start, n.period_end, n.metric, n.value, n.value_max, n.unit,

@@ -26,7 +26,7 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
     public static CompiledStatement? TryCompile(OperationSelection selection, AsOf? asOf, CursorCodec? cursors)
     {
         var sql = new SqlStatementBuilder(asOf, cursors);
-        var text = new StringBuilder(sql.Opening());
+        var text = new StringBuilder();
         var fields = selection.Fields;
         var typeNames = new bool[fields.Count];
         var hasMarkers = new List<bool>(fields.Count);
@@ -47,6 +47,8 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
         }
         // Only __typename: the resolvers answer that without the database.
         if (typeNames.All(isTypeName => isTypeName)) return null;
+        // Positional parameters keep their numbers wherever they stand, so the opening may bind after the columns.
+        text.Insert(0, sql.Opening());
         return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames,
             hasMarkers.ToArray());
     }

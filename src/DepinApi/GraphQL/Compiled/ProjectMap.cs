@@ -1,4 +1,5 @@
 using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
 using DepinApi.Series;
 using GraphQLEngine.Execution;
 using NpgsqlTypes;
@@ -25,13 +26,11 @@ internal static class ProjectMap
         ["description"] = Column("description"),
         ["revenue"] = Revenue,
         ["settlementMix"] = (sql, field, p) => FigureMaps.SettlementMix.List(sql, field, a => FigureSql.SettlementMix.Of(a, $"{p}.slug")),
-        ["tokenPrices"] = (sql, field, p) => FigureMaps.TokenPrice.List(sql, field, a => FigureSql.TokenPrices.Of(a, $"{p}.slug")
-            + FigureSql.Days(a, sql.Given(field.Argument("from"), NpgsqlDbType.Date), sql.Given(field.Argument("to"), NpgsqlDbType.Date))),
+        ["tokenPrices"] = TokenPrices,
         ["latestPrice"] = (sql, field, p) => FigureMaps.TokenPrice.First(sql, field,
             a => FigureSql.TokenPrices.Of(a, $"{p}.slug") + FigureSql.Stated(a), FigureSql.NewestFirst),
         ["sources"] = Sources,
-        ["metrics"] = (sql, field, p) => FigureMaps.NetworkMetric.List(sql, field, a => FigureSql.NetworkMetrics.Of(a, $"{p}.slug")
-            + FigureSql.Metric(a, sql.Given(field.Argument("metric"), NpgsqlDbType.Text))),
+        ["metrics"] = Metrics,
     });
 
     /// <summary>The sources its figures cite, by id, as <c>ReadSession.ProjectSourcesAsync</c> reads them (<see cref="FigureSql.CitedSources"/>).</summary>
@@ -43,11 +42,31 @@ internal static class ProjectMap
         return SqlStatementBuilder.JsonArray(source, $"FROM sources {alias} WHERE {sql.Visible(alias)} AND {alias}.id IN (SELECT c.source FROM ({cited}) c)", $"{alias}.id");
     }
 
+    private static string? Metrics(SqlStatementBuilder sql, SelectedField field, string p)
+    {
+        var metric = sql.Given(field.Argument("metric"), NpgsqlDbType.Text);
+        // A metric no network metric of the version states is the resolver's error to report (InvalidArgument, with
+        // the metrics that are), never an empty list: the statement then reads nothing and the resolvers answer.
+        if (metric is not null) sql.Require(FigureSql.NetworkMetrics.StatesMetric(sql.Visible, metric));
+        return FigureMaps.NetworkMetric.List(sql, field, a => FigureSql.NetworkMetrics.Of(a, $"{p}.slug") + FigureSql.Metric(a, metric));
+    }
+
+    private static string? TokenPrices(SqlStatementBuilder sql, SelectedField field, string p)
+    {
+        var (from, to) = (field.Argument("from") as DateOnly?, field.Argument("to") as DateOnly?);
+        // A range out of order is the resolver's error to report (InvalidArgument), never an empty list.
+        if (QueryParsing.OutOfOrder("from", from, "to", to) is not null) return null;
+        return FigureMaps.TokenPrice.List(sql, field, a => FigureSql.TokenPrices.Of(a, $"{p}.slug")
+            + FigureSql.Days(a, sql.Given(from, NpgsqlDbType.Date), sql.Given(to, NpgsqlDbType.Date)));
+    }
+
     private static string? Revenue(SqlStatementBuilder sql, SelectedField field, string p)
     {
         if (field.Argument("units") is not SeriesUnits units) return null;
-        var from = sql.Given((field.Argument("from") as Quarter?)?.Ordinal, NpgsqlDbType.Integer);
-        var to = sql.Given((field.Argument("to") as Quarter?)?.Ordinal, NpgsqlDbType.Integer);
+        var (first, last) = (field.Argument("from") as Quarter?, field.Argument("to") as Quarter?);
+        if (QueryParsing.OutOfOrder("from", first, "to", last) is not null) return null;
+        var from = sql.Given(first?.Ordinal, NpgsqlDbType.Integer);
+        var to = sql.Given(last?.Ordinal, NpgsqlDbType.Integer);
         var metric = sql.Given(field.Argument("metric") is string m ? new[] { m } : null, NpgsqlDbType.Array | NpgsqlDbType.Text);
         return FigureMaps.Revenue(units).List(sql, field,
             a => FigureSql.Revenue.Of(a, $"{p}.slug") + FigureSql.MetricIn(a, metric) + FigureSql.Quarters(a, from, to));

@@ -24,17 +24,28 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
 
     private int aliases;
 
+    private readonly List<string> requirements = [];
+
     /// <summary>
     /// The statement's opening up to its first column, the id of the data version it reads: the newest, or the one
-    /// <c>asOf</c> names (none when it names none, and the resolvers then report that).
+    /// <c>asOf</c> names (none when it names none, or when a <see cref="Require">requirement</see> does not hold in it,
+    /// and the resolvers then report that). Written once every field is compiled, so that it holds their requirements.
     /// </summary>
     public string Opening()
     {
-        if (asOf is not { } past) return $"SELECT {VersionRead}";
+        var column = requirements.Count == 0 ? VersionRead : $"CASE WHEN {string.Join(" AND ", requirements)} THEN {VersionRead} END";
+        if (asOf is not { } past) return $"SELECT {column}";
         var number = Bind(past.Version is { } v ? v : DBNull.Value, NpgsqlDbType.Integer);
         var day = Bind(past.Date is { } d ? d : DBNull.Value, NpgsqlDbType.Date);
-        return $"WITH asof AS MATERIALIZED (SELECT id {ReadSessionFactory.VersionNamedSql(number, day)}) SELECT (SELECT id FROM asof)";
+        return $"WITH asof AS MATERIALIZED (SELECT id {ReadSessionFactory.VersionNamedSql(number, day)}) SELECT {column}";
     }
+
+    /// <summary>
+    /// A condition the version read must meet for the statement to answer, as the resolvers would answer without an
+    /// error (an argument naming something the data states): when it does not hold, the statement reads no version and
+    /// the resolvers answer with their error.
+    /// </summary>
+    public void Require(string condition) => requirements.Add(condition);
 
     /// <summary>The id of the data version the statement reads: the newest, or the one <c>asOf</c> names.</summary>
     public string VersionRead => version ?? $"(SELECT id {ReadSessionFactory.NewestVersionFromSql})";

@@ -27,6 +27,7 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
 
     private Task<FigureViews>? _figureViews;
     private Task<FigureViews>? _preferredRevenue;
+    private Task<IReadOnlyList<string>>? _networkMetricNames;
 
     /// <summary>The data version the response was read from, by the session or by a compiled statement; null if none was read.</summary>
     public int? VersionRead => OpenedSession?.Version.Id ?? _compiledVersion;
@@ -54,6 +55,16 @@ public sealed class GraphQLRequestState(ReadSessionFactory sessions, HttpContext
     /// </summary>
     internal async Task<FigureViews> PreferredRevenueAsync(ResolveContext context) =>
         await StartOnce(ref _preferredRevenue, () => LoadPreferredRevenueAsync(context)).ConfigureAwait(false);
+
+    /// <summary>
+    /// The metrics the version's network metrics state, which an argument naming one must be among
+    /// (<c>Project.metrics(metric:)</c>). Read once per request, on first use.
+    /// </summary>
+    internal async Task<IReadOnlyList<string>> NetworkMetricNamesAsync(ResolveContext context) =>
+        await StartOnce(ref _networkMetricNames, () => LoadNetworkMetricNamesAsync(context)).ConfigureAwait(false);
+
+    private async Task<IReadOnlyList<string>> LoadNetworkMetricNamesAsync(ResolveContext context) =>
+        await (await SessionAsync(context).ConfigureAwait(false)).NetworkMetricNamesAsync(context.CancellationToken).ConfigureAwait(false);
 
     // The task in slot, started by the first resolver that asks; every later one shares it.
     private Task<T> StartOnce<T>(ref Task<T>? slot, Func<Task<T>> start)

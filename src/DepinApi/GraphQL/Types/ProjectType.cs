@@ -2,6 +2,7 @@ using DepinApi.GraphQL.Enums;
 using DepinApi.GraphQL.Execution;
 using DepinApi.GraphQL.ScalarTypes;
 using DepinApi.ReadModel;
+using DepinApi.Rest.Infrastructure;
 using DepinApi.Series;
 using GraphQLEngine.Limits;
 using GraphQLEngine.Type;
@@ -25,30 +26,47 @@ internal static class ProjectType
             .Field("description", new GraphQLNonNull(Scalars.String), f => f.Description("What the network does.").Resolve(p => p.Description))
             .Field("revenue", NonNullList(figures.Revenue), f => f
                 .Description("Its revenue figures in quarter, metric, id order; several figures of one quarter and metric are all listed, each with its source.")
-                .Argument("from", QuarterScalar.Type, "The first quarter, e.g. 2025Q1; from the earliest when omitted.")
+                .Argument("from", QuarterScalar.Type, "The first quarter, e.g. 2025Q1, not after to (else an error); from the earliest when omitted.")
                 .Argument("to", QuarterScalar.Type, "The last quarter, e.g. 2026Q2; to the latest when omitted.")
                 .Argument("metric", DepinEnums.RevenueMetric, "Only figures of this metric.")
                 .Argument("units", new GraphQLNonNull(DepinEnums.Units), "How value presents the series (amountUsd is always the level).", SeriesUnits.Lin)
                 .Metadata(CostMetadata.ListSize, 8)
-                .ResolveAsync((p, c) => FigureLoaders.RevenueAsync(c, p.Slug,
-                    c.GetArgument<Quarter?>("from"), c.GetArgument<Quarter?>("to"), c.GetArgument<string>("metric"),
-                    c.GetArgument<SeriesUnits>("units"))))
+                .ResolveAsync((p, c) =>
+                {
+                    var (from, to) = (c.GetArgument<Quarter?>("from"), c.GetArgument<Quarter?>("to"));
+                    InvalidArgument.InOrder("from", from, "to", to);
+                    return FigureLoaders.RevenueAsync(c, p.Slug, from, to, c.GetArgument<string>("metric"), c.GetArgument<SeriesUnits>("units"));
+                }))
             .Field("settlementMix", NonNullList(figures.SettlementMix), f => f
                 .Description("How its fees are settled, oldest first.")
                 .Metadata(CostMetadata.ListSize, 2)
                 .ResolveAsync((p, c) => FigureLoaders.SettlementMixAsync(c, p.Slug)))
             .Field("tokenPrices", NonNullList(figures.TokenPrice), f => f
                 .Description("Its token's prices and price changes, oldest first.")
-                .Argument("from", DateScalar.Type, "The first day; from the earliest when omitted.")
+                .Argument("from", DateScalar.Type, "The first day, not after to (else an error); from the earliest when omitted.")
                 .Argument("to", DateScalar.Type, "The last day; to the latest when omitted.")
-                .ResolveAsync((p, c) => FigureLoaders.TokenPricesAsync(c, p.Slug, c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to"))))
+                .ResolveAsync((p, c) =>
+                {
+                    var (from, to) = (c.GetArgument<DateOnly?>("from"), c.GetArgument<DateOnly?>("to"));
+                    InvalidArgument.InOrder("from", from, "to", to);
+                    return FigureLoaders.TokenPricesAsync(c, p.Slug, from, to);
+                }))
             .Field("latestPrice", figures.TokenPrice, f => f
                 .Description("Its newest stated price (rows that state only a change are skipped); null when none is known.")
                 .ResolveAsync((p, c) => FigureLoaders.LatestPriceAsync(c, p.Slug)))
             .Field("metrics", NonNullList(figures.NetworkMetric), f => f
                 .Description("Usage and supply figures of its network.")
-                .Argument("metric", Scalars.String, "Only this metric, e.g. active_compute_clients.")
-                .ResolveAsync((p, c) => FigureLoaders.MetricsAsync(c, p.Slug, c.GetArgument<string>("metric"))))
+                .Argument("metric", Scalars.String,
+                    "Only this metric, e.g. active_compute_clients: one some project's network metrics state (another is an error "
+                    + "listing them; a metric of other projects only is an empty list).")
+                .ResolveAsync(async (p, c) =>
+                {
+                    var metric = c.GetArgument<string>("metric");
+                    if (metric is not null
+                        && QueryParsing.NotOneOf("metric", metric, await c.State().NetworkMetricNamesAsync(c), QueryParsing.Argument) is { } refused)
+                        throw InvalidArgument.Error(refused);
+                    return await FigureLoaders.MetricsAsync(c, p.Slug, metric);
+                }))
             .Field("sources", NonNullList(figures.Source), f => f
                 .Description("Every source its figures cite, by id.")
                 .Metadata(CostMetadata.ListSize, 3)

@@ -52,6 +52,10 @@ public static partial class PinnedCompilableQueries
             { kind: __typename projects(first: 2) { kind: __typename nodes { kind: __typename slug latestPrice { kind: __typename source { kind: __typename } } } pageInfo { kind: __typename hasNextPage } } }
             """, null),
         ["unknown project"] = new("""{ project(slug: "unknown") { slug name revenue { id } latestPrice { priceUsd } } }""", null),
+        ["a metric only other projects state, and ranges of one quarter and one day that hold nothing"] = new("""
+            { project(slug: "helium") { slug metrics(metric: "active_compute_clients") { id } revenue(from: "2024Q1", to: "2024Q1") { id }
+                                        tokenPrices(from: "2020-01-01", to: "2020-01-01") { id } } }
+            """, null),
         ["empty slugs filter"] = new("""
             { projects(filter: {slugs: []}) { totalCount nodes { slug } pageInfo { hasNextPage hasPreviousPage } } }
             """, null),
@@ -121,6 +125,22 @@ public static partial class PinnedCompilableQueries
         ["a null @include condition, a field error in place"] = new("""
             query($v: Boolean = true) { project(slug: "aethir") { slug name @include(if: $v) } }
             """, new JsonObject { ["v"] = null }),
+        // REST answers each of these with a 400 invalid-parameter; an empty list would read as "no data".
+        ["a revenue range whose start is after its end"] = new("""
+            { project(slug: "aethir") { slug revenue(from: "2025Q3", to: "2025Q1") { id } } sources { id } }
+            """, null),
+        ["a revenue range out of order through variables, on every project of a page"] = new("""
+            query($from: Quarter, $to: Quarter) { projects(first: 3) { totalCount nodes { slug revenue(from: $from, to: $to, units: PCH) { id value } } } }
+            """, new JsonObject { ["from"] = "2026Q2", ["to"] = "2025Q1" }),
+        ["a price range whose start is after its end"] = new("""
+            { project(slug: "aethir") { tokenPrices(from: "2026-07-01", to: "2026-01-01") { id priceUsd } } }
+            """, null),
+        ["a network metric no figure states"] = new("""
+            { project(slug: "aethir") { slug metrics(metric: "foo") { id } } meta { dataVersion } }
+            """, null),
+        ["a network metric no figure states, through a variable, on a past version"] = new("""
+            query($metric: String) { projects(first: 100, asOf: "1") { nodes { slug metrics(metric: $metric) { id value } } } }
+            """, new JsonObject { ["metric"] = "active_compute_client" }),
     };
 
     /// <summary>

@@ -66,8 +66,9 @@ public static class GraphQLHostileDocuments
         new("SQL in asOf", () => Post("{ meta(asOf: \"1; DROP TABLE projects\") { dataVersion } }"), Expectation.GraphQLError()),
         new("SQL in a quarter", () => Post("{ revenue(quarter: \"2025Q1' OR '1'='1\") { id } }"), Expectation.GraphQLError()),
         new("SQL in a cursor", () => Post("{ projects(first: 1, after: \"' OR 1=1 --\") { totalCount } }"), Expectation.GraphQLError()),
+        // No figure states such a metric, so it is refused naming the argument, as REST refuses it; it never matched rows.
         new("SQL in a metric name", () => Post("{ project(slug: \"helium\") { metrics(metric: \"' OR 1=1 --\") { id } } }"),
-            Expectation.GraphQLResponse(d => d.GetProperty("project").GetProperty("metrics").GetArrayLength() == 0 ? null : "metrics matched an injection")),
+            Expectation.GraphQLError(200, "INVALID_ARGUMENT", "The argument 'metric' is '' OR 1=1 --'")),
 
         // NUL bytes and other control characters.
         new("escaped NUL in a slug", () => Post("{ project(slug: \"helium\\u0000\") { slug } }"), Expectation.GraphQLResponse(ProjectIsNull)),
