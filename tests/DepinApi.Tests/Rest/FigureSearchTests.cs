@@ -51,6 +51,9 @@ public class FigureSearchTests(RestApiFixture api) : IClassFixture<RestApiFixtur
             Assert.Equal("2026Q2", h.GetProperty("period").GetString());
         });
         Assert.NotEmpty(await HitsAsync("/v1/figures?q=io.net"));
+        // A quarter in lower case is the same quarter, as every quarter parameter reads it.
+        Assert.Equal(hits.Select(h => h.GetProperty("id").GetString()),
+            (await HitsAsync("/v1/figures?project=HNT&metric=annualized_external_revenue&period=2026q2")).Select(h => h.GetProperty("id").GetString()));
     }
 
     [Theory]

@@ -28,6 +28,22 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
         Assert.Contains(parameter, problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("/v1/screening?sector=compute&sector=compute", "sector", "'compute', 'compute'")]
+    [InlineData("/v1/figures?project=helium&project=akash", "project", "'helium', 'akash'")]
+    [InlineData("/v1/sources?asof=1&asOf=1", "asof", "'1', '1'")]
+    public async Task A_parameter_given_twice_is_a_400_naming_it_and_each_value_not_one_joined_value(string url, string parameter, string values)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, body);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("/problems/invalid-parameter", problem.GetProperty("type").GetString());
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString(), ignoreCase: true);
+        Assert.Contains($"is given 2 times ({values}); expected it once", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Known_parameters_are_matched_without_regard_to_case()
     {

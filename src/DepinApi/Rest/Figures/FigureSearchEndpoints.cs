@@ -46,7 +46,8 @@ public static class FigureSearchEndpoints
             Words = words,
             Projects = projects,
             Metric = string.IsNullOrEmpty(metric) ? null : metric,
-            Period = string.IsNullOrEmpty(period) ? null : period,
+            // A quarter is read as every other quarter parameter reads it (2026q2 is 2026Q2); other periods as written.
+            Period = string.IsNullOrEmpty(period) ? null : Quarter.TryParse(period, out var quarter) ? quarter.ToString() : period,
             After = page.After is [var kind, var id] ? (kind, id) : null,
             Limit = page.Limit + 1,
         };

@@ -21,16 +21,25 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
         byEndpoint.GetOrAdd(endpoint, e => e.Metadata.GetMetadata<MethodInfo>() is { } handler
                                            && byHandler.Value.TryGetValue(handler, out var names) ? names : null);
 
-    /// <summary>The first query parameter of the request that <paramref name="endpoint"/> does not declare, as a 400 to answer with.</summary>
-    public InvalidParameterException? FindUnknown(HttpRequest request, Endpoint endpoint)
+    /// <summary>
+    /// The first query parameter of the request that <paramref name="endpoint"/> does not declare, or that is given more
+    /// than once, as a 400 to answer with. Model binding would join a repeated parameter's values with commas, so
+    /// <c>sector=compute&amp;sector=compute</c> would be refused as the one value 'compute,compute'.
+    /// </summary>
+    public InvalidParameterException? FindRefused(HttpRequest request, Endpoint endpoint)
     {
         if (request.Query.Count == 0 || Of(endpoint) is not { } known)
             return null;
         foreach (var name in request.Query.Keys)
         {
-            // Model binding matches query names without regard to case, so asof= has always worked.
+            // Model binding matches query names without regard to case, so asof= has always worked (and asof=1&asOf=1
+            // is one parameter given twice).
             if (known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                if (request.Query[name] is { Count: > 1 } values)
+                    return Repeated(name, values);
                 continue;
+            }
             var suggestion = known.Count == 0 ? null : ProjectResolution.Nearest(name, known);
             var list = known.Count == 0 ? "none" : string.Join(", ", known);
             return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, request.Query[name].ToString(),
@@ -45,6 +54,11 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
         }
         return null;
     }
+
+    private static InvalidParameterException Repeated(string name, Microsoft.Extensions.Primitives.StringValues values) =>
+        new(name, "the parameter once (a list is one comma-separated value, e.g. project=helium,akash)", values.ToString(),
+            $"The parameter '{name}' is given {values.Count} times ({string.Join(", ", values.Select(v => $"'{v}'"))}); expected it once " +
+            "(a list is one comma-separated value, e.g. project=helium,akash).");
 
     private static FrozenDictionary<MethodInfo, string[]> Build(IApiDescriptionGroupCollectionProvider descriptions)
     {
