@@ -1,8 +1,12 @@
 using System.Text;
 using DepinApi.Errors;
+using DepinApi.RateLimiting;
+using DepinApi.Rest;
+using DepinApi.Rest.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Ide;
@@ -70,7 +74,8 @@ public static class GraphQLIdeEndpoints
         return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: GraphQLIdeBundle.StrongETag(html));
     }
 
-    private static Results<FileContentHttpResult, ProblemHttpResult> Asset(HttpContext http, GraphQLIdeBundle bundle, string file)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, RateLimitRefusalResult>> Asset(HttpContext http,
+        GraphQLIdeBundle bundle, IRateLimitLedger ledger, IOptions<RestOptions> rest, string file)
     {
         if (!bundle.TryGetAsset(file, out var asset))
         {
@@ -97,8 +102,16 @@ public static class GraphQLIdeEndpoints
         var etag = headers.ContentEncoding.Count == 0
             ? asset.ETag
             : new EntityTagHeaderValue(asset.ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
+        // Charged by its bytes as any response is (a bundle is over a megabyte), unless the client has it already (304).
+        if (!HasAlready(http.Request, etag)
+            && !(await ledger.ChargeRequestAsync(http, SizeCharge.PointsFor(contents.Length, rest.Value.BytesPerPoint))).Admitted)
+            return new RateLimitRefusalResult();
         return TypedResults.Bytes(contents, asset.ContentType, entityTag: etag);
     }
+
+    private static bool HasAlready(HttpRequest request, EntityTagHeaderValue etag) =>
+        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false));
 
     private static bool AcceptsEncoding(HttpRequest request, string coding)
     {

@@ -20,6 +20,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// <item>It keeps whatever any client asks for. Here each client (its rate-limit partition: API key or address) may
 /// add at most <see cref="RestOptions.OutputCacheClientBytesPerWindow"/> per window; beyond it, its responses are
 /// served but not kept. Cache hits cost no quota, so a client polling what others keep hot never runs out.</item>
+/// <item>It serves an entry for the one point every request pays, whatever its size. Here a hit is charged by its
+/// size, as a built response is.</item>
 /// </list>
 /// </summary>
 /// <remarks>
@@ -34,6 +36,7 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
     private readonly int clientBytesPerWindow;
     private readonly PartitionedRateLimiter<string> insertions;
     private readonly IHttpContextAccessor requests;
+    private readonly int bytesPerPoint;
 
     /// <param name="createBuiltIn">Makes one of the library's in-memory stores holding at most the given bytes.</param>
     public FairOutputCacheStore(RestOptions options, long totalBytes, Func<long, IOutputCacheStore> createBuiltIn, IHttpContextAccessor requests)
@@ -47,11 +50,27 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
         insertions = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, clientBytesPerWindow), Window = window, QueueLimit = 0 }));
         this.requests = requests;
+        bytesPerPoint = options.BytesPerPoint;
     }
 
-    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
-        await small.GetAsync(key, cancellationToken)
-        ?? (ReferenceEquals(large, small) ? null : await large.GetAsync(key, cancellationToken));
+    /// <summary>
+    /// The entry under <paramref name="key"/>, charged to the request by its size (<see cref="SizeCharge"/>) before it
+    /// is served: a cached 900 KB introspection result or OpenAPI document is fourteen points, as built REST responses
+    /// are, not the one point of its admission. When the client's other requests have spent the budget meanwhile, the
+    /// entry is not served: the request goes on as a miss, and is refused where its own charge is.
+    /// </summary>
+    public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var value = await small.GetAsync(key, cancellationToken)
+                    ?? (ReferenceEquals(large, small) ? null : await large.GetAsync(key, cancellationToken));
+        if (value is null || requests.HttpContext is not { } http)
+            return value;
+        var points = SizeCharge.PointsFor(value.Length, bytesPerPoint);
+        if (points <= 1)
+            return value;
+        var ledger = http.RequestServices.GetRequiredService<IRateLimitLedger>();
+        return (await ledger.ChargeRequestAsync(http, points)).Admitted ? value : null;
+    }
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {

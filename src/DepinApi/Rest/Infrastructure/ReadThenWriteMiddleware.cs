@@ -93,7 +93,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
     {
         if (http.Response.StatusCode != StatusCodes.Status200OK)
             return true;
-        var points = (bytesPerPoint <= 0 ? 1 : Math.Max(1, (length + bytesPerPoint - 1) / bytesPerPoint)) + WorkCharge.Of(http);
+        var points = SizeCharge.PointsFor(length, bytesPerPoint) + WorkCharge.Of(http);
         return points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted;
     }
 

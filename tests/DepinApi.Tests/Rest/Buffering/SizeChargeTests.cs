@@ -54,10 +54,35 @@ public sealed class SizeChargeTests
         Assert.Equal(points.ToString(CultureInfo.InvariantCulture), string.Join(",", large.Headers.GetValues("RateLimit-Cost")));
     }
 
+    [Fact]
+    public async Task A_graphql_ide_script_is_charged_by_its_bytes_unless_the_client_has_it()
+    {
+        await using var factory = await StartAsync(pointsPerWindow: 1_000);
+        using var client = factory.CreateClient();
+        using var pageRequest = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        pageRequest.Headers.Accept.ParseAdd("text/html");
+        using var page = await client.SendAsync(pageRequest);
+        var script = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "src=\"(/graphql/ide/[^\"]+\\.js)\"").Groups[1].Value;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, script);
+        request.Headers.AcceptEncoding.ParseAdd("identity");
+        using var asset = await client.SendAsync(request);
+        var length = (await asset.Content.ReadAsByteArrayAsync()).Length;
+        var points = (length + BytesPerPoint - 1) / BytesPerPoint;
+        Assert.True(points > 4, $"{script} is only {length} bytes");
+        Assert.Equal(points.ToString(CultureInfo.InvariantCulture), string.Join(",", asset.Headers.GetValues("RateLimit-Cost")));
+
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, script);
+        revalidation.Headers.IfNoneMatch.Add(asset.Headers.ETag!);
+        using var notModified = await client.SendAsync(revalidation);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal("1", string.Join(",", notModified.Headers.GetValues("RateLimit-Cost")));
+    }
+
     [Theory]
     [InlineData("/openapi/v1.json")]
     [InlineData("/openapi/3.0/v1.json")]
-    public async Task An_OpenAPI_document_is_charged_by_its_size_once_and_then_served_from_the_cache(string url)
+    public async Task An_OpenAPI_document_is_charged_by_its_size_built_or_served_from_the_cache(string url)
     {
         await using var factory = await StartAsync(pointsPerWindow: 1_000);
         using var client = factory.CreateClient();
@@ -72,6 +97,8 @@ public sealed class SizeChargeTests
         using var again = await client.GetAsync(url);
         Assert.True(CacheHits.IsHit(again));
         Assert.Equal(length, (await again.Content.ReadAsByteArrayAsync()).Length);
+        // Served from the cache, it costs its bytes as when it was built (the stored entry holds its headers too).
+        Assert.InRange(long.Parse(string.Join(",", again.Headers.GetValues("RateLimit-Cost")), CultureInfo.InvariantCulture), points, points + 1);
         // The document takes no query parameters: one is refused, not a new entry to build.
         using var withQuery = await client.GetAsync(url + "?v=" + Guid.NewGuid().ToString("N"));
         Assert.Equal(HttpStatusCode.BadRequest, withQuery.StatusCode);
