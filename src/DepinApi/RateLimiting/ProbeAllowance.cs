@@ -9,7 +9,8 @@ namespace DepinApi.RateLimiting;
 /// instance's state while a client sharing its address is throttled; but free and unlimited, one client could send
 /// them as fast as the server answers and take its cores from everyone else. Each address may therefore send
 /// <see cref="RateLimitingOptions.ProbeRequestsPerSecond"/> a second (a token bucket from the framework's limiters:
-/// bursts of that size, refilled every second); beyond it, a 429 with <c>Retry-After: 1</c>.
+/// bursts of that size, refilled every second); beyond it, a 429 with <c>Retry-After: 1</c>. CORS preflights, which
+/// cost no points either, draw on the same allowance.
 /// </summary>
 internal sealed class ProbeAllowance : IDisposable
 {
@@ -43,7 +44,7 @@ internal sealed class ProbeAllowance : IDisposable
                 return true;
         }
         var detail = $"Client {address} sent more than {_options.ProbeRequestsPerSecond.ToString(CultureInfo.InvariantCulture)} " +
-                     "health probes in one second, the most allowed; probes cost no points but are limited per address.";
+                     "probes or CORS preflights in one second, the most allowed; they cost no points but are limited per address.";
         await RateLimitRejection.Refuse(context, Limit, detail, retryAfterSeconds: 1).ExecuteAsync(context);
         return false;
     }

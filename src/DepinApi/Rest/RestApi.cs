@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DepinApi.RateLimiting;
 using DepinApi.Redis;
 using DepinApi.Rest.Figures;
 using DepinApi.Rest.History;
@@ -110,12 +111,29 @@ public static class RestApi
         var policies = services.GetRequiredService<ICorsPolicyProvider>();
         var cors = services.GetRequiredService<ICorsService>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
+        // A preflight is answered here, before the rate limiter, so that a browser can still read a throttled client's
+        // 429: it costs no points, but like the probes it is limited per address (ProbeAllowance), or it would be the one
+        // request a client could send as fast as the server answers.
+        var probes = services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled ? services.GetRequiredService<ProbeAllowance>() : null;
         return app.Use(next =>
         {
             var middleware = new CorsMiddleware(next, cors, loggers);
-            return context => middleware.Invoke(context, policies);
+            return context => probes is not null && IsPreflight(context.Request)
+                ? AdmitPreflightAsync(context, probes, middleware, policies)
+                : middleware.Invoke(context, policies);
         });
     }
+
+    private static async Task AdmitPreflightAsync(HttpContext context, ProbeAllowance probes, CorsMiddleware middleware, ICorsPolicyProvider policies)
+    {
+        if (await probes.TryAdmitAsync(context))
+            await middleware.Invoke(context, policies);
+    }
+
+    private static bool IsPreflight(HttpRequest request) =>
+        HttpMethods.IsOptions(request.Method)
+        && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)
+        && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AccessControlRequestMethod);
 
     /// <summary>Maps every /v1 endpoint group with the shared error handling, caching headers, output cache and CORS.</summary>
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)

@@ -55,6 +55,35 @@ public class ProbeAllowanceTests(RateLimitDatabase database) : IClassFixture<Rat
     }
 
     [Fact]
+    public async Task Cors_preflights_cost_no_points_but_draw_on_the_probe_allowance()
+    {
+        await using var api = Api();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 20; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, "/v1/projects");
+            request.Headers.Add(TestEndpoints.PeerHeader, "198.51.100.9");
+            request.Headers.Add("Origin", "https://dashboard.example");
+            request.Headers.Add("Access-Control-Request-Method", "GET");
+            var response = await api.Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && refused is null)
+                refused = response;
+            else
+                response.Dispose();
+        }
+
+        Assert.Contains(HttpStatusCode.NoContent, statuses);
+        Assert.NotNull(refused);
+        Assert.Equal("probe-requests-per-second", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("limit").GetString());
+        refused.Dispose();
+        // They spent no points: the address's first ordinary request finds its whole budget.
+        using var data = await api.GetAsync("/test/ok", peer: "198.51.100.9");
+        Assert.Equal("2", RateLimitResponseTests.Header(data, "RateLimit-Remaining"));
+    }
+
+    [Fact]
     public async Task The_allowance_is_refilled_every_second()
     {
         await using var api = Api();
