@@ -267,7 +267,7 @@ public static class ChartLayout
             foreach (var column in spec.Columns.Take(12))
             {
                 text.Append(". ").Append(column.Name).Append(": ");
-                text.Append(column.Note ?? string.Join(", ", column.Segments.Select(s => $"{s.Series} {unit.Full(s.Share)}")));
+                text.Append(column.Note ?? string.Join(", ", column.Segments.Select(s => $"{s.Series} {s.Text ?? unit.Full(s.Share)}")));
             }
             if (spec.Columns.Count > 12)
                 text.Append(CultureInfo.InvariantCulture, $". And {spec.Columns.Count - 12} more columns");
@@ -288,10 +288,12 @@ public static class ChartLayout
         // The points' names are periods as citations word them ("as of Q2 2026", "full year 2025"), which read badly
         // after "from"; the sentence below names the first and the last.
         text.Append(". ");
-        text.Append(CultureInfo.InvariantCulture, $"First {unit.Full(first.Value)} ({first.Name}), last {unit.Full(last.Value)} ({last.Name}); ");
-        text.Append(CultureInfo.InvariantCulture, $"minimum {unit.Full(low.Value)} ({low.Name}), maximum {unit.Full(high.Value)} ({high.Name}).");
+        // Each value as its figure's citation words it: "more than 440,000", "35-40%", never the bare number plotted.
+        string Value(ChartPoint p) => p.Text ?? unit.Full(p.Value);
+        text.Append(CultureInfo.InvariantCulture, $"First {Value(first)} ({first.Name}), last {Value(last)} ({last.Name}); ");
+        text.Append(CultureInfo.InvariantCulture, $"minimum {Value(low)} ({low.Name}), maximum {Value(high)} ({high.Name}).");
         if (points.FirstOrDefault(p => p.Marked) is { } marked)
-            text.Append(CultureInfo.InvariantCulture, $" Marked: {unit.Full(marked.Value)} ({marked.Name}).");
+            text.Append(CultureInfo.InvariantCulture, $" Marked: {Value(marked)} ({marked.Name}).");
         return text.ToString();
     }
 }

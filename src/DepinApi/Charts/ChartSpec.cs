@@ -8,12 +8,16 @@ public enum ChartKind { Line, Bars, StackedShares }
 /// same in words ("Q2 2025"), <paramref name="Tip"/> the full figure as the API cites it; <paramref name="Day"/> places
 /// dated points on a time axis (a line chart's x), bars and columns are evenly spaced. <paramref name="Id"/> is the
 /// figure's permanent id; <paramref name="Marked"/> singles out one point (a figure page shows its figure in the context of its series).
+/// <paramref name="Text"/> is the value as its citation words it ("more than 440,000", "35-40%"), when that is more than the number.
 /// </summary>
 public sealed record ChartPoint(string Label, string Name, decimal Value, string Tip, DateOnly? Day = null, string? Id = null,
-    bool Marked = false);
+    bool Marked = false, string? Text = null);
 
-/// <summary>One part of a stacked column: a named series and its share 0..1.</summary>
-public sealed record ChartSegment(string Series, decimal Share, string Tip);
+/// <summary>
+/// One part of a stacked column: a named series and its share 0..1; <paramref name="Text"/> is the share as its citation
+/// words it ("about 70%"), when that is more than the number.
+/// </summary>
+public sealed record ChartSegment(string Series, decimal Share, string Tip, string? Text = null);
 
 /// <summary>
 /// A stacked column; <paramref name="Note"/> stands in for segments when a source states only a label. <paramref name="Id"/>

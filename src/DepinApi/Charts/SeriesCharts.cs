@@ -110,9 +110,11 @@ public static class SeriesCharts
         var columns = rows.Select(q =>
         {
             var quarter = CitationText.RevenuePeriod(metric, q.Quarter);
+            var qualifiedTotal = q.Projects.Any(p => p.Qualifier is not null);
             var segments = q.Projects.Where(p => p.Share is not null).OrderBy(p => projects.IndexOf(p.Name))
                 .Select(p => new ChartSegment(p.Name, p.Share!.Value,
-                    $"{quarter}: {p.Name} {CitationText.Percent(p.Share.Value)} ({CitationText.Money(p.AmountUsd)} of {CitationText.Money(q.TotalUsd)})"))
+                    $"{quarter}: {p.Name} {Citation.ShareOfTotal(p.Share.Value, p.Qualifier, p.AmountUsd, p.Quote, q.TotalUsd, qualifiedTotal)}",
+                    CitationText.Computed(CitationText.SharePercent(p.Share.Value), qualifiedTotal)))
                 .ToList();
             return new ChartColumn(q.Quarter, quarter, segments, segments.Count == 0 ? "no total to share" : null);
         }).ToList();

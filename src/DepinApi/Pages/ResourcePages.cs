@@ -109,7 +109,9 @@ internal static class ResourcePages
             NextPage(page), [new(null, chart, PriceTable("Token prices", prices))]));
     }
 
-    public static PageResult RevenueAcrossProjects(HttpContext http, ReadSession session, string metric, IReadOnlyList<RevenueShareView> rows, PageInfo page)
+    /// <param name="fromQualifiedFigures">Whether any figure of the total is qualified (the shares then read "about").</param>
+    public static PageResult RevenueAcrossProjects(HttpContext http, ReadSession session, string metric, IReadOnlyList<RevenueShareView> rows,
+        bool fromQualifiedFigures, PageInfo page)
     {
         var urls = new PageUrls(http.Request);
         var quarter = rows.Count > 0 ? rows[0].Figure.Quarter : null;
@@ -118,7 +120,7 @@ internal static class ResourcePages
         var chart = new ChartRef(urls.Api("/v1/sectors/analytics", ("metric", metric), ("asOf", PageUrls.Version(session.Version.Id)), ("format", "svg")),
             $"Stacked chart of each project's share of {MetricNames.Of(metric)} by quarter", $"Shares of {MetricNames.Of(metric)} by project, per quarter.");
         var table = new PageTable(heading, ["Project", "Figure", "Share of the projects listed", "Basis", "Source", "Figure's page"],
-            rows.Select(r => new PageRow([r.ProjectName, Amount(r.Figure), CitationText.Percent(r.Share), r.Figure.Basis,
+            rows.Select(r => new PageRow([r.ProjectName, Amount(r.Figure), CitationText.Computed(CitationText.SharePercent(r.Share), fromQualifiedFigures), r.Figure.Basis,
                 r.Figure.Source.Publisher, r.Figure.Id], urls.Api($"/v1/projects/{r.Project}"))).ToList(), SecondAndThird);
         var frame = PageFrames.Create(urls, session, heading,
             $"{heading}: one figure per project, each with its source; shares are of the sum of the projects listed.", urls.Self(),
@@ -153,12 +155,12 @@ internal static class ResourcePages
         var urls = new PageUrls(http.Request);
         var heading = report.Sector is null ? "Sector analytics: every project" : $"Sector analytics: {report.Sector}";
         var sections = report.Revenue.Select(c => new PageSection($"{MetricNames.Of(c.Metric)}, {CitationText.RevenuePeriod(c.Metric, c.Quarter)}", null,
-            new PageTable($"Total {CitationText.Money(c.TotalUsd)} over {c.ProjectCount} project{(c.ProjectCount == 1 ? "" : "s")}; "
-                          + $"top-3 share {Share(c.Top3Share)}; HHI {(c.Hhi is { } h ? Rest.Infrastructure.DecimalText.Format(h) : "none")}"
+            new PageTable($"Total {CitationText.Computed(CitationText.Money(c.TotalUsd), Qualified(c))} over {c.ProjectCount} project{(c.ProjectCount == 1 ? "" : "s")}; "
+                          + $"top-3 share {ComputedShare(c.Top3Share, Qualified(c))}; HHI {(c.Hhi is { } h ? Rest.Infrastructure.DecimalText.Format(h) : "none")}"
                           + Stated(c),
                 ["Project", "Figure", "Share", "Basis", "Source"],
-                c.Projects.Select(p => new PageRow([p.Name, CitationText.Qualified(p.Qualifier, CitationText.Money(p.AmountUsd), p.Quote),
-                    Share(p.Share), p.Basis, p.Source.Publisher], urls.Api($"/v1/revenue/{p.FigureId}", ("asOf", PageUrls.Version(report.DataVersion))))).ToList(),
+                c.Projects.Select(p => new PageRow([p.Name, Citation.RevenueValue(p.Qualifier, p.AmountUsd, p.Quote),
+                    ComputedShare(p.Share, Qualified(c)), p.Basis, p.Source.Publisher], urls.Api($"/v1/revenue/{p.FigureId}", ("asOf", PageUrls.Version(report.DataVersion))))).ToList(),
                 SecondAndThird))).ToList();
         if (report.ImpliedPrices.Count > 0)
             sections.Add(new("Implied token price a year earlier", null, new PageTable("Price now and a year earlier, implied by the 1-year change",
@@ -183,7 +185,7 @@ internal static class ResourcePages
         var stated = "";
         if (c.StatedTotal is { } total)
             stated += $"; {total.Source.Publisher} states {CitationText.Qualified(total.Qualifier, CitationText.Money(total.Value), total.Quote)} for the sector"
-                      + (c.ListedMinusStatedUsd is { } difference ? $" (the projects listed: {CitationText.Money(Math.Abs(difference))} {(difference < 0 ? "less" : "more")})" : "");
+                      + (c.ListedMinusStatedUsd is { } difference ? $" (the projects listed: {CitationText.Computed(CitationText.Money(Math.Abs(difference)), Qualified(c) || total.Qualifier is not null)} {(difference < 0 ? "less" : "more")})" : "");
         if (c.StatedTop3Share is { } top3)
             stated += $"; {top3.Source.Publisher} states a top-3 share of {CitationText.Qualified(top3.Qualifier, Share(top3.Value), top3.Quote)}";
         return stated;
@@ -199,7 +201,13 @@ internal static class ResourcePages
 
     private static List<PageLink> NextPage(PageInfo page) => page.Next is { } next ? [new("Next page", next)] : [];
 
-    private static string Amount(RevenueFigureView f) => CitationText.Qualified(f.Qualifier, CitationText.Money(f.AmountUsd), f.Quote);
+    private static string Amount(RevenueFigureView f) => Citation.RevenueValue(f.Qualifier, f.AmountUsd, f.Quote);
+
+    // A sum or share of the projects' figures is as approximate as the figures it is computed from.
+    private static bool Qualified(RevenueConcentration c) => c.Projects.Any(p => p.Qualifier is not null);
+
+    private static string ComputedShare(decimal? fraction, bool fromQualifiedFigures) =>
+        fraction is { } f ? CitationText.Computed(CitationText.SharePercent(f), fromQualifiedFigures) : "not stated";
 
     private static string Share(decimal? fraction) => fraction is { } f ? CitationText.Percent(f) : "not stated";
 

@@ -58,10 +58,30 @@ public class PreferredFigureTests(RestApiFixture api) : IClassFixture<RestApiFix
             Assert.Contains($"of the {rows.Count} projects listed", r.GetProperty("shareCitation").GetString());
         });
         var helium = rows.Single(r => Text(r, "project") == "helium");
-        var percent = (helium.GetProperty("share").GetDecimal() * 100).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains($"is {percent}% ($520 million of $", Text(helium, "shareCitation"));
+        var percent = (helium.GetProperty("share").GetDecimal() * 100).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"is about {percent}% (about $520 million of about $", Text(helium, "shareCitation"));
         var mix = (await api.GetJsonAsync("/v1/settlement-mix/helium-2026-06-01-settlement-mix")).GetProperty("data");
         Assert.Equal("the project's fees", mix.GetProperty("shareOf").GetString());
+    }
+
+    [Fact]
+    public async Task A_share_of_figures_the_sources_qualify_is_about_as_they_are_and_every_share_has_four_decimals()
+    {
+        // Every 2026Q2 figure cited is "about" some amount: their sum and each share are approximate too.
+        var rows = (await api.GetJsonAsync("/v1/revenue?metric=annualized_external_revenue&quarter=2026Q2")).GetProperty("data")
+            .EnumerateArray().ToList();
+        Assert.All(rows, r => Assert.Matches(@" is about \d+\.\d{4}% \((about |over |more than )?\$[^)]* of about \$", Text(r, "shareCitation")));
+        var render = rows.Single(r => Text(r, "project") == "render");
+        Assert.Contains("is about 4.8780% (", Text(render, "shareCitation"));
+
+        // Plainly stated figures make a plain share: Aethir's quarters are stated without a qualifier.
+        var plain = (await api.GetJsonAsync("/v1/revenue?metric=quarterly_revenue&quarter=2025Q2")).GetProperty("data").EnumerateArray().Single();
+        Assert.Contains("is 100.0000% ($32.7 million of $32.7 million, ", Text(plain, "shareCitation"));
+
+        // The sector chart's tooltips and its description say the same.
+        var svg = await api.Client.GetStringAsync("/v1/sectors/analytics?metric=annualized_external_revenue&quarter=2026Q2&format=svg");
+        Assert.Contains("<title>as of Q2 2026: Helium about 63.4146% (about $520 million of about $820 million)</title>", svg);
+        Assert.Contains("Helium about 63.4146%", svg.Split("<desc")[1].Split("</desc>")[0]);
     }
 
     [Fact]

@@ -20,17 +20,31 @@ public static class Citation
         Sentence(RevenueStatement(f, projectName).Claim, f.Basis, Computed(f, units, value), f.Source, permalink);
 
     public static FigureStatement RevenueStatement(RevenueFigure f, string projectName) =>
-        new($"{projectName} {CitationText.Metric(f.Metric)}", RevenuePeriod(f),
-            CitationText.Qualified(f.Qualifier, CitationText.Money(f.AmountUsd), f.Quote), f.Basis);
+        new($"{projectName} {CitationText.Metric(f.Metric)}", RevenuePeriod(f), RevenueValue(f.Qualifier, f.AmountUsd, f.Quote), f.Basis);
+
+    /// <summary>A revenue figure's amount as its source qualifies it ("about $520 million"): its citation, chart and page say it so.</summary>
+    public static string RevenueValue(string? qualifier, decimal amountUsd, string quote) =>
+        CitationText.Qualified(qualifier, CitationText.Money(amountUsd), quote);
 
     /// <summary>
     /// A project's share of a sum of projects' figures, which no source states: "Computed by this API: Helium's share of
-    /// the annualized external revenue of the 5 projects listed, as of Q2 2026, is 40.625% ($520 million of $1.28 billion)…".
+    /// the annualized external revenue of the 5 projects listed, as of Q2 2026, is about 40.6250% (about $520 million of
+    /// about $1.28 billion)…". <paramref name="fromQualifiedFigures"/>: whether any figure of the sum is qualified, which
+    /// makes the sum and the share as approximate as it is.
     /// </summary>
-    public static string Share(RevenueFigure f, string projectName, decimal share, decimal total, int projects) =>
+    public static string Share(RevenueFigure f, string projectName, decimal share, decimal total, int projects, bool fromQualifiedFigures) =>
         $"Computed by this API: {projectName}'s share of the {CitationText.Metric(f.Metric)} of the {projects} project{(projects == 1 ? "" : "s")} listed, "
-        + $"{RevenuePeriod(f)}, is {CitationText.Percent(share)} ({CitationText.Money(f.AmountUsd)} of {CitationText.Money(total)}, "
-        + "the sum of each project's preferred figure); the figure it starts from is cited with it.";
+        + $"{RevenuePeriod(f)}, is {ShareOfTotal(share, f.Qualifier, f.AmountUsd, f.Quote, total, fromQualifiedFigures, ", the sum of each project's preferred figure")}; "
+        + "the figure it starts from is cited with it.";
+
+    /// <summary>
+    /// A computed share with what it divides: "about 63.4146% (about $520 million of about $820 million)". The figure reads
+    /// as its source qualifies it; the share and the total read "about" when any figure of the total is qualified.
+    /// </summary>
+    public static string ShareOfTotal(decimal share, string? qualifier, decimal amountUsd, string quote, decimal total,
+        bool fromQualifiedFigures, string totalNote = "") =>
+        $"{CitationText.Computed(CitationText.SharePercent(share), fromQualifiedFigures)} "
+        + $"({RevenueValue(qualifier, amountUsd, quote)} of {CitationText.Computed(CitationText.Money(total), fromQualifiedFigures)}{totalNote})";
 
     public static string SettlementMix(SettlementMix f, string projectName, string permalink) =>
         Sentence(SettlementMixStatement(f, projectName).Claim, f.Basis, null, f.Source, permalink);
@@ -147,20 +161,38 @@ public static class Citation
     {
         if (units == SeriesUnits.Lin)
             return null;
-        var earlier = CitationText.Quarter(f.Quarter.AddQuarters(-SeriesUnitsTransform.LookBackQuarters(units)));
-        var what = units switch
-        {
-            SeriesUnits.Chg => "the change in USD",
-            SeriesUnits.Pch => "the percent change",
-            _ => "the percent change over a year",
-        };
         var result = value is { } v
-            ? $"{what} from the {earlier} figure of the same series, {(units == SeriesUnits.Chg ? CitationText.Money(v) : Infrastructure.DecimalText.Format(v) + "%")}"
-            : $"{what} from {earlier}, which has no single figure of the same series to compare with (value is null)";
+            ? $"{ComputedFrom(units, f.Quarter)}, {ComputedValue(units, v)}"
+            : $"{ComputedWhat(units)} from {EarlierQuarter(units, f.Quarter)}, which has no single figure of the same series to compare with (value is null)";
         return $"Computed by this API ({units.ToName()}): {result}.";
     }
 
-    private static string Measured(string metric, decimal value, decimal? max, string unit, string? qualifier, string quote)
+    /// <summary>
+    /// What a value in <paramref name="units"/> other than lin is and what it is computed from: "the percent change from
+    /// the Q1 2025 figure of the same series". A citation and a chart's tooltip both say it so.
+    /// </summary>
+    public static string ComputedFrom(SeriesUnits units, Quarter quarter) =>
+        $"{ComputedWhat(units)} from the {EarlierQuarter(units, quarter)} figure of the same series";
+
+    /// <summary>A value in <paramref name="units"/> other than lin: "$7.2 million" for chg, "14.736842%" for pch and pc1.</summary>
+    public static string ComputedValue(SeriesUnits units, decimal value) =>
+        units == SeriesUnits.Chg ? CitationText.Money(value) : Infrastructure.DecimalText.Format(value) + "%";
+
+    private static string ComputedWhat(SeriesUnits units) => units switch
+    {
+        SeriesUnits.Chg => "the change in USD",
+        SeriesUnits.Pch => "the percent change",
+        _ => "the percent change over a year",
+    };
+
+    private static string EarlierQuarter(SeriesUnits units, Quarter quarter) =>
+        CitationText.Quarter(quarter.AddQuarters(-SeriesUnitsTransform.LookBackQuarters(units)));
+
+    /// <summary>
+    /// A metric or sector figure's value as its source states it: "more than 440,000", "35-40%", "down 50%", "10x or
+    /// more". Its citation, its chart's points and description and its page all word it so.
+    /// </summary>
+    public static string Measured(string metric, decimal value, decimal? max, string unit, string? qualifier, string quote)
     {
         if (unit == "fraction" && MetricNames.IsMultiple(metric))
             return CitationText.Qualified(qualifier, CitationText.Multiple(value, quote), quote);

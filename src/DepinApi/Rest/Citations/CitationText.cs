@@ -60,6 +60,19 @@ public static class CitationText
         text.AppendLiteral("%");
     }
 
+    /// <summary>
+    /// A share this API computes, always to four decimals of a per cent (its six decimals as a fraction): 0.04878 →
+    /// "4.8780%", 0.634146 → "63.4146%", so the shares of one list read alike.
+    /// </summary>
+    public static string SharePercent(decimal fraction) =>
+        (Math.Round(fraction, 6, MidpointRounding.AwayFromZero) * 100m).ToString("0.0000", English) + "%";
+
+    /// <summary>
+    /// A number computed from figures (a sum, a share) as approximate as they are: "about $820 million" when any figure it
+    /// is computed from is qualified ("about", "over" …), the number alone when all are stated plainly.
+    /// </summary>
+    public static string Computed(string number, bool fromQualifiedFigures) => fromQualifiedFigures ? "about " + number : number;
+
     /// <summary>A count or amount: "150", "440,000", "1.5 billion"; millions and up take a scale word, as prose writes them.</summary>
     public static string Number(decimal value)
     {

@@ -37,7 +37,7 @@ public sealed record RevenueShareView(
     string ShareCitation, int AlternativeFigures, RevenueFigureView Figure)
 {
     public static RevenueShareView Example => new("aethir", "Aethir", 32_700_000m, 1m, 32_700_000m, 1,
-        "Computed by this API: Aethir's share of the revenue of the 1 project listed, Q2 2025, is 100% ($32.7 million of $32.7 million, "
+        "Computed by this API: Aethir's share of the revenue of the 1 project listed, Q2 2025, is 100.0000% ($32.7 million of $32.7 million, "
         + "the sum of each project's preferred figure); the figure it starts from is cited with it.", 0, RevenueFigureView.Example);
 
     public static CsvColumns<RevenueShareView> Columns() => new CsvColumns<RevenueShareView>()

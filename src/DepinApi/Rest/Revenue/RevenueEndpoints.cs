@@ -169,6 +169,7 @@ public static class RevenueEndpoints
         // The figures hold every statement of the quarter and metric, so the preferred ones need no second read.
         views.MarkPreferredRevenue(figures);
         var total = chosen.Sum(c => c.Best.AmountUsd);
+        var qualifiedTotal = chosen.Any(c => c.Best.Qualifier is not null);
         // Largest first, as a league table reads; the slug breaks ties so the order (and the cursor) is stable.
         var rows = chosen
             .OrderByDescending(c => c.Best.AmountUsd).ThenBy(c => c.Best.Project, StringComparer.Ordinal)
@@ -177,7 +178,7 @@ public static class RevenueEndpoints
                 var share = total == 0 ? 0 : DecimalText.Normalize(Math.Round(c.Best.AmountUsd / total, 6, MidpointRounding.AwayFromZero));
                 var name = views.ProjectName(c.Best.Project);
                 return (Rank: rank, View: new RevenueShareView(c.Best.Project, name, DecimalText.Normalize(c.Best.AmountUsd), share,
-                    DecimalText.Normalize(total), chosen.Count, Citations.Citation.Share(c.Best, name, share, total, chosen.Count),
+                    DecimalText.Normalize(total), chosen.Count, Citations.Citation.Share(c.Best, name, share, total, chosen.Count, qualifiedTotal),
                     c.Others, views.Revenue(c.Best)));
             })
             .ToList();
@@ -186,7 +187,7 @@ public static class RevenueEndpoints
         var items = ranked.Select(r => r.View).ToList();
         var stem = $"revenue-{what}-{(chosen.Count > 0 ? chosen[0].Best.Quarter.ToString() : when?.ToString() ?? "none")}";
         if (format == ResponseFormat.Html)
-            return Pages.ResourcePages.RevenueAcrossProjects(http, session, what, items, info);
+            return Pages.ResourcePages.RevenueAcrossProjects(http, session, what, items, qualifiedTotal, info);
         return format == ResponseFormat.Csv
             ? Representation.ListCsv(session, items, RevenueShareView.Columns(), stem)
             : Representation.ListJson(session, items, info);
