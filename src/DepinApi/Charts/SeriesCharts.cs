@@ -59,11 +59,16 @@ public static class SeriesCharts
         var bars = figures.Where(f => f.Preferred && f.Value is not null)
             .OrderBy(f => f.Quarter, StringComparer.Ordinal).ToList();
         var unit = units is SeriesUnits.Pch or SeriesUnits.Pc1 ? ChartUnit.PercentChange : ChartUnit.Usd;
+        if (units != SeriesUnits.Lin)
+            unit = unit.Named(unit.Caption + ", computed by this API");
         var points = bars.Select(f =>
         {
-            var quarter = CitationText.RevenuePeriod(f.Metric, f.Quarter);
-            var value = units == SeriesUnits.Lin ? Qualified(f.Qualifier, unit.Full(f.Value!.Value), f.Quote) : unit.Full(f.Value!.Value);
-            return new ChartPoint(f.Quarter, quarter, f.Value!.Value, $"{quarter}: {value} ({f.Basis})", Id: f.Id);
+            var period = CitationText.RevenuePeriod(f.Metric, f.Quarter);
+            // A value in other units is no figure a source gave: it says so and from what, as its citation does.
+            var (value, tip) = units == SeriesUnits.Lin || !Quarter.TryParse(f.Quarter, out var quarter)
+                ? (Citation.RevenueValue(f.Qualifier, f.Value!.Value, f.Quote), $"({f.Basis})")
+                : (Citation.ComputedValue(units, f.Value!.Value), $"(computed by this API: {Citation.ComputedFrom(units, quarter)})");
+            return new ChartPoint(f.Quarter, period, f.Value!.Value, $"{period}: {value} {tip}", Id: f.Id, Text: value);
         }).ToList();
         var title = $"{projectName} {CitationText.Metric(metric)}" + units switch
         {
