@@ -33,22 +33,31 @@ public static class SeriesCharts
     {
         var stated = prices.Where(p => p.PriceUsd is not null).ToList();
         var symbol = prices.Count > 0 ? prices[0].TokenSymbol : "";
-        var points = stated.Select(p => new ChartPoint(Day(p.Date), CitationText.Date(p.Date), p.PriceUsd!.Value,
-            $"{CitationText.Date(p.Date)}: {Qualified(p.Qualifier, CitationText.Money(p.PriceUsd.Value), p.Quote)} ({p.Basis})", p.Date, p.Id)).ToList();
+        var points = stated.Select(p =>
+        {
+            // "as of June 1, 2026" for the day of the article that states it, as the price's citation dates it.
+            var day = CitationText.Day(p.Date, p.Source.PublishedOn);
+            var value = Qualified(p.Qualifier, CitationText.Money(p.PriceUsd!.Value), p.Quote);
+            return new ChartPoint(Day(p.Date), day, p.PriceUsd!.Value, $"{day}: {value} ({p.Basis})", p.Date, p.Id, Text: value);
+        }).ToList();
         var title = symbol.Length == 0 ? $"{projectName} token price" : $"{projectName} ({symbol}) token price";
         var unit = ChartUnit.Usd.Named(symbol.Length == 0 ? "US dollars" : $"US dollars per {symbol}");
         return ChartSpec.Line(title, unit, Sources(stated.Select(p => p.Source)), footer, points);
     }
 
-    public static ChartSpec Metric(string projectName, string metric, IReadOnlyList<NetworkMetricView> figures, string footer)
+    /// <summary>
+    /// A metric's figures as a line, each point worded by its citation's statement (<see cref="Citation.NetworkMetricStatement"/>):
+    /// "as reported in early 2026: more than 440,000", a range "35-40%", a fall "down 50%".
+    /// </summary>
+    public static ChartSpec Metric(string projectName, string metric, IReadOnlyList<NetworkMetric> figures, string footer)
     {
         var ordered = figures.OrderBy(f => f.PeriodEnd).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
         var unit = ChartUnit.Of(ordered.Count > 0 ? ordered[0].Unit : "count");
         var points = ordered.Select(f =>
         {
-            var period = CitationText.Period(f.Period);
-            var value = f.ValueMax is { } high ? $"{unit.Full(f.Value)} to {unit.Full(high)}" : unit.Full(f.Value);
-            return new ChartPoint(f.Period, period, f.Value, $"{period}: {Qualified(f.Qualifier, value, f.Quote)} ({f.Basis})", f.PeriodEnd, f.Id);
+            var statement = Citation.NetworkMetricStatement(f, projectName);
+            return new ChartPoint(CitationText.AxisPeriod(f.Period, f.Source), statement.Period, Rest.Infrastructure.DecimalText.Normalize(f.Value),
+                $"{statement.Period}: {statement.Value} ({f.Basis})", f.PeriodEnd, f.Id, Text: statement.Value);
         }).ToList();
         return ChartSpec.Line($"{projectName}: {CitationText.Metric(metric)}", unit, Sources(ordered.Select(f => f.Source)), footer, points);
     }
@@ -64,11 +73,13 @@ public static class SeriesCharts
         var points = bars.Select(f =>
         {
             var period = CitationText.RevenuePeriod(f.Metric, f.Quarter);
+            // A full year sits in its fourth quarter in the data; its axis reads it as the year, as its citation does.
+            var label = f.Metric == "fiscal_year_revenue" ? period : f.Quarter;
             // A value in other units is no figure a source gave: it says so and from what, as its citation does.
             var (value, tip) = units == SeriesUnits.Lin || !Quarter.TryParse(f.Quarter, out var quarter)
                 ? (Citation.RevenueValue(f.Qualifier, f.Value!.Value, f.Quote), $"({f.Basis})")
                 : (Citation.ComputedValue(units, f.Value!.Value), $"(computed by this API: {Citation.ComputedFrom(units, quarter)})");
-            return new ChartPoint(f.Quarter, period, f.Value!.Value, $"{period}: {value} {tip}", Id: f.Id, Text: value);
+            return new ChartPoint(label, period, f.Value!.Value, $"{period}: {value} {tip}", Id: f.Id, Text: value);
         }).ToList();
         var title = $"{projectName} {CitationText.Metric(metric)}" + units switch
         {
@@ -91,12 +102,18 @@ public static class SeriesCharts
     {
         var columns = figures.OrderBy(f => f.Date).ThenBy(f => f.Id, StringComparer.Ordinal).Select(f =>
         {
-            var day = CitationText.Date(f.Date);
+            var day = CitationText.Day(f.Date, f.Source.PublishedOn);
             var segments = new List<ChartSegment>();
             if (f.StablecoinShare is { } stable)
-                segments.Add(new ChartSegment(Stablecoins, stable, $"{day}: {Qualified(f.Qualifier, CitationText.Percent(stable), f.Quote)} of fees in stablecoins ({f.Basis})"));
+            {
+                var text = Qualified(f.Qualifier, CitationText.Percent(stable), f.Quote);
+                segments.Add(new ChartSegment(Stablecoins, stable, $"{day}: {text} of fees in stablecoins ({f.Basis})", text));
+            }
             if (f.NativeShare is { } native)
-                segments.Add(new ChartSegment(NativeToken, native, $"{day}: {Qualified(f.Qualifier, CitationText.Percent(native), f.Quote)} of fees in the native token ({f.Basis})"));
+            {
+                var text = Qualified(f.Qualifier, CitationText.Percent(native), f.Quote);
+                segments.Add(new ChartSegment(NativeToken, native, $"{day}: {text} of fees in the native token ({f.Basis})", text));
+            }
             var stated = segments.Sum(s => s.Share);
             if (segments.Count > 0 && stated < 1)
                 segments.Add(new ChartSegment(ChartLayout.NotStated, 1 - stated, $"{day}: {CitationText.Percent(1 - stated)} not stated by the source"));

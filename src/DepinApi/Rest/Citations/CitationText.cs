@@ -221,12 +221,23 @@ public static class CitationText
     /// </summary>
     public static string Period(string period, Source source)
     {
-        if (source.PublishedOn is null && period.Length == 4 && source.PublishedLabel.Contains(period, StringComparison.Ordinal))
+        if (IsArticlePeriod(period, source))
             return "as reported in " + source.PublishedLabel;
         if (source.PublishedOn is { } published && period == published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             return AsOf + Date(published);
         return Period(period);
     }
+
+    /// <summary>
+    /// A period as short as a chart's axis needs it, still not presenting a stand-in as a date the source gave: an
+    /// undated article's year reads "reported early 2026", any other period its seed spelling ("2025Q2", "2025-10").
+    /// </summary>
+    public static string AxisPeriod(string period, Source source) =>
+        IsArticlePeriod(period, source) ? "reported " + source.PublishedLabel : period;
+
+    // The year of an article that gives no day, which an undated figure of it carries (seed-data/README.md, rule 4).
+    private static bool IsArticlePeriod(string period, Source source) =>
+        source.PublishedOn is null && period.Length == 4 && source.PublishedLabel.Contains(period, StringComparison.Ordinal);
 
     /// <summary>
     /// <see cref="Period(string, Source)"/> of a figure of <paramref name="metric"/>: an annualized rate in a quarter is

@@ -78,7 +78,7 @@ public static class MetricEndpoints
                     $"A chart draws one metric; name it with 'metric', one of {string.Join(", ", metrics)}.");
             ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
             var chart = ChartResponses.Mark(SeriesCharts.Metric(project.Name, metrics.Count == 1 ? metrics[0] : metric ?? "metrics",
-                figures.Select(views.NetworkMetric).ToList(), SeriesCharts.Footer(Representation.Version(session))), mark);
+                figures, SeriesCharts.Footer(Representation.Version(session))), mark);
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-metrics{(metrics.Count == 1 ? "-" + metrics[0] : "")}");
         }
         var (items, info) = rest.InMemory(http, page, figures.Select(views.NetworkMetric),
