@@ -10,7 +10,15 @@ namespace DepinApi.Pages;
 public sealed record FigurePageModel(
     PageFrame Frame, FigureStatement Statement, FigureFacts View, QuoteHighlight Quote, bool FigureIsCurrent,
     IReadOnlyList<PageRow> Revisions, ChartRef? Chart, PageTable? Series, string GraphQLQuery, string GraphQLUrl,
-    string? ProjectName, string? ProjectUrl);
+    string? ProjectName, string? ProjectUrl, bool StatesNumber = true)
+{
+    /// <summary>
+    /// The qualifier as a reader needs it: the data model's word, or why there is none: the number is stated plainly, or
+    /// (a settlement mix the source gives only as a label) there is no number at all.
+    /// </summary>
+    public string Qualifier => View.Qualifier
+        ?? (StatesNumber ? "none: the source states the number plainly" : $"none: the source states no number, only that {Statement.Value}");
+}
 
 /// <summary>The fields every figure view has, read from the view itself.</summary>
 public sealed record FigureFacts(string Id, string Basis, string? Qualifier, SourceView Source, string Quote, string Permalink, string Citation)

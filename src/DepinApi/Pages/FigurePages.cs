@@ -57,7 +57,7 @@ internal static class FigurePages
               }
             }
             """;
-        return await ModelAsync(urls, session, FigureTable.Revenue, "revenue", statement, view, Candidates(f.AmountUsd, money: true),
+        return await ModelAsync(urls, session, FigureTable.Revenue, "revenue", statement, view, [Candidates(f.AmountUsd, money: true)],
             chart, Table("Every figure of this series", rows), query, name, urls.Api($"/v1/projects/{f.Project}"), cancellationToken);
     }
 
@@ -90,8 +90,10 @@ internal static class FigurePages
               }
             }
             """;
+        // A change is a fraction the source writes as a per cent ("120.82%", "fallen 93%"); each stated one is marked.
         var candidates = new[] { f.PriceUsd, f.Change30d, f.Change90d, f.Change1y }
-            .SelectMany((value, i) => value is { } v ? Candidates(i == 0 ? v : Math.Abs(v), money: i == 0) : []);
+            .Select((value, i) => value is { } v ? (i == 0 ? Candidates(v, money: true) : Candidates(v, money: false, fraction: true)) : [])
+            .ToList();
         return await ModelAsync(urls, session, FigureTable.TokenPrices, "token-prices", statement, view, candidates,
             chart, Table("Every price of this token", Newest(rows)), query, name, urls.Api($"/v1/projects/{f.Project}"), cancellationToken);
     }
@@ -118,9 +120,11 @@ internal static class FigurePages
               }
             }
             """;
-        var candidates = new[] { f.StablecoinShare, f.NativeShare }.SelectMany(value => value is { } v ? Candidates(v, money: false, fraction: true) : []);
+        var candidates = new[] { f.StablecoinShare, f.NativeShare }.Select(value => value is { } v ? Candidates(v, money: false, fraction: true) : []).ToList();
+        // A mix the source gives only as a label ("mainly settle in native tokens") states no number to mark or qualify.
         return await ModelAsync(urls, session, FigureTable.SettlementMix, "settlement-mix", statement, view, candidates,
-            chart, Table("Every settlement mix figure of this project", rows), query, name, urls.Api($"/v1/projects/{f.Project}"), cancellationToken);
+            chart, Table("Every settlement mix figure of this project", rows), query, name, urls.Api($"/v1/projects/{f.Project}"), cancellationToken,
+            statesNumber: f.StablecoinShare is not null || f.NativeShare is not null);
     }
 
     private static async Task<FigurePageModel> NetworkMetricAsync(PageUrls urls, ReadSession session, FigureViews views, NetworkMetric f,
@@ -147,8 +151,7 @@ internal static class FigurePages
               }
             }
             """;
-        var candidates = Candidates(f.Value, money: f.Unit == "usd", fraction: f.Unit == "fraction")
-            .Concat(f.ValueMax is { } max ? Candidates(max, money: f.Unit == "usd", fraction: f.Unit == "fraction") : []);
+        var candidates = Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Quote);
         return await ModelAsync(urls, session, FigureTable.NetworkMetrics, "metrics", statement, view, candidates,
             chart, Table("Every figure of this metric", rows), query, name, urls.Api($"/v1/projects/{f.Project}"), cancellationToken);
     }
@@ -170,16 +173,15 @@ internal static class FigurePages
               }
             }
             """;
-        var candidates = Candidates(f.Value, money: f.Unit == "usd", fraction: f.Unit == "fraction")
-            .Concat(f.ValueMax is { } max ? Candidates(max, money: f.Unit == "usd", fraction: f.Unit == "fraction") : []);
+        var candidates = Measured(f.Metric, f.Value, f.ValueMax, f.Unit, f.Quote);
         // Sector figures mix metrics and scopes; there is no one series to draw, so the table is the context.
         return await ModelAsync(urls, session, FigureTable.SectorFigures, "sector-figures", statement, view, candidates,
             null, Table("Every figure of this metric", rows), query, null, null, cancellationToken);
     }
 
     private static async Task<FigurePageModel> ModelAsync(PageUrls urls, ReadSession session, FigureTable table, string path,
-        FigureStatement statement, FigureFacts view, IEnumerable<string> candidates, ChartRef? chart, PageTable series,
-        string graphQLQuery, string? projectName, string? projectUrl, CancellationToken cancellationToken)
+        FigureStatement statement, FigureFacts view, IEnumerable<IEnumerable<string>> candidates, ChartRef? chart, PageTable series,
+        string graphQLQuery, string? projectName, string? projectUrl, CancellationToken cancellationToken, bool statesNumber = true)
     {
         var revisions = await session.FigureRevisionsAsync(table, view.Id, cancellationToken);
         var read = session.Version.Id;
@@ -197,8 +199,11 @@ internal static class FigurePages
             jsonUrl: PageUrls.AddFormat(view.Permalink, "json"),
             csvUrl: PageUrls.AddFormat(view.Permalink, "csv"));
         var graphQLUrl = urls.Api("/graphql", ("query", graphQLQuery));
-        return new FigurePageModel(frame, statement, view, QuoteHighlight.Find(view.Quote, candidates),
-            shown is { ValidTo: null }, revisionRows, chart, series, graphQLQuery, graphQLUrl, projectName, projectUrl);
+        // The figure as its citation words it comes first: where the quote says it so ("35-40%", "10x or more", "more than
+        // doubling"), that is what is marked, whole; otherwise each of its numbers, in the ways the source may write them.
+        var highlight = QuoteHighlight.Find(view.Quote, [[statement.Value], .. candidates]);
+        return new FigurePageModel(frame, statement, view, highlight,
+            shown is { ValidTo: null }, revisionRows, chart, series, graphQLQuery, graphQLUrl, projectName, projectUrl, statesNumber);
     }
 
     private static PageRow Row(FigureStatement statement, string basis, Source source, string permalink, bool isThis) =>
@@ -233,12 +238,24 @@ internal static class FigurePages
         return rows.GetRange(start, MaxSeriesRows);
     }
 
+    /// <summary>The ways a source may write each number of a metric or sector figure: a multiple ("10x", "doubling"), a per cent, an amount.</summary>
+    private static List<IEnumerable<string>> Measured(string metric, decimal value, decimal? max, string unit, string quote)
+    {
+        IEnumerable<string> Of(decimal v) => unit == "fraction" && MetricNames.IsMultiple(metric)
+            ? [CitationText.Multiple(v, quote), CitationText.Number(v) + "x"]
+            : Candidates(v, money: unit == "usd", fraction: unit == "fraction");
+        return max is { } top ? [Of(value), Of(top)] : [Of(value)];
+    }
+
     /// <summary>The ways a source may write <paramref name="value"/>: "$32.7 million", "32.7 million", "$32.7M", "70%", "0.7277".</summary>
     internal static IEnumerable<string> Candidates(decimal value, bool money, bool fraction = false)
     {
         if (fraction)
         {
+            // A fall may be written with its sign ("-42.02%") or in words ("fallen 93%").
             var percent = CitationText.Percent(Math.Abs(value));
+            if (value < 0)
+                yield return "-" + percent;
             yield return percent;
             yield return percent.TrimEnd('%');
             yield break;
