@@ -1,3 +1,4 @@
+using DepinApi.ReadModel;
 using DepinApi.Rest.Citations;
 using DepinApi.Rest.Models;
 
@@ -32,25 +33,18 @@ public static class FigureCards
         return Card($"{projectName}: settlement of fees", number, CitationText.Day(f.Date, f.Source.PublishedOn), f.Basis, f.Source, footer);
     }
 
-    public static FigureCard NetworkMetric(NetworkMetricView f, string projectName, string footer) => Card(
-        $"{projectName}: {CitationText.Metric(f.Metric)}", Value(f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote),
-        CitationText.Period(f.Period), f.Basis, f.Source, footer);
+    /// <summary>The card says what the figure's citation says (<see cref="Citation.NetworkMetricStatement"/>): "more than 440,000", "as reported in early 2026".</summary>
+    public static FigureCard NetworkMetric(NetworkMetric f, string projectName, string footer) =>
+        Card(Citation.NetworkMetricStatement(f, projectName), SourceView.Of(f.Source), footer);
 
-    public static FigureCard SectorFigure(SectorFigureView f, string footer) => Card(
-        $"{(f.Scope == "depin" ? "DePIN" : "DePIN compute")}: {CitationText.Metric(f.Metric)}",
-        Value(f.Value, f.ValueMax, f.Unit, f.Qualifier, f.Quote), CitationText.Period(f.Period), f.Basis, f.Source, footer);
+    public static FigureCard SectorFigure(SectorFigure f, string footer) =>
+        Card(Citation.SectorFigureStatement(f), SourceView.Of(f.Source), footer);
+
+    private static FigureCard Card(FigureStatement statement, SourceView source, string footer) =>
+        Card(statement.Subject, statement.Value, statement.Period, statement.Basis, source, footer);
 
     private static FigureCard Card(string subject, string number, string period, string basis, SourceView source, string footer) => new(
         subject, number, $"{period} · {basis}", $"Source: {source.Publisher}, {source.PublishedLabel}", $"“{source.Title}”", footer);
-
-    private static string Value(decimal value, decimal? max, string unit, string? qualifier, string quote)
-    {
-        var format = ChartUnit.Of(unit);
-        var text = max is { } high ? $"{format.Full(value)} to {format.Full(high)}" : format.Full(value);
-        return CitationText.Qualified(qualifier, unit is "usd" or "fraction" || max is not null ? text : $"{text} {UnitWord(unit)}".TrimEnd(), quote);
-    }
-
-    private static string UnitWord(string unit) => unit is "count" ? "" : unit == "gpus" ? "GPUs" : unit;
 
     private static string Change(TokenPriceView f)
     {

@@ -17,11 +17,11 @@ internal static class FigurePermalink
     /// <param name="kind">What the figure is called in the 404 ("revenue figure", "token price" …).</param>
     /// <param name="lookup">Finds the figure by id in the session's version (see <see cref="FigureLookup"/>).</param>
     /// <param name="view">Maps the figure to the view the list endpoints show for it.</param>
-    /// <param name="card">The view as a preview card, given the project's name and the card's footer.</param>
+    /// <param name="card">The figure (and its view) as a preview card, given the card's footer.</param>
     public static async Task<Results<Ok<ItemResponse<TView>>, CsvResult<TView>, PageResult, ChartResult, ProblemHttpResult>> RespondAsync<TFigure, TView>(HttpContext http, RestHandlerServices rest, string id,
         ResourceParameters resource, string kind,
         Func<ReadSession, string, CancellationToken, Task<TFigure?>> lookup,
-        Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, Func<FigureViews, TView, string, FigureCard> card,
+        Func<FigureViews, TFigure, TView> view, CsvColumns<TView> columns, Func<FigureViews, TFigure, TView, string, FigureCard> card,
         CancellationToken cancellationToken)
         where TFigure : class
     {
@@ -34,7 +34,7 @@ internal static class FigurePermalink
             return await Pages.FigurePages.RenderAsync(http, session, views, figure, cancellationToken);
         var shown = view(views, figure);
         if (ChartResponses.IsImage(format))
-            return ChartResponses.Card(format, session, card(views, shown, SeriesCharts.Footer(Representation.Version(session))), id);
+            return ChartResponses.Card(format, session, card(views, figure, shown, SeriesCharts.Footer(Representation.Version(session))), id);
         return format == ResponseFormat.Csv ? Representation.ItemCsv(session, shown, columns, id) : Representation.ItemJson(session, shown);
     }
 }

@@ -93,7 +93,7 @@ public static class MetricEndpoints
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "network metric", FigureLookup.NetworkMetricAsync,
             (views, f) => views.NetworkMetric(f), NetworkMetricView.Columns(),
-            (views, v, footer) => FigureCards.NetworkMetric(v, views.ProjectName(v.Project), footer), cancellationToken);
+            (views, f, _, footer) => FigureCards.NetworkMetric(f, views.ProjectName(f.Project), footer), cancellationToken);
 
     public static async Task<Results<Ok<ListResponse<SectorFigureView>>, CsvResult<SectorFigureView>>> SectorListAsync(HttpContext http, RestHandlerServices rest,
         [FromQuery(Name = "scope")][Description("depin (the whole sector) or depin_compute (its compute networks).")] string? scope,
@@ -115,7 +115,7 @@ public static class MetricEndpoints
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "sector figure", FigureLookup.SectorFigureAsync,
             (views, f) => views.SectorFigure(f), SectorFigureView.Columns(),
-            (_, v, footer) => FigureCards.SectorFigure(v, footer), cancellationToken);
+            (_, f, _, footer) => FigureCards.SectorFigure(f, footer), cancellationToken);
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

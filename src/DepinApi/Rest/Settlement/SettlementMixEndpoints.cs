@@ -88,7 +88,7 @@ public static class SettlementMixEndpoints
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "settlement mix figure", FigureLookup.SettlementMixAsync,
             (views, f) => views.SettlementMix(f), SettlementMixView.Columns(),
-            (views, v, footer) => FigureCards.SettlementMix(v, views.ProjectName(v.Project), footer), cancellationToken);
+            (views, _, v, footer) => FigureCards.SettlementMix(v, views.ProjectName(v.Project), footer), cancellationToken);
 
     private static async Task<(IReadOnlyList<SettlementMixView> Items, PageInfo Page)> ListAsync(HttpContext http, RestHandlerServices rest,
         ReadSession session, PageRequest page, IReadOnlyCollection<string>? projects, CancellationToken cancellationToken)

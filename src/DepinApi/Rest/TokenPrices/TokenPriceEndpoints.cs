@@ -156,7 +156,7 @@ public static class TokenPriceEndpoints
         [AsParameters] ResourceParameters resource, CancellationToken cancellationToken) =>
         FigurePermalink.RespondAsync(http, rest, id, resource, "token price", FigureLookup.TokenPriceAsync,
             (views, f) => views.TokenPrice(f), TokenPriceView.Columns(),
-            (views, v, footer) => FigureCards.TokenPrice(v, views.ProjectName(v.Project), footer), cancellationToken);
+            (views, _, v, footer) => FigureCards.TokenPrice(v, views.ProjectName(v.Project), footer), cancellationToken);
 
     // Its permalink and its citation (which repeats the permalink) alone are longer.
     private const int MinimumCsvRowBytes = 100;
