@@ -93,4 +93,17 @@ public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("1", "01")]
+    [InlineData("01", "1")]
+    public async Task A_cursor_holds_for_another_spelling_of_the_same_version(string read, string paged)
+    {
+        var first = await api.GetJsonAsync($"/v1/projects?limit=2&asOf={read}");
+        var cursor = Uri.EscapeDataString(first.GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+        using var response = await api.Client.GetAsync($"/v1/projects?limit=2&asOf={paged}&cursor={cursor}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }

@@ -6,7 +6,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// What a cursor is bound to: the path and every query parameter except the ones that only shape
 /// a page (<c>cursor</c>, <c>limit</c>, <c>format</c>). A cursor from one filter therefore cannot be
 /// replayed against another, while the same query may be paged as JSON or CSV, in any page size.
-/// Parameters are read as the endpoints read them: names in any case, an empty value as no value.
+/// Parameters are read as the endpoints read them: names in any case, an empty value as no value, <c>asOf</c> by what it
+/// names (<c>01</c> is <c>1</c>).
 /// A query without <c>asOf</c> reads the newest data, so its cursors are bound to the version they were read from: after
 /// an import a position in the old rows would skip or repeat rows of the new ones without a word, so such a cursor is
 /// refused (start again, or page with <c>asOf</c>). So does a query whose <c>asOf</c> is today or a later day (the data as
@@ -28,9 +29,12 @@ public static class CursorScope
                      .Where(q => !PageOnly.Contains(q.Key) && q.Value.ToString().Length > 0)
                      .Select(q => (Name: q.Key.ToLowerInvariant(), q.Value))
                      .OrderBy(q => q.Name, StringComparer.Ordinal))
-            scope.Append('\n').Append(name).Append('=').Append(values.ToString());
+            scope.Append('\n').Append(name).Append('=').Append(name == "asof" ? Canonical(values.ToString()) : values.ToString());
         return scope.ToString();
     }
+
+    // asOf=01 and asOf=1 name the same version, so a cursor read with one pages the other.
+    private static string Canonical(string asOf) => ReadModel.AsOf.TryParse(asOf, out var parsed) ? parsed.ToString() : asOf;
 
     private static bool ReadsTheNewest(string asOf) =>
         asOf.Length == 0
