@@ -112,7 +112,7 @@ public sealed class ReadSessionFactory(NpgsqlDataSource dataSource, FairSessionG
         var first = ReadVersion(reader, 2)!;
         if (selected is null)
             throw new DataVersionNotFoundException(asOf.Value, asOf.Value.Version is { } v
-                ? $"Data version {v} does not exist; versions 1 to {latest.Id} do."
+                ? DataVersionNotFoundException.Describe(v, latest.Id)
                 : $"No data had been imported by the end of {asOf}; the first data version was imported on {first.ImportedAt.UtcDateTime:yyyy-MM-dd}.");
         return (latest, selected);
     }

@@ -43,7 +43,7 @@ public class GraphQLAsOfTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
 
         var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
         Assert.Equal("DATA_VERSION_NOT_FOUND", error.GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Contains("versions 1 to 1", error.GetProperty("message").GetString());
+        Assert.Equal("Data version 99 does not exist; only version 1 does.", error.GetProperty("message").GetString());
     }
 
     [Fact]

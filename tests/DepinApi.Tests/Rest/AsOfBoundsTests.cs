@@ -48,7 +48,7 @@ public class AsOfBoundsTests(RestApiFixture api) : IClassFixture<RestApiFixture>
 
     [Theory]
     [InlineData("0001-01-01", "No data had been imported by the end of 0001-01-01")]
-    [InlineData("2147483647", "Data version 2147483647 does not exist; versions 1 to 1 do.")]
+    [InlineData("2147483647", "Data version 2147483647 does not exist; only version 1 does.")]
     public async Task A_point_before_the_first_import_or_past_the_last_version_is_a_404(string asOf, string detail)
     {
         using var response = await api.Client.GetAsync($"/v1/sources?asOf={asOf}");

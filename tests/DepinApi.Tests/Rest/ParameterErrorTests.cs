@@ -97,7 +97,7 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
 
         Assert.Equal("/problems/data-version-not-found", problem.GetProperty("type").GetString());
         Assert.Equal("version", problem.GetProperty("parameter").GetString());
-        Assert.Contains("versions 1 to 1", problem.GetProperty("detail").GetString());
+        Assert.Equal("Data version 5 does not exist; only version 1 does.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
 
         Assert.Equal("/problems/data-version-not-found", problem.GetProperty("type").GetString());
         Assert.Equal("asOf", problem.GetProperty("parameter").GetString());
-        Assert.Contains("versions 1 to 1", problem.GetProperty("detail").GetString());
+        Assert.Equal("Data version 99 does not exist; only version 1 does.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

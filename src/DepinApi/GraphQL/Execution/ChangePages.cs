@@ -37,7 +37,7 @@ internal static class ChangePages
         // As REST's /v1/changes?version= answers it: a version past those served names none, not an empty list.
         if (version > session.Version.Id)
         {
-            throw new GraphQLError($"Data version {version} is not among those served; versions 1 to {session.Version.Id} are.",
+            throw new GraphQLError(DataVersionNotFoundException.Describe(version.Value, session.Version.Id),
                 extensions: new Dictionary<string, object?> { ["code"] = "DATA_VERSION_NOT_FOUND", ["argument"] = "version" });
         }
         // One row past the page says whether another follows, an empty page's too.

@@ -40,7 +40,7 @@ public static class HistoryEndpoints
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         if (only > session.Version.Id)
             throw new DataVersionNotFoundException(AsOf.ForVersion(only.Value),
-                $"Data version {only} is not among those served; versions 1 to {session.Version.Id} are.")
+                DataVersionNotFoundException.Describe(only.Value, session.Version.Id))
             { Parameter = "version" };
         var after = page.After is [var afterVersion, var table, var id]
             ? (int.Parse(afterVersion, CultureInfo.InvariantCulture), table, id)
