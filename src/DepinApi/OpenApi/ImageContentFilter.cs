@@ -16,6 +16,7 @@ public sealed class ImageContentFilter : IOperationFilter
         if (offered is null || operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse response)
             return;
         var chart = offered.Formats.Contains(ResponseFormats.Svg);
+        var path = DocumentedPaths.Normalize(context.ApiDescription.RelativePath);
         response.Content ??= new Dictionary<string, IOpenApiMediaType>();
         foreach (var entry in offered.Formats.Where(e => e.Format is ResponseFormat.Svg or ResponseFormat.Png))
         {
@@ -27,7 +28,9 @@ public sealed class ImageContentFilter : IOperationFilter
                     Format = entry.Format == ResponseFormat.Png ? "binary" : null,
                     Description = Describe(entry.Format, chart),
                 },
-                Example = System.Text.Json.Nodes.JsonValue.Create(entry.Format == ResponseFormat.Png ? PngExample : SvgExample),
+                Example = System.Text.Json.Nodes.JsonValue.Create(entry.Format == ResponseFormat.Png
+                    ? PngExample
+                    : ServedExamples.Body(path, entry.MediaType) ?? SvgExample),
             };
         }
         var names = ResponseFormats.Expected(offered.Formats);
@@ -46,7 +49,7 @@ public sealed class ImageContentFilter : IOperationFilter
                 : " As a 1200×630 preview card with `?format=png`.");
     }
 
-    // The opening and one bar of a real chart (the seed data's Aethir revenue), shortened where "…" stands.
+    // Stands in until the chart this endpoint serves is recorded (ServedExamples); the test that records it fails meanwhile.
     private const string SvgExample =
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\" viewBox=\"0 0 1200 630\" role=\"img\" "
         + "aria-labelledby=\"chart-title chart-desc\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">"

@@ -5,7 +5,10 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// Example problem bodies for an operation's error statuses, built from its own parameters so that a 400
-/// example names a parameter the operation really has, a 404 example the resource it really looks up.
+/// example names a parameter the operation really has, a 404 example the resource it really looks up. Which request
+/// each example is (its parameter and value) is chosen here; what the server answers to it is the problem recorded
+/// from the running app (<see cref="ServedExamples"/>), so its title, detail and expected form are the server's own.
+/// The bodies written here stand in only until that record is regenerated, and the test that records it fails meanwhile.
 /// </summary>
 public static class ProblemExamples
 {
@@ -15,8 +18,8 @@ public static class ProblemExamples
     private static readonly Dictionary<string, BadValue> BadValues = new(StringComparer.OrdinalIgnoreCase)
     {
         ["quarter"] = new("2025Q5", "a quarter YYYYQn with n from 1 to 4"),
-        ["from"] = new("2025Q5", "a quarter YYYYQn with n from 1 to 4, not after 'to'"),
-        ["to"] = new("2025-13", "a quarter YYYYQn with n from 1 to 4, not before 'from'"),
+        ["from"] = new("2025Q5", "a quarter YYYYQn with n from 1 to 4"),
+        ["to"] = new("2025-13", "a quarter YYYYQn with n from 1 to 4"),
         ["limit"] = new("501", "a whole number from 1 to 500"),
         ["format"] = new("xml", "json or csv"),
         ["asOf"] = new("yesterday", "a data version number or a date YYYY-MM-DD"),
@@ -25,13 +28,21 @@ public static class ProblemExamples
         ["date"] = new("2026-02-30", "a date YYYY-MM-DD"),
     };
 
+    // Daily series (token prices) take dates in from and to.
+    private static readonly Dictionary<string, BadValue> DailyBadValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["from"] = new("2026-02-30", "a date YYYY-MM-DD"),
+        ["to"] = new("2026-13-01", "a date YYYY-MM-DD"),
+    };
+
     /// <summary>Named examples for <paramref name="status"/> on <paramref name="operation"/> (at least one).</summary>
-    public static IDictionary<string, IOpenApiExample> For(int status, OpenApiOperation operation)
+    public static IDictionary<string, IOpenApiExample> For(int status, OpenApiOperation operation, string path)
     {
         var parameters = (operation.Parameters ?? []).Where(p => p.Name is not null).ToList();
+        var daily = path.Contains("token-prices", StringComparison.OrdinalIgnoreCase);
         var examples = status switch
         {
-            400 => BadRequest(parameters),
+            400 => BadRequest(parameters, daily),
             404 => NotFound(parameters),
             401 => [Example("invalid-api-key", "An API key this server does not accept",
                 Problem("invalid-api-key", "The API key is not valid.", 401,
@@ -55,10 +66,13 @@ public static class ProblemExamples
                 "The request could not be completed. It can be retried."))],
             _ => [Example("error", ResponseTexts.For(status), Problem("error", ResponseTexts.For(status), status, ResponseTexts.For(status)))],
         };
+        foreach (var (name, example) in examples)
+            if (ServedExamples.Problem(path, status, name) is { } served)
+                example.Value = served;
         return examples.ToDictionary(e => e.Name, e => (IOpenApiExample)e.Example);
     }
 
-    private static List<(string Name, OpenApiExample Example)> BadRequest(List<IOpenApiParameter> parameters)
+    private static List<(string Name, OpenApiExample Example)> BadRequest(List<IOpenApiParameter> parameters, bool daily)
     {
         var result = new List<(string, OpenApiExample)>();
         foreach (var parameter in parameters.Where(p => p.In == ParameterLocation.Query || p.Name == "quarter"))
@@ -72,7 +86,7 @@ public static class ProblemExamples
                     .With("value", "eyJhZnRlciI6ImFldGhpciJ9x")));
                 continue;
             }
-            if (!BadValues.TryGetValue(name, out var bad))
+            if (!(daily && DailyBadValues.TryGetValue(name, out var bad)) && !BadValues.TryGetValue(name, out bad))
                 continue;
             result.Add(Example(name, $"A malformed '{name}'", Problem("invalid-parameter", $"The parameter '{name}' is not valid.", 400,
                     $"The parameter '{name}' is '{bad.Value}'; expected {bad.Expected}.")

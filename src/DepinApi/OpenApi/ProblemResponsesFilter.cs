@@ -6,7 +6,7 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// Every 4xx and 5xx response becomes <c>application/problem+json</c> with the <see cref="ProblemSchema"/> and
-/// examples built for the operation (<see cref="ProblemExamples"/>), whatever the endpoint declared its error
+/// examples built for the operation (<see cref="ProblemExamples"/>: the server's own answers, where recorded), whatever the endpoint declared its error
 /// type as; the generic reason-phrase description is replaced by the project's wording.
 /// </summary>
 public sealed class ProblemResponsesFilter : IOperationFilter
@@ -17,6 +17,7 @@ public sealed class ProblemResponsesFilter : IOperationFilter
             return;
         if (!context.SchemaRepository.Schemas.ContainsKey(ProblemSchema.Id))
             context.SchemaRepository.AddDefinition(ProblemSchema.Id, ProblemSchema.Create());
+        var path = DocumentedPaths.Normalize(context.ApiDescription.RelativePath);
         foreach (var (key, response) in operation.Responses)
         {
             if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status < 400
@@ -29,7 +30,7 @@ public sealed class ProblemResponsesFilter : IOperationFilter
                 [ProblemSchema.MediaType] = new OpenApiMediaType
                 {
                     Schema = new OpenApiSchemaReference(ProblemSchema.Id, context.Document),
-                    Examples = ProblemExamples.For(status, operation),
+                    Examples = ProblemExamples.For(status, operation, path),
                 },
             };
         }

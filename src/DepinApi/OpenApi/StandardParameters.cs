@@ -6,8 +6,8 @@ namespace DepinApi.OpenApi;
 /// </summary>
 public static class StandardParameters
 {
-    /// <summary>A parameter's standard text and example; the example may depend on the route.</summary>
-    public sealed record StandardParameter(string Description, Func<string, string> Example);
+    /// <summary>A parameter's standard text and example; the example may depend on the route, and is null where none can be true.</summary>
+    public sealed record StandardParameter(string Description, Func<string, string?> Example);
 
     private static StandardParameter Fixed(string description, string example) => new(description, _ => example);
 
@@ -22,8 +22,12 @@ public static class StandardParameters
         : Under(route, "settlement-mix") ? "helium-2026-06-01-settlement-mix"
         : Under(route, "token-prices") ? "helium-2026-06-01-price"
         : Under(route, "sector-figures") ? "depin-2026q2-annualized-external-revenue"
-        : Under(route, "metrics") ? "aethir-2025q2-quarterly-revenue-growth"
+        : Under(route, "metrics") ? "aethir-2026-active-compute-clients"
         : "aethir-2025q2-quarterly-revenue";
+
+    // A project with figures of the route's kind in the seed data: Aethir has no token prices or settlement mix.
+    private static string SlugExample(string route) =>
+        Under(route, "token-prices") || Under(route, "settlement-mix") ? "helium" : "aethir";
 
     private static string MetricExample(string route) =>
         Under(route, "sector-figures") ? "annualized_external_revenue"
@@ -32,10 +36,10 @@ public static class StandardParameters
 
     private static readonly Dictionary<string, StandardParameter> Entries = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["slug"] = Fixed(
+        ["slug"] = new(
             "The project's slug: lower-case letters, digits and hyphens, as listed by `GET /v1/projects`. "
             + "A renamed project's old slug answers 308 with the current URL; an unknown slug is a 404 naming the nearest slug.",
-            "aethir"),
+            SlugExample),
         ["quarter"] = Fixed("A calendar quarter written `YYYYQn`, for example `2025Q2` (April to June 2025).", "2025Q2"),
         ["from"] = new(
             "Start of the range, inclusive: a quarter `YYYYQn` on quarterly series, a date `YYYY-MM-DD` on daily ones. "
@@ -69,10 +73,14 @@ public static class StandardParameters
             + "The same as sending `Accept: text/csv`.",
             "csv"),
         ["limit"] = Fixed("Page size: 1 to 500, default 50. Above the maximum is a 400, not a silent cap.", "50"),
-        ["cursor"] = Fixed(
-            "Where the page starts: the opaque cursor from the previous page's `Link: <…>; rel=\"next\"` header. "
-            + "Cursors are tamper-evident; a modified one is a 400.",
-            "eyJhZnRlciI6ImFldGhpci0yMDI1cTItcXVhcnRlcmx5LXJldmVudWUifQ"),
+        // No example: a cursor is signed by the server that issued it for one query, so any cursor written here would
+        // be a 400 on every server (CursorCodec).
+        ["cursor"] = new(
+            "Where the page starts: an opaque cursor, taken unmodified from the previous page's `page.next` (or its "
+            + "`Link: <…>; rel=\"next\"` header) of the same query. Cursors are signed by the server that issued them, "
+            + "so there is no example to copy: one altered, from another query or from a server with another key is a "
+            + "400 `invalid-cursor`, and paging starts again without it.",
+            _ => null),
         ["date"] = Fixed("A calendar date `YYYY-MM-DD` (UTC).", "2026-06-01"),
         ["version"] = Fixed("A data version number, as listed by `GET /v1/changes` and `GET /v1/meta`.", "1"),
     };

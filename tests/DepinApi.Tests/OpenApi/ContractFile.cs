@@ -21,8 +21,9 @@ public static class ContractFile
     public static bool UpdateRequested => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
     public static string HowToRegenerate =>
-        $"Regenerate it with: {UpdateVariable}=1 dotnet test tests/DepinApi.Tests --filter \"FullyQualifiedName~OpenApi.OpenApiDriftTests\" "
-        + "(then review `git diff schema/openapi.json schema/openapi-3.0.json` and commit them).";
+        $"Regenerate it with: {UpdateVariable}=1 dotnet test tests/DepinApi.Tests --filter \"FullyQualifiedName~OpenApi.OpenApiDriftTests|FullyQualifiedName~OpenApi.ServedExamplesTests\" "
+        + "twice when schema/served-examples.json changes (the app embeds it, so the second run builds the document from it), "
+        + "then review `git diff schema/` and commit.";
 
     /// <summary>
     /// Fails, naming the first differences, unless the committed file at <paramref name="path"/> is <paramref name="served"/>

@@ -8,8 +8,11 @@ namespace DepinApi.Tests.OpenApi;
 /// One running app (over a fresh database with the seed data) shared by a test class, and the OpenAPI document
 /// as it serves it at /openapi/v1.json.
 /// </summary>
-public sealed class ServedDocumentFixture : IAsyncLifetime
+public class ServedDocumentFixture : IAsyncLifetime
 {
+    /// <summary>Settings beside the test defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public ApiFactory Factory { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
@@ -22,7 +25,7 @@ public sealed class ServedDocumentFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Factory = await ApiFactory.WithSeedDataAsync();
+        Factory = await ApiFactory.WithSeedDataAsync(Settings);
         Client = Factory.CreateClient();
         using var response = await Client.GetAsync(ApiDocs.DocumentPath);
         response.EnsureSuccessStatusCode();
@@ -35,4 +38,17 @@ public sealed class ServedDocumentFixture : IAsyncLifetime
         Client.Dispose();
         await Factory.DisposeAsync();
     }
+}
+
+/// <summary>
+/// The same, for a class that makes a request per example (several hundred): a budget no run spends, so every answer
+/// is the endpoint's own and none a 429.
+/// </summary>
+public sealed class ManyRequestsDocumentFixture : ServedDocumentFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["RateLimiting:Anonymous:PointsPerWindow"] = "1000000",
+        ["RateLimiting:Anonymous:BurstPoints"] = "1000000",
+    };
 }
