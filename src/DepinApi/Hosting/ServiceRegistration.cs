@@ -58,6 +58,7 @@ public static class ServiceRegistration
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
             json.SerializerOptions.Converters.Add(new Rest.Infrastructure.NormalizedDecimalConverter());
+            json.SerializerOptions.Converters.Add(new Rest.Infrastructure.UtcTimestampConverter());
         });
         return builder;
     }

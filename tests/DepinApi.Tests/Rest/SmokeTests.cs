@@ -32,4 +32,16 @@ public class SmokeTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.True(csv.StatusCode == HttpStatusCode.OK, csvBody);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task An_instant_reads_the_same_in_json_and_csv()
+    {
+        var json = System.Text.Json.JsonDocument.Parse(await api.Client.GetStringAsync("/v1/meta")).RootElement.GetProperty("data");
+        var csv = (await api.Client.GetStringAsync("/v1/meta?format=csv")).Split("\r\n")[1].Split(',');
+
+        var lastImport = json.GetProperty("lastImport").GetString()!;
+        Assert.Equal(csv[1], lastImport);
+        Assert.EndsWith("Z", lastImport);
+        Assert.Equal(lastImport, json.GetProperty("dataVersion").GetProperty("importedAt").GetString());
+    }
 }
