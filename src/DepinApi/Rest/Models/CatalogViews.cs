@@ -57,13 +57,28 @@ public sealed record ChangeView(int Version, DateTimeOffset ImportedAt, string T
 }
 
 /// <summary>What the API serves: the data version, when it was imported, row counts, and the methodology version.</summary>
-[OpenApiCsvExample("dataVersion,lastImport,methodologyVersion,counts\r\n1,2026-06-01T08:00:00Z,1,revenue=19 token_prices=8\r\n")]
+[OpenApiCsvExample("dataVersion,lastImport,methodologyVersion,counts\r\n1,2026-06-01T08:00:00Z," + DepinApi.Screening.Methodology.Version
+    + ",evidence=17 network_metrics=26 project_aliases=0 projects=7 revenue=19 sector_figures=10 settlement_mix=4 sources=3 token_prices=8\r\n")]
 public sealed record MetaView(
     DataVersionRef DataVersion, DateTimeOffset LastImport, IReadOnlyDictionary<string, long> Counts, string MethodologyVersion,
     IReadOnlyList<VersionView> Versions)
 {
-    public static MetaView Example => new(DataVersionRef.Example, DataVersionRef.Example.ImportedAt,
-        new Dictionary<string, long> { ["revenue"] = 19, ["token_prices"] = 8 }, "1", [VersionView.Example]);
+    /// <summary>The seed data's rows per file (checked against what is served by tests/…/OpenApi/ServedExamplesTests).</summary>
+    internal static readonly IReadOnlyDictionary<string, long> SeedCounts = new Dictionary<string, long>
+    {
+        ["evidence"] = 17,
+        ["network_metrics"] = 26,
+        ["project_aliases"] = 0,
+        ["projects"] = 7,
+        ["revenue"] = 19,
+        ["sector_figures"] = 10,
+        ["settlement_mix"] = 4,
+        ["sources"] = 3,
+        ["token_prices"] = 8,
+    };
+
+    public static MetaView Example => new(DataVersionRef.Example, DataVersionRef.Example.ImportedAt, SeedCounts,
+        DepinApi.Screening.Methodology.Version, [VersionView.Example]);
 
     public static CsvColumns<MetaView> Columns() => new CsvColumns<MetaView>()
         .Add("dataVersion", m => m.DataVersion.Id).Add("lastImport", m => m.LastImport)
@@ -75,8 +90,11 @@ public sealed record MetaView(
 public sealed record VersionView(int Id, DateTimeOffset ImportedAt, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Summary)
 {
     public static VersionView Example => new(1, new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero),
-        new Dictionary<string, IReadOnlyDictionary<string, int>>
+        MetaView.SeedCounts.ToDictionary(c => c.Key, c => (IReadOnlyDictionary<string, int>)new Dictionary<string, int>
         {
-            ["revenue"] = new Dictionary<string, int> { ["added"] = 19, ["changed"] = 0, ["removed"] = 0, ["unchanged"] = 0 },
-        });
+            ["added"] = (int)c.Value,
+            ["changed"] = 0,
+            ["removed"] = 0,
+            ["unchanged"] = 0,
+        }));
 }
