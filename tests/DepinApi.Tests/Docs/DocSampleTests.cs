@@ -81,6 +81,10 @@ public partial class DocSampleTests(DocSampleTests.Api api) : IClassFixture<DocS
             Assert.True(status == expected, $"{sample.Id}: expected {expected}, got {status}: {Shorten(body)}");
         else
             Assert.True(status is >= 200 and < 300, $"{sample.Id}: {sample.Command}\n→ {status}: {Shorten(body)}");
+        // A CSV of only its header row shows a reader nothing: a sample answers rows.
+        if (response.Content.Headers.ContentType?.MediaType == "text/csv" && sample.ExpectedStatus is null)
+            Assert.True(body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length > 1,
+                $"{sample.Id}: {sample.Command}\n→ a header row and no data: {Shorten(body)}");
         // GraphQL answers 200 with "errors" to an application/json client: a sample that errs is no sample.
         if (request.RequestUri!.AbsolutePath == "/graphql" && sample.ExpectedStatus is null)
             Assert.False(System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("errors", out var errors),
