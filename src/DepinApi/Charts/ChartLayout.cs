@@ -256,6 +256,9 @@ public static class ChartLayout
         return (min, max, step);
     }
 
+    private static string SentenceStart(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
     /// <summary>The chart in words, for &lt;desc&gt;: what it shows, the range, the first and last value, the minimum and maximum.</summary>
     public static string Describe(ChartSpec spec)
     {
@@ -266,7 +269,8 @@ public static class ChartLayout
             text.Append(CultureInfo.InvariantCulture, $"Stacked shares, {spec.Title}: {spec.Columns.Count} column{(spec.Columns.Count == 1 ? "" : "s")}");
             foreach (var column in spec.Columns.Take(12))
             {
-                text.Append(". ").Append(column.Name).Append(": ");
+                // A column's name may be a period as citations word it ("as of June 1, 2026"), here a sentence's start.
+                text.Append(". ").Append(SentenceStart(column.Name)).Append(": ");
                 text.Append(column.Note ?? string.Join(", ", column.Segments.Select(s => $"{s.Series} {s.Text ?? unit.Full(s.Share)}")));
             }
             if (spec.Columns.Count > 12)

@@ -95,7 +95,7 @@ public class ChartWordingTests(RestApiFixture api) : IClassFixture<RestApiFixtur
         var price = await api.Client.GetSvgAsync("/v1/projects/helium/token-prices?format=svg");
         Assert.StartsWith("as of June 1, 2026: $0.7277", price.Descendants(Svg + "circle").Single().Element(Svg + "title")!.Value);
         var mix = await api.Client.GetSvgAsync("/v1/projects/helium/settlement-mix?format=svg");
-        Assert.Contains("as of June 1, 2026: stablecoins about 70%", Desc(mix));
+        Assert.Contains("column. As of June 1, 2026: stablecoins about 70%", Desc(mix));
     }
 
     [Fact]
