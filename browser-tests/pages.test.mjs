@@ -34,8 +34,11 @@ async function compareFigure(page, json) {
   equal(await page.locator('#citation').inputValue(), data.citation, 'the citation');
   equal((await page.locator('#publisher').innerText()).trim(), data.source.publisher, 'the publisher');
   equal(await page.locator('#permalink').getAttribute('href'), data.permalink, 'the permalink');
-  const marked = await page.locator('#quote mark').innerText();
-  assert(marked.length > 0 && data.quote.includes(marked), `the marked words "${marked}" are not in the quote`);
+  // Every number the figure states is marked (a price row's price and its change alike), each in the quote.
+  const marks = await page.locator('#quote mark').allInnerTexts();
+  assert(marks.length > 0, 'nothing in the quote is marked');
+  for (const marked of marks)
+    assert(marked.length > 0 && data.quote.includes(marked), `the marked words "${marked}" are not in the quote`);
   const reading = (await page.locator('#reading').innerText()).trim();
   assert(reading.endsWith(`, ${data.basis}`), `"${reading}" does not end with the basis ${data.basis}`);
   assert(data.citation.includes(reading.split(',')[0]), `the citation does not state "${reading.split(',')[0]}"`);
