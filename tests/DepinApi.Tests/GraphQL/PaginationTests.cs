@@ -98,6 +98,19 @@ public class PaginationTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
     }
 
     [Fact]
+    public async Task A_search_is_read_as_rest_reads_q_trimmed_and_blank_as_none()
+    {
+        static IEnumerable<string?> Slugs(JsonElement data) =>
+            data.GetProperty("projects").GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("slug").GetString());
+        var all = Slugs(await api.Client.DataAsync("""{ projects(first: 50) { nodes { slug } } }""")).ToList();
+        var helium = Slugs(await api.Client.DataAsync("""{ projects(first: 50, filter: { search: "helium" }) { nodes { slug } } }""")).ToList();
+
+        Assert.Equal(all, Slugs(await api.Client.DataAsync("""{ projects(first: 50, filter: { search: "   " }) { nodes { slug } } }""")));
+        Assert.Equal(helium, Slugs(await api.Client.DataAsync("""{ projects(first: 50, filter: { search: "  helium " }) { nodes { slug } } }""")));
+        Assert.Equal(["helium"], helium);
+    }
+
+    [Fact]
     public async Task A_negative_page_size_is_an_error()
     {
         var body = await api.Client.PostAsync("{ projects(first: -1) { nodes { slug } } }");

@@ -18,7 +18,8 @@ internal sealed record ProjectListRequest(ProjectQuery Query, int First, string?
         var query = new ProjectQuery
         {
             Sector = filter?.GetValueOrDefault("sector") as string,
-            Search = filter?.GetValueOrDefault("search") as string,
+            // Read as REST reads q: trimmed, and blank as no search (it matched no project).
+            Search = filter?.GetValueOrDefault("search") is string search && !string.IsNullOrWhiteSpace(search) ? search.Trim() : null,
             Slugs = (filter?.GetValueOrDefault("slugs") as IEnumerable<object?>)?.OfType<string>().ToArray(),
             Sort = order?.GetValueOrDefault("field") is ProjectSort field ? field : ProjectSort.Slug,
             Descending = order?.GetValueOrDefault("direction") is true,

@@ -9,7 +9,7 @@ internal static class ProjectListArguments
     public static GraphQLInputObjectType Filter() => new InputObjectTypeBuilder("ProjectFilter")
         .Description("Narrows a list of projects; every given condition must hold.")
         .Field("sector", DepinEnums.Sector, "Only projects of this sector.")
-        .Field("search", Scalars.String, "Only projects whose name, slug or token symbol contains this text (any case).")
+        .Field("search", Scalars.String, "Only projects whose name, slug or token symbol contains this text (any case, trimmed; blank text filters nothing, as REST's q).")
         .Field("slugs", new GraphQLList(new GraphQLNonNull(Scalars.String)), "Only these projects.")
         .Build();
 
