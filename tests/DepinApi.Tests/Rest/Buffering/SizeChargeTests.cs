@@ -79,6 +79,31 @@ public sealed class SizeChargeTests
         Assert.Equal("1", string.Join(",", notModified.Headers.GetValues("RateLimit-Cost")));
     }
 
+    [Fact]
+    public async Task A_swagger_ui_file_is_charged_by_its_bytes_unless_the_client_has_it()
+    {
+        await using var factory = await StartAsync(pointsPerWindow: 1_000);
+        using var client = factory.CreateClient();
+
+        // Swagger UI keeps its files gzipped and sends them so to a client that takes gzip, as browsers do.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/docs/swagger-ui-bundle.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var bundle = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Equal("gzip", string.Join(",", bundle.Content.Headers.ContentEncoding));
+        var length = (await bundle.Content.ReadAsByteArrayAsync()).Length;
+        var points = (length + BytesPerPoint - 1) / BytesPerPoint;
+        Assert.True(points > 4, $"the bundle is only {length} bytes");
+        Assert.Equal(points.ToString(CultureInfo.InvariantCulture), string.Join(",", bundle.Headers.GetValues("RateLimit-Cost")));
+
+        using var revalidation = new HttpRequestMessage(HttpMethod.Get, "/docs/swagger-ui-bundle.js");
+        revalidation.Headers.AcceptEncoding.ParseAdd("gzip");
+        revalidation.Headers.IfNoneMatch.Add(bundle.Headers.ETag!);
+        using var notModified = await client.SendAsync(revalidation);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal("1", string.Join(",", notModified.Headers.GetValues("RateLimit-Cost")));
+    }
+
     [Theory]
     [InlineData("/openapi/v1.json")]
     [InlineData("/openapi/3.0/v1.json")]
