@@ -15,6 +15,8 @@ internal static class GraphQLHttpRequestReader
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
 
+    private static readonly string[] Parameters = ["query", "operationName", "variables", "extensions"];
+
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>The request, or why it is not one. JSON documents are disposed with the response.</summary>
@@ -30,7 +32,7 @@ internal static class GraphQLHttpRequestReader
     {
         var parameters = http.Request.Query;
         // A repeated parameter would otherwise be read as its values joined by commas: two documents made one.
-        foreach (var name in (string[])["query", "operationName", "variables", "extensions"])
+        foreach (var name in Parameters)
         {
             if (parameters[name].Count > 1)
                 return (null, RequestReadFailure.BadRequest($"The \"{name}\" parameter is given {parameters[name].Count} times; give it once."));
@@ -78,6 +80,15 @@ internal static class GraphQLHttpRequestReader
         if (root.ValueKind != JsonValueKind.Object)
             return (null, RequestReadFailure.BadRequest("The request body must be a JSON object."));
 
+        // JSON lets a member repeat and the parser keeps the last: two documents made one, as a repeated GET parameter.
+        foreach (var name in Parameters)
+        {
+            var count = 0;
+            foreach (var member in root.EnumerateObject())
+                count += member.NameEquals(name) ? 1 : 0;
+            if (count > 1)
+                return (null, RequestReadFailure.BadRequest($"The \"{name}\" parameter is given {count} times; give it once."));
+        }
         var query = Member(root, "query");
         if (query is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null) })
             return (null, RequestReadFailure.BadRequest("The \"query\" parameter must be a string."));

@@ -35,6 +35,17 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
     }
 
     [Theory]
+    [InlineData("""{"query":"{ hello }","query":"{ __typename }"}""", "query")]
+    [InlineData("""{"query":"{ hello }","variables":{},"variables":{"name":"Ada"}}""", "variables")]
+    public async Task A_post_member_given_twice_is_refused_not_taken_last(string body, string parameter)
+    {
+        var reply = await PostRawAsync(_client, body, GraphQLResponse, "application/json");
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal($"The \"{parameter}\" parameter is given 2 times; give it once.", reply.FirstMessage);
+    }
+
+    [Theory]
     [InlineData("application/json; charset=\"UTF-8\"")]
     [InlineData("application/json;charset=utf-8")]
     public async Task A_quoted_charset_is_the_same_charset(string contentType)
