@@ -6,7 +6,7 @@ public sealed class RestOptions
     public const string Section = "Rest";
 
     /// <summary>The longest <c>q</c> that <c>GET /v1/figures</c> searches for; longer is a 400.</summary>
-    public int MaxSearchTextLength { get; set; } = 200;
+    public int MaxSearchTextLength { get; set; } = Infrastructure.SearchText.DefaultMaxLength;
 
     /// <summary>
     /// The most distinct words <c>GET /v1/figures</c> matches in one <c>q</c>; more is a 400. Every word is one more

@@ -111,6 +111,20 @@ public class PaginationTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
     }
 
     [Fact]
+    public async Task A_search_longer_than_rest_takes_is_an_invalid_argument_on_either_path()
+    {
+        var body = await api.Client.PostAsync($$"""{ projects(first: 5, filter: { search: "{{new string('a', 201)}}" }) { nodes { slug } } }""");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal("INVALID_ARGUMENT", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("search", error.GetProperty("extensions").GetProperty("argument").GetString());
+        Assert.Contains("201 characters long; at most 200", error.GetProperty("message").GetString());
+        // 200 characters are searched (and match nothing).
+        var data = await api.Client.DataAsync($$"""{ projects(first: 5, filter: { search: "{{new string('a', 200)}}" }) { nodes { slug } } }""");
+        Assert.Empty(data.GetProperty("projects").GetProperty("nodes").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_negative_page_size_is_an_error()
     {
         var body = await api.Client.PostAsync("{ projects(first: -1) { nodes { slug } } }");

@@ -82,8 +82,8 @@ internal static class QueryMap
     private static string? Projects(SqlStatementBuilder sql, SelectedField field)
     {
         var request = ProjectListRequest.From(field.Arguments);
-        // A negative page size, or a cursor that does not open, is the resolver's error to report.
-        if (request.First < 0) return null;
+        // A negative page size, a cursor that does not open or a search too long is the resolver's error to report.
+        if (request.First < 0 || ProjectListRequest.Refusal(field.Arguments) is not null) return null;
         string[]? after = null;
         if (request.After is { } cursor && (sql.Cursors is not { } codec || (after = Cursors.TryOpen(codec, request.ListName, cursor, 2)) is null))
             return null;

@@ -9,6 +9,8 @@ internal static class ProjectPages
 {
     public static async Task<Connection<Project>> PageAsync(ResolveContext context)
     {
+        if (ProjectListRequest.Refusal(context.Arguments) is { } refused)
+            throw InvalidArgument.Error(refused);
         var request = ProjectListRequest.From(context.Arguments);
         var (query, first, cursor) = request;
         if (first < 0) throw NegativePageSize();

@@ -3,6 +3,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// <summary>The free-text parameter <c>q</c>, as every endpoint that searches takes it.</summary>
 public static class SearchText
 {
+    /// <summary>The longest search text taken by default (<c>Rest:MaxSearchTextLength</c>; GraphQL's <c>search</c> always).</summary>
+    public const int DefaultMaxLength = 200;
+
     /// <summary>The text trimmed, or null when blank.</summary>
     /// <exception cref="InvalidParameterException">Longer than <paramref name="maxLength"/> (<c>Rest:MaxSearchTextLength</c>).</exception>
     public static string? Read(string? q, int maxLength)
