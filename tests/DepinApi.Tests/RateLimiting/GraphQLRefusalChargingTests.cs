@@ -69,6 +69,23 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task Variables_are_priced_by_size_with_the_document_so_a_huge_refused_input_object_is_not_one_point()
+    {
+        await using var api = Api();
+        // An input object of 2,000 fields it does not have: each is an error of coercion, work that grows with them.
+        var fields = string.Join(",", Enumerable.Range(0, 2_000).Select(i => $"\"k{i}\":1"));
+        var variables = "{\"f\":{" + fields + "}}";
+        const string document = "query ($f: ProjectFilter) { projects(first: 1, filter: $f) { nodes { slug } } }";
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(document) + System.Text.Encoding.UTF8.GetByteCount(variables);
+
+        using var refused = await PostAsync(api, document, variables);
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(body.TryGetProperty("data", out _));
+        Assert.Equal((1000 - ((bytes + 511) / 512)).ToString(), Header(refused, "RateLimit-Remaining"));
+    }
+
+    [Fact]
     public async Task A_document_over_the_length_limit_is_refused_for_its_length_not_charged_its_size()
     {
         await using var api = Api();
