@@ -67,6 +67,7 @@ public static class ObservabilityRegistration
             // One entry per request, written when it ends.
             logging.CombineLogs = true;
         });
+        builder.Services.AddHttpLoggingInterceptor<RefusalLogSampling>();
         return builder;
     }
 

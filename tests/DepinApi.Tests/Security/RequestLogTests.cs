@@ -52,4 +52,41 @@ public sealed class RequestLogTests
             foreach (var secret in new[] { databasePassword, apiKey, bearer, querySecret, "Password=" })
                 Assert.DoesNotContain(secret, entry.AllText, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Refusals_at_admission_are_logged_at_most_a_few_a_second_and_other_responses_every_time()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var capture = new LogCapture();
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["RateLimiting:Enabled"] = "true",
+            ["RateLimiting:Anonymous:PointsPerWindow"] = "2",
+            ["RateLimiting:Anonymous:BurstPoints"] = "2",
+            ["RateLimiting:WindowSeconds"] = "86400",
+        })
+            .WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
+        using var client = factory.CreateClient();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var refused = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            using var response = await client.GetAsync("/v1/meta");
+            refused += response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? 1 : 0;
+        }
+        var seconds = (int)Math.Ceiling(clock.Elapsed.TotalSeconds);
+        using var probe = await client.GetAsync("/healthz");
+
+        bool Logged(LogCapture.Entry e, string path, string status) =>
+            e.Properties.GetValueOrDefault("Path") == path && e.Properties.GetValueOrDefault("StatusCode") == status;
+        var refusalLines = capture.Entries.Count(e => Logged(e, "/v1/meta", "429"));
+        Assert.True(refused > 150, $"{refused} refused");
+        Assert.InRange(refusalLines, 1, DepinApi.Observability.RefusalLogSampling.LinesPerSecond * (seconds + 1));
+        Assert.True(refusalLines < refused, $"{refusalLines} lines for {refused} refusals");
+        Assert.Equal(200 - refused, capture.Entries.Count(e => Logged(e, "/v1/meta", "200")));
+        Assert.Single(capture.Entries, e => Logged(e, "/healthz", "200"));
+    }
 }
