@@ -106,4 +106,23 @@ public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("AKT")]
+    [InlineData("akash-network")]
+    public async Task Another_name_of_the_project_redirects_a_paged_or_refused_request_to_its_own_url(string name)
+    {
+        var first = await api.GetJsonAsync("/v1/projects/akash/token-prices?limit=1");
+        var cursor = Uri.EscapeDataString(first.GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+        using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        foreach (var query in new[] { $"limit=1&cursor={cursor}", "limt=1" })
+        {
+            using var moved = await client.GetAsync($"/v1/projects/{name}/token-prices?{query}");
+            Assert.Equal(HttpStatusCode.PermanentRedirect, moved.StatusCode);
+            Assert.Equal($"/v1/projects/akash/token-prices?{query}", moved.Headers.Location!.OriginalString);
+        }
+        using var followed = await api.Client.GetAsync($"/v1/projects/akash/token-prices?limit=1&cursor={cursor}");
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+    }
 }

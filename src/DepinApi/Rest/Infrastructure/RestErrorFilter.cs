@@ -15,14 +15,14 @@ public sealed class RestErrorFilter(QueryParameterCatalog parameters) : IEndpoin
         if (UnstorableText.Find(request) is { } refused)
             return RestProblems.InvalidParameter(refused);
         if (context.HttpContext.GetEndpoint() is { } endpoint && parameters.FindRefused(request, endpoint) is { } refusedParameter)
-            return RestProblems.InvalidParameter(refusedParameter);
+            return await ElsewhereAsync(context.HttpContext) ?? RestProblems.InvalidParameter(refusedParameter);
         try
         {
             return await next(context);
         }
         catch (InvalidParameterException e)
         {
-            return RestProblems.InvalidParameter(e);
+            return await ElsewhereAsync(context.HttpContext) ?? RestProblems.InvalidParameter(e);
         }
         catch (DataVersionNotFoundException e)
         {
@@ -32,5 +32,18 @@ public sealed class RestErrorFilter(QueryParameterCatalog parameters) : IEndpoin
         {
             return RestProblems.NoData();
         }
+    }
+
+    // Another name of a project answers 308 to its own URL whatever its query (docs/rest.md), so that a client following
+    // the redirect meets the parameters' answer there: a cursor signed for the project's URL is refused under another
+    // name, and would otherwise never reach it. Looked up only for a request already refused.
+    private static async Task<IResult?> ElsewhereAsync(HttpContext http)
+    {
+        if (http.GetRouteValue("slug") is not string slug)
+            return null;
+        var rest = http.RequestServices.GetRequiredService<RestHandlerServices>();
+        var session = await rest.OpenAsync(http, null, http.RequestAborted);
+        var lookup = await ProjectResolution.ResolveAsync(http, session, slug, http.RequestAborted);
+        return !lookup.Found && lookup.Elsewhere.StatusCode is StatusCodes.Status308PermanentRedirect ? lookup.Elsewhere : null;
     }
 }
