@@ -168,6 +168,10 @@ public static class ApiDocs
             {
                 context.SetEndpoint(endpoint);
             }
+            // Swashbuckle answers a document it does not have (/openapi/V1.json) with an empty 404 of length 0, which the
+            // status-code pages leave alone as a response that says what it is; without the length it gets its problem body.
+            if (context.Response is { StatusCode: StatusCodes.Status404NotFound, HasStarted: false, ContentLength: 0 })
+                context.Response.ContentLength = null;
         };
         return methods is null ? app.Map(pattern, serve) : app.MapMethods(pattern, methods, serve);
     }

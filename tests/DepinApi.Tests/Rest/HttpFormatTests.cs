@@ -181,6 +181,19 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         }
     }
 
+    [Theory]
+    [InlineData("/openapi/V1.json")]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/3.0/v2.json")]
+    public async Task An_openapi_document_that_does_not_exist_is_a_404_problem_not_an_empty_body(string url)
+    {
+        using var response = await api.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":404", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task A_preflight_for_an_unknown_url_is_still_a_404()
     {

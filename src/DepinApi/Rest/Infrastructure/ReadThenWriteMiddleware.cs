@@ -78,7 +78,10 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
             await RateLimitRejection.WriteAsync(http);
             return;
         }
-        if (http.Response.StatusCode != StatusCodes.Status304NotModified && !HttpMethods.IsHead(http.Request.Method))
+        // An empty error (a 404 the endpoint's own middleware wrote without a body) is left without a length, so that the
+        // status-code pages give it its problem body.
+        var emptyError = buffer.Length == 0 && http.Response.StatusCode >= StatusCodes.Status400BadRequest;
+        if (http.Response.StatusCode != StatusCodes.Status304NotModified && !HttpMethods.IsHead(http.Request.Method) && !emptyError)
             http.Response.ContentLength = buffer.Length;
         await buffer.DrainAsync(http.Response.BodyWriter, http.RequestAborted);
     }
