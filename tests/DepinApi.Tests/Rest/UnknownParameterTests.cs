@@ -45,6 +45,21 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
     }
 
     [Fact]
+    public async Task A_very_long_parameter_is_named_whole_once_and_quoted_cut_in_the_title_and_detail()
+    {
+        var name = new string('a', 20_000);
+        using var response = await api.Client.GetAsync($"/v1/projects?{name}=1");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(name, problem.GetProperty("parameter").GetString());
+        Assert.InRange(problem.GetProperty("title").GetString()!.Length, 100, 200);
+        Assert.Matches(@"… \(20,\d{3} characters\)$", problem.GetProperty("detail").GetString());
+        Assert.InRange(body.Length, 20_000, 30_000);
+    }
+
+    [Fact]
     public async Task Known_parameters_are_matched_without_regard_to_case()
     {
         using var response = await api.Client.GetAsync("/v1/projects?SECTOR=compute&Limit=2");

@@ -15,13 +15,20 @@ public static class RestProblems
             extensions["knownParameters"] = e.Known;
             extensions["suggestion"] = e.Suggestion;
         }
+        // The title and detail quote what was sent, which can be 30,000 characters of a request line: they are cut, so a
+        // refusal answers about as many bytes as it was sent (value and parameter stay whole, for a program to compare).
         return Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType, e.ProblemType switch
         {
             "invalid-cursor" => "The cursor is not valid.",
-            "unknown-parameter" => $"There is no parameter '{e.Parameter}'.",
-            _ => $"The parameter '{e.Parameter}' is not valid.",
-        }, e.Message, extensions);
+            "unknown-parameter" => $"There is no parameter '{Cut(e.Parameter, 100)}'.",
+            _ => $"The parameter '{Cut(e.Parameter, 100)}' is not valid.",
+        }, Cut(e.Message, 4_000), extensions);
     }
+
+    private static string Cut(string text, int length) =>
+        text.Length <= length
+            ? text
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text.AsSpan(0, length)}… ({text.Length:N0} characters)");
 
     /// <summary>404 for a project slug that never existed; suggests the nearest ones (or, for an ambiguous name, each project it names).</summary>
     public static ProblemHttpResult UnknownProject(string slug, IReadOnlyList<string> suggestions) =>
