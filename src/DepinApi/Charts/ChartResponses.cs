@@ -104,10 +104,6 @@ public sealed class ChartResult(ChartScene scene, ResponseFormat format, string 
     private static async ValueTask<bool> ChargePaintingAsync(HttpContext http)
     {
         var points = http.RequestServices.GetRequiredService<IOptions<RestOptions>>().Value.PngPaintPoints;
-        if (points <= 0)
-            return true;
-        WorkCharge.Add(http, points);
-        var ledger = http.RequestServices.GetRequiredService<IRateLimitLedger>();
-        return (await ledger.ChargeRequestAsync(http, 1 + points)).Admitted;
+        return points <= 0 || await WorkCharge.ChargeAsync(http, points);
     }
 }

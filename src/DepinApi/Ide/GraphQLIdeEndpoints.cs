@@ -75,7 +75,7 @@ public static class GraphQLIdeEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult, RateLimitRefusalResult>> Asset(HttpContext http,
-        GraphQLIdeBundle bundle, IRateLimitLedger ledger, IOptions<RestOptions> rest, string file)
+        GraphQLIdeBundle bundle, IOptions<RestOptions> rest, string file)
     {
         if (!bundle.TryGetAsset(file, out var asset))
         {
@@ -104,7 +104,7 @@ public static class GraphQLIdeEndpoints
             : new EntityTagHeaderValue(asset.ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
         // Charged by its bytes as any response is (a bundle is over a megabyte), unless the client has it already (304).
         if (!HasAlready(http.Request, etag)
-            && !(await ledger.ChargeRequestAsync(http, SizeCharge.PointsFor(contents.Length, rest.Value.BytesPerPoint))).Admitted)
+            && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, rest.Value.BytesPerPoint)))
             return new RateLimitRefusalResult();
         return TypedResults.Bytes(contents, asset.ContentType, entityTag: etag);
     }

@@ -132,10 +132,7 @@ public static class ApiDocs
 
     private static async Task ChargeFileAsync(HttpContext context, long points)
     {
-        if (context.Response.StatusCode != StatusCodes.Status200OK)
-            return;
-        var ledger = context.RequestServices.GetRequiredService<DepinApi.RateLimiting.IRateLimitLedger>();
-        if (!(await ledger.ChargeRequestAsync(context, points)).Admitted)
+        if (context.Response.StatusCode == StatusCodes.Status200OK && !await SizeCharge.ChargeAsync(context, points))
             context.Abort();
     }
 

@@ -25,7 +25,7 @@ public static class FigureSearchEndpoints
     }
 
     public static async Task<IResult> SearchAsync(
-        HttpContext http, RestHandlerServices rest, CurrentListBounds bounds, IRateLimitLedger ledger,
+        HttpContext http, RestHandlerServices rest, CurrentListBounds bounds,
         [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name or slug, or the quote.")]
         [OpenApiExample("helium revenue")] string? q,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
@@ -51,7 +51,7 @@ public static class FigureSearchEndpoints
             After = page.After is [var kind, var id] ? (kind, id) : null,
             Limit = page.Limit + 1,
         };
-        if (!await ChargeFigureReadsAsync(http, ledger, search, bounds.Value, rest.Options.SearchFigureReadsPerPoint))
+        if (!await ChargeFigureReadsAsync(http, search, bounds.Value, rest.Options.SearchFigureReadsPerPoint))
             return new RateLimitRefusalResult();
         var links = new Citations.Links(http.Request, session.Version.Id);
         var fetched = (await session.SearchFiguresAsync(search, cancellationToken)).Select(h => FigureHitView.Of(h, links)).ToList();
@@ -64,17 +64,13 @@ public static class FigureSearchEndpoints
     // Every figure the project filter allows is read to list the matches, read again for each word's pattern, and
     // once more to check a metric or period that matched nothing: with a long price series in the data that is a
     // scan no page size bounds, so it is charged by how many figures there can be, before it runs.
-    private static async ValueTask<bool> ChargeFigureReadsAsync(HttpContext http, IRateLimitLedger ledger, FigureSearch search,
-        ListBounds? bounds, int readsPerPoint)
+    private static async ValueTask<bool> ChargeFigureReadsAsync(HttpContext http, FigureSearch search, ListBounds? bounds, int readsPerPoint)
     {
         if (bounds is null || readsPerPoint <= 0)
             return true;
         var passes = 1 + (search.Words?.Count ?? 0) + (search.Metric is not null || search.Period is not null ? 1 : 0);
         var points = bounds.FiguresAtMost(search.Projects) * passes / readsPerPoint;
-        if (points <= 0)
-            return true;
-        WorkCharge.Add(http, points);
-        return (await ledger.ChargeRequestAsync(http, 1 + points)).Admitted;
+        return points <= 0 || await WorkCharge.ChargeAsync(http, points);
     }
 
     // A metric or period no figure states is a misspelling, not an empty answer: like every other endpoint's

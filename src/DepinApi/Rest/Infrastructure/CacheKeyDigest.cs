@@ -13,7 +13,7 @@ public static class CacheKeyDigest
 {
     public static string Of(params ReadOnlySpan<string?> parts)
     {
-        var text = string.Join('\n', parts.ToArray());
+        var text = string.Join('\n', parts);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return Base64Url.EncodeToString(hash);

@@ -65,11 +65,7 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
                     ?? (ReferenceEquals(large, small) ? null : await large.GetAsync(key, cancellationToken));
         if (value is null || requests.HttpContext is not { } http)
             return value;
-        var points = SizeCharge.PointsFor(value.Length, bytesPerPoint);
-        if (points <= 1)
-            return value;
-        var ledger = http.RequestServices.GetRequiredService<IRateLimitLedger>();
-        return (await ledger.ChargeRequestAsync(http, points)).Admitted ? value : null;
+        return await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(value.Length, bytesPerPoint)) ? value : null;
     }
 
     public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)

@@ -28,8 +28,7 @@ public sealed class BufferedResponse
 /// The build is written into the buffer in steps of <see cref="ServerOptions.BuildStepBytes"/>, between which it gives
 /// its build turn to a waiting newcomer (<see cref="BuildSlot.GiveWayAsync"/>).
 /// </summary>
-public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options, IOptions<ServerOptions> server,
-    IRateLimitLedger ledger)
+public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestOptions> options, IOptions<ServerOptions> server)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -92,13 +91,10 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
     /// client's other requests spent the balance while this one was built: then the response is not sent, and there
     /// is nothing left to spend.
     /// </summary>
-    private async ValueTask<bool> ChargeForSizeAsync(HttpContext http, long length, int bytesPerPoint)
-    {
-        if (http.Response.StatusCode != StatusCodes.Status200OK)
-            return true;
-        var points = SizeCharge.PointsFor(length, bytesPerPoint) + WorkCharge.Of(http);
-        return points <= 1 || (await ledger.ChargeRequestAsync(http, points)).Admitted;
-    }
+    private static ValueTask<bool> ChargeForSizeAsync(HttpContext http, long length, int bytesPerPoint) =>
+        http.Response.StatusCode != StatusCodes.Status200OK
+            ? ValueTask.FromResult(true)
+            : SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(length, bytesPerPoint) + WorkCharge.Of(http));
 
     // The abandoned result set them to describe itself, not the problem that replaces it; CORS and rate-limit
     // headers stay.

@@ -1,3 +1,5 @@
+using DepinApi.RateLimiting;
+
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
@@ -20,4 +22,15 @@ public sealed class WorkCharge
     }
 
     public static long Of(HttpContext http) => http.Features.Get<WorkCharge>()?.Points ?? 0;
+
+    /// <summary>
+    /// Adds <paramref name="points"/> of work and charges the request for it with its admission point, before the work
+    /// is done; false when the client's other requests spent the budget meanwhile (answer 429, do not do the work).
+    /// </summary>
+    public static async ValueTask<bool> ChargeAsync(HttpContext http, long points)
+    {
+        Add(http, points);
+        var ledger = http.RequestServices.GetRequiredService<IRateLimitLedger>();
+        return (await ledger.ChargeRequestAsync(http, 1 + Of(http))).Admitted;
+    }
 }
