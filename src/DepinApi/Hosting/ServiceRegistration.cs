@@ -114,6 +114,7 @@ public static class ServiceRegistration
         app.UseTrustedProxyHeaders();
         app.UseRequestLogging();
         app.UseDepinSecurity();
+        app.UseRefusalPacing();
         // Before routing, which would otherwise answer a HEAD with 405.
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseRouting();

@@ -17,6 +17,7 @@ public sealed class DepinMetrics
     private readonly Meter meter;
     private readonly Counter<long> graphQLCost;
     private readonly Counter<long> rateLimitRefusals;
+    private readonly Counter<double> refusalHolds;
     private readonly Counter<long> outputCacheLookups;
     private readonly Histogram<double> importDuration;
     private readonly Counter<long> importRows;
@@ -29,6 +30,8 @@ public sealed class DepinMetrics
             "Query cost of the GraphQL requests admitted, charged to the clients' rate-limit budgets.");
         rateLimitRefusals = meter.CreateCounter<long>("depin.rate_limit.refusals", "{request}",
             "Requests refused with 429, by the limit they hit (reason).");
+        refusalHolds = meter.CreateCounter<double>("depin.rate_limit.refusal_hold", "s",
+            "Time connections were held idle after a 429 to a client refused more than its burst (RateLimiting.RefusalPacing).");
         outputCacheLookups = meter.CreateCounter<long>("depin.output_cache.lookups", "{request}",
             "Output-cache lookups of cacheable requests, by API (rest, graphql) and result (hit, miss).");
         importDuration = meter.CreateHistogram<double>("depin.import.duration", "s",
@@ -48,6 +51,8 @@ public sealed class DepinMetrics
 
     public void RateLimitRefused(string reason) =>
         rateLimitRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void RefusalHeld(TimeSpan hold) => refusalHolds.Add(hold.TotalSeconds);
 
     public void OutputCacheLookup(string api, bool hit) =>
         outputCacheLookups.Add(1, new KeyValuePair<string, object?>("api", api), new KeyValuePair<string, object?>("result", hit ? "hit" : "miss"));

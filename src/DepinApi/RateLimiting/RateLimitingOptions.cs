@@ -42,6 +42,9 @@ public sealed class RateLimitingOptions
     /// </summary>
     public int ProbeRequestsPerSecond { get; set; } = 10;
 
+    /// <summary>How a client that keeps sending requests after its 429s is slowed (<see cref="RateLimiting.RefusalPacing"/>).</summary>
+    public RefusalPacingOptions RefusalPacing { get; set; } = new();
+
     /// <summary>
     /// IPv6 clients are grouped by this prefix length: one subscriber usually holds a whole /64 and could otherwise
     /// rotate through its addresses to multiply its budget.
@@ -93,6 +96,19 @@ public sealed class ClientLimits
 
     /// <summary>Requests a client may have in flight at once; more are refused at once rather than queued.</summary>
     public int ConcurrentRequests { get; set; }
+}
+
+/// <summary>The "RateLimiting:RefusalPacing" settings: refusals answered at once, then paced by holding connections.</summary>
+public sealed class RefusalPacingOptions
+{
+    /// <summary>429s a client gets in quick succession before its connections are held after each further one.</summary>
+    public int Burst { get; set; } = 10;
+
+    /// <summary>The pace of a client's 429s beyond the burst, per second.</summary>
+    public int PerSecond { get; set; } = 10;
+
+    /// <summary>The longest a connection is held after a 429, in milliseconds; 0 switches the pacing off.</summary>
+    public int MaxHoldMilliseconds { get; set; } = 2000;
 }
 
 /// <summary>One accepted API key.</summary>

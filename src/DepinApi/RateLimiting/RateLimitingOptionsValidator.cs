@@ -19,6 +19,12 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
             errors.Add($"{s}:Ipv6PrefixLength must be 0 to 128, got {options.Ipv6PrefixLength}.");
         if (options.ProbeRequestsPerSecond < 1)
             errors.Add($"{s}:ProbeRequestsPerSecond must be at least 1, got {options.ProbeRequestsPerSecond}.");
+        if (options.RefusalPacing.Burst < 0)
+            errors.Add($"{s}:RefusalPacing:Burst must be at least 0, got {options.RefusalPacing.Burst}.");
+        if (options.RefusalPacing.PerSecond is < 1 or > 1000)
+            errors.Add($"{s}:RefusalPacing:PerSecond must be 1 to 1000, got {options.RefusalPacing.PerSecond}.");
+        if (options.RefusalPacing.MaxHoldMilliseconds is < 0 or > 60_000)
+            errors.Add($"{s}:RefusalPacing:MaxHoldMilliseconds must be 0 (off) to 60000, got {options.RefusalPacing.MaxHoldMilliseconds}.");
         if (options.RedisRetrySeconds < 1)
             errors.Add($"{s}:RedisRetrySeconds must be at least 1, got {options.RedisRetrySeconds}.");
         if (options.RedisInFlightLeaseSeconds < 1)

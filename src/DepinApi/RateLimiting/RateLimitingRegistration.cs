@@ -55,6 +55,17 @@ public static class RateLimitingRegistration
     }
 
     /// <summary>
+    /// The pacing of refused clients (<see cref="RefusalPacing"/>): early, so that it sees every 429, the CORS
+    /// preflights' and the probes' included, and holds a connection only after the request's own work is done.
+    /// </summary>
+    public static WebApplication UseRefusalPacing(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled)
+            app.UseMiddleware<RefusalPacing>();
+        return app;
+    }
+
+    /// <summary>
     /// The rate limiter, in its place after CORS and before the output cache (a cached response still costs its
     /// point: the limit protects the service, and cheap answers are still answers).
     /// </summary>

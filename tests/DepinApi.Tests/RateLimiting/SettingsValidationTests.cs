@@ -13,6 +13,9 @@ public class SettingsValidationTests(RateLimitDatabase database) : IClassFixture
     [InlineData("RateLimiting:ApiKey:PointsPerWindow", "100000000000000", "RateLimiting:ApiKey:PointsPerWindow times RateLimiting:WindowSeconds must be at most 10^12")]
     [InlineData("RateLimiting:ApiKeys:0:Sha256", "abc", "RateLimiting:ApiKeys:0:Sha256 must be 64 hex digits")]
     [InlineData("RateLimiting:ExemptPaths:0", "healthz", "'healthz' must start with '/'")]
+    [InlineData("RateLimiting:RefusalPacing:PerSecond", "0", "RateLimiting:RefusalPacing:PerSecond must be 1 to 1000, got 0")]
+    [InlineData("RateLimiting:RefusalPacing:MaxHoldMilliseconds", "-1", "RateLimiting:RefusalPacing:MaxHoldMilliseconds must be 0 (off) to 60000")]
+    [InlineData("RateLimiting:RefusalPacing:Burst", "-3", "RateLimiting:RefusalPacing:Burst must be at least 0, got -3")]
     [InlineData("Rest:CursorKey", "not base64!", "Rest:CursorKey must be base64 of at least 32 bytes")]
     [InlineData("Rest:CursorKey", "c2hvcnQ=", "Rest:CursorKey must be base64 of at least 32 bytes")]
     public async Task The_host_refuses_to_start_with_a_setting_that_cannot_work(string key, string value, string message)

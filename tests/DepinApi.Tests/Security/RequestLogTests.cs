@@ -66,6 +66,8 @@ public sealed class RequestLogTests
             ["RateLimiting:Anonymous:PointsPerWindow"] = "2",
             ["RateLimiting:Anonymous:BurstPoints"] = "2",
             ["RateLimiting:WindowSeconds"] = "86400",
+            // Unpaced, so that refusals come faster than they are logged (paced, each would be logged).
+            ["RateLimiting:RefusalPacing:MaxHoldMilliseconds"] = "0",
         })
             .WithWebHostBuilder(b => b.ConfigureLogging(logging => logging.AddProvider(capture)));
         using var client = factory.CreateClient();
