@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DepinApi.Observability;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.RateLimiting;
@@ -13,7 +14,9 @@ namespace DepinApi.RateLimiting;
 /// client's refusals come no faster than <see cref="RefusalPacingOptions.PerSecond"/>. Held, a connection costs a
 /// timer; Kestrel reads a connection's next request only when the previous one is finished, and
 /// <see cref="Security.ConnectionsPerAddress"/> caps the connections an address can hold, so an address gets at most
-/// its connections' worth of refusals per hold.
+/// its connections' worth of refusals per hold. Behind a trusted proxy, whose connections carry other clients' requests
+/// too, the answer itself is held instead, so that the proxy does not send another client's request down a held
+/// connection.
 /// </summary>
 /// <remarks>
 /// Ours because ASP.NET Core's rate limiters decide whether a request runs, and answer the ones they refuse as fast as
@@ -21,8 +24,8 @@ namespace DepinApi.RateLimiting;
 /// rate-limit partition (an address, a network's /64, or an API key), kept in this process only: a refused flood hits
 /// one instance at a time.
 /// </remarks>
-internal sealed class RefusalPacing(RequestDelegate next, IOptions<RateLimitingOptions> options, TimeProvider time,
-    IHostApplicationLifetime lifetime)
+internal sealed class RefusalPacing(RequestDelegate next, IOptions<RateLimitingOptions> options,
+    IOptions<ForwardedHeadersOptions> forwarded, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     private readonly ConcurrentDictionary<string, long> _dueTicks = new();
     private long _lastSweepTicks;
@@ -32,6 +35,18 @@ internal sealed class RefusalPacing(RequestDelegate next, IOptions<RateLimitingO
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (CameThroughProxy(context))
+        {
+            // A proxy reuses its connection for another client's request once this answer is whole, so the answer
+            // itself waits out the hold: the proxy sees the connection busy and sends others elsewhere.
+            context.Response.OnStarting(static state =>
+            {
+                var (pacing, http) = ((RefusalPacing, HttpContext))state;
+                return pacing.HoldIfPacedAsync(http);
+            }, (this, context));
+            await next(context);
+            return;
+        }
         await next(context);
         if (context.Response.StatusCode != StatusCodes.Status429TooManyRequests)
             return;
@@ -40,6 +55,19 @@ internal sealed class RefusalPacing(RequestDelegate next, IOptions<RateLimitingO
             return;
         // The client has its answer before the connection is held.
         await context.Response.CompleteAsync();
+        await HoldAsync(context, hold);
+    }
+
+    private Task HoldIfPacedAsync(HttpContext context)
+    {
+        if (context.Response.StatusCode != StatusCodes.Status429TooManyRequests)
+            return Task.CompletedTask;
+        var hold = HoldAfterRefusal(RequestCharge.PartitionKeyOf(context));
+        return hold <= TimeSpan.Zero ? Task.CompletedTask : HoldAsync(context, hold);
+    }
+
+    private async Task HoldAsync(HttpContext context, TimeSpan hold)
+    {
         DepinMetrics.Of(context)?.RefusalHeld(hold);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         try
@@ -51,6 +79,14 @@ internal sealed class RefusalPacing(RequestDelegate next, IOptions<RateLimitingO
             // The client went away, or the server is stopping: nothing is left to hold.
         }
     }
+
+    /// <summary>
+    /// True when a trusted proxy forwarded the request (the forwarded-headers middleware then keeps the proxy's own
+    /// address in <c>X-Original-For</c>). A client that sends that header itself only has its answers held before
+    /// they are sent rather than after: its connection is held either way.
+    /// </summary>
+    private bool CameThroughProxy(HttpContext context) =>
+        context.Request.Headers.ContainsKey(forwarded.Value.OriginalForHeaderName);
 
     /// <summary>
     /// Counts one refusal of <paramref name="partition"/> and returns how long its connection is to be held: zero

@@ -87,12 +87,44 @@ public sealed class RefusalPacingTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"stopping took {clock.Elapsed.TotalSeconds:F1} s");
     }
 
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_answer_waits_out_the_hold_and_the_connection_then_serves_other_clients()
+    {
+        // No burst, one refusal a second. The proxy carries every client on its connections.
+        await using var api = await StartAsync(burst: 0, perSecond: 1, maxHoldMilliseconds: 60_000,
+            ("ForwardedHeaders:KnownProxies:0", "127.0.0.1"));
+        using var proxy = OneConnectionClient(api.Port);
+        await SpendBudgetAsync(proxy, forwardedFor: "203.0.113.5");
+        var clock = Stopwatch.StartNew();
+        using var refused = await proxy.SendAsync(Forwarded(HttpMethod.Get, "/v1/meta", "203.0.113.5"));
+        var refusedAfter = clock.Elapsed;
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        clock.Restart();
+        using var other = await proxy.SendAsync(Forwarded(HttpMethod.Get, "/v1/meta", "203.0.113.9"));
+        var otherAfter = clock.Elapsed;
+
+        // The refusal waited out its hold of a second (the paced rate) before it was sent; then the connection was free
+        // at once for another client (held after the answer instead, the other client's request would have waited
+        // that second).
+        Assert.True(refusedAfter >= TimeSpan.FromSeconds(0.9), $"the paced refusal came after {refusedAfter.TotalMilliseconds:F0} ms");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.True(otherAfter < refusedAfter / 2, $"the other client's request came after {otherAfter.TotalMilliseconds:F0} ms");
+    }
+
+    private static HttpRequestMessage Forwarded(HttpMethod method, string path, string? forwardedFor)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return request;
+    }
+
     /// <summary>Sends requests until the first 429 (a fraction of a point above zero admits one more), which it reads.</summary>
-    private static async Task SpendBudgetAsync(HttpClient client)
+    private static async Task SpendBudgetAsync(HttpClient client, string? forwardedFor = null)
     {
         for (var sent = 0; sent < 5; sent++)
         {
-            using var response = await client.GetAsync("/v1/meta");
+            using var response = await client.SendAsync(Forwarded(HttpMethod.Get, "/v1/meta", forwardedFor));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 return;
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -104,12 +136,13 @@ public sealed class RefusalPacingTests
         new(_ => Task.CompletedTask, Options.Create(new RateLimitingOptions
         {
             RefusalPacing = new RefusalPacingOptions { Burst = burst, PerSecond = perSecond, MaxHoldMilliseconds = maxHoldMilliseconds },
-        }), clock, new NeverStopping());
+        }), Options.Create(new Microsoft.AspNetCore.Builder.ForwardedHeadersOptions()), clock, new NeverStopping());
 
-    private static async Task<RunningApi> StartAsync(int burst, int perSecond, int maxHoldMilliseconds)
+    private static async Task<RunningApi> StartAsync(int burst, int perSecond, int maxHoldMilliseconds,
+        params (string Key, string Value)[] more)
     {
         var port = FreePort.OnLoopback();
-        var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync(), new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:ImportSeedWhenEmpty"] = "true",
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
@@ -120,7 +153,10 @@ public sealed class RefusalPacingTests
             ["RateLimiting:RefusalPacing:Burst"] = burst.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting:RefusalPacing:PerSecond"] = perSecond.ToString(CultureInfo.InvariantCulture),
             ["RateLimiting:RefusalPacing:MaxHoldMilliseconds"] = maxHoldMilliseconds.ToString(CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in more)
+            settings[key] = value;
+        var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync(), settings);
         factory.UseKestrel(port);
         factory.StartServer();
         return new RunningApi(factory, port);
