@@ -130,7 +130,7 @@ public static class ExecutionResultWriter
     public static void WriteError(Utf8JsonWriter writer, GraphQLError error)
     {
         writer.WriteStartObject();
-        writer.WriteString("message", error.Message);
+        writer.WriteString("message", QuotedText.Cut(error.Message, QuotedText.MaxMessageLength));
         if (error.Locations.Count > 0)
         {
             writer.WriteStartArray("locations");

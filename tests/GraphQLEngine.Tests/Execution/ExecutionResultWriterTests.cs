@@ -36,6 +36,22 @@ public class ExecutionResultWriterTests
         Assert.Equal("""{"data":{"a":1}}""", ExecutionResultWriter.ToJson(WithData(("a", 1))));
     }
 
+    [Fact]
+    public void Cuts_a_long_error_message_and_says_how_long_it_was()
+    {
+        // A message quoting what a client sent: a 250,000-character enum value had come back whole.
+        var quoted = new string('Z', 250_000);
+        var json = ExecutionResultWriter.ToJson(ExecutionResult.RequestError(
+            [new GraphQLError($"Value \"{quoted}\" does not exist in \"Units\" enum."), new GraphQLError("short")]));
+
+        using var document = JsonDocument.Parse(json);
+        var messages = document.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList();
+        Assert.StartsWith("Value \"ZZZ", messages[0], StringComparison.Ordinal);
+        Assert.EndsWith("… (250,040 characters)", messages[0], StringComparison.Ordinal);
+        Assert.Equal(4_000 + "… (250,040 characters)".Length, messages[0].Length);
+        Assert.Equal("short", messages[1]);
+    }
+
     [Theory]
     [InlineData(1.5, "1.5")]
     [InlineData(1e21, "1e+21")]

@@ -22,13 +22,10 @@ public static class RestProblems
             "invalid-cursor" => "The cursor is not valid.",
             "unknown-parameter" => $"There is no parameter '{Cut(e.Parameter, 100)}'.",
             _ => $"The parameter '{Cut(e.Parameter, 100)}' is not valid.",
-        }, Cut(e.Message, 4_000), extensions);
+        }, Cut(e.Message, GraphQLEngine.Utilities.QuotedText.MaxMessageLength), extensions);
     }
 
-    private static string Cut(string text, int length) =>
-        text.Length <= length
-            ? text
-            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{text.AsSpan(0, length)}… ({text.Length:N0} characters)");
+    private static string Cut(string text, int length) => GraphQLEngine.Utilities.QuotedText.Cut(text, length);
 
     /// <summary>404 for a project slug that never existed; suggests the nearest ones (or, for an ambiguous name, each project it names).</summary>
     public static ProblemHttpResult UnknownProject(string slug, IReadOnlyList<string> suggestions) =>
