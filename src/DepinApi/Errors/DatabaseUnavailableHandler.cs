@@ -16,6 +16,9 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
 {
     public const string ProblemType = "database-unavailable";
 
+    /// <summary>The title of every <c>database-unavailable</c> problem, the readiness probe's included.</summary>
+    public const string Title = "The database is unavailable.";
+
     /// <summary>Seconds a client is asked to wait before trying again.</summary>
     public const int RetryAfterSeconds = 5;
 
@@ -27,7 +30,7 @@ public sealed class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandle
         logger.LogWarning("The database could not answer {Method} {Path}: {Error}",
             httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Problems.ServiceUnavailable(ProblemType, "The database is unavailable.",
+        await Problems.ServiceUnavailable(ProblemType, Title,
                 "The service could not get an answer from its database in time. Try again shortly.")
             .ExecuteAsync(httpContext);
         return true;

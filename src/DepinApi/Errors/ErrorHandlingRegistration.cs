@@ -5,7 +5,8 @@ public static class ErrorHandlingRegistration
 {
     public static IServiceCollection AddDepinErrorHandling(this IServiceCollection services)
     {
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            UnexpectedError.Describe(context.ProblemDetails));
         services.AddSingleton<PathMethods>();
         // Tried in order before the default problem answer (a 500).
         services.AddExceptionHandler<BadRequestHandler>();

@@ -58,7 +58,7 @@ public static class HealthEndpoints
         var readiness = await state.CurrentAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.CommandTimeoutSeconds)),
             cancellationToken);
         if (!readiness.Reachable)
-            return Problems.ServiceUnavailable("database-unavailable", "The database is unreachable.",
+            return Problems.ServiceUnavailable(DatabaseUnavailableHandler.ProblemType, DatabaseUnavailableHandler.Title,
                 "The database did not answer the readiness check; this instance is not serving data until it does.");
         if (!readiness.IsSchemaCurrent)
             return Problems.ServiceUnavailable("schema-not-current", "The database schema is not current.",

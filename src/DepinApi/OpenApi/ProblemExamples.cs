@@ -46,24 +46,26 @@ public static class ProblemExamples
             404 => NotFound(parameters),
             401 => [Example("invalid-api-key", "An API key this server does not accept",
                 Problem("invalid-api-key", "The API key is not valid.", 401,
-                    "The key in the X-Api-Key or Authorization: Bearer header is not one this server accepts. "
+                    "The key in the X-Api-Key header is not one this server accepts. "
                     + "Send no key to use the anonymous rate limit, or ask for a key.")
                     .With("parameter", "X-Api-Key"))],
             429 => [Example("points-per-window", "The budget of the window is spent",
                         Problem("rate-limited", "Too many requests.", 429,
-                            "The client 203.0.113.7 has spent its 1000 points per 60 s (a REST request costs 1 point, a GraphQL "
-                            + "request its query cost). The budget is restored at 2026-06-01T09:31:00Z (in 42 s).")
-                        .With("limit", "points-per-window").With("resetAt", "2026-06-01T09:31:00Z").With("retryAfterSeconds", 42)),
+                            "Client 203.0.113.7 has spent its budget (1000 points per 60 s, refilled continuously, at most 200 "
+                            + "available at once; a REST request costs 1 point, a GraphQL request its query cost). Requests are "
+                            + "admitted again once the balance is above zero, at 2026-06-01T09:30:19Z (in 1 s); the whole 200 "
+                            + "points are back at 2026-06-01T09:30:30Z (in 12 s).")
+                        .With("limit", "points-per-window").With("resetAt", "2026-06-01T09:30:30Z").With("retryAfterSeconds", 1)),
                     Example("concurrent-requests", "Too many requests in flight at once",
                         Problem("rate-limited", "Too many requests.", 429,
-                            "The client 203.0.113.7 already has 8 requests in flight, the most allowed at once; retry when one has finished.")
+                            "Client 203.0.113.7 already has 8 requests in flight, the most allowed at once; retry when one of them has finished.")
                         .With("limit", "concurrent-requests").With("retryAfterSeconds", 1))],
             503 => [Example("no-data", "Nothing imported yet", Problem("no-data", "No data has been imported yet.", 503,
                         "The database holds no data version yet; run `DepinApi import seed-data`.")),
-                    Example("database-unavailable", "Database unreachable", Problem("database-unavailable", "The database is unreachable.", 503,
-                        "The database did not answer within 5 seconds."))],
-            500 => [Example("internal", "Unexpected error", Problem("internal-error", "An unexpected error occurred.", 500,
-                "The request could not be completed. It can be retried."))],
+                    Example("database-unavailable", "Database unavailable", Problem(Errors.DatabaseUnavailableHandler.ProblemType, Errors.DatabaseUnavailableHandler.Title, 503,
+                        "The service could not get an answer from its database in time. Try again shortly."))],
+            500 => [Example("internal", "Unexpected error", Problem(Errors.UnexpectedError.ProblemType, Errors.UnexpectedError.Title, 500,
+                Errors.UnexpectedError.Detail))],
             _ => [Example("error", ResponseTexts.For(status), Problem("error", ResponseTexts.For(status), status, ResponseTexts.For(status)))],
         };
         foreach (var (name, example) in examples)

@@ -27,7 +27,7 @@ internal sealed class ClientIdentifier(IOptions<RateLimitingOptions> options, Ap
         var presented = PresentedKey(context.Request);
         if (presented is not null)
         {
-            var key = keys.Find(presented);
+            var key = keys.Find(presented.Value.Key);
             if (key is not null)
             {
                 var points = key.PointsPerWindow ?? _options.ApiKey.PointsPerWindow;
@@ -39,22 +39,25 @@ internal sealed class ClientIdentifier(IOptions<RateLimitingOptions> options, Ap
         var address = IpPartition.Of(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
         return new ClientIdentity(IpPartition.KeyPrefix + address, "client " + address,
             _options.Anonymous.PointsPerWindow, _options.Anonymous.EffectiveBurstPoints, _options.Anonymous.ConcurrentRequests,
-            InvalidApiKey: presented is not null);
+            RefusedKeyHeader: presented?.Header);
     }
 
-    /// <summary>X-Api-Key wins over Authorization: Bearer; other authorization schemes are not API keys.</summary>
-    private static string? PresentedKey(HttpRequest request)
+    /// <summary>
+    /// The key a request presents and the header it came in. X-Api-Key wins over Authorization: Bearer; other
+    /// authorization schemes are not API keys.
+    /// </summary>
+    private static (string Key, string Header)? PresentedKey(HttpRequest request)
     {
         var header = request.Headers[ApiKeyHeader].ToString().Trim();
         if (header.Length > 0)
-            return header;
+            return (header, ApiKeyHeader);
         var authorization = request.Headers[HeaderNames.Authorization].ToString().Trim();
         const string bearer = "Bearer ";
         if (authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase))
         {
             var token = authorization[bearer.Length..].Trim();
             if (token.Length > 0)
-                return token;
+                return (token, HeaderNames.Authorization);
         }
         return null;
     }

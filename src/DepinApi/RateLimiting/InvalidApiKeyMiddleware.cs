@@ -14,16 +14,16 @@ internal sealed class InvalidApiKeyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (RequestCharge.Of(context)?.Client.InvalidApiKey != true)
+        if (RequestCharge.Of(context)?.Client.RefusedKeyHeader is not { } header)
         {
             await next(context);
             return;
         }
         context.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer realm=\"depin-api\", error=\"invalid_token\"";
         await Problems.Create(StatusCodes.Status401Unauthorized, ProblemType, "The API key is not valid.",
-            $"The key in the {ClientIdentifier.ApiKeyHeader} or Authorization: Bearer header is not one this server accepts. " +
-            "Send no key to use the anonymous rate limit, or ask for a key.",
-            new Dictionary<string, object?> { ["parameter"] = ClientIdentifier.ApiKeyHeader })
+            $"The key in the {(header == ClientIdentifier.ApiKeyHeader ? header : "Authorization: Bearer")} header is not one this " +
+            "server accepts. Send no key to use the anonymous rate limit, or ask for a key.",
+            new Dictionary<string, object?> { ["parameter"] = header })
             .ExecuteAsync(context);
     }
 }

@@ -145,8 +145,16 @@ public class ClientPartitionTests(RateLimitDatabase database) : IClassFixture<Ra
         Assert.Equal("X-Api-Key", problem.GetProperty("parameter").GetString());
         Assert.DoesNotContain("not-a-key", problem.GetRawText());
 
-        var guesses = await Statuses(3, () => api.GetAsync("/test/ok", bearer: $"guess-{Guid.NewGuid()}"));
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], guesses);
+        // A key sent as a bearer token is named as such.
+        using var asBearer = await api.GetAsync("/test/ok", bearer: "not-a-key-either");
+        var bearerProblem = await asBearer.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Unauthorized, asBearer.StatusCode);
+        Assert.Equal("Authorization", bearerProblem.GetProperty("parameter").GetString());
+        Assert.Contains("Authorization: Bearer header", bearerProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("X-Api-Key", bearerProblem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var guesses = await Statuses(2, () => api.GetAsync("/test/ok", bearer: $"guess-{Guid.NewGuid()}"));
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], guesses);
     }
 
     [Fact]

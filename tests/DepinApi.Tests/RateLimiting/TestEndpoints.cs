@@ -10,7 +10,7 @@ namespace DepinApi.Tests.RateLimiting;
 /// <summary>
 /// Test-only plumbing around the real pipeline. Before it: the TCP peer's address, taken from <c>X-Test-Peer</c>
 /// (the in-memory server has none). After it, reached only by requests no endpoint took: <c>/test/ok</c>,
-/// <c>/test/hold</c> (waits until the test opens the gate), <c>/test/charge?cost=N&amp;repeat=R</c> (charges the
+/// <c>/test/hold</c> (waits until the test opens the gate), <c>/test/throw</c> (an unforeseen failure), <c>/test/charge?cost=N&amp;repeat=R</c> (charges the
 /// request N points in all, R times, as the GraphQL endpoint does) — so they pass the forwarded-headers middleware and the rate limiter like any
 /// endpoint of the API.
 /// </summary>
@@ -46,6 +46,8 @@ public sealed class TestEndpoints : IStartupFilter
             case "/test/ok":
                 await context.Response.WriteAsync("ok");
                 break;
+            case "/test/throw":
+                throw new InvalidOperationException("A failure the server did not foresee, with a secret: s3cr3t.");
             case "/test/hold":
                 Interlocked.Increment(ref _held);
                 try { await Gate.Task; }
