@@ -46,7 +46,6 @@ public static class DatabaseBootstrap
         }
         if (connections.ReaderLogin is { } readerLogin)
             await GrantReaderAsync(owner, readerLogin, logger, cancellationToken);
-        await WarnOfReaderEscapeAsync(connections.Reader, logger, cancellationToken);
         if (options.ImportSeedWhenEmpty && !await HasDataAsync(owner, cancellationToken))
         {
             var directory = ResolveSeedDirectory(options.SeedDirectory);
@@ -87,22 +86,6 @@ public static class DatabaseBootstrap
         {
             logger.LogWarning("Could not make {Login} a member of {Role} ({Message}); an administrator has to grant the role to the login",
                 readerLogin, ReaderRole.Name, e.MessageText);
-        }
-    }
-
-    // A warning, not a refusal: one superuser connection string is how many quick deployments start.
-    private static async Task WarnOfReaderEscapeAsync(string reader, ILogger logger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var dataSource = NpgsqlDataSource.Create(reader);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            if (await ReaderRole.EscapeRouteAsync(connection, cancellationToken) is { } escape)
-                logger.LogWarning("{Escape} Give ConnectionStrings:Depin a login of its own that is neither a superuser nor a member of the owner (docs/security.md)", escape);
-        }
-        catch (NpgsqlException e)
-        {
-            logger.LogWarning("Could not check whether the reader login can leave the reader role ({Message})", e.Message);
         }
     }
 

@@ -38,6 +38,7 @@ public static class ServiceRegistration
         builder.Services.AddSingleton(CreateReaderDataSource);
         builder.Services.AddSingleton<DataVersionTracker>();
         builder.Services.AddHostedService<DataVersionListener>();
+        builder.Services.AddHostedService<ReaderEscapeWarning>();
         builder.Services.AddReadModel();
         builder.AddObservability();
         builder.AddReadiness();
