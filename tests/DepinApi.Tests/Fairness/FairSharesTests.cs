@@ -47,8 +47,9 @@ public sealed class FairSharesTests
         var first = shares.TryEnterAsync("b", CancellationToken.None).AsTask();
         var second = shares.TryEnterAsync("c", CancellationToken.None).AsTask();
         held[0].Dispose();
-        using (var granted = await first)
-            Assert.NotNull(granted);
+        using var grantedFirst = await first;
+        Assert.NotNull(grantedFirst);
+        // Checked while the first waiter still holds its place: given back, that place would go to the second.
         Assert.False(second.IsCompleted);
         held[1].Dispose();
         using (var granted = await second)
