@@ -1,9 +1,9 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using DepinApi.Database;
 using DepinApi.GraphQL.Execution;
+using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Execution;
 using GraphQLEngine.Http;
 using GraphQLEngine.Language;
@@ -76,41 +76,16 @@ internal static class ResponseCaching
         return false;
     }
 
-    // The SHA-256 of the parts joined by NUL characters, as UTF-8, fed to the hash part by part: the same value as
-    // hashing the joined text, without building it and its encoded copy for every response.
+    // The SHA-256 of the parts joined by NUL characters, as UTF-8: the same value as hashing the joined text, without
+    // building it and its encoded copy for every response (ThreadHashes).
     private static string Fingerprint(GraphQLRequestContext context)
     {
         var schema = Fingerprints.GetValue(context.Schema, s => Hash(SchemaPrinter.PrintSchema(s)));
         var request = context.Request;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, schema);
-        Append(hash, "\0");
-        Append(hash, request.Query);
-        Append(hash, "\0");
-        Append(hash, request.OperationName ?? "");
-        Append(hash, "\0");
-        Append(hash, request.Variables?.GetRawText() ?? "");
-        Append(hash, "\0");
-        Append(hash, context.ResponseMediaType);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        hash.GetHashAndReset(digest);
+        ThreadHashes.Sha256([schema, request.Query, request.OperationName, request.Variables?.GetRawText(), context.ResponseMediaType],
+            '\0', digest);
         return Convert.ToHexStringLower(digest[..12]);
-    }
-
-    private static void Append(IncrementalHash hash, string text)
-    {
-        const int stackBufferSize = 1024;
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(text.Length);
-        byte[]? rented = null;
-        Span<byte> buffer = maxBytes <= stackBufferSize ? stackalloc byte[stackBufferSize] : rented = ArrayPool<byte>.Shared.Rent(maxBytes);
-        try
-        {
-            hash.AppendData(buffer[..Encoding.UTF8.GetBytes(text, buffer)]);
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        }
     }
 
     private static string Hash(string text) =>

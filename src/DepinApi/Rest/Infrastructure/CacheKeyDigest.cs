@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace DepinApi.Rest.Infrastructure;
 
@@ -13,9 +12,8 @@ public static class CacheKeyDigest
 {
     public static string Of(params ReadOnlySpan<string?> parts)
     {
-        var text = string.Join('\n', parts);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
+        ThreadHashes.Sha256(parts, '\n', hash);
         return Base64Url.EncodeToString(hash);
     }
 }

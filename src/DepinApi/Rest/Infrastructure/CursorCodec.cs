@@ -50,8 +50,12 @@ public sealed class CursorCodec
     /// A MAC of <paramref name="text"/> under the same key, for another purpose than cursors (the
     /// purpose keeps the two from ever standing in for each other).
     /// </summary>
-    public byte[] Mac(string purpose, string text) =>
-        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(purpose + "\n" + text));
+    public byte[] Mac(string purpose, string text)
+    {
+        var mac = new byte[HMACSHA256.HashSizeInBytes];
+        ThreadHashes.HmacSha256(key, [purpose, text], '\n', mac);
+        return mac;
+    }
 
     /// <summary>A cursor for the position <paramref name="position"/> within the query <paramref name="scope"/>.</summary>
     public string Create(string scope, IReadOnlyList<string> position)
