@@ -40,10 +40,13 @@ public sealed partial class ReadSession
     /// (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
     /// </summary>
     public Task<List<(Project Project, TokenPrice? Price)>> ProjectTokenPricesAsync(string slug, PriceQuery query,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken)
+    {
         // Both statements end in LIMIT @limit: the project's is bound to the page's, which one project's row never reaches.
-        ProjectWithRowsAsync<TokenPrice?>(new ProjectQuery { Slugs = [slug], Limit = query.Limit }, PricesSql(query), PriceAndSourceColumns,
+        var project = new ProjectQuery { Slugs = [slug], Limit = query.Limit };
+        return ProjectWithRowsAsync<TokenPrice?>(project, ProjectWithRowsSql(project, PricesSql(query)), PriceAndSourceColumns,
             p => BindPrices(p, query, limit: false), ReadPrice, none: null, cancellationToken);
+    }
 
     /// <summary>The columns of a row of <see cref="PricesSql"/>: a price's and its source's.</summary>
     private const int PriceAndSourceColumns = 17;

@@ -33,15 +33,10 @@ public sealed partial class ReadSession
     /// one row with <paramref name="none"/> when the read finds nothing; no row when no project is selected. Queued in
     /// advance it is the session's only statement (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
     /// </summary>
-    private Task<List<(Project Project, TRow Row)>> ProjectWithRowsAsync<TRow>(ProjectQuery project, string rowsSql, int rowColumns,
+    /// <param name="sql">The statement, <see cref="ProjectWithRowsSql"/> of <paramref name="project"/> and the rows' own.</param>
+    private Task<List<(Project Project, TRow Row)>> ProjectWithRowsAsync<TRow>(ProjectQuery project, string sql, int rowColumns,
         Action<NpgsqlParameterCollection> bindRows, Func<NpgsqlDataReader, TRow> readRow, TRow none, CancellationToken cancellationToken)
     {
-        // A nested loop over the project's row keeps the rows in the order their own statement reads them.
-        var sql = $"""
-            SELECT item.*, project.*
-            FROM ({ProjectsSql(project)}) project
-            LEFT JOIN LATERAL ({rowsSql}) item ON true
-            """;
         // Every row repeats its project's columns; the project is read from its first row only, so a page of a
         // series makes one instance and not one per row (its description alone is a string per row otherwise).
         Project? last = null;
@@ -55,6 +50,15 @@ public sealed partial class ReadSession
             return (last, r.IsDBNull(0) ? none : readRow(r));
         }, cancellationToken);
     }
+
+    /// <summary>The statement of <see cref="ProjectWithRowsAsync"/>: the project <paramref name="project"/> selects and, for it, the rows of <paramref name="rowsSql"/>.</summary>
+    private string ProjectWithRowsSql(ProjectQuery project, string rowsSql) =>
+        // A nested loop over the project's row keeps the rows in the order their own statement reads them.
+        $"""
+        SELECT item.*, project.*
+        FROM ({ProjectsSql(project)}) project
+        LEFT JOIN LATERAL ({rowsSql}) item ON true
+        """;
 
     /// <summary>Every project, by sector and then slug, in the order the sector summaries list them (<see cref="ProjectSql.SectorOrder"/>).</summary>
     public Task<List<Project>> ProjectsBySectorAsync(CancellationToken cancellationToken) =>

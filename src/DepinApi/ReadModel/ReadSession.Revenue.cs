@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DepinApi.Series;
 using Npgsql;
 
@@ -23,10 +24,31 @@ public sealed partial class ReadSession
     /// statement (<see cref="ReadSessionFactory.OpenAsync{T}"/>).
     /// </summary>
     public Task<List<(Project Project, SeriesPoint? Point)>> ProjectRevenueInUnitsAsync(string slug, RevenueQuery query, SeriesUnits units,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken)
+    {
+        var shape = new ProjectRevenueShape(query.Projects is not null, query.Metrics is not null, query.SourceId is not null,
+            query.From is not null, query.To is not null, units, ReadsCurrentRows);
+        var sql = ProjectRevenueTexts.GetOrAdd(shape, static (_, read) =>
+            read.Session.ProjectWithRowsSql(OneProject, read.Session.RevenueInUnitsSql(read.Query, read.Units)), (Session: this, Query: query, Units: units));
         // One parameter list for both: the project's names (slugs, limit, …) and the figures' (projects, metrics, …) differ.
-        ProjectWithRowsAsync<SeriesPoint?>(new ProjectQuery { Slugs = [slug] }, RevenueInUnitsSql(query, units), ValueColumn + 1,
+        return ProjectWithRowsAsync<SeriesPoint?>(new ProjectQuery { Slugs = [slug] }, sql, ValueColumn + 1,
             p => BindRevenue(p, query), r => ReadSeriesPoint(r), none: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the text of <see cref="ProjectRevenueInUnitsAsync"/>'s statement depends on: which filters are given (their
+    /// values are bound, never written into it), the units and which rows are visible. Its text is kept per shape rather
+    /// than written for every request: the uncached revenue series is the read the load harness measures, and writing
+    /// its statement was about a tenth of the bytes such a request allocated (docs/performance.md, <i>Means</i>).
+    /// </summary>
+    private readonly record struct ProjectRevenueShape(bool Projects, bool Metrics, bool Source, bool From, bool To, SeriesUnits Units,
+        bool CurrentRows);
+
+    // At most 2^5 filter sets × 4 units × 2 visibilities.
+    private static readonly ConcurrentDictionary<ProjectRevenueShape, string> ProjectRevenueTexts = new();
+
+    // The project selected by its slug alone: the shape of every ProjectRevenueInUnitsAsync's project query.
+    private static readonly ProjectQuery OneProject = new() { Slugs = [] };
 
     private string RevenueInUnitsSql(RevenueQuery query, SeriesUnits units) =>
         RevenueSql(query, ", " + FigureSql.ValueIn(units, "r", "e", Visible));

@@ -66,7 +66,10 @@ public sealed partial class ReadSession : IAsyncDisposable
     /// this session's version. The newest version reads current rows only, which the partial
     /// indexes cover; a past version compares the row's validity range with the bound <c>@v</c>.
     /// </summary>
-    private string Visible(string alias) => VisibleSql(alias, IsCurrent && !snapshotClosed ? null : "@v");
+    private string Visible(string alias) => VisibleSql(alias, ReadsCurrentRows ? null : "@v");
+
+    /// <summary>Whether <see cref="Visible"/> selects the current rows (no <c>@v</c> to bind).</summary>
+    private bool ReadsCurrentRows => IsCurrent && !snapshotClosed;
 
     /// <summary>
     /// The SQL condition under which a row of the table aliased <paramref name="alias"/> belongs to the data version
