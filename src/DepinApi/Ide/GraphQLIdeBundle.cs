@@ -1,3 +1,4 @@
+using DepinApi.Rest.Infrastructure;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,9 +19,9 @@ internal sealed class GraphQLIdeBundle
     /// <summary>Where the page names its assets; the server replaces it with their URL prefix.</summary>
     public const string AssetsPlaceholder = "{{assets}}";
 
-    private readonly Dictionary<string, GraphQLIdeAsset> _assets;
+    private readonly Dictionary<string, PrecompressedContent> _assets;
 
-    private GraphQLIdeBundle(string pageTemplate, Dictionary<string, GraphQLIdeAsset> assets)
+    private GraphQLIdeBundle(string pageTemplate, Dictionary<string, PrecompressedContent> assets)
     {
         PageTemplate = pageTemplate;
         _assets = assets;
@@ -30,7 +31,7 @@ internal sealed class GraphQLIdeBundle
     public string PageTemplate { get; }
 
     /// <summary>The asset of that file name, if the bundle has it.</summary>
-    public bool TryGetAsset(string fileName, out GraphQLIdeAsset asset) => _assets.TryGetValue(fileName, out asset!);
+    public bool TryGetAsset(string fileName, out PrecompressedContent asset) => _assets.TryGetValue(fileName, out asset!);
 
     /// <summary>Checks, without reading it, that <paramref name="assembly"/> carries the bundle.</summary>
     /// <exception cref="InvalidOperationException">The assembly was built without the bundle.</exception>
@@ -51,7 +52,7 @@ internal sealed class GraphQLIdeBundle
             throw NotEmbedded();
 
         var contentTypes = new FileExtensionContentTypeProvider();
-        var assets = new Dictionary<string, GraphQLIdeAsset>(StringComparer.Ordinal);
+        var assets = new Dictionary<string, PrecompressedContent>(StringComparer.Ordinal);
         foreach (var (name, contents) in files)
         {
             if (name == PageResource || name.EndsWith(".br", StringComparison.Ordinal) || name.EndsWith(".gz", StringComparison.Ordinal))
@@ -59,22 +60,18 @@ internal sealed class GraphQLIdeBundle
             var contentType = contentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
             if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType == "application/javascript")
                 contentType += "; charset=utf-8";
-            assets[name] = new GraphQLIdeAsset(
+            assets[name] = new PrecompressedContent(
                 contentType,
                 contents,
                 files.GetValueOrDefault(name + ".br"),
                 files.GetValueOrDefault(name + ".gz"),
-                StrongETag(contents));
+                PrecompressedContent.StrongETag(contents));
         }
         return new GraphQLIdeBundle(Encoding.UTF8.GetString(page), assets);
     }
 
     private static InvalidOperationException NotEmbedded() => new(
         "The GraphQL IDE bundle is not embedded in the assembly; it is built by ide/build.mjs during `dotnet build` (see docs/ide.md).");
-
-    /// <summary>A strong entity tag derived from the bytes themselves.</summary>
-    public static EntityTagHeaderValue StrongETag(ReadOnlySpan<byte> contents) =>
-        new('"' + Convert.ToHexStringLower(SHA256.HashData(contents))[..32] + '"');
 
     private static byte[] Read(Assembly assembly, string resourceName)
     {

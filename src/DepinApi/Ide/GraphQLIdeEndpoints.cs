@@ -71,10 +71,10 @@ public static class GraphQLIdeEndpoints
         var headers = http.Response.Headers;
         headers.Vary = HeaderNames.Accept;
         headers.CacheControl = "no-cache";
-        return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: GraphQLIdeBundle.StrongETag(html));
+        return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: PrecompressedContent.StrongETag(html));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult, RateLimitRefusalResult>> Asset(HttpContext http,
+    private static async Task<IResult> Asset(HttpContext http,
         GraphQLIdeBundle bundle, IOptions<RestOptions> rest, string file)
     {
         if (!bundle.TryGetAsset(file, out var asset))
@@ -84,44 +84,6 @@ public static class GraphQLIdeEndpoints
                 $"The GraphQL IDE has no file named '{file}'; reload the page at the GraphQL endpoint to get the current one.");
         }
 
-        var headers = http.Response.Headers;
-        headers.Vary = HeaderNames.AcceptEncoding;
-        headers.CacheControl = ImmutableCaching;
-        var contents = asset.Identity;
-        if (asset.Brotli is not null && AcceptsEncoding(http.Request, "br"))
-        {
-            contents = asset.Brotli;
-            headers.ContentEncoding = "br";
-        }
-        else if (asset.Gzip is not null && AcceptsEncoding(http.Request, "gzip"))
-        {
-            contents = asset.Gzip;
-            headers.ContentEncoding = "gzip";
-        }
-        // Each encoding is a different representation, so each gets its own validator.
-        var etag = headers.ContentEncoding.Count == 0
-            ? asset.ETag
-            : new EntityTagHeaderValue(asset.ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
-        // Charged by its bytes as any response is (a bundle is over a megabyte), unless the client has it already (304).
-        if (!HasAlready(http.Request, etag)
-            && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, rest.Value.BytesPerPoint)))
-            return new RateLimitRefusalResult();
-        return TypedResults.Bytes(contents, asset.ContentType, entityTag: etag);
-    }
-
-    private static bool HasAlready(HttpRequest request, EntityTagHeaderValue etag) =>
-        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false));
-
-    private static bool AcceptsEncoding(HttpRequest request, string coding)
-    {
-        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings)) return false;
-        double? named = null, wildcard = null;
-        foreach (var entry in codings)
-        {
-            if (string.Equals(entry.Value.Value, coding, StringComparison.OrdinalIgnoreCase)) named = entry.Quality ?? 1.0;
-            else if (entry.Value.Value == "*") wildcard = entry.Quality ?? 1.0;
-        }
-        return (named ?? wildcard ?? 0) > 0;
+        return await asset.ServeAsync(http, rest.Value.BytesPerPoint, ImmutableCaching);
     }
 }

@@ -39,6 +39,7 @@ public static class ApiDocs
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
         builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSingleton<PublishedDocuments>();
         builder.Services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, ApiDocumentInfo.Create());
@@ -72,21 +73,20 @@ public static class ApiDocs
     /// </remarks>
     public static WebApplication UseApiDocs(this WebApplication app)
     {
-        string[] getOrHead = [HttpMethods.Get, HttpMethods.Head];
         const string document31 = "/openapi/{documentName}.json";
-        app.MapBuiltOnFirstRequest(document31, getOrHead, branch => branch.UseSwagger(options =>
+        app.MapPublishedDocument(document31, branch => branch.UseSwagger(options =>
         {
             options.RouteTemplate = document31;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        })).AsPublicDocument();
+        }));
         // A folder of its own: a second file name pattern beside {documentName}.json would make routing ambiguous.
         const string document30 = "/openapi/3.0/{documentName}.json";
-        app.MapBuiltOnFirstRequest(document30, getOrHead, branch => branch.UseSwagger(options =>
+        app.MapPublishedDocument(document30, branch => branch.UseSwagger(options =>
         {
             options.RouteTemplate = document30;
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
-        })).AsPublicDocument();
+        }));
         app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.Use(ChargeUiFilesBySize()).UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
@@ -96,16 +96,26 @@ public static class ApiDocs
     }
 
     /// <summary>
-    /// An OpenAPI document served as the REST resources are: built in a fair turn, charged by its size (it is about
-    /// 700 KB, eleven points, where a flat point let a few clients keep the cores and hundreds of megabytes busy
-    /// generating it), kept in the output cache (it changes only with the build), and readable from any origin (code
-    /// generators and editors fetch it in a browser). It takes no query parameters: one is refused before the document
-    /// is built, as a REST resource refuses a parameter it does not have (each new `?v=…` had been a build of its own).
+    /// An OpenAPI document served as a static file is (<see cref="PublishedDocuments"/>): rendered once, in a fair turn,
+    /// then sent from memory in the form the client accepts, charged by its size (about 700 KB, eleven points), with a
+    /// strong validator, and readable from any origin (code generators and editors fetch it in a browser). It takes no
+    /// query parameters: one is refused, as a REST resource refuses a parameter it does not have. A name that is no
+    /// document is answered by the document middleware itself (a 404).
     /// </summary>
-    private static IEndpointConventionBuilder AsPublicDocument(this IEndpointConventionBuilder endpoint) =>
-        endpoint.WithMetadata(BufferedResponse.Metadata, FairBuild.Rest, NoQueryParameters)
-            .CacheOutput(DataVersionCachePolicy.PolicyName)
-            .RequireCors(RestApi.CorsPolicy);
+    private static void MapPublishedDocument(this WebApplication app, string pattern, Func<IApplicationBuilder, IApplicationBuilder> configure)
+    {
+        var documents = app.Services.GetRequiredService<PublishedDocuments>();
+        app.MapBuiltOnFirstRequest(pattern, [HttpMethods.Get, HttpMethods.Head], configure, answer: async (context, render) =>
+        {
+            if (await documents.GetAsync(context, render) is not { } document)
+            {
+                await render(context);
+                return;
+            }
+            var bytesPerPoint = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.BytesPerPoint;
+            await (await document.ServeAsync(context, bytesPerPoint, "no-cache")).ExecuteAsync(context);
+        }).WithMetadata(FairBuild.Rest, NoQueryParameters).RequireCors(RestApi.CorsPolicy);
+    }
 
     private static readonly object NoQueryParameters = new();
 
@@ -136,26 +146,19 @@ public static class ApiDocs
             context.Abort();
     }
 
-    /// <summary>Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it.</summary>
+    /// <summary>
+    /// Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it; with
+    /// <paramref name="answer"/>, the request is answered by it, given a delegate that runs the branch.
+    /// </summary>
     private static IEndpointConventionBuilder MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern,
-        string[]? methods, Func<IApplicationBuilder, IApplicationBuilder> configure)
+        string[]? methods, Func<IApplicationBuilder, IApplicationBuilder> configure, Func<HttpContext, RequestDelegate, Task>? answer = null)
     {
         var branch = new Lazy<RequestDelegate>(() => configure(app.CreateApplicationBuilder()).Build());
-        RequestDelegate serve = async context =>
+        RequestDelegate run = async context =>
         {
             // The branch's middleware answers by path, and a static-file middleware inside it serves nothing while a
             // request has an endpoint.
             var endpoint = context.GetEndpoint();
-            if (context.Request.QueryString.HasValue && endpoint?.Metadata.Contains(NoQueryParameters) == true)
-            {
-                // Answered as every REST endpoint answers a parameter it does not have (QueryParameterCatalog).
-                var name = context.Request.Query.Keys.FirstOrDefault() ?? context.Request.QueryString.Value!;
-                await RestProblems.InvalidParameter(new InvalidParameterException(name, "no query parameters",
-                        context.Request.Query[name].ToString(), $"{context.Request.Path} takes no query parameters.")
-                { ProblemType = "unknown-parameter", Known = [] })
-                    .ExecuteAsync(context);
-                return;
-            }
             context.SetEndpoint(null);
             try
             {
@@ -169,6 +172,20 @@ public static class ApiDocs
             // status-code pages leave alone as a response that says what it is; without the length it gets its problem body.
             if (context.Response is { StatusCode: StatusCodes.Status404NotFound, HasStarted: false, ContentLength: 0 })
                 context.Response.ContentLength = null;
+        };
+        RequestDelegate serve = async context =>
+        {
+            if (context.Request.QueryString.HasValue && context.GetEndpoint()?.Metadata.Contains(NoQueryParameters) == true)
+            {
+                // Answered as every REST endpoint answers a parameter it does not have (QueryParameterCatalog).
+                var name = context.Request.Query.Keys.FirstOrDefault() ?? context.Request.QueryString.Value!;
+                await RestProblems.InvalidParameter(new InvalidParameterException(name, "no query parameters",
+                        context.Request.Query[name].ToString(), $"{context.Request.Path} takes no query parameters.")
+                { ProblemType = "unknown-parameter", Known = [] })
+                    .ExecuteAsync(context);
+                return;
+            }
+            await (answer is null ? run(context) : answer(context, run));
         };
         return methods is null ? app.Map(pattern, serve) : app.MapMethods(pattern, methods, serve);
     }

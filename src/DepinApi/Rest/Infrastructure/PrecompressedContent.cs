@@ -1,0 +1,84 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// A response body that never changes while the process runs, kept with its compressed forms, and served as a static
+/// file is: the form the client accepts (Brotli, then gzip, then the body itself), a strong validator per form, a 304
+/// to a client that has it, and a charge by the bytes sent. Nothing is built or compressed per request, so no
+/// <c>Accept-Encoding</c> spelling can make the server do the work again (the response-compression middleware leaves a
+/// body that already has a <c>Content-Encoding</c> alone).
+/// </summary>
+/// <param name="ContentType">The media type it is served as.</param>
+/// <param name="Identity">The body itself.</param>
+/// <param name="Brotli">Its Brotli-compressed form, if one was made.</param>
+/// <param name="Gzip">Its gzip-compressed form, if one was made.</param>
+/// <param name="ETag">A strong validator of <paramref name="Identity"/>; each compressed form's adds its coding.</param>
+internal sealed record PrecompressedContent(string ContentType, byte[] Identity, byte[]? Brotli, byte[]? Gzip, EntityTagHeaderValue ETag)
+{
+    /// <summary>Compresses <paramref name="identity"/> both ways, at the best level worth its time once per process.</summary>
+    public static PrecompressedContent Compress(string contentType, byte[] identity) =>
+        new(contentType, identity, Compressed(identity, stream => new BrotliStream(stream, CompressionLevel.Optimal)),
+            Compressed(identity, stream => new GZipStream(stream, CompressionLevel.Optimal)), StrongETag(identity));
+
+    /// <summary>A strong entity tag derived from the bytes themselves.</summary>
+    public static EntityTagHeaderValue StrongETag(ReadOnlySpan<byte> contents) =>
+        new('"' + Convert.ToHexStringLower(SHA256.HashData(contents))[..32] + '"');
+
+    /// <summary>
+    /// Answers <paramref name="http"/> with the form its <c>Accept-Encoding</c> takes: a 304 when its
+    /// <c>If-None-Match</c> names that form, else the body, charged by its size; a client whose other requests spent the
+    /// budget meanwhile gets the 429.
+    /// </summary>
+    public async Task<IResult> ServeAsync(HttpContext http, int bytesPerPoint, string cacheControl)
+    {
+        var headers = http.Response.Headers;
+        headers.Vary = HeaderNames.AcceptEncoding;
+        headers.CacheControl = cacheControl;
+        var contents = Identity;
+        if (Brotli is not null && AcceptsEncoding(http.Request, "br"))
+        {
+            contents = Brotli;
+            headers.ContentEncoding = "br";
+        }
+        else if (Gzip is not null && AcceptsEncoding(http.Request, "gzip"))
+        {
+            contents = Gzip;
+            headers.ContentEncoding = "gzip";
+        }
+        // Each encoding is a different representation, so each gets its own validator.
+        var etag = headers.ContentEncoding.Count == 0
+            ? ETag
+            : new EntityTagHeaderValue(ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
+        // Charged by its bytes as any response is, unless the client has it already (304, one point).
+        if (!HasAlready(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
+            return new RateLimiting.RateLimitRefusalResult();
+        return TypedResults.Bytes(contents, ContentType, entityTag: etag);
+    }
+
+    private static byte[] Compressed(byte[] identity, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var compressing = compressor(output))
+            compressing.Write(identity);
+        return output.ToArray();
+    }
+
+    private static bool HasAlready(HttpRequest request, EntityTagHeaderValue etag) =>
+        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false));
+
+    private static bool AcceptsEncoding(HttpRequest request, string coding)
+    {
+        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings)) return false;
+        double? named = null, wildcard = null;
+        foreach (var entry in codings)
+        {
+            if (string.Equals(entry.Value.Value, coding, StringComparison.OrdinalIgnoreCase)) named = entry.Quality ?? 1.0;
+            else if (entry.Value.Value == "*") wildcard = entry.Quality ?? 1.0;
+        }
+        return (named ?? wildcard ?? 0) > 0;
+    }
+}
