@@ -1,9 +1,7 @@
-using DepinApi.Rest.Infrastructure;
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text;
+using DepinApi.Rest.Infrastructure;
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Ide;
 

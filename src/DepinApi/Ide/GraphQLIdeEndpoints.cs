@@ -1,9 +1,7 @@
 using System.Text;
 using DepinApi.Errors;
-using DepinApi.RateLimiting;
 using DepinApi.Rest;
 using DepinApi.Rest.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using DepinApi.Fairness;
 using DepinApi.Rest;
 using DepinApi.Rest.Citations;
 using DepinApi.Rest.Infrastructure;
@@ -96,8 +95,8 @@ public static class ApiDocs
     }
 
     /// <summary>
-    /// An OpenAPI document served as a static file is (<see cref="PublishedDocuments"/>): rendered once, in a fair turn,
-    /// then sent from memory in the form the client accepts, charged by its size (about 700 KB, eleven points), with a
+    /// An OpenAPI document served as a static file is (<see cref="PublishedDocuments"/>): rendered once, then sent from
+    /// memory in the form the client accepts, taking no build turn (as a cached answer takes none), charged by its size (about 700 KB, eleven points), with a
     /// strong validator, and readable from any origin (code generators and editors fetch it in a browser). It takes no
     /// query parameters: one is refused, as a REST resource refuses a parameter it does not have. A name that is no
     /// document is answered by the document middleware itself (a 404).
@@ -114,7 +113,7 @@ public static class ApiDocs
             }
             var bytesPerPoint = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.BytesPerPoint;
             await (await document.ServeAsync(context, bytesPerPoint, "no-cache")).ExecuteAsync(context);
-        }).WithMetadata(FairBuild.Rest, NoQueryParameters).RequireCors(RestApi.CorsPolicy);
+        }).WithMetadata(NoQueryParameters).RequireCors(RestApi.CorsPolicy);
     }
 
     private static readonly object NoQueryParameters = new();
