@@ -67,7 +67,7 @@ public sealed class RateLimitedApi : IAsyncDisposable
     }
 
     public Task<HttpResponseMessage> GetAsync(string path, string? peer = null, string? forwardedFor = null,
-        string? apiKey = null, string? bearer = null)
+        string? apiKey = null, string? bearer = null, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (peer is not null)
@@ -78,7 +78,7 @@ public sealed class RateLimitedApi : IAsyncDisposable
             request.Headers.Add("X-Api-Key", apiKey);
         if (bearer is not null)
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
-        return Client.SendAsync(request);
+        return Client.SendAsync(request, cancellationToken);
     }
 
     /// <summary>

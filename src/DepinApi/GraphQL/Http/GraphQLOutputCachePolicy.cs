@@ -38,7 +38,10 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;
-        context.AllowLocking = true;
+        // No locking: with it, concurrent misses of one key wait for the first one's build and share its outcome, so a
+        // client that went away mid-build failed every request waiting with it (a 500 or 503 to others); and each
+        // request is charged for its own build anyway (Rest/AbortedNeighbourTests).
+        context.AllowLocking = false;
         // A GET's query string is in the key exactly as sent (ExactQueryCacheKey); Accept as a digest.
         context.CacheVaryByRules.VaryByValues["accept"] = DepinApi.Rest.Infrastructure.CacheKeyDigest.Of(request.Headers.Accept);
         context.CacheVaryByRules.VaryByValues["dataVersion"] = version.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

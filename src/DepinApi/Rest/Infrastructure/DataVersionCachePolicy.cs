@@ -32,7 +32,10 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
+        // No locking: with it, concurrent misses of one key wait for the first one's build and share its outcome, so a
+        // client that went away mid-build failed every request waiting with it (a 500 or 503 to others); and each
+        // request is charged for its own build anyway (Rest/AbortedNeighbourTests).
+        context.AllowLocking = false;
         if (!cacheable)
             return ValueTask.CompletedTask;
         // The query string is in the key exactly as sent (ExactQueryCacheKey); the Accept headers as a digest.
