@@ -112,6 +112,7 @@ public static class ServiceRegistration
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {
         app.Services.GetRequiredService<DatabaseStartup>().Begin();
+        app.UseConnectionActivity();
         app.UseTrustedProxyHeaders();
         app.UseRequestLogging();
         app.UseDepinSecurity();

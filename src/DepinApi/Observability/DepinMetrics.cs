@@ -22,6 +22,8 @@ public sealed class DepinMetrics
     private readonly Histogram<double> importDuration;
     private readonly Counter<long> importRows;
     private readonly Histogram<double> buildWait;
+    private readonly Counter<long> connectionsRefused;
+    private readonly Counter<long> connectionsClosed;
 
     public DepinMetrics(IMeterFactory meterFactory)
     {
@@ -42,6 +44,10 @@ public sealed class DepinMetrics
         buildWait = meter.CreateHistogram<double>("depin.builds.wait", "s",
             "How long requests waited for a turn to be built (Fairness.FairBuildGate), by result (admitted, refused).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        connectionsRefused = meter.CreateCounter<long>("depin.connections.refused", "{connection}",
+            "Connections closed unread as they were accepted, by the limit they hit (reason: per_address, server_full).");
+        connectionsClosed = meter.CreateCounter<long>("depin.connections.closed_idle", "{connection}",
+            "Idle connections the server closed (Security.IdleConnections), by reason (shed: to keep connections free; no_request: no request within Server:FirstRequestTimeoutSeconds).");
     }
 
     /// <summary>The meter, for listeners that want to tell this host's measurements from another's.</summary>
@@ -80,6 +86,12 @@ public sealed class DepinMetrics
 
     public void BuildWaited(TimeSpan waited, bool admitted) =>
         buildWait.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("result", admitted ? "admitted" : "refused"));
+
+    public void ConnectionRefused(string reason) =>
+        connectionsRefused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void IdleConnectionClosed(string reason) =>
+        connectionsClosed.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>The turns at building responses held and waited for, read when the metrics are collected.</summary>
     public void ObserveBuilds(Func<int> inUse, Func<int> waiting)

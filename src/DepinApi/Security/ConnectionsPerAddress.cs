@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using DepinApi.RateLimiting;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,19 @@ namespace DepinApi.Security;
 /// ASP.NET Core's rate limiters act on requests, not connections. A trusted proxy (<c>ForwardedHeaders</c>), which
 /// carries every client's connections, is not capped.
 /// </summary>
-public sealed class ConnectionsPerAddress(IOptions<ServerOptions> server, IOptions<ForwardedHeadersOptions> forwarded)
+/// <remarks>
+/// IPv6 addresses are grouped by <c>RateLimiting:Ipv6PrefixLength</c> (<see cref="IpPartition"/>), as the rate limiter
+/// groups them: one client is given a whole /64, so a cap per exact address let it open as many connections as it has
+/// addresses. A refused connection is counted and its log line sampled (<see cref="ConnectionRefusals"/>).
+/// </remarks>
+public sealed class ConnectionsPerAddress(
+    IOptions<ServerOptions> server, IOptions<ForwardedHeadersOptions> forwarded, IOptions<RateLimitingOptions> rateLimiting,
+    ConnectionRefusals? refusals = null)
 {
-    private readonly ConcurrentDictionary<IPAddress, int> _open = new();
+    private readonly ConcurrentDictionary<string, int> _open = new();
 
-    /// <summary>Connections open now from <paramref name="address"/>.</summary>
-    public int OpenFrom(IPAddress address) => _open.GetValueOrDefault(Normalize(address));
+    /// <summary>Connections open now from <paramref name="address"/>'s group (its IPv6 prefix).</summary>
+    public int OpenFrom(IPAddress address) => _open.GetValueOrDefault(GroupOf(Normalize(address)));
 
     /// <summary>Kestrel connection middleware: passes the connection on, or closes it when its address holds the cap.</summary>
     public async Task OnConnectionAsync(ConnectionContext connection, ConnectionDelegate next)
@@ -30,12 +38,15 @@ public sealed class ConnectionsPerAddress(IOptions<ServerOptions> server, IOptio
             await next(connection);
             return;
         }
-        var address = Normalize(remote);
+        var address = GroupOf(Normalize(remote));
         try
         {
             // Not passed on: Kestrel closes the connection when this returns.
             if (_open.AddOrUpdate(address, 1, (_, open) => open + 1) > limit)
+            {
+                refusals?.Refused("per_address", connection.RemoteEndPoint);
                 return;
+            }
             await next(connection);
         }
         finally
@@ -44,12 +55,14 @@ public sealed class ConnectionsPerAddress(IOptions<ServerOptions> server, IOptio
         }
     }
 
-    private void Release(IPAddress address)
+    private string GroupOf(IPAddress address) => IpPartition.Of(address, rateLimiting.Value.Ipv6PrefixLength);
+
+    private void Release(string address)
     {
         var left = _open.AddOrUpdate(address, 0, (_, open) => open - 1);
         // Forgotten at zero, so the table holds only addresses with connections open.
         if (left == 0)
-            _open.TryRemove(new KeyValuePair<IPAddress, int>(address, 0));
+            _open.TryRemove(new KeyValuePair<string, int>(address, 0));
     }
 
     private bool IsTrustedProxy(IPAddress address)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DepinApi.Security;
 
@@ -12,7 +13,10 @@ public static class SecurityRegistration
         // A malformed base URL would be pasted into every citation: refuse to start instead.
         Rest.Infrastructure.PublicUrls.Normalize(server.PublicBaseUrl);
         builder.Services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            .Validate(o => o.ConnectionsKeptFree < o.MaxConnections,
+                $"{ServerOptions.Section}:ConnectionsKeptFree must be less than {ServerOptions.Section}:MaxConnections.")
+            .ValidateOnStart();
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -21,11 +25,19 @@ public static class SecurityRegistration
             kestrel.Limits.MaxRequestHeadersTotalSize = server.MaxRequestHeadersTotalBytes;
             kestrel.Limits.MaxRequestHeaderCount = server.MaxRequestHeaderCount;
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(server.RequestHeadersTimeoutSeconds);
-            kestrel.Limits.MaxConcurrentConnections = server.MaxConnections;
+            kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(server.KeepAliveTimeoutSeconds);
+            // IdleConnections enforces MaxConnections, closing idle connections to make room and logging its refusals
+            // sampled; Kestrel's own limit, an eighth above, is a backstop for connections accepted faster than closed.
+            kestrel.Limits.MaxConcurrentConnections = server.MaxConnections + Math.Max(16, server.MaxConnections / 8);
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConnectionRefusals>();
         builder.Services.AddSingleton<ConnectionsPerAddress>();
-        builder.Services.AddOptions<KestrelServerOptions>().Configure<ConnectionsPerAddress>((kestrel, perAddress) =>
-            kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => connection => perAddress.OnConnectionAsync(connection, next))));
+        builder.Services.AddSingleton<IdleConnections>();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<ConnectionsPerAddress, IdleConnections>((kestrel, perAddress, idle) =>
+            kestrel.ConfigureEndpointDefaults(listen => listen
+                .Use(next => connection => perAddress.OnConnectionAsync(connection, next))
+                .Use(next => connection => idle.OnConnectionAsync(connection, next))));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(server.ShutdownTimeoutSeconds));
 
         builder.Services.Configure<SecurityHeadersOptions>(builder.Configuration.GetSection(SecurityHeadersOptions.Section));
@@ -45,6 +57,14 @@ public static class SecurityRegistration
     }
 
     /// <summary>Placed right after the forwarded headers, so the scheme and client address are the real ones.</summary>
+    /// <summary>First in the pipeline: the connections in a request are not closed as idle (<see cref="IdleConnections"/>).</summary>
+    public static WebApplication UseConnectionActivity(this WebApplication app)
+    {
+        var idle = app.Services.GetRequiredService<IdleConnections>();
+        app.Use(next => context => idle.TrackRequestsAsync(context, next));
+        return app;
+    }
+
     public static WebApplication UseDepinSecurity(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -46,6 +46,27 @@ public sealed class ServerOptions
     public int MaxConnectionsPerAddress { get; set; } = 64;
 
     /// <summary>
+    /// When fewer connections than this are free, idle ones (no request under way) are closed, longest idle first,
+    /// until this many are free again (<see cref="IdleConnections"/>), so a new client, a health probe among them, gets
+    /// in while connections that send nothing hold the rest. 0: never close idle connections early. Less than
+    /// <see cref="MaxConnections"/> (checked at start).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ConnectionsKeptFree { get; set; } = 64;
+
+    /// <summary>
+    /// A connection's first request must have its headers in this long after the connection is accepted, or the
+    /// connection is closed; 0 for Kestrel's keep-alive timeout. Clients send at once; connections that send nothing
+    /// only hold a place.
+    /// </summary>
+    [Range(0, 3600)]
+    public int FirstRequestTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>An idle keep-alive connection is closed after this long (Kestrel's default is 130 s).</summary>
+    [Range(1, 3600)]
+    public int KeepAliveTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
     /// The scheme, host and optional path every absolute URL the API writes starts with (permalinks,
     /// citations, <c>page.next</c>, <c>Link</c>), e.g. <c>https://api.example.org</c>. Unset: see
     /// <see cref="Rest.Infrastructure.PublicUrls"/>.

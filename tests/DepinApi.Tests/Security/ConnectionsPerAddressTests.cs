@@ -1,7 +1,9 @@
 using System.Net;
+using DepinApi.RateLimiting;
 using DepinApi.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.Tests.Security;
@@ -18,7 +20,8 @@ public sealed class ConnectionsPerAddressTests
         var proxy = IPAddress.Parse("10.0.0.9");
         var forwarded = new ForwardedHeadersOptions();
         forwarded.KnownProxies.Add(proxy);
-        var limiter = new ConnectionsPerAddress(Options.Create(new ServerOptions { MaxConnectionsPerAddress = 2 }), Options.Create(forwarded));
+        var limiter = new ConnectionsPerAddress(Options.Create(new ServerOptions { MaxConnectionsPerAddress = 2 }), Options.Create(forwarded),
+            Options.Create(new RateLimitingOptions()));
         var attacker = IPAddress.Parse("192.0.2.7");
 
         (Task Served, TaskCompletionSource Close, Func<bool> Passed) Open(IPAddress address)
@@ -52,5 +55,64 @@ public sealed class ConnectionsPerAddressTests
         second.Close.SetResult();
         await second.Served;
         Assert.Equal(1, limiter.OpenFrom(attacker));
+    }
+
+    [Fact]
+    public void An_ipv6_client_rotating_addresses_in_its_prefix_is_capped_as_one_and_the_next_prefix_is_not()
+    {
+        var limiter = new ConnectionsPerAddress(Options.Create(new ServerOptions { MaxConnectionsPerAddress = 2 }),
+            Options.Create(new ForwardedHeadersOptions()), Options.Create(new RateLimitingOptions { Ipv6PrefixLength = 64 }));
+        bool Opens(string address)
+        {
+            var passed = false;
+            _ = limiter.OnConnectionAsync(new DefaultConnectionContext { RemoteEndPoint = new IPEndPoint(IPAddress.Parse(address), 40000) },
+                _ => { passed = true; return new TaskCompletionSource().Task; });
+            return passed;
+        }
+
+        Assert.True(Opens("2001:db8:1:2::1"));
+        Assert.True(Opens("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        Assert.False(Opens("2001:db8:1:2:abcd::7"));
+        Assert.Equal(2, limiter.OpenFrom(IPAddress.Parse("2001:db8:1:2::99")));
+        Assert.True(Opens("2001:db8:1:3::1"));
+    }
+
+    [Fact]
+    public void Refusals_are_all_counted_and_logged_a_few_lines_a_second()
+    {
+        var time = new SteppedTime();
+        var log = new CountingLogger();
+        var refusals = new ConnectionRefusals(log, time);
+        var limiter = new ConnectionsPerAddress(Options.Create(new ServerOptions { MaxConnectionsPerAddress = 1 }),
+            Options.Create(new ForwardedHeadersOptions()), Options.Create(new RateLimitingOptions()), refusals);
+        var attacker = new IPEndPoint(IPAddress.Parse("192.0.2.7"), 40000);
+        _ = limiter.OnConnectionAsync(new DefaultConnectionContext { RemoteEndPoint = attacker }, _ => new TaskCompletionSource().Task);
+
+        for (var i = 0; i < 1000; i++)
+            _ = limiter.OnConnectionAsync(new DefaultConnectionContext { RemoteEndPoint = attacker }, _ => Task.CompletedTask);
+        Assert.Equal(ConnectionRefusals.LinesPerSecond, log.Lines.Count);
+
+        time.Seconds++;
+        _ = limiter.OnConnectionAsync(new DefaultConnectionContext { RemoteEndPoint = attacker }, _ => Task.CompletedTask);
+        Assert.Equal(ConnectionRefusals.LinesPerSecond + 1, log.Lines.Count);
+        // The next line says how many went unlogged, so the log still tells how many there were.
+        Assert.Contains($"{1000 - ConnectionRefusals.LinesPerSecond} more refused", log.Lines[^1], StringComparison.Ordinal);
+        Assert.Contains("per_address", log.Lines[^1], StringComparison.Ordinal);
+    }
+
+    private sealed class SteppedTime : TimeProvider
+    {
+        public long Seconds { get; set; } = 100;
+        public override long TimestampFrequency => 1000;
+        public override long GetTimestamp() => Seconds * 1000;
+    }
+
+    private sealed class CountingLogger : ILogger<ConnectionRefusals>
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
     }
 }
