@@ -18,6 +18,18 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
         });
 
+    /// <summary>
+    /// Serves the app on a real Kestrel port on loopback, for tests that need sockets of their own (slow readers,
+    /// silent connections, held connections); starts it now and returns the port.
+    /// </summary>
+    public int StartOnLoopback()
+    {
+        var port = FreePort.OnLoopback();
+        this.UseKestrel(port);
+        StartServer();
+        return port;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -141,11 +141,8 @@ public sealed class RefusalPacingTests
     private static async Task<RunningApi> StartAsync(int burst, int perSecond, int maxHoldMilliseconds,
         params (string Key, string Value)[] more)
     {
-        var port = FreePort.OnLoopback();
         var settings = new Dictionary<string, string?>
         {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:WindowSeconds"] = "3600",
             ["RateLimiting:Anonymous:PointsPerWindow"] = "1",
@@ -156,10 +153,8 @@ public sealed class RefusalPacingTests
         };
         foreach (var (key, value) in more)
             settings[key] = value;
-        var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync(), settings);
-        factory.UseKestrel(port);
-        factory.StartServer();
-        return new RunningApi(factory, port);
+        var factory = await ApiFactory.WithSeedDataAsync(settings);
+        return new RunningApi(factory, factory.StartOnLoopback());
     }
 
     private static HttpClient OneConnectionClient(int port) =>

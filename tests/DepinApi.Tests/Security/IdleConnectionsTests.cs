@@ -18,20 +18,15 @@ public sealed class IdleConnectionsShedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
-        port = FreePort.OnLoopback();
-        factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        factory = await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
         {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
             ["Server:MaxConnections"] = MaxConnections.ToString(CultureInfo.InvariantCulture),
             ["Server:ConnectionsKeptFree"] = "4",
             // Long, so that only shedding can free a place during the test.
             ["Server:FirstRequestTimeoutSeconds"] = "600",
             ["Server:KeepAliveTimeoutSeconds"] = "600",
         });
-        factory.UseKestrel(port);
-        factory.StartServer();
+        port = factory.StartOnLoopback();
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
@@ -111,16 +106,11 @@ public sealed class FirstRequestTimeoutTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
-        port = FreePort.OnLoopback();
-        factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        factory = await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
         {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
             ["Server:FirstRequestTimeoutSeconds"] = WaitSeconds.ToString(CultureInfo.InvariantCulture),
         });
-        factory.UseKestrel(port);
-        factory.StartServer();
+        port = factory.StartOnLoopback();
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();

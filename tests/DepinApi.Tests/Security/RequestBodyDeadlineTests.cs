@@ -18,16 +18,11 @@ public sealed class RequestBodyDeadlineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync();
-        port = FreePort.OnLoopback();
-        factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        factory = await ApiFactory.WithSeedDataAsync(new Dictionary<string, string?>
         {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
             ["Server:RequestBodyTimeoutSeconds"] = DeadlineSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        factory.UseKestrel(port);
-        factory.StartServer();
+        port = factory.StartOnLoopback();
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
