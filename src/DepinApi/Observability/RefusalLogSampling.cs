@@ -13,30 +13,14 @@ internal sealed class RefusalLogSampling(TimeProvider time) : IHttpLoggingInterc
 {
     public const int LinesPerSecond = 20;
 
-    private readonly Lock gate = new();
-    private long second = -1;
-    private int written;
+    private readonly LogLineBudget lines = new(LinesPerSecond, time);
 
     public ValueTask OnRequestAsync(HttpLoggingInterceptorContext logContext) => ValueTask.CompletedTask;
 
     public ValueTask OnResponseAsync(HttpLoggingInterceptorContext logContext)
     {
-        if (logContext.HttpContext.Response.StatusCode == StatusCodes.Status429TooManyRequests && !TakeLine())
+        if (logContext.HttpContext.Response.StatusCode == StatusCodes.Status429TooManyRequests && !lines.TryTake(out _))
             logContext.LoggingFields = HttpLoggingFields.None;
         return ValueTask.CompletedTask;
-    }
-
-    private bool TakeLine()
-    {
-        var now = time.GetTimestamp() / time.TimestampFrequency;
-        lock (gate)
-        {
-            if (now != second)
-            {
-                second = now;
-                written = 0;
-            }
-            return ++written <= LinesPerSecond;
-        }
     }
 }

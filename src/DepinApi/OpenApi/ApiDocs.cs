@@ -104,6 +104,7 @@ public static class ApiDocs
     private static void MapPublishedDocument(this WebApplication app, string pattern, Func<IApplicationBuilder, IApplicationBuilder> configure)
     {
         var documents = app.Services.GetRequiredService<PublishedDocuments>();
+        var rest = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>();
         app.MapBuiltOnFirstRequest(pattern, [HttpMethods.Get, HttpMethods.Head], configure, answer: async (context, render) =>
         {
             if (await documents.GetAsync(context, render) is not { } document)
@@ -111,8 +112,7 @@ public static class ApiDocs
                 await render(context);
                 return;
             }
-            var bytesPerPoint = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.BytesPerPoint;
-            await (await document.ServeAsync(context, bytesPerPoint, "no-cache")).ExecuteAsync(context);
+            await (await document.ServeAsync(context, rest.Value.BytesPerPoint, "no-cache")).ExecuteAsync(context);
         }).WithMetadata(NoQueryParameters).RequireCors(RestApi.CorsPolicy);
     }
 

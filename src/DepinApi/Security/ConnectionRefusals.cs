@@ -12,32 +12,13 @@ public sealed partial class ConnectionRefusals(ILogger<ConnectionRefusals> logge
 {
     public const int LinesPerSecond = 5;
 
-    private readonly Lock gate = new();
-    private long second = -1;
-    private int written;
-    private long unlogged;
+    private readonly LogLineBudget lines = new(LinesPerSecond, time);
 
     public void Refused(string reason, EndPoint? remote)
     {
         metrics?.ConnectionRefused(reason);
-        long skipped;
-        lock (gate)
-        {
-            var now = time.GetTimestamp() / time.TimestampFrequency;
-            if (now != second)
-            {
-                second = now;
-                written = 0;
-            }
-            if (++written > LinesPerSecond)
-            {
-                unlogged++;
-                return;
-            }
-            skipped = unlogged;
-            unlogged = 0;
-        }
-        LogRefused(logger, reason, remote?.ToString() ?? "unknown", skipped);
+        if (lines.TryTake(out var skipped))
+            LogRefused(logger, reason, remote?.ToString() ?? "unknown", skipped);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
