@@ -62,6 +62,6 @@ public sealed class SeparateReaderLoginTests : IAsyncLifetime
         foreach (var sql in WriteAttempts.Statements)
             await WriteAttempts.AssertRefusedAsync(dataSource, sql);
         await WriteAttempts.AssertRefusedAsync(dataSource, $"SET ROLE {new NpgsqlConnectionStringBuilder(ownerConnection).Username}");
-        Assert.Empty(ReaderEscapeTests.EscapeWarnings(capture));
+        Assert.Empty(await ReaderEscapeTests.EscapeWarningsAsync(factory.Services, capture));
     }
 }
