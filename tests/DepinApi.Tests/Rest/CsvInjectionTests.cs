@@ -22,6 +22,18 @@ public class CsvInjectionTests
     [InlineData("\tx", "\"'\tx\"")]
     [InlineData("\r=x", "\"'\r=x\"")]
     [InlineData("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")]
+    [InlineData("\n=x", "\"'\n=x\"")]
+    // Full-width signs, which spreadsheets in East Asian locales take for the ASCII ones.
+    [InlineData("\uFF1D1+1", "\"'\uFF1D1+1\"")]
+    [InlineData("\uFF0B1", "\"'\uFF0B1\"")]
+    [InlineData("\uFF0D1", "\"'\uFF0D1\"")]
+    [InlineData("\uFF20SUM(A1)", "\"'\uFF20SUM(A1)\"")]
+    // White space before a sign, which some spreadsheets trim on import: a space, a no-break space, an em space.
+    [InlineData(" =1+1", "\"' =1+1\"")]
+    [InlineData("\u00A0=1+1", "\"'\u00A0=1+1\"")]
+    [InlineData("\u2003 @x", "\"'\u2003 @x\"")]
+    [InlineData("  Helium", "  Helium")]
+    [InlineData(" ", " ")]
     [InlineData("Helium, 2026", "\"Helium, 2026\"")]
     [InlineData("Helium = HNT", "Helium = HNT")]
     [InlineData("", "")]

@@ -12,8 +12,23 @@ public static class CsvText
 {
     public const string LineBreak = "\r\n";
 
-    /// <summary>What a spreadsheet takes as the start of a formula (OWASP's list).</summary>
-    internal static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+    // What a spreadsheet takes as the start of a formula: OWASP's list (= + - @, tab, carriage return), with the line
+    // feed, and the full-width forms that spreadsheets in East Asian locales read as the same signs.
+    private static readonly System.Buffers.SearchValues<char> FormulaStarts =
+        System.Buffers.SearchValues.Create("=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20");
+
+    /// <summary>
+    /// Whether a spreadsheet could take <paramref name="text"/> as a formula: it starts with a formula sign, or with
+    /// white space (a no-break space among it) before one, which some spreadsheets trim on import.
+    /// </summary>
+    internal static bool StartsLikeFormula(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return false;
+        if (FormulaStarts.Contains(text[0])) return true;
+        var firstVisible = 0;
+        while (firstVisible < text.Length && char.IsWhiteSpace(text[firstVisible])) firstVisible++;
+        return firstVisible > 0 && firstVisible < text.Length && FormulaStarts.Contains(text[firstVisible]);
+    }
 
     /// <summary>What makes a field need quotes.</summary>
     internal static readonly System.Buffers.SearchValues<char> NeedsQuotes = System.Buffers.SearchValues.Create(",\"\r\n");
@@ -27,7 +42,7 @@ public static class CsvText
     public static void AppendField(StringBuilder line, object? value)
     {
         var text = Format(value);
-        var formula = value is (string or Citations.FigureText) && text.Length > 0 && FormulaStarts.Contains(text[0]);
+        var formula = value is (string or Citations.FigureText) && StartsLikeFormula(text);
         if (formula)
             text = "'" + text;
         if (!formula && text.AsSpan().IndexOfAny(NeedsQuotes) < 0)

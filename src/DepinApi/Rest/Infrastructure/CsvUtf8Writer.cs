@@ -61,7 +61,7 @@ internal sealed class CsvUtf8Writer : IDisposable
 
     // Text, neutralised when it starts like a formula.
     private void WriteText(ReadOnlySpan<char> text) =>
-        WriteText(text, formula: text.Length > 0 && CsvText.FormulaStarts.Contains(text[0]));
+        WriteText(text, formula: CsvText.StartsLikeFormula(text));
 
     private void WriteText(ReadOnlySpan<char> text, bool formula)
     {
