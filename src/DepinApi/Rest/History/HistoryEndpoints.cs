@@ -17,7 +17,8 @@ public static class HistoryEndpoints
             .WithName("ListChanges")
             .WithSummary("What each data version added, changed or removed.")
             .WithDescription("One row per seed row and version, in version, table, id order; `version` narrows to one import. "
-                             + "`url` shows the row in that version (or, for a removal, in the version before).")
+                             + "`url` shows the row in that version (or, for a removal, in the version before); it is null for the rows "
+                             + "of tables the API has no page for (evidence, project_aliases).")
             .ProducesJsonOrCsv<ListResponse<ChangeView>>();
         v1.MapGet("/meta", MetaAsync).WithTags("History")
             .WithName("GetMeta")
