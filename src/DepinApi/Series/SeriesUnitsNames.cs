@@ -5,12 +5,15 @@ namespace DepinApi.Series;
 /// <summary>The wire names of <see cref="SeriesUnits"/> ("lin", "chg", "pch", "pc1"), FRED's spelling.</summary>
 public static class SeriesUnitsNames
 {
+    /// <summary>The name of the units a series is in when none are asked for: levels.</summary>
+    public const string Default = "lin";
+
     /// <summary>The expected form, for error messages.</summary>
     public const string Format = "one of lin, chg, pch, pc1";
 
     public static string ToName(this SeriesUnits units) => units switch
     {
-        SeriesUnits.Lin => "lin",
+        SeriesUnits.Lin => Default,
         SeriesUnits.Chg => "chg",
         SeriesUnits.Pch => "pch",
         SeriesUnits.Pc1 => "pc1",

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DepinApi.Tests.Rest;
 
@@ -92,6 +95,53 @@ public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         using var response = await api.Client.GetAsync($"/v1/projects?limit=2{spelling}&cursor={cursor}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/v1/projects?limit=2", "sort=slug")]
+    [InlineData("/v1/projects?limit=2&sector=compute", "sort=slug")]
+    [InlineData("/v1/projects/aethir/revenue?limit=2", "units=lin")]
+    [InlineData("/v1/projects/akash/revenue/2025Q3?limit=1", "units=lin")]
+    public async Task A_parameter_given_its_default_value_is_the_same_query_as_the_parameter_left_out(string firstPage, string written)
+    {
+        // Either way round: a cursor read without the parameter pages with it written out, and the reverse.
+        foreach (var (read, paged) in new[] { (firstPage, $"{firstPage}&{written}"), ($"{firstPage}&{written}", firstPage) })
+        {
+            var cursor = Uri.EscapeDataString((await api.GetJsonAsync(read)).GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+            using var response = await api.Client.GetAsync($"{paged}&cursor={cursor}");
+
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{read} then {paged}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [Theory]
+    [InlineData("/v1/projects?limit=2", "sort=-slug")]
+    [InlineData("/v1/projects?limit=2", "sort=name")]
+    [InlineData("/v1/projects/aethir/revenue?limit=2", "units=pch")]
+    public async Task A_parameter_given_another_value_than_its_default_is_another_query(string firstPage, string written)
+    {
+        var cursor = Uri.EscapeDataString((await api.GetJsonAsync(firstPage)).GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+        using var response = await api.Client.GetAsync($"{firstPage}&{written}&cursor={cursor}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/problems/invalid-cursor", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
+    }
+
+    /// <summary>Every list parameter that declares a default is among those tested above, so a new one cannot go untested.</summary>
+    [Fact]
+    public void Every_declared_default_of_a_list_is_tested()
+    {
+        var tested = new[] { ("/v1/projects", "sort=slug"), ("/v1/projects/{slug}/revenue", "units=lin"), ("/v1/projects/{slug}/revenue/{quarter}", "units=lin") };
+        var catalog = api.Factory.Services.GetRequiredService<QueryParameterCatalog>();
+
+        var declared = api.Factory.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => (catalog.DefaultsOf(e) ?? new Dictionary<string, string>())
+                .Select(d => (e.RoutePattern.RawText!.TrimEnd('/'), $"{d.Key}={d.Value}")))
+            .Distinct().Order().ToList();
+
+        Assert.Equal(tested.Order(), declared);
     }
 
     [Theory]

@@ -6,8 +6,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// What a cursor is bound to: the path and every query parameter except the ones that only shape
 /// a page (<c>cursor</c>, <c>limit</c>, <c>format</c>). A cursor from one filter therefore cannot be
 /// replayed against another, while the same query may be paged as JSON or CSV, in any page size.
-/// Parameters are read as the endpoints read them: names in any case, an empty value as no value, <c>asOf</c> by what it
-/// names (<c>01</c> is <c>1</c>).
+/// Parameters are read as the endpoints read them: names in any case, an empty value as no value, a parameter given the
+/// value it means when left out (its <see cref="QueryDefaultAttribute"/>: <c>sort=slug</c>) as no value, <c>asOf</c> by
+/// what it names (<c>01</c> is <c>1</c>).
 /// A query without <c>asOf</c> reads the newest data, so its cursors are bound to the version they were read from: after
 /// an import a position in the old rows would skip or repeat rows of the new ones without a word, so such a cursor is
 /// refused (start again, or page with <c>asOf</c>). So does a query whose <c>asOf</c> is today or a later day (the data as
@@ -20,18 +21,23 @@ public static class CursorScope
 
     /// <param name="request">The request whose query the cursor belongs to.</param>
     /// <param name="newestVersion">The newest data version, which a query without <c>asOf</c> reads.</param>
-    public static string Of(HttpRequest request, int? newestVersion)
+    /// <param name="defaults">The endpoint's parameters that declare a default, with it (<see cref="QueryParameterCatalog.DefaultsOf"/>).</param>
+    public static string Of(HttpRequest request, int? newestVersion, IReadOnlyDictionary<string, string>? defaults)
     {
         var scope = new StringBuilder(request.Path.Value);
         if (newestVersion is { } version && ReadsTheNewest(request.Query["asOf"].ToString()))
             scope.Append("\n@newest=").Append(version);
         foreach (var (name, values) in request.Query
-                     .Where(q => !PageOnly.Contains(q.Key) && q.Value.ToString().Length > 0)
+                     .Where(q => !PageOnly.Contains(q.Key) && q.Value.ToString().Length > 0 && !IsDefault(q.Key, q.Value.ToString(), defaults))
                      .Select(q => (Name: q.Key.ToLowerInvariant(), q.Value))
                      .OrderBy(q => q.Name, StringComparer.Ordinal))
             scope.Append('\n').Append(name).Append('=').Append(name == "asof" ? Canonical(values.ToString()) : values.ToString());
         return scope.ToString();
     }
+
+    // Compared as written, as the endpoints compare their values (sort=SLUG is refused, not read as slug).
+    private static bool IsDefault(string name, string value, IReadOnlyDictionary<string, string>? defaults) =>
+        defaults is not null && defaults.TryGetValue(name, out var meant) && string.Equals(value, meant, StringComparison.Ordinal);
 
     // asOf=01 and asOf=1 name the same version, so a cursor read with one pages the other.
     private static string Canonical(string asOf) => ReadModel.AsOf.TryParse(asOf, out var parsed) ? parsed.ToString() : asOf;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -9,17 +10,26 @@ namespace DepinApi.Rest.Infrastructure;
 /// <summary>
 /// The query parameters each REST endpoint declares, read from the same API descriptions the OpenAPI
 /// document is generated from, so the parameters an endpoint accepts and the ones it documents are one
-/// list. An endpoint the descriptions do not cover (none under /v1) accepts any parameter.
+/// list; with them, the value each one means when left out (<see cref="QueryDefaultAttribute"/>). An endpoint the
+/// descriptions do not cover (none under /v1) accepts any parameter.
 /// </summary>
 public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider descriptions)
 {
-    private readonly Lazy<FrozenDictionary<MethodInfo, string[]>> byHandler = new(() => Build(descriptions));
-    private readonly ConcurrentDictionary<Endpoint, string[]?> byEndpoint = new();
+    private readonly Lazy<FrozenDictionary<MethodInfo, Declared>> byHandler = new(() => Build(descriptions));
+    private readonly ConcurrentDictionary<Endpoint, Declared?> byEndpoint = new();
 
     /// <summary>The declared query parameter names of <paramref name="endpoint"/> in declaration order, or null when unknown.</summary>
-    public IReadOnlyList<string>? Of(Endpoint endpoint) =>
+    public IReadOnlyList<string>? Of(Endpoint endpoint) => Find(endpoint)?.Names;
+
+    /// <summary>
+    /// The parameters of <paramref name="endpoint"/> that declare a default, by name (in any case), with that default; null
+    /// when the endpoint is unknown.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? DefaultsOf(Endpoint endpoint) => Find(endpoint)?.Defaults;
+
+    private Declared? Find(Endpoint endpoint) =>
         byEndpoint.GetOrAdd(endpoint, e => e.Metadata.GetMetadata<MethodInfo>() is { } handler
-                                           && byHandler.Value.TryGetValue(handler, out var names) ? names : null);
+                                           && byHandler.Value.TryGetValue(handler, out var declared) ? declared : null);
 
     /// <summary>
     /// The first query parameter of the request that <paramref name="endpoint"/> does not declare, or that is given more
@@ -60,19 +70,25 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
             $"The parameter '{name}' is given {values.Count} times ({string.Join(", ", values.Select(v => $"'{v}'"))}); expected it once " +
             "(a list is one comma-separated value, e.g. project=helium,akash).");
 
-    private static FrozenDictionary<MethodInfo, string[]> Build(IApiDescriptionGroupCollectionProvider descriptions)
+    private static FrozenDictionary<MethodInfo, Declared> Build(IApiDescriptionGroupCollectionProvider descriptions)
     {
-        var map = new Dictionary<MethodInfo, string[]>();
+        var map = new Dictionary<MethodInfo, Declared>();
         foreach (var description in descriptions.ApiDescriptionGroups.Items.SelectMany(g => g.Items))
         {
             if (description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler)
                 continue;
-            map[handler] = description.ParameterDescriptions
-                .Where(p => p.Source == BindingSource.Query)
-                .Select(p => p.Name)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToArray();
+            var query = description.ParameterDescriptions.Where(p => p.Source == BindingSource.Query).ToList();
+            // An [AsParameters] property is described by a ParameterInfo that carries the property's attributes.
+            var defaults = query
+                .Select(p => (p.Name, Default: (p.ParameterDescriptor as IParameterInfoParameterDescriptor)?.ParameterInfo
+                    .GetCustomAttribute<QueryDefaultAttribute>()?.Value))
+                .Where(p => p.Default is not null)
+                .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+                .ToFrozenDictionary(p => p.Name, p => p.Default!, StringComparer.OrdinalIgnoreCase);
+            map[handler] = new Declared(query.Select(p => p.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), defaults);
         }
         return map.ToFrozenDictionary();
     }
+
+    private sealed record Declared(string[] Names, FrozenDictionary<string, string> Defaults);
 }

@@ -13,7 +13,7 @@ namespace DepinApi.Rest.Infrastructure;
 /// which closes it once the response is built, before the client is written to.
 /// </summary>
 public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec cursors, BulkExports exports, IOptions<RestOptions> options,
-    DataVersionTracker versions)
+    DataVersionTracker versions, QueryParameterCatalog parameters)
 {
     public CursorCodec Cursors => cursors;
     public RestOptions Options => options.Value;
@@ -90,17 +90,20 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
 
     /// <summary>The page asked for; the cursor must come from the same query.</summary>
     public PageRequest Page(HttpContext http, PageParameters parameters) =>
-        PageRequest.From(parameters, Options, cursors, CursorScope.Of(http.Request, versions.Current?.Id));
+        PageRequest.From(parameters, Options, cursors, Scope(http, versions.Current?.Id));
 
     /// <summary>Cuts a page from <c>limit + 1</c> fetched items and links the next one.</summary>
     public (IReadOnlyList<T> Items, PageInfo Page) Cut<T>(HttpContext http, PageRequest page, IReadOnlyList<T> fetched,
         Func<T, IReadOnlyList<string>> positionOf) =>
-        Paging.Cut(http, cursors, CursorScope.Of(http.Request, ReadVersion(http)), page, fetched, positionOf);
+        Paging.Cut(http, cursors, Scope(http, ReadVersion(http)), page, fetched, positionOf);
 
     /// <summary>Pages a list held in memory by a unique, ordinally sorting key.</summary>
     public (IReadOnlyList<T> Items, PageInfo Page) InMemory<T>(HttpContext http, PageRequest page, IEnumerable<T> all,
         Func<T, string> sortKey) =>
-        Paging.InMemory(http, cursors, CursorScope.Of(http.Request, ReadVersion(http)), page, all, sortKey);
+        Paging.InMemory(http, cursors, Scope(http, ReadVersion(http)), page, all, sortKey);
+
+    private string Scope(HttpContext http, int? newestVersion) =>
+        CursorScope.Of(http.Request, newestVersion, http.GetEndpoint() is { } endpoint ? parameters.DefaultsOf(endpoint) : null);
 
     // The newest version the request's snapshot saw, which a reader of a standby may know before the tracker does.
     private int? ReadVersion(HttpContext http) => (SnapshotVersion.Of(http) ?? versions.Current)?.Id;

@@ -12,4 +12,7 @@ public static class Vocabulary
     public static readonly IReadOnlyList<string> Scopes = Vocabularies.SectorScope.Values;
 
     public static readonly IReadOnlyList<string> ProjectSorts = ["slug", "-slug", "name", "-name"];
+
+    /// <summary>The order of <c>/v1/projects</c> without <c>sort</c>.</summary>
+    public const string DefaultProjectSort = "slug";
 }

@@ -35,11 +35,12 @@ public static class ProjectEndpoints
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging,
         [FromQuery(Name = "sector")][Description("Only projects of this sector: wireless, compute, storage, mapping, sensors, energy or bandwidth.")] string? sector,
         [FromQuery(Name = "q")][Description("Case-insensitive text searched in the name, slug and token symbol.")] string? q,
-        [FromQuery(Name = "sort")][Description("slug (default), name, or either prefixed with - for descending order.")] string? sort,
+        [FromQuery(Name = "sort")][Description("slug (default), name, or either prefixed with - for descending order.")]
+        [QueryDefault(Vocabulary.DefaultProjectSort)] string? sort,
         CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format);
-        var sortBy = QueryParsing.OneOf("sort", sort, Vocabulary.ProjectSorts) ?? "slug";
+        var sortBy = QueryParsing.OneOf("sort", sort, Vocabulary.ProjectSorts) ?? Vocabulary.DefaultProjectSort;
         var query = new ProjectQuery
         {
             Sector = QueryParsing.OneOf("sector", sector, Vocabulary.Sectors),

@@ -243,7 +243,7 @@ public static class RevenueEndpoints
     private static SeriesUnits ParseUnits(string? units)
     {
         if (string.IsNullOrEmpty(units))
-            return SeriesUnits.Lin;
+            units = SeriesUnitsNames.Default;
         return SeriesUnitsNames.TryParse(units, out var parsed)
             ? parsed
             : throw new InvalidParameterException("units", SeriesUnitsNames.Format, units);

@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using DepinApi.Rest.ApiIndex;
 using DepinApi.Rest.Figures;
+using DepinApi.Rest.Infrastructure;
+using DepinApi.Series;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DepinApi.Rest.Revenue;
@@ -16,5 +18,6 @@ public sealed record RevenueParameters
     [FromQuery(Name = "units")]
     [Description("lin (levels, default), chg (change from the previous quarter, USD), pch (percent change from the previous "
                  + "quarter), pc1 (percent change from a year ago). Computed per metric series; null when an input is missing.")]
+    [QueryDefault(SeriesUnitsNames.Default)]
     public string? Units { get; init; }
 }
