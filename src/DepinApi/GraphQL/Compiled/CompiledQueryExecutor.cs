@@ -115,7 +115,7 @@ internal sealed class CompiledQueryExecutor(
                     // it becomes, so the answer is measured once they are replaced. Read first only when it is within
                     // MarkerBytesPerAnswerByte times what the answer may be.
                     if (maxBytes > 0 && total + length > maxBytes * MarkerBytesPerAnswerByte) throw new ResponseTooLargeException(maxBytes);
-                    replacements ??= new MarkerReplacements(http, version);
+                    replacements ??= new MarkerReplacements(http, version, statement.CursorQueries);
                     var replaced = await ReplaceMarkersAsync(reader, i + 1, (int)length, replacements, cancellationToken);
                     http.Response.RegisterForDispose(replaced);
                     columns[i] = replaced.Document.RootElement;

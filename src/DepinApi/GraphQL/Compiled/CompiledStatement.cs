@@ -17,7 +17,9 @@ namespace DepinApi.GraphQL.Compiled;
 /// <param name="TypeNameKeys">Which of <paramref name="RootKeys"/> are <c>__typename</c>.</param>
 /// <param name="HasMarkers">Which of its JSON columns (in order, <c>__typename</c> keys having none) hold markers to
 /// replace (<see cref="CompiledMarkers"/>).</param>
-internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys, bool[] HasMarkers)
+/// <param name="CursorQueries">What its cursors are signed for, named in its cursor markers by place (<see cref="CursorSigning"/>).</param>
+internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, string[] RootKeys, bool[] TypeNameKeys, bool[] HasMarkers,
+    string[] CursorQueries)
 {
     /// <summary>The statement for <paramref name="selection"/>; null when any field it selects is not compiled.</summary>
     /// <param name="selection">What the operation selects.</param>
@@ -50,7 +52,7 @@ internal sealed record CompiledStatement(string Sql, BoundValue[] Parameters, st
         // Positional parameters keep their numbers wherever they stand, so the opening may bind after the columns.
         text.Insert(0, sql.Opening());
         return new CompiledStatement(text.ToString(), sql.Parameters.ToArray(), fields.Select(f => f.ResponseKey).ToArray(), typeNames,
-            hasMarkers.ToArray());
+            hasMarkers.ToArray(), sql.CursorQueries.ToArray());
     }
 
     /// <summary>A command running this statement on <paramref name="connection"/>, with fresh parameters.</summary>

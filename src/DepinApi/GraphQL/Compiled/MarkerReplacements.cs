@@ -10,7 +10,8 @@ namespace DepinApi.GraphQL.Compiled;
 /// (<see cref="CursorSigning"/>), and permalinks and citations as REST writes them for the version read
 /// (<see cref="CitationMarkers"/>).
 /// </summary>
-internal sealed class MarkerReplacements(HttpContext http, int version)
+/// <param name="cursorQueries">The statement's cursor queries, which its cursor markers name (<see cref="CompiledStatement.CursorQueries"/>).</param>
+internal sealed class MarkerReplacements(HttpContext http, int version, IReadOnlyList<string> cursorQueries)
 {
     // Filled from the citation markers, each of which carries its project's name in the version read.
     private readonly Dictionary<string, string> projectNames = new(StringComparer.Ordinal);
@@ -20,7 +21,8 @@ internal sealed class MarkerReplacements(HttpContext http, int version)
 
     public string Of(string key, MarkerValues values) => key switch
     {
-        CursorSigning.MarkerKey => CursorSigning.Cursor(cursors ??= http.RequestServices.GetRequiredService<CursorCodec>(), values),
+        CursorSigning.MarkerKey => CursorSigning.Cursor(cursors ??= http.RequestServices.GetRequiredService<CursorCodec>(), cursorQueries,
+            version, values),
         CitationMarkers.MarkerKey => CitationMarkers.Text(views ??= new FigureViews(new Links(http.Request, version), projectNames),
             projectNames, sources, values),
         _ => throw new InvalidOperationException($"A compiled statement wrote the unknown marker {key}."),

@@ -84,10 +84,15 @@ internal static class QueryMap
         var request = ProjectListRequest.From(field.Arguments);
         // A negative page size, a cursor that does not open or a search too long is the resolver's error to report.
         if (request.First < 0 || ProjectListRequest.Refusal(field.Arguments) is not null) return null;
-        string[]? after = null;
-        if (request.After is { } cursor && (sql.Cursors is not { } codec || (after = Cursors.TryOpen(codec, request.ListName, cursor, 2)) is null))
+        var cursorQuery = Cursors.Query(request.ListName, sql.AsOf);
+        OpenedCursor? opened = null;
+        if (request.After is { } cursor && (sql.Cursors is not { } codec || (opened = Cursors.TryOpen(codec, cursorQuery, cursor, 2)) is null))
             return null;
         if (SqlStatementBuilder.ObjectTypeOf(field) is not { } connection) return null;
+        // A cursor read from another data version than the statement reads is the resolver's error to report
+        // (Cursors.OtherVersion): which version that is, the statement itself knows.
+        if (opened is not null) sql.Require($"{sql.VersionRead} = {sql.Bind(opened.Version, NpgsqlDbType.Integer)}");
+        var after = opened?.Position;
 
         var query = request.Query;
         var filter = Filter(sql, query);
@@ -96,12 +101,12 @@ internal static class QueryMap
         var page = Keyset(sql, filter, query, after);
         var first = sql.Bind(request.First, NpgsqlDbType.Integer);
         string PageRows(string alias) => $"(SELECT * FROM {ProjectSql.Table} x WHERE {page("x")} ORDER BY {order("x")} LIMIT {first}) {alias}";
-        string? list = null;
+        int? list = null;
         string CursorOf(string alias)
         {
-            list ??= sql.Bind(request.ListName, NpgsqlDbType.Text);
+            list ??= CursorSigning.Name(sql, cursorQuery);
             sql.WritesMarkers = true;
-            return CursorSigning.Marker(list, $"{alias}.{column}", $"{alias}.slug");
+            return CursorSigning.Marker(list.Value, $"{alias}.{column}", $"{alias}.slug");
         }
         // An empty page has no items and no cursors; whether rows follow it is asked of the table, as for any page.
         string EndCursor(bool last)

@@ -56,6 +56,16 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
     /// <summary>Opens the request's <c>after</c> cursors; null when none may be compiled.</summary>
     public CursorCodec? Cursors => cursors;
 
+    /// <summary>The request's <c>asOf</c>, which its cursors are signed for; null for the newest data.</summary>
+    public AsOf? AsOf => asOf;
+
+    /// <summary>
+    /// The queries the statement's cursors are signed for (<see cref="Execution.Cursors.Query"/>), which its cursor
+    /// markers name by their place here: a query holds the list's arguments, which may be long, and is written once
+    /// here rather than into every marker.
+    /// </summary>
+    public List<string> CursorQueries { get; } = [];
+
     /// <summary>Whether the column being compiled writes markers, which <see cref="CompiledMarkers"/> replaces in its result.</summary>
     public bool WritesMarkers { get; set; }
 

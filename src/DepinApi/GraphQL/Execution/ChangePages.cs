@@ -9,7 +9,8 @@ namespace DepinApi.GraphQL.Execution;
 /// <summary>Pages of <c>Query.changes</c>, keyset on (version, table, id).</summary>
 internal static class ChangePages
 {
-    private const string ListName = "changes";
+    // What a refusal of a cursor says the list depends on (Cursors.BadCursor).
+    private const string CursorArguments = "version";
 
     public static async Task<Connection<DataChange>> PageAsync(ResolveContext context)
     {
@@ -19,14 +20,18 @@ internal static class ChangePages
             throw new GraphQLError("Argument \"first\" must not be negative: expected a page size from 0 to the maximum page size.",
                 extensions: new Dictionary<string, object?> { ["code"] = "BAD_PAGE_SIZE", ["argument"] = "first" });
         }
+        var version = context.GetArgument<int?>("version");
+        // One list per version argument: a cursor of one version's changes is refused by another's, and by all of them.
+        var listName = $"changes:{version}";
         (int, string, string)? after = null;
+        OpenedCursor? opened = null;
         if (context.GetArgument<string>("after") is { } cursor)
         {
-            var position = Cursors.Decode(context, ListName, cursor, 3);
-            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var afterVersion)) throw Cursors.BadCursor();
+            opened = Cursors.Decode(context, listName, cursor, 3, CursorArguments);
+            var position = opened.Position;
+            if (!int.TryParse(position[0], NumberStyles.None, CultureInfo.InvariantCulture, out var afterVersion)) throw Cursors.BadCursor(CursorArguments);
             after = (afterVersion, position[1], position[2]);
         }
-        var version = context.GetArgument<int?>("version");
         if (version < 1)
         {
             throw new GraphQLError($"Argument \"version\" must be a data version number, a whole number from 1; got {version}.",
@@ -34,6 +39,7 @@ internal static class ChangePages
         }
         var query = new ChangeQuery { Version = version, After = after };
         var session = await context.SessionAsync();
+        if (opened is not null) Cursors.CheckVersion(opened, session);
         // As REST's /v1/changes?version= answers it: a version past those served names none, not an empty list.
         if (version > session.Version.Id)
         {
@@ -43,7 +49,7 @@ internal static class ChangePages
         // One row past the page says whether another follows, an empty page's too.
         var rows = await session.ChangesAsync(query with { Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
-        var encode = Cursors.Encoder(context, ListName);
+        var encode = Cursors.Encoder(context, listName, session);
         return new Connection<DataChange>(
             page,
             c => encode([c.Version.ToString(CultureInfo.InvariantCulture), c.Table, c.Id]),

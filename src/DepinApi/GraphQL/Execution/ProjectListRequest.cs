@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
 
@@ -9,8 +10,21 @@ namespace DepinApi.GraphQL.Execution;
 /// </summary>
 internal sealed record ProjectListRequest(ProjectQuery Query, int First, string? After)
 {
-    /// <summary>The name cursors of this list are signed with: a cursor of one order is refused by another.</summary>
-    public string ListName => $"projects:{Query.Sort}:{(Query.Descending ? "desc" : "asc")}";
+    /// <summary>
+    /// The list and its arguments as cursors of it are signed for (<see cref="Cursors.Query"/>): a cursor of one order or
+    /// filter is refused by another. The filter is written as it is read, so that one filter written two ways is one
+    /// list: the slugs in code-point order, each once; the search as it is matched (trimmed, lower-cased, a blank one
+    /// none). No slugs (<c>[]</c>, matching no project) stays apart from no slug filter.
+    /// </summary>
+    public string ListName => "projects:" + JsonSerializer.Serialize<object?[]>(
+    [
+        Query.Sort.ToString(), Query.Descending ? "desc" : "asc", Query.Sector,
+        Query.Search is { } search ? ProjectSql.SearchText(search) : null,
+        Query.Slugs?.Distinct().Order(StringComparer.Ordinal).ToArray(),
+    ]);
+
+    /// <summary>What a refusal of a cursor of this list says it depends on (<see cref="Cursors.BadCursor"/>).</summary>
+    public const string CursorArguments = "filter, orderBy";
 
     public static ProjectListRequest From(IReadOnlyDictionary<string, object?> arguments)
     {

@@ -15,13 +15,15 @@ internal static class ProjectPages
         var (query, first, cursor) = request;
         if (first < 0) throw NegativePageSize();
         var listName = request.ListName;
-        var after = cursor is null ? null : Cursors.Decode(context, listName, cursor, 2);
+        var opened = cursor is null ? null : Cursors.Decode(context, listName, cursor, 2, ProjectListRequest.CursorArguments);
 
         var session = await context.SessionAsync();
+        if (opened is not null) Cursors.CheckVersion(opened, session);
+        var after = opened?.Position;
         // One row past the page says whether another follows, an empty page's too.
         var rows = await session.ProjectsAsync(query with { After = after is null ? null : (after[0], after[1]), Limit = first + 1 }, context.CancellationToken);
         var page = rows.Take(first).ToList();
-        var encode = Cursors.Encoder(context, listName);
+        var encode = Cursors.Encoder(context, listName, session);
         return new Connection<Project>(
             page,
             p => encode([query.Sort == ProjectSort.Name ? p.Name : p.Slug, p.Slug]),

@@ -38,7 +38,8 @@ internal static class QueryType
                 .Argument("filter", ProjectListArguments.Filter(), "Only the projects that match.")
                 .Argument("orderBy", ProjectListArguments.Order(), "The order; by slug ascending when omitted.")
                 .Argument("first", new GraphQLNonNull(Scalars.Int), "How many projects to return, at most the maximum page size (100).", 20)
-                .Argument("after", Scalars.String, "Return the projects after this cursor (a pageInfo.endCursor or edge cursor from the same orderBy).")
+                .Argument("after", Scalars.String, "Return the projects after this cursor: a pageInfo.endCursor or edge cursor from the same filter, orderBy "
+                    + "and asOf, read from the data version this request reads.")
                 .AsOf()
                 .ResolveAsync((_, c) => ProjectPages.PageAsync(c)))
             .Field("project", project, f => f
@@ -117,7 +118,8 @@ internal static class QueryType
                 .Description("What each data version added, changed or removed, oldest first, a page at a time.")
                 .Argument("version", Scalars.Int, "Only this data version's changes; every version up to the one read when omitted.")
                 .Argument("first", new GraphQLNonNull(Scalars.Int), "How many changes to return, at most the maximum page size (100).", 100)
-                .Argument("after", Scalars.String, "Return the changes after this cursor.")
+                .Argument("after", Scalars.String, "Return the changes after this cursor: an endCursor or edge cursor from the same version and asOf, "
+                    + "read from the data version this request reads.")
                 .AsOf()
                 .ResolveAsync((_, c) => ChangePages.PageAsync(c)))
             .Field("meta", new GraphQLNonNull(HistoryTypes.Meta()), f => f

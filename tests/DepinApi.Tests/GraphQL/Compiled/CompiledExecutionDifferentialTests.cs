@@ -125,7 +125,8 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
         {
             var variables = new System.Text.Json.Nodes.JsonObject
             {
-                ["after"] = servers.Vocabulary.Cursors[order][page],
+                // A cursor is signed for the asOf it was read with.
+                ["after"] = servers.Vocabulary.CursorsOf(order, asOf)[page],
                 ["order"] = new System.Text.Json.Nodes.JsonObject { ["field"] = parts[0], ["direction"] = parts[1] },
                 ["first"] = first,
                 ["asOf"] = asOf,
@@ -144,7 +145,7 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
     {
         var query = PinnedCompilableQueries.BenchmarkQuery("DEPIN_CURSOR_PAGE_QUERY");
         var exchange = await servers.ExchangeAsync(new GeneratedQuery(query,
-            new System.Text.Json.Nodes.JsonObject { ["after"] = servers.Vocabulary.Cursors["SLUG ASC"][0] }));
+            new System.Text.Json.Nodes.JsonObject { ["after"] = servers.Vocabulary.CursorsOf("SLUG ASC", null)[0] }));
 
         Assert.True(Succeeded(exchange.Resolvers), Describe("invalid query", exchange));
         Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
@@ -165,6 +166,60 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
         Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
         Assert.True(exchange.Compiled.Says("compiled"), Describe("wrong execution path", exchange));
         Assert.Contains("\"slug\"", exchange.Compiled.Body, StringComparison.Ordinal);
+    }
+
+    private const string FilteredPage = """
+        query ($after: String, $filter: ProjectFilter, $asOf: AsOf) {
+          projects(first: 2, after: $after, filter: $filter, orderBy: {field: NAME, direction: DESC}, asOf: $asOf) {
+            totalCount edges { cursor node { slug name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          }
+        }
+        """;
+
+    public static TheoryData<string, string?> Filters => new()
+    {
+        { """{"sector": "COMPUTE"}""", null },
+        { """{"search": "e"}""", "1" },
+        { """{"slugs": ["render", "akash", "helium", "io-net"], "search": " N "}""", null },
+    };
+
+    /// <summary>A cursor is signed for its list's filter, so the generated queries page only unfiltered lists; these page filtered ones.</summary>
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task A_filtered_page_after_a_cursor_of_that_filter_is_compiled_and_answered_as_the_resolvers_answer_it(string filter, string? asOf)
+    {
+        var variables = new System.Text.Json.Nodes.JsonObject { ["filter"] = System.Text.Json.Nodes.JsonNode.Parse(filter), ["asOf"] = asOf };
+        var first = await servers.Compiled.DataAsync(FilteredPage, variables);
+        variables["after"] = first.GetProperty("projects").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var exchange = await servers.ExchangeAsync(new GeneratedQuery(FilteredPage, variables));
+
+        Assert.True(Succeeded(exchange.Resolvers), Describe("invalid query", exchange));
+        Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
+        Assert.True(exchange.Compiled.Says("compiled"), Describe("wrong execution path", exchange));
+    }
+
+    /// <summary>A cursor read with one filter or asOf and sent with another: the same BAD_CURSOR from both servers.</summary>
+    [Theory]
+    [InlineData("""{"sector": "COMPUTE"}""", null, """{"sector": "STORAGE"}""", null)]
+    [InlineData("null", null, """{"search": "e"}""", null)]
+    [InlineData("null", "1", "null", "2")]
+    [InlineData("null", "2", "null", null)]
+    public async Task A_cursor_of_another_filter_or_asOf_gets_the_same_error_from_both_servers(string readWith, string? readAsOf, string sentWith, string? sentAsOf)
+    {
+        var read = new System.Text.Json.Nodes.JsonObject { ["filter"] = System.Text.Json.Nodes.JsonNode.Parse(readWith), ["asOf"] = readAsOf };
+        var cursor = (await servers.Resolvers.DataAsync(FilteredPage, read)).GetProperty("projects").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+
+        var exchange = await servers.ExchangeAsync(new GeneratedQuery(FilteredPage, new System.Text.Json.Nodes.JsonObject
+        {
+            ["after"] = cursor,
+            ["filter"] = System.Text.Json.Nodes.JsonNode.Parse(sentWith),
+            ["asOf"] = sentAsOf,
+        }));
+
+        Assert.Contains("\"BAD_CURSOR\"", exchange.Resolvers.Body, StringComparison.Ordinal);
+        Assert.True(Mismatch(exchange) is null, Mismatch(exchange));
+        Assert.True(exchange.Compiled.Says("resolvers"), Describe("wrong execution path", exchange));
     }
 
     [Fact]

@@ -90,10 +90,17 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
             "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32800000,");
         Change("projects.csv", "helium,Helium,", "helium,The Helium Network,");
         File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
+        await ImportAsync(directory);
+    }
 
-        await using var admin = Npgsql.NpgsqlDataSource.Create(_database);
-        var result = await new DepinApi.Import.SeedImporter(admin).ImportAsync(directory, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+    /// <summary>Imports the seed files in <paramref name="directory"/> as the next data version, as <c>import</c> does, then has both servers read the data versions again.</summary>
+    public async Task ImportAsync(string directory)
+    {
+        await using (var admin = Npgsql.NpgsqlDataSource.Create(_database))
+        {
+            var result = await new DepinApi.Import.SeedImporter(admin).ImportAsync(directory, CancellationToken.None);
+            Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        }
         await ReloadVersionsAsync();
     }
 

@@ -17,27 +17,33 @@ public class CompiledMarkersTests
 {
     private readonly CursorCodec codec = new(Options.Create(new RestOptions()));
 
+    // The cursor queries of the statement the markers come from, named in the markers by place, and the version it read.
+    private static readonly string[] Queries = ["graphql:projects:[\"Name\",\"asc\",null,null,null]\n@"];
+    private const int Version = 7;
+
     [Fact]
     public void Every_marker_becomes_its_signed_cursor_and_the_rest_stays_as_Postgres_wrote_it()
     {
         // As Postgres's json_build_object writes it: spaces after colons and commas, non-ASCII as itself, escapes kept.
         const string json = """
-            {"edges" : [{"cursor" : {"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}, "node" : {"name" : "Zürich \"Net\"", "tags" : [], "more" : {"a" : null, "b" : 1.50}}}, {"cursor" : {"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}, "node" : {"name" : "io.net"}}], "pageInfo" : {"hasNextPage" : false, "endCursor" : {"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}}}
+            {"edges" : [{"cursor" : {"$cursor" : [0, "Zürich \"Net\"", "zurich"]}, "node" : {"name" : "Zürich \"Net\"", "tags" : [], "more" : {"a" : null, "b" : 1.50}}}, {"cursor" : {"$cursor" : [0, "io.net", "io-net"]}, "node" : {"name" : "io.net"}}], "pageInfo" : {"hasNextPage" : false, "endCursor" : {"$cursor" : [0, "io.net", "io-net"]}}}
             """;
 
         using var replaced = CompiledMarkers.Replace(Encoding.UTF8.GetBytes(json), SignCursor);
         var (signed, length) = (replaced.Document, replaced.Length);
 
-        var zurich = Cursors.Create(codec, "projects:Name:asc", ["Zürich \"Net\"", "zurich"]);
-        var ioNet = Cursors.Create(codec, "projects:Name:asc", ["io.net", "io-net"]);
+        var zurich = Cursors.Create(codec, Queries[0], Version, ["Zürich \"Net\"", "zurich"]);
+        var ioNet = Cursors.Create(codec, Queries[0], Version, ["io.net", "io-net"]);
         var expected = json
-            .Replace("""{"$cursor" : ["projects:Name:asc", "Zürich \"Net\"", "zurich"]}""", $"\"{zurich}\"", StringComparison.Ordinal)
-            .Replace("""{"$cursor" : ["projects:Name:asc", "io.net", "io-net"]}""", $"\"{ioNet}\"", StringComparison.Ordinal);
+            .Replace("""{"$cursor" : [0, "Zürich \"Net\"", "zurich"]}""", $"\"{zurich}\"", StringComparison.Ordinal)
+            .Replace("""{"$cursor" : [0, "io.net", "io-net"]}""", $"\"{ioNet}\"", StringComparison.Ordinal);
         var text = signed.RootElement.GetRawText();
         Assert.Equal(expected, text);
         Assert.Equal(Encoding.UTF8.GetByteCount(expected), length);
         Assert.Equal(zurich, signed.RootElement.GetProperty("edges")[0].GetProperty("cursor").GetString());
-        Assert.Equal(["Zürich \"Net\"", "zurich"], Cursors.TryOpen(codec, "projects:Name:asc", zurich, 2) ?? []);
+        var opened = Cursors.TryOpen(codec, Queries[0], zurich, 2);
+        Assert.Equal(["Zürich \"Net\"", "zurich"], opened?.Position ?? []);
+        Assert.Equal(Version, opened?.Version);
     }
 
     [Fact]
@@ -125,6 +131,6 @@ public class CompiledMarkersTests
     private string SignCursor(string key, MarkerValues values)
     {
         Assert.Equal(CursorSigning.MarkerKey, key);
-        return CursorSigning.Cursor(codec, values);
+        return CursorSigning.Cursor(codec, Queries, Version, values);
     }
 }

@@ -38,6 +38,9 @@ public sealed class GeneratedQueryWriter(Random random, SeedVocabulary seed, Out
 
     public SeedVocabulary Seed => seed;
 
+    /// <summary>The asOf the operation's root fields give, if any does (null: the newest data).</summary>
+    public string? AsOf => _asOf;
+
     // The request's one asOf, given by some of its root fields (the others follow it); null for the newest data.
     private string? _asOf;
 

@@ -2,7 +2,7 @@ namespace DepinApi.Tests.GraphQL.Compiled;
 
 /// <summary>
 /// Random argument lists for the fields of <see cref="CompilableSubset"/> that take arguments, inside the subset
-/// (<c>after</c> only with a cursor of the order asked for; one <c>asOf</c> per operation, on some of its root fields). Values come from the seed data, mixed with values
+/// (<c>after</c> only with a cursor of the query asked for; one <c>asOf</c> per operation, on some of its root fields). Values come from the seed data, mixed with values
 /// that match nothing and explicit nulls, because those are where two implementations most easily part ways.
 /// </summary>
 public static class SubsetArguments
@@ -36,20 +36,31 @@ public static class SubsetArguments
     public static Func<GeneratedQueryWriter, string> WithAsOf(Func<GeneratedQueryWriter, string>? writer, string asOf) => w =>
     {
         var arguments = writer?.Invoke(w) ?? "";
-        if (!w.Chance(0.6)) return arguments;
-        var argument = "asOf: " + w.Value("AsOf", GraphQLValue.String(asOf));
+        var drawn = w.Chance(0.6);
+        // A cursor is signed for the request's asOf: a field paging after one gives that asOf itself, so that it is the
+        // request's whichever other root fields give it or are skipped. Written without a draw of its own, so that the
+        // operations generated otherwise stay as they were.
+        if (!drawn && !arguments.Contains("after: ", StringComparison.Ordinal)) return arguments;
+        var argument = "asOf: " + (drawn ? w.Value("AsOf", GraphQLValue.String(asOf)) : GraphQLValue.String(asOf).Literal);
         return arguments.Length == 0 ? $"({argument})" : arguments[..^1] + ", " + argument + ")";
     };
 
     private static string Projects(GeneratedQueryWriter w)
     {
         var arguments = new List<string>();
-        if (w.Chance(0.5)) arguments.Add("filter: " + Filter(w));
+        var filtered = w.Chance(0.5);
+        if (filtered) arguments.Add("filter: " + Filter(w));
         var order = "SLUG ASC";
         if (w.Chance(0.45)) arguments.Add("orderBy: " + Order(w, out order));
         if (w.Chance(0.75)) arguments.Add("first: " + w.Value("Int!", GraphQLValue.Int(w.OneOf(PageSizes))));
-        // A cursor of the order chosen: the second page, or past the last project.
-        if (w.Chance(0.3)) arguments.Add("after: " + Nullable(w, "String", GraphQLValue.String(w.OneOf(w.Seed.Cursors[order]))));
+        // A cursor of the order chosen, and of the operation's asOf: the second page, or past the last project. A cursor
+        // is signed for its filter too, and the seed's are of the unfiltered list, so a filtered list gets none (a
+        // cursor of another query is pinned apart: SignedCursorTests).
+        if (w.Chance(0.3))
+        {
+            var cursor = w.OneOf(w.Seed.CursorsOf(order, w.AsOf));
+            arguments.Add("after: " + Nullable(w, "String", filtered ? GraphQLValue.Null : GraphQLValue.String(cursor)));
+        }
         return Join(w, arguments);
     }
 

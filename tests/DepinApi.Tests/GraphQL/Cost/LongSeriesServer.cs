@@ -47,6 +47,7 @@ public sealed class LongSeriesServer : IAsyncLifetime
             ["RateLimiting:Enabled"] = "false",
         });
         Client = new GraphQLClient(_factory.CreateClient());
+        Vocabulary = await Vocabulary.WithCursorsAsync(Client);
         await WaitForBoundsAsync();
     }
 
