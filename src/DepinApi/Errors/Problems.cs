@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using GraphQLEngine.Utilities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,16 +13,27 @@ public static class Problems
 {
     public const string TypePrefix = "/problems/";
 
+    // The extension members that repeat what the client sent: a parameter's name and value (a slug, an id), the path.
+    private static readonly FrozenSet<string> EchoMembers = FrozenSet.Create(StringComparer.Ordinal, "parameter", "value", "path");
+
     public static ProblemHttpResult ServiceUnavailable(string type, string title, string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, type, title, detail);
 
+    /// <remarks>
+    /// Every problem passes here, so this is where what a client sent is cut when it is long: the detail and the members
+    /// that repeat it quote up to a request line's 32 KiB. Cut as a GraphQL message is (<see cref="QuotedText"/>), an
+    /// error stays about a screenful and still says how long the whole was (docs/errors.md).
+    /// </remarks>
     public static ProblemHttpResult Create(int status, string type, string title, string detail,
         IDictionary<string, object?>? extensions = null)
     {
-        var problem = new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = detail };
+        var problem = new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = Quoted(detail) };
         if (extensions is not null)
             foreach (var (key, value) in extensions)
-                problem.Extensions[key] = value;
+                problem.Extensions[key] = EchoMembers.Contains(key) && value is string text ? Quoted(text) : value;
         return TypedResults.Problem(problem);
     }
+
+    /// <summary><paramref name="text"/>, which quotes what a client sent, cut by the rule every error message follows.</summary>
+    public static string Quoted(string text) => QuotedText.Cut(text, QuotedText.MaxMessageLength);
 }

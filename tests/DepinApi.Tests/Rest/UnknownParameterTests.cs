@@ -45,7 +45,7 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
     }
 
     [Fact]
-    public async Task A_very_long_parameter_is_named_whole_once_and_quoted_cut_in_the_title_and_detail()
+    public async Task A_very_long_parameter_is_quoted_cut_in_the_title_detail_and_parameter()
     {
         var name = new string('a', 20_000);
         using var response = await api.Client.GetAsync($"/v1/projects?{name}=1");
@@ -53,10 +53,10 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(name, problem.GetProperty("parameter").GetString());
+        Assert.Equal(name[..4_000] + "… (20,000 characters)", problem.GetProperty("parameter").GetString());
         Assert.InRange(problem.GetProperty("title").GetString()!.Length, 100, 200);
         Assert.Matches(@"… \(20,\d{3} characters\)$", problem.GetProperty("detail").GetString());
-        Assert.InRange(body.Length, 20_000, 30_000);
+        Assert.InRange(body.Length, 8_000, 9_000);
     }
 
     [Fact]

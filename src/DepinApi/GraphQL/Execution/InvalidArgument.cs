@@ -20,7 +20,8 @@ internal static class InvalidArgument
             ["code"] = Code,
             ["argument"] = refused.Parameter,
             ["expected"] = refused.Expected,
-            ["value"] = refused.Value,
+            // Cut as REST's problem cuts it (Problems.Create): the argument can be a 256 KiB request's worth of text.
+            ["value"] = refused.Value is null ? null : Errors.Problems.Quoted(refused.Value),
         });
 
     /// <summary>Refuses a range whose start lies after its end, naming the start (REST's <c>from</c> after <c>to</c>).</summary>

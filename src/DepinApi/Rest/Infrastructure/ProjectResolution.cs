@@ -49,7 +49,7 @@ public static class ProjectResolution
         var names = value.Split(',', StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (names.Length > MaxNames)
         {
-            throw new InvalidParameterException(parameter, $"at most {MaxNames} distinct project names", value.Length > 200 ? value[..200] + "…" : value,
+            throw new InvalidParameterException(parameter, $"at most {MaxNames} distinct project names", value,
                 $"The parameter '{parameter}' names {names.Length} distinct projects; at most {MaxNames} are taken in one request.");
         }
         var slugs = new List<string>();

@@ -15,17 +15,17 @@ public static class RestProblems
             extensions["knownParameters"] = e.Known;
             extensions["suggestion"] = e.Suggestion;
         }
-        // The title and detail quote what was sent, which can be 30,000 characters of a request line: they are cut, so a
-        // refusal answers about as many bytes as it was sent (value and parameter stay whole, for a program to compare).
+        // The title quotes the parameter's name, which can be 30,000 characters of a request line: cut shorter than the
+        // detail and the members that repeat it (Problems.Create), since a title is a one-line summary.
         return Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType, e.ProblemType switch
         {
             "invalid-cursor" => "The cursor is not valid.",
-            "unknown-parameter" => $"There is no parameter '{Cut(e.Parameter, 100)}'.",
-            _ => $"The parameter '{Cut(e.Parameter, 100)}' is not valid.",
-        }, Cut(e.Message, GraphQLEngine.Utilities.QuotedText.MaxMessageLength), extensions);
+            "unknown-parameter" => $"There is no parameter '{TitleQuote(e.Parameter)}'.",
+            _ => $"The parameter '{TitleQuote(e.Parameter)}' is not valid.",
+        }, e.Message, extensions);
     }
 
-    private static string Cut(string text, int length) => GraphQLEngine.Utilities.QuotedText.Cut(text, length);
+    private static string TitleQuote(string name) => GraphQLEngine.Utilities.QuotedText.Cut(name, 100);
 
     /// <summary>404 for a project slug that never existed; suggests the nearest ones (or, for an ambiguous name, each project it names).</summary>
     public static ProblemHttpResult UnknownProject(string slug, IReadOnlyList<string> suggestions) =>

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>
+/// Every problem that quotes what a client sent cuts it at 4,000 characters followed by its whole length, whichever
+/// status it has (docs/errors.md): a 404's detail, value and path as a 400's, not a 6,000-character id echoed whole.
+/// </summary>
+public class QuotedInputTests(RestApiFixture api) : IClassFixture<RestApiFixture>
+{
+    private static readonly string Long = new('b', 6_000);
+
+    // What a quote of the 6,000 characters reads, cut: the first 4,000 and the whole length.
+    private static readonly string Cut = new string('b', 4_000) + "… (6,000 characters)";
+
+    [Theory]
+    [InlineData("GET", "/v1/projects/{0}", "project-not-found", "value")]
+    [InlineData("GET", "/v1/projects/{0}/revenue", "project-not-found", "value")]
+    [InlineData("GET", "/v1/sources/{0}", "source-not-found", "value")]
+    [InlineData("GET", "/v1/revenue/{0}", "figure-not-found", "value")]
+    [InlineData("GET", "/v1/metrics/{0}", "figure-not-found", "value")]
+    [InlineData("GET", "/v1/token-prices/{0}", "figure-not-found", "value")]
+    [InlineData("GET", "/v1/settlement-mix/{0}", "figure-not-found", "value")]
+    [InlineData("GET", "/v1/sector-figures/{0}", "figure-not-found", "value")]
+    [InlineData("GET", "/{0}", "not-found", "path")]
+    [InlineData("GET", "/v1/{0}", "not-found", "path")]
+    [InlineData("DELETE", "/v1/projects/{0}", "method-not-allowed", "path")]
+    [InlineData("GET", "/v1/projects?limit={0}", "invalid-parameter", "value")]
+    [InlineData("GET", "/v1/projects?{0}=1", "unknown-parameter", "parameter")]
+    public async Task A_long_id_or_path_is_quoted_cut_in_the_detail_and_the_member_that_repeats_it(string method, string url, string type, string member)
+    {
+        using var response = await api.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), string.Format(url, Long)));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("/problems/" + type, problem.GetProperty("type").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.True(detail.Length <= 4_000 + "… (6,000 characters)".Length, $"{detail.Length} characters: {detail[..200]}");
+        Assert.Matches(@"… \(6,\d{3} characters\)$", detail);
+        var repeated = problem.GetProperty(member).GetString()!;
+        if (member == "path")
+            Assert.Matches(@"^/[/a-z1]*b{3980,}… \(6,0\d\d characters\)$", repeated);
+        else
+            Assert.Equal(Cut, repeated);
+        Assert.InRange(body.Length, 8_000, 9_000);
+    }
+
+    [Fact]
+    public async Task A_project_list_too_long_to_take_is_quoted_by_the_same_rule()
+    {
+        var names = string.Join(",", Enumerable.Range(0, 1_500).Select(i => $"p{i}"));
+        using var response = await api.Client.GetAsync("/v1/settlement-mix?project=" + names);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(names[..4_000] + string.Create(CultureInfo.InvariantCulture, $"… ({names.Length:N0} characters)"), problem.GetProperty("value").GetString());
+    }
+}
