@@ -21,7 +21,7 @@ public static class StatusCodeProblems
         var path = http.Request.Path.Value ?? "/";
         return http.Response.StatusCode switch
         {
-            StatusCodes.Status404NotFound when http.GetEndpoint() is null && IsPreflight(http.Request)
+            StatusCodes.Status404NotFound when http.GetEndpoint() is null && Rest.Infrastructure.CorsPreflight.Is(http.Request)
                 && http.RequestServices.GetRequiredService<PathMethods>().At(http.Request.Path) is { Count: > 0 } methods =>
                 MethodNotAllowed(http, path, http.Request.Headers.AccessControlRequestMethod.ToString(), methods),
             StatusCodes.Status404NotFound when http.GetEndpoint() is null => Problems.Create(
@@ -50,8 +50,4 @@ public static class StatusCodeProblems
             $"{path} does not answer {method}" + (methods.Count > 0 ? $"; it answers {allow}." : ".") + " The API is read-only.",
             new Dictionary<string, object?> { ["path"] = path, ["allow"] = methods }).ExecuteAsync(http);
     }
-
-    private static bool IsPreflight(HttpRequest request) =>
-        HttpMethods.IsOptions(request.Method) && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)
-        && request.Headers.AccessControlRequestMethod.Count > 0;
 }

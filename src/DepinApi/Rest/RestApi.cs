@@ -108,7 +108,7 @@ public static class RestApi
     {
         var services = app.ApplicationServices;
         // Stateless (it reads the options' policies), so one serves every request.
-        var policies = services.GetRequiredService<ICorsPolicyProvider>();
+        var policies = new ReadPolicyByDefault(services.GetRequiredService<ICorsPolicyProvider>(), CorsPolicy);
         var cors = services.GetRequiredService<ICorsService>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
         // A preflight is answered here, before the rate limiter, so that a browser can still read a throttled client's
@@ -118,7 +118,7 @@ public static class RestApi
         return app.Use(next =>
         {
             var middleware = new CorsMiddleware(next, cors, loggers);
-            return context => probes is not null && IsPreflight(context.Request)
+            return context => probes is not null && CorsPreflight.Is(context.Request)
                 ? AdmitPreflightAsync(context, probes, middleware, policies)
                 : middleware.Invoke(context, policies);
         });
@@ -129,11 +129,6 @@ public static class RestApi
         if (await probes.TryAdmitAsync(context))
             await middleware.Invoke(context, policies);
     }
-
-    private static bool IsPreflight(HttpRequest request) =>
-        HttpMethods.IsOptions(request.Method)
-        && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)
-        && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.AccessControlRequestMethod);
 
     /// <summary>Maps every /v1 endpoint group with the shared error handling, caching headers, output cache and CORS.</summary>
     public static IEndpointRouteBuilder MapRestApi(this IEndpointRouteBuilder app)

@@ -92,6 +92,31 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     }
 
     [Theory]
+    [InlineData("GET", "/v1/nope")]
+    [InlineData("GET", "/nope")]
+    [InlineData("HEAD", "/v1/nope")]
+    [InlineData("POST", "/v1/projects")]
+    [InlineData("DELETE", "/v1/projects/helium")]
+    [InlineData("GET", "/graphql/ide/nope.js")]
+    [InlineData("GET", "/v1/projects/nope")]
+    public async Task An_error_from_any_url_is_readable_from_any_origin_as_a_normal_answer_is(string method, string url)
+    {
+        using var normal = await FromOtherOriginAsync("GET", "/v1/projects");
+        using var response = await FromOtherOriginAsync(method, url);
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}");
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(normal.Headers.GetValues("Access-Control-Expose-Headers"), response.Headers.GetValues("Access-Control-Expose-Headers"));
+    }
+
+    private async Task<HttpResponseMessage> FromOtherOriginAsync(string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        request.Headers.Add("Origin", "https://dashboard.example");
+        return await api.Client.SendAsync(request);
+    }
+
+    [Theory]
     [InlineData("/v1/screening")]
     [InlineData("/v1/sectors/analytics")]
     [InlineData("/v1/projects/helium/screening")]
