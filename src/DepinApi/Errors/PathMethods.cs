@@ -14,17 +14,26 @@ public sealed class PathMethods(EndpointDataSource endpoints)
     /// <summary>The methods some route answers at <paramref name="path"/>, HEAD beside GET; empty when none matches.</summary>
     public IReadOnlyList<string> At(PathString path)
     {
-        // Built on first use: the endpoints are complete only once the app runs, and few requests ever need it.
-        _routes ??= [.. endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
-            .Select(e => (new TemplateMatcher(new RouteTemplate(e.RoutePattern), []), e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods))];
         var methods = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var (matcher, routeMethods) in _routes)
+        foreach (var (matcher, routeMethods) in Routes())
         {
             if (matcher.TryMatch(path, [])) methods.UnionWith(routeMethods);
         }
         return WithHead(methods);
     }
+
+    /// <summary>
+    /// The methods the server answers anywhere (<c>OPTIONS *</c>): every route's, HEAD beside GET, and GraphQL's, whose
+    /// endpoint takes any method and answers those it supports.
+    /// </summary>
+    public IReadOnlyList<string> Anywhere() =>
+        WithHead(Routes().SelectMany(r => r.Methods).Concat(GraphQLEngine.Http.GraphQLHttpMethods.Answered));
+
+    // Built on first use: the endpoints are complete only once the app runs, and few requests ever need it.
+    private (TemplateMatcher Matcher, IReadOnlyList<string> Methods)[] Routes() =>
+        _routes ??= [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .Select(e => (new TemplateMatcher(new RouteTemplate(e.RoutePattern), []), e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods))];
 
     /// <summary>HEAD is answered wherever GET is (<see cref="Hosting.HeadRequestMiddleware"/>), though routes map GET alone.</summary>
     public static IReadOnlyList<string> WithHead(IEnumerable<string> methods)

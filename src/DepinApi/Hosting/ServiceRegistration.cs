@@ -125,6 +125,9 @@ public static class ServiceRegistration
         app.UseResponseCompression();
         app.UseCorsPolicies();
         app.UseRateLimits();
+        // After the rate limits, which charge it as any request: answered before them, it would be the one request a
+        // client could send as fast as the server answers.
+        app.UseServerWideOptions();
         app.UseOutputCache();
         // Inside the output cache, so a cached answer takes no turn; outside the buffer, so the turn is given back
         // when the buffer starts to drain to the client.

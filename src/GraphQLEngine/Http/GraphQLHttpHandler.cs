@@ -27,7 +27,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
             // RFC 9110 §9.3.7: OPTIONS asks what the resource supports. CORS preflights never get here when the
             // application puts CORS middleware in front; this answers the plain ones.
             http.Response.StatusCode = StatusCodes.Status204NoContent;
-            http.Response.Headers.Allow = "GET, POST, OPTIONS";
+            http.Response.Headers.Allow = GraphQLHttpMethods.Allow;
             return;
         }
         http.Response.Headers.Append("Vary", "Accept");
