@@ -13,8 +13,9 @@ public static class Problems
 {
     public const string TypePrefix = "/problems/";
 
-    // The extension members that repeat what the client sent: a parameter's name and value (a slug, an id), the path.
-    private static readonly FrozenSet<string> EchoMembers = FrozenSet.Create(StringComparer.Ordinal, "parameter", "value", "path");
+    // The extension members that repeat what the client sent: a parameter's name and value (a slug, an id) or each of
+    // its values, the path.
+    private static readonly FrozenSet<string> EchoMembers = FrozenSet.Create(StringComparer.Ordinal, "parameter", "value", "values", "path");
 
     public static ProblemHttpResult ServiceUnavailable(string type, string title, string detail) =>
         Create(StatusCodes.Status503ServiceUnavailable, type, title, detail);
@@ -30,9 +31,16 @@ public static class Problems
         var problem = new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = Quoted(detail) };
         if (extensions is not null)
             foreach (var (key, value) in extensions)
-                problem.Extensions[key] = EchoMembers.Contains(key) && value is string text ? Quoted(text) : value;
+                problem.Extensions[key] = EchoMembers.Contains(key) ? Echoed(value) : value;
         return TypedResults.Problem(problem);
     }
+
+    private static object? Echoed(object? value) => value switch
+    {
+        string text => Quoted(text),
+        IEnumerable<string> texts => texts.Select(Quoted).ToArray(),
+        _ => value,
+    };
 
     /// <summary><paramref name="text"/>, which quotes what a client sent, cut by the rule every error message follows.</summary>
     public static string Quoted(string text) => QuotedText.Cut(text, QuotedText.MaxMessageLength);

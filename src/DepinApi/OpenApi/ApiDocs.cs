@@ -178,9 +178,10 @@ public static class ApiDocs
             {
                 // Answered as every REST endpoint answers a parameter it does not have (QueryParameterCatalog).
                 var name = context.Request.Query.Keys.FirstOrDefault() ?? context.Request.QueryString.Value!;
+                var (value, values) = QueryParameterCatalog.Sent(context.Request.Query[name]);
                 await RestProblems.InvalidParameter(new InvalidParameterException(name, "no query parameters",
-                        context.Request.Query[name].ToString(), $"{context.Request.Path} takes no query parameters.")
-                { ProblemType = "unknown-parameter", Known = [] })
+                        value, $"{context.Request.Path} takes no query parameters.")
+                { ProblemType = "unknown-parameter", Known = [], Values = values })
                     .ExecuteAsync(context);
                 return;
             }

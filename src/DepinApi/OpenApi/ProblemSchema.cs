@@ -5,7 +5,7 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// The <c>Problem</c> component: RFC 9457 problem details as <see cref="Errors.Problems"/> writes them, with the
-/// project's extension members for bad parameters (<c>parameter</c>, <c>expected</c>, <c>value</c>), unknown
+/// project's extension members for bad parameters (<c>parameter</c>, <c>expected</c>, <c>value</c> or <c>values</c>), unknown
 /// slugs (<c>suggestion</c>) and rate limits (<c>limit</c>, <c>resetAt</c>, <c>retryAfterSeconds</c>). Other extension
 /// members may appear (e.g. <c>quartersWithFigures</c>), so additional properties are allowed.
 /// </summary>
@@ -30,9 +30,15 @@ public static class ProblemSchema
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status code, repeated for convenience." },
             ["detail"] = Text("What went wrong with this request, in words a person can act on."),
             ["instance"] = Text("The request path this problem occurred on, when given.", "uri-reference"),
-            ["parameter"] = Text("For a bad or unknown parameter (or slug): the parameter's name as the client wrote it."),
+            ["parameter"] = Text("For a bad or unknown parameter (or slug): the parameter's name as the client wrote it (cut after 4,000 characters, as `detail` is)."),
             ["expected"] = Text("For a bad parameter: the accepted form, e.g. `a quarter YYYYQn with n from 1 to 4`."),
-            ["value"] = Nullable("For a bad parameter: the value received; null when it was missing."),
+            ["value"] = Nullable("For a bad parameter: the value received (cut after 4,000 characters, as `detail` is); null when it was missing. Absent when the parameter was given more than once: `values` has each."),
+            ["values"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = Text("One value, as sent."),
+                Description = "For a parameter given more than once (`?limit=5&limit=5`): each value as sent, in order, in place of `value`.",
+            },
             ["suggestion"] = Nullable("For an unknown slug: the nearest known slug, or null when none is close."),
             ["limit"] = Text("For a 429: which limit was hit, `points-per-window` or `concurrent-requests`."),
             ["resetAt"] = Text("For a 429 on the points limit: when the window ends and the whole budget is available again.", "date-time"),

@@ -29,10 +29,12 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
     }
 
     [Theory]
-    [InlineData("/v1/screening?sector=compute&sector=compute", "sector", "'compute', 'compute'")]
-    [InlineData("/v1/figures?project=helium&project=akash", "project", "'helium', 'akash'")]
-    [InlineData("/v1/sources?asof=1&asOf=1", "asof", "'1', '1'")]
-    public async Task A_parameter_given_twice_is_a_400_naming_it_and_each_value_not_one_joined_value(string url, string parameter, string values)
+    [InlineData("/v1/screening?sector=compute&sector=compute", "sector", "compute", "compute")]
+    [InlineData("/v1/figures?project=helium&project=akash", "project", "helium", "akash")]
+    [InlineData("/v1/sources?asof=1&asOf=1", "asof", "1", "1")]
+    [InlineData("/v1/projects?limit=5&limit=5", "limit", "5", "5")]
+    [InlineData("/v1/figures?q=a,b&q=c", "q", "a,b", "c")]
+    public async Task A_parameter_given_twice_is_a_400_naming_it_and_each_value_not_one_joined_value(string url, string parameter, string first, string second)
     {
         using var response = await api.Client.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
@@ -41,7 +43,22 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal("/problems/invalid-parameter", problem.GetProperty("type").GetString());
         Assert.Equal(parameter, problem.GetProperty("parameter").GetString(), ignoreCase: true);
-        Assert.Contains($"is given 2 times ({values}); expected it once", problem.GetProperty("detail").GetString());
+        Assert.Contains($"is given 2 times ('{first}', '{second}'); expected it once", problem.GetProperty("detail").GetString());
+        Assert.Equal([first, second], problem.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        Assert.False(problem.TryGetProperty("value", out _), "no one value stands for both");
+    }
+
+    [Theory]
+    [InlineData("/v1/projects?colour=red&colour=blue")]
+    [InlineData("/openapi/v1.json?colour=red&colour=blue")]
+    public async Task An_unknown_parameter_given_twice_names_each_value(string url)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("/problems/unknown-parameter", problem.GetProperty("type").GetString());
+        Assert.Equal(["red", "blue"], problem.GetProperty("values").EnumerateArray().Select(v => v.GetString()));
+        Assert.False(problem.TryGetProperty("value", out _));
     }
 
     [Fact]

@@ -14,8 +14,11 @@ public sealed class InvalidParameterException(string parameter, string expected,
     /// <summary>What would have been accepted, in words a client can act on.</summary>
     public string Expected { get; } = expected;
 
-    /// <summary>The value received, or null when it was missing.</summary>
+    /// <summary>The value received, or null when it was missing (or given more than once: see <see cref="Values"/>).</summary>
     public string? Value { get; } = value;
+
+    /// <summary>For a parameter given more than once: each value as sent, in order, none of which stands for the others.</summary>
+    public IReadOnlyList<string>? Values { get; init; }
 
     /// <summary>The problem type under /problems/; cursors have their own so clients can restart paging.</summary>
     public string ProblemType { get; init; } = "invalid-parameter";

@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Primitives;
 
 namespace DepinApi.Rest.Infrastructure;
 
@@ -46,13 +47,14 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
             // is one parameter given twice).
             if (known.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                if (request.Query[name] is { Count: > 1 } values)
-                    return Repeated(name, values);
+                if (request.Query[name] is { Count: > 1 } given)
+                    return Repeated(name, given);
                 continue;
             }
             var suggestion = known.Count == 0 ? null : ProjectResolution.Nearest(name, known);
             var list = known.Count == 0 ? "none" : string.Join(", ", known);
-            return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, request.Query[name].ToString(),
+            var (value, values) = Sent(request.Query[name]);
+            return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, value,
                 $"This endpoint has no query parameter '{name}'"
                 + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")
                 + (known.Count == 0 ? "; it takes none." : $"{(suggestion is null ? "." : "")} Its query parameters are: {list}."))
@@ -60,15 +62,24 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
                 ProblemType = "unknown-parameter",
                 Known = known,
                 Suggestion = suggestion,
+                Values = values,
             };
         }
         return null;
     }
 
-    private static InvalidParameterException Repeated(string name, Microsoft.Extensions.Primitives.StringValues values) =>
-        new(name, "the parameter once (a list is one comma-separated value, e.g. project=helium,akash)", values.ToString(),
+    private static InvalidParameterException Repeated(string name, StringValues values) =>
+        new(name, "the parameter once (a list is one comma-separated value, e.g. project=helium,akash)", null,
             $"The parameter '{name}' is given {values.Count} times ({string.Join(", ", values.Select(v => $"'{v}'"))}); expected it once " +
-            "(a list is one comma-separated value, e.g. project=helium,akash).");
+            "(a list is one comma-separated value, e.g. project=helium,akash).")
+        { Values = Sent(values).Values };
+
+    /// <summary>
+    /// What a refused query parameter was given, for its problem: its one value, or, when it was given more than once,
+    /// each value as sent (and no one value: joined, <c>limit=5&amp;limit=5</c> would read as "5,5", which nobody sent).
+    /// </summary>
+    public static (string? Value, IReadOnlyList<string>? Values) Sent(StringValues values) =>
+        values.Count > 1 ? (null, [.. values.Select(v => v ?? "")]) : (values.ToString(), null);
 
     private static FrozenDictionary<MethodInfo, Declared> Build(IApiDescriptionGroupCollectionProvider descriptions)
     {

@@ -9,7 +9,11 @@ public static class RestProblems
     /// <summary>400 for a parameter that cannot be used: names it, what was given and what is expected.</summary>
     public static ProblemHttpResult InvalidParameter(InvalidParameterException e)
     {
-        var extensions = new Dictionary<string, object?> { ["parameter"] = e.Parameter, ["expected"] = e.Expected, ["value"] = e.Value };
+        var extensions = new Dictionary<string, object?> { ["parameter"] = e.Parameter, ["expected"] = e.Expected };
+        if (e.Values is { } values)
+            extensions["values"] = values;
+        else
+            extensions["value"] = e.Value;
         if (e.Known is not null)
         {
             extensions["knownParameters"] = e.Known;
