@@ -12,6 +12,7 @@ using DepinApi.RateLimiting;
 using DepinApi.ReadModel;
 using DepinApi.Rest;
 using DepinApi.Rest.ApiIndex;
+using DepinApi.Rest.Infrastructure;
 using DepinApi.Screening;
 using DepinApi.Security;
 using Microsoft.Extensions.Options;
@@ -120,6 +121,7 @@ public static class ServiceRegistration
         // Before routing, which would otherwise answer a HEAD with 405.
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseRouting();
+        app.UseRouteValuesAsSent();
         app.UseExceptionHandler();
         app.UseStatusCodePages(DepinApi.Errors.StatusCodeProblems.WriteAsync);
         app.UseResponseCompression();

@@ -152,15 +152,15 @@ public static class RestApi
     }
 
     /// <summary>
-    /// A /v1 group with what every REST resource shares: the response buffered and built in a fair turn, the error
-    /// handling, caching headers, output cache and CORS.
+    /// A /v1 group with what every REST resource shares: route values decoded as sent, the response buffered and built in
+    /// a fair turn, the error handling, caching headers, output cache and CORS.
     /// </summary>
     /// <remarks>The filters are the container's singletons, not <c>AddEndpointFilter&lt;T&gt;()</c>, which
     /// compiles an expression tree to construct each one (<c>ActivatorUtilities.CreateFactory</c>). They are resolved
     /// when the endpoints are built, after start-up has found the database they need.</remarks>
     public static RouteGroupBuilder MapV1Group(this IEndpointRouteBuilder app) =>
         app.MapGroup("/v1")
-            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest)
+            .WithMetadata(BufferedResponse.Metadata, DepinApi.Fairness.FairBuild.Rest, RouteValuesAsSent.Metadata)
             .AddFilterFromServices<RestErrorFilter>()
             .AddFilterFromServices<CachingHeadersFilter>()
             .CacheOutput(DataVersionCachePolicy.PolicyName)

@@ -120,6 +120,14 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
     }
 
     [Fact]
+    public async Task An_escaped_slash_in_a_slug_is_echoed_decoded()
+    {
+        var problem = await ProblemAsync("/v1/projects/aethir%2Frevenue", HttpStatusCode.NotFound);
+
+        Assert.Equal("aethir/revenue", problem.GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task A_slug_far_from_every_project_gets_no_suggestion()
     {
         var problem = await ProblemAsync("/v1/projects/completely-unrelated-name", HttpStatusCode.NotFound);

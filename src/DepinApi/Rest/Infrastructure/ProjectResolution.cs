@@ -28,7 +28,7 @@ public static class ProjectResolution
         if (named.Project is { } project)
             return ProjectLookup.Of(project);
         if (named.Slug is { } current)
-            return ProjectLookup.Moved(TypedResults.Redirect(Relocated(http.Request, slug, current), permanent: true, preserveMethod: true));
+            return ProjectLookup.Moved(TypedResults.Redirect(Relocated(http.Request, current), permanent: true, preserveMethod: true));
         return ProjectLookup.Unknown(RestProblems.UnknownProject(slug, named.Suggestions));
     }
 
@@ -110,13 +110,15 @@ public static class ProjectResolution
             .ToList();
     }
 
-    // Only the path segment after /projects/ changes; everything else (sub-resource, query) stays.
-    private static string Relocated(HttpRequest request, string alias, string slug)
+    // Only the path segment after /projects/ changes; everything else (sub-resource, query) stays. The segment is found
+    // by position, not by the name: the name is decoded (RouteValuesAsSent), the path may still spell it %2F.
+    private static string Relocated(HttpRequest request, string slug)
     {
+        const string marker = "/projects/";
         var path = request.Path.Value!;
-        var marker = "/projects/" + alias;
-        var at = path.IndexOf(marker, StringComparison.Ordinal);
-        var newPath = path[..at] + "/projects/" + Uri.EscapeDataString(slug) + path[(at + marker.Length)..];
+        var at = path.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        var end = path.IndexOf('/', at) is var slash and >= 0 ? slash : path.Length;
+        var newPath = path[..at] + Uri.EscapeDataString(slug) + path[end..];
         return UriHelper.BuildRelative(request.PathBase, newPath, request.QueryString);
     }
 }
