@@ -120,11 +120,12 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
     }
 
     [Fact]
-    public async Task An_escaped_slash_in_a_slug_is_echoed_decoded()
+    public async Task An_escaped_slash_in_a_slug_is_echoed_decoded_and_suggests_the_slug_before_it()
     {
         var problem = await ProblemAsync("/v1/projects/aethir%2Frevenue", HttpStatusCode.NotFound);
 
         Assert.Equal("aethir/revenue", problem.GetProperty("value").GetString());
+        Assert.Equal("aethir", problem.GetProperty("suggestion").GetString());
     }
 
     [Fact]
@@ -176,12 +177,15 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
         Assert.Equal("/problems/figure-not-found", problem.GetProperty("type").GetString());
     }
 
-    [Fact]
-    public async Task An_unknown_source_is_a_404_suggesting_the_nearest()
+    [Theory]
+    [InlineData("blockeden-early-2025", "blockeden-early-2026")]
+    [InlineData("gate", "gate-2026-06-01")]
+    public async Task An_unknown_source_is_a_404_suggesting_the_nearest(string id, string nearest)
     {
-        var problem = await ProblemAsync("/v1/sources/blockeden-early-2025", HttpStatusCode.NotFound);
+        var problem = await ProblemAsync("/v1/sources/" + id, HttpStatusCode.NotFound);
 
-        Assert.Equal("blockeden-early-2026", problem.GetProperty("suggestion").GetString());
+        Assert.Equal(nearest, problem.GetProperty("suggestion").GetString());
+        Assert.Contains($"Did you mean '{nearest}'?", problem.GetProperty("detail").GetString());
     }
 
     private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)

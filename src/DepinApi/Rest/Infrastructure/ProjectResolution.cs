@@ -8,7 +8,7 @@ namespace DepinApi.Rest.Infrastructure;
 /// Finds the project a URL names. Another name for one project (a former slug kept in
 /// project_slug_aliases, its token symbol, its name, its name written as a slug, any of them in any
 /// case) answers 308 to the same URL with the canonical slug, query included; an unknown slug is a 404
-/// that suggests the nearest slugs by edit distance.
+/// that suggests the nearest slugs (<see cref="NearestNames"/>).
 /// </summary>
 public static class ProjectResolution
 {
@@ -91,23 +91,7 @@ public static class ProjectResolution
     private static async Task<IReadOnlyList<string>> SuggestAsync(ReadSession session, string slug, CancellationToken cancellationToken)
     {
         var slugs = (await session.ProjectsAsync(new ProjectQuery(), cancellationToken)).Select(p => p.Slug);
-        return NearestFew(slug.ToLowerInvariant(), slugs, MaxSuggestions);
-    }
-
-    /// <summary>The nearest slug within a few edits, or null when none is close enough to be a plausible typo.</summary>
-    public static string? Nearest(string slug, IEnumerable<string> slugs) => NearestFew(slug, slugs, 1) is [var nearest] ? nearest : null;
-
-    /// <summary>Up to <paramref name="count"/> slugs within a few edits of <paramref name="slug"/>, nearest first.</summary>
-    public static IReadOnlyList<string> NearestFew(string slug, IEnumerable<string> slugs, int count)
-    {
-        var limit = Math.Max(2, slug.Length / 2);
-        return slugs
-            .Select(candidate => (Slug: candidate, Distance: EditDistance.Between(slug, candidate)))
-            .Where(c => c.Distance <= limit)
-            .OrderBy(c => c.Distance).ThenBy(c => c.Slug, StringComparer.Ordinal)
-            .Take(count)
-            .Select(c => c.Slug)
-            .ToList();
+        return NearestNames.NearestFew(slug.ToLowerInvariant(), slugs, MaxSuggestions);
     }
 
     // Only the path segment after /projects/ changes; everything else (sub-resource, query) stays. The segment is found

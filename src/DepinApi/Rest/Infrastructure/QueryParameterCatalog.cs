@@ -51,7 +51,7 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
                     return Repeated(name, given);
                 continue;
             }
-            var suggestion = known.Count == 0 ? null : ProjectResolution.Nearest(name, known);
+            var suggestion = known.Count == 0 ? null : NearestNames.Nearest(name, known);
             var list = known.Count == 0 ? "none" : string.Join(", ", known);
             var (value, values) = Sent(request.Query[name]);
             return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, value,

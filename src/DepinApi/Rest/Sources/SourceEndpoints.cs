@@ -47,7 +47,7 @@ public static class SourceEndpoints
         if (await session.SourceAsync(id, cancellationToken) is not { } source)
         {
             var known = (await session.SourcesAsync(cancellationToken)).Select(s => s.Id).ToList();
-            var nearest = ProjectResolution.Nearest(id, known);
+            var nearest = NearestNames.Nearest(id, known);
             return RestProblems.NotFound("source-not-found", "No such source.",
                 $"No source has the id '{id}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} GET /v1/sources lists them.",
                 new Dictionary<string, object?> { ["parameter"] = "id", ["value"] = id, ["suggestion"] = nearest });
