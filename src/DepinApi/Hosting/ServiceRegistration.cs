@@ -124,7 +124,7 @@ public static class ServiceRegistration
         app.UseRouteValuesAsSent();
         app.UseExceptionHandler();
         app.UseStatusCodePages(DepinApi.Errors.StatusCodeProblems.WriteAsync);
-        app.UseResponseCompression();
+        app.UseResponseCompressionWithVary();
         app.UseCorsPolicies();
         app.UseRateLimits();
         // After the rate limits, which charge it as any request: answered before them, it would be the one request a

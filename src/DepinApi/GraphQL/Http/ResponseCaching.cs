@@ -42,6 +42,9 @@ internal static class ResponseCaching
         var version = (context.UserContext as GraphQLRequestState)?.VersionRead
                       ?? http.RequestServices.GetService<DataVersionTracker>()?.Current?.Id;
         headers.ETag = $"W/\"{version}-{Fingerprint(context)}\"";
+        // The body is compressed when asked; the output cache keeps these headers before the response starts, and its 304
+        // repeats them.
+        ContentCodingVary.Declare(http.Response);
         var seconds = http.RequestServices.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.CacheSeconds;
         headers.CacheControl = context.Request.IsGet && seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
     }

@@ -6,8 +6,9 @@ namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// Answers <c>If-None-Match</c> naming the current tag with 304 before any query runs, and gives every successful
-/// response its strong ETag, <c>Cache-Control: public, max-age</c> and <c>Vary: Accept</c> (the Accept
-/// header may select CSV). Dashboards that poll therefore cost a hash, not a database round trip.
+/// response its strong ETag, <c>Cache-Control: public, max-age</c> and <c>Vary: Accept, Accept-Encoding</c> (the Accept
+/// header may select CSV, and the tag names the content coding). Dashboards that poll therefore cost a hash, not a
+/// database round trip.
 /// </summary>
 public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<RestOptions> options, CursorCodec keys) : IEndpointFilter
 {
@@ -53,5 +54,8 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         response.Headers.ETag = etag;
         response.Headers.CacheControl = cacheControl;
         response.Headers.Append(HeaderNames.Vary, "Accept");
+        // The tag names the content coding, so even a body never compressed (a PNG) depends on Accept-Encoding; and a 304
+        // has no media type for the compression's own rule to read.
+        ContentCodingVary.Declare(response);
     }
 }

@@ -35,7 +35,7 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
     public async Task<IResult> ServeAsync(HttpContext http, int bytesPerPoint, string cacheControl)
     {
         var headers = http.Response.Headers;
-        headers.Vary = HeaderNames.AcceptEncoding;
+        ContentCodingVary.Declare(http.Response);
         headers.CacheControl = cacheControl;
         var contents = Identity;
         if (Brotli is not null && AcceptsEncoding(http.Request, "br"))

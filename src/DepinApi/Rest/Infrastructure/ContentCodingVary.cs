@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// The one home of the rule that a response whose bytes depend on <c>Accept-Encoding</c> says so with
+/// <c>Vary: Accept-Encoding</c>, whatever this request's own <c>Accept-Encoding</c> (RFC 9110 12.5.5: every variant
+/// of a negotiated resource names what selected it). ASP.NET Core's response compression adds it only when the request
+/// accepts a coding, so a shared cache that kept the identity variant, which then named no Vary, would hand it and its
+/// tag to a client that asked for gzip. It applies to what compression could encode (its media types, asked of it) and
+/// to a body that is encoded already (the precompressed OpenAPI documents and IDE assets).
+/// </summary>
+public static class ContentCodingVary
+{
+    /// <summary>
+    /// Response compression, with every response it could encode saying so. Checked as the response starts, when its
+    /// media type is known; a 304 has none, so whoever answers one declares it with <see cref="Declare"/> beforehand, as
+    /// must anyone whose headers the output cache keeps before the response starts (it repeats them, 304s included).
+    /// </summary>
+    public static IApplicationBuilder UseResponseCompressionWithVary(this IApplicationBuilder app)
+    {
+        var compression = app.ApplicationServices.GetRequiredService<IResponseCompressionProvider>();
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var (http, compression) = ((HttpContext, IResponseCompressionProvider))state;
+                if (http.Response.Headers.ContainsKey(HeaderNames.ContentEncoding) || compression.ShouldCompressResponse(http))
+                    Declare(http.Response);
+                return Task.CompletedTask;
+            }, (context, compression));
+            return next(context);
+        });
+        return app.UseResponseCompression();
+    }
+
+    /// <summary>Adds <c>Accept-Encoding</c> to the response's <c>Vary</c>, unless it names it already.</summary>
+    public static void Declare(HttpResponse response)
+    {
+        var headers = response.Headers;
+        foreach (var name in headers.GetCommaSeparatedValues(HeaderNames.Vary))
+        {
+            if (name.Equals(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase) || name == "*")
+                return;
+        }
+        headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+    }
+}
