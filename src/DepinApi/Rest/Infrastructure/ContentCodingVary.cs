@@ -35,15 +35,19 @@ public static class ContentCodingVary
         return app.UseResponseCompression();
     }
 
-    /// <summary>Adds <c>Accept-Encoding</c> to the response's <c>Vary</c>, unless it names it already.</summary>
+    /// <summary>
+    /// Adds <c>Accept-Encoding</c> to the response's <c>Vary</c>, unless it names it already; in the same field line, as
+    /// one list (<c>Vary: Accept, Accept-Encoding</c>), which every client reads, where a second line is read by few.
+    /// </summary>
     public static void Declare(HttpResponse response)
     {
         var headers = response.Headers;
-        foreach (var name in headers.GetCommaSeparatedValues(HeaderNames.Vary))
+        var names = headers.GetCommaSeparatedValues(HeaderNames.Vary);
+        foreach (var name in names)
         {
             if (name.Equals(HeaderNames.AcceptEncoding, StringComparison.OrdinalIgnoreCase) || name == "*")
                 return;
         }
-        headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+        headers.Vary = string.Join(", ", [.. names, HeaderNames.AcceptEncoding]);
     }
 }
