@@ -8,7 +8,8 @@ namespace DepinApi.Errors;
 /// own types (docs/errors.md), written as problem+json whatever the Accept header (a browser's text/html included):
 /// a request no route matched is <c>not-found</c>, pointing at the index; a method the URL does not answer, asked
 /// directly or by a CORS preflight, is <c>method-not-allowed</c> with every method it does answer in <c>Allow</c>; an
-/// Accept header nothing matches is <c>not-acceptable</c>; any other status is <c>http-&lt;status&gt;</c>.
+/// Accept header nothing matches is <c>not-acceptable</c>; an <c>If-Match</c> that failed is <c>precondition-failed</c>;
+/// any other status is <c>http-&lt;status&gt;</c>.
 /// </summary>
 public static class StatusCodeProblems
 {
@@ -35,6 +36,7 @@ public static class StatusCodeProblems
                 $"{path} cannot answer in any media type the Accept header ({http.Request.Headers.Accept}) allows."
                 + (http.Response.Headers.Accept.Count > 0 ? $" It answers in {http.Response.Headers.Accept}." : ""),
                 new Dictionary<string, object?> { ["path"] = path }).ExecuteAsync(http),
+            StatusCodes.Status412PreconditionFailed => PreconditionFailed.WriteAsync(http, path),
             var status => Problems.Create(
                 status, $"http-{status}", ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Error.",
                 $"The request to {path} was answered {status}.").ExecuteAsync(http),

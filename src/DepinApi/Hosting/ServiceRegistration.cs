@@ -118,6 +118,8 @@ public static class ServiceRegistration
         app.UseRequestLogging();
         app.UseDepinSecurity();
         app.UseRefusalPacing();
+        // Before anything reads them: the output cache, static files and file results evaluate them too.
+        app.UseUnparsablePreconditionsIgnored();
         // Before routing, which would otherwise answer a HEAD with 405.
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseRouting();

@@ -86,7 +86,8 @@ public static class ApiDocs
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
         }));
-        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.Use(ChargeUiFilesBySize()).UseSwaggerUI(ui =>
+        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.Use(ChargeUiFilesBySize())
+            .Use(Preconditions.EvaluateIfMatchAroundAsync).UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
             ConfigureUi(ui);

@@ -34,7 +34,8 @@ public static class ApiDocumentInfo
         `Link: <…>; rel="next"` header. Cursors are opaque and tamper-evident.
 
         **Caching.** Successful responses carry a strong `ETag` and `Cache-Control: public, max-age=…`;
-        send `If-None-Match` to get `304 Not Modified`. A new data version changes every ETag at once.
+        send `If-None-Match` to get `304 Not Modified`, or `If-Match` to get the representation only while it is
+        unchanged (`412 Precondition Failed` otherwise). A new data version changes every ETag at once.
 
         **Rate limits.** Anonymous clients are limited per IP address: a point budget that refills
         continuously (a burst capacity, then a sustained rate) plus a number of concurrent requests.

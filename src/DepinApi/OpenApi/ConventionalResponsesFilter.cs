@@ -5,7 +5,8 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// Declares the responses every endpoint of a kind can give because of the pipeline it runs in, so each
-/// handler need not repeat them: on /v1, 304 (ETag matched), 400 when it takes query parameters (any of them
+/// handler need not repeat them: on /v1, 304 (ETag matched), 412 (If-Match named no current ETag), 400 when it takes
+/// query parameters (any of them
 /// can be malformed), 404 when it takes <c>asOf</c> (no such data version) and 503 (nothing imported yet);
 /// outside the health probes, 401 (an API key that is not accepted) and 429 (rate limited). Descriptions for these live in <see cref="ResponseTexts"/>.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
         if (DocumentedPaths.IsApi(path))
         {
             AddIfMissing(operation, StatusCodes.Status304NotModified);
+            AddIfMissing(operation, StatusCodes.Status412PreconditionFailed);
             if (parameters.Any(p => p.In == ParameterLocation.Query))
                 AddIfMissing(operation, StatusCodes.Status400BadRequest);
             if (parameters.Any(p => p.Name == "asOf"))

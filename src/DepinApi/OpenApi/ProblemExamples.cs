@@ -64,6 +64,9 @@ public static class ProblemExamples
                         "The database holds no data version yet; run `DepinApi import seed-data`.")),
                     Example("database-unavailable", "Database unavailable", Problem(Errors.DatabaseUnavailableHandler.ProblemType, Errors.DatabaseUnavailableHandler.Title, 503,
                         "The service could not get an answer from its database in time. Try again shortly."))],
+            412 => [Example(Errors.PreconditionFailed.ProblemType, "If-Match names no current ETag",
+                Problem(Errors.PreconditionFailed.ProblemType, Errors.PreconditionFailed.Title, 412, Errors.PreconditionFailed.Detail(path))
+                    .With("path", path))],
             500 => [Example("internal", "Unexpected error", Problem(Errors.UnexpectedError.ProblemType, Errors.UnexpectedError.Title, 500,
                 Errors.UnexpectedError.Detail))],
             _ => [Example("error", ResponseTexts.For(status), Problem("error", ResponseTexts.For(status), status, ResponseTexts.For(status)))],

@@ -27,7 +27,8 @@ public static class ResponseHeaders
     public static Dictionary<string, IOpenApiHeader> Create() => new()
     {
         [ETag] = Header("Strong entity tag of this representation, derived from the data version and the request "
-            + "(path, query, format). Send it back in `If-None-Match`; while nothing changed the answer is 304 with no body.",
+            + "(path, query, format). Send it back in `If-None-Match`; while nothing changed the answer is 304 with no body. "
+            + "In `If-Match`, the answer is 412 once it changed.",
             "\"v1-3f9c2a7d1e\""),
         [CacheControl] = Header("How long clients and shared caches may reuse the response without asking: `public, max-age=N` "
             + "(N from the `Rest:MaxAgeSeconds` setting, 60 by default).", "public, max-age=60"),

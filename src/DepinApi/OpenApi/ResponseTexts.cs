@@ -15,6 +15,7 @@ public static class ResponseTexts
         [401] = "The request sent an API key (`X-Api-Key` or `Authorization: Bearer`) this server does not accept. Send none to use the anonymous limits.",
         [404] = "No such resource: an unknown slug (the problem suggests the nearest one), a figure that does not exist, or an `asOf` that names no data version.",
         [406] = "None of the media types in `Accept` can be produced.",
+        [412] = "`If-Match` names no ETag of the current representation: it changed since (a new data version), or the tag was never its. GET it without `If-Match` for the current one.",
         [429] = "Rate limit exceeded for this client (its IP address, or its API key). `Retry-After` says when to try again.",
         [500] = "An unexpected error. The problem carries no internals; the request can be retried.",
         [503] = "The API cannot answer right now: the database is unreachable or holds no data version yet. Retry later.",

@@ -39,6 +39,26 @@ public class CachingTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFixtu
     }
 
     [Fact]
+    public async Task A_get_with_if_match_is_a_412_unexecuted_as_no_weak_tag_matches_and_star_matches_any_result()
+    {
+        const string query = """{ project(slug: "akash") { slug } }""";
+        using var first = await api.Client.SendGetAsync(query);
+        var etag = first.Headers.ETag!.ToString();
+
+        using var named = await api.Client.SendGetAsync(query, configure: r => r.Headers.TryAddWithoutValidation("If-Match", etag));
+        using var star = await api.Client.SendGetAsync(query, configure: r => r.Headers.TryAddWithoutValidation("If-Match", "*"));
+        using var invalid = await api.Client.SendGetAsync("{ nope }", configure: r => r.Headers.TryAddWithoutValidation("If-Match", etag));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, named.StatusCode);
+        var error = (await GraphQLClient.ReadAsync(named)).GetProperty("errors")[0];
+        Assert.Equal("PRECONDITION_FAILED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, star.StatusCode);
+        Assert.True(CacheHits.IsHit(star));
+        // A document that cannot run is answered with its own error.
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+    }
+
+    [Fact]
     public async Task Other_variables_are_another_cache_entry()
     {
         const string query = "query($slug: String!) { project(slug: $slug) { slug } }";

@@ -42,12 +42,12 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
         foreach (var (operation, status, name, example) in ErrorExamples(served.Document))
         {
             var label = $"{operation.Label} {status} example '{name}'";
-            if (Text(example, "parameter") is not { } parameter || Text(example, "value") is not { } value)
+            if (await ReproduceAsync(served.Client, operation, status, example) is not { } reproduced)
             {
                 failures.Add($"{label}: names no parameter and value, so no request reproduces it");
                 continue;
             }
-            var (problem, url) = await ProblemAsync(served.Client, operation, parameter, value);
+            var (problem, url) = reproduced;
             checkedCount++;
             if (problem is null)
             {
@@ -203,12 +203,11 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
         {
             foreach (var (_, status, name, example) in ErrorExamples(served.Document).Where(e => e.Operation == operation))
             {
-                if (Text(example, "parameter") is not { } parameter || Text(example, "value") is not { } value)
+                if (await ReproduceAsync(served.Client, operation, status, example) is not ({ } problem, _))
                     continue;
-                var (problem, _) = await ProblemAsync(served.Client, operation, parameter, value);
                 // Another status is another problem (a 429 under load, a 200 for a value now accepted): left out, so the
                 // document shows its stand-in and the test comparing it with the server fails.
-                if (problem is null || problem["status"]?.ToJsonString() != status)
+                if (problem["status"]?.ToJsonString() != status)
                     continue;
                 var problems = Entry(operation.Path)["problems"] as JsonObject ?? (JsonObject)(Entry(operation.Path)["problems"] = new JsonObject());
                 problems[$"{status} {name}"] = problem;
@@ -245,9 +244,24 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
     // Members a problem carries that belong to one request, not to its wording.
     private static readonly string[] RequestMembers = ["instance", "traceId", "requestId"];
 
-    private static async Task<(JsonObject? Problem, string Url)> ProblemAsync(HttpClient client, Operation operation, string parameter, string value)
+    /// <summary>
+    /// The problem the server sends for the request an error example describes: its parameter set to its value, or, for a
+    /// 412, the operation's path examples with an <c>If-Match</c> naming no tag of theirs. Null when nothing reproduces it.
+    /// </summary>
+    private static async Task<(JsonObject? Problem, string Url)?> ReproduceAsync(HttpClient client, Operation operation, string status,
+        JsonObject example)
     {
-        var (answer, url) = await GetAsync(client, operation, parameter, value, null);
+        if (status == "412")
+            return await ProblemAsync(client, operation, null, null, ifMatch: "\"not-a-current-tag\"");
+        if (Text(example, "parameter") is not { } parameter || Text(example, "value") is not { } value)
+            return null;
+        return await ProblemAsync(client, operation, parameter, value);
+    }
+
+    private static async Task<(JsonObject? Problem, string Url)> ProblemAsync(HttpClient client, Operation operation, string? parameter,
+        string? value, string? ifMatch = null)
+    {
+        var (answer, url) = await GetAsync(client, operation, parameter, value, null, ifMatch);
         using (answer)
         {
             if (answer.Content.Headers.ContentType?.MediaType != "application/problem+json")
@@ -278,11 +292,11 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
 
     /// <summary>
     /// GET the operation with its path examples, <paramref name="parameter"/> (path or query) set to <paramref name="value"/>,
-    /// and Accept <paramref name="accept"/>; a query parameter the API names in a 400 (a required filter, a chart's one
+    /// Accept <paramref name="accept"/> and If-Match <paramref name="ifMatch"/>; a query parameter the API names in a 400 (a required filter, a chart's one
     /// metric) gets its documented example, unless it is the one being tried.
     /// </summary>
     private static async Task<(HttpResponseMessage Response, string Url)> GetAsync(HttpClient client, Operation operation,
-        string? parameter, string? value, string? accept)
+        string? parameter, string? value, string? accept, string? ifMatch = null)
     {
         var path = operation.Path;
         var query = new List<string>();
@@ -303,6 +317,8 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (accept is not null)
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+            if (ifMatch is not null)
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             var response = await client.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.BadRequest || parameter is not null)
                 return (response, url);

@@ -27,8 +27,9 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(listBounds);
         builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
-        // In this order: a request refused for its text is not charged for its cost.
+        // In this order: a request refused for its text or its If-Match is not charged for its cost.
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, IfMatchGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, ExecutionTiming>();
         builder.Services.AddSingleton<CompiledStatementCache>();

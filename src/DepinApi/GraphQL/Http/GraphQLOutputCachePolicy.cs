@@ -36,7 +36,8 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         }
 
         context.EnableOutputCaching = true;
-        context.AllowCacheLookup = true;
+        // A kept result would be served whatever If-Match says; its 412 is made without executing (IfMatchGuard).
+        context.AllowCacheLookup = !(HttpMethods.IsGet(request.Method) && Rest.Infrastructure.Preconditions.IfMatchListsTags(request));
         context.AllowCacheStorage = true;
         // No locking: with it, concurrent misses of one key wait for the first one's build and share its outcome, so a
         // client that went away mid-build failed every request waiting with it (a 500 or 503 to others); and each

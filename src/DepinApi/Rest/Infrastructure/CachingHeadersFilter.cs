@@ -1,14 +1,16 @@
 using DepinApi.Database;
+using DepinApi.Errors;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Outcome = DepinApi.Rest.Infrastructure.Preconditions.Outcome;
 
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// Answers <c>If-None-Match</c> naming the current tag with 304 before any query runs, and gives every successful
-/// response its strong ETag, <c>Cache-Control: public, max-age</c> and <c>Vary: Accept, Accept-Encoding</c> (the Accept
-/// header may select CSV, and the tag names the content coding). Dashboards that poll therefore cost a hash, not a
-/// database round trip.
+/// Answers <c>If-None-Match</c> naming the current tag with 304 before any query runs, evaluates <c>If-Match</c> first
+/// (412 when it names no current tag), and gives every successful response its strong ETag,
+/// <c>Cache-Control: public, max-age</c> and <c>Vary: Accept, Accept-Encoding</c> (the Accept header may select CSV,
+/// and the tag names the content coding). Dashboards that poll therefore cost a hash, not a database round trip.
 /// </summary>
 public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<RestOptions> options, CursorCodec keys) : IEndpointFilter
 {
@@ -20,11 +22,12 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
 
         var etag = EntityTags.Compute(http.Request, version, keys);
         var cacheControl = $"public, max-age={options.Value.MaxAgeSeconds}";
-        var precondition = EntityTags.Evaluate(http.Request, etag);
+        var (precondition, _) = Preconditions.Evaluate(http.Request, [EntityTag.Of(etag)]);
         // A listed tag was issued with a 200 for this very URL, Accept and data version (tags are
         // keyed, so it cannot have been made up), whose answer cannot have changed since: no query
-        // needs to run.
-        if (precondition == EntityTags.Precondition.TagMatches)
+        // needs to run. A failed If-Match has no such proof: whether the URL has a representation at all (a 412) or is
+        // an error (answered as such) takes running the request; the output cache keeps the 412 it then makes.
+        if (precondition == Outcome.NotModified)
         {
             SetHeaders(http.Response, etag, cacheControl);
             return NotModified();
@@ -34,6 +37,8 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         // precondition never hides them (RFC 9110 13.2.1: only a 2xx answer is made conditional).
         if (Answered(result) is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
             return result;
+        if (precondition == Outcome.FailedIfRepresented)
+            return PreconditionFailed.For(http.Request.PathBase.Add(http.Request.Path).Value ?? "/");
         // The snapshot may have seen a version the tracker has not yet (a standby is polled): tag what was read.
         if (SnapshotVersion.Of(http) is { } read && read.Id != version.Id)
             etag = EntityTags.Compute(http.Request, read, keys);
@@ -41,7 +46,7 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         // headers on the first body write, and a cached answer must carry the same tag.
         SetHeaders(http.Response, etag, cacheControl);
         // "*" matches only when a current representation exists, which only running the request shows.
-        return precondition == EntityTags.Precondition.Any ? NotModified() : result;
+        return precondition == Outcome.NotModifiedIfRepresented ? NotModified() : result;
     }
 
     // A handler's Results<…> wraps the answer it chose.

@@ -1,7 +1,6 @@
 using System.Text;
 using DepinApi.Database;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
 
@@ -27,36 +26,6 @@ public static class EntityTags
         // a tag the request names is then proof that the same representation exists.
         var hash = keys.Mac("etag", representation.ToString());
         return $"\"v{version.Id}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
-    }
-
-    /// <summary>How an <c>If-None-Match</c> header relates to a representation's tag.</summary>
-    public enum Precondition
-    {
-        /// <summary>No header, a malformed one, or no listed tag matches: answer normally.</summary>
-        None,
-        /// <summary>The header lists this tag (weak comparison): 304 without running the request.</summary>
-        TagMatches,
-        /// <summary>The header is <c>*</c>: 304 only if the request turns out to have a current representation.</summary>
-        Any,
-    }
-
-    /// <summary>
-    /// Evaluates If-None-Match as RFC 9110 13.1.2 does, the way the output cache evaluates it for
-    /// the answers it keeps (so a cached and an uncached answer agree): weak comparison (W/"x"
-    /// matches "x"), a comma-separated list of tags, or <c>*</c> on its own. A header that does
-    /// not parse matches nothing.
-    /// </summary>
-    public static Precondition Evaluate(HttpRequest request, string etag)
-    {
-        var header = request.Headers.IfNoneMatch;
-        if (header.Count == 0)
-            return Precondition.None;
-        if (header.Count == 1 && header[0]?.Trim() == "*")
-            return Precondition.Any;
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
-            return Precondition.None;
-        var current = EntityTagHeaderValue.Parse(etag);
-        return tags.Any(t => t.Compare(current, useStrongComparison: false)) ? Precondition.TagMatches : Precondition.None;
     }
 
     // A compressed body is a different representation, so it must carry a different strong tag: the coding is the

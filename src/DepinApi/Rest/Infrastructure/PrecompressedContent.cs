@@ -28,9 +28,9 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         new('"' + Convert.ToHexStringLower(SHA256.HashData(contents))[..32] + '"');
 
     /// <summary>
-    /// Answers <paramref name="http"/> with the form its <c>Accept-Encoding</c> takes: a 304 when its
-    /// <c>If-None-Match</c> names that form, else the body, charged by its size; a client whose other requests spent the
-    /// budget meanwhile gets the 429.
+    /// Answers <paramref name="http"/> with the form its <c>Accept-Encoding</c> takes: a 412 when its <c>If-Match</c>
+    /// names another, a 304 when its <c>If-None-Match</c> names that form, else the body, charged by its size; a client
+    /// whose other requests spent the budget meanwhile gets the 429.
     /// </summary>
     public async Task<IResult> ServeAsync(HttpContext http, int bytesPerPoint, string cacheControl)
     {
@@ -52,8 +52,9 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         var etag = headers.ContentEncoding.Count == 0
             ? ETag
             : new EntityTagHeaderValue(ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
-        // Charged by its bytes as any response is, unless the client has it already (304, one point).
-        if (!HasAlready(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
+        // Charged by its bytes as any response is, unless no body is sent: the client has it already (304) or its If-Match
+        // names another (412); either costs one point. The file result evaluates the same headers to answer.
+        if (SendsBody(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
             return new RateLimiting.RateLimitRefusalResult();
         return TypedResults.Bytes(contents, ContentType, entityTag: etag);
     }
@@ -66,9 +67,8 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         return output.ToArray();
     }
 
-    private static bool HasAlready(HttpRequest request, EntityTagHeaderValue etag) =>
-        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
-        && tags.Any(tag => tag.Tag == "*" || tag.Compare(etag, useStrongComparison: false));
+    private static bool SendsBody(HttpRequest request, EntityTagHeaderValue etag) =>
+        Preconditions.Evaluate(request, [EntityTag.Of(etag.ToString())]).Outcome == Preconditions.Outcome.None;
 
     private static bool AcceptsEncoding(HttpRequest request, string coding)
     {

@@ -1,0 +1,116 @@
+using Microsoft.Net.Http.Headers;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// The preconditions of a GET or HEAD in the order RFC 9110 13.2.2 evaluates them: <c>If-Match</c> (strong
+/// comparison), then <c>If-None-Match</c> (weak comparison). No Last-Modified is ever sent, so the date preconditions
+/// have nothing to compare with and are not read.
+/// </summary>
+public static class Preconditions
+{
+    public enum Outcome
+    {
+        /// <summary>No precondition, or only ones the answer satisfies: answer normally.</summary>
+        None,
+
+        /// <summary><c>If-None-Match</c> lists a current tag: 304, without building the answer.</summary>
+        NotModified,
+
+        /// <summary><c>If-None-Match</c> is <c>*</c>: 304 if the request turns out to have a current representation.</summary>
+        NotModifiedIfRepresented,
+
+        /// <summary>
+        /// <c>If-Match</c> lists no current tag: 412 if the request turns out to have a current representation. Only the
+        /// answer shows that: an error, a 404 or a 400, is answered as itself (RFC 9110 13.2.1).
+        /// </summary>
+        FailedIfRepresented,
+    }
+
+    /// <summary>
+    /// Evaluates the request's preconditions against <paramref name="current"/>, the tags the resource's current
+    /// representation may carry; with <see cref="Outcome.NotModified"/>, the one <c>If-None-Match</c> named.
+    /// <c>If-Match: *</c> holds whenever there is a representation, and without one the answer is an error anyway.
+    /// </summary>
+    public static (Outcome Outcome, EntityTag? Matched) Evaluate(HttpRequest request, IReadOnlyList<EntityTag> current)
+    {
+        if (Read(request, HeaderNames.IfMatch) is { } ifMatch && !ifMatch.MatchesAny(current, strong: true))
+            return (Outcome.FailedIfRepresented, null);
+        if (Read(request, HeaderNames.IfNoneMatch) is not { } ifNoneMatch)
+            return (Outcome.None, null);
+        if (ifNoneMatch.Any)
+            return (Outcome.NotModifiedIfRepresented, null);
+        foreach (var tag in current)
+        {
+            if (ifNoneMatch.MatchesAny([tag], strong: false))
+                return (Outcome.NotModified, tag);
+        }
+        return (Outcome.None, null);
+    }
+
+    /// <summary>Whether the request's <c>If-Match</c> lists tags of which none is one of <paramref name="current"/>.</summary>
+    public static bool IfMatchFails(HttpRequest request, IReadOnlyList<EntityTag> current) =>
+        Read(request, HeaderNames.IfMatch) is { } ifMatch && !ifMatch.MatchesAny(current, strong: true);
+
+    /// <summary>The request's <c>If-Match</c> when it lists tags rather than <c>*</c>.</summary>
+    public static bool IfMatchListsTags(HttpRequest request) => Read(request, HeaderNames.IfMatch) is { Any: false };
+
+    /// <summary>
+    /// Drops an <c>If-Match</c> or <c>If-None-Match</c> whose value does not parse (<c>"a""a"</c>, two tags without a
+    /// comma; <c>"a", *</c>) before anything reads it: it states no condition the server can evaluate, so the request
+    /// is answered as without it (RFC 9110 13.1.2), by every endpoint alike, whether the output cache, ASP.NET Core's
+    /// file results and static files, or the API's own code evaluate what remains. For a GET, which changes nothing,
+    /// that is safe for <c>If-Match</c> too. A value that lists no tag at all (<c>If-Match: ,</c>) is dropped as well,
+    /// as ASP.NET Core's own evaluation reads it.
+    /// </summary>
+    public static IApplicationBuilder UseUnparsablePreconditionsIgnored(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var headers = context.Request.Headers;
+            foreach (var name in (ReadOnlySpan<string>)[HeaderNames.IfMatch, HeaderNames.IfNoneMatch])
+            {
+                if (headers.TryGetValue(name, out var value) && !EntityTagList.TryParse(value, out _))
+                    headers.Remove(name);
+            }
+            return next(context);
+        });
+
+    /// <summary>
+    /// Evaluates <c>If-Match</c> for middleware that answers <c>If-None-Match</c> but not it (Swagger UI's files): the
+    /// answer is held back, and a 200 whose tag the header does not list becomes an empty 412, which the status-code pages
+    /// give its problem body. Only requests that list tags are held back, and their answers are files of a few hundred KB.
+    /// </summary>
+    public static async Task EvaluateIfMatchAroundAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!IfMatchListsTags(context.Request))
+        {
+            await next(context);
+            return;
+        }
+        var response = context.Response;
+        var body = response.Body;
+        using var held = new MemoryStream();
+        response.Body = held;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = body;
+        }
+        if (response.StatusCode == StatusCodes.Status200OK
+            && (!EntityTagList.TryParse(response.Headers.ETag, out var tag) || IfMatchFails(context.Request, tag.Tags)))
+        {
+            response.StatusCode = StatusCodes.Status412PreconditionFailed;
+            foreach (var name in (ReadOnlySpan<string>)[HeaderNames.ContentType, HeaderNames.ContentEncoding, HeaderNames.ContentLength])
+                response.Headers.Remove(name);
+            return;
+        }
+        held.Position = 0;
+        await held.CopyToAsync(body, context.RequestAborted);
+    }
+
+    private static EntityTagList? Read(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var value) && EntityTagList.TryParse(value, out var list) ? list : null;
+}
