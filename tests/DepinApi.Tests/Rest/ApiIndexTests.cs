@@ -37,6 +37,34 @@ public class ApiIndexTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/v1")]
+    public async Task The_index_has_the_caching_headers_of_every_resource_with_a_tag_of_its_own_bytes(string path)
+    {
+        using var plain = await api.Client.GetAsync(path);
+        using var gzip = await SendAsync(path, acceptEncoding: "gzip");
+        var etag = plain.Headers.ETag!;
+        using var revalidated = await SendAsync(path, ifNoneMatch: etag.ToString());
+        using var changed = await SendAsync(path, ifMatch: "\"nope\"");
+        using var unchanged = await SendAsync(path, ifMatch: etag.ToString());
+
+        Assert.False(etag.IsWeak);
+        Assert.True(plain.Headers.CacheControl?.Public);
+        Assert.Equal(TimeSpan.FromSeconds(60), plain.Headers.CacheControl?.MaxAge);
+        Assert.Equal(["Accept", "Accept-Encoding"], plain.Headers.Vary.Order(StringComparer.Ordinal));
+        Assert.Equal("application/json", plain.Content.Headers.ContentType?.MediaType);
+        // A compressed body is another representation: another strong tag.
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        Assert.NotEqual(etag, gzip.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal(etag, revalidated.Headers.ETag);
+        Assert.Equal(plain.Headers.Vary, revalidated.Headers.Vary);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(await plain.Content.ReadAsStringAsync(), await unchanged.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_index_lists_each_collections_query_parameters()
     {
@@ -86,5 +114,14 @@ public class ApiIndexTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         using var page = await api.Client.SendAsync(ide);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string path, string? ifNoneMatch = null, string? ifMatch = null, string? acceptEncoding = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return await api.Client.SendAsync(request);
     }
 }

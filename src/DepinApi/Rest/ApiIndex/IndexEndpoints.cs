@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace DepinApi.Rest.ApiIndex;
 
@@ -42,7 +45,13 @@ public static class IndexEndpoints
         return app;
     }
 
-    private static JsonHttpResult<ApiIndexView> Index(HttpContext http)
+    /// <summary>
+    /// The index, with the caching headers of every resource (docs/rest.md, <i>Caching</i>). It holds no data, only what
+    /// the build and the configuration publish, so its strong tag is a hash of its bytes rather than of a data version:
+    /// an import leaves it alone. Built anew for each request, as the links follow the request's host when no public
+    /// URL is configured; that costs no query, so a matching If-None-Match saves the bytes, as for every resource.
+    /// </summary>
+    private static FileContentHttpResult Index(HttpContext http)
     {
         var services = http.RequestServices;
         var endpoints = services.GetRequiredService<EndpointDataSource>();
@@ -76,7 +85,13 @@ public static class IndexEndpoints
             new("health", Url("/healthz"), "Liveness."),
             new("readiness", Url("/readyz"), "Readiness: database reachable, schema current, the data version served."),
         ];
-        return TypedResults.Json(new ApiIndexView(ApiDocumentInfo.Title, ApiDocs.DocumentName, documents, collections, resources));
+        var json = JsonSerializer.SerializeToUtf8Bytes(new ApiIndexView(ApiDocumentInfo.Title, ApiDocs.DocumentName, documents, collections, resources),
+            services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        var headers = http.Response.Headers;
+        headers.CacheControl = $"public, max-age={services.GetRequiredService<IOptions<RestOptions>>().Value.MaxAgeSeconds}";
+        // As every resource says: a cache may then keep the index as it keeps the rest, though it has one media type today.
+        headers.Vary = HeaderNames.Accept;
+        return TypedResults.Bytes(json, "application/json; charset=utf-8", entityTag: EntityTags.OfContent(http.Request, json));
     }
 
     // The route as a URI template: /v1/projects/{slug}, without route constraints.

@@ -1,6 +1,7 @@
 using System.Text;
 using DepinApi.Database;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
 
@@ -26,6 +27,19 @@ public static class EntityTags
         // a tag the request names is then proof that the same representation exists.
         var hash = keys.Mac("etag", representation.ToString());
         return $"\"v{version.Id}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+
+    /// <summary>
+    /// A strong tag of a body that does not come from the data (the index of the API): a hash of its bytes and the
+    /// content coding compression will choose, so that a compressed body, another representation, has another tag.
+    /// The response then depends on Accept-Encoding, and says so.
+    /// </summary>
+    public static EntityTagHeaderValue OfContent(HttpRequest request, ReadOnlySpan<byte> content)
+    {
+        ContentCodingVary.Declare(request.HttpContext.Response);
+        var tag = PrecompressedContent.StrongETag(content);
+        var coding = ContentCoding(request);
+        return coding == "identity" ? tag : new EntityTagHeaderValue(tag.Tag.Value!.TrimEnd('"') + "-" + coding + '"');
     }
 
     // A compressed body is a different representation, so it must carry a different strong tag: the coding is the
