@@ -68,10 +68,9 @@ public static class GraphQLIdeEndpoints
         // the current assets, so it is revalidated on every visit.
         var headers = http.Response.Headers;
         headers.Vary = HeaderNames.Accept;
-        // Compressed when asked; its 304 has no media type for the compression's own rule to read.
-        ContentCodingVary.Declare(http.Response);
         headers.CacheControl = "no-cache";
-        return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: PrecompressedContent.StrongETag(html));
+        // Compressed when asked: a tag of the coding too, as a compressed page is another representation.
+        return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: EntityTags.OfContent(http.Request, html));
     }
 
     private static async Task<IResult> Asset(HttpContext http,

@@ -29,6 +29,20 @@ public partial class IdeEndpointTests(IdeApiFixture fixture)
     }
 
     [Fact]
+    public async Task The_page_compressed_has_a_strong_tag_of_its_own()
+    {
+        using var plain = await Get("/graphql", BrowserAccept);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var gzip = await Client().SendAsync(request);
+
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.False(plain.Headers.ETag!.IsWeak);
+        Assert.NotEqual(plain.Headers.ETag, gzip.Headers.ETag);
+    }
+
+    [Fact]
     public async Task The_page_has_no_inline_script_so_a_strict_CSP_can_hold()
     {
         var html = await (await Get("/graphql", BrowserAccept)).Content.ReadAsStringAsync();

@@ -30,7 +30,7 @@ public static class EntityTags
     }
 
     /// <summary>
-    /// A strong tag of a body that does not come from the data (the index of the API): a hash of its bytes and the
+    /// A strong tag of a body that does not come from the data (the index of the API, the GraphQL IDE's page): a hash of its bytes and the
     /// content coding compression will choose, so that a compressed body, another representation, has another tag.
     /// The response then depends on Accept-Encoding, and says so.
     /// </summary>
