@@ -35,7 +35,8 @@ public static class ApiDocumentInfo
 
         **Caching.** Successful responses carry a strong `ETag` and `Cache-Control: public, max-age=…`;
         send `If-None-Match` to get `304 Not Modified`, or `If-Match` to get the representation only while it is
-        unchanged (`412 Precondition Failed` otherwise). A new data version changes every ETag at once.
+        unchanged (`412 Precondition Failed` otherwise). A new data version changes every ETag at once, but those of
+        responses whose `asOf` pins an older version number, which never change.
 
         **Rate limits.** Anonymous clients are limited per IP address: a point budget that refills
         continuously (a burst capacity, then a sustained rate) plus a number of concurrent requests.

@@ -20,16 +20,15 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         if (tracker.Current is not { } version)
             return await next(context);
 
-        var etag = EntityTags.Compute(http.Request, version, keys);
         var cacheControl = $"public, max-age={options.Value.MaxAgeSeconds}";
-        var (precondition, _) = Preconditions.Evaluate(http.Request, [EntityTag.Of(etag)]);
+        var (precondition, matched) = Preconditions.Evaluate(http.Request, EntityTags.Current(http.Request, version, keys));
         // A listed tag was issued with a 200 for this very URL, Accept and data version (tags are
         // keyed, so it cannot have been made up), whose answer cannot have changed since: no query
         // needs to run. A failed If-Match has no such proof: whether the URL has a representation at all (a 412) or is
         // an error (answered as such) takes running the request; the output cache keeps the 412 it then makes.
         if (precondition == Outcome.NotModified)
         {
-            SetHeaders(http.Response, etag, cacheControl);
+            SetHeaders(http.Response, matched!.Value.ToString(), cacheControl);
             return NotModified();
         }
         var result = await next(context);
@@ -39,9 +38,7 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
             return result;
         if (precondition == Outcome.FailedIfRepresented)
             return PreconditionFailed.For(http.Request.PathBase.Add(http.Request.Path).Value ?? "/");
-        // The snapshot may have seen a version the tracker has not yet (a standby is polled): tag what was read.
-        if (SnapshotVersion.Of(http) is { } read && read.Id != version.Id)
-            etag = EntityTags.Compute(http.Request, read, keys);
+        var etag = EntityTags.Compute(http.Request, TagBasis.Of(http, Answered(result), version), keys);
         // Set before the result runs, not when the response starts: the output cache copies the
         // headers on the first body write, and a cached answer must carry the same tag.
         SetHeaders(http.Response, etag, cacheControl);

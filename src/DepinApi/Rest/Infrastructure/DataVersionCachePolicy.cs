@@ -45,7 +45,7 @@ public sealed class DataVersionCachePolicy(DataVersionTracker tracker, IOptions<
         context.CacheVaryByRules.VaryByValues["accept"] = CacheKeyDigest.Of(request.Headers.Accept, request.Headers.AcceptEncoding);
         context.CacheVaryByRules.VaryByValues["dataVersion"] = tracker.Current!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.IfMatch)
-            && Preconditions.IfMatchFails(request, [EntityTag.Of(EntityTags.Compute(request, tracker.Current!, keys))]))
+            && Preconditions.IfMatchFails(request, EntityTags.Current(request, tracker.Current!, keys)))
         {
             context.CacheVaryByRules.VaryByValues[PreconditionFailedKey] = "412";
             // A failed If-Match is answered 412 whatever If-None-Match says (RFC 9110 13.2.2); left in, a kept 412 would be

@@ -8,6 +8,8 @@ public readonly record struct EntityTag(string Opaque, bool Weak)
     /// <summary>RFC 9110 8.8.3.2: strong comparison needs both tags strong; weak comparison ignores <c>W/</c>.</summary>
     public bool Matches(EntityTag other, bool strong) => Opaque == other.Opaque && !(strong && (Weak || other.Weak));
 
+    public override string ToString() => Weak ? "W/" + Opaque : Opaque;
+
     /// <summary>A tag this server wrote (<c>"v3-…"</c>, <c>W/"…"</c>).</summary>
     public static EntityTag Of(string written) =>
         EntityTagList.TryParse(written, out var list) && list is { Any: false, Tags: [var only] }

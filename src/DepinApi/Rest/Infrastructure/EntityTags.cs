@@ -6,19 +6,23 @@ using Microsoft.Net.Http.Headers;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// Strong entity tags derived from the data version and the representation: the path, the query
+/// Strong entity tags derived from the data version (<see cref="TagBasis"/>) and the representation: the path, the query
 /// (which carries <c>asOf</c>, filters and <c>format</c>), the Accept header that may choose CSV,
 /// the host (absolute permalinks may depend on it; lower-cased, as host names are case-insensitive)
 /// and the content coding. The same tag therefore always means the same bytes, and any import
-/// changes every tag. Tags are keyed with <c>Rest:CursorKey</c>, so instances behind one load
-/// balancer give the same tags only with the same key.
+/// changes every tag but those of versions <c>asOf</c> pins. Tags are keyed with <c>Rest:CursorKey</c>, so instances
+/// behind one load balancer give the same tags only with the same key.
 /// </summary>
 public static class EntityTags
 {
-    public static string Compute(HttpRequest request, DataVersionInfo version, CursorCodec keys)
+    /// <summary>The tags a 200 of <paramref name="request"/> may carry now (<see cref="TagBasis.Candidates"/>).</summary>
+    public static IReadOnlyList<EntityTag> Current(HttpRequest request, DataVersionInfo newest, CursorCodec keys) =>
+        [.. TagBasis.Candidates(request, newest).Select(basis => new EntityTag(Compute(request, basis, keys), Weak: false))];
+
+    public static string Compute(HttpRequest request, TagBasis basis, CursorCodec keys)
     {
         var representation = new StringBuilder()
-            .Append(version.Id).Append('\n')
+            .Append(basis.Version).Append(basis.Superseded ? " superseded" : "").Append('\n')
             .Append(request.Scheme).Append("://").Append(request.Host.Value?.ToLowerInvariant()).Append(request.PathBase.Value).Append(request.Path.Value)
             .Append('\n').Append(request.QueryString.Value)
             .Append('\n').Append(request.Headers.Accept.ToString())
@@ -26,7 +30,7 @@ public static class EntityTags
         // Keyed, so that nobody can compute the tag of a URL the server never answered with a 200:
         // a tag the request names is then proof that the same representation exists.
         var hash = keys.Mac("etag", representation.ToString());
-        return $"\"v{version.Id}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+        return $"\"v{basis.Version}-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
     }
 
     /// <summary>

@@ -66,8 +66,7 @@ public sealed class RestHandlerServices(ReadSessionFactory sessions, CursorCodec
 
     private static void Hold(HttpContext http, ReadSession session)
     {
-        if (session.IsCurrent)
-            http.Features.Set(new SnapshotVersion(session.Version));
+        http.Features.Set(new SnapshotVersion(session.Version, session.IsCurrent));
         // An endpoint outside the buffered groups still gets its session closed, with the response.
         if (http.Features.Get<RequestReadSessions>() is { } buffered)
             buffered.Add(session);
