@@ -23,6 +23,10 @@ public static class SecondDataVersion
             StringComparison.Ordinal));
     }
 
+    /// <summary>Gives Render the former slug "rndr" in the aliases file of the seed copy in <paramref name="directory"/>.</summary>
+    public static void AddFormerSlug(string directory) =>
+        File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
+
     /// <summary>Imports <paramref name="directory"/> as the next version of the service's database.</summary>
     public static async Task ImportAsync(ApiFactory factory, string connectionString, string directory)
     {

@@ -56,7 +56,7 @@ public sealed class PinnedVersionTagTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             beforeImport[request] = (response.Headers.ETag!.ToString(), await response.Content.ReadAsByteArrayAsync());
         }
-        File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
+        SecondDataVersion.AddFormerSlug(directory);
         await SecondDataVersion.ImportAsync(factory, connectionString, directory);
     }
 

@@ -38,7 +38,7 @@ public sealed class VintageTests : IAsyncLifetime
         // Version 2: Aethir's Q2 figure corrected, Render renamed from a former slug "rndr".
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-rest-v2-");
         SecondDataVersion.ReviseFigure(directory);
-        File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
+        SecondDataVersion.AddFormerSlug(directory);
         await SecondDataVersion.ImportAsync(factory, connectionString, directory);
     }
 

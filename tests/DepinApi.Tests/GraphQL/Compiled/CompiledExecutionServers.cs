@@ -86,10 +86,9 @@ public sealed class CompiledExecutionServers : IAsyncLifetime
             Assert.Contains(from, text);
             File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
         }
-        Change("revenue.csv", "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32700000,",
-            "aethir-2025q2-quarterly-revenue,aethir,2025Q2,quarterly_revenue,32800000,");
+        SecondDataVersion.ReviseFigure(directory);
         Change("projects.csv", "helium,Helium,", "helium,The Helium Network,");
-        File.WriteAllText(Path.Combine(directory, "project_aliases.csv"), "alias,slug\nrndr,render\n");
+        SecondDataVersion.AddFormerSlug(directory);
         await ImportAsync(directory);
     }
 
