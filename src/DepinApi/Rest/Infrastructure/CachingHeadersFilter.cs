@@ -21,7 +21,10 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
             return await next(context);
 
         var cacheControl = $"public, max-age={options.Value.MaxAgeSeconds}";
-        var (precondition, matched) = Preconditions.Evaluate(http.Request, EntityTags.Current(http.Request, version, keys));
+        // The tags are keyed hashes: most requests state no precondition, and their one tag is computed once, after the answer.
+        var (precondition, matched) = Preconditions.Stated(http.Request)
+            ? Preconditions.Evaluate(http.Request, EntityTags.Current(http.Request, version, keys))
+            : (Outcome.None, null);
         // A listed tag was issued with a 200 for this very URL, Accept and data version (tags are
         // keyed, so it cannot have been made up), whose answer cannot have changed since: no query
         // needs to run. A failed If-Match has no such proof: whether the URL has a representation at all (a 412) or is

@@ -34,7 +34,7 @@ public static class Preconditions
     /// </summary>
     public static (Outcome Outcome, EntityTag? Matched) Evaluate(HttpRequest request, IReadOnlyList<EntityTag> current)
     {
-        if (Read(request, HeaderNames.IfMatch) is { } ifMatch && !ifMatch.MatchesAny(current, strong: true))
+        if (IfMatchFails(request, current))
             return (Outcome.FailedIfRepresented, null);
         if (Read(request, HeaderNames.IfNoneMatch) is not { } ifNoneMatch)
             return (Outcome.None, null);
@@ -47,6 +47,10 @@ public static class Preconditions
         }
         return (Outcome.None, null);
     }
+
+    /// <summary>Whether the request states a precondition <see cref="Evaluate"/> reads; without one, it needs no current tags.</summary>
+    public static bool Stated(HttpRequest request) =>
+        request.Headers.ContainsKey(HeaderNames.IfMatch) || request.Headers.ContainsKey(HeaderNames.IfNoneMatch);
 
     /// <summary>Whether the request's <c>If-Match</c> lists tags of which none is one of <paramref name="current"/>.</summary>
     public static bool IfMatchFails(HttpRequest request, IReadOnlyList<EntityTag> current) =>
