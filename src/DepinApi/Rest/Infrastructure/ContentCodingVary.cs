@@ -21,15 +21,17 @@ public static class ContentCodingVary
     public static IApplicationBuilder UseResponseCompressionWithVary(this IApplicationBuilder app)
     {
         var compression = app.ApplicationServices.GetRequiredService<IResponseCompressionProvider>();
+        // One callback for the app, handed each request's context as its state: nothing is allocated per request for it.
+        Func<object, Task> declareIfEncodable = state =>
+        {
+            var http = (HttpContext)state;
+            if (http.Response.Headers.ContainsKey(HeaderNames.ContentEncoding) || compression.ShouldCompressResponse(http))
+                Declare(http.Response);
+            return Task.CompletedTask;
+        };
         app.Use((context, next) =>
         {
-            context.Response.OnStarting(static state =>
-            {
-                var (http, compression) = ((HttpContext, IResponseCompressionProvider))state;
-                if (http.Response.Headers.ContainsKey(HeaderNames.ContentEncoding) || compression.ShouldCompressResponse(http))
-                    Declare(http.Response);
-                return Task.CompletedTask;
-            }, (context, compression));
+            context.Response.OnStarting(declareIfEncodable, context);
             return next(context);
         });
         return app.UseResponseCompression();
