@@ -41,9 +41,7 @@ public static class EntityTags
     public static EntityTagHeaderValue OfContent(HttpRequest request, ReadOnlySpan<byte> content)
     {
         ContentCodingVary.Declare(request.HttpContext.Response);
-        var tag = PrecompressedContent.StrongETag(content);
-        var coding = ContentCoding(request);
-        return coding == "identity" ? tag : new EntityTagHeaderValue(tag.Tag.Value!.TrimEnd('"') + "-" + coding + '"');
+        return PrecompressedContent.InCoding(PrecompressedContent.StrongETag(content), ContentCoding(request));
     }
 
     // A compressed body is a different representation, so it must carry a different strong tag: the coding is the

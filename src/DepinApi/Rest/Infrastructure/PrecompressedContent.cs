@@ -28,6 +28,15 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         new('"' + Convert.ToHexStringLower(SHA256.HashData(contents))[..32] + '"');
 
     /// <summary>
+    /// The strong tag of <paramref name="identityTag"/>'s body sent in the content coding <paramref name="coding"/>: each
+    /// coding is a different representation, so each gets its own validator; the identity keeps the tag as it is.
+    /// </summary>
+    public static EntityTagHeaderValue InCoding(EntityTagHeaderValue identityTag, string? coding) =>
+        string.IsNullOrEmpty(coding) || coding == "identity"
+            ? identityTag
+            : new EntityTagHeaderValue(identityTag.Tag.Value!.TrimEnd('"') + "-" + coding + '"');
+
+    /// <summary>
     /// Answers <paramref name="http"/> with the form its <c>Accept-Encoding</c> takes: a 412 when its <c>If-Match</c>
     /// names another, a 304 when its <c>If-None-Match</c> names that form, else the body, charged by its size; a client
     /// whose other requests spent the budget meanwhile gets the 429.
@@ -48,10 +57,7 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
             contents = Gzip;
             headers.ContentEncoding = "gzip";
         }
-        // Each encoding is a different representation, so each gets its own validator.
-        var etag = headers.ContentEncoding.Count == 0
-            ? ETag
-            : new EntityTagHeaderValue(ETag.Tag.Value!.TrimEnd('"') + "-" + headers.ContentEncoding + '"');
+        var etag = InCoding(ETag, headers.ContentEncoding.ToString());
         // Charged by its bytes as any response is, unless no body is sent: the client has it already (304) or its If-Match
         // names another (412); either costs one point. The file result evaluates the same headers to answer.
         if (SendsBody(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
