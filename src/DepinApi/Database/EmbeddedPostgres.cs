@@ -26,6 +26,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly PostgresBinaries binaries;
     private readonly string dataDirectory;
 
+    // Names this instance's own set-up and check sessions in pg_stat_activity, to tell them apart (see OtherSessionsAsync).
+    private readonly string ownSessionsName = "depin private cluster " + Guid.NewGuid().ToString("N");
+
     private EmbeddedPostgres(EmbeddedPostgresOptions options, PostgresBinaries binaries)
     {
         this.options = options;
@@ -73,7 +76,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     // The cluster's own set-up and checks, once each: unpooled, so that no idle session of this process outlives them
     // and counts as another process's when the cluster is about to be stopped (DisposeAsync).
-    private string AdminConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+    private string AdminConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString("postgres"))
+    {
+        Pooling = false,
+        ApplicationName = ownSessionsName,
+    }.ConnectionString;
 
     // The private cluster listens on loopback and offers no GSS encryption. Npgsql's default, Prefer, first asks the
     // machine's GSSAPI library for a Kerberos context, which on a loaded machine was seen to outlast the whole connect
@@ -259,26 +266,43 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (!options.StopOnDispose || await OtherSessionsAsync() > 0)
+        // Only a cluster that says nobody else is left is stopped: one that does not answer in time may still serve
+        // someone, and one that does not run needs no stop.
+        if (!options.StopOnDispose || await OtherSessionsAsync() is not 0)
             return;
         await PostgresCommand.TryRunAsync(binaries.PgCtl, FastStopArguments, CancellationToken.None);
     }
 
-    /// <summary>Client sessions in the cluster besides the one asking (none when it does not answer).</summary>
-    private async Task<long> OtherSessionsAsync()
+    // Generous: it bounds only a cluster that never answers, once, as the process ends; on a loaded machine a login
+    // alone has taken over two seconds.
+    private static readonly TimeSpan SessionCountPatience = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Client sessions in the cluster besides the one asking and this instance's own, or null when the cluster does not
+    /// answer (stopped, or too slow to say).
+    /// </summary>
+    private async Task<long?> OtherSessionsAsync()
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var patience = new CancellationTokenSource(SessionCountPatience);
             await using var connection = new NpgsqlConnection(AdminConnectionString);
-            await connection.OpenAsync(timeout.Token);
+            await connection.OpenAsync(patience.Token);
+            // This instance's own sessions are closed by now, but a closed session stays listed until its backend has
+            // exited, a moment after the client hung up (longer on a loaded machine); counted, one would keep the last
+            // process out from stopping the cluster. Closed sessions do end, so this waits for them to.
+            await using var ownStillListed = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()", connection);
+            ownStillListed.Parameters.AddWithValue(ownSessionsName);
+            while ((long)(await ownStillListed.ExecuteScalarAsync(patience.Token))! > 0)
+                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
             await using var count = new NpgsqlCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
-            return (long)(await count.ExecuteScalarAsync(timeout.Token))!;
+            return (long)(await count.ExecuteScalarAsync(patience.Token))!;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or OperationCanceledException or IOException)
         {
-            return 0;
+            return null;
         }
     }
 
