@@ -1,5 +1,8 @@
+using System.Diagnostics;
+using System.Net.Sockets;
 using DepinApi.Database;
 using DepinApi.Tests.Infrastructure;
+using DepinApi.Tests.Reliability;
 using Npgsql;
 
 namespace DepinApi.Tests.Database;
@@ -35,6 +38,7 @@ public sealed class EmbeddedPostgresSharingTests : IAsyncLifetime
         // Another process's session, as a server started meanwhile holds one (unpooled: closing it ends it).
         var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await other.OpenAsync();
+        var otherBackend = other.ProcessID;
 
         await starter.DisposeAsync();
         Assert.True(await AnswersAsync(connectionString), "the cluster was stopped under another process's session");
@@ -42,19 +46,50 @@ public sealed class EmbeddedPostgresSharingTests : IAsyncLifetime
         // That process stops using it and stops too: it did not start the cluster, but nobody else is left.
         var reuser = await EmbeddedPostgres.StartAsync(options);
         await other.DisposeAsync();
+        // The other process is gone only once Postgres has seen its session end, a moment after it hung up.
+        await BackendExitedAsync(otherBackend);
         await reuser.DisposeAsync();
         Assert.False(await AnswersAsync(connectionString), "the cluster was left running for nobody");
     }
 
+    /// <summary>
+    /// Whether the cluster takes a login; false only when nothing listens on its port any more. The test's session ends,
+    /// its backend gone, before this returns: still listed, it would count as another process's when one next asks.
+    /// </summary>
     private static async Task<bool> AnswersAsync(string connectionString)
+    {
+        // A loaded machine can take seconds for a login: slowness is not an answer either way, only a refusal is.
+        await using var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 60 }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync();
+        }
+        catch (NpgsqlException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        {
+            return false;
+        }
+        var backend = connection.ProcessID;
+        await connection.CloseAsync();
+        await BackendExitedAsync(backend);
+        return true;
+    }
+
+    /// <summary>
+    /// Waits for the backend process of a closed session to exit (the cluster runs on this machine): Postgres lists the
+    /// session until then, and asking Postgres would open a session of its own.
+    /// </summary>
+    private static Task BackendExitedAsync(int pid) =>
+        Poll.UntilAsync(() => Task.FromResult(!IsRunning(pid)), $"the exit of backend {pid}");
+
+    private static bool IsRunning(int pid)
     {
         try
         {
-            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 3 }.ConnectionString);
-            await connection.OpenAsync();
-            return true;
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
         }
-        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (ArgumentException)
         {
             return false;
         }
