@@ -20,11 +20,12 @@ public sealed class ReadinessState(ILogger<ReadinessState> logger, IServiceProvi
             ? Readiness.Of(entry)
             : Readiness.Unavailable;
         var previous = latest;
-        latest = readiness;
-        first.TrySetResult(readiness);
+        // Before the finding is published: once /readyz says ready, no request may meet a connection the outage broke.
         // Resolved only now: the data source exists once start-up has located the database, after this publisher.
         if (previous is { Reachable: false } && readiness.Reachable)
             services.GetRequiredService<NpgsqlDataSource>().Clear();
+        latest = readiness;
+        first.TrySetResult(readiness);
         if (previous is not null && Ready(previous) != Ready(readiness))
         {
             if (Ready(readiness))
