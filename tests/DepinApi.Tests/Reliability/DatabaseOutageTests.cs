@@ -29,8 +29,8 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
     {
         using var client = api.Factory.CreateClient();
         // A healthy service before the outage (readiness among the paths). The class's other tests stop Postgres and
-        // lock tables too, and under a loaded test run a first query can outlast the 2 s command timeout: the
-        // precondition waits for health, the assertions under test below do not.
+        // lock tables too, and the service may have just started: the precondition waits for health, the assertions
+        // under test below do not.
         foreach (var path in DatabasePaths)
             await OnceItIsAsync(client, path, ok: true);
         var cachedBefore = await client.GetStringAsync(CachedPath, Patience);
@@ -112,10 +112,16 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
         }
     }
 
+    // The command timeout of the lock test's own instance; the class's service is patient (PrivateClusterApi).
+    private const int ShortCommandTimeoutSeconds = 2;
+
     [Fact]
     public async Task A_query_stuck_behind_a_lock_gets_503_once_the_command_timeout_passes()
     {
-        using var client = api.Factory.CreateClient();
+        await using var impatient = api.WithCommandTimeout(ShortCommandTimeoutSeconds);
+        using var client = impatient.CreateClient();
+        // Serving before the lock, so that the query below waits for the lock and not for a login on a loaded machine.
+        await OnceItIsAsync(client, DatabaseProbe.Path, ok: true);
         var owner = api.Factory.Services.GetRequiredService<DatabaseStartup>().Connections.Owner;
         await using var projects = await TableLock.HoldAsync(owner, "projects", "ACCESS EXCLUSIVE");
 
@@ -130,8 +136,8 @@ public sealed class DatabaseOutageTests(PrivateClusterApi api, ITestOutputHelper
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes; the private cluster is Unix-only anyway
     public async Task The_private_cluster_serves_through_a_reader_login_of_its_own()
     {
-        // As in the outage test: the class's other tests stop Postgres and lock tables, and under a loaded test run a
-        // first connection's login can outlast the 2 s timeout. A healthy service first; the assertions do not wait.
+        // As in the outage test: the class's other tests stop Postgres and lock tables, and the service may have just
+        // started. A healthy service first; the assertions do not wait.
         using (var client = api.Factory.CreateClient())
             foreach (var path in DatabasePaths)
                 await OnceItIsAsync(client, path, ok: true);
