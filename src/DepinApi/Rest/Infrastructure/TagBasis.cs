@@ -36,7 +36,7 @@ public readonly record struct TagBasis(int Version, bool Superseded)
         if (!page && PinnedVersion(http.Request) is { } pinned && read is { } session && session.Read.Id == pinned)
             return new(pinned, Superseded: !session.IsCurrent);
         // The snapshot may have seen a version the tracker has not yet (a standby is polled): tag what was read.
-        return new((read is { IsCurrent: true } ? read.Read : newest).Id, false);
+        return new((SnapshotVersion.Of(http) ?? newest).Id, false);
     }
 
     /// <summary>
