@@ -42,7 +42,7 @@ public static class Preconditions
             return (Outcome.NotModifiedIfRepresented, null);
         foreach (var tag in current)
         {
-            if (ifNoneMatch.MatchesAny([tag], strong: false))
+            if (ifNoneMatch.Tags.Any(listed => listed.Matches(tag, strong: false)))
                 return (Outcome.NotModified, tag);
         }
         return (Outcome.None, null);
