@@ -17,11 +17,11 @@ public class RedisFaultTests(RateLimitDatabase database) : IClassFixture<RateLim
 {
     private static Dictionary<string, string?> Settings(TestRedis redis, params (string Key, string? Value)[] more) =>
         RateLimitedApi.SmallLimits([
-            .. more,
             ("RateLimiting:Anonymous:PointsPerWindow", "100000"),
             ("RateLimiting:Anonymous:ConcurrentRequests", "100"),
             .. redis.ReplicaSettings(),
-            ("RateLimiting:RedisRetrySeconds", "1")]);
+            ("RateLimiting:RedisRetrySeconds", "1"),
+            .. more]);
 
     [Fact]
     public async Task Killed_redis_falls_back_to_per_process_limits_without_a_5xx_and_sharing_resumes_when_it_is_back()
