@@ -25,22 +25,33 @@ internal sealed class PublishedDocuments
     public async Task<PrecompressedContent?> GetAsync(HttpContext http, RequestDelegate render)
     {
         var key = http.Request.PathBase.Add(http.Request.Path).Value!;
-        var rendering = _rendered.GetOrAdd(key, _ => new Lazy<Task<PrecompressedContent?>>(() => RenderAsync(http, render)));
+        var rendering = _rendered.GetOrAdd(key, _ => new Lazy<Task<PrecompressedContent?>>(() => StartRendering(http, render)));
         var document = await rendering.Value;
         if (document is null)
             _rendered.TryRemove(new KeyValuePair<string, Lazy<Task<PrecompressedContent?>>>(key, rendering));
         return document;
     }
 
-    /// <summary>Runs the document middleware on a request of its own, with nothing of the client's but the path.</summary>
-    private async Task<PrecompressedContent?> RenderAsync(HttpContext client, RequestDelegate render)
+    /// <summary>
+    /// Starts the document middleware on a request of its own, with nothing of the client's but the path, on the thread
+    /// pool. The generator and the compression work synchronously for about half a second; run inside the lazy value,
+    /// every concurrent first request blocked a thread until they finished, and 64 of them starved the pool: another
+    /// client's request waited 0.5 s. Now the first request returns at once with the rendering's task, and all wait on it
+    /// without a thread.
+    /// </summary>
+    private Task<PrecompressedContent?> StartRendering(HttpContext client, RequestDelegate render)
     {
-        Interlocked.Increment(ref _renders);
         var http = new DefaultHttpContext { RequestServices = client.RequestServices };
         http.Request.Method = HttpMethods.Get;
         http.Request.Scheme = client.Request.Scheme;
         http.Request.PathBase = client.Request.PathBase;
         http.Request.Path = client.Request.Path;
+        return Task.Run(() => RenderAsync(http, render));
+    }
+
+    private async Task<PrecompressedContent?> RenderAsync(HttpContext http, RequestDelegate render)
+    {
+        Interlocked.Increment(ref _renders);
         using var body = new MemoryStream();
         http.Response.Body = body;
         await render(http);

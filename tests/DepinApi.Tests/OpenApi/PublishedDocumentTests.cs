@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using DepinApi.OpenApi;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DepinApi.Tests.OpenApi;
@@ -55,6 +56,46 @@ public sealed class PublishedDocumentTests(ManyRequestsDocumentFixture served) :
         for (var i = 0; i < 5; i++)
             await GetAsync(ApiDocs.Document30Path, $"x{i}");
         Assert.Equal(rendered, documents.Renders);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_requests_wait_for_the_one_rendering_without_holding_a_thread_each()
+    {
+        var documents = new PublishedDocuments();
+        using var finish = new ManualResetEventSlim();
+        // Renders as the document generator does: synchronously, for as long as it takes.
+        RequestDelegate render = context =>
+        {
+            finish.Wait(TimeSpan.FromSeconds(60));
+            context.Response.ContentType = "application/json";
+            return context.Response.Body.WriteAsync("{}"u8.ToArray()).AsTask();
+        };
+        try
+        {
+            var calls = Enumerable.Range(0, 8)
+                .Select(_ => Task.Factory.StartNew(() => documents.GetAsync(FirstRequest(), render), TaskCreationOptions.LongRunning))
+                .ToArray();
+            // Each call hands back its task while the rendering is still under way, instead of blocking its thread.
+            var waiting = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.All(waiting, task => Assert.False(task.IsCompleted));
+
+            finish.Set();
+            var served = await Task.WhenAll(waiting).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(1, documents.Renders);
+            Assert.All(served, document => Assert.Same(served[0], document));
+            Assert.Equal("{}"u8.ToArray(), served[0]!.Identity);
+        }
+        finally
+        {
+            finish.Set();
+        }
+
+        static HttpContext FirstRequest()
+        {
+            var http = new DefaultHttpContext { RequestServices = new ServiceCollection().BuildServiceProvider() };
+            http.Request.Path = ApiDocs.DocumentPath;
+            return http;
+        }
     }
 
     private async Task<(byte[] Body, string ETag, string? Encoding, int Cost)> GetAsync(string path, string acceptEncoding, string? accept = null)
