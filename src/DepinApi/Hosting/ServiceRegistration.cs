@@ -132,6 +132,7 @@ public static class ServiceRegistration
         // After the rate limits, which charge it as any request: answered before them, it would be the one request a
         // client could send as fast as the server answers.
         app.UseServerWideOptions();
+        app.UseCanonicalPaths();
         app.UseOutputCache();
         // Inside the output cache, so a cached answer takes no turn; outside the buffer, so the turn is given back
         // when the buffer starts to drain to the client.

@@ -1,0 +1,82 @@
+using System.Net;
+using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>
+/// One URL per resource: a path that names an endpoint in another spelling (a fixed segment in other case, a trailing
+/// slash) answers 308 to the path as the API writes it, query kept; values in the path stay as sent.
+/// </summary>
+public class CanonicalPathTests(RestApiFixture api) : IClassFixture<RestApiFixture>
+{
+    [Theory]
+    [InlineData("/V1/projects", "/v1/projects")]
+    [InlineData("/v1/Projects?limit=2&q=he", "/v1/projects?limit=2&q=he")]
+    [InlineData("/v1/projects/", "/v1/projects")]
+    [InlineData("/V1/PROJECTS/", "/v1/projects")]
+    [InlineData("/v1/projects/aethir/revenue/?metric=quarterly_revenue", "/v1/projects/aethir/revenue?metric=quarterly_revenue")]
+    [InlineData("/v1/projects/aethir/Revenue/2025Q2", "/v1/projects/aethir/revenue/2025Q2")]
+    [InlineData("/v1/revenue/aethir-2025q2-quarterly-revenue/", "/v1/revenue/aethir-2025q2-quarterly-revenue")]
+    [InlineData("/v1/", "/v1")]
+    [InlineData("/healthz/", "/healthz")]
+    [InlineData("/OpenAPI/v1.json", "/openapi/v1.json")]
+    public async Task Another_spelling_of_a_path_answers_308_to_the_api_s_own(string url, string location)
+    {
+        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+        using var followed = await client.GetAsync(location);
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        Assert.Equal(HttpStatusCode.PermanentRedirect, head.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_slug_keeps_its_spelling_and_its_own_redirect_follows()
+    {
+        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var first = await client.GetAsync("/V1/projects/HNT/");
+        Assert.Equal(HttpStatusCode.PermanentRedirect, first.StatusCode);
+        Assert.Equal("/v1/projects/HNT", first.Headers.Location?.OriginalString);
+
+        using var second = await client.GetAsync("/v1/projects/HNT");
+        Assert.Equal("/v1/projects/helium", second.Headers.Location?.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/v1/projects")]
+    [InlineData("/v1/projects/aethir/revenue?metric=quarterly_revenue")]
+    [InlineData("/healthz")]
+    [InlineData("/docs/index.html")]
+    public async Task The_api_s_own_spelling_is_answered(string url)
+    {
+        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_reads_are_redirected()
+    {
+        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var content = new StringContent("""{"query":"{ meta { dataVersion { id } } }"}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/GraphQL", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/v1/projects/{slug}", "/V1/projects/a%2Fb/", "/v1/projects/a%2Fb")]
+    [InlineData("/docs/{**path}", "/Docs/a/B/", "/docs/a/B/")]
+    [InlineData("/docs/{**path}", "/docs/", null)]
+    [InlineData("/openapi/{documentName}.json", "/openapi/V1.json", null)]
+    [InlineData("/v1", "/", null)]
+    [InlineData("/v1/projects", "/v1/projects", null)]
+    public void The_canonical_path_changes_fixed_segments_and_the_trailing_slash_only(string pattern, string path, string? canonical) =>
+        Assert.Equal(canonical, CanonicalPaths.Canonical(path, RoutePatternFactory.Parse(pattern)));
+}
