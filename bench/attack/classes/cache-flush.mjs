@@ -4,7 +4,7 @@
 // series from new dates); afterwards the harness counts how many hot answers are still served
 // from memory (`Server-Timing: cache;desc="hit"`).
 import { Tally } from '../lib/tally.mjs';
-import { attackers, flood, HARNESS } from '../lib/clients.mjs';
+import { attackers, flood, HARNESS, observer } from '../lib/clients.mjs';
 import { destroyAgents, fromCache, graphql, send } from '../lib/http.mjs';
 import { day, introspectionAliases, LONG_SERIES } from '../lib/documents.mjs';
 
@@ -24,12 +24,16 @@ const HOT = [
   ...Array.from({ length: 24 }, (_, i) => `/v1/projects/${LONG_SERIES}/token-prices?from=${day(19_000 + i * 20)}&limit=100`),
 ];
 
-const cached = async (base, path) => fromCache((await send({ base, address: HARNESS, path })).headers);
+/** How many of the hot answers the cache serves, each asked for by an address of its own. */
+async function hotCount(base) {
+  let hot = 0;
+  for (const [i, path] of HOT.entries()) if (fromCache((await send({ base, address: observer(i), path })).headers)) hot++;
+  return hot;
+}
 
 export async function prepare({ base }) {
   for (const path of HOT) for (let i = 0; i < 2; i++) await send({ base, address: HARNESS, path });
-  let hotBefore = 0;
-  for (const path of HOT) if (await cached(base, path)) hotBefore++;
+  const hotBefore = await hotCount(base);
   // How many aliases make an answer of about TARGET_BYTES on this server's schema.
   const one = await graphql({ base, address: HARNESS }, introspectionAliases(1, 'calibrate'));
   const aliases = Math.max(1, Math.min(30, Math.floor(TARGET_BYTES / Math.max(1, one.bytes))));
@@ -58,7 +62,6 @@ export async function attack({ base, deadline, prepared }, signal) {
 }
 
 export async function after({ base }, prepared) {
-  let hotAfter = 0;
-  for (const path of HOT) if (await cached(base, path)) hotAfter++;
+  const hotAfter = await hotCount(base);
   return [`hot REST answers served from the cache: ${prepared.hotBefore}/${HOT.length} before, ${hotAfter}/${HOT.length} after`];
 }

@@ -1,6 +1,6 @@
 // Who is who on loopback: attackers take 127.0.0.2 upwards, the victim 127.0.1.1 upwards,
-// the harness itself (probes of cache state, calibration) 127.0.0.250. The server listens on
-// 127.0.0.1; nothing leaves the machine.
+// the harness itself (calibration, warming the cache) 127.0.0.250 and, for checks of what the
+// cache holds, 127.0.2.1 upwards. The server listens on 127.0.0.1; nothing leaves the machine.
 import { send } from './http.mjs';
 
 export const MAX_ATTACKERS = 150;
@@ -14,6 +14,12 @@ export const victims = n => {
   return Array.from({ length: n }, (_, i) => `127.0.1.${1 + i}`);
 };
 export const HARNESS = '127.0.0.250';
+// One address per check, so that checking many answers never meets the budget of one address: a cached answer is
+// charged by its size, and a check refused with a 429 would look like an answer the cache had lost.
+export const observer = i => {
+  if (i < 0 || i >= 250) throw new Error(`observer ${i} out of range`);
+  return `127.0.2.${1 + i}`;
+};
 
 const sleep = (ms, signal) => new Promise(resolve => {
   if (signal?.aborted) return resolve();
