@@ -63,7 +63,8 @@ function details(entry) {
       : '';
     lines.push(`  Garbage collection during the attack: ${fmt(during.gcPauseSeconds * 1000)} ms paused${collections}.`);
   }
-  lines.push(`  Server RSS: ${fmt(entry.idleRssMb)} MB before the attack, ${fmt(entry.peakRssMb)} MB at most, ${fmt(entry.rssAfterMb)} MB 3 s after it.`);
+  lines.push(`  Server RSS: ${fmt(entry.idleRssMb)} MB before the attack, ${fmt(entry.peakRssMb)} MB at most, ${fmt(entry.rssSettledMb)} MB 3 s after it, ` +
+    `${fmt(entry.rssAfterMb)} MB once quiet for ${fmt(entry.quietSeconds)} s.`);
   for (const note of entry.notes) lines.push(`  ${note[0].toUpperCase()}${note.slice(1)}.`);
   for (const f of a.findings ?? []) lines.push(`  - ${f.ok ? 'ok' : '**FAIL**'}: ${f.name} — expected ${f.expect}; got ${f.detail}`);
   return lines.join('\n');
@@ -78,7 +79,7 @@ export function markdown(run) {
     `Targets per class: victim p99 under attack within ${TARGETS.p99Ratio}× its baseline (REST and GraphQL each), no 5xx, peak RSS below ${TARGETS.peakRssMb} MB.`,
     'Victim latencies in ms, p50 / p99 alone → under attack (p99 ratio). Postgres sessions: the most the server held at once (of them idle in transaction).',
     '',
-    '| Class | Attacker requests | Points charged | Bytes served | Victim REST | Victim GraphQL | 5xx | Postgres sessions | Peak RSS MB | RSS after MB | Result |',
+    '| Class | Attacker requests | Points charged | Bytes served | Victim REST | Victim GraphQL | 5xx | Postgres sessions | Peak RSS MB | RSS quiet after MB | Result |',
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...run.classes.map(row),
     '',

@@ -14,6 +14,9 @@ import { percentile } from './victim.mjs';
 const VICTIM = new URL('./victim.mjs', import.meta.url);
 const WARMUP_SECONDS = 3;
 const SETTLE_MS = 3000;
+// The server gives memory back once it has been quiet for Memory:ReleaseAfterIdleSeconds (10 s by default), checked on
+// a timer of that period: two periods and a margin after the class's last request, what it kept is what stays.
+const QUIET_MS = 25000;
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 function latency(victim) {
@@ -93,9 +96,12 @@ export async function runClass(cls, setup, options) {
       entry.peakRssMb = entry.attackPeak.rssMb;
     } else {
       const memory = memoryOf(server.pid);
-      entry.rssAfterMb = memory.rssMb;
+      entry.rssSettledMb = memory.rssMb;
       entry.peakRssMb = Math.max(memory.peakMb, entry.attackPeak.rssMb);
       if (cls.after) entry.notes.push(...await cls.after({ base }, prepared));
+      await sleep(QUIET_MS);
+      entry.rssAfterMb = memoryOf(server.pid).rssMb;
+      entry.quietSeconds = QUIET_MS / 1000;
     }
     if (entry.safetyStop) entry.notes.push(entry.safetyStop);
     entry.notes.push(...(entry.attack.notes ?? []));
