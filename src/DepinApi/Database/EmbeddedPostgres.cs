@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -277,6 +278,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     // alone has taken over two seconds.
     private static readonly TimeSpan SessionCountPatience = TimeSpan.FromSeconds(30);
 
+    // Longer than a closed session's backend was seen to stay listed (95 ms), short enough for an idle server to exit
+    // well within its 2 s when another process does hold a session.
+    private static readonly TimeSpan OthersSettle = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Client sessions in the cluster besides the one asking and this instance's own, or null when the cluster does not
     /// answer (stopped, or too slow to say).
@@ -296,9 +301,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             ownStillListed.Parameters.AddWithValue(ownSessionsName);
             while ((long)(await ownStillListed.ExecuteScalarAsync(patience.Token))! > 0)
                 await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+            // The process's other sessions, its server's pools (named for the service, not for this instance), were
+            // closed just before too, and stay listed as long; another process's stay for good. So a count above zero
+            // is taken again until it falls to zero or has held for OthersSettle.
             await using var count = new NpgsqlCommand(
                 "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
-            return (long)(await count.ExecuteScalarAsync(patience.Token))!;
+            var settling = Stopwatch.StartNew();
+            while (true)
+            {
+                var others = (long)(await count.ExecuteScalarAsync(patience.Token))!;
+                if (others == 0 || settling.Elapsed >= OthersSettle)
+                    return others;
+                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
+            }
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException or OperationCanceledException or IOException)
         {

@@ -52,6 +52,30 @@ public sealed class EmbeddedPostgresSharingTests : IAsyncLifetime
         Assert.False(await AnswersAsync(connectionString), "the cluster was left running for nobody");
     }
 
+    [Fact]
+    public async Task A_session_of_the_process_that_ends_as_the_cluster_is_asked_to_stop_does_not_keep_it_running()
+    {
+        var cluster = await EmbeddedPostgres.StartAsync(options);
+        var connectionString = await cluster.EnsureDatabaseAsync("depin");
+        // The server's pool, under the service's own name, is closed as the host ends; each session stays listed until
+        // its backend exits, up to about 0.1 s later. Here one ends 0.2 s into the cluster's own check.
+        var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            ApplicationName = "depin-api",
+            Pooling = false,
+        }.ConnectionString);
+        await session.OpenAsync();
+        var ending = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            await session.DisposeAsync();
+        });
+
+        await cluster.DisposeAsync();
+        await ending;
+        Assert.False(await AnswersAsync(connectionString), "the cluster was left running for a session that had ended");
+    }
+
     /// <summary>
     /// Whether the cluster takes a login; false only when nothing listens on its port any more. The test's session ends,
     /// its backend gone, before this returns: still listed, it would count as another process's when one next asks.
