@@ -1,6 +1,7 @@
 using DepinApi.Database;
 using DepinApi.Errors;
 using DepinApi.Rest;
+using DepinApi.Rest.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public static class HealthEndpoints
             .WithDescription("Answers 200 while the process runs, whatever the state of the database. Not rate limited. " +
                 "Use it as a liveness probe; use /readyz to decide whether to send traffic.")
             .Produces<LivenessResponse>()
+            .WithUntaggedPreconditions()
             // A status page in a browser may poll the probes from another origin.
             .RequireCors(RestApi.CorsPolicy);
         app.MapGet("/readyz", ReadinessAsync)
@@ -27,6 +29,7 @@ public static class HealthEndpoints
                 "second in the background, so a probe costs no database work. Not rate limited.")
             .Produces<ReadinessResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithUntaggedPreconditions()
             .RequireCors(RestApi.CorsPolicy);
         return app;
     }

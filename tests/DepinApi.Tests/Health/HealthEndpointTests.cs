@@ -46,6 +46,32 @@ public class HealthEndpointTests
         Assert.Equal("ok", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("/healthz", "If-Match", "\"a-tag\"", HttpStatusCode.PreconditionFailed)]
+    [InlineData("/readyz", "If-Match", "\"a-tag\", W/\"another\"", HttpStatusCode.PreconditionFailed)]
+    [InlineData("/healthz", "If-Match", "*", HttpStatusCode.OK)]
+    [InlineData("/readyz", "If-None-Match", "*", HttpStatusCode.NotModified)]
+    [InlineData("/healthz", "If-None-Match", "\"a-tag\"", HttpStatusCode.OK)]
+    [InlineData("/readyz", "If-Match", "\"a\"\"b\"", HttpStatusCode.OK)]
+    public async Task A_probe_s_answer_carries_no_tag_so_a_listed_if_match_fails_and_star_holds(string url, string header,
+        string value, HttpStatusCode expected)
+    {
+        await using var factory = await ApiFactory.WithSeedDataAsync();
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.PreconditionFailed)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("/problems/precondition-failed", problem.GetProperty("type").GetString());
+            Assert.Equal(url, problem.GetProperty("path").GetString());
+        }
+    }
+
     [Fact]
     public async Task Readyz_is_503_problem_json_when_the_database_is_unreachable()
     {
@@ -72,5 +98,13 @@ public class HealthEndpointTests
         var detail = problem.GetProperty("detail").GetString()!;
         Assert.DoesNotContain(new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database!, detail);
         Assert.DoesNotContain("54", detail);
+        // A precondition never hides the outage (RFC 9110 13.2.1: only a 2xx answer is made conditional).
+        foreach (var (header, value) in new[] { ("If-Match", "\"a-tag\""), ("If-None-Match", "*") })
+        {
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, "/readyz");
+            conditional.Headers.TryAddWithoutValidation(header, value);
+            using var answer = await client.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        }
     }
 }

@@ -1,0 +1,30 @@
+using DepinApi.Errors;
+
+namespace DepinApi.Rest.Infrastructure;
+
+/// <summary>
+/// The preconditions of an endpoint whose answers carry no entity tag (the probes), evaluated as RFC 9110 13.2.2 has
+/// them: an <c>If-Match</c> that lists tags names none of the current representation's, so it fails (412); <c>*</c>,
+/// in either header, holds whenever there is a representation, so <c>If-None-Match: *</c> is a 304. Only a 2xx answer
+/// is made conditional (13.2.1): a probe's 503 is answered as itself.
+/// </summary>
+public static class UntaggedPreconditionsFilter
+{
+    public static RouteHandlerBuilder WithUntaggedPreconditions(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var request = context.HttpContext.Request;
+            if (!Preconditions.Stated(request))
+                return await next(context);
+            var (precondition, _) = Preconditions.Evaluate(request, []);
+            var result = await next(context);
+            if (result is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+                return result;
+            return precondition switch
+            {
+                Preconditions.Outcome.FailedIfRepresented => PreconditionFailed.For(request.PathBase.Add(request.Path).Value ?? "/"),
+                Preconditions.Outcome.NotModifiedIfRepresented => TypedResults.StatusCode(StatusCodes.Status304NotModified),
+                _ => result,
+            };
+        });
+}
