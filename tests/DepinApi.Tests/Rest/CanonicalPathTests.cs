@@ -1,6 +1,5 @@
 using System.Net;
 using DepinApi.Rest.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace DepinApi.Tests.Rest;
@@ -24,26 +23,19 @@ public class CanonicalPathTests(RestApiFixture api) : IClassFixture<RestApiFixtu
     [InlineData("/OpenAPI/v1.json", "/openapi/v1.json")]
     public async Task Another_spelling_of_a_path_answers_308_to_the_api_s_own(string url, string location)
     {
-        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var response = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
-        Assert.Equal(location, response.Headers.Location?.OriginalString);
-        using var followed = await client.GetAsync(location);
-        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
-        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+        await api.AssertMovedPermanentlyAsync(url, location);
+        using var head = await api.NoRedirects.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
         Assert.Equal(HttpStatusCode.PermanentRedirect, head.StatusCode);
     }
 
     [Fact]
     public async Task A_slug_keeps_its_spelling_and_its_own_redirect_follows()
     {
-        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var first = await client.GetAsync("/V1/projects/HNT/");
+        using var first = await api.NoRedirects.GetAsync("/V1/projects/HNT/");
         Assert.Equal(HttpStatusCode.PermanentRedirect, first.StatusCode);
         Assert.Equal("/v1/projects/HNT", first.Headers.Location?.OriginalString);
 
-        using var second = await client.GetAsync("/v1/projects/HNT");
+        using var second = await api.NoRedirects.GetAsync("/v1/projects/HNT");
         Assert.Equal("/v1/projects/helium", second.Headers.Location?.OriginalString);
     }
 
@@ -54,8 +46,7 @@ public class CanonicalPathTests(RestApiFixture api) : IClassFixture<RestApiFixtu
     [InlineData("/docs/index.html")]
     public async Task The_api_s_own_spelling_is_answered(string url)
     {
-        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var response = await client.GetAsync(url);
+        using var response = await api.NoRedirects.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -63,9 +54,8 @@ public class CanonicalPathTests(RestApiFixture api) : IClassFixture<RestApiFixtu
     [Fact]
     public async Task Only_reads_are_redirected()
     {
-        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var content = new StringContent("""{"query":"{ meta { dataVersion { id } } }"}""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/GraphQL", content);
+        using var response = await api.NoRedirects.PostAsync("/GraphQL", content);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

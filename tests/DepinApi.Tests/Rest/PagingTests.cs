@@ -165,10 +165,9 @@ public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         var first = await api.GetJsonAsync("/v1/projects/akash/token-prices?limit=1");
         var cursor = Uri.EscapeDataString(first.GetProperty("page").GetProperty("nextCursor").GetString()!);
 
-        using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         foreach (var query in new[] { $"limit=1&cursor={cursor}", "limt=1" })
         {
-            using var moved = await client.GetAsync($"/v1/projects/{name}/token-prices?{query}");
+            using var moved = await api.NoRedirects.GetAsync($"/v1/projects/{name}/token-prices?{query}");
             Assert.Equal(HttpStatusCode.PermanentRedirect, moved.StatusCode);
             Assert.Equal($"/v1/projects/akash/token-prices?{query}", moved.Headers.Location!.OriginalString);
         }

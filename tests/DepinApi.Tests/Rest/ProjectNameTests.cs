@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DepinApi.Tests.Rest;
 
@@ -19,16 +18,8 @@ public class ProjectNameTests(RestApiFixture api) : IClassFixture<RestApiFixture
     [InlineData("/v1/projects/io.net", "/v1/projects/io-net")]
     [InlineData("/v1/projects/IO.NET/revenue", "/v1/projects/io-net/revenue")]
     [InlineData("/v1/projects/ath/settlement-mix", "/v1/projects/aethir/settlement-mix")]
-    public async Task A_name_answers_308_to_the_canonical_slug_with_path_tail_and_query(string url, string location)
-    {
-        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var response = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
-        Assert.Equal(location, response.Headers.Location?.OriginalString);
-        using var followed = await client.GetAsync(location);
-        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
-    }
+    public Task A_name_answers_308_to_the_canonical_slug_with_path_tail_and_query(string url, string location) =>
+        api.AssertMovedPermanentlyAsync(url, location);
 
     [Fact]
     public async Task An_unknown_slug_suggests_the_nearest_slugs()
