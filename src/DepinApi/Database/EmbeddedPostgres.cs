@@ -293,19 +293,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             using var patience = new CancellationTokenSource(SessionCountPatience);
             await using var connection = new NpgsqlConnection(AdminConnectionString);
             await connection.OpenAsync(patience.Token);
-            // This instance's own sessions are closed by now, but a closed session stays listed until its backend has
-            // exited, a moment after the client hung up (longer on a loaded machine); counted, one would keep the last
-            // process out from stopping the cluster. Closed sessions do end, so this waits for them to.
-            await using var ownStillListed = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()", connection);
-            ownStillListed.Parameters.AddWithValue(ownSessionsName);
-            while ((long)(await ownStillListed.ExecuteScalarAsync(patience.Token))! > 0)
-                await Task.Delay(TimeSpan.FromMilliseconds(20), patience.Token);
-            // The process's other sessions, its server's pools (named for the service, not for this instance), were
-            // closed just before too, and stay listed as long; another process's stay for good. So a count above zero
-            // is taken again until it falls to zero or has held for OthersSettle.
+            // A closed session stays listed until its backend has exited, a moment after the client hung up (longer on a
+            // loaded machine). This instance's own are told apart by their name and never counted. The process's others,
+            // its server's pools (named for the service), were closed just before too; another process's stay for good.
+            // So a count above zero is taken again until it falls to zero or has held for OthersSettle.
             await using var count = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() "
+                + "AND application_name IS DISTINCT FROM $1", connection);
+            count.Parameters.AddWithValue(ownSessionsName);
             var settling = Stopwatch.StartNew();
             while (true)
             {
