@@ -18,6 +18,9 @@ public static class PreconditionFailed
         $"If-Match names no entity tag of the current representation of {path}: it has changed since, or the tag was never "
         + "its. GET it without If-Match for the current representation and its ETag.";
 
+    /// <summary>The 412 of <paramref name="request"/>'s own URL, its path base included.</summary>
+    public static ProblemHttpResult For(HttpRequest request) => For(request.PathBase.Add(request.Path).Value ?? "/");
+
     public static ProblemHttpResult For(string path) => Problems.Create(StatusCodes.Status412PreconditionFailed, ProblemType,
         Title, Detail(path), new Dictionary<string, object?> { ["path"] = path });
 

@@ -40,7 +40,7 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         if (Answered(result) is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
             return result;
         if (precondition == Outcome.FailedIfRepresented)
-            return PreconditionFailed.For(http.Request.PathBase.Add(http.Request.Path).Value ?? "/");
+            return PreconditionFailed.For(http.Request);
         var etag = EntityTags.Compute(http.Request, TagBasis.Of(http, Answered(result), version), keys);
         // Set before the result runs, not when the response starts: the output cache copies the
         // headers on the first body write, and a cached answer must carry the same tag.

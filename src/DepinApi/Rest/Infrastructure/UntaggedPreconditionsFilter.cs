@@ -22,7 +22,7 @@ public static class UntaggedPreconditionsFilter
                 return result;
             return precondition switch
             {
-                Preconditions.Outcome.FailedIfRepresented => PreconditionFailed.For(request.PathBase.Add(request.Path).Value ?? "/"),
+                Preconditions.Outcome.FailedIfRepresented => PreconditionFailed.For(request),
                 Preconditions.Outcome.NotModifiedIfRepresented => TypedResults.StatusCode(StatusCodes.Status304NotModified),
                 _ => result,
             };
