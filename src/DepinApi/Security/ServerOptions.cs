@@ -79,7 +79,7 @@ public sealed class ServerOptions
     /// <summary>
     /// Responses (REST and GraphQL, not cached answers) the server builds at once, all clients together; the others
     /// wait, and a freed turn goes to the waiting client that holds the fewest (<see cref="Fairness.FairBuildGate"/>).
-    /// 0: the processor count (docs/performance.md, <em>Fair turns at building responses</em>, says why).
+    /// 0: twice the processor count (docs/performance.md, <em>Fair turns at building responses</em>, says why).
     /// </summary>
     [Range(0, 4096)]
     public int ConcurrentBuilds { get; set; }
@@ -105,5 +105,5 @@ public sealed class ServerOptions
     public int BuildsBesideNewcomers { get; set; } = 1;
 
     /// <summary><see cref="ConcurrentBuilds"/> with its default applied.</summary>
-    public int EffectiveConcurrentBuilds => ConcurrentBuilds > 0 ? ConcurrentBuilds : Environment.ProcessorCount;
+    public int EffectiveConcurrentBuilds => ConcurrentBuilds > 0 ? ConcurrentBuilds : 2 * Environment.ProcessorCount;
 }

@@ -25,13 +25,13 @@ namespace DepinApi.Tests.Fairness;
 public sealed class FairBuildTests
 {
     [Fact]
-    public async Task By_default_the_cores_are_built_at_once_one_beside_a_newcomer_in_steps_of_32_KiB_and_a_request_waits_ten_seconds()
+    public async Task By_default_twice_the_cores_are_built_at_once_one_beside_a_newcomer_in_steps_of_32_KiB_and_a_request_waits_ten_seconds()
     {
         await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync());
 
         var gate = factory.Services.GetRequiredService<FairBuildGate>();
 
-        Assert.Equal(Environment.ProcessorCount, gate.Capacity);
+        Assert.Equal(2 * Environment.ProcessorCount, gate.Capacity);
         Assert.Equal(10, gate.WaitSeconds);
         var server = factory.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         Assert.Equal(1, server.BuildsBesideNewcomers);
