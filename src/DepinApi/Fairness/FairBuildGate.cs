@@ -6,7 +6,7 @@ namespace DepinApi.Fairness;
 
 /// <summary>
 /// Turns at building a response, shared fairly between clients: <see cref="ServerOptions.ConcurrentBuilds"/> requests
-/// (the processor count by default) are built at once, all clients together, and when a turn frees it goes to the waiting
+/// (twice the processor count by default) are built at once, all clients together, and when a turn frees it goes to the waiting
 /// request whose client holds the fewest turns (<see cref="FairShares"/>). A client with one request in flight is
 /// therefore served next, not after the hundred another client started at once: without this, every request in the
 /// server shares the cores and the thread pool's first-come queue, so one request's latency is the whole burst's.
