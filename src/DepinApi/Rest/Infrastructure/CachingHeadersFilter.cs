@@ -36,21 +36,18 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         }
         var result = await next(context);
         // Errors and redirects are not representations of the resource; they get no tag, and a
-        // precondition never hides them (RFC 9110 13.2.1: only a 2xx answer is made conditional).
-        if (Answered(result) is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+        // precondition never hides them.
+        if (!Preconditions.IsRepresentation(result))
             return result;
         if (precondition == Outcome.FailedIfRepresented)
             return PreconditionFailed.For(http.Request);
-        var etag = EntityTags.Compute(http.Request, TagBasis.Of(http, Answered(result), version), keys);
+        var etag = EntityTags.Compute(http.Request, TagBasis.Of(http, Preconditions.AnswerOf(result), version), keys);
         // Set before the result runs, not when the response starts: the output cache copies the
         // headers on the first body write, and a cached answer must carry the same tag.
         SetHeaders(http.Response, etag, cacheControl);
         // "*" matches only when a current representation exists, which only running the request shows.
         return precondition == Outcome.NotModifiedIfRepresented ? NotModified() : result;
     }
-
-    // A handler's Results<…> wraps the answer it chose.
-    private static object? Answered(object? result) => result is INestedHttpResult nested ? Answered(nested.Result) : result;
 
     private static IResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 

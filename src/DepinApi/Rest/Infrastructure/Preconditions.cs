@@ -52,6 +52,17 @@ public static class Preconditions
     public static bool Stated(HttpRequest request) =>
         request.Headers.ContainsKey(HeaderNames.IfMatch) || request.Headers.ContainsKey(HeaderNames.IfNoneMatch);
 
+    /// <summary>
+    /// Whether an endpoint's result is a representation of the resource, the only answer a precondition makes
+    /// conditional (RFC 9110 13.2.1): a 200, or a result that sets no status. Errors and redirects are answered as
+    /// themselves. A handler's <c>Results&lt;…&gt;</c> is looked through (<see cref="AnswerOf"/>).
+    /// </summary>
+    public static bool IsRepresentation(object? result) =>
+        AnswerOf(result) is IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK };
+
+    /// <summary>The answer an endpoint's result gives: the one a handler's <c>Results&lt;…&gt;</c> wraps, or the result itself.</summary>
+    public static object? AnswerOf(object? result) => result is INestedHttpResult nested ? AnswerOf(nested.Result) : result;
+
     /// <summary>Whether the request's <c>If-Match</c> lists tags of which none is one of <paramref name="current"/>.</summary>
     public static bool IfMatchFails(HttpRequest request, IReadOnlyList<EntityTag> current) =>
         Read(request, HeaderNames.IfMatch) is { } ifMatch && !ifMatch.MatchesAny(current, strong: true);

@@ -18,7 +18,7 @@ public static class UntaggedPreconditionsFilter
                 return await next(context);
             var (precondition, _) = Preconditions.Evaluate(request, []);
             var result = await next(context);
-            if (result is not IStatusCodeHttpResult { StatusCode: null or StatusCodes.Status200OK })
+            if (!Preconditions.IsRepresentation(result))
                 return result;
             return precondition switch
             {
