@@ -1,12 +1,20 @@
 // Who is who on loopback: attackers take 127.0.0.2 upwards, the victim 127.0.1.1 upwards,
 // the harness itself (calibration, warming the cache) 127.0.0.250 and, for checks of what the
-// cache holds, 127.0.2.1 upwards. The server listens on 127.0.0.1; nothing leaves the machine.
+// cache holds, 127.0.2.1 upwards; a rehearsal of a class (--rehearse) attacks from 127.0.3.102
+// upwards. The server listens on 127.0.0.1; nothing leaves the machine.
 import { send } from './http.mjs';
 
 export const MAX_ATTACKERS = 150;
+const ATTACK = { network: '127.0.0', first: 2 };
+// Another network, so the rehearsal spends none of the attackers' budgets, and other last octets, so a class whose
+// requests vary with its addresses' last octet sends other requests (and finds none of them cached).
+export const REHEARSAL = { network: '127.0.3', first: 102 };
+let attackFrom = ATTACK;
+/** Makes this thread's attackers the rehearsal's (`REHEARSAL`). */
+export const rehearse = () => { attackFrom = REHEARSAL; };
 export const attacker = i => {
   if (i < 0 || i >= MAX_ATTACKERS) throw new Error(`attacker ${i} out of range`);
-  return `127.0.0.${2 + i}`;
+  return `${attackFrom.network}.${attackFrom.first + i}`;
 };
 export const attackers = n => Array.from({ length: n }, (_, i) => attacker(i));
 export const victims = n => {

@@ -1,7 +1,7 @@
 // Command-line options of the campaign (see `bench/attack/run.sh --help`).
 import { CLASSES } from '../classes/index.mjs';
 
-export const HELP = `Usage: bench/attack/run.sh [--only LIST] [--seconds N] [--baseline N] [--rss-cap-mb N] [--write-docs] [--worktree] [--reuse-build]
+export const HELP = `Usage: bench/attack/run.sh [--only LIST] [--seconds N] [--baseline N] [--rehearse N] [--rss-cap-mb N] [--write-docs] [--worktree] [--reuse-build]
 
 A bounded attack campaign against a Release build of the API on loopback, with its default
 (production) settings: rate limiting, output cache and every limit as shipped. Each class runs
@@ -14,6 +14,12 @@ ${CLASSES.map((c, i) => `                     ${i + 1} ${c.meta.key.padEnd(14)} 
   --seconds N      attack seconds per class (default 12)
   --baseline N     victim-alone seconds per class (default 8), after an unmeasured warm-up: 3 s, then
                    2 s steps until the server's JIT settles (at most 30 s more)
+  --rehearse N     before the victim's warm-up, run the class's attack for N s from other addresses
+                   (127.0.3.102 upwards), so that its request paths are compiled and moved to tier 1
+                   before it is measured: what is then measured is the class's sustained effect, without
+                   the one-off cost of the server's first calls on those paths (off by default: the
+                   campaign measures a server meeting each attack for the first time; the peak RSS
+                   then covers the rehearsal too)
   --rss-cap-mb N   safety stop: end a class's attack when the server's RSS passes N MB, so the
                    campaign cannot exhaust the machine (default 2048; the target is 512)
   --write-docs     replace the generated section of docs/security.md with this run's figures
@@ -21,7 +27,7 @@ ${CLASSES.map((c, i) => `                     ${i + 1} ${c.meta.key.padEnd(14)} 
   --reuse-build    skip the publish and use bench/attack/out/api from the previous run`;
 
 export function parseArguments(argv) {
-  const options = { only: null, seconds: 12, baseline: 8, rssCapMb: 2048, writeDocs: false, worktree: false, reuseBuild: false };
+  const options = { only: null, seconds: 12, baseline: 8, rehearse: 0, rssCapMb: 2048, writeDocs: false, worktree: false, reuseBuild: false };
   const number = (name, value) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number, got ${value}`);
@@ -36,6 +42,7 @@ export function parseArguments(argv) {
     if (arg === '--only') options.only = value().split(',').map(s => s.trim()).filter(Boolean);
     else if (arg === '--seconds') options.seconds = number(arg, value());
     else if (arg === '--baseline') options.baseline = number(arg, value());
+    else if (arg === '--rehearse') options.rehearse = number(arg, value());
     else if (arg === '--rss-cap-mb') options.rssCapMb = number(arg, value());
     else if (arg === '--write-docs') options.writeDocs = true;
     else if (arg === '--worktree') options.worktree = true;

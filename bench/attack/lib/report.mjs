@@ -56,7 +56,8 @@ function details(entry) {
   const settled = { true: 'its JIT settled', false: 'still compiling after the longest warm-up', null: 'JIT not read' }[String(entry.jitSettled ?? null)];
   const during = entry.attackRuntime ?? {};
   const attackJit = during.jitSeconds == null ? '' : `; ${fmt(during.jitSeconds * 1000)} ms of JIT during the attack`;
-  lines.push(`  Server warmed up by the victim for ${fmt(entry.warmupSeconds)} s (${settled})${attackJit}.`);
+  const rehearsed = entry.rehearsalSeconds ? `the class's attack rehearsed for ${fmt(entry.rehearsalSeconds)} s from other addresses, then ` : '';
+  lines.push(`  Server warmed up by ${rehearsed}the victim for ${fmt(entry.warmupSeconds)} s (${settled})${attackJit}.`);
   if (during.gcPauseSeconds != null) {
     const collections = during.gcCollections
       ? ` in ${Object.entries(during.gcCollections).map(([g, n]) => `${fmt(n)} ${g}`).join(', ')} collections`

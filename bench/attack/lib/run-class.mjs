@@ -47,6 +47,10 @@ export async function runClass(cls, setup, options) {
     monitor = await startMonitor({ pid: server.pid, databaseUrl: setup.cluster.url(setup.database), database: setup.database });
     const victim = (seconds, first) => inWorker(VICTIM, 'runVictim', { base, seconds, first, pricesField: setup.shapes.pricesWindow });
     const run = async worker => { await worker.ready; worker.start(); return worker.result; };
+    if (options.rehearse > 0) {
+      await rehearse(cls, { base, shapes: setup.shapes }, options.rehearse);
+      entry.rehearsalSeconds = options.rehearse;
+    }
     // The victim's baseline is the server's quiet steady state: a fresh runtime moves its hot methods to tier 1 for
     // about 15 s after the first requests (half a core of JIT on this machine, `dotnet-trace`), so the victim keeps
     // warming up until that settles, as the load harness does, and neither phase measures a fresh process's tiering.
@@ -111,6 +115,21 @@ export async function runClass(cls, setup, options) {
     await server.stop();
   }
   return entry;
+}
+
+// The class's attack for `seconds`, from the rehearsal's addresses; what it did is not kept. Its figures would be the
+// first contact's, which the campaign without --rehearse measures.
+async function rehearse(cls, { base, shapes }, seconds) {
+  const prepared = cls.prepare ? await cls.prepare({ base }) : undefined;
+  const attack = inWorker(cls.url, 'attack', { base, shapes, prepared, rehearsal: true });
+  await attack.ready;
+  attack.start({ deadline: Date.now() + seconds * 1000 });
+  const stopAt = setTimeout(() => attack.stop(), seconds * 1000);
+  try {
+    await attack.result;
+  } finally {
+    clearTimeout(stopAt);
+  }
 }
 
 // What the runtime did between two readings of its counters; null members where either reading does not say.

@@ -2,6 +2,7 @@
 // one, so the victim's timings are not delayed by the attackers' work on the same event loop
 // (and neither delays the harness's memory sampling).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { rehearse } from './clients.mjs';
 
 /**
  * Starts a thread for `exportName` of `moduleUrl` and loads the module. Returns { ready (a
@@ -48,6 +49,7 @@ if (!isMainThread && workerData?.moduleUrl) {
   const strays = [];
   process.on('uncaughtException', e => strays.push(`a connection failed outside any request: ${e.message}`));
   const { moduleUrl, exportName, data } = workerData;
+  if (data?.rehearsal) rehearse();
   import(moduleUrl)
     .then(async module => {
       parentPort.postMessage({ ready: true });
