@@ -1,5 +1,6 @@
 // Command-line options of the campaign (see `bench/attack/run.sh --help`).
 import { CLASSES } from '../classes/index.mjs';
+import { REHEARSAL } from './clients.mjs';
 
 export const HELP = `Usage: bench/attack/run.sh [--only LIST] [--seconds N] [--baseline N] [--rehearse N] [--rss-cap-mb N] [--write-docs] [--worktree] [--reuse-build]
 
@@ -15,7 +16,7 @@ ${CLASSES.map((c, i) => `                     ${i + 1} ${c.meta.key.padEnd(14)} 
   --baseline N     victim-alone seconds per class (default 8), after an unmeasured warm-up: 3 s, then
                    2 s steps until the server's JIT settles (at most 30 s more)
   --rehearse N     before the victim's warm-up, run the class's attack for N s from other addresses
-                   (127.0.3.102 upwards), so that its request paths are compiled and moved to tier 1
+                   (${REHEARSAL.network}.${REHEARSAL.first} upwards), so that its request paths are compiled and moved to tier 1
                    before it is measured: what is then measured is the class's sustained effect, without
                    the one-off cost of the server's first calls on those paths (off by default: the
                    campaign measures a server meeting each attack for the first time; the peak RSS
