@@ -13,7 +13,9 @@ public sealed class HeadRequestMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsHead(context.Request.Method))
+        // Compared as sent: methods are case-sensitive (RFC 9110 9.1). A "head" made a GET here had its body dropped,
+        // which Kestrel, not taking "head" for HEAD, answered with a 500; routing now refuses it as an unknown method.
+        if (context.Request.Method != HttpMethods.Head)
         {
             await next(context);
             return;

@@ -22,7 +22,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
 
     public async Task HandleAsync(HttpContext http)
     {
-        if (HttpMethods.IsOptions(http.Request.Method))
+        if (http.Request.Method == HttpMethods.Options)
         {
             // RFC 9110 §9.3.7: OPTIONS asks what the resource supports. CORS preflights never get here when the
             // application puts CORS middleware in front; this answers the plain ones.

@@ -23,8 +23,9 @@ internal static class GraphQLHttpRequestReader
     public static async Task<(GraphQLHttpRequest? Request, RequestReadFailure? Failure)> ReadAsync(
         HttpContext http, GraphQLHttpOptions options)
     {
-        if (HttpMethods.IsGet(http.Request.Method)) return ReadGet(http);
-        if (HttpMethods.IsPost(http.Request.Method)) return await ReadPostAsync(http, options).ConfigureAwait(false);
+        // Compared as sent: methods are case-sensitive (RFC 9110 9.1), so "post" is a method this endpoint does not answer.
+        if (http.Request.Method == HttpMethods.Get) return ReadGet(http);
+        if (http.Request.Method == HttpMethods.Post) return await ReadPostAsync(http, options).ConfigureAwait(false);
         return (null, new RequestReadFailure(405, "GraphQL requests must use GET or POST.", "GET, POST"));
     }
 

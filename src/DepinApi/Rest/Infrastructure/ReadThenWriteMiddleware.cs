@@ -80,7 +80,7 @@ public sealed class ReadThenWriteMiddleware(RequestDelegate next, IOptions<RestO
         // An empty error (a 404 the endpoint's own middleware wrote without a body) is left without a length, so that the
         // status-code pages give it its problem body.
         var emptyError = buffer.Length == 0 && http.Response.StatusCode >= StatusCodes.Status400BadRequest;
-        if (http.Response.StatusCode != StatusCodes.Status304NotModified && !HttpMethods.IsHead(http.Request.Method) && !emptyError)
+        if (http.Response.StatusCode != StatusCodes.Status304NotModified && http.Request.Method != HttpMethods.Head && !emptyError)
             http.Response.ContentLength = buffer.Length;
         await buffer.DrainAsync(http.Response.BodyWriter, http.RequestAborted);
     }

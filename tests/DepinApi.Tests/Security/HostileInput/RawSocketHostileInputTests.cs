@@ -89,6 +89,14 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
         yield return new("negative Content-Length", Head(GraphQLPost, Json, "Content-Length: -1"), Expectation.ServerRefusal(400));
         yield return new("two different Content-Lengths", Head(GraphQLPost, Json, "Content-Length: 5", "Content-Length: 6"), Expectation.ServerRefusal(400));
         yield return new("unknown method", Head("BREW /v1/projects"), Expectation.Problem(405));
+        // Methods are case-sensitive (RFC 9110 9.1): a known method in other letters is unknown, not served as itself.
+        yield return new("lower-case head", Head("head /v1/projects"), Expectation.Problem(405, "method-not-allowed"));
+        yield return new("mixed-case Head on a page", Head("Head /"), Expectation.Problem(405, "method-not-allowed"));
+        yield return new("lower-case get", Head("get /v1/projects"), Expectation.Problem(405, "method-not-allowed"));
+        yield return new("lower-case get of the OpenAPI document", Head("get /openapi/v1.json"), Expectation.Problem(405, "method-not-allowed"));
+        yield return new("lower-case get of GraphQL", Head("get /graphql?query=%7B__typename%7D", GraphQLAccept), Expectation.GraphQLError(405, "METHOD_NOT_ALLOWED"));
+        yield return new("lower-case post of GraphQL", Head("post /graphql", Json, GraphQLAccept, "Content-Length: 26"),
+            Expectation.GraphQLError(405, "METHOD_NOT_ALLOWED"), Bytes("{\"query\":\"{ __typename }\"}"));
 
         // Requests that never finish: Kestrel's minimum body rate and header timeout end them; a body's 408 from /graphql
         // is a GraphQL error with its code, as its 413 is.

@@ -1,0 +1,28 @@
+using DepinApi.Errors;
+
+namespace DepinApi.Hosting;
+
+/// <summary>
+/// Request methods are case-sensitive (RFC 9110 9.1): <c>get</c> is not GET but a method the API does not know, refused
+/// as any other is (405, the path's methods in <c>Allow</c>). Routing compares methods ignoring case, so without this a
+/// <c>get</c> was served as a GET, cached and charged as one, under a method the API never answers.
+/// </summary>
+public static class MethodsAsSent
+{
+    /// <summary>
+    /// Placed after routing, which matched the endpoint ignoring the method's case, and after the rate limits, which charge
+    /// the refusal as any request; the status-code pages write its problem.
+    /// </summary>
+    public static IApplicationBuilder UseMethodsAsSent(this IApplicationBuilder app) => app.Use(next => (HttpContext context) =>
+    {
+        var method = context.Request.Method;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods: var answered }
+            && !answered.Contains(method, StringComparer.Ordinal) && answered.Contains(method, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = string.Join(", ", context.RequestServices.GetRequiredService<PathMethods>().At(context.Request.Path));
+            return Task.CompletedTask;
+        }
+        return next(context);
+    });
+}
