@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DepinApi.Tests.Infrastructure;
+using DepinApi.Tests.Security.HostileInput;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DepinApi.Tests.Rest;
@@ -87,6 +88,25 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.StartsWith("<http://api.example.org/v1/projects?limit=2&cursor=", link);
         Assert.Contains("\"http://api.example.org/v1/projects/", body);
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.0", "")]
+    [InlineData("HTTP/1.1", "Host: \r\n")]
+    public async Task A_request_that_names_no_host_gets_relative_links_where_its_host_would_be_used(string version, string hostLine)
+    {
+        await using var factory = Factory(("Server:PublicBaseUrl", ""), ("AllowedHosts", "api.example.org"));
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var socket = factory.CreateClient();
+
+        var response = await RawHttp.SendAsync(socket.BaseAddress!,
+            RawHttp.Bytes($"GET /v1/projects?limit=2 {version}\r\n{hostLine}Connection: close\r\n"));
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("</v1/projects?limit=2&cursor=", response.Headers["link"]);
+        Assert.StartsWith("/v1/projects?", JsonDocument.Parse(response.Body).RootElement.GetProperty("page").GetProperty("next").GetString());
+        Assert.DoesNotContain(":///", response.Headers["link"] + response.Body);
     }
 
     [Fact]

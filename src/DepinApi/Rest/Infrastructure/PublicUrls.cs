@@ -12,8 +12,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// <item><c>Server:PublicBaseUrl</c> set: every URL starts with it, whatever Host the request names.</item>
 /// <item><c>AllowedHosts</c> naming hosts (not <c>*</c>), or the Development environment: the request's
 /// host, lower-cased (host filtering has refused every other host with a 400).</item>
-/// <item>Otherwise: URLs relative to the host the client used (<c>/v1/…</c>), which a browser or
-/// HTTP client resolves against its request URL (RFC 3986 5.2, RFC 8288 3.2).</item>
+/// <item>Otherwise, or when the request names no host: URLs relative to the host the client used (<c>/v1/…</c>),
+/// which a browser or HTTP client resolves against its request URL (RFC 3986 5.2, RFC 8288 3.2).</item>
 /// </list>
 /// </summary>
 public sealed class PublicUrls
@@ -40,7 +40,9 @@ public sealed class PublicUrls
         if (baseUrl is not null)
             return baseUrl + path + query.Value;
         var local = request.PathBase.Value + path + query.Value;
-        if (!trustRequestHost)
+        // An empty Host (HTTP/1.0, or HTTP/1.1's empty field, which host filtering admits) names no host: an absolute
+        // URL of it would be "http:///v1/…", which nothing can open, so the URL stays relative.
+        if (!trustRequestHost || !request.Host.HasValue)
             return local;
         // Host names are case-insensitive; the output cache keys them so, and the links must not differ by it.
         return $"{request.Scheme}://{request.Host.Value?.ToLowerInvariant()}{local}";
