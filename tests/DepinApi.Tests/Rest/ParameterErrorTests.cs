@@ -55,6 +55,17 @@ public class ParameterErrorTests(RestApiFixture api) : IClassFixture<RestApiFixt
     }
 
     [Fact]
+    public async Task Search_text_is_measured_in_characters_not_code_units()
+    {
+        var emoji = Uri.EscapeDataString("\U0001F600");
+        var searched = await api.GetJsonAsync("/v1/figures?q=" + string.Concat(Enumerable.Repeat(emoji, 150)));
+        var problem = await ProblemAsync("/v1/figures?q=" + string.Concat(Enumerable.Repeat(emoji, 201)), HttpStatusCode.BadRequest);
+
+        Assert.Equal(JsonValueKind.Array, searched.GetProperty("data").ValueKind);
+        Assert.Contains("is 201 characters long", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_search_matches_at_most_eight_distinct_words()
     {
         // Each word is one more pattern over every figure: nine are refused, eight (repeats counted once) are searched.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Infrastructure;
+using GraphQLEngine.Utilities;
 
 namespace DepinApi.GraphQL.Execution;
 
@@ -49,9 +50,9 @@ internal sealed record ProjectListRequest(ProjectQuery Query, int First, string?
     /// </summary>
     public static InvalidParameterException? Refusal(IReadOnlyDictionary<string, object?> arguments) =>
         Search(arguments.GetValueOrDefault("filter") as IReadOnlyDictionary<string, object?>) is { } search
-        && search.Length > SearchText.DefaultMaxLength
+        && search.Length > SearchText.DefaultMaxLength && Characters.Count(search) is var length && length > SearchText.DefaultMaxLength
             ? new InvalidParameterException("search", $"at most {SearchText.DefaultMaxLength} characters", search,
-                $"The argument 'search' is {search.Length} characters long; at most {SearchText.DefaultMaxLength} are searched, as REST's q.")
+                $"The argument 'search' is {length} characters long; at most {SearchText.DefaultMaxLength} are searched, as REST's q.")
             : null;
 
     private static string? Search(IReadOnlyDictionary<string, object?>? filter) => filter?.GetValueOrDefault("search") as string;

@@ -1,3 +1,5 @@
+using GraphQLEngine.Utilities;
+
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>The free-text parameter <c>q</c>, as every endpoint that searches takes it.</summary>
@@ -12,9 +14,9 @@ public static class SearchText
     {
         if (string.IsNullOrWhiteSpace(q))
             return null;
-        if (q.Length > maxLength)
+        if (q.Length > maxLength && Characters.Count(q) is var length && length > maxLength)
             throw new InvalidParameterException("q", $"at most {maxLength} characters", q,
-                $"The parameter 'q' is {q.Length} characters long; at most {maxLength} are searched (Rest:MaxSearchTextLength).");
+                $"The parameter 'q' is {length} characters long; at most {maxLength} are searched (Rest:MaxSearchTextLength).");
         return q.Trim();
     }
 }
