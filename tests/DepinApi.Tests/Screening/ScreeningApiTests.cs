@@ -69,6 +69,8 @@ public sealed class ScreeningApiTests(ScreeningApiFixture api) : IClassFixture<S
     [InlineData("/v1/sectors/analytics?quarter=2026-Q2", "quarter")]
     [InlineData("/v1/sectors/analytics?metric=revenue", "metric")]
     [InlineData("/v1/sectors/analytics?format=csv&part=everything", "part")]
+    [InlineData("/v1/sectors/analytics?part=multiples", "part")]
+    [InlineData("/v1/sectors/analytics?format=svg&metric=annualized_external_revenue&part=revenue", "part")]
     [InlineData("/v1/projects/helium/screening?asOf=yesterday", "asOf")]
     public async Task Bad_parameters_are_a_400_naming_the_parameter(string url, string parameter)
     {

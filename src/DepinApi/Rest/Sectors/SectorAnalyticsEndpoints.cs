@@ -45,6 +45,9 @@ public static class SectorAnalyticsEndpoints
         var quarterFilter = QueryParsing.Quarter("quarter", quarter);
         var metricFilter = QueryParsing.OneOf("metric", metric, Vocabulary.RevenueMetrics);
         var table = QueryParsing.OneOf("part", part, SectorAnalyticsCsv.Parts) ?? SectorAnalyticsCsv.Revenue;
+        // As `mark` without a chart: a part asked of a format that has no parts would be ignored without a word.
+        if (!string.IsNullOrEmpty(part) && format != ResponseFormat.Csv)
+            throw new InvalidParameterException("part", "no part without format=csv: it picks the CSV's table (JSON has all three)", part);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var report = await analytics.AnalyseAsync(session, sectorFilter, quarterFilter, metricFilter, cancellationToken);
         if (format == ResponseFormat.Html)
