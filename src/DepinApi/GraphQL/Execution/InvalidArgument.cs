@@ -1,5 +1,6 @@
 using DepinApi.Rest.Infrastructure;
 using GraphQLEngine.Error;
+using GraphQLEngine.Utilities;
 
 namespace DepinApi.GraphQL.Execution;
 
@@ -14,15 +15,30 @@ internal static class InvalidArgument
 {
     public const string Code = "INVALID_ARGUMENT";
 
-    public static GraphQLError Error(InvalidParameterException refused) =>
-        new(refused.Message, extensions: new Dictionary<string, object?>
+    /// <summary>
+    /// The most characters of a client's value an error quotes, in its message and in <c>extensions.value</c>. Shorter
+    /// than REST's 4,000 (<see cref="Errors.Problems.Quoted"/>): a REST problem is one per request, charged by its size,
+    /// where one variable given to thirty aliases is thirty field errors, and an operation's response holds at most
+    /// 2,048 bytes per point charged (docs/graphql.md). Escaped as JSON, a character of the value takes up to 12 bytes.
+    /// </summary>
+    public const int QuotedValueLength = 64;
+
+    public static GraphQLError Error(InvalidParameterException refused)
+    {
+        var value = refused.Value;
+        var quoted = value is null ? null : QuotedText.Cut(value, QuotedValueLength);
+        // The message quotes the value whole, between the quotes InvalidParameterException.Describe puts around it.
+        var message = value is null || ReferenceEquals(quoted, value)
+            ? refused.Message
+            : refused.Message.Replace($"'{value}'", $"'{quoted}'", StringComparison.Ordinal);
+        return new(message, extensions: new Dictionary<string, object?>
         {
             ["code"] = Code,
             ["argument"] = refused.Parameter,
             ["expected"] = refused.Expected,
-            // Cut as REST's problem cuts it (Problems.Create): the argument can be a 256 KiB request's worth of text.
-            ["value"] = refused.Value is null ? null : Errors.Problems.Quoted(refused.Value),
+            ["value"] = quoted,
         });
+    }
 
     /// <summary>Refuses a range whose start lies after its end, naming the start (REST's <c>from</c> after <c>to</c>).</summary>
     /// <exception cref="GraphQLError">The range is out of order.</exception>

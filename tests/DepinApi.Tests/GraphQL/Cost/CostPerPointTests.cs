@@ -117,6 +117,22 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
         foreach (var (_, query) in CompilableQueryGenerator.JustOutside(server.Vocabulary, OutsideSeed, 40 * OutsideSubsetElement.All.Count))
             yield return query;
         foreach (var query in HandMade()) yield return new GeneratedQuery(query, null);
+        foreach (var query in RefusedArguments()) yield return query;
+    }
+
+    /// <summary>
+    /// Field errors that quote what the client sent: one long variable given to thirty aliases is thirty errors, each
+    /// quoting it, in characters that JSON escapes to 12 bytes each.
+    /// </summary>
+    private static IEnumerable<GeneratedQuery> RefusedArguments()
+    {
+        foreach (var text in new[] { new string('m', 4_000), string.Concat(Enumerable.Repeat("\U0001F600", 4_000)) })
+        {
+            var variables = new System.Text.Json.Nodes.JsonObject { ["m"] = text };
+            yield return new GeneratedQuery("query($m: String) {" + string.Concat(Enumerable.Range(0, 30).Select(i =>
+                $" p{i}: project(slug: \"helium\") {{ metrics(metric: $m) {{ id }} }}")) + " }", variables);
+            yield return new GeneratedQuery("query($m: String) { projects(first: 1, filter: { search: $m }) { nodes { slug } } }", variables);
+        }
     }
 
     /// <summary>What the generator does not reach: deep screening and analytics, introspection, windows on the long series.</summary>
