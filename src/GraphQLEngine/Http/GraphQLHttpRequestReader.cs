@@ -31,6 +31,9 @@ internal static class GraphQLHttpRequestReader
 
     private static (GraphQLHttpRequest?, RequestReadFailure?) ReadGet(HttpContext http)
     {
+        // As a POST body that is not UTF-8 is refused: parsed, "%FF" would have been read as those three characters.
+        if (PercentEncodedText.FirstNotUtf8(http.Request.QueryString.Value) is { } notText)
+            return (null, RequestReadFailure.BadRequest($"The \"{notText}\" parameter is not Unicode text: its percent-encoded bytes are not UTF-8."));
         var parameters = http.Request.Query;
         // A repeated parameter would otherwise be read as its values joined by commas: two documents made one.
         foreach (var name in Parameters)

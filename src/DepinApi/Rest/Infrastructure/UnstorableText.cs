@@ -1,9 +1,10 @@
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// Finds a query parameter holding U+0000. Postgres text cannot hold that character, so such a value would fail
-/// every query it reached (a 500); no slug, id or name contains it, so it is the client's mistake, a 400. (Kestrel
-/// itself refuses a path with an encoded NUL.)
+/// Finds a query parameter that is not text a value can hold: one holding U+0000, which Postgres text cannot hold, so
+/// such a value would fail every query it reached (a 500), and one whose percent-encoded bytes are not UTF-8, which
+/// ASP.NET Core would read as the literal text "%FF". No slug, id or name contains either, so it is the client's
+/// mistake, a 400. (Kestrel itself refuses a path with an encoded NUL, and raw bytes that are not UTF-8.)
 /// </summary>
 public static class UnstorableText
 {
@@ -11,6 +12,9 @@ public static class UnstorableText
 
     public static InvalidParameterException? Find(HttpRequest request)
     {
+        if (GraphQLEngine.Http.PercentEncodedText.FirstNotUtf8(request.QueryString.Value) is { } notText)
+            return new InvalidParameterException(notText, "percent-encoded UTF-8 text", request.Query[notText].ToString(),
+                $"The parameter '{notText}' is not Unicode text: its percent-encoded bytes are not UTF-8.");
         foreach (var (name, values) in request.Query)
             foreach (var text in values)
                 if (text is not null && text.Contains('\0'))

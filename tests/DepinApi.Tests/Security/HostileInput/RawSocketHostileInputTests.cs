@@ -77,6 +77,11 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
         yield return new("percent-encoded invalid UTF-8 in the path", Head("GET /v1/projects/%FF%FE%C0%AF"), Expectation.Problem(404, "project-not-found"));
         yield return new("percent-encoded invalid UTF-8 in a GraphQL GET", Head("GET /graphql?query=%7B%20meta%FF%FE%20%7B%20dataVersion%20%7D%20%7D", GraphQLAccept),
             Expectation.GraphQLError(400));
+        yield return new("percent-encoded invalid UTF-8 in GraphQL variables", Head("GET /graphql?query=query(%24m%3AString)%7Bmeta%7BdataVersion%7D%7D&variables=%7B%22m%22%3A%22%FF%FE%22%7D", GraphQLAccept),
+            Expectation.GraphQLError(400, "BAD_REQUEST", "not Unicode text"));
+        yield return new("percent-encoded lone surrogate in a GraphQL operation name", Head("GET /graphql?query=%7B__typename%7D&operationName=%ED%A0%80", GraphQLAccept),
+            Expectation.GraphQLError(400, "BAD_REQUEST", "not Unicode text"));
+        yield return new("percent-encoded invalid UTF-8 in a REST parameter", Head("GET /v1/figures?q=%FF%FE"), Expectation.Problem(400, "invalid-parameter"));
         yield return new("percent-encoded NUL in the path", Head("GET /v1/projects/helium%00"), Expectation.ServerRefusal(400));
 
         // Framing.
