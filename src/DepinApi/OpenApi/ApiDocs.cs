@@ -1,6 +1,7 @@
 using DepinApi.Rest;
 using DepinApi.Rest.Citations;
 using DepinApi.Rest.Infrastructure;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerUI;
 
@@ -108,6 +109,11 @@ public static class ApiDocs
         var rest = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>();
         app.MapBuiltOnFirstRequest(pattern, [HttpMethods.Get, HttpMethods.Head], configure, answer: async (context, render) =>
         {
+            if (OtherSpellingOfTheDocument(context) is { } redirect)
+            {
+                await redirect.ExecuteAsync(context);
+                return;
+            }
             if (await documents.GetAsync(context, render) is not { } document)
             {
                 await render(context);
@@ -118,6 +124,22 @@ public static class ApiDocs
     }
 
     private static readonly object NoQueryParameters = new();
+
+    /// <summary>
+    /// A 308 to the document's own name when the path names it in other letters (<c>/openapi/V1.json</c>), as an
+    /// upper-case slug is redirected: one URL per resource (<see cref="CanonicalPaths"/>). Null for its own name, or a name
+    /// that is no document's in any case (the document middleware's 404).
+    /// </summary>
+    private static IResult? OtherSpellingOfTheDocument(HttpContext context)
+    {
+        if (context.GetRouteValue("documentName") is not string sent || sent == DocumentName
+            || !string.Equals(sent, DocumentName, StringComparison.OrdinalIgnoreCase))
+            return null;
+        var path = context.Request.Path.Value!;
+        var own = string.Concat(path.AsSpan(0, path.LastIndexOf('/') + 1), DocumentName, ".json");
+        return TypedResults.Redirect(UriHelper.BuildRelative(context.Request.PathBase, new PathString(own), context.Request.QueryString),
+            permanent: true, preserveMethod: true);
+    }
 
     /// <summary>
     /// Swagger UI's files are served by its own static-file middleware from its assembly, for the one point every request
@@ -168,10 +190,15 @@ public static class ApiDocs
             {
                 context.SetEndpoint(endpoint);
             }
-            // Swashbuckle answers a document it does not have (/openapi/V1.json) with an empty 404 of length 0, which the
-            // status-code pages leave alone as a response that says what it is; without the length it gets its problem body.
-            if (context.Response is { StatusCode: StatusCodes.Status404NotFound, HasStarted: false, ContentLength: 0 })
+            // Swashbuckle answers a document it does not have (/openapi/v2.json) with an empty 404, at times of length 0,
+            // which the status-code pages leave alone as a response that says what it is; without the length it gets its
+            // problem body, and without the endpoint the one of a URL where nothing is published (not-found, pointing at
+            // the index).
+            if (context.Response is { StatusCode: StatusCodes.Status404NotFound, HasStarted: false, ContentLength: null or 0, ContentType: null or "" })
+            {
                 context.Response.ContentLength = null;
+                context.SetEndpoint(null);
+            }
         };
         RequestDelegate serve = async context =>
         {

@@ -21,11 +21,28 @@ public class CanonicalPathTests(RestApiFixture api) : IClassFixture<RestApiFixtu
     [InlineData("/v1/", "/v1")]
     [InlineData("/healthz/", "/healthz")]
     [InlineData("/OpenAPI/v1.json", "/openapi/v1.json")]
+    [InlineData("/openapi/v1.JSON", "/openapi/v1.json")]
+    [InlineData("/openapi/3.0/v1.Json", "/openapi/3.0/v1.json")]
+    [InlineData("/openapi/V1.json", "/openapi/v1.json")]
+    [InlineData("/openapi/3.0/V1.json", "/openapi/3.0/v1.json")]
     public async Task Another_spelling_of_a_path_answers_308_to_the_api_s_own(string url, string location)
     {
         await api.AssertMovedPermanentlyAsync(url, location);
         using var head = await api.NoRedirects.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
         Assert.Equal(HttpStatusCode.PermanentRedirect, head.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/openapi/v2.json")]
+    [InlineData("/openapi/3.0/V2.json")]
+    public async Task A_document_name_no_document_has_in_any_case_is_not_found(string url)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("/problems/not-found", problem.GetProperty("type").GetString());
+        Assert.Equal("/v1", problem.GetProperty("index").GetString());
     }
 
     [Fact]

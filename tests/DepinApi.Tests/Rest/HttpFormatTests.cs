@@ -207,7 +207,6 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     }
 
     [Theory]
-    [InlineData("/openapi/V1.json")]
     [InlineData("/openapi/v2.json")]
     [InlineData("/openapi/3.0/v2.json")]
     public async Task An_openapi_document_that_does_not_exist_is_a_404_problem_not_an_empty_body(string url)

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Routing.Patterns;
 namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
-/// One URL per resource: a GET whose path names an endpoint in another spelling — a fixed segment in other letter case
-/// (<c>/V1/Projects</c>) or a trailing slash (<c>/v1/projects/</c>) — is answered 308 with the path as the API writes
-/// it, the query kept. Routing ignores both differences, so without this each spelling was answered as a resource of
-/// its own: cached apart, and cited or bookmarked under a URL the API never publishes. Route values (a slug, an id, a
-/// quarter) are left as sent; their own rules decide them (an upper-case slug is redirected by its handler).
+/// One URL per resource: a GET whose path names an endpoint in another spelling — fixed text in other letter case
+/// (<c>/V1/Projects</c>, <c>/openapi/v1.JSON</c>) or a trailing slash (<c>/v1/projects/</c>) — is answered 308 with
+/// the path as the API writes it, the query kept. Routing ignores both differences, so without this each spelling was
+/// answered as a resource of its own: cached apart, and cited or bookmarked under a URL the API never publishes. Route
+/// values (a slug, an id, a quarter, a document's name) are left as sent; their own rules decide them (an upper-case
+/// slug is redirected by its handler).
 /// </summary>
 /// <remarks>
 /// A middleware of its own rather than the URL-rewriting middleware's redirect rules: the endpoint's route pattern says
@@ -62,7 +63,8 @@ public static class CanonicalPaths
             }
             if (slash < 0 && segment.IsEmpty && index > 0)
                 return true;
-            var fixedText = shape is { IsSimple: true, Parts: [RoutePatternLiteralPart literal] } ? literal.Content : null;
+            var fixedText = shape is { IsSimple: true, Parts: [RoutePatternLiteralPart literal] } ? literal.Content
+                : shape is { IsSimple: false } ? WithFixedEndsAsWritten(segment, shape) : null;
             if (fixedText is not null && !segment.SequenceEqual(fixedText))
             {
                 changed = true;
@@ -75,5 +77,23 @@ public static class CanonicalPaths
                 return changed;
             sent = sent[(slash + 1)..];
         }
+    }
+
+    /// <summary>
+    /// A segment of fixed text and parameters (<c>{documentName}.json</c>) with the fixed text it begins and ends with in
+    /// the pattern's case, the rest as sent; null when it has them already, or routing matched it otherwise.
+    /// </summary>
+    private static string? WithFixedEndsAsWritten(ReadOnlySpan<char> segment, RoutePatternPathSegment shape)
+    {
+        var prefix = shape.Parts[0] is RoutePatternLiteralPart first ? first.Content : "";
+        var suffix = shape.Parts.Count > 1 && shape.Parts[^1] is RoutePatternLiteralPart last ? last.Content : "";
+        if (segment.Length < prefix.Length + suffix.Length)
+            return null;
+        var sentPrefix = segment[..prefix.Length];
+        var sentSuffix = segment[^suffix.Length..];
+        if ((sentPrefix.SequenceEqual(prefix) && sentSuffix.SequenceEqual(suffix))
+            || !sentPrefix.Equals(prefix, StringComparison.OrdinalIgnoreCase) || !sentSuffix.Equals(suffix, StringComparison.OrdinalIgnoreCase))
+            return null;
+        return string.Concat(prefix, segment[prefix.Length..^suffix.Length], suffix);
     }
 }
