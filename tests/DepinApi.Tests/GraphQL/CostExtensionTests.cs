@@ -52,6 +52,21 @@ public class CostExtensionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_rate_limit_field_reports_what_the_request_was_charged_when_its_size_costs_more_than_its_query()
+    {
+        // 5 KB of comment: priced by its size at 512 bytes a point, far above its query cost of 1.
+        using var response = await _client.SendPostAsync("{ rateLimit { cost remaining } } #" + new string('x', 5_000));
+        var body = await GraphQLClient.ReadAsync(response);
+
+        var charged = int.Parse(string.Join(",", response.Headers.GetValues("RateLimit-Cost")));
+        Assert.True(charged >= 10, $"charged {charged}");
+        var rateLimit = body.GetProperty("data").GetProperty("rateLimit");
+        Assert.Equal(charged, rateLimit.GetProperty("cost").GetInt32());
+        Assert.Equal(300 - charged, rateLimit.GetProperty("remaining").GetInt32());
+        Assert.Equal(1, body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64());
+    }
+
+    [Fact]
     public async Task A_projects_lists_are_charged_by_the_longest_such_list_in_the_data()
     {
         var body = await _client.PostAsync("{ projects(first: 20) { nodes { revenue { id } latestPrice { id } } } }");

@@ -33,7 +33,6 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
     public async ValueTask OnExecutingAsync(GraphQLRequestContext context)
     {
         var cost = Math.Max(1, context.Analysis!.RequestedQueryCost);
-        RequestCost.Set(context.HttpContext, cost);
         // A total, so a document whose price was more than its cost pays nothing further.
         if (await ChargeAsync(context, cost))
             DepinMetrics.Of(context.HttpContext)?.GraphQLCostCharged(cost);

@@ -1,5 +1,4 @@
 using DepinApi.GraphQL.Execution;
-using DepinApi.GraphQL.Http;
 using DepinApi.GraphQL.ScalarTypes;
 using DepinApi.RateLimiting;
 using GraphQLEngine.Execution;
@@ -11,9 +10,9 @@ namespace DepinApi.GraphQL.Types;
 internal static class RateLimitType
 {
     public static GraphQLObjectType Create() => new ObjectTypeBuilder<RateLimitValue>("RateLimit")
-        .Description("Your point budget: a bucket of at most `limit` points, refilled continuously at `restoreRate` points a second. Every request costs points (a GraphQL request its query cost, at least 1); a request is admitted while the balance is above zero and may take it below.")
+        .Description("Your point budget: a bucket of at most `limit` points, refilled continuously at `restoreRate` points a second. Every request costs points (a GraphQL request its query cost, at least 1, or its document's price by size when that is more); a request is admitted while the balance is above zero and may take it below.")
         .Field("limit", new GraphQLNonNull(Scalars.Int), f => f.Description("The most points available at once (the bucket's size).").Resolve(r => r.Limit))
-        .Field("cost", new GraphQLNonNull(Scalars.Int), f => f.Description("What this request cost.").Resolve(r => r.Cost))
+        .Field("cost", new GraphQLNonNull(Scalars.Int), f => f.Description("What this request was charged, as its `RateLimit-Cost` header says: the larger of its query cost and its document's price by size (`extensions.cost.requestedQueryCost` is the query cost alone).").Resolve(r => r.Cost))
         .Field("remaining", new GraphQLNonNull(Scalars.Int), f => f.Description("Whole points available after this request (0 while the balance is not above zero).").Resolve(r => r.Remaining))
         .Field("resetAt", new GraphQLNonNull(DateTimeScalar.Type), f => f.Description("When the bucket is full again if nothing more is spent.").Resolve(r => r.ResetAt))
         .Field("restoreRate", new GraphQLNonNull(Scalars.Float), f => f.Description("Points refilled per second: the sustained rate.").Resolve(r => r.RestoreRate))
@@ -23,9 +22,11 @@ internal static class RateLimitType
     {
         var http = context.State().Http;
         var status = http.RequestServices.GetService<IRateLimitLedger>()?.GetStatus(http);
+        // What the ledger counts this request paid, as RateLimit-Cost writes it: by the time a field runs the request has
+        // paid its size price and then its query cost, each a total, so the larger of the two.
         return status is null
             ? null
-            : new RateLimitValue(ClampToInt(status.Limit), ClampToInt(RequestCost.Get(http) ?? status.Charged), ClampToInt(status.Remaining), status.ResetAt,
+            : new RateLimitValue(ClampToInt(status.Limit), ClampToInt(status.Charged), ClampToInt(status.Remaining), status.ResetAt,
                 status.RestoreRatePerSecond);
     }
 
