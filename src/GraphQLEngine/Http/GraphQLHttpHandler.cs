@@ -298,10 +298,12 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         return null;
     }
 
-    private static GraphQLHttpResponse? Refusal(GraphQLRequestContext context) =>
-        context.Rejection is { } error
-            ? new GraphQLHttpResponse(ExecutionResult.RequestError([error]), context.RejectionStatusCode)
-            : null;
+    private static GraphQLHttpResponse? Refusal(GraphQLRequestContext context) => context.Rejection switch
+    {
+        null => null,
+        var error when context.RejectionHasNullData => new GraphQLHttpResponse(ExecutionResult.NullData([error])),
+        var error => new GraphQLHttpResponse(ExecutionResult.RequestError([error]), context.RejectionStatusCode),
+    };
 
     /// <summary>Writes a small response of the endpoint's own (a refusal before any hook ran).</summary>
     private static async Task WriteAsync(HttpContext http, GraphQLHttpResponse response, string mediaType)

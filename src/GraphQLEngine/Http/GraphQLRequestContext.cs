@@ -63,8 +63,11 @@ public sealed class GraphQLRequestContext
     /// <summary>The refusal, if an interceptor refused the request.</summary>
     public GraphQLError? Rejection { get; private set; }
 
-    /// <summary>The status code of the refusal.</summary>
+    /// <summary>The status code of the refusal; null when the media type decides it (<see cref="FailOperation"/>).</summary>
     public int? RejectionStatusCode { get; private set; }
+
+    /// <summary>Whether the refusal answers <c>data: null</c> (<see cref="FailOperation"/>) rather than no <c>data</c>.</summary>
+    public bool RejectionHasNullData { get; private set; }
 
     /// <summary>
     /// Refuses the request: it is not executed and the response carries <paramref name="error"/> with
@@ -77,5 +80,24 @@ public sealed class GraphQLRequestContext
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         Rejection = error;
         RejectionStatusCode = statusCode;
+        RejectionHasNullData = false;
+    }
+
+    /// <summary>
+    /// Fails the operation before it is executed, as execution fails when it cannot begin on its root fields (graphql-js
+    /// answers a root field's <c>@skip</c> whose condition is null so): the response is <c>data: null</c> with
+    /// <paramref name="error"/>, its status the media type's for a result with data (200). For a rule about the operation
+    /// as a whole, which would otherwise fail each root field it concerns with an error of its own. Only once the operation
+    /// is prepared (<see cref="IGraphQLRequestInterceptor.OnExecutingAsync"/>); no interceptor after this one is told of
+    /// the execution, which does not happen.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No operation is prepared yet.</exception>
+    public void FailOperation(GraphQLError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (Prepared is null) throw new InvalidOperationException("An operation can fail only once it is prepared, from OnExecutingAsync.");
+        Rejection = error;
+        RejectionStatusCode = null;
+        RejectionHasNullData = true;
     }
 }

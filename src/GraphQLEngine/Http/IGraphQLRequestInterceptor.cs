@@ -10,7 +10,8 @@ namespace GraphQLEngine.Http;
 /// <remarks>
 /// Pipeline: read the request → <see cref="OnRequestAsync"/> → parse → validate (cached) → limits →
 /// <see cref="OnExecutingAsync"/> → execute → <see cref="OnResultAsync"/> → write. A refusal
-/// (<see cref="GraphQLRequestContext.Reject"/>) skips to <see cref="OnResultAsync"/>.
+/// (<see cref="GraphQLRequestContext.Reject"/>, or <see cref="GraphQLRequestContext.FailOperation"/> from
+/// <see cref="OnExecutingAsync"/>) skips to <see cref="OnResultAsync"/>.
 /// </remarks>
 public interface IGraphQLRequestInterceptor
 {
@@ -19,7 +20,7 @@ public interface IGraphQLRequestInterceptor
 
     /// <summary>
     /// The document is valid and within the limits; <see cref="GraphQLRequestContext.Analysis"/> holds its cost.
-    /// May refuse the request (e.g. when the client's budget cannot pay that cost).
+    /// May refuse the request (e.g. when the client's budget cannot pay that cost) or fail the operation.
     /// </summary>
     ValueTask OnExecutingAsync(GraphQLRequestContext context) => ValueTask.CompletedTask;
 

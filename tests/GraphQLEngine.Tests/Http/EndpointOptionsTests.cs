@@ -152,6 +152,25 @@ public class EndpointOptionsTests
     }
 
     [Fact]
+    public async Task A_failed_operation_answers_data_null_with_its_error_and_is_not_executed()
+    {
+        var log = new List<string>();
+        var options = new GraphQLHttpOptions();
+        options.Interceptors.Add(new OperationFailingInterceptor());
+        options.Interceptors.Add(new RecordingInterceptor("after", log));
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        var reply = await PostAsync(client, new { query = "{ hello }" }, GraphQLResponse);
+
+        // data is present, so a 200 under either media type (GraphQL over HTTP: a null data is no request error).
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, reply.Json.GetProperty("data").ValueKind);
+        Assert.Equal("Not this operation.", reply.FirstMessage);
+        Assert.Equal(["after request", "after result data=True"], log);
+    }
+
+    [Fact]
     public async Task No_execution_timeout_lets_slow_operations_finish()
     {
         var (app, client) = await StartAsync(new GraphQLHttpOptions { ExecutionTimeout = null });
@@ -188,6 +207,15 @@ public class EndpointOptionsTests
         public ValueTask OnRequestAsync(GraphQLRequestContext context)
         {
             context.Reject(new GraphQLError("Not for you."), 403);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class OperationFailingInterceptor : IGraphQLRequestInterceptor
+    {
+        public ValueTask OnExecutingAsync(GraphQLRequestContext context)
+        {
+            context.FailOperation(new GraphQLError("Not this operation."));
             return ValueTask.CompletedTask;
         }
     }
