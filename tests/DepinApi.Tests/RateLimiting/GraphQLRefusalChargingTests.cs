@@ -41,6 +41,20 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task A_request_whose_root_fields_name_different_versions_costs_its_admission_point_only()
+    {
+        await using var api = Api();
+
+        using var refused = await PostAsync(api, """{ project(slug: "helium", asOf: "1") { slug } projects(first: 100, asOf: "2") { nodes { slug } } }""", null);
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("AS_OF_CONFLICT", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("extensions").GetProperty("code").GetString());
+        Assert.True(body.GetProperty("extensions").GetProperty("cost").GetProperty("requestedQueryCost").GetInt64() >= 50);
+        Assert.Equal("1", Header(refused, "RateLimit-Cost"));
+        Assert.Equal("999", Header(refused, "RateLimit-Remaining"));
+    }
+
+    [Fact]
     public async Task A_long_refused_document_pays_its_size_and_an_admitted_one_the_larger_of_size_and_cost()
     {
         await using var api = Api();

@@ -48,14 +48,15 @@ internal sealed class CompiledStatementCache(CursorCodec cursors) : IDisposable
         if (prepared is null) return null;
         try
         {
-            // Found as the resolvers find it, skipped fields included; root fields that disagree get their error.
+            // Found as the resolvers find it, skipped fields included; root fields that disagree never get here
+            // (AsOfConflictGuard fails the request before it runs).
             var asOf = RequestAsOf.Find(prepared.Operation, prepared.Fragments, selection.Variables);
             return CompiledStatement.TryCompile(selection, asOf, cursors);
         }
         catch (GraphQLError)
         {
-            // A request error or a field error (a null @skip condition, arguments that disagree): the resolvers answer
-            // it, with the error where graphql-js puts it and null in its place.
+            // A request error or a field error (a null @skip or @include condition): the resolvers answer it, with the
+            // error where graphql-js puts it and null in its place.
             return null;
         }
     }

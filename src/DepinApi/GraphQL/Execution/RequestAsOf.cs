@@ -19,17 +19,46 @@ internal static class RequestAsOf
     public const string ArgumentName = "asOf";
 
     /// <summary>The request's <c>asOf</c> (null: the newest data).</summary>
-    /// <exception cref="GraphQLError">Two root fields name different points in history.</exception>
+    /// <exception cref="GraphQLError">
+    /// Two root fields name different points in history (<see cref="Conflict"/>; the endpoint fails such a request before
+    /// it runs), or a root field's <c>@skip</c> or <c>@include</c> condition is null.
+    /// </exception>
     public static AsOf? Find(
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables)
+    {
+        var found = Given(operation, fragments, variables);
+        if (ConflictOf(found) is { } conflict) throw conflict;
+        return found.Count == 0 ? null : found[0].Value;
+    }
+
+    /// <summary>
+    /// The <c>AS_OF_CONFLICT</c> error of root fields that name different points in history, listing the versions asked
+    /// for and locating every field that gave one; null when they agree.
+    /// </summary>
+    /// <exception cref="GraphQLError">A root field's <c>@skip</c> or <c>@include</c> condition is null.</exception>
+    public static GraphQLError? Conflict(
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?> variables) =>
+        ConflictOf(Given(operation, fragments, variables));
+
+    private static List<(AsOf Value, FieldNode Field)> Given(
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?> variables)
     {
         var found = new List<(AsOf Value, FieldNode Field)>();
         Collect(operation.SelectionSet, fragments, variables, found, new HashSet<string>());
+        return found;
+    }
+
+    private static GraphQLError? ConflictOf(List<(AsOf Value, FieldNode Field)> found)
+    {
         var distinct = found.Select(f => f.Value).Distinct().ToList();
-        if (distinct.Count <= 1) return distinct.Count == 0 ? null : distinct[0];
-        throw new GraphQLError(
+        if (distinct.Count <= 1) return null;
+        return new GraphQLError(
             $"The root fields of one request must read the same data: they ask for asOf {string.Join(", ", distinct.Select(d => $"\"{d}\""))}. "
             + "Send one asOf per request (root fields without one follow it).",
             found.Select(f => (Node)f.Field).ToList(),

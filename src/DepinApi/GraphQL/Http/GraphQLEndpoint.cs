@@ -27,8 +27,10 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(listBounds);
         builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
-        // In this order: a request refused for its text or its If-Match is not charged for its cost.
+        // In this order: a request refused for its text, its root fields' asOf or its If-Match is not charged for its
+        // cost, and one that cannot run is answered with its own error rather than a 412 (RFC 9110 13.2.1).
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, AsOfConflictGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, IfMatchGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, ExecutionTiming>();

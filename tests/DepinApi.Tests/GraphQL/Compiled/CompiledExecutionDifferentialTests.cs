@@ -97,6 +97,21 @@ public class CompiledExecutionDifferentialTests(CompiledExecutionServers servers
         Assert.True(exchange.Compiled.Says("resolvers"), Describe("wrong execution path", exchange));
     }
 
+    public static TheoryData<string> FailedBeforeExecutionQueries => new(PinnedCompilableQueries.FailedBeforeExecution.Keys);
+
+    [Theory]
+    [MemberData(nameof(FailedBeforeExecutionQueries))]
+    public async Task A_query_failed_before_it_runs_gets_the_same_error_from_both_servers_and_runs_on_neither(string name)
+    {
+        var exchange = await servers.ExchangeAsync(PinnedCompilableQueries.FailedBeforeExecution[name]);
+
+        Assert.Contains("\"errors\":", exchange.Resolvers.Body, StringComparison.Ordinal);
+        var mismatch = Mismatch(exchange);
+        Assert.True(mismatch is null, mismatch);
+        Assert.False(new[] { exchange.Compiled, exchange.Resolvers }.Any(a => a.Says("compiled") || a.Says("resolvers")),
+            Describe("executed", exchange));
+    }
+
     public static TheoryData<string, int> CursorPages => new()
     {
         { "SLUG ASC", 0 }, { "SLUG DESC", 0 }, { "NAME ASC", 0 }, { "NAME DESC", 0 }, { "NAME ASC", 1 }, { "SLUG DESC", 1 },

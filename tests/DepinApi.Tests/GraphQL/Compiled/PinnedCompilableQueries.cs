@@ -114,14 +114,22 @@ public static partial class PinnedCompilableQueries
             """, new JsonObject { ["in"] = false }),
     };
 
+    /// <summary>Operations the endpoint fails before either path runs them, so alike.</summary>
+    public static IReadOnlyDictionary<string, GeneratedQuery> FailedBeforeExecution { get; } = new Dictionary<string, GeneratedQuery>
+    {
+        ["root fields asking for different versions"] = new("""
+            { a: project(slug: "aethir", asOf: "1") { slug } b: project(slug: "aethir", asOf: "2") { slug } }
+            """, null),
+        ["root fields asking for different versions through a variable and a fragment"] = new("""
+            query($v: AsOf) { ...F b: project(slug: "aethir", asOf: $v) { slug } } fragment F on Query { a: project(slug: "aethir", asOf: "1") { slug } }
+            """, new JsonObject { ["v"] = "2" }),
+    };
+
     /// <summary>Operations both paths must refuse alike; the resolvers answer them (their errors are written once).</summary>
     public static IReadOnlyDictionary<string, GeneratedQuery> Refused { get; } = new Dictionary<string, GeneratedQuery>
     {
         ["asOf a day before any data"] = new("""{ projects(asOf: "2000-01-01") { nodes { slug } } }""", null),
         ["asOf a version that does not exist"] = new("""{ project(slug: "aethir", asOf: "99") { slug } }""", null),
-        ["root fields asking for different versions"] = new("""
-            { a: project(slug: "aethir", asOf: "1") { slug } b: project(slug: "aethir", asOf: "2") { slug } }
-            """, null),
         ["a null @include condition, a field error in place"] = new("""
             query($v: Boolean = true) { project(slug: "aethir") { slug name @include(if: $v) } }
             """, new JsonObject { ["v"] = null }),
