@@ -78,7 +78,7 @@ public class CrossOriginTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
         using var response = await Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal("GET, POST, OPTIONS", string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("GET, HEAD, POST, OPTIONS", string.Join(", ", response.Content.Headers.Allow));
     }
 
     private static HttpRequestMessage Preflight(string method, string? headers)

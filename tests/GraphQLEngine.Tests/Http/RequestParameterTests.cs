@@ -114,13 +114,22 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
     }
 
     [Fact]
-    public async Task Other_methods_are_405_allowing_get_and_post()
+    public async Task Head_is_answered_as_get()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/graphql?" + Query("{ hello }"));
+        var reply = await SendAsync(_client, request);
+
+        Assert.Equal(200, reply.Status);
+    }
+
+    [Fact]
+    public async Task Other_methods_are_405_allowing_get_head_and_post()
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}") };
         var reply = await SendAsync(_client, request);
 
         Assert.Equal(405, reply.Status);
-        Assert.Equal(["GET", "POST"], reply.ContentHeaders.Allow.Order());
+        Assert.Equal(["GET", "HEAD", "POST"], reply.ContentHeaders.Allow.Order());
         Assert.Equal("METHOD_NOT_ALLOWED", reply.FirstCode);
     }
 
