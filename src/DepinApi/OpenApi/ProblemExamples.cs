@@ -52,7 +52,7 @@ public static class ProblemExamples
             429 => [Example("points-per-window", "The budget of the window is spent",
                         Problem("rate-limited", "Too many requests.", 429,
                             "Client 203.0.113.7 has spent its budget (1000 points per 60 s, refilled continuously, at most 200 "
-                            + "available at once; a REST request costs 1 point, a GraphQL request its query cost). Requests are "
+                            + $"available at once; {RateLimiting.PointPrices.InBrief}). Requests are "
                             + "admitted again once the balance is above zero, at 2026-06-01T09:30:19Z (in 1 s); the whole 200 "
                             + "points are back at 2026-06-01T09:30:30Z (in 12 s).")
                         .With("limit", "points-per-window").With("resetAt", "2026-06-01T09:30:30Z").With("retryAfterSeconds", 1)),

@@ -39,7 +39,7 @@ public static class ResponseHeaders
         [Location] = Header("The same resource under the project's current slug.", "/v1/projects/aethir/revenue/2025Q2"),
         [RetryAfter] = Header("Seconds to wait before the budget allows another request (its balance is above zero again).", 3, JsonSchemaType.Integer),
         [RateLimitLimit] = Header("The client's burst capacity: the most points available at once. The budget refills "
-            + "continuously at its sustained rate (anonymous: 1,000 points per 60 s); a REST request costs 1 point.", 200, JsonSchemaType.Integer),
+            + $"continuously at its sustained rate (anonymous: 1,000 points per 60 s); {RateLimiting.PointPrices.InBrief}.", 200, JsonSchemaType.Integer),
         [RateLimitRemaining] = Header("Whole points available after this request; 0 while the balance is not above zero "
             + "(a request is admitted while it is above zero and may take it below).", 198, JsonSchemaType.Integer),
         [RateLimitReset] = Header("Seconds until the budget is full again (`RateLimit-Remaining` = `RateLimit-Limit`) if nothing more is spent.", 1, JsonSchemaType.Integer),

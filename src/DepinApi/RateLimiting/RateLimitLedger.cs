@@ -45,8 +45,8 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
                     break;
                 case AdmissionOutcome.OutOfPoints:
                     charge.Refusal = new RateLimitRefusal(RateLimitRefusal.PointsLimit,
-                        $"{charge.Client.SentenceSubject} has spent its budget ({Budget(admission.Bucket)}; a REST request " +
-                        $"costs 1 point, a GraphQL request its query cost). {Restored(admission.Bucket)}",
+                        $"{charge.Client.SentenceSubject} has spent its budget ({Budget(admission.Bucket)}; " +
+                        $"{PointPrices.InBrief}). {Restored(admission.Bucket)}",
                         UntilAdmitted(admission.Bucket), admission.Bucket.FullAt);
                     break;
                 default:

@@ -44,6 +44,8 @@ public class ClientPartitionTests(RateLimitDatabase database) : IClassFixture<Ra
         using var refused = await api.GetAsync("/test/ok", peer: Proxy, forwardedFor: "203.0.113.1");
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("client 203.0.113.1", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        // Not "a REST request costs 1 point" alone: large answers and painted charts cost more.
+        Assert.Contains(DepinApi.RateLimiting.PointPrices.InBrief, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
