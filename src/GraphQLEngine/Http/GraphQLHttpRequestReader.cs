@@ -13,7 +13,12 @@ namespace GraphQLEngine.Http;
 /// </summary>
 internal static class GraphQLHttpRequestReader
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+    // A member named twice in one object is refused anywhere in the request: JSON parsers differ on which of the two
+    // counts (this one kept the last), so a variable given twice would be read as a value the client may not mean.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    // Only to say why a request the strict parse refused is refused: a repeated member, or no JSON at all.
+    private static readonly JsonDocumentOptions RepeatsAllowed = new() { MaxDepth = 64 };
 
     private static readonly string[] Parameters = ["query", "operationName", "variables", "extensions"];
 
@@ -67,14 +72,16 @@ internal static class GraphQLHttpRequestReader
             return (null, RequestReadFailure.BadRequest("The request body is empty; expected a JSON object with a \"query\"."));
 
         JsonDocument document;
+        // RFC 8259 8.1: a parser may ignore a byte order mark, and one before the JSON is no error of the client's.
+        var json = body.AsSpan().StartsWith(Utf8Bom) ? body.AsMemory(Utf8Bom.Length) : body.AsMemory();
         try
         {
-            // RFC 8259 8.1: a parser may ignore a byte order mark, and one before the JSON is no error of the client's.
-            document = JsonDocument.Parse(body.AsSpan().StartsWith(Utf8Bom) ? body.AsMemory(Utf8Bom.Length) : body.AsMemory(), JsonOptions);
+            document = JsonDocument.Parse(json, JsonOptions);
         }
-        catch (JsonException)
+        catch (Exception e) when (IsRefusedJson(e))
         {
-            return (null, RequestReadFailure.BadRequest($"The request body is not valid JSON, or nests deeper than {JsonOptions.MaxDepth} levels."));
+            return (null, RequestReadFailure.BadRequest(WhyRefused(json, "The request body", parameters: true,
+                $"The request body is not valid JSON, or nests deeper than {JsonOptions.MaxDepth} levels.")));
         }
         http.Response.RegisterForDispose(document);
         if (!HoldsOnlyText(document.RootElement))
@@ -84,15 +91,6 @@ internal static class GraphQLHttpRequestReader
         if (root.ValueKind != JsonValueKind.Object)
             return (null, RequestReadFailure.BadRequest("The request body must be a JSON object."));
 
-        // JSON lets a member repeat and the parser keeps the last: two documents made one, as a repeated GET parameter.
-        foreach (var name in Parameters)
-        {
-            var count = 0;
-            foreach (var member in root.EnumerateObject())
-                count += member.NameEquals(name) ? 1 : 0;
-            if (count > 1)
-                return (null, RequestReadFailure.BadRequest($"The \"{name}\" parameter is given {count} times; give it once."));
-        }
         var query = Member(root, "query");
         if (query is { ValueKind: not (JsonValueKind.String or JsonValueKind.Null) })
             return (null, RequestReadFailure.BadRequest("The \"query\" parameter must be a string."));
@@ -135,9 +133,10 @@ internal static class GraphQLHttpRequestReader
         {
             document = JsonDocument.Parse(text, JsonOptions);
         }
-        catch (JsonException)
+        catch (Exception e) when (IsRefusedJson(e))
         {
-            failure = RequestReadFailure.BadRequest($"The \"{name}\" parameter is not valid JSON.");
+            failure = RequestReadFailure.BadRequest(WhyRefused(System.Text.Encoding.UTF8.GetBytes(text), $"The \"{name}\" parameter",
+                parameters: false, $"The \"{name}\" parameter is not valid JSON."));
             return null;
         }
         http.Response.RegisterForDispose(document);
@@ -152,6 +151,40 @@ internal static class GraphQLHttpRequestReader
             JsonValueKind.Null => null,
             _ => Fail(out failure, $"The \"{name}\" parameter must be a JSON object."),
         };
+    }
+
+    // Comparing member names, the strict parse unescapes them, and a name holding an escaped lone surrogate cannot be.
+    private static bool IsRefusedJson(Exception e) => e is JsonException or InvalidOperationException;
+
+    /// <summary>
+    /// Why <paramref name="json"/> was refused by the strict parse: a request parameter given twice (with
+    /// <paramref name="parameters"/>, the body's own members), a string that is not text, another member named twice in
+    /// one object, or else <paramref name="notJson"/>.
+    /// </summary>
+    private static string WhyRefused(ReadOnlyMemory<byte> json, string what, bool parameters, string notJson)
+    {
+        try
+        {
+            using var lenient = JsonDocument.Parse(json, RepeatsAllowed);
+            if (!HoldsOnlyText(lenient.RootElement))
+                return NotText(what);
+            if (parameters && lenient.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var name in Parameters)
+                {
+                    var count = 0;
+                    foreach (var member in lenient.RootElement.EnumerateObject())
+                        count += member.NameEquals(name) ? 1 : 0;
+                    if (count > 1)
+                        return $"The \"{name}\" parameter is given {count} times; give it once.";
+                }
+            }
+            return what + " names a member twice in one object; give each once.";
+        }
+        catch (JsonException)
+        {
+            return notJson;
+        }
     }
 
     private static string NotText(string what) =>

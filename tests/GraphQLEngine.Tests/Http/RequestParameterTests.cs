@@ -46,6 +46,27 @@ public class RequestParameterTests(TestServerFactory factory) : IClassFixture<Te
     }
 
     [Theory]
+    [InlineData("""{"query":"query($name: String) { hello(name: $name) }","variables":{"name":"Ada","name":"Bob"}}""", "The request body")]
+    [InlineData("""{"query":"{ hello }","extensions":{"a":{"b":1,"b":2}}}""", "The request body")]
+    [InlineData("""{"query":"{ hello }","other":1,"other":2}""", "The request body")]
+    public async Task A_member_named_twice_anywhere_in_the_body_is_refused_not_taken_last(string body, string what)
+    {
+        var reply = await PostRawAsync(_client, body, GraphQLResponse, "application/json");
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal(what + " names a member twice in one object; give each once.", reply.FirstMessage);
+    }
+
+    [Fact]
+    public async Task A_variable_named_twice_in_a_get_is_refused_not_taken_last()
+    {
+        var reply = await GetAsync(_client, Query("query($name: String) { hello(name: $name) }", """{"name":"Ada","name":"Bob"}"""), GraphQLResponse);
+
+        Assert.Equal(400, reply.Status);
+        Assert.Equal("The \"variables\" parameter names a member twice in one object; give each once.", reply.FirstMessage);
+    }
+
+    [Theory]
     [InlineData("application/json; charset=\"UTF-8\"")]
     [InlineData("application/json;charset=utf-8")]
     public async Task A_quoted_charset_is_the_same_charset(string contentType)
