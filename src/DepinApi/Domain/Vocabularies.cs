@@ -33,6 +33,9 @@ public static class Vocabularies
         new("energy", "Energy."),
         new("bandwidth", "Bandwidth."));
 
+    /// <summary>The basis of every token price: a market price is disclosed (<see cref="Basis"/>), and the table stores none.</summary>
+    public const string MarketPriceBasis = "disclosed";
+
     /// <summary>The qualifier that makes a figure a range (value to value_max); only measured figures take it.</summary>
     public const string RangeQualifier = "range";
 
@@ -66,7 +69,10 @@ public static class Vocabularies
     public static readonly ClosedVocabulary SettlementLabel = new("SettlementLabel",
         "A source's wording for a settlement mix it gives no number for.",
         new("mainly_native", "Fees are mainly settled in the project's own token."),
-        new("mainly_stablecoin", "Fees are mainly settled in stablecoins."));
+        new(MainlyStablecoin, "Fees are mainly settled in stablecoins."));
+
+    /// <summary>The settlement label that names stablecoins (<see cref="SettlementLabel"/>; the other names the native token).</summary>
+    public const string MainlyStablecoin = "mainly_stablecoin";
 
     public static readonly ClosedVocabulary SourceKind = new("SourceKind",
         "What kind of publication a source is.",

@@ -40,7 +40,7 @@ internal static class ResourcePages
             sections.Add(new("Settlement mix", null,
                 new PageTable("Newest settlement mix", ["Date", "In stablecoins", "In the native token", "Basis", "Source"],
                     project.Latest.SettlementMix.Select(m => new PageRow(
-                        [Day(m.Date), Share(m.StablecoinShare), Share(m.NativeShare), m.Basis, m.Source.Publisher], m.Permalink)).ToList(),
+                        [Day(m.Date), .. MixShares(m), m.Basis, m.Source.Publisher], m.Permalink)).ToList(),
                     SecondAndThird)));
         var description = hasRevenue
             ? $"{project.Name}: {string.Join("; ", project.Latest.Revenue.Select(f => $"{MetricNames.Of(f.Metric)} {Amount(f)} ({CitationText.RevenuePeriod(f.Metric, f.Quarter)}, {f.Basis}, {f.Source.Publisher})"))}."
@@ -208,6 +208,23 @@ internal static class ResourcePages
 
     private static string ComputedShare(decimal? fraction, bool fromQualifiedFigures) =>
         fraction is { } f ? CitationText.Computed(CitationText.SharePercent(f), fromQualifiedFigures) : "not stated";
+
+    /// <summary>
+    /// A settlement mix's two shares as its citation states them (<see cref="Citation.SettlementMixStatement"/>): the
+    /// source's qualifier on the first share it gives ("about 70%"), and a mix it gives only in words as "mainly" in the
+    /// column those words name; "not stated" where the source says nothing.
+    /// </summary>
+    private static string[] MixShares(SettlementMixView m)
+    {
+        var (stable, native) = (m.StablecoinShare, m.NativeShare);
+        bool? mainlyStablecoin = m.Label is null ? null : m.Label == Domain.Vocabularies.MainlyStablecoin;
+        return
+        [
+            stable is { } s ? CitationText.Qualified(m.Qualifier, CitationText.Percent(s), m.Quote) : mainlyStablecoin == true ? "mainly" : "not stated",
+            native is { } n ? (stable is null ? CitationText.Qualified(m.Qualifier, CitationText.Percent(n), m.Quote) : CitationText.Percent(n))
+                : mainlyStablecoin == false ? "mainly" : "not stated",
+        ];
+    }
 
     private static string Share(decimal? fraction) => fraction is { } f ? CitationText.Percent(f) : "not stated";
 

@@ -236,6 +236,22 @@ public sealed class PageNegotiationTests(RestApiFixture api) : IClassFixture<Res
         return await response.Content.ReadAsStringAsync();
     }
 
+    [Theory]
+    [InlineData("helium", "about 70%", "not stated")]
+    [InlineData("hivemapper", "not stated", "mainly")]
+    public async Task A_project_page_states_its_settlement_mix_as_the_source_does(string slug, string stablecoins, string native)
+    {
+        using var page = await GetAsync("/v1/projects/" + slug, BrowserAccept);
+        var html = await page.Content.ReadAsStringAsync();
+
+        // The row after the date: the source's hedge ("about") kept, and a mix given in words in the column it names.
+        var row = System.Text.RegularExpressions.Regex.Match(html, @"Newest settlement mix</caption>.*?<tbody>\s*<tr>\s*<th.*?</th>\s*<td[^>]*>(?<stable>[^<]*)</td>\s*<td[^>]*>(?<native>[^<]*)</td>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(row.Success, html);
+        Assert.Equal(Encode(stablecoins), row.Groups["stable"].Value);
+        Assert.Equal(Encode(native), row.Groups["native"].Value);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string url, string? accept, string? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -57,12 +57,12 @@ public static class Citation
         if (f.NativeShare is { } native)
             parts.Add($"{(parts.Count == 0 ? CitationText.Qualified(f.Qualifier, CitationText.Percent(native), f.Quote) : CitationText.Percent(native))} in the native token");
         if (parts.Count == 0)
-            parts.Add(f.Label == "mainly_stablecoin" ? "fees mainly settled in stablecoins" : "fees mainly settled in the native token");
+            parts.Add(f.Label == Domain.Vocabularies.MainlyStablecoin ? "fees mainly settled in stablecoins" : "fees mainly settled in the native token");
         return new($"{projectName} settlement mix", CitationText.Day(f.AsOf, f.Source.PublishedOn), string.Join(", ", parts), f.Basis);
     }
 
     // Prices are market data the source reports, not its own estimate.
-    private const string PriceBasis = "disclosed";
+    private const string PriceBasis = Domain.Vocabularies.MarketPriceBasis;
 
     /// <summary>
     /// The same sentence as <see cref="Sentence"/> of <see cref="TokenPriceStatement"/>'s claim, written into one buffer:
