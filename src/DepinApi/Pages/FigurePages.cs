@@ -68,7 +68,7 @@ internal static class FigurePages
         var view = FigureFacts.Of(views.TokenPrice(f));
         var statement = Citation.TokenPriceStatement(f, name);
         var rows = (await SeriesAroundAsync(session, f, cancellationToken))
-            .Select(x => Row(Citation.TokenPriceStatement(x, name), "disclosed", x.Source, views.Links.TokenPrice(x.Id), x.Id == f.Id))
+            .Select(x => Row(Citation.TokenPriceStatement(x, name), Domain.Vocabularies.MarketPriceBasis, x.Source, views.Links.TokenPrice(x.Id), x.Id == f.Id))
             .ToList();
         var version = PageUrls.Version(session.Version.Id);
         // Rows that state only a change are not drawn on the price line.

@@ -37,7 +37,7 @@ public sealed partial class ReadSession
               AND (@metric IS NULL OR f.metric = @metric)
               AND (@period IS NULL OR f.period = @period)
               AND (@patterns IS NULL
-                   OR concat_ws(' ', replace(f.metric, '_', ' '), f.owner, p.name, f.quote) ILIKE ALL (@patterns))
+                   OR concat_ws(' ', f.metric, replace(f.metric, '_', ' '), f.owner, p.name, f.quote) ILIKE ALL (@patterns))
               AND (@after_kind IS NULL OR (f.kind, f.id) > (@after_kind, @after_id))
             ORDER BY f.kind, f.id
             LIMIT @limit
@@ -78,7 +78,7 @@ public sealed partial class ReadSession
                 SELECT 'settlement-mix', m.id, m.project, 'settlement_mix', to_char(m.as_of, 'YYYY-MM-DD'), m.basis, m.source, m.quote
                 FROM settlement_mix m WHERE {Visible("m")}
                 UNION ALL
-                SELECT 'token-prices', t.id, t.project, 'token_price', to_char(t.date, 'YYYY-MM-DD'), NULL, t.source, t.quote
+                SELECT 'token-prices', t.id, t.project, 'token_price', to_char(t.date, 'YYYY-MM-DD'), '{Domain.Vocabularies.MarketPriceBasis}', t.source, t.quote
                 FROM token_prices t WHERE {Visible("t")}
                 UNION ALL
                 SELECT 'metrics', n.id, n.project, n.metric, n.period, n.basis, n.source, n.quote

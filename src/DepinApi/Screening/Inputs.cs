@@ -16,7 +16,7 @@ internal static class Inputs
         new(role, "revenue", row.Id, row.AmountUsd, null, row.Quarter.ToString(), row.Basis, row.Qualifier, row.Source, row.Quote);
 
     public static ScreeningInput Of(TokenPrice row, string role, decimal value) =>
-        new(role, "token_prices", row.Id, value, null, Day(row.Date), "disclosed", row.Qualifier, row.Source, row.Quote);
+        new(role, "token_prices", row.Id, value, null, Day(row.Date), Domain.Vocabularies.MarketPriceBasis, row.Qualifier, row.Source, row.Quote);
 
     public static ScreeningInput Of(NetworkMetric row, string role) =>
         new(role, "network_metrics", row.Id, row.Value, null, row.Period, row.Basis, row.Qualifier, row.Source, row.Quote);

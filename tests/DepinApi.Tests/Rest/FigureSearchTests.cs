@@ -23,6 +23,28 @@ public class FigureSearchTests(RestApiFixture api) : IClassFixture<RestApiFixtur
     }
 
     [Fact]
+    public async Task A_metric_searched_as_the_api_writes_it_finds_what_the_metric_filter_finds()
+    {
+        var searched = await HitsAsync("/v1/figures?q=annualized_external_revenue&limit=500");
+        var filtered = await HitsAsync("/v1/figures?metric=annualized_external_revenue&limit=500");
+
+        Assert.NotEmpty(filtered);
+        Assert.Equal(filtered.Select(h => h.GetProperty("id").GetString()), searched.Select(h => h.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Each_hit_has_the_basis_its_permalink_has()
+    {
+        var hits = await HitsAsync("/v1/figures?limit=500");
+
+        foreach (var hit in hits.GroupBy(h => h.GetProperty("kind").GetString()).Select(g => g.First()))
+        {
+            var figure = JsonDocument.Parse(await api.Client.GetStringAsync(hit.GetProperty("permalink").GetString())).RootElement.GetProperty("data");
+            Assert.Equal(figure.GetProperty("basis").GetString(), hit.GetProperty("basis").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Hits_span_every_kind_and_each_permalink_answers()
     {
         var hits = await HitsAsync("/v1/figures?limit=500");

@@ -51,8 +51,8 @@ internal static class FigureMaps
         ["shareOf"] = (sql, _, _) => sql.Bind(Rest.Models.SettlementMixView.ShareOfFees, NpgsqlTypes.NpgsqlDbType.Text),
     });
 
-    // Market prices are what the market disclosed; the table stores no basis (TokenPriceType.PriceBasis).
-    public static readonly FigureTable TokenPrice = Figure(FigureSql.TokenPrices, "t", basis: Constant("'DISCLOSED'"), new()
+    // Market prices are what the market disclosed; the table stores no basis (Vocabularies.MarketPriceBasis), written as the Basis enum.
+    public static readonly FigureTable TokenPrice = Figure(FigureSql.TokenPrices, "t", basis: Constant($"'{Domain.Vocabularies.MarketPriceBasis.ToUpperInvariant()}'"), new()
     {
         ["tokenSymbol"] = Column("token_symbol"),
         ["date"] = Column("date"),

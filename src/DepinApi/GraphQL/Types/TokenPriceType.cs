@@ -8,7 +8,7 @@ namespace DepinApi.GraphQL.Types;
 internal static class TokenPriceType
 {
     /// <summary>Market prices are what the market disclosed; the read model stores no basis for them.</summary>
-    private const string PriceBasis = "disclosed";
+    private const string PriceBasis = Domain.Vocabularies.MarketPriceBasis;
 
     public static GraphQLObjectType Create(GraphQLObjectType source) => new ObjectTypeBuilder<TokenPrice>("TokenPrice")
         .Description("A token's price on a day and/or its change over a window, as a source states them.")

@@ -113,7 +113,7 @@ public sealed class FigureViews(Links links, IReadOnlyDictionary<string, string>
     public TokenPriceView TokenPrice(TokenPrice f) =>
         // Prices are market data the source reports, not its own estimate.
         new(f.Id, f.Project, f.TokenSymbol, f.Date, Normalize(f.PriceUsd), Normalize(f.Change30d), Normalize(f.Change90d),
-            Normalize(f.Change1y), "disclosed", f.Qualifier, SourceView.Of(f.Source), f.Quote, FigureText.TokenPricePermalink(links, f.Id),
+            Normalize(f.Change1y), Domain.Vocabularies.MarketPriceBasis, f.Qualifier, SourceView.Of(f.Source), f.Quote, FigureText.TokenPricePermalink(links, f.Id),
             FigureText.TokenPriceCitation(f, ProjectName(f.Project), links));
 
     public NetworkMetricView NetworkMetric(NetworkMetric f)
