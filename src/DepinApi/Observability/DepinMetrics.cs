@@ -45,7 +45,7 @@ public sealed class DepinMetrics
             "How long requests waited for a turn to be built (Fairness.FairBuildGate), by result (admitted, refused).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         connectionsRefused = meter.CreateCounter<long>("depin.connections.refused", "{connection}",
-            "Connections closed unread as they were accepted, by the limit they hit (reason: per_address, server_full).");
+            "Connections closed unread as they were accepted, by the limit they hit (reason: per_address, connection_rate, server_full).");
         connectionsClosed = meter.CreateCounter<long>("depin.connections.closed_idle", "{connection}",
             "Idle connections the server closed (Security.IdleConnections), by reason (shed: to keep connections free; no_request: no request within Server:FirstRequestTimeoutSeconds).");
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.RateLimiting;
 using DepinApi.RateLimiting;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -9,7 +10,9 @@ namespace DepinApi.Security;
 
 /// <summary>
 /// Caps the connections one address holds open at once (<see cref="ServerOptions.MaxConnectionsPerAddress"/>): a
-/// connection beyond the cap is closed as soon as it is accepted, before Kestrel reads a byte of it. Kestrel's own
+/// connection beyond the cap is closed as soon as it is accepted, before Kestrel reads a byte of it. And paces the
+/// connections it opens (<see cref="ServerOptions.NewConnectionsPerAddressPerSecond"/>): past a burst of the cap, a new
+/// connection waits, still unread, for a token of the address's bucket; waiting, it holds a place under the cap. Kestrel's own
 /// <c>MaxConcurrentConnections</c> caps the whole server, so alone it would let one client that opens connections and
 /// never finishes a request (no request, so no rate limit applies) take every connection the server allows; and
 /// ASP.NET Core's rate limiters act on requests, not connections. A trusted proxy (<c>ForwardedHeaders</c>), which
@@ -22,9 +25,22 @@ namespace DepinApi.Security;
 /// </remarks>
 public sealed class ConnectionsPerAddress(
     IOptions<ServerOptions> server, IOptions<ForwardedHeadersOptions> forwarded, IOptions<RateLimitingOptions> rateLimiting,
-    ConnectionRefusals? refusals = null)
+    ConnectionRefusals? refusals = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, int> _open = new();
+
+    // A token bucket per address group (the runtime's limiter, which forgets an idle address's bucket by itself): a
+    // burst of the cap, then the configured rate; the waiting are at most the cap, as each waits holding a place.
+    private readonly PartitionedRateLimiter<string>? _newConnections = server.Value.NewConnectionsPerAddressPerSecond <= 0
+        ? null
+        : PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetTokenBucketLimiter(address, _ => new()
+        {
+            TokenLimit = Math.Max(1, server.Value.MaxConnectionsPerAddress),
+            TokensPerPeriod = server.Value.NewConnectionsPerAddressPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = Math.Max(1, server.Value.MaxConnectionsPerAddress),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
 
     /// <summary>Connections open now from <paramref name="address"/>'s group (its IPv6 prefix).</summary>
     public int OpenFrom(IPAddress address) => _open.GetValueOrDefault(GroupOf(Normalize(address)));
@@ -47,6 +63,8 @@ public sealed class ConnectionsPerAddress(
                 refusals?.Refused("per_address", connection.RemoteEndPoint);
                 return;
             }
+            if (!await TakeTurnAsync(address, connection))
+                return;
             await next(connection);
         }
         finally
@@ -54,6 +72,29 @@ public sealed class ConnectionsPerAddress(
             Release(address);
         }
     }
+
+    /// <summary>
+    /// Whether the connection may be read: at once within its address's burst, else when its turn comes; false when more
+    /// wait than the cap allows (refused) or the client left while waiting. A token bucket's lease holds nothing.
+    /// </summary>
+    private async ValueTask<bool> TakeTurnAsync(string address, ConnectionContext connection)
+    {
+        if (_newConnections is null)
+            return true;
+        try
+        {
+            using var turn = await _newConnections.AcquireAsync(address, 1, connection.ConnectionClosed);
+            if (!turn.IsAcquired)
+                refusals?.Refused("connection_rate", connection.RemoteEndPoint);
+            return turn.IsAcquired;
+        }
+        catch (OperationCanceledException) when (connection.ConnectionClosed.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _newConnections?.Dispose();
 
     private string GroupOf(IPAddress address) => IpPartition.Of(address, rateLimiting.Value.Ipv6PrefixLength);
 

@@ -46,6 +46,18 @@ public sealed class ServerOptions
     public int MaxConnectionsPerAddress { get; set; } = 64;
 
     /// <summary>
+    /// New connections one address may open a second, sustained (<see cref="ConnectionsPerAddress"/>; a trusted proxy's
+    /// are not counted); 0 for no pacing. It may open <see cref="MaxConnectionsPerAddress"/> at once; past that, a new
+    /// connection waits for its turn before a byte of it is read. A request Kestrel refuses itself (a malformed request
+    /// line, one over its size limits) is answered before any rate limit or pacing of requests sees it and closes its
+    /// connection, so without this one address reconnecting as fast as it could took most of a core for nothing.
+    /// Clients keep connections alive; one that opens a connection per request is still served at this rate, above
+    /// what its point budget sustains.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int NewConnectionsPerAddressPerSecond { get; set; } = 32;
+
+    /// <summary>
     /// When fewer connections than this are free, idle ones (no request under way) are closed, longest idle first,
     /// until this many are free again (<see cref="IdleConnections"/>), so a new client, a health probe among them, gets
     /// in while connections that send nothing hold the rest. 0: never close idle connections early. Less than

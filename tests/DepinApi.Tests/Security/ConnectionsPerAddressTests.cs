@@ -20,8 +20,9 @@ public sealed class ConnectionsPerAddressTests
         var proxy = IPAddress.Parse("10.0.0.9");
         var forwarded = new ForwardedHeadersOptions();
         forwarded.KnownProxies.Add(proxy);
-        var limiter = new ConnectionsPerAddress(Options.Create(new ServerOptions { MaxConnectionsPerAddress = 2 }), Options.Create(forwarded),
-            Options.Create(new RateLimitingOptions()));
+        // The cap alone: no pacing of new connections, which the next test shows.
+        var limiter = new ConnectionsPerAddress(Options.Create(new ServerOptions { MaxConnectionsPerAddress = 2, NewConnectionsPerAddressPerSecond = 0 }),
+            Options.Create(forwarded), Options.Create(new RateLimitingOptions()));
         var attacker = IPAddress.Parse("192.0.2.7");
 
         (Task Served, TaskCompletionSource Close, Func<bool> Passed) Open(IPAddress address)
@@ -55,6 +56,34 @@ public sealed class ConnectionsPerAddressTests
         second.Close.SetResult();
         await second.Served;
         Assert.Equal(1, limiter.OpenFrom(attacker));
+    }
+
+    [Fact]
+    public async Task Past_a_burst_of_the_cap_an_address_s_new_connections_wait_their_turn_unread_and_others_do_not()
+    {
+        using var limiter = new ConnectionsPerAddress(
+            Options.Create(new ServerOptions { MaxConnectionsPerAddress = 3, NewConnectionsPerAddressPerSecond = 1 }),
+            Options.Create(new ForwardedHeadersOptions()), Options.Create(new RateLimitingOptions()));
+        var reconnecting = IPAddress.Parse("192.0.2.8");
+
+        // Each connection is read and closed at once, as a request Kestrel refuses itself closes its connection.
+        (Task Served, Func<bool> Passed) Open(IPAddress address)
+        {
+            var passed = false;
+            var served = limiter.OnConnectionAsync(new DefaultConnectionContext { RemoteEndPoint = new IPEndPoint(address, 40000) },
+                _ => { passed = true; return Task.CompletedTask; });
+            return (served, () => passed);
+        }
+
+        var burst = Enumerable.Range(0, 3).Select(_ => Open(reconnecting)).ToList();
+        Assert.All(burst, c => Assert.True(c.Passed()));
+        var waiting = Open(reconnecting);
+        Assert.False(waiting.Passed());
+        Assert.True(Open(IPAddress.Parse("198.51.100.5")).Passed());
+
+        // Its turn comes with the bucket's next token (one a second here).
+        await waiting.Served.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(waiting.Passed());
     }
 
     [Fact]
