@@ -1,7 +1,6 @@
 using DepinApi.Rest;
 using DepinApi.Rest.Citations;
 using DepinApi.Rest.Infrastructure;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerUI;
 
@@ -136,9 +135,7 @@ public static class ApiDocs
             || !string.Equals(sent, DocumentName, StringComparison.OrdinalIgnoreCase))
             return null;
         var path = context.Request.Path.Value!;
-        var own = string.Concat(path.AsSpan(0, path.LastIndexOf('/') + 1), DocumentName, ".json");
-        return TypedResults.Redirect(UriHelper.BuildRelative(context.Request.PathBase, new PathString(own), context.Request.QueryString),
-            permanent: true, preserveMethod: true);
+        return CanonicalPaths.MovedTo(context, string.Concat(path.AsSpan(0, path.LastIndexOf('/') + 1), DocumentName, ".json"));
     }
 
     /// <summary>

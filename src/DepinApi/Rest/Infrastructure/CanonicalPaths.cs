@@ -23,12 +23,14 @@ public static class CanonicalPaths
     {
         if (HttpMethods.IsGet(context.Request.Method) && context.GetEndpoint() is RouteEndpoint { RoutePattern: var pattern }
             && context.Request.Path.Value is { } path && Canonical(path, pattern) is { } canonical)
-        {
-            var location = UriHelper.BuildRelative(context.Request.PathBase, new PathString(canonical), context.Request.QueryString);
-            return TypedResults.Redirect(location, permanent: true, preserveMethod: true).ExecuteAsync(context);
-        }
+            return MovedTo(context, canonical).ExecuteAsync(context);
         return next(context);
     });
+
+    /// <summary>A 308 to <paramref name="path"/> (the API's own spelling of the request's), its path base and query kept.</summary>
+    public static IResult MovedTo(HttpContext context, string path) =>
+        TypedResults.Redirect(UriHelper.BuildRelative(context.Request.PathBase, new PathString(path), context.Request.QueryString),
+            permanent: true, preserveMethod: true);
 
     /// <summary>
     /// <paramref name="path"/> as <paramref name="pattern"/> writes it, or null when it already is: each fixed segment in
