@@ -15,9 +15,8 @@ public static class MethodsAsSent
     /// </summary>
     public static IApplicationBuilder UseMethodsAsSent(this IApplicationBuilder app) => app.Use(next => (HttpContext context) =>
     {
-        var method = context.Request.Method;
         if (context.GetEndpoint()?.Metadata.GetMetadata<IHttpMethodMetadata>() is { HttpMethods: var answered }
-            && !answered.Contains(method, StringComparer.Ordinal) && answered.Contains(method, StringComparer.OrdinalIgnoreCase))
+            && AnsweredOnlyInOtherLetters(answered, context.Request.Method))
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             context.Response.Headers.Allow = string.Join(", ", context.RequestServices.GetRequiredService<PathMethods>().At(context.Request.Path));
@@ -25,4 +24,17 @@ public static class MethodsAsSent
         }
         return next(context);
     });
+
+    // On every request, so an index loop rather than LINQ's Contains with a comparer, which enumerates through an object.
+    private static bool AnsweredOnlyInOtherLetters(IReadOnlyList<string> answered, string method)
+    {
+        var otherLetters = false;
+        for (var i = 0; i < answered.Count; i++)
+        {
+            if (answered[i] == method)
+                return false;
+            otherLetters |= string.Equals(answered[i], method, StringComparison.OrdinalIgnoreCase);
+        }
+        return otherLetters;
+    }
 }
