@@ -12,5 +12,5 @@ public static class GraphQLHttpMethods
     public static string Allow { get; } = string.Join(", ", Answered);
 
     /// <summary>The <c>Allow</c> header of a method no request may use (405): those that carry a request.</summary>
-    public static string AllowRequests { get; } = "GET, HEAD, POST";
+    public static string AllowRequests { get; } = string.Join(", ", Answered.Where(method => method != "OPTIONS"));
 }

@@ -66,8 +66,11 @@ public sealed class GraphQLRequestContext
     /// <summary>The status code of the refusal; null when the media type decides it (<see cref="FailOperation"/>).</summary>
     public int? RejectionStatusCode { get; private set; }
 
-    /// <summary>Whether the refusal answers <c>data: null</c> (<see cref="FailOperation"/>) rather than no <c>data</c>.</summary>
-    public bool RejectionHasNullData { get; private set; }
+    /// <summary>
+    /// Whether the refusal answers <c>data: null</c> (<see cref="FailOperation"/>, which leaves the status to the media
+    /// type) rather than no <c>data</c> (<see cref="Reject"/>, which always names one).
+    /// </summary>
+    public bool RejectionHasNullData => Rejection is not null && RejectionStatusCode is null;
 
     /// <summary>
     /// Refuses the request: it is not executed and the response carries <paramref name="error"/> with
@@ -80,7 +83,6 @@ public sealed class GraphQLRequestContext
         ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
         Rejection = error;
         RejectionStatusCode = statusCode;
-        RejectionHasNullData = false;
     }
 
     /// <summary>
@@ -98,6 +100,5 @@ public sealed class GraphQLRequestContext
         if (Prepared is null) throw new InvalidOperationException("An operation can fail only once it is prepared, from OnExecutingAsync.");
         Rejection = error;
         RejectionStatusCode = null;
-        RejectionHasNullData = true;
     }
 }
