@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Net;
 using System.Text;
 using System.Text.Unicode;
 
@@ -19,9 +19,10 @@ public static class PercentEncodedText
     {
         if (string.IsNullOrEmpty(rawQuery) || !MayEncodeNonAscii(rawQuery))
             return null;
-        foreach (var range in rawQuery.AsSpan().TrimStart('?').Split('&'))
+        var query = rawQuery.AsSpan().TrimStart('?');
+        foreach (var range in query.Split('&'))
         {
-            var parameter = rawQuery.AsSpan().TrimStart('?')[range];
+            var parameter = query[range];
             if (!DecodesToUtf8(parameter))
             {
                 var equals = parameter.IndexOf('=');
@@ -37,41 +38,17 @@ public static class PercentEncodedText
     {
         for (var at = rawQuery.IndexOf('%'); at >= 0 && at + 1 < rawQuery.Length; at = rawQuery.IndexOf('%', at + 1))
         {
-            if (char.IsAsciiHexDigit(rawQuery[at + 1]) && HexValue(rawQuery[at + 1]) >= 8)
+            if (rawQuery[at + 1] is (>= '8' and <= '9') or (>= 'A' and <= 'F') or (>= 'a' and <= 'f'))
                 return true;
         }
         return false;
     }
 
+    // Decoded as a form decodes it ('+' a space, a '%' not followed by two hex digits left as it is); the raw query is
+    // ASCII, as Kestrel refuses any other byte in the request line.
     private static bool DecodesToUtf8(ReadOnlySpan<char> parameter)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(parameter.Length));
-        try
-        {
-            var length = 0;
-            for (var at = 0; at < parameter.Length; at++)
-            {
-                var c = parameter[at];
-                if (c == '%' && at + 2 < parameter.Length && char.IsAsciiHexDigit(parameter[at + 1]) && char.IsAsciiHexDigit(parameter[at + 2]))
-                {
-                    bytes[length++] = (byte)(HexValue(parameter[at + 1]) * 16 + HexValue(parameter[at + 2]));
-                    at += 2;
-                }
-                else
-                {
-                    // Text the server has already decoded from the request line is UTF-8 by then; a lone '%' stays itself.
-                    var units = char.IsHighSurrogate(c) && at + 1 < parameter.Length ? 2 : 1;
-                    length += Encoding.UTF8.GetBytes(parameter.Slice(at, units), bytes.AsSpan(length));
-                    at += units - 1;
-                }
-            }
-            return Utf8.IsValid(bytes.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        var encoded = Encoding.UTF8.GetBytes(parameter.ToString());
+        return Utf8.IsValid(WebUtility.UrlDecodeToBytes(encoded, 0, encoded.Length));
     }
-
-    private static int HexValue(char digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 }
