@@ -10,8 +10,18 @@ internal static class ProjectSql
 {
     public const string Table = "projects";
 
-    /// <summary>The column a list is sorted by; the slug breaks ties.</summary>
+    /// <summary>The column a list is sorted by, which its cursors carry; the slug breaks ties.</summary>
     public static string SortColumn(ProjectSort sort) => sort == ProjectSort.Name ? "name" : "slug";
+
+    /// <summary>
+    /// What a list is ordered by, of the sort column's value in <paramref name="value"/> (a column or a bound
+    /// placeholder). Names are compared as a reader files them, ignoring the case of ASCII letters ("io.net" between
+    /// "Hivemapper" and "Render Network"), and in code-point order otherwise (<c>COLLATE "C"</c>): the same order
+    /// whatever the database's collation, so a deployment's order and cursors do not depend on how its cluster was
+    /// made.
+    /// </summary>
+    private static string SortKey(ProjectSort sort, string value) =>
+        sort == ProjectSort.Name ? $"lower({value} COLLATE \"C\")" : value;
 
     /// <summary>The projects of the sector <paramref name="sector"/>, of the slugs in the array <paramref name="slugs"/>, and matching <paramref name="search"/>.</summary>
     /// <param name="search">The placeholder of <see cref="SearchText"/>: a substring of the name, slug or token symbol, ignoring case.</param>
@@ -29,7 +39,7 @@ internal static class ProjectSql
     public static string Order(string alias, ProjectSort sort, bool descending)
     {
         var direction = descending ? "DESC" : "ASC";
-        return $"{alias}.{SortColumn(sort)} {direction}, {alias}.slug {direction}";
+        return $"{SortKey(sort, $"{alias}.{SortColumn(sort)}")} {direction}, {alias}.slug {direction}";
     }
 
     /// <summary>
@@ -43,5 +53,7 @@ internal static class ProjectSql
 
     /// <summary>The keyset condition: the projects past the cursor (<paramref name="value"/>, <paramref name="slug"/>) in the list's order.</summary>
     public static string After(string alias, ProjectSort sort, bool descending, string? value, string? slug) =>
-        value is null || slug is null ? "" : $" AND ({alias}.{SortColumn(sort)}, {alias}.slug) {(descending ? "<" : ">")} ({value}, {slug})";
+        value is null || slug is null
+            ? ""
+            : $" AND ({SortKey(sort, $"{alias}.{SortColumn(sort)}")}, {alias}.slug) {(descending ? "<" : ">")} ({SortKey(sort, value)}, {slug})";
 }

@@ -45,7 +45,7 @@ public static class DepinEnums
     public static readonly GraphQLEnumType ProjectOrderField = new("ProjectOrderField",
     [
         new EnumValueDefinition("SLUG", ProjectSort.Slug) { Description = "By slug." },
-        new EnumValueDefinition("NAME", ProjectSort.Name) { Description = "By name; the slug breaks ties." },
+        new EnumValueDefinition("NAME", ProjectSort.Name) { Description = "By name, ignoring the case of ASCII letters; the slug breaks ties." },
     ])
     {
         Description = "What a list of projects is sorted by.",
