@@ -36,4 +36,32 @@ public class NearestNamesTests
     public void A_prefix_ranks_before_any_edit() =>
         // limit completes limi; lim and lime are one edit away, as limit is, and come after it.
         Assert.Equal(["limit", "lim", "lime"], NearestNames.NearestFew("limi", ["lime", "lim", "limit"], 3));
+
+    [Fact]
+    public void A_name_as_many_edits_away_as_the_limit_only_by_its_length_is_still_near() =>
+        // Two letters more than "ab", after a letter (not a separator): two edits, the limit for a name of four.
+        Assert.Equal(["ab"], NearestNames.NearestFew("abxy", ["ab"], 1));
+
+    [Fact]
+    public void Suggestions_are_those_every_edit_distance_counted_in_full_gives()
+    {
+        var random = new Random(17);
+        string Name(int length) => new([.. Enumerable.Range(0, length).Select(_ => "abc-"[random.Next(4)])]);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var name = Name(random.Next(0, 14));
+            string[] known = [.. Enumerable.Range(0, 6).Select(_ => Name(random.Next(1, 10))).Distinct()];
+            var completions = name.Length == 0 ? [] : known.Where(k => k.Length > name.Length && k.StartsWith(name, StringComparison.Ordinal)).Take(2).ToList();
+            var limit = Math.Max(2, name.Length / 2);
+            var expected = known
+                .Select(k => (Name: k, Distance: (completions is [var only] && only == k)
+                    || (name.Length > k.Length && name.StartsWith(k, StringComparison.Ordinal) && !char.IsLetterOrDigit(name[k.Length]))
+                    ? -1
+                    : EditDistance.Between(name, k)))
+                .Where(k => k.Distance <= limit)
+                .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal)
+                .Take(3).Select(k => k.Name);
+            Assert.Equal(expected, NearestNames.NearestFew(name, known, 3));
+        }
+    }
 }

@@ -19,13 +19,18 @@ public static class NearestNames
         var limit = Math.Max(2, name.Length / 2);
         return names
             // A prefix either way ranks before any edit: it says more about what was meant than a count of edits.
-            .Select(k => (Name: k, Distance: (completions is [var only] && only == k) || Extends(name, k) ? -1 : EditDistance.Between(name, k)))
+            .Select(k => (Name: k, Distance: (completions is [var only] && only == k) || Extends(name, k) ? -1 : Distance(name, k, limit)))
             .Where(k => k.Distance <= limit)
             .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal)
             .Take(count)
             .Select(k => k.Name)
             .ToList();
     }
+
+    // The edit distance, or past the limit without counting it when the lengths alone differ by more: a distance is
+    // at least that difference, and counting it costs the product of the lengths (an 8 KB slug against each project's).
+    private static int Distance(string name, string known, int limit) =>
+        Math.Abs(name.Length - known.Length) > limit ? limit + 1 : EditDistance.Between(name, known);
 
     // The name is the known one with more after a separator: a path's next segment, a suffix.
     private static bool Extends(string name, string known) =>
