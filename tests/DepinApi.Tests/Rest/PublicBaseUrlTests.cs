@@ -75,6 +75,27 @@ public sealed class PublicBaseUrlTests : IAsyncLifetime
         Assert.EndsWith(figure.GetProperty("permalink").GetString()!, figure.GetProperty("citation").GetString());
     }
 
+    [Theory]
+    [InlineData("localhost:5080", "http://localhost:5080")]
+    [InlineData("127.0.0.1:5080", "http://127.0.0.1:5080")]
+    [InlineData("[::1]:5080", "http://[::1]:5080")]
+    [InlineData("app.LOCALHOST", "http://app.localhost")]
+    [InlineData(Forged, "")]
+    [InlineData("127.0.0.1.example.org", "")]
+    public async Task In_development_without_a_host_list_only_a_loopback_host_names_itself(string host, string expectedBase)
+    {
+        await using var factory = Factory(("Server:PublicBaseUrl", ""), ("environment", "Development"));
+        using var client = Client(factory, host);
+
+        var (link, body) = await GetAsync(client, "/v1/projects/aethir/revenue?limit=1");
+        var permalink = JsonDocument.Parse(body).RootElement.GetProperty("data")[0].GetProperty("permalink").GetString();
+
+        Assert.StartsWith($"<{expectedBase}/v1/projects/aethir/revenue?limit=1&cursor=", link);
+        Assert.StartsWith($"{expectedBase}/v1/revenue/", permalink);
+        if (expectedBase.Length == 0)
+            Assert.DoesNotContain(host, link + body, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task With_a_host_list_other_hosts_are_refused_and_listed_ones_name_themselves()
     {
