@@ -23,16 +23,36 @@ public static class Problems
     /// <remarks>
     /// Every problem passes here, so this is where what a client sent is cut when it is long: the detail and the members
     /// that repeat it quote up to a request line's 32 KiB. Cut as a GraphQL message is (<see cref="QuotedText"/>), an
-    /// error stays about a screenful and still says how long the whole was (docs/errors.md).
+    /// error stays about a screenful and still says how long the whole was (docs/errors.md). A detail quotes a long
+    /// value cut as its member does, so the rest of its sentence (what was expected) is still read; the detail as a
+    /// whole is cut too, at twice that length, in case it quotes what no member repeats.
     /// </remarks>
     public static ProblemHttpResult Create(int status, string type, string title, string detail,
         IDictionary<string, object?>? extensions = null)
     {
-        var problem = new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = Quoted(detail) };
+        var problem = new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = DetailCut(WithEchoesCut(detail, extensions)) };
         if (extensions is not null)
             foreach (var (key, value) in extensions)
                 problem.Extensions[key] = EchoMembers.Contains(key) ? Echoed(value) : value;
         return TypedResults.Problem(problem);
+    }
+
+    private static string DetailCut(string detail) => QuotedText.Cut(detail, 2 * QuotedText.MaxMessageLength);
+
+    private static string WithEchoesCut(string detail, IDictionary<string, object?>? extensions)
+    {
+        if (extensions is null || detail.Length <= QuotedText.MaxMessageLength)
+            return detail;
+        foreach (var (key, value) in extensions)
+        {
+            if (!EchoMembers.Contains(key))
+                continue;
+            IEnumerable<string> texts = value switch { string one => [one], IEnumerable<string> many => many, _ => [] };
+            foreach (var text in texts)
+                if (text.Length > QuotedText.MaxMessageLength)
+                    detail = detail.Replace(text, Quoted(text), StringComparison.Ordinal);
+        }
+        return detail;
     }
 
     private static object? Echoed(object? value) => value switch
