@@ -10,7 +10,7 @@ public sealed record FigureHit(string Kind, string Id, string Owner, string? Pro
 /// <summary>A search across every kind of figure; null filters restrict nothing.</summary>
 public sealed record FigureSearch
 {
-    /// <summary>Words that must all occur (case-insensitive) in the metric, the project's name or slug, or the quote.</summary>
+    /// <summary>Words that must all occur (case-insensitive) in the metric, the project's name, slug or token symbol, or the quote.</summary>
     public IReadOnlyList<string>? Words { get; init; }
     public IReadOnlyCollection<string>? Projects { get; init; }
     public string? Metric { get; init; }
@@ -37,7 +37,7 @@ public sealed partial class ReadSession
               AND (@metric IS NULL OR f.metric = @metric)
               AND (@period IS NULL OR f.period = @period)
               AND (@patterns IS NULL
-                   OR concat_ws(' ', f.metric, replace(f.metric, '_', ' '), f.owner, p.name, f.quote) ILIKE ALL (@patterns))
+                   OR concat_ws(' ', f.metric, replace(f.metric, '_', ' '), f.owner, p.name, p.token_symbol, f.quote) ILIKE ALL (@patterns))
               AND (@after_kind IS NULL OR (f.kind, f.id) > (@after_kind, @after_id))
             ORDER BY f.kind, f.id
             LIMIT @limit

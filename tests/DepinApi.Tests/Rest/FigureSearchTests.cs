@@ -22,6 +22,21 @@ public class FigureSearchTests(RestApiFixture api) : IClassFixture<RestApiFixtur
         Assert.Contains(hits, h => h.GetProperty("id").GetString() == "helium-2026q2-annualized-external-revenue-table");
     }
 
+    [Theory]
+    [InlineData("HNT", "helium")]
+    [InlineData("akt revenue", "akash")]
+    public async Task A_token_symbol_finds_its_projects_figures_as_the_project_filter_does(string q, string project)
+    {
+        var searched = await HitsAsync($"/v1/figures?q={Uri.EscapeDataString(q)}&limit=500");
+        var filtered = await HitsAsync($"/v1/figures?project={project}&limit=500");
+
+        Assert.NotEmpty(searched);
+        Assert.All(searched, h => Assert.Equal(project, h.GetProperty("project").GetString()));
+        Assert.Subset(filtered.Select(h => h.GetProperty("id").GetString()).ToHashSet(), searched.Select(h => h.GetProperty("id").GetString()).ToHashSet());
+        if (!q.Contains(' '))
+            Assert.Equal(filtered.Select(h => h.GetProperty("id").GetString()), searched.Select(h => h.GetProperty("id").GetString()));
+    }
+
     [Fact]
     public async Task A_metric_searched_as_the_api_writes_it_finds_what_the_metric_filter_finds()
     {

@@ -19,14 +19,14 @@ public static class FigureSearchEndpoints
             .WithSummary("Every figure of every kind, searched by words and filtered by project, metric and period.")
             .WithDescription("Revenue, settlement mix, token prices, network metrics and sector figures in one list, in kind, id "
                              + "order, each with its permalink. `q` keeps figures whose metric (e.g. `annualized revenue`), project "
-                             + "name or slug, or quote contains every word of it, ignoring case; `project`, `metric` and `period` "
+                             + "name, slug or token symbol, or quote contains every word of it, ignoring case; `project`, `metric` and `period` "
                              + "filter exactly. Settlement mix figures have the metric `settlement_mix`, token prices `token_price`.")
             .ProducesJsonOrCsv<ListResponse<FigureHitView>>();
     }
 
     public static async Task<IResult> SearchAsync(
         HttpContext http, RestHandlerServices rest, CurrentListBounds bounds,
-        [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name or slug, or the quote.")]
+        [FromQuery(Name = "q")][Description("Words that must all occur, ignoring case, in the metric, the project's name, slug or token symbol, or the quote.")]
         [OpenApiExample("helium revenue")] string? q,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
         [OpenApiExample("helium")] string? project,
