@@ -86,7 +86,8 @@ public static class ApiDocs
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
         }));
-        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.Use(ChargeUiFilesBySize())
+        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.Use(UiFolderMovedPermanently)
+            .Use(ChargeUiFilesBySize())
             .Use(Preconditions.EvaluateIfMatchAroundAsync).UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
@@ -144,6 +145,19 @@ public static class ApiDocs
     /// as any response is (<see cref="SizeCharge"/>), read from the same embedded files, once the answer is known to be
     /// the file (200, not a 304 to a revalidation); a client whose other requests spent the budget meanwhile gets no file.
     /// </summary>
+    /// <summary>
+    /// <c>/docs</c> and <c>/docs/</c> move to the UI's page with a 308, as every other spelling of a URL does
+    /// (docs/rest.md, "One URL per resource"); Swagger UI's own redirect is a 301, which a client may follow with
+    /// another method.
+    /// </summary>
+    private static Task UiFolderMovedPermanently(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path.Value;
+        return path is not null && path.TrimEnd('/').Equals(UiPath, StringComparison.Ordinal)
+            ? CanonicalPaths.MovedTo(context, UiPath + "/index.html").ExecuteAsync(context)
+            : next(context);
+    }
+
     private static Func<HttpContext, RequestDelegate, Task> ChargeUiFilesBySize()
     {
         var files = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(SwaggerUIOptions).Assembly,

@@ -25,6 +25,9 @@ public class CanonicalPathTests(RestApiFixture api) : IClassFixture<RestApiFixtu
     [InlineData("/openapi/3.0/v1.Json", "/openapi/3.0/v1.json")]
     [InlineData("/openapi/V1.json", "/openapi/v1.json")]
     [InlineData("/openapi/3.0/V1.json", "/openapi/3.0/v1.json")]
+    [InlineData("/docs", "/docs/index.html")]
+    [InlineData("/docs/", "/docs/index.html")]
+    [InlineData("/docs?x=1", "/docs/index.html?x=1")]
     public async Task Another_spelling_of_a_path_answers_308_to_the_api_s_own(string url, string location)
     {
         await api.AssertMovedPermanentlyAsync(url, location);
