@@ -244,6 +244,24 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Contains("application/graphql-response+json", problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("application/json;q=0, */*")]
+    [InlineData("application/json;q=0.1, */*;q=0.5")]
+    public async Task A_wildcard_does_not_bring_back_application_json_refused_by_its_quality(string accept)
+    {
+        // A request error, so the media type shows in the status too: 400 as graphql-response+json, 200 as json.
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7Bnope%7D");
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "{nope}" }) };
+        foreach (var request in new[] { get, post })
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            using var response = await api.Client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/graphql-response+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     [Fact]
     public async Task If_modified_since_is_ignored_as_the_api_sends_no_last_modified_whether_or_not_the_cache_holds_the_answer()
     {
