@@ -118,15 +118,15 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         }
 
         var request = context.Request;
-        if (options.MaxQueryLength > 0 && request.Query.Length > options.MaxQueryLength)
+        if (QueryLength.Exceeding(request.Query, options.MaxQueryLength) is { } length)
         {
             return new GraphQLHttpResponse(ExecutionResult.RequestError([new GraphQLError(
-                $"The query is {Format(request.Query.Length)} characters long, which exceeds the maximum of {Format(options.MaxQueryLength)} by {Format(request.Query.Length - options.MaxQueryLength)}.",
+                $"The query is {Format(length)} characters long, which exceeds the maximum of {Format(options.MaxQueryLength)} by {Format(length - options.MaxQueryLength)}.",
                 extensions: new Dictionary<string, object?>
                 {
                     ["code"] = "QUERY_TOO_LONG",
                     ["limit"] = options.MaxQueryLength,
-                    ["actual"] = request.Query.Length,
+                    ["actual"] = length,
                 })]));
         }
 

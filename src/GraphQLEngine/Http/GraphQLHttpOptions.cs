@@ -14,7 +14,7 @@ public sealed class GraphQLHttpOptions
     /// <summary>Largest POST body accepted, in bytes; a longer one gets 413. Zero or less: no limit of this endpoint's own.</summary>
     public long MaxRequestBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Longest query text (in characters) that is parsed; a longer one is rejected like a syntax error. Zero or less: no limit.</summary>
+    /// <summary>Longest query text, in characters (Unicode scalar values: <see cref="QueryLength"/>), that is parsed; a longer one is rejected like a syntax error. Zero or less: no limit.</summary>
     public int MaxQueryLength { get; set; } = 32 * 1024;
 
     /// <summary>Token and nesting limits of the parser.</summary>

@@ -112,6 +112,22 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
         Assert.Equal("999", Header(refused, "RateLimit-Remaining"));
     }
 
+    [Fact]
+    public async Task A_document_within_the_length_limit_in_characters_pays_its_size_though_its_code_units_are_over_it()
+    {
+        await using var api = Api();
+        // 10,000 emoji are 20,000 UTF-16 code units, over the 16,384 limit, but 10,000 characters, within it: the
+        // engine reads the document, so it must pay its 40,000 bytes, not be priced as one refused unread.
+        var document = "{ meta { dataVersion } } #" + string.Concat(Enumerable.Repeat("\U0001F600", 10_000));
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(document);
+
+        using var admitted = await PostAsync(api, document, null);
+        var body = await admitted.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(body.TryGetProperty("data", out _), body.ToString());
+        Assert.Equal((1000 - ((bytes + 511) / 512)).ToString(), Header(admitted, "RateLimit-Remaining"));
+    }
+
     private RateLimitedApi Api() => new(database.ConnectionString, RateLimitedApi.SmallLimits(
         ("RateLimiting:Anonymous:PointsPerWindow", "1000"),
         ("GraphQL:MaxCost", "150"),

@@ -125,6 +125,22 @@ public class PipelineTests(TestServerFactory factory) : IClassFixture<TestServer
     }
 
     [Fact]
+    public async Task The_length_limit_counts_characters_so_an_emoji_counts_once_as_the_message_says()
+    {
+        // U+1F600 is two UTF-16 code units and four UTF-8 bytes; the body is sent as raw UTF-8 to stay within the
+        // server's 4,096 bytes. 1,000 of them and the 11 characters before are 2,011 code units but 1,011 characters.
+        // Over it: 100 of them and 1,900 letters, 2,011 characters.
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", 1000));
+        var within = await PostRawAsync(_client, $$"""{"query":"{ hello } #{{emoji}}"}""", GraphQLResponse);
+        var over = await PostRawAsync(_client, $$"""{"query":"{ hello } #{{emoji[..200]}}{{new string('x', 1900)}}"}""", GraphQLResponse);
+
+        Assert.Equal(200, within.Status);
+        Assert.Equal(400, over.Status);
+        Assert.Equal("The query is 2,011 characters long, which exceeds the maximum of 2,000 by 11.", over.FirstMessage);
+        Assert.Equal(2011, over.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("actual").GetInt32());
+    }
+
+    [Fact]
     public async Task The_parser_limits_apply()
     {
         var query = new string('{', 300) + new string('}', 300);

@@ -78,7 +78,7 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
         var settings = options.Value;
         var bytesPerPoint = settings.DocumentBytesPerPoint;
         // A document over the length limit is refused unread (QUERY_TOO_LONG), so it costs no more than admission.
-        if (bytesPerPoint <= 0 || (settings.MaxQueryLength > 0 && document.Length > settings.MaxQueryLength))
+        if (bytesPerPoint <= 0 || QueryLength.Exceeding(document, settings.MaxQueryLength) is not null)
             return 1;
         long bytes = Encoding.UTF8.GetByteCount(document);
         if (variables is { } given)
