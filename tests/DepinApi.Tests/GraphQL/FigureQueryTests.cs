@@ -113,6 +113,18 @@ public class FigureQueryTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiF
     }
 
     [Fact]
+    public async Task An_instant_reads_as_rest_writes_it_on_the_compiled_path_and_the_resolvers()
+    {
+        var rest = JsonDocument.Parse(await api.Client.Http.GetStringAsync("/v1/meta")).RootElement
+            .GetProperty("dataVersion").GetProperty("importedAt").GetString();
+        // meta compiles into the statement; changes are resolved: both must write the instant REST writes.
+        var data = await api.Client.DataAsync("{ meta { importedAt } changes(first: 1) { nodes { importedAt } } }");
+
+        Assert.Equal(rest, data.GetProperty("meta").GetProperty("importedAt").GetString());
+        Assert.Equal(rest, data.GetProperty("changes").GetProperty("nodes")[0].GetProperty("importedAt").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_slug_is_null_not_an_error()
     {
         var data = await api.Client.DataAsync("""{ project(slug: "no-such-project") { slug } }""");

@@ -42,8 +42,8 @@ internal static class QueryMap
         var element = SqlStatementBuilder.JsonObject(meta, field.SubfieldsFor(meta), part => part.Name switch
         {
             "dataVersion" => $"{version}.id",
-            // As the DateTime scalar writes an instant: UTC to the millisecond, the finer digits dropped (DateTimeScalar).
-            "importedAt" => $"to_char({version}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')",
+            // As the DateTime scalar writes an instant (UtcTimestampConverter): UTC, the fraction's trailing zeros dropped.
+            "importedAt" => $"regexp_replace(to_char({version}.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '\\.?0+$', '') || 'Z'",
             _ => null,
         });
         return element is null ? null : $"(SELECT {element} FROM data_versions {version} WHERE {version}.id = {sql.VersionRead})";

@@ -10,11 +10,11 @@ public static class DateTimeScalar
 {
     public static readonly GraphQLScalarType Type = new("DateTime")
     {
-        Description = "An instant as an ISO 8601 string in UTC, e.g. \"2026-06-02T08:15:00.000Z\".",
+        Description = "An instant as an ISO 8601 string in UTC, its fraction of a second as far as it goes (to the microsecond), e.g. \"2026-06-02T08:15:00.25Z\"; the same text REST writes for it.",
         SpecifiedByUrl = "https://www.rfc-editor.org/rfc/rfc3339",
         Serializer = value => value switch
         {
-            DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            DateTimeOffset instant => Rest.Infrastructure.UtcTimestampConverter.Write(instant),
             _ => throw new GraphQLError($"DateTime cannot represent value: {Inspector.Inspect(value)}"),
         },
         ValueParser = value => value is string text
