@@ -5,7 +5,8 @@ namespace DepinApi.Errors;
 /// <summary>
 /// The methods the API's routes answer at a path. Routing has it already for an ordinary request (its 405 names them
 /// in <c>Allow</c>), but not for a CORS preflight: asked whether a method no route allows may be sent, it leaves the
-/// request without an endpoint, and the answer would say nothing is published at a URL that is.
+/// request without an endpoint, and the answer would say nothing is published at a URL that is
+/// (<see cref="Rest.Infrastructure.UngrantedPreflight"/>).
 /// </summary>
 public sealed class PathMethods(EndpointDataSource endpoints)
 {

@@ -22,15 +22,12 @@ public static class StatusCodeProblems
         var path = http.Request.Path.Value ?? "/";
         return http.Response.StatusCode switch
         {
-            StatusCodes.Status404NotFound when http.GetEndpoint() is null && Rest.Infrastructure.CorsPreflight.Is(http.Request)
-                && http.RequestServices.GetRequiredService<PathMethods>().At(http.Request.Path) is { Count: > 0 } methods =>
-                MethodNotAllowed(http, path, http.Request.Headers.AccessControlRequestMethod.ToString(), methods),
             StatusCodes.Status404NotFound when http.GetEndpoint() is null => Problems.Create(
                 StatusCodes.Status404NotFound, "not-found", "No such resource.",
                 $"Nothing is published at {path}. GET {IndexPath} lists the API's resources.",
                 new Dictionary<string, object?> { ["path"] = path, ["index"] = http.Request.PathBase + IndexPath }).ExecuteAsync(http),
             StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(
-                http, path, http.Request.Method, PathMethods.WithHead(http.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))),
+                http, path, Rest.Infrastructure.CorsPreflight.MethodAskedAbout(http.Request), PathMethods.WithHead(http.Response.Headers.Allow.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))),
             StatusCodes.Status406NotAcceptable => Problems.Create(
                 StatusCodes.Status406NotAcceptable, "not-acceptable", "No acceptable representation.",
                 $"{path} cannot answer in any media type the Accept header ({http.Request.Headers.Accept}) allows."
@@ -46,7 +43,6 @@ public static class StatusCodeProblems
     private static Task MethodNotAllowed(HttpContext http, string path, string method, IReadOnlyList<string> methods)
     {
         var allow = string.Join(", ", methods);
-        http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         if (methods.Count > 0) http.Response.Headers.Allow = allow;
         return Problems.Create(StatusCodes.Status405MethodNotAllowed, "method-not-allowed", "Method not allowed.",
             $"{path} does not answer {method}" + (methods.Count > 0 ? $"; it answers {allow}." : ".") + " The API is read-only.",

@@ -111,23 +111,30 @@ public static class RestApi
         var policies = new ReadPolicyByDefault(services.GetRequiredService<ICorsPolicyProvider>(), CorsPolicy);
         var cors = services.GetRequiredService<ICorsService>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
-        // A preflight is answered here, before the rate limiter, so that a browser can still read a throttled client's
-        // 429: it costs no points, but like the probes it is limited per address (ProbeAllowance), or it would be the one
-        // request a client could send as fast as the server answers.
+        // Every preflight ends here, before the rate limiter, so that it costs no points and a browser can still read a
+        // throttled client's 429: one an endpoint's policy grants is the CORS middleware's 204, one none grants is
+        // refused as the request it asks about would be (UngrantedPreflight). Handed on instead, it was charged a point
+        // and answered without the headers that make an error readable from another origin. Like the probes it is
+        // limited per address (ProbeAllowance), or it would be the one request a client could send as fast as the
+        // server answers.
+        var ungranted = new UngrantedPreflight(cors,
+            services.GetRequiredService<IOptions<CorsOptions>>().Value.GetPolicy(CorsPolicy)!,
+            services.GetRequiredService<DepinApi.Errors.PathMethods>());
+        var preflights = new CorsMiddleware(ungranted.AnswerAsync, cors, loggers);
         var probes = services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled ? services.GetRequiredService<ProbeAllowance>() : null;
         return app.Use(next =>
         {
-            var middleware = new CorsMiddleware(next, cors, loggers);
-            return context => probes is not null && CorsPreflight.Is(context.Request)
-                ? AdmitPreflightAsync(context, probes, middleware, policies)
-                : middleware.Invoke(context, policies);
+            var requests = new CorsMiddleware(next, cors, loggers);
+            return context => CorsPreflight.Is(context.Request)
+                ? AnswerPreflightAsync(context, probes, preflights, policies)
+                : requests.Invoke(context, policies);
         });
     }
 
-    private static async Task AdmitPreflightAsync(HttpContext context, ProbeAllowance probes, CorsMiddleware middleware, ICorsPolicyProvider policies)
+    private static async Task AnswerPreflightAsync(HttpContext context, ProbeAllowance? probes, CorsMiddleware preflights, ICorsPolicyProvider policies)
     {
-        if (await probes.TryAdmitAsync(context))
-            await middleware.Invoke(context, policies);
+        if (probes is null || await probes.TryAdmitAsync(context))
+            await preflights.Invoke(context, policies);
     }
 
     /// <summary>Maps every /v1 endpoint group with the shared error handling, caching headers, output cache and CORS.</summary>

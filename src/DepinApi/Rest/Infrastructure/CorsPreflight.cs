@@ -8,4 +8,8 @@ public static class CorsPreflight
         HttpMethods.IsOptions(request.Method)
         && request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Origin)
         && request.Headers.AccessControlRequestMethod.Count > 0;
+
+    /// <summary>The method a request is about: the one a preflight asks to send, else its own.</summary>
+    public static string MethodAskedAbout(HttpRequest request) =>
+        Is(request) ? request.Headers.AccessControlRequestMethod.ToString() : request.Method;
 }

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json;
+using DepinApi.Tests.RateLimiting;
+
+namespace DepinApi.Tests.Rest;
+
+/// <summary>
+/// What a browser's preflight is answered, with the server's default settings (rate limits on): 204 granting the
+/// methods wherever the URL answers the one asked about, else the error the request itself would get, readable from
+/// any origin as every error is (docs/rest.md, <i>CORS</i>; docs/errors.md).
+/// </summary>
+public class CorsPreflightAnswerTests(RateLimitDatabase database) : IClassFixture<RateLimitDatabase>
+{
+    private const string Origin = "https://dashboard.example";
+
+    [Theory]
+    [InlineData("/v1/projects", "DELETE", HttpStatusCode.MethodNotAllowed, "/problems/method-not-allowed")]
+    [InlineData("/v1/nonexistent", "GET", HttpStatusCode.NotFound, "/problems/not-found")]
+    [InlineData("/healthz", "DELETE", HttpStatusCode.MethodNotAllowed, "/problems/method-not-allowed")]
+    [InlineData("/openapi/v1.json", "DELETE", HttpStatusCode.MethodNotAllowed, "/problems/method-not-allowed")]
+    [InlineData("/pages/assets/pages.css", "POST", HttpStatusCode.MethodNotAllowed, "/problems/method-not-allowed")]
+    [InlineData("/graphql/ide/ide.js", "PUT", HttpStatusCode.MethodNotAllowed, "/problems/method-not-allowed")]
+    public async Task A_preflight_nothing_grants_is_the_error_its_request_would_get_readable_from_any_origin(
+        string url, string method, HttpStatusCode status, string problemType)
+    {
+        await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits());
+        using var normal = await FromOtherOriginAsync(api, HttpMethod.Get, url, askedMethod: null);
+        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, url, method);
+
+        Assert.Equal(status, preflight.StatusCode);
+        Assert.Equal("application/problem+json", preflight.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await preflight.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(problemType, problem.GetProperty("type").GetString());
+        Assert.Equal("*", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal(normal.Headers.GetValues("Access-Control-Expose-Headers"), preflight.Headers.GetValues("Access-Control-Expose-Headers"));
+        // An error grants nothing: a browser fails a preflight whose status is not 2xx, and nothing here says otherwise.
+        Assert.False(preflight.Headers.Contains("Access-Control-Allow-Methods"));
+    }
+
+    private static async Task<HttpResponseMessage> FromOtherOriginAsync(RateLimitedApi api, HttpMethod method, string url, string? askedMethod)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.Add("Origin", Origin);
+        if (askedMethod is not null)
+            request.Headers.Add("Access-Control-Request-Method", askedMethod);
+        return await api.Client.SendAsync(request);
+    }
+}
