@@ -53,6 +53,7 @@ public static class GraphQLIdeEndpoints
             .ExcludeFromDescription();
 
         endpoints.MapGet(path.TrimEnd('/') + "/ide/{file}", Asset)
+            .RequireCors(RestApi.CorsPolicy)
             .WithDisplayName("GraphQL IDE assets")
             .ExcludeFromDescription();
         return endpoints;

@@ -92,7 +92,7 @@ public static class ApiDocs
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
             ConfigureUi(ui);
-        }));
+        })).RequireCors(RestApi.CorsPolicy);
         return app;
     }
 

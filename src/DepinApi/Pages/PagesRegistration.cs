@@ -14,7 +14,8 @@ public static class PagesRegistration
 
     public static IEndpointRouteBuilder MapPageAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PageAssets.PathPrefix + "/{file}", Asset).WithDisplayName("Page assets").ExcludeFromDescription();
+        app.MapGet(PageAssets.PathPrefix + "/{file}", Asset).RequireCors(Rest.RestApi.CorsPolicy)
+            .WithDisplayName("Page assets").ExcludeFromDescription();
         return app;
     }
 

@@ -37,6 +37,21 @@ public class CorsPreflightAnswerTests(RateLimitDatabase database) : IClassFixtur
         Assert.False(preflight.Headers.Contains("Access-Control-Allow-Methods"));
     }
 
+    [Theory]
+    [InlineData("/docs")]
+    [InlineData("/docs/index.html")]
+    [InlineData("/pages/assets/pages.css")]
+    [InlineData("/graphql/ide/ide.js")]
+    public async Task A_preflight_for_a_get_of_a_page_or_file_beside_the_api_is_granted_as_the_get_is_readable(string url)
+    {
+        await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits());
+        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, url, "GET");
+
+        Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
+        Assert.Equal("*", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("GET,HEAD", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Methods")));
+    }
+
     private static async Task<HttpResponseMessage> FromOtherOriginAsync(RateLimitedApi api, HttpMethod method, string url, string? askedMethod)
     {
         using var request = new HttpRequestMessage(method, url);
