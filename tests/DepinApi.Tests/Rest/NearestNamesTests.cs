@@ -32,6 +32,13 @@ public class NearestNamesTests
     public void A_prefix_of_several_or_a_name_far_from_all_suggests_nothing(string name) =>
         Assert.Null(NearestNames.Nearest(name, Slugs));
 
+    [Theory]
+    [InlineData("QUARTERLY_REVENUE", "quarterly_revenue")]
+    [InlineData("Lease_Income", "lease_income")]
+    public void A_name_in_other_letters_is_nearest_of_all(string name, string nearest) =>
+        // Every letter an edit away, past any limit, and still plainly the name meant; before lease_incomes, which it begins.
+        Assert.Equal(nearest, NearestNames.Nearest(name, ["lease_incomes", "lease_income", "quarterly_revenue", "quarterly_revenues"]));
+
     [Fact]
     public void A_prefix_ranks_before_any_edit() =>
         // limit completes limi; lim and lime are one edit away, as limit is, and come after it.
