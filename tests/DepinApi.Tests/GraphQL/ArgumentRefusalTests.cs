@@ -67,9 +67,46 @@ public class ArgumentRefusalTests(GraphQLApiFixture api) : IClassFixture<GraphQL
         Assert.Equal(expected, extensions.GetProperty("expected").GetString());
         Assert.Equal("foo", extensions.GetProperty("value").GetString());
         Assert.Contains("active_compute_clients", stated);
-        // REST refuses it too, in the same words (it lists the project's own metrics).
+        Assert.False(extensions.TryGetProperty("suggestion", out _));
+        // REST refuses it too, in the same words and against the same metrics.
         var problem = await RestProblemAsync("/v1/projects/aethir/metrics?metric=foo");
-        Assert.StartsWith("The parameter 'metric' is 'foo'; expected one of ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"The parameter 'metric' is 'foo'; expected {expected}.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("filecoin", "gpu_utilisation", "gpu_utilization")]
+    [InlineData("akash", "ACTIVE_COMPUTE_CLIENTS", "active_compute_clients")]
+    public async Task A_metric_REST_refuses_is_refused_in_its_words_with_its_suggestion(string slug, string metric, string suggestion)
+    {
+        var body = await api.Client.PostAsync($$"""{ project(slug: "{{slug}}") { metrics(metric: "{{metric}}") { id } } }""");
+        var problem = await RestProblemAsync($"/v1/projects/{slug}/metrics?metric={metric}");
+
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(problem.GetProperty("detail").GetString()!.Replace("The parameter", "The argument", StringComparison.Ordinal),
+            error.GetProperty("message").GetString());
+        var extensions = error.GetProperty("extensions");
+        Assert.Equal("INVALID_ARGUMENT", extensions.GetProperty("code").GetString());
+        Assert.Equal(problem.GetProperty("expected").GetString(), extensions.GetProperty("expected").GetString());
+        Assert.Equal(suggestion, extensions.GetProperty("suggestion").GetString());
+        Assert.Equal(suggestion, problem.GetProperty("suggestion").GetString());
+    }
+
+    [Fact]
+    public async Task A_metric_of_other_projects_only_is_an_empty_list_on_both_surfaces()
+    {
+        var data = await api.Client.DataAsync("""
+            { akash: project(slug: "akash") { metrics(metric: "active_compute_clients") { id } }
+              filecoin: project(slug: "filecoin") { metrics(metric: "gpu_utilization") { id } } }
+            """);
+
+        Assert.Equal(0, data.GetProperty("akash").GetProperty("metrics").GetArrayLength());
+        Assert.Equal(0, data.GetProperty("filecoin").GetProperty("metrics").GetArrayLength());
+        foreach (var url in new[] { "/v1/projects/akash/metrics?metric=active_compute_clients", "/v1/projects/filecoin/metrics?metric=gpu_utilization" })
+        {
+            var response = await api.Client.Http.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(0, (await GraphQLClient.ReadAsync(response)).GetProperty("data").GetArrayLength());
+        }
     }
 
     [Fact]

@@ -31,13 +31,17 @@ internal static class InvalidArgument
         var message = value is null || ReferenceEquals(quoted, value)
             ? refused.Message
             : refused.Message.Replace($"'{value}'", $"'{quoted}'", StringComparison.Ordinal);
-        return new(message, extensions: new Dictionary<string, object?>
+        var extensions = new Dictionary<string, object?>
         {
             ["code"] = Code,
             ["argument"] = refused.Parameter,
             ["expected"] = refused.Expected,
             ["value"] = quoted,
-        });
+        };
+        // As REST's problem carries it: only when a known value is near.
+        if (refused.Suggestion is not null)
+            extensions["suggestion"] = refused.Suggestion;
+        return new(message, extensions: extensions);
     }
 
     /// <summary>Refuses a range whose start lies after its end, naming the start (REST's <c>from</c> after <c>to</c>).</summary>

@@ -30,9 +30,9 @@ public static class FigureSearchEndpoints
         [OpenApiExample("helium revenue")] string? q,
         [FromQuery(Name = "project")][Description("Only these projects (comma-separated slugs, e.g. helium,akash; token symbols and names work too).")]
         [OpenApiExample("helium")] string? project,
-        [FromQuery(Name = "metric")][Description("Only this metric, as written in the data, e.g. annualized_external_revenue, settlement_mix or token_price.")]
+        [FromQuery(Name = "metric")][Description("Only this metric, as the API writes it (lower case), e.g. annualized_external_revenue, settlement_mix or token_price.")]
         [OpenApiExample("annualized_external_revenue")] string? metric,
-        [FromQuery(Name = "period")][Description("Only this period, as the figures write it: a quarter (2026Q2), a date (2026-06-01) or a metric's period (2026, 2025-01/2025-09).")]
+        [FromQuery(Name = "period")][Description("Only this period, as the figures write it: a quarter (2026Q2; in either case, as every quarter parameter), a date (2026-06-01) or a metric's period (2026, 2025-01/2025-09).")]
         [OpenApiExample("2026Q2")] string? period,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
@@ -79,7 +79,15 @@ public static class FigureSearchEndpoints
     {
         var (metrics, periodStated) = await session.FigureVocabularyAsync(search.Period, cancellationToken);
         if (search.Metric is { } metric && !metrics.Contains(metric, StringComparer.Ordinal))
-            throw new InvalidParameterException("metric", "a metric some figure states: " + string.Join(", ", metrics), metric);
+        {
+            // Compared as written, as every metric parameter is (ANNUALIZED_EXTERNAL_REVENUE is GraphQL's spelling, not
+            // REST's), so the refusal names the API's spelling when the case alone differs.
+            var expected = "a metric some figure states: " + string.Join(", ", metrics);
+            var suggestion = NearestNames.Nearest(metric, metrics);
+            throw new InvalidParameterException("metric", expected, metric,
+                InvalidParameterException.Describe(QueryParsing.Parameter, "metric", expected, metric) + QueryParsing.DidYouMean(suggestion))
+            { Suggestion = suggestion };
+        }
         if (search.Period is { } period && !periodStated)
             throw new InvalidParameterException("period",
                 "a period some figure states, as the figures write it: a quarter (2026Q2), a date (2026-06-01) or a metric's period (2026)", period);

@@ -26,7 +26,10 @@ public sealed class InvalidParameterException(string parameter, string expected,
     /// <summary>For an unknown parameter: the ones the endpoint has.</summary>
     public IReadOnlyList<string>? Known { get; init; }
 
-    /// <summary>For an unknown parameter: the nearest known one, when one is close.</summary>
+    /// <summary>
+    /// For an unknown parameter, or a value outside its parameter's list: the nearest known one, when one is close
+    /// (<see cref="NearestNames"/>).
+    /// </summary>
     public string? Suggestion { get; init; }
 
     private static string DefaultDetail(string parameter, string expected, string? value) =>

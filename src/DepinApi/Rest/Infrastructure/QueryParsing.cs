@@ -54,17 +54,31 @@ public static class QueryParsing
     }
 
     /// <summary>
-    /// The refusal of <paramref name="value"/> when it is not one of <paramref name="allowed"/>, naming them; null when
-    /// it is. <paramref name="noun"/> is what the API calls the input in its detail: REST's "parameter", GraphQL's "argument".
+    /// The refusal of <paramref name="value"/> when it is not one of <paramref name="allowed"/>, naming them and the
+    /// nearest as <c>suggestion</c>; null when it is. <paramref name="noun"/> is what the API calls the input in its
+    /// detail: REST's "parameter", GraphQL's "argument".
     /// </summary>
     public static InvalidParameterException? NotOneOf(string parameter, string value, IReadOnlyCollection<string> allowed,
         string noun = Parameter)
     {
         if (allowed.Contains(value))
             return null;
-        var expected = "one of " + string.Join(", ", allowed);
-        return new InvalidParameterException(parameter, expected, value, InvalidParameterException.Describe(noun, parameter, expected, value));
+        var expected = OneOfText(allowed);
+        var suggestion = NearestNames.Nearest(value, allowed);
+        return new InvalidParameterException(parameter, expected, value,
+            InvalidParameterException.Describe(noun, parameter, expected, value) + DidYouMean(suggestion))
+        { Suggestion = suggestion };
     }
+
+    /// <summary>
+    /// What a closed list expects, in words. A list read from the data (the network metrics a data version states) can
+    /// be empty, and "one of " followed by nothing would tell a client nothing.
+    /// </summary>
+    public static string OneOfText(IReadOnlyCollection<string> allowed) =>
+        allowed.Count == 0 ? "no value: the data version read states none" : "one of " + string.Join(", ", allowed);
+
+    /// <summary>The end of a refusal's detail that names the nearest known value, or nothing when none is close.</summary>
+    public static string DidYouMean(string? suggestion) => suggestion is null ? "" : $" Did you mean '{suggestion}'?";
 
     /// <summary>A comma-separated list of values from <paramref name="allowed"/> ("a,b"), or null.</summary>
     public static IReadOnlyCollection<string>? ListOf(string parameter, string? value, IReadOnlyCollection<string> allowed)
@@ -74,9 +88,13 @@ public static class QueryParsing
         var items = value.Split(',', StringSplitOptions.TrimEntries);
         foreach (var item in items)
             if (!allowed.Contains(item))
+            {
+                var suggestion = NearestNames.Nearest(item, allowed);
                 throw new InvalidParameterException(parameter,
                     "one or more (comma-separated) of " + string.Join(", ", allowed), value,
-                    $"The parameter '{parameter}' names '{item}', which is not one of {string.Join(", ", allowed)}.");
+                    $"The parameter '{parameter}' names '{item}', which is not one of {string.Join(", ", allowed)}.{DidYouMean(suggestion)}")
+                { Suggestion = suggestion };
+            }
         return items.Distinct(StringComparer.Ordinal).ToArray();
     }
 

@@ -15,10 +15,10 @@ public static class RestProblems
         else
             extensions["value"] = e.Value;
         if (e.Known is not null)
-        {
             extensions["knownParameters"] = e.Known;
+        // An unknown parameter always says whether one is near (null when none is); a value only when one is.
+        if (e.Known is not null || e.Suggestion is not null)
             extensions["suggestion"] = e.Suggestion;
-        }
         // The title quotes the parameter's name, which can be 30,000 characters of a request line: cut shorter than the
         // detail and the members that repeat it (Problems.Create), since a title is a one-line summary.
         return Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType, e.ProblemType switch

@@ -48,7 +48,7 @@ public static class MetricEndpoints
     public static async Task<Results<Ok<ListResponse<NetworkMetricView>>, CsvResult<NetworkMetricView>, ChartResult,
         ProjectElsewhere>> ProjectAsync(HttpContext http, RestHandlerServices rest,
         [Description("The project's slug, e.g. aethir.")] string slug,
-        [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients.")] string? metric,
+        [FromQuery(Name = "metric")][Description("Only this metric, e.g. active_compute_clients: one some project's network metrics state (another is a 400 listing them; a metric of other projects only is an empty list).")] string? metric,
         [FromQuery(Name = "mark")][Description("With format=svg or png: the id of a figure the chart draws, singled out in another colour (a figure page marks its figure so).")]
         [OpenApiExample("aethir-2025q3-quarterly-revenue-growth")] string? mark,
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
@@ -63,13 +63,12 @@ public static class MetricEndpoints
             return lookup.Elsewhere;
         var project = lookup.Project;
         var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var figures = await session.NetworkMetricsAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);
-        if (!string.IsNullOrEmpty(metric))
-        {
-            var known = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
-            QueryParsing.OneOf("metric", metric, known);
-            figures = figures.Where(f => f.Metric == metric).ToList();
-        }
+        var only = string.IsNullOrEmpty(metric) ? null : metric;
+        // Checked against every project's metrics, as GraphQL's Project.metrics checks it, and as a revenue metric is
+        // checked against every revenue metric: one this project does not state is an empty list, not a misspelling.
+        if (only is not null && QueryParsing.NotOneOf("metric", only, await session.NetworkMetricNamesAsync(cancellationToken)) is { } refused)
+            throw refused;
+        var figures = await session.NetworkMetricsAsync(new FigureQuery { Projects = [project.Slug], Metric = only }, cancellationToken);
         if (ChartResponses.IsImage(format))
         {
             var metrics = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -246,6 +246,8 @@ public static class RevenueEndpoints
             units = SeriesUnitsNames.Default;
         return SeriesUnitsNames.TryParse(units, out var parsed)
             ? parsed
+            // No "did you mean" (QueryParsing.NotOneOf): any two of FRED's three-letter codes are two edits apart, so
+            // a near one would be a guess (log → chg).
             : throw new InvalidParameterException("units", SeriesUnitsNames.Format, units);
     }
 
