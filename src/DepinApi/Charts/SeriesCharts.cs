@@ -78,7 +78,7 @@ public static class SeriesCharts
             // A value in other units is no figure a source gave: it says so and from what, as its citation does.
             var (value, tip) = units == SeriesUnits.Lin || !Quarter.TryParse(f.Quarter, out var quarter)
                 ? (Citation.RevenueValue(f.Qualifier, f.Value!.Value, f.Quote), $"({f.Basis})")
-                : (Citation.ComputedValue(units, f.Value!.Value), $"(computed by this API: {Citation.ComputedFrom(units, quarter)})");
+                : (Citation.ComputedValue(units, f.Value!.Value), $"(computed by this API: {Citation.ComputedFrom(units, f.Metric, quarter)})");
             return new ChartPoint(label, period, f.Value!.Value, $"{period}: {value} {tip}", Id: f.Id, Text: value);
         }).ToList();
         var title = $"{projectName} {CitationText.Metric(metric)}" + units switch

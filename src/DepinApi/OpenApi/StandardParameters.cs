@@ -60,8 +60,8 @@ public static class StandardParameters
         ["sort"] = Fixed("Sort order: a field name, prefixed with `-` for descending order.", "-name"),
         ["units"] = Fixed(
             "Transformation of the series, as FRED names them: `lin` levels (default), `chg` change from the previous "
-            + "quarter, `pch` percent change from the previous quarter, `pc1` percent change from a year earlier. "
-            + "A value whose inputs are missing is null, never 0.",
+            + "quarter, `pch` percent change from the previous quarter, `pc1` percent change from a year earlier; a full "
+            + "year's figure (`fiscal_year_revenue`) is compared with the year before's. A value whose inputs are missing is null, never 0.",
             "pch"),
         ["asOf"] = Fixed(
             "Serve the data as the API served it then: a date `YYYY-MM-DD` (the data at the end of that UTC day) or a "

@@ -106,7 +106,7 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
                     + $"WHEN count(*) {sameSource} = 1 THEN min({e}.amount_usd) {sameSource} END "
                     + $"FROM {Revenue.Table} {e} JOIN sources {e}s ON {e}s.id = {e}.source AND {visible(e + "s")} "
                     + $"WHERE {visible(e)} AND {e}.project = {alias}.project AND {e}.metric = {alias}.metric"
-                    + $"{QuartersBefore(e, alias, SeriesUnitsTransform.LookBackQuarters(units))})";
+                    + $"{QuartersBefore(e, alias, LookBack(units, alias))})";
         return units == SeriesUnits.Chg
             ? $"trim_scale({alias}.amount_usd - {level})"
             : $"trim_scale(round((round({alias}.amount_usd, 40) / nullif({level}, 0) - 1) * 100, {SeriesUnitsTransform.PercentDecimals}))";
@@ -141,10 +141,21 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     /// <paramref name="alias"/>'s, as year and quarter apart rather than as ordinals: equal columns are the index's
     /// key (project, year, quarter, metric), where an ordinal would be computed for each of the series' rows.
     /// </summary>
-    private static string QuartersBefore(string earlier, string alias, int quarters)
+    private static string QuartersBefore(string earlier, string alias, string quarters)
     {
         var ordinal = $"({QuarterOrdinal(alias)} - {quarters})";
         return $" AND {earlier}.year = {ordinal} / 4 AND {earlier}.quarter = {ordinal} % 4 + 1";
+    }
+
+    // SeriesUnitsTransform.LookBackQuarters of the row's own metric, as SQL: the year-long metric's earlier figure is a
+    // year back whichever the units.
+    private static string LookBack(SeriesUnits units, string alias)
+    {
+        var quarters = SeriesUnitsTransform.LookBackQuarters(units, metric: "");
+        var yearLong = SeriesUnitsTransform.LookBackQuarters(units, SeriesUnitsTransform.YearLongMetric);
+        return quarters == yearLong
+            ? quarters.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"CASE WHEN {alias}.metric = '{SeriesUnitsTransform.YearLongMetric}' THEN {yearLong} ELSE {quarters} END";
     }
 
     private static string And(string expression, string comparison, string? placeholder) =>

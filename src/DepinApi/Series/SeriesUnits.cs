@@ -9,7 +9,7 @@ public enum SeriesUnits
     /// <summary><c>lin</c>: the level as stated.</summary>
     Lin,
 
-    /// <summary><c>chg</c>: level minus the previous quarter's level (USD).</summary>
+    /// <summary><c>chg</c>: level minus the previous quarter's level (USD); a full year's, the year before's (<see cref="SeriesUnitsTransform.YearLongMetric"/>).</summary>
     Chg,
 
     /// <summary><c>pch</c>: percent change from the previous quarter: (level / previous − 1) × 100.</summary>

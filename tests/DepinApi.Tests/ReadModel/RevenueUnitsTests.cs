@@ -27,6 +27,8 @@ public sealed class RevenueUnitsTests : IAsyncLifetime
             h-2025q2-two,helium,2025Q2,quarterly_revenue,510,estimate,,src-two,Helium earned $510 in Q2 2025.
             h-2025q3,helium,2025Q3,quarterly_revenue,700,disclosed,,src-one,Helium earned $700 in Q3 2025.
             a-2025q2,akash,2025Q2,quarterly_revenue,999,estimate,,src-two,Akash earned $999 in Q2 2025.
+            h-2024-fy,helium,2024Q4,fiscal_year_revenue,2000,disclosed,,src-one,Helium earned $2000 in 2024.
+            h-2025-fy,helium,2025Q4,fiscal_year_revenue,2500,disclosed,,src-one,Helium earned $2500 in 2025.
 
             """));
     }
@@ -66,6 +68,19 @@ public sealed class RevenueUnitsTests : IAsyncLifetime
         foreach (var (units, expected) in new[] { (SeriesUnits.Chg, 120m), (SeriesUnits.Pch, 25m), (SeriesUnits.Pc1, (decimal?)null) })
         {
             var points = await RevenueSeries.ReadAsync(session, ["helium"], ["quarterly_revenue"], new Quarter(2025, 1), new Quarter(2025, 1),
+                units, CancellationToken.None);
+            Assert.Equal(expected, Assert.Single(points).Value);
+        }
+    }
+
+    [Fact]
+    public async Task A_full_year_is_compared_with_the_year_before_in_every_unit()
+    {
+        // A full year sits in its fourth quarter; the quarter before holds none, so chg and pch look a year back as pc1 does.
+        await using var session = await database.OpenAsync();
+        foreach (var (units, expected) in new[] { (SeriesUnits.Chg, 500m), (SeriesUnits.Pch, 25m), (SeriesUnits.Pc1, 25m) })
+        {
+            var points = await RevenueSeries.ReadAsync(session, ["helium"], ["fiscal_year_revenue"], new Quarter(2025, 4), new Quarter(2025, 4),
                 units, CancellationToken.None);
             Assert.Equal(expected, Assert.Single(points).Value);
         }

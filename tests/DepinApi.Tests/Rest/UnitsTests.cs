@@ -57,6 +57,21 @@ public class UnitsTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.All(body.GetProperty("data").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("value").ValueKind));
     }
 
+    [Theory]
+    [InlineData("chg", "the change in USD")]
+    [InlineData("pch", "the percent change")]
+    public async Task A_full_year_cites_the_year_before_as_what_it_is_compared_with(string units, string what)
+    {
+        // Aethir's full year 2025 is the only full year stated: no figure a year before, and the citation says which.
+        var body = await api.GetJsonAsync($"/v1/projects/aethir/revenue?metric=fiscal_year_revenue&units={units}");
+
+        Assert.All(body.GetProperty("data").EnumerateArray(), f =>
+        {
+            Assert.Equal(JsonValueKind.Null, f.GetProperty("value").ValueKind);
+            Assert.Contains($"{what} from full year 2024, which has no single figure of the same series", f.GetProperty("citation").GetString());
+        });
+    }
+
     [Fact]
     public async Task Csv_leaves_a_missing_transformed_value_empty()
     {

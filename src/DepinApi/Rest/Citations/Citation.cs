@@ -162,8 +162,8 @@ public static class Citation
         if (units == SeriesUnits.Lin)
             return null;
         var result = value is { } v
-            ? $"{ComputedFrom(units, f.Quarter)}, {ComputedValue(units, v)}"
-            : $"{ComputedWhat(units)} from {EarlierQuarter(units, f.Quarter)}, which has no single figure of the same series to compare with (value is null)";
+            ? $"{ComputedFrom(units, f.Metric, f.Quarter)}, {ComputedValue(units, v)}"
+            : $"{ComputedWhat(units)} from {EarlierPeriod(units, f.Metric, f.Quarter)}, which has no single figure of the same series to compare with (value is null)";
         return $"Computed by this API ({units.ToName()}): {result}.";
     }
 
@@ -171,8 +171,8 @@ public static class Citation
     /// What a value in <paramref name="units"/> other than lin is and what it is computed from: "the percent change from
     /// the Q1 2025 figure of the same series". A citation and a chart's tooltip both say it so.
     /// </summary>
-    public static string ComputedFrom(SeriesUnits units, Quarter quarter) =>
-        $"{ComputedWhat(units)} from the {EarlierQuarter(units, quarter)} figure of the same series";
+    public static string ComputedFrom(SeriesUnits units, string metric, Quarter quarter) =>
+        $"{ComputedWhat(units)} from the {EarlierPeriod(units, metric, quarter)} figure of the same series";
 
     /// <summary>A value in <paramref name="units"/> other than lin: "$7.2 million" for chg, "14.736842%" for pch and pc1.</summary>
     public static string ComputedValue(SeriesUnits units, decimal value) =>
@@ -185,8 +185,12 @@ public static class Citation
         _ => "the percent change over a year",
     };
 
-    private static string EarlierQuarter(SeriesUnits units, Quarter quarter) =>
-        CitationText.Quarter(quarter.AddQuarters(-SeriesUnitsTransform.LookBackQuarters(units)));
+    // "Q1 2025"; a full year's figure before is "full year 2024".
+    private static string EarlierPeriod(SeriesUnits units, string metric, Quarter quarter)
+    {
+        var earlier = quarter.AddQuarters(-SeriesUnitsTransform.LookBackQuarters(units, metric));
+        return metric == SeriesUnitsTransform.YearLongMetric ? CitationText.RevenuePeriod(metric, earlier) : CitationText.Quarter(earlier);
+    }
 
     /// <summary>
     /// A metric or sector figure's value as its source states it: "more than 440,000", "35-40%", "down 50%", "10x or

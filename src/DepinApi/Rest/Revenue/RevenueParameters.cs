@@ -17,7 +17,8 @@ public sealed record RevenueParameters
 
     [FromQuery(Name = "units")]
     [Description("lin (levels, default), chg (change from the previous quarter, USD), pch (percent change from the previous "
-                 + "quarter), pc1 (percent change from a year ago). Computed per metric series; null when an input is missing.")]
+                 + "quarter), pc1 (percent change from a year ago); a full year's figure (fiscal_year_revenue) is compared with the year before's. "
+                 + "Computed per metric series; null when an input is missing.")]
     [QueryDefault(SeriesUnitsNames.Default)]
     public string? Units { get; init; }
 }
