@@ -59,8 +59,8 @@ public class PaginationTests(GraphQLApiFixture api) : IClassFixture<GraphQLApiFi
 
         var names = first.GetProperty("edges").EnumerateArray().Concat(second.GetProperty("edges").EnumerateArray())
             .Select(e => e.GetProperty("node").GetProperty("name").GetString()!).ToList();
-        Assert.Equal(names.OrderDescending(StringComparer.Ordinal), names);
-        Assert.Equal(4, names.Distinct().Count());
+        // Names as a reader files them, ignoring case: "io.net" after "Render Network", across the page boundary.
+        Assert.Equal(["Render Network", "io.net", "Hivemapper", "Helium"], names);
     }
 
     [Fact]
