@@ -31,6 +31,9 @@ export async function startApi() {
       ConnectionStrings__Depin: '',
       ConnectionStrings__DepinAdmin: '',
       Database__Embedded__DataDirectory: path.join(workDirectory, 'cluster'),
+      // Ports of their own: a server started the README's way on this machine holds the defaults (54329, 9464).
+      Database__Embedded__Port: String(await freePort()),
+      Metrics__Urls: '',
       Logging__LogLevel__Default: 'Warning',
       // One address opens the IDE and the docs a dozen times in a few seconds, each load introspecting the schema
       // (105 points): more than one person's burst (docs/rate-limits.md). The suite tests pages, not the limiter.

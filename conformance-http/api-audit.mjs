@@ -48,6 +48,8 @@ const server = spawn('dotnet', [path.join(binDir, 'DepinApi.dll'), '--urls', bas
     Database__Embedded__Port: String(databasePort),
     Database__Embedded__Durable: 'false',
     Database__SeedDirectory: path.join(repoRoot, 'seed-data'),
+    // The metrics listener's default port (9464) is held by any server started the README's way on this machine.
+    Metrics__Urls: '',
   },
 });
 let serverOutput = '';
