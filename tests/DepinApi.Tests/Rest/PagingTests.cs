@@ -98,6 +98,26 @@ public class PagingTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     }
 
     [Theory]
+    [InlineData("/v1/projects?limit=2&q=e", "/v1/projects?limit=2&q=%20E%20")]
+    [InlineData("/v1/settlement-mix?limit=1&project=helium,akash", "/v1/settlement-mix?limit=1&project=AKASH,%20helium,Helium")]
+    [InlineData("/v1/token-prices?limit=1&project=helium,akash", "/v1/token-prices?limit=1&project=akash,helium")]
+    [InlineData("/v1/figures?limit=2&q=revenue&project=akash,helium", "/v1/figures?limit=2&q=Revenue&project=helium,akash")]
+    public async Task A_cursor_holds_for_a_search_or_project_list_the_endpoint_reads_alike(string query, string spelling)
+    {
+        // A search ignores case and surrounding space, and a list of names its order, case and repetition: the same
+        // query, so its cursors page either spelling, and to the same rows.
+        var first = await api.GetJsonAsync(query);
+        var cursor = Uri.EscapeDataString(first.GetProperty("page").GetProperty("nextCursor").GetString()!);
+
+        using var spelt = await api.Client.GetAsync($"{spelling}&cursor={cursor}");
+        var asWritten = await api.GetJsonAsync($"{query}&cursor={cursor}");
+
+        Assert.Equal(HttpStatusCode.OK, spelt.StatusCode);
+        var rows = JsonDocument.Parse(await spelt.Content.ReadAsStringAsync()).RootElement.GetProperty("data");
+        Assert.Equal(asWritten.GetProperty("data").GetRawText(), rows.GetRawText());
+    }
+
+    [Theory]
     [InlineData("/v1/projects?limit=2", "sort=slug")]
     [InlineData("/v1/projects?limit=2&sector=compute", "sort=slug")]
     [InlineData("/v1/projects/aethir/revenue?limit=2", "units=lin")]

@@ -8,7 +8,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// replayed against another, while the same query may be paged as JSON or CSV, in any page size.
 /// Parameters are read as the endpoints read them: names in any case, an empty value as no value, a parameter given the
 /// value it means when left out (its <see cref="QueryDefaultAttribute"/>: <c>sort=slug</c>) as no value, <c>asOf</c> by
-/// what it names (<c>01</c> is <c>1</c>).
+/// what it names (<c>01</c> is <c>1</c>), a search text <c>q</c> trimmed and in any case, a list of <c>project</c> names
+/// in any order, case or repetition (as GraphQL's cursors take them).
 /// A query without <c>asOf</c> reads the newest data, so its cursors are bound to the version they were read from: after
 /// an import a position in the old rows would skip or repeat rows of the new ones without a word, so such a cursor is
 /// refused (start again, or page with <c>asOf</c>). So does a query whose <c>asOf</c> is today or a later day (the data as
@@ -27,13 +28,24 @@ public static class CursorScope
         var scope = new StringBuilder(request.Path.Value);
         if (newestVersion is { } version && ReadsTheNewest(request.Query["asOf"].ToString()))
             scope.Append("\n@newest=").Append(version);
-        foreach (var (name, values) in request.Query
-                     .Where(q => !PageOnly.Contains(q.Key) && q.Value.ToString().Length > 0 && !IsDefault(q.Key, q.Value.ToString(), defaults))
-                     .Select(q => (Name: q.Key.ToLowerInvariant(), q.Value))
+        foreach (var (name, value) in request.Query
+                     .Where(q => !PageOnly.Contains(q.Key) && !IsDefault(q.Key, q.Value.ToString(), defaults))
+                     .Select(q => (Name: q.Key.ToLowerInvariant(), Value: q.Value.ToString()))
+                     .Select(q => (q.Name, Value: AsRead(q.Name, q.Value)))
+                     .Where(q => q.Value.Length > 0)
                      .OrderBy(q => q.Name, StringComparer.Ordinal))
-            scope.Append('\n').Append(name).Append('=').Append(name == "asof" ? Canonical(values.ToString()) : values.ToString());
+            scope.Append('\n').Append(name).Append('=').Append(value);
         return scope.ToString();
     }
+
+    // The value as the endpoints read it, so spellings they read alike share cursors.
+    private static string AsRead(string name, string value) => name switch
+    {
+        "asof" => Canonical(value),
+        "q" => SearchText.ScopeForm(value),
+        "project" => ProjectResolution.ScopeForm(value),
+        _ => value,
+    };
 
     // Compared as written, as the endpoints compare their values (sort=SLUG is refused, not read as slug).
     private static bool IsDefault(string name, string value, IReadOnlyDictionary<string, string>? defaults) =>

@@ -40,6 +40,14 @@ public static class ProjectResolution
     /// (slugs or any name <see cref="ResolveAsync(HttpContext, ReadSession, string, CancellationToken)"/> accepts),
     /// or null when absent; an unknown one is a 400.
     /// </summary>
+    /// <summary>
+    /// What a cursor's scope keeps of a list of project names (<see cref="CursorScope"/>): the names as
+    /// <see cref="SlugsAsync"/> reads them, whose order, repetition and case (of ASCII letters) change nothing it finds.
+    /// </summary>
+    public static string ScopeForm(string value) =>
+        string.Join(',', value.Split(',', StringSplitOptions.TrimEntries).Select(AsciiLetters.Lower).Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal));
+
     public static async Task<IReadOnlyCollection<string>?> SlugsAsync(ReadSession session, string parameter, string? value,
         CancellationToken cancellationToken)
     {

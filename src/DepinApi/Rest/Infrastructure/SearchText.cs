@@ -19,4 +19,11 @@ public static class SearchText
                 $"The parameter 'q' is {length} characters long; at most {maxLength} are searched (Rest:MaxSearchTextLength).");
         return q.Trim();
     }
+
+    /// <summary>
+    /// What a cursor's scope keeps of a search text (<see cref="CursorScope"/>): the text as <see cref="Read"/> takes it,
+    /// with ASCII letters in lower case, since every search ignores case; empty when blank. Only ASCII letters are
+    /// folded: two texts the database might still tell apart must not share cursors.
+    /// </summary>
+    public static string ScopeForm(string q) => AsciiLetters.Lower(q.Trim());
 }
