@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace DepinApi.Import;
 
 /// <summary>
@@ -22,7 +20,7 @@ internal static class SourceQuotes
             if (row.Fields[idColumn] is { } id && row.Fields[seedFileColumn] is { } seedFile && !row.Invalid[seedFileColumn])
                 seedFileOf.TryAdd(id.Value, (SeedFiles.Sources.Columns[seedFileColumn].FileIn!, seedFile.Value));
         }
-        var articles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var articles = await ArticlesAsync(directory, seedFileOf.Values, errors, cancellationToken);
         foreach (var file in files)
         {
             var spec = file.Spec;
@@ -36,13 +34,8 @@ internal static class SourceQuotes
                     || string.IsNullOrWhiteSpace(quoteField.Value) || !seedFileOf.TryGetValue(sourceField.Value, out var seedFile))
                     continue;
                 var path = Path.Combine(seedFile.FileIn, seedFile.Name);
-                if (!articles.TryGetValue(path, out var article))
-                {
-                    var (bytes, _) = await SeedValidator.TryReadAsync(Path.Combine(directory, path), cancellationToken);
-                    articles[path] = article = bytes is null ? null : Text(bytes);
-                }
-                // A missing or unreadable article is reported once, by the check that seed files exist.
-                if (article is null || article.Contains(quoteField.Value, StringComparison.Ordinal))
+                // A missing, unreadable or undecodable article is reported once, by itself.
+                if (articles.GetValueOrDefault(path) is not { } article || article.Contains(quoteField.Value, StringComparison.Ordinal))
                     continue;
                 errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
                     $"quote does not occur verbatim in {path}, the article of source '{sourceField.Value}'; a quote is the source's own sentence, copied exactly"));
@@ -50,10 +43,27 @@ internal static class SourceQuotes
         }
     }
 
-    // Decoded as File.ReadAllText decodes: UTF-8 unless a byte order mark says otherwise.
-    private static string Text(byte[] bytes)
+    /// <summary>
+    /// Every article a source names, as text; null for one that is missing (reported by the check that seed files
+    /// exist) or not UTF-8, which is reported here, where it is read. Decoded strictly, as the CSV files are
+    /// (<see cref="StrictUtf8"/>): decoded leniently, a byte of another encoding would become U+FFFD, and a quote
+    /// holding one would pass as verbatim.
+    /// </summary>
+    private static async Task<Dictionary<string, string?>> ArticlesAsync(string directory, IEnumerable<(string FileIn, string Name)> seedFiles,
+        List<ImportError> errors, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
-        return reader.ReadToEnd();
+        var articles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (fileIn, name) in seedFiles)
+        {
+            var path = Path.Combine(fileIn, name);
+            if (articles.ContainsKey(path))
+                continue;
+            var (bytes, _) = await SeedValidator.TryReadAsync(Path.Combine(directory, path), cancellationToken);
+            ImportError? error = null;
+            articles[path] = bytes is null ? null : StrictUtf8.Decode(bytes, path, out error);
+            if (error is not null)
+                errors.Add(error);
+        }
+        return articles;
     }
 }

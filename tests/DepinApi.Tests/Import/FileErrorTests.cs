@@ -130,6 +130,23 @@ public class FileErrorTests
     }
 
     [Fact]
+    public async Task An_article_that_is_not_utf8_is_refused_where_it_is_read_not_searched_with_a_replacement_character()
+    {
+        // "café" in Latin-1: read leniently, the 0xE9 became U+FFFD, and a quote holding one passed as verbatim.
+        var broken = SeedFixture.Valid().AppendToSourceFile("two.txt", [.. "\nThe caf"u8, 0xE9, .. " network earned 5 dollars.\n"u8]);
+
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+        var result = await database.ImportAsync(broken);
+
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.StartsWith("sources/two.txt:", error);
+        Assert.Contains("file is not valid UTF-8: byte 0xE9", error);
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task A_record_that_cannot_be_split_is_one_error_not_one_per_reference_to_it()
     {
         // Akash's record loses a field: every figure of Akash would otherwise be an "unknown project".

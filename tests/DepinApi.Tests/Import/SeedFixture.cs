@@ -12,6 +12,7 @@ public sealed class SeedFixture
     // An article of null is written as the fixture's quotes as they stand when it is written, so every figure's quote
     // occurs in it, as the importer requires; a test that needs another text sets one.
     private readonly Dictionary<string, string?> sourceFiles = new(StringComparer.Ordinal) { ["one.txt"] = null, ["two.txt"] = null };
+    private readonly Dictionary<string, byte[]> appendedToSourceFiles = new(StringComparer.Ordinal);
 
     public static SeedFixture Valid()
     {
@@ -105,6 +106,13 @@ public sealed class SeedFixture
         return this;
     }
 
+    /// <summary>Bytes written after an article's text, as they are: a byte of another encoding, say.</summary>
+    public SeedFixture AppendToSourceFile(string name, byte[] bytes)
+    {
+        appendedToSourceFiles[name] = bytes;
+        return this;
+    }
+
     public SeedFixture RemoveSourceFile(string name)
     {
         sourceFiles.Remove(name);
@@ -119,7 +127,11 @@ public sealed class SeedFixture
         foreach (var (name, bytes) in files)
             File.WriteAllBytes(Path.Combine(directory, name), bytes);
         foreach (var (name, text) in sourceFiles)
-            File.WriteAllText(Path.Combine(directory, "sources", name), text ?? Path.GetFileNameWithoutExtension(name) + "\n" + Quotes());
+            File.WriteAllBytes(Path.Combine(directory, "sources", name),
+            [
+                .. Encoding.UTF8.GetBytes(text ?? Path.GetFileNameWithoutExtension(name) + "\n" + Quotes()),
+                .. appendedToSourceFiles.GetValueOrDefault(name) ?? [],
+            ]);
         return directory;
     }
 
