@@ -12,5 +12,5 @@ internal sealed class DateField : ScalarFieldType
     public override FieldValue Parse(string column, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? FieldValue.Of(date)
-            : FieldValue.Invalid($"{column} must be a date yyyy-MM-dd, got '{text}'");
+            : FieldValue.Invalid($"{column} must be a date yyyy-MM-dd, got '{Shown.Value(text)}'");
 }

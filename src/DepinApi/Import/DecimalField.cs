@@ -18,21 +18,21 @@ internal sealed partial class DecimalField(
     public override FieldValue Parse(string column, string text)
     {
         if (!PlainDecimal().IsMatch(text))
-            return FieldValue.Invalid($"{column} must be a plain decimal number like 1234.5 (no thousands separators, units or exponent), got '{text}'");
+            return FieldValue.Invalid($"{column} must be a plain decimal number like 1234.5 (no thousands separators, units or exponent), got '{Shown.Value(text)}'");
         // decimal holds 28 or 29 significant digits and rounds the rest away without a word: refused, not rounded.
         if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             || value.ToString(CultureInfo.InvariantCulture) != Canonical(text))
-            return FieldValue.Invalid($"{column} has more digits than can be kept exactly (at most 28 significant digits), got '{text}'");
+            return FieldValue.Invalid($"{column} has more digits than can be kept exactly (at most 28 significant digits), got '{Shown.Value(text)}'");
         if (min is { } low && max is { } high && (value < low || value > high))
-            return FieldValue.Invalid($"{column} must be between {Format(low)} and {Format(high)}, got '{text}'");
+            return FieldValue.Invalid($"{column} must be between {Format(low)} and {Format(high)}, got '{Shown.Value(text)}'");
         if (min is { } least && value < least)
-            return FieldValue.Invalid($"{column} must be at least {Format(least)}, got '{text}'");
+            return FieldValue.Invalid($"{column} must be at least {Format(least)}, got '{Shown.Value(text)}'");
         if (max is { } most && value > most)
-            return FieldValue.Invalid($"{column} must be at most {Format(most)}, got '{text}'");
+            return FieldValue.Invalid($"{column} must be at most {Format(most)}, got '{Shown.Value(text)}'");
         if (scale is { } s && decimal.Round(value, s) != value)
-            return FieldValue.Invalid($"{column} allows at most {s} decimal places, got '{text}'");
+            return FieldValue.Invalid($"{column} allows at most {s} decimal places, got '{Shown.Value(text)}'");
         if (precision is { } p && Math.Abs(decimal.Truncate(value)) >= Pow10(p - (scale ?? 0)))
-            return FieldValue.Invalid($"{column} allows at most {p - (scale ?? 0)} digits before the decimal point, got '{text}'");
+            return FieldValue.Invalid($"{column} allows at most {p - (scale ?? 0)} digits before the decimal point, got '{Shown.Value(text)}'");
         return FieldValue.Of(value);
     }
 

@@ -8,5 +8,5 @@ internal sealed class EnumField(IReadOnlyList<string> allowed) : ScalarFieldType
     public override FieldValue Parse(string column, string text) =>
         allowed.Contains(text, StringComparer.Ordinal)
             ? FieldValue.Of(text)
-            : FieldValue.Invalid($"unknown {column} '{text}'; allowed: {string.Join(", ", allowed)}");
+            : FieldValue.Invalid($"unknown {column} '{Shown.Value(text)}'; allowed: {string.Join(", ", allowed)}");
 }

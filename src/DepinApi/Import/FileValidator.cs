@@ -48,12 +48,12 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
             var field = header.Fields[i];
             if (!spec.HasColumn(field.Value))
             {
-                Error(field, $"unknown column '{field.Value}'; {spec.FileName} has: {string.Join(", ", spec.Columns.Select(c => c.Name))}");
+                Error(field, $"unknown column '{Shown.Value(field.Value)}'; {spec.FileName} has: {string.Join(", ", spec.Columns.Select(c => c.Name))}");
                 continue;
             }
             var index = spec.IndexOf(field.Value);
             if (fieldOfColumn[index] >= 0)
-                Error(field, $"duplicate column '{field.Value}', first on column {header.Fields[fieldOfColumn[index]].Column}");
+                Error(field, $"duplicate column '{Shown.Value(field.Value)}', first on column {header.Fields[fieldOfColumn[index]].Column}");
             else
                 fieldOfColumn[index] = i;
         }
@@ -132,7 +132,7 @@ internal sealed class FileValidator(FileSpec spec, List<ImportError> errors)
         if (field is null || string.IsNullOrWhiteSpace(field.Value))
             return;
         if (!file.Keys.TryAdd(field.Value, row.Line))
-            Error(field, Invariant($"duplicate {spec.KeyColumn} '{field.Value}', first defined on line {file.Keys[field.Value]}"));
+            Error(field, Invariant($"duplicate {spec.KeyColumn} '{Shown.Value(field.Value)}', first defined on line {file.Keys[field.Value]}"));
     }
 
     private void Refuse(ParsedRow row, int column, CsvField field, string message)

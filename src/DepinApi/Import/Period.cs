@@ -20,15 +20,15 @@ public sealed partial record Period(string Text, DateOnly Start, DateOnly End)
         if (slash < 0)
         {
             if (!TryParseSingle(text, out var start, out var end))
-                return Fail($"period must be {Expected}, got '{text}'", out error);
+                return Fail($"period must be {Expected}, got '{Shown.Value(text)}'", out error);
             period = new Period(text, start, end);
             error = null;
             return true;
         }
         if (!TryParseSingle(text[..slash], out var first, out _) || !TryParseSingle(text[(slash + 1)..], out _, out var last))
-            return Fail($"period must be {Expected}, got '{text}'", out error);
+            return Fail($"period must be {Expected}, got '{Shown.Value(text)}'", out error);
         if (last < first)
-            return Fail($"period interval ends before it starts, got '{text}'", out error);
+            return Fail($"period interval ends before it starts, got '{Shown.Value(text)}'", out error);
         period = new Period(text, first, last);
         error = null;
         return true;
@@ -41,7 +41,7 @@ public sealed partial record Period(string Text, DateOnly Start, DateOnly End)
         if (!match.Success)
         {
             (year, quarter) = (0, 0);
-            return Fail($"quarter must be YYYYQn with n 1 to 4, got '{text}'", out error);
+            return Fail($"quarter must be YYYYQn with n 1 to 4, got '{Shown.Value(text)}'", out error);
         }
         year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         quarter = match.Groups[2].Value[0] - '0';

@@ -16,7 +16,7 @@ internal sealed class QuarterField : FieldType
         if (!Period.TryParseQuarter(text, out var year, out var quarter, out var error))
             return FieldValue.Invalid(error!);
         if (year is < MinYear or > MaxYear)
-            return FieldValue.Invalid($"quarter year must be between {MinYear} and {MaxYear}, got '{text}'");
+            return FieldValue.Invalid($"quarter year must be between {MinYear} and {MaxYear}, got '{Shown.Value(text)}'");
         return FieldValue.Of((short)year, (short)quarter);
     }
 }

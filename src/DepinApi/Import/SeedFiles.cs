@@ -11,8 +11,13 @@ namespace DepinApi.Import;
 /// </summary>
 internal static partial class SeedFiles
 {
-    private static readonly TextField Id = new(SlugPattern(), "lower-case letters, digits and single hyphens, like 'helium-2025q3-revenue'");
-    private static readonly TextField MetricName = new(MetricPattern(), "lower-case words joined by underscores, like 'active_nodes'");
+    // Keys are indexed (a btree entry holds at most about 2.7 KB), and a key a reader types or pastes stays short: a
+    // longer one is refused here, where it is named by file, line and column, not by the database's index.
+    private const int MaxKeyLength = 100;
+
+    private static readonly TextField Id = new(SlugPattern(), $"lower-case letters, digits and single hyphens, at most {MaxKeyLength} characters, like 'helium-2025q3-revenue'", MaxKeyLength);
+    private static readonly TextField Slug = new(SlugPattern(), $"lower-case letters, digits and single hyphens, at most {MaxKeyLength} characters, like 'helium' or 'io-net'", MaxKeyLength);
+    private static readonly TextField MetricName = new(MetricPattern(), $"lower-case words joined by underscores, at most {MaxKeyLength} characters, like 'active_nodes'", MaxKeyLength);
     private static readonly TextField TokenSymbol = new(TokenSymbolPattern(), "1 to 12 upper-case letters or digits, like 'HNT'");
     private static readonly TextField FileName = new(FileNamePattern(), "a file name without folders, like '000_e871e4a250482ae1.txt'");
     private static readonly TextField Text = TextField.Any;
@@ -44,7 +49,7 @@ internal static partial class SeedFiles
 
     public static readonly FileSpec Projects = new("projects", "projects", "slug",
         [
-            Req("slug", Id),
+            Req("slug", Slug),
             Req("name", Text),
             Req("sector", new EnumField(Vocabularies.Sector.Values)),
             Req("sub_track", Text),
@@ -147,15 +152,15 @@ internal static partial class SeedFiles
     /// </summary>
     public static readonly FileSpec ProjectAliases = new("project_aliases", "project_slug_aliases", "alias",
         [
-            Req("alias", Id),
-            new("slug", Id, Required: true, References: "projects"),
+            Req("alias", Slug),
+            new("slug", Slug, Required: true, References: "projects"),
         ],
         optional: true);
 
     public static IReadOnlyList<FileSpec> All { get; } =
         [Sources, Projects, Revenue, SettlementMix, TokenPrices, NetworkMetrics, SectorFigures, Evidence, ProjectAliases];
 
-    private static ColumnSpec ProjectReference() => new("project", Id, Required: true, References: "projects");
+    private static ColumnSpec ProjectReference() => new("project", Slug, Required: true, References: "projects");
     private static ColumnSpec SourceReference() => new("source", Id, Required: true, References: "sources");
 
     // Network metrics and sector figures describe a value the same way.

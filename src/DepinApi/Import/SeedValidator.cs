@@ -77,7 +77,7 @@ internal static class SeedValidator
             if (row.Invalid[alias] || row.Fields[alias] is not { } field || !projects.Keys.ContainsKey(field.Value))
                 continue;
             errors.Add(new ImportError(aliases.Spec.FileName, field.Line, field.Column,
-                $"alias '{field.Value}' is the slug of a project (projects.csv line {projects.Keys[field.Value]}); an alias must be another spelling"));
+                $"alias '{Shown.Value(field.Value)}' is the slug of a project (projects.csv line {projects.Keys[field.Value]}); an alias must be another spelling"));
         }
     }
 
@@ -96,7 +96,7 @@ internal static class SeedValidator
                 {
                     if (row.Invalid[c] || row.Fields[c] is not { } field || string.IsNullOrWhiteSpace(field.Value) || keys.ContainsKey(field.Value))
                         continue;
-                    errors.Add(new ImportError(spec.FileName, field.Line, field.Column, $"unknown {spec.Columns[c].Name} '{field.Value}'"));
+                    errors.Add(new ImportError(spec.FileName, field.Line, field.Column, $"unknown {spec.Columns[c].Name} '{Shown.Value(field.Value)}'"));
                 }
             }
         }
@@ -117,7 +117,7 @@ internal static class SeedValidator
                         || File.Exists(Path.Combine(directory, folder, field.Value)))
                         continue;
                     errors.Add(new ImportError(spec.FileName, field.Line, field.Column,
-                        $"{spec.Columns[c].Name} '{field.Value}' not found in {folder}/"));
+                        $"{spec.Columns[c].Name} '{Shown.Value(field.Value)}' not found in {folder}/"));
                 }
             }
         }

@@ -11,5 +11,5 @@ internal sealed class UrlField : ScalarFieldType
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             && !text.Any(char.IsWhiteSpace)
             ? FieldValue.Of(text)
-            : FieldValue.Invalid($"{column} must be an absolute http or https URL, got '{text}'");
+            : FieldValue.Invalid($"{column} must be an absolute http or https URL, got '{Shown.Value(text)}'");
 }

@@ -16,6 +16,6 @@ internal sealed class ValuesPerKindRule(string kindColumn, string valueColumn, I
             || !allowed.TryGetValue(kind, out var values) || values.Contains(value, StringComparer.Ordinal))
             return null;
         return new RuleViolation(valueColumn,
-            $"{valueColumn} '{value}' is not one for {kindColumn} '{kind}'; allowed: {string.Join(", ", values)}");
+            $"{valueColumn} '{Shown.Value(value)}' is not one for {kindColumn} '{Shown.Value(kind)}'; allowed: {string.Join(", ", values)}");
     }
 }

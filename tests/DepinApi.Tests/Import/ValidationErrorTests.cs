@@ -37,9 +37,9 @@ public class ValidationErrorTests
     [InlineData("revenue.csv", "estimate,about", "estimate,range", "revenue.csv:3:73: unknown qualifier 'range'; allowed: about, nearly, over, under, up_to")]
     [InlineData("projects.csv", ",wireless,", ",telecom,", "projects.csv:2:15: unknown sector 'telecom'; allowed: wireless, compute, storage, mapping, sensors, energy, bandwidth")]
     [InlineData("network_metrics.csv", ",count,disclosed,over", ",nodes,disclosed,over", "network_metrics.csv:4:63: unknown unit 'nodes'; allowed: count, fraction, usd, tokens, hours, gpus")]
-    [InlineData("revenue.csv", "helium-2025q3-revenue", "Helium_Q3", "revenue.csv:2:1: id must be lower-case letters, digits and single hyphens, like 'helium-2025q3-revenue', got 'Helium_Q3'")]
+    [InlineData("revenue.csv", "helium-2025q3-revenue", "Helium_Q3", "revenue.csv:2:1: id must be lower-case letters, digits and single hyphens, at most 100 characters, like 'helium-2025q3-revenue', got 'Helium_Q3'")]
     [InlineData("projects.csv", "HNT", "hnt", "projects.csv:2:39: token_symbol must be 1 to 12 upper-case letters or digits, like 'HNT', got 'hnt'")]
-    [InlineData("network_metrics.csv", "active_nodes", "Active Nodes", "network_metrics.csv:4:42: metric must be lower-case words joined by underscores, like 'active_nodes', got 'Active Nodes'")]
+    [InlineData("network_metrics.csv", "active_nodes", "Active Nodes", "network_metrics.csv:4:42: metric must be lower-case words joined by underscores, at most 100 characters, like 'active_nodes', got 'Active Nodes'")]
     [InlineData("sources.csv", "https://example.com/one", "example.com/one", "sources.csv:2:95: url must be an absolute http or https URL, got 'example.com/one'")]
     [InlineData("sources.csv", "one.txt", "../one.txt", "sources.csv:2:87: seed_file must be a file name without folders, like '000_e871e4a250482ae1.txt', got '../one.txt'")]
     [InlineData("revenue.csv", "helium,2025Q3", "heliun,2025Q3", "revenue.csv:2:23: unknown project 'heliun'")]
@@ -52,6 +52,7 @@ public class ValidationErrorTests
     [InlineData("revenue.csv", "Helium earned $851700 in Q3 2025.", "Helium earned\u0000 $851700 in Q3 2025.", "revenue.csv:2:81: quote contains a NUL character (U+0000), which the database cannot store")]
     [InlineData("sector_figures.csv", "0.85,,fraction", "0.12345678901234567890123456789,,fraction", "sector_figures.csv:3:79: value has more digits than can be kept exactly (at most 28 significant digits), got '0.12345678901234567890123456789'")]
     [InlineData("sector_figures.csv", "800000000,,usd", "123456789012345678901234567890,,usd", "sector_figures.csv:2:59: value has more digits than can be kept exactly (at most 28 significant digits), got '123456789012345678901234567890'")]
+    [InlineData("revenue.csv", "helium-2025q3-revenue,helium,", "helium-2025q3-revenue,Helium,", "revenue.csv:2:23: project must be lower-case letters, digits and single hyphens, at most 100 characters, like 'helium' or 'io-net', got 'Helium'")]
     public async Task A_broken_field_is_reported_where_it_starts_and_nothing_is_written(string file, string find, string replacement, string expected)
     {
         await using var database = await ImportDatabase.CreateAsync();
@@ -64,5 +65,35 @@ public class ValidationErrorTests
         Assert.Null(result.DataVersion);
         Assert.Equal(expected.Split('\n'), result.Errors.Select(e => e.ToString()));
         DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("revenue.csv", "helium-2025q3-revenue", "id")]
+    [InlineData("network_metrics.csv", "active_nodes", "metric")]
+    public async Task A_key_too_long_for_the_database_to_index_is_reported_at_its_field_and_nothing_is_written(string file, string find, string column)
+    {
+        // 6,000 characters of the key's own shape: the database's index refused it, with no file, line or column.
+        var separator = column == "metric" ? "_" : "-";
+        var key = string.Join(separator, Enumerable.Repeat("abcde", 1_000));
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+
+        var result = await database.ImportAsync(SeedFixture.Valid().Replace(file, find, key));
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.Matches($@"^{file.Replace(".", "\\.")}:\d+:\d+: {column} must be .*at most 100 characters.*\(5,999 characters\)'$", error);
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_huge_value_is_quoted_cut_and_the_error_still_says_what_is_allowed()
+    {
+        var result = await (await ImportDatabase.CreateAsync()).ImportAsync(SeedFixture.Valid().Replace("revenue.csv", ",estimate,", "," + new string('x', 100_000) + ","));
+
+        var error = Assert.Single(result.Errors).ToString();
+        Assert.Contains("unknown basis '" + new string('x', 200) + "… (100,000 characters)'; allowed: disclosed, estimate", error);
+        Assert.True(error.Length < 400, $"{error.Length} characters");
     }
 }
