@@ -9,7 +9,16 @@ var builder = WebApplication.CreateBuilder(verb.HostArguments);
 builder.AddDepinServices();
 var app = builder.Build();
 app.UseDepinPipeline();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (CommandLine.IsTheOperatorsToFix(e))
+{
+    // The host has logged the failure; this is its explanation, once, and an exit code a supervisor can read.
+    Console.Error.WriteLine(e.Message);
+    return CommandLine.Failed;
+}
 return 0;
 
 /// <summary>Named so the integration tests can start the app with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -56,7 +56,7 @@ public static class DatabaseBootstrap
             }
             var result = await new SeedImporter(owner, metrics).ImportAsync(directory, cancellationToken);
             if (!result.Succeeded)
-                throw new InvalidOperationException("The seed data is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
+                throw new SeedDataInvalidException(directory, result.Errors);
             logger.LogInformation("Imported {Directory} as data version {Version}", directory, result.DataVersion);
         }
     }

@@ -73,6 +73,15 @@ public static class CommandLine
         return null;
     }
 
+    /// <summary>
+    /// A failure to prepare the database that its message explains to whoever runs the service (no PostgreSQL
+    /// programs, a migration that does not apply, seed data that is not valid, a database that cannot be reached): said
+    /// once, without a stack trace, and the process ends with <see cref="Failed"/>, whether a verb or the server's
+    /// start met it.
+    /// </summary>
+    public static bool IsTheOperatorsToFix(Exception e) =>
+        e is EmbeddedPostgresException or MigrationException or SeedDataInvalidException or NpgsqlException;
+
     public static async Task<int> RunAsync(Verb verb)
     {
         if (verb is UsageError usage)
@@ -131,7 +140,7 @@ public static class CommandLine
                 : "Interrupted; any migration under way was rolled back.");
             return Interrupted;
         }
-        catch (Exception e) when (e is EmbeddedPostgresException or MigrationException or NpgsqlException)
+        catch (Exception e) when (IsTheOperatorsToFix(e))
         {
             Console.Error.WriteLine(e.Message);
             return Failed;
