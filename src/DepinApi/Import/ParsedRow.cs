@@ -14,8 +14,8 @@ internal sealed class ParsedRow(FileSpec spec, CsvRecord record)
 
     public int Line => record.Line;
 
-    /// <summary>The (first) database value of a column; null when empty, absent or refused.</summary>
-    public object? Value(string column) => Values[spec.DbOffset(spec.IndexOf(column))];
+    /// <summary>A database value of a column (its <paramref name="part"/>th, for one stored in several: a quarter's year and number); null when empty, absent or refused.</summary>
+    public object? Value(string column, int part = 0) => Values[spec.DbOffset(spec.IndexOf(column)) + part];
 
     public bool IsValid(string column) => !Invalid[spec.IndexOf(column)];
 

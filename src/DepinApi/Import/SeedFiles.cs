@@ -71,7 +71,8 @@ internal static partial class SeedFiles
             Opt("qualifier", Qualifier),
             SourceReference(),
             Req("quote", Text),
-        ]);
+        ],
+        rules: [new FourthQuarterRule("metric", "quarter", Series.SeriesUnitsTransform.YearLongMetric)]);
 
     public static readonly FileSpec SettlementMix = new("settlement_mix", "settlement_mix", "id",
         [

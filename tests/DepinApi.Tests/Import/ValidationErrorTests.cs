@@ -53,6 +53,7 @@ public class ValidationErrorTests
     [InlineData("sector_figures.csv", "0.85,,fraction", "0.12345678901234567890123456789,,fraction", "sector_figures.csv:3:79: value has more digits than can be kept exactly (at most 28 significant digits), got '0.12345678901234567890123456789'")]
     [InlineData("sector_figures.csv", "800000000,,usd", "123456789012345678901234567890,,usd", "sector_figures.csv:2:59: value has more digits than can be kept exactly (at most 28 significant digits), got '123456789012345678901234567890'")]
     [InlineData("revenue.csv", "helium-2025q3-revenue,helium,", "helium-2025q3-revenue,Helium,", "revenue.csv:2:23: project must be lower-case letters, digits and single hyphens, at most 100 characters, like 'helium' or 'io-net', got 'Helium'")]
+    [InlineData("revenue.csv", "2025Q3,quarterly_revenue,851700", "2025Q3,fiscal_year_revenue,851700", "revenue.csv:2:30: a fiscal_year_revenue figure covers a whole year and sits in its fourth quarter (Q4), got Q3")]
     public async Task A_broken_field_is_reported_where_it_starts_and_nothing_is_written(string file, string find, string replacement, string expected)
     {
         await using var database = await ImportDatabase.CreateAsync();
