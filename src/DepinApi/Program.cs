@@ -16,8 +16,7 @@ try
 catch (Exception e) when (CommandLine.IsTheOperatorsToFix(e))
 {
     // The host has logged the failure; this is its explanation, once, and an exit code a supervisor can read.
-    Console.Error.WriteLine(e.Message);
-    return CommandLine.Failed;
+    return CommandLine.Explain(e);
 }
 return 0;
 

@@ -18,6 +18,12 @@ public static class CommandLine
     public const int Failed = 1;
     public const int BadUsage = 2;
 
+    /// <summary>
+    /// The database could not be reached (sysexits' <c>EX_UNAVAILABLE</c>): nothing was read or changed, and running it
+    /// again later may succeed, so a script can tell it from input that will fail again (<see cref="Failed"/>).
+    /// </summary>
+    public const int Unavailable = 69;
+
     /// <summary>Interrupted (Ctrl+C or SIGTERM): the shell's code for a process ended by SIGINT.</summary>
     public const int Interrupted = 130;
 
@@ -76,8 +82,8 @@ public static class CommandLine
     /// <summary>
     /// A failure to prepare the database that its message explains to whoever runs the service (no PostgreSQL
     /// programs, a migration that does not apply, seed data that is not valid, a database that cannot be reached): said
-    /// once, without a stack trace, and the process ends with <see cref="Failed"/>, whether a verb or the server's
-    /// start met it.
+    /// once, without a stack trace (<see cref="Explain"/>), and the process ends with <see cref="Failed"/>, or
+    /// <see cref="Unavailable"/> for a database it could not reach, whether a verb or the server's start met it.
     /// </summary>
     public static bool IsTheOperatorsToFix(Exception e) =>
         e is EmbeddedPostgresException or MigrationException or SeedDataInvalidException or NpgsqlException;
@@ -142,8 +148,22 @@ public static class CommandLine
         }
         catch (Exception e) when (IsTheOperatorsToFix(e))
         {
-            Console.Error.WriteLine(e.Message);
-            return Failed;
+            return Explain(e);
         }
     }
+
+    /// <summary>Says why the database could not be prepared, once and without a stack trace, and gives the exit code for it.</summary>
+    public static int Explain(Exception e)
+    {
+        if (IsUnreachable(e))
+        {
+            Console.Error.WriteLine($"The database could not be reached; nothing was read or changed: {e.Message}");
+            return Unavailable;
+        }
+        Console.Error.WriteLine(e.Message);
+        return Failed;
+    }
+
+    // The driver's own failure to connect (a refused or timed-out socket), not an error the server answered with.
+    private static bool IsUnreachable(Exception e) => e is NpgsqlException and not PostgresException;
 }

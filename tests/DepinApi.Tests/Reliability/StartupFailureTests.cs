@@ -36,4 +36,23 @@ public sealed class StartupFailureTests
             await TestPostgres.DropDatabaseAsync(connectionString);
         }
     }
+
+    [Fact]
+    public async Task An_import_that_cannot_reach_its_database_exits_with_its_own_code_and_says_nothing_was_changed()
+    {
+        // A port nothing listens on: a script must tell this (try again later) from seed data that will fail again.
+        var nowhere = $"Host=127.0.0.1;Port={FreePort.OnLoopback()};Username=depin;Database=depin;Timeout=3";
+        var seed = SeedFixture.Valid().Write();
+        try
+        {
+            await using var import = DepinApiProcess.StartImport(nowhere, seed, "unreachable");
+
+            Assert.True(await import.WaitForExitAsync() == CommandLine.Unavailable, import.Transcript);
+            Assert.StartsWith("The database could not be reached; nothing was read or changed: ", import.Error.TrimStart());
+        }
+        finally
+        {
+            Directory.Delete(seed, recursive: true);
+        }
+    }
 }
