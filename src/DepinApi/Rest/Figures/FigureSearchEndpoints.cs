@@ -78,16 +78,11 @@ public static class FigureSearchEndpoints
     private static async Task RefuseUnstatedFiltersAsync(ReadSession session, FigureSearch search, CancellationToken cancellationToken)
     {
         var (metrics, periodStated) = await session.FigureVocabularyAsync(search.Period, cancellationToken);
-        if (search.Metric is { } metric && !metrics.Contains(metric, StringComparer.Ordinal))
-        {
-            // Compared as written, as every metric parameter is (ANNUALIZED_EXTERNAL_REVENUE is GraphQL's spelling, not
-            // REST's), so the refusal names the API's spelling when the case alone differs.
-            var expected = "a metric some figure states: " + string.Join(", ", metrics);
-            var suggestion = NearestNames.Nearest(metric, metrics);
-            throw new InvalidParameterException("metric", expected, metric,
-                InvalidParameterException.Describe(QueryParsing.Parameter, "metric", expected, metric) + QueryParsing.DidYouMean(suggestion))
-            { Suggestion = suggestion };
-        }
+        // Compared as written, as every metric parameter is (ANNUALIZED_EXTERNAL_REVENUE is GraphQL's spelling, not
+        // REST's), so the refusal names the API's spelling when the case alone differs.
+        if (search.Metric is { } metric
+            && QueryParsing.NotOneOf("metric", metric, metrics, expected: "a metric some figure states: " + string.Join(", ", metrics)) is { } refused)
+            throw refused;
         if (search.Period is { } period && !periodStated)
             throw new InvalidParameterException("period",
                 "a period some figure states, as the figures write it: a quarter (2026Q2), a date (2026-06-01) or a metric's period (2026)", period);

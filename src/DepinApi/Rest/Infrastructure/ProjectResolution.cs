@@ -45,8 +45,9 @@ public static class ProjectResolution
     /// <see cref="SlugsAsync"/> reads them, whose order, repetition and case (of ASCII letters) change nothing it finds.
     /// </summary>
     public static string ScopeForm(string value) =>
-        string.Join(',', value.Split(',', StringSplitOptions.TrimEntries).Select(AsciiLetters.Lower).Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal));
+        string.Join(',', NamesIn(value).Select(AsciiLetters.Lower).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+    private static string[] NamesIn(string value) => value.Split(',', StringSplitOptions.TrimEntries);
 
     public static async Task<IReadOnlyCollection<string>?> SlugsAsync(ReadSession session, string parameter, string? value,
         CancellationToken cancellationToken)
@@ -54,7 +55,7 @@ public static class ProjectResolution
         if (string.IsNullOrEmpty(value))
             return null;
         // Names are looked up one by one, so a name given twice (in any case) is looked up once, and a list is capped.
-        var names = value.Split(',', StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var names = NamesIn(value).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (names.Length > MaxNames)
         {
             throw new InvalidParameterException(parameter, $"at most {MaxNames} distinct project names", value,

@@ -54,16 +54,16 @@ public static class QueryParsing
     }
 
     /// <summary>
-    /// The refusal of <paramref name="value"/> when it is not one of <paramref name="allowed"/>, naming them and the
-    /// nearest as <c>suggestion</c>; null when it is. <paramref name="noun"/> is what the API calls the input in its
-    /// detail: REST's "parameter", GraphQL's "argument".
+    /// The refusal of <paramref name="value"/> when it is not one of <paramref name="allowed"/>, naming them (in the
+    /// words of <paramref name="expected"/> when given) and the nearest as <c>suggestion</c>; null when it is.
+    /// <paramref name="noun"/> is what the API calls the input in its detail: REST's "parameter", GraphQL's "argument".
     /// </summary>
     public static InvalidParameterException? NotOneOf(string parameter, string value, IReadOnlyCollection<string> allowed,
-        string noun = Parameter)
+        string noun = Parameter, string? expected = null)
     {
         if (allowed.Contains(value))
             return null;
-        var expected = OneOfText(allowed);
+        expected ??= OneOfText(allowed);
         var suggestion = NearestNames.Nearest(value, allowed);
         return new InvalidParameterException(parameter, expected, value,
             InvalidParameterException.Describe(noun, parameter, expected, value) + DidYouMean(suggestion))
