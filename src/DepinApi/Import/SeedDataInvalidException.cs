@@ -6,7 +6,4 @@ namespace DepinApi.Import;
 /// </summary>
 public sealed class SeedDataInvalidException(string directory, IReadOnlyList<ImportError> errors) : Exception(
     $"The seed data in {directory} is not valid; nothing was imported ({errors.Count} error(s)):{Environment.NewLine}"
-    + string.Join(Environment.NewLine, errors))
-{
-    public IReadOnlyList<ImportError> Errors { get; } = errors;
-}
+    + string.Join(Environment.NewLine, errors));

@@ -34,7 +34,8 @@ internal static class SourceQuotes
                     || string.IsNullOrWhiteSpace(quoteField.Value) || !seedFileOf.TryGetValue(sourceField.Value, out var seedFile))
                     continue;
                 var path = Path.Combine(seedFile.FileIn, seedFile.Name);
-                // A missing, unreadable or undecodable article is reported once, by itself.
+                // An article that is missing (reported by the check that seed files exist) or not UTF-8 (reported as it
+                // was read) has no text to search.
                 if (articles.GetValueOrDefault(path) is not { } article || article.Contains(quoteField.Value, StringComparison.Ordinal))
                     continue;
                 errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
