@@ -52,10 +52,13 @@ public static class Vocabularies
     public static readonly IReadOnlyList<string> SingleNumberQualifiers =
         Qualifier.Values.Where(v => v != RangeQualifier).ToArray();
 
+    /// <summary>The unit of a share, a rate or a multiple: 0.5 is 50%, 10 is 10x.</summary>
+    public const string FractionUnit = "fraction";
+
     public static readonly ClosedVocabulary MetricUnit = new("MetricUnit",
         "The unit of a network or sector figure's value.",
         new("count", "A number of things."),
-        new("fraction", "A fraction: 0.5 is 50%."),
+        new(FractionUnit, "A fraction: 0.5 is 50%."),
         new("usd", "US dollars."),
         new("tokens", "Tokens of the project's own currency."),
         new("hours", "Hours."),

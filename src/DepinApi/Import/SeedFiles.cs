@@ -72,7 +72,11 @@ internal static partial class SeedFiles
             SourceReference(),
             Req("quote", Text),
         ],
-        rules: [new FourthQuarterRule("metric", "quarter", Series.SeriesUnitsTransform.YearLongMetric)]);
+        rules:
+        [
+            new FourthQuarterRule("metric", "quarter", Series.SeriesUnitsTransform.YearLongMetric),
+            StatedInQuoteRule.Number("amount_usd"),
+        ]);
 
     public static readonly FileSpec SettlementMix = new("settlement_mix", "settlement_mix", "id",
         [
@@ -92,6 +96,8 @@ internal static partial class SeedFiles
             new AtLeastOneOfRule("stablecoin_share", "native_share", "label"),
             new OnlyWithoutRule("label", "stablecoin_share", "native_share"),
             new SumAtMostRule("stablecoin_share", "native_share", 1),
+            StatedInQuoteRule.Fraction("stablecoin_share"),
+            StatedInQuoteRule.Fraction("native_share"),
         ]);
 
     public static readonly FileSpec TokenPrices = new("token_prices", "token_prices", "id",
@@ -113,6 +119,10 @@ internal static partial class SeedFiles
         [
             new AtLeastOneOfRule("price_usd", "change_30d", "change_90d", "change_1y"),
             new SingleFigureWhenQualifiedRule("qualifier", "price_usd", "change_30d", "change_90d", "change_1y"),
+            StatedInQuoteRule.Number("price_usd"),
+            StatedInQuoteRule.Fraction("change_30d"),
+            StatedInQuoteRule.Fraction("change_90d"),
+            StatedInQuoteRule.Fraction("change_1y"),
         ]);
 
     public static readonly FileSpec NetworkMetrics = new("network_metrics", "network_metrics", "id",
@@ -178,10 +188,13 @@ internal static partial class SeedFiles
         Req("quote", Text),
     ];
 
+    // Network metrics and sector figures: a range's ends ordered and qualified, each stated in the quote.
     private static RowRule[] RangeRules() =>
     [
         new NotBelowRule("value_max", "value"),
         new RangeQualifierRule("qualifier", "value_max"),
+        StatedInQuoteRule.InUnitOf("value", "unit"),
+        StatedInQuoteRule.InUnitOf("value_max", "unit"),
     ];
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]

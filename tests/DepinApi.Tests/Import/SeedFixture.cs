@@ -37,7 +37,7 @@ public sealed class SeedFixture
             """);
         fixture.Set("settlement_mix.csv", """
             id,project,as_of,stablecoin_share,native_share,label,basis,qualifier,source,quote
-            helium-2026-06-01-mix,helium,2026-06-01,0.70,0.30,,estimate,about,src-one,Helium settles about 70% in stablecoins.
+            helium-2026-06-01-mix,helium,2026-06-01,0.70,0.30,,estimate,about,src-one,Helium settles about 70% in stablecoins and 30% in HNT.
             akash-2026-06-01-mix,akash,2026-06-01,,,mainly_native,estimate,,src-one,Akash mainly settles in native tokens.
 
             """);
@@ -58,7 +58,7 @@ public sealed class SeedFixture
         fixture.Set("sector_figures.csv", """
             id,scope,period,metric,value,value_max,unit,basis,qualifier,source,quote
             depin-2025-revenue,depin,2025,annualized_external_revenue,800000000,,usd,estimate,over,src-one,DePIN surpassed $800 million.
-            depin-compute-2026-06-01-utilization,depin_compute,2026-06-01,gpu_utilization,0.85,,fraction,estimate,,src-two,Utilization was 0.85.
+            depin-compute-2026-06-01-utilization,depin_compute,2026-06-01,gpu_utilization,0.85,,fraction,estimate,,src-two,Utilization was 85%.
 
             """);
         fixture.Set("evidence.csv", """

@@ -112,7 +112,8 @@ public class VersioningTests
         await using var database = await ImportDatabase.CreateAsync();
         await database.ImportValidAsync(SeedFixture.Valid());
 
-        var result = await database.ImportValidAsync(SeedFixture.Valid().Replace("revenue.csv", ",851700,", ",851800,"));
+        var result = await database.ImportValidAsync(SeedFixture.Valid().Replace("revenue.csv",
+            ",851700,disclosed,,src-one,Helium earned $851700", ",851800,disclosed,,src-one,Helium earned $851800"));
 
         Assert.Equal(2, result.DataVersion);
         var expected = AllUnchanged();

@@ -15,13 +15,9 @@ public static class SecondDataVersion
     public const string RevisedFigure = "aethir-2025q2-quarterly-revenue";
 
     /// <summary>Corrects <see cref="RevisedFigure"/> in the revenue file of the seed copy in <paramref name="directory"/>.</summary>
-    public static void ReviseFigure(string directory)
-    {
-        var revenue = Path.Combine(directory, "revenue.csv");
-        File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
-            $"{RevisedFigure},aethir,2025Q2,quarterly_revenue,32700000,", $"{RevisedFigure},aethir,2025Q2,quarterly_revenue,32800000,",
-            StringComparison.Ordinal));
-    }
+    public static void ReviseFigure(string directory) =>
+        SeedDataCopy.ReviseFigure(directory, "revenue.csv", RevisedFigure,
+            (",quarterly_revenue,32700000,", ",quarterly_revenue,32800000,"), ("$32.7 million in Q2", "$32.8 million in Q2"));
 
     /// <summary>Gives Render the former slug "rndr" in the aliases file of the seed copy in <paramref name="directory"/>.</summary>
     public static void AddFormerSlug(string directory) =>

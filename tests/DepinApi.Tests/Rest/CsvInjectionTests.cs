@@ -73,7 +73,7 @@ public class CsvInjectionTests
         var json = await client.GetStringAsync("/v1/revenue/aethir-2025q2-quarterly-revenue");
         var priceJson = await client.GetStringAsync("/v1/token-prices/helium-2026-06-01-price");
 
-        Assert.Equal("'=HYPERLINK(\"http://attacker.example\",\"Click\")", figure["quote"]);
+        Assert.Equal("'=HYPERLINK(\"http://attacker.example\",\"Click\") $32.7 million", figure["quote"]);
         Assert.StartsWith("'@Aethir revenue, Q2 2025", figure["citation"]);
         Assert.Equal("32700000", figure["amountUsd"]);
         Assert.Equal("-0.7855", price["change1y"]);
@@ -132,10 +132,10 @@ public class CsvInjectionTests
     private static string HostileSeed()
     {
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-csv-injection-");
-        SeedDataCopy.AddToArticle(directory, "004_0d4ccd866ea6cb5b.txt", "=HYPERLINK(\"http://attacker.example\",\"Click\")");
+        SeedDataCopy.AddToArticle(directory, "004_0d4ccd866ea6cb5b.txt", "=HYPERLINK(\"http://attacker.example\",\"Click\") $32.7 million");
         Rewrite(Path.Combine(directory, "revenue.csv"),
             "blockeden-early-2026,\"The quarterly growth trajectory was steep and consistent: $28.5 million in Q1, $32.7 million in Q2 (up 14.5%), and $39.9 million in Q3 (up 22%).\"",
-            "blockeden-early-2026,\"=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\")\"", "aethir-2025q2-quarterly-revenue,");
+            "blockeden-early-2026,\"=HYPERLINK(\"\"http://attacker.example\"\",\"\"Click\"\") $32.7 million\"", "aethir-2025q2-quarterly-revenue,");
         Rewrite(Path.Combine(directory, "projects.csv"), "aethir,Aethir,", "aethir,@Aethir,", null);
         Rewrite(Path.Combine(directory, "projects.csv"), "helium,Helium,", "helium,=Helium,", null);
         return directory;

@@ -50,7 +50,15 @@ internal static class LongSeries
         return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, string id, string day, string price, string change, string qualifier) =>
+    // The quote states the row's numbers, as the importer requires of every figure.
+    private static void Row(StringBuilder csv, string id, string day, string price, string change, string qualifier)
+    {
+        var stated = string.Join(", ", new[]
+        {
+            price.Length == 0 ? "" : "$" + price,
+            change.Length == 0 ? "" : (decimal.Parse(change, CultureInfo.InvariantCulture) * 100).ToString(CultureInfo.InvariantCulture) + "% over a year",
+        }.Where(s => s.Length > 0));
         csv.Append(CultureInfo.InvariantCulture,
-            $"{id},akash,AKT,{day},{price},,,{change},{qualifier},src-two,SYNTHETIC test figure; not a real price.\n");
+            $"{id},akash,AKT,{day},{price},,,{change},{qualifier},src-two,\"SYNTHETIC test figure, not a real price: {stated}.\"\n");
+    }
 }

@@ -146,7 +146,7 @@ public sealed class LongSeriesReadTests(LongSeriesFixture series) : IClassFixtur
         await using var database = await ReadModelDatabase.CreateAsync();
         await database.ImportAsync(SeedFixture.Valid());
         await database.ImportAsync(SeedFixture.Valid()
-            .Replace("token_prices.csv", "2026-06-01,0.7277,,,-0.7855", "2026-06-01,0.8580,,,-0.7855"));
+            .Replace("token_prices.csv", "2026-06-01,0.7277,,,-0.7855,,src-one,\"HNT is $0.7277", "2026-06-01,0.8580,,,-0.7855,,src-one,\"HNT is $0.8580"));
         using var service = new SectorAnalyticsService(database.Sessions);
 
         var past = await service.AnalyseAsync(AsOf.ForVersion(1), null, null, null, CancellationToken.None);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DepinApi.Import;
 using DepinApi.Tests.Infrastructure;
@@ -38,11 +39,9 @@ public sealed class ScreeningApiFixture : IAsyncLifetime
     private static string WithHeliumShare(string share)
     {
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-screening-");
-        var path = Path.Combine(directory, "settlement_mix.csv");
-        var text = File.ReadAllText(path);
-        const string row = "helium-2026-06-01-settlement-mix,helium,2026-06-01,0.70,";
-        Assert.Contains(row, text);
-        File.WriteAllText(path, text.Replace(row, $"helium-2026-06-01-settlement-mix,helium,2026-06-01,{share},", StringComparison.Ordinal));
+        var percent = (decimal.Parse(share, CultureInfo.InvariantCulture) * 100).ToString("0.##", CultureInfo.InvariantCulture);
+        SeedDataCopy.ReviseFigure(directory, "settlement_mix.csv", "helium-2026-06-01-settlement-mix",
+            (",2026-06-01,0.70,", $",2026-06-01,{share},"), ("settles about 70% of fees", $"settles about {percent}% of fees"));
         return directory;
     }
 

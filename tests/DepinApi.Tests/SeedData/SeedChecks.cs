@@ -24,25 +24,4 @@ public static class SeedChecks
                 yield return $"{row}: quote is not verbatim in {seedFile}: {row["quote"]}";
         }
     }
-
-    /// <summary>Every number of the row must be stated in its quote.</summary>
-    public static IEnumerable<string> NumbersNotInQuote(SeedTable figures)
-    {
-        foreach (var row in figures.Rows)
-        {
-            foreach (var (column, kind) in SeedSchema.NumericColumns(figures.Name, row))
-            {
-                var raw = row[column];
-                if (raw.Length == 0)
-                    continue;
-                if (!SeedSchema.PlainDecimal().IsMatch(raw))
-                {
-                    yield return $"{row}: {column} '{raw}' is not a plain decimal";
-                    continue;
-                }
-                if (!QuoteNumbers.Appears(row["quote"], SeedSchema.Decimal(raw), kind))
-                    yield return $"{row}: {column} {raw} does not appear in its quote ({kind}): {row["quote"]}";
-            }
-        }
-    }
 }

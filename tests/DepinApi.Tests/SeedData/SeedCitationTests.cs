@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DepinApi.Import;
 using DepinApi.ReadModel;
 using DepinApi.Rest.Citations;
 

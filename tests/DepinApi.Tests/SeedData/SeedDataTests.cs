@@ -77,13 +77,6 @@ public class SeedDataTests
 
     [Theory]
     [MemberData(nameof(FigureFiles))]
-    public void Every_number_of_a_row_appears_in_its_quote(string file)
-    {
-        Assert.Empty(SeedChecks.NumbersNotInQuote(SeedFiles.Load(file)));
-    }
-
-    [Theory]
-    [MemberData(nameof(FigureFiles))]
     public void Project_and_source_references_exist(string file)
     {
         var slugs = Projects.Rows.Select(r => r["slug"]).ToHashSet();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DepinApi.Domain;
+using DepinApi.Import;
 
 namespace DepinApi.Tests.SeedData;
 
@@ -59,21 +60,14 @@ public static partial class SeedSchema
 
     public static readonly HashSet<string> RevenueMetrics = [.. Vocabularies.RevenueMetric.Values];
 
-    /// <summary>The numeric columns of a figure row and how each is written in prose.</summary>
-    public static IEnumerable<(string Column, FigureKind Kind)> NumericColumns(string file, SeedRow row) => file switch
-    {
-        Revenue => [("amount_usd", FigureKind.Number)],
-        SettlementMix => [("stablecoin_share", FigureKind.Percent), ("native_share", FigureKind.Percent)],
-        TokenPrices =>
-        [
-            ("price_usd", FigureKind.Number), ("change_30d", FigureKind.Percent),
-            ("change_90d", FigureKind.Percent), ("change_1y", FigureKind.Percent),
-        ],
-        NetworkMetrics or SectorFigures => row["unit"] == "fraction"
-            ? [("value", FigureKind.Percent), ("value_max", FigureKind.Percent)]
-            : [("value", FigureKind.Number), ("value_max", FigureKind.Number)],
-        _ => [],
-    };
+    /// <summary>
+    /// The numeric columns of a figure row and how each is written in prose: the importer's own rule that each is
+    /// stated in the quote (<see cref="StatedInQuoteRule"/>), so the tests read the same list.
+    /// </summary>
+    internal static IEnumerable<(string Column, FigureKind Kind)> NumericColumns(string file, SeedRow row) =>
+        DepinApi.Import.SeedFiles.All.Single(spec => spec.FileName == file).Rules
+            .OfType<StatedInQuoteRule>()
+            .Select(rule => (rule.Column, rule.KindFor(rule.UnitColumn is null ? null : row[rule.UnitColumn])));
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     public static partial Regex Id();

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace DepinApi.Tests.SeedData;
+namespace DepinApi.Import;
 
 /// <summary>How a CSV value is written in prose.</summary>
-public enum FigureKind
+internal enum FigureKind
 {
     /// <summary>A plain number: dollars, counts, prices, tokens ("$520 million", "440,000+", "0.7277", "10x").</summary>
     Number,
@@ -16,14 +16,14 @@ public enum FigureKind
     Percent,
 }
 
-public readonly record struct QuoteNumber(decimal Value, FigureKind Kind);
+internal readonly record struct QuoteNumber(decimal Value, FigureKind Kind);
 
 /// <summary>
 /// Reads the numbers a sentence states, normalised the way the CSV files write them, so that a
-/// row's value can be required to be one of them exactly. Exact decimal equality is the point:
-/// 32.8 million must not pass for "$32.7 million".
+/// row's value can be required to be one of them exactly (<see cref="StatedInQuoteRule"/>). Exact
+/// decimal equality is the point: 32.8 million must not pass for "$32.7 million".
 /// </summary>
-public static partial class QuoteNumbers
+internal static partial class QuoteNumbers
 {
     // "35-40%": both ends are percentages, and the dash is not a minus sign.
     [GeneratedRegex(@"(?<![\p{L}\d.,])(?<lo>\d+(?:\.\d+)?)\s*[-–]\s*(?<hi>\d+(?:\.\d+)?)\s*%")]
