@@ -12,7 +12,7 @@ public class SeedDataTests
         { SeedSchema.SettlementMix, 4 },
         { SeedSchema.TokenPrices, 8 },
         { SeedSchema.NetworkMetrics, 26 },
-        { SeedSchema.SectorFigures, 10 },
+        { SeedSchema.SectorFigures, 9 },
         { SeedSchema.Evidence, 17 },
     };
 

@@ -20,7 +20,6 @@ public static class MetricNames
         ["new_leases_growth_qoq"] = "quarter-over-quarter growth in new leases",
         ["compute_capacity_multiple_target"] = "compute capacity target",
         ["emissions_to_revenue_multiple"] = "token emissions as a multiple of demand-generated revenue",
-        ["enterprises_without_substantial_cloud_value"] = "share of enterprises without substantial value from cloud investments",
         ["public_company_treasury_allocation"] = "public-company treasury allocation",
         ["projected_market_cagr"] = "projected compound annual growth rate of the market",
         ["navir_exit_value"] = "NAVIR exit value",

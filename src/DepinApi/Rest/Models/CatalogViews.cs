@@ -58,7 +58,7 @@ public sealed record ChangeView(int Version, DateTimeOffset ImportedAt, string T
 
 /// <summary>What the API serves: the data version, when it was imported, row counts, and the methodology version.</summary>
 [OpenApiCsvExample("dataVersion,lastImport,methodologyVersion,counts\r\n1,2026-06-01T08:00:00Z," + DepinApi.Screening.Methodology.Version
-    + ",evidence=17 network_metrics=26 project_aliases=0 projects=7 revenue=19 sector_figures=10 settlement_mix=4 sources=3 token_prices=8\r\n")]
+    + ",evidence=17 network_metrics=26 project_aliases=0 projects=7 revenue=19 sector_figures=9 settlement_mix=4 sources=3 token_prices=8\r\n")]
 public sealed record MetaView(
     DataVersionRef DataVersion, DateTimeOffset LastImport, IReadOnlyDictionary<string, long> Counts, string MethodologyVersion,
     IReadOnlyList<VersionView> Versions)
@@ -71,7 +71,7 @@ public sealed record MetaView(
         ["project_aliases"] = 0,
         ["projects"] = 7,
         ["revenue"] = 19,
-        ["sector_figures"] = 10,
+        ["sector_figures"] = 9,
         ["settlement_mix"] = 4,
         ["sources"] = 3,
         ["token_prices"] = 8,
