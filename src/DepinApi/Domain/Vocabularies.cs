@@ -58,7 +58,7 @@ public static class Vocabularies
     public static readonly ClosedVocabulary MetricUnit = new("MetricUnit",
         "The unit of a network or sector figure's value.",
         new("count", "A number of things."),
-        new(FractionUnit, "A fraction: 0.5 is 50%."),
+        new(FractionUnit, "A fraction: 0.5 is 50%, and a change is the rise or fall (4.28 is up 428%). A metric named as a multiple holds the ratio itself: 2 is doubling, 10 is 10x."),
         new("usd", "US dollars."),
         new("tokens", "Tokens of the project's own currency."),
         new("hours", "Hours."),

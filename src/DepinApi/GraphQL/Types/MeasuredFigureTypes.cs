@@ -38,6 +38,7 @@ internal static class MeasuredFigureTypes
         .Citable((views, m) => views.Cite(m))
         .Build();
 
-    private const string PeriodDescription =
-        "The period as the source dates it: a quarter (2025Q3), a year (2025), a month (2025-10), a day (2026-06-01) or a span (2025-01/2025-09).";
+    internal const string PeriodDescription =
+        "The period as the source dates it: a quarter (2025Q3), a year (2025), a month (2025-10), a day (2026-06-01) or a span (2025-01/2025-09). "
+        + "A figure its source does not date carries the source's own period, meaning as reported then, not measured over it; its citation says so (as reported in early 2026).";
 }

@@ -15,7 +15,7 @@ internal static class SectorAnalyticsTypes
             .Description("A figure a source states for the sector as a whole.")
             .Field("figureId", new GraphQLNonNull(Scalars.ID), f => f.Description("The sector figure's id.").Resolve(s => s.FigureId))
             .Field("scope", new GraphQLNonNull(DepinEnums.SectorScope), f => f.Description("Which part of the sector it describes.").Resolve(s => s.Scope))
-            .Field("period", new GraphQLNonNull(Scalars.String), f => f.Description("The period as the source dates it.").Resolve(s => s.Period))
+            .Field("period", new GraphQLNonNull(Scalars.String), f => f.Description(MeasuredFigureTypes.PeriodDescription).Resolve(s => s.Period))
             .Field("metric", new GraphQLNonNull(Scalars.String), f => f.Description("What is measured.").Resolve(s => s.Metric))
             .Field("value", new GraphQLNonNull(DecimalScalar.Type), f => f.Description("The value.").Resolve(s => s.Value))
             .Field("unit", new GraphQLNonNull(DepinEnums.MetricUnit), f => f.Description("The unit of value.").Resolve(s => s.Unit))
