@@ -18,6 +18,7 @@ public static class HealthEndpoints
                 "Use it as a liveness probe; use /readyz to decide whether to send traffic.")
             .Produces<LivenessResponse>()
             .WithUntaggedPreconditions()
+            .AddEndpointFilter(NotStored)
             // A status page in a browser may poll the probes from another origin.
             .RequireCors(RestApi.CorsPolicy);
         app.MapGet("/readyz", ReadinessAsync)
@@ -30,8 +31,16 @@ public static class HealthEndpoints
             .Produces<ReadinessResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithUntaggedPreconditions()
+            .AddEndpointFilter(NotStored)
             .RequireCors(RestApi.CorsPolicy);
         return app;
+    }
+
+    // A probe answers for this moment: a cache that kept it would report a state that has passed.
+    private static ValueTask<object?> NotStored(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return next(context);
     }
 
     /// <summary>

@@ -117,6 +117,7 @@ public static class ServiceRegistration
         app.UseTrustedProxyHeaders();
         app.UseRequestLogging();
         app.UseDepinSecurity();
+        app.UseErrorsNotStored();
         app.UseRefusalPacing();
         // Before anything reads them: the output cache, static files and file results evaluate them too.
         app.UseUnparsablePreconditionsIgnored();
