@@ -4,7 +4,7 @@ namespace DepinApi.Errors;
 /// An error answer that says nothing about caching says it may not be stored (<c>Cache-Control: no-store</c>). A 404 is
 /// cacheable by default (RFC 9111 4.2.2), so a shared cache in front of the API would keep "no such figure" past the
 /// import that adds it, and a 429 or 503 past the moment it stops being true. An answer that chose its own caching (a
-/// kept 412 of a failed <c>If-Match</c>, a refused preflight) keeps it.
+/// GraphQL response's, which says it for errors too) keeps it.
 /// </summary>
 public static class ErrorsNotStored
 {
