@@ -29,10 +29,11 @@ internal static partial class QuoteNumbers
     [GeneratedRegex(@"(?<![\p{L}\d.,])(?<lo>\d+(?:\.\d+)?)\s*[-–]\s*(?<hi>\d+(?:\.\d+)?)\s*%")]
     private static partial Regex PercentRange();
 
-    // A number not glued to a word ("5G", "GB200", "Q3", "V3.1" are names, not figures).
+    // A number not glued to a word ("5G", "GB200", "Q3", "V3.1" are names, not figures), but for an amount of dollars
+    // abbreviated as the press writes it ("$4.2M", "$1.5bn", "$500K"); without "$", "80B" is a name ("Qwen3-80B").
     [GeneratedRegex(
-        @"(?<![\p{L}\d.,])(?<neg>[-−])?\$?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" +
-        @"(?<pct>\s*%)?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?(?<x>x)?\+?(?![\p{L}\d])",
+        @"(?<![\p{L}\d.,])(?<neg>[-−])?(?<dollar>\$)?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)" +
+        @"(?<pct>\s*%)?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?(?<abbr>bn|mn|tn|[kmbt])?(?<x>x)?\+?(?![\p{L}\d])",
         RegexOptions.IgnoreCase)]
     private static partial Regex NumberToken();
 
@@ -71,11 +72,13 @@ internal static partial class QuoteNumbers
         var previousEnd = 0;
         foreach (Match m in NumberToken().Matches(text))
         {
+            if (m.Groups["abbr"].Success && !m.Groups["dollar"].Success)
+                continue;
             var magnitude = decimal.Parse(m.Groups["num"].Value.Replace(",", ""), NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture);
             var minus = m.Groups["neg"].Success;
             var spelled = m.Groups["num"].Value + m.Groups["pct"].Value
-                          + (m.Groups["scale"].Success ? " " + m.Groups["scale"].Value : "") + m.Groups["x"].Value;
+                          + (m.Groups["scale"].Success ? " " + m.Groups["scale"].Value : "") + m.Groups["abbr"].Value + m.Groups["x"].Value;
 
             if (m.Groups["pct"].Success)
             {
@@ -86,7 +89,7 @@ internal static partial class QuoteNumbers
             }
             else
             {
-                var value = magnitude * Scale(m.Groups["scale"].Value);
+                var value = magnitude * Scale(m.Groups["scale"].Value) * Scale(Abbreviated(m.Groups["abbr"].Value));
                 found.Add((new QuoteNumber(minus ? -value : value, FigureKind.Number), spelled));
                 if (m.Groups["x"].Success)
                     found.Add((new QuoteNumber(minus ? -value : value, FigureKind.Percent), spelled));
@@ -108,6 +111,15 @@ internal static partial class QuoteNumbers
 
     private static decimal Percent(string s) =>
         decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) / 100m;
+
+    private static string Abbreviated(string abbreviation) => abbreviation.ToLowerInvariant() switch
+    {
+        "" => "",
+        "k" => "thousand",
+        "m" or "mn" => "million",
+        "b" or "bn" => "billion",
+        _ => "trillion",
+    };
 
     private static decimal Scale(string word) => word.ToLowerInvariant() switch
     {

@@ -22,6 +22,10 @@ public class QuoteNumbersTests
     [InlineData("| 0.001804 | -93.05% |", "0.001804")]
     [InlineData("by 10x or more", "10")]
     [InlineData("more than doubling its compute capacity", "2")]
+    [InlineData("a run rate of $4.2M", "4200000")]
+    [InlineData("raised $1.5bn in total", "1500000000")]
+    [InlineData("a $500K grant", "500000")]
+    [InlineData("$2.5m of fees", "2500000")]
     public void Reads_numbers(string quote, string expected)
     {
         Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Number), string.Join(", ", QuoteNumbers.Extract(quote)));
@@ -60,6 +64,9 @@ public class QuoteNumbersTests
     [InlineData("$28.5 million in Q1", "1", false)]
     [InlineData("by 10x or more", "0.10", true)] // a multiple is not a percentage
     [InlineData("reaching 27,000", "270", true)]
+    [InlineData("models such as Qwen3-Next-80B-A3B", "80000000000", false)] // an abbreviation without "$" is a name
+    [InlineData("models such as Qwen3-Next-80B-A3B", "80", false)]
+    [InlineData("a run rate of $4.2M", "4.2", false)]
     public void Rejects_near_misses(string quote, string wrong, bool asPercent)
     {
         var kind = asPercent ? FigureKind.Percent : FigureKind.Number;
