@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DepinApi.Domain;
 using static DepinApi.Import.ColumnSpec;
@@ -21,6 +22,9 @@ internal static partial class SeedFiles
     private static readonly TextField TokenSymbol = new(TokenSymbolPattern(), "1 to 12 upper-case letters or digits, like 'HNT'");
     private static readonly TextField FileName = new(FileNamePattern(), "a file name without folders, like '000_e871e4a250482ae1.txt'");
     private static readonly TextField Text = TextField.Any;
+    private static readonly TextField Quote = new(NoBlankLine(),
+        string.Create(CultureInfo.InvariantCulture, $"one sentence or table row of its article, at most {QuotedSentence.MaxLength:N0} characters, without a blank line"),
+        QuotedSentence.MaxLength);
 
     private static readonly EnumField Basis = new(Vocabularies.Basis.Values);
     private static readonly EnumField Qualifier = new(Vocabularies.SingleNumberQualifiers);
@@ -70,7 +74,7 @@ internal static partial class SeedFiles
             Req("basis", Basis),
             Opt("qualifier", Qualifier),
             SourceReference(),
-            Req("quote", Text),
+            Req("quote", Quote),
         ],
         rules:
         [
@@ -89,7 +93,7 @@ internal static partial class SeedFiles
             Req("basis", Basis),
             Opt("qualifier", Qualifier),
             SourceReference(),
-            Req("quote", Text),
+            Req("quote", Quote),
         ],
         rules:
         [
@@ -112,7 +116,7 @@ internal static partial class SeedFiles
             Opt("change_1y", Change),
             Opt("qualifier", Qualifier),
             SourceReference(),
-            Req("quote", Text),
+            Req("quote", Quote),
         ],
         // A source may state a change in a sentence that gives no price.
         rules:
@@ -153,7 +157,7 @@ internal static partial class SeedFiles
             Req("period", PeriodField.Instance),
             Req("basis", Basis),
             SourceReference(),
-            Req("quote", Text),
+            Req("quote", Quote),
         ],
         rules: [EvidenceLabels]);
 
@@ -185,7 +189,7 @@ internal static partial class SeedFiles
         Req("basis", Basis),
         Opt("qualifier", QualifierOrRange),
         SourceReference(),
-        Req("quote", Text),
+        Req("quote", Quote),
     ];
 
     // Network metrics and sector figures: a range's ends ordered and qualified, each stated in the quote.
@@ -199,6 +203,10 @@ internal static partial class SeedFiles
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugPattern();
+
+    // A paragraph break (a line holding nothing but white space) inside a quote: no sentence spans two paragraphs.
+    [GeneratedRegex(@"^(?![\s\S]*\n[ \t]*\r?\n)")]
+    private static partial Regex NoBlankLine();
 
     [GeneratedRegex(@"^[a-z0-9]+(_[a-z0-9]+)*\z")]
     private static partial Regex MetricPattern();

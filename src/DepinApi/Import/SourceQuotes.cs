@@ -2,7 +2,8 @@ namespace DepinApi.Import;
 
 /// <summary>
 /// Every figure cites the sentence it came from: its <c>quote</c> must occur, character for character, in the article
-/// its <c>source</c> was read from (<c>sources/&lt;seed_file&gt;</c>). An import is the only way figures reach the
+/// its <c>source</c> was read from (<c>sources/&lt;seed_file&gt;</c>), as whole sentences or a whole table row
+/// (<see cref="QuotedSentence"/>). An import is the only way figures reach the
 /// database, so this is where a quote that was paraphrased, mistyped or made up is refused.
 /// </summary>
 internal static class SourceQuotes
@@ -36,10 +37,14 @@ internal static class SourceQuotes
                 var path = Path.Combine(seedFile.FileIn, seedFile.Name);
                 // An article that is missing (reported by the check that seed files exist) or not UTF-8 (reported as it
                 // was read) has no text to search.
-                if (articles.GetValueOrDefault(path) is not { } article || article.Contains(quoteField.Value, StringComparison.Ordinal))
+                if (articles.GetValueOrDefault(path) is not { } article)
                     continue;
-                errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
-                    $"quote does not occur verbatim in {path}, the article of source '{sourceField.Value}'; a quote is the source's own sentence, copied exactly"));
+                if (!article.Contains(quoteField.Value, StringComparison.Ordinal))
+                    errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
+                        $"quote does not occur verbatim in {path}, the article of source '{sourceField.Value}'; a quote is the source's own sentence, copied exactly"));
+                else if (!QuotedSentence.IsWholeIn(article, quoteField.Value))
+                    errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
+                        $"quote occurs in {path} only as a piece of a sentence or table row; a quote runs from a sentence's first character to its closing punctuation (several whole sentences may follow each other), or over a table row from its first | to its last"));
             }
         }
     }

@@ -49,11 +49,13 @@ internal sealed class StatedInQuoteRule : RowRule
         if (QuoteNumbers.Appears(quote, value, figureKind))
             return null;
 
-        var stated = QuoteNumbers.Spellings(quote).Select(s => s.Text).Distinct().ToList();
-        var how = figureKind == FigureKind.Percent
-            ? "as a percentage or multiple (0.7855 is '78.55%', 10 is '10x')"
-            : "as a number ('$520 million' is 520000000)";
-        var states = stated.Count == 0 ? "it states no number" : "it states " + Shown.Value(string.Join(", ", stated));
+        // Each number of the kind asked for, with what it was read as: a fall's sign or a scale is then visible.
+        var stated = QuoteNumbers.Spellings(quote).Where(s => s.Number.Kind == figureKind)
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Text} ({s.Number.Value})")).Distinct().ToList();
+        var (how, none) = figureKind == FigureKind.Percent
+            ? ("as a percentage or multiple (-0.7855 is 'down 78.55%', 10 is '10x')", "no percentage or multiple")
+            : ("as a number ('$520 million' is 520000000)", "no number");
+        var states = stated.Count == 0 ? $"it states {none}" : "it states " + Shown.Value(string.Join(", ", stated));
         return new RuleViolation(Column, string.Create(CultureInfo.InvariantCulture,
             $"{Column} {value} is not stated in the quote {how}; {states}"));
     }

@@ -107,6 +107,14 @@ public sealed class SeedFixture
     }
 
     /// <summary>Bytes written after an article's text, as they are: a byte of another encoding, say.</summary>
+    /// <summary>Writes each generated article out as it stands, so that a quote changed afterwards is read against it.</summary>
+    public SeedFixture FreezeSourceFiles()
+    {
+        foreach (var name in sourceFiles.Where(f => f.Value is null).Select(f => f.Key).ToList())
+            sourceFiles[name] = Path.GetFileNameWithoutExtension(name) + "\n" + Quotes();
+        return this;
+    }
+
     public SeedFixture AppendToSourceFile(string name, byte[] bytes)
     {
         appendedToSourceFiles[name] = bytes;

@@ -54,13 +54,14 @@ public class ValidationErrorTests
     [InlineData("sector_figures.csv", "800000000,,usd", "123456789012345678901234567890,,usd", "sector_figures.csv:2:59: value has more digits than can be kept exactly (at most 28 significant digits), got '123456789012345678901234567890'")]
     [InlineData("revenue.csv", "helium-2025q3-revenue,helium,", "helium-2025q3-revenue,Helium,", "revenue.csv:2:23: project must be lower-case letters, digits and single hyphens, at most 100 characters, like 'helium' or 'io-net', got 'Helium'")]
     [InlineData("revenue.csv", "2025Q3,quarterly_revenue,851700", "2025Q3,fiscal_year_revenue,851700", "revenue.csv:2:30: a fiscal_year_revenue figure covers a whole year and sits in its fourth quarter (Q4), got Q3")]
-    [InlineData("revenue.csv", "1200000.50,estimate", "1200000.60,estimate", "revenue.csv:3:53: amount_usd 1200000.60 is not stated in the quote as a number ('$520 million' is 520000000); it states 1,200,000.50, 2025")]
-    [InlineData("token_prices.csv", ",-0.7855,", ",0.7855,", "token_prices.csv:2:56: change_1y 0.7855 is not stated in the quote as a percentage or multiple (0.7855 is '78.55%', 10 is '10x'); it states 0.7277, 78.55%")]
-    [InlineData("token_prices.csv", "0.7277,,,-0.7855", "0.7727,,,-0.7855", "token_prices.csv:2:47: price_usd 0.7727 is not stated in the quote as a number ('$520 million' is 520000000); it states 0.7277, 78.55%")]
-    [InlineData("settlement_mix.csv", "0.70,0.30", "0.70,0.03", "settlement_mix.csv:2:46: native_share 0.03 is not stated in the quote as a percentage or multiple (0.7855 is '78.55%', 10 is '10x'); it states 70%, 30%")]
-    [InlineData("sector_figures.csv", "Utilization was 85%.", "Utilization was 0.85.", "sector_figures.csv:3:79: value 0.85 is not stated in the quote as a percentage or multiple (0.7855 is '78.55%', 10 is '10x'); it states 0.85")]
-    [InlineData("network_metrics.csv", "400000,,count", "40000,,count", "network_metrics.csv:4:55: value 40000 is not stated in the quote as a number ('$520 million' is 520000000); it states 400000")]
-    [InlineData("network_metrics.csv", "300,400,count", "300,450,count", "network_metrics.csv:2:68: value_max 450 is not stated in the quote as a number ('$520 million' is 520000000); it states 300, 400")]
+    [InlineData("revenue.csv", "1200000.50,estimate", "1200000.60,estimate", "revenue.csv:3:53: amount_usd 1200000.60 is not stated in the quote as a number ('$520 million' is 520000000); it states 1,200,000.50 (1200000.50), 2025 (2025)")]
+    [InlineData("token_prices.csv", ",-0.7855,", ",0.7855,", "token_prices.csv:2:56: change_1y 0.7855 is not stated in the quote as a percentage or multiple (-0.7855 is 'down 78.55%', 10 is '10x'); it states 78.55% (-0.7855)")]
+    [InlineData("token_prices.csv", "0.7277,,,-0.7855", "0.7727,,,-0.7855", "token_prices.csv:2:47: price_usd 0.7727 is not stated in the quote as a number ('$520 million' is 520000000); it states 0.7277 (0.7277)")]
+    [InlineData("settlement_mix.csv", "0.70,0.30", "0.70,0.03", "settlement_mix.csv:2:46: native_share 0.03 is not stated in the quote as a percentage or multiple (-0.7855 is 'down 78.55%', 10 is '10x'); it states 70% (0.7), 30% (0.3)")]
+    [InlineData("sector_figures.csv", "Utilization was 85%.", "Utilization was 0.85.", "sector_figures.csv:3:79: value 0.85 is not stated in the quote as a percentage or multiple (-0.7855 is 'down 78.55%', 10 is '10x'); it states no percentage or multiple")]
+    [InlineData("network_metrics.csv", "400000,,count", "40000,,count", "network_metrics.csv:4:55: value 40000 is not stated in the quote as a number ('$520 million' is 520000000); it states 400000 (400000)")]
+    [InlineData("network_metrics.csv", "300,400,count", "300,450,count", "network_metrics.csv:2:68: value_max 450 is not stated in the quote as a number ('$520 million' is 520000000); it states 300 (300), 400 (400)")]
+    [InlineData("revenue.csv", ",src-one,Helium earned $851700 in Q3 2025.", ",src-one,\"Helium earned\n\n$851700 in Q3 2025.\"", "revenue.csv:2:81: quote must be one sentence or table row of its article, at most 1,000 characters, without a blank line, got 'Helium earned\\n\\n$851700 in Q3 2025.'")]
     public async Task A_broken_field_is_reported_where_it_starts_and_nothing_is_written(string file, string find, string replacement, string expected)
     {
         await using var database = await ImportDatabase.CreateAsync();
@@ -73,6 +74,57 @@ public class ValidationErrorTests
         Assert.Null(result.DataVersion);
         Assert.Equal(expected.Split('\n'), result.Errors.Select(e => e.ToString()));
         DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("Helium earned $851700 in Q3 2025.", "earned $851700 in Q3 2025.")] // starts inside the sentence
+    [InlineData("Helium earned $851700 in Q3 2025.", "Helium earned $851700")] // ends inside it
+    [InlineData("Helium earned $851700 in Q3 2025.", "51700 in Q3 2025.")] // starts inside a number
+    public async Task A_quote_cut_from_inside_a_sentence_is_refused_though_it_occurs_in_the_article(string sentence, string piece)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        var before = await database.SnapshotAsync();
+        var amount = piece.Contains("51700 ", StringComparison.Ordinal) && !piece.Contains("851700", StringComparison.Ordinal) ? "51700" : "851700";
+
+        var result = await database.ImportAsync(SeedFixture.Valid().FreezeSourceFiles()
+            .Replace("revenue.csv", $",851700,disclosed,,src-one,{sentence}", $",{amount},disclosed,,src-one,{piece}"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("revenue.csv", 2), (error.File, error.Line));
+        Assert.StartsWith("quote occurs in sources/one.txt only as a piece of a sentence or table row", error.Message);
+        DatabaseSnapshot.AssertSame(before, await database.SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData("It rained. Helium earned $851700 that quarter. It was a good year.", "Helium earned $851700 that quarter. It was a good year.")]
+    [InlineData("She wrote: \u201cIt rained.\u201d Helium earned $851700 that quarter (in fees).", "Helium earned $851700 that quarter (in fees).")]
+    [InlineData("| Project | Revenue | | --- | --- | | Helium | About $851,700 | | Akash | About $1,200,000.50 |", "| Helium | About $851,700 |")]
+    public async Task Whole_sentences_together_and_a_row_of_a_table_written_on_one_line_are_quotes(string article, string quote)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+
+        var result = await database.ImportAsync(SeedFixture.Valid().FreezeSourceFiles()
+            .AppendToSourceFile("one.txt", System.Text.Encoding.UTF8.GetBytes("\n" + article + "\n"))
+            .Replace("revenue.csv", ",851700,disclosed,,src-one,Helium earned $851700 in Q3 2025.",
+                $",851700,disclosed,,src-one,\"{quote}\""));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+    }
+
+    [Fact]
+    public async Task A_table_row_quoted_from_inside_is_refused()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        const string table = "| Project | Revenue | Note | | --- | --- | --- | | Helium | About $851,700 | fees |";
+
+        var result = await database.ImportAsync(SeedFixture.Valid().FreezeSourceFiles()
+            .AppendToSourceFile("one.txt", System.Text.Encoding.UTF8.GetBytes("\n" + table + "\n"))
+            .Replace("revenue.csv", ",851700,disclosed,,src-one,Helium earned $851700 in Q3 2025.",
+                ",851700,disclosed,,src-one,\"| About $851,700 | fees |\""));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("quote occurs in sources/one.txt only as a piece of a sentence or table row", error.Message);
     }
 
     [Theory]

@@ -18,9 +18,13 @@ public sealed class FigurePageRevisionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var directory = SeedDataCopy.InNewTemporaryFolder("depin-pages-");
-        var revenue = Path.Combine(directory, "revenue.csv");
-        File.WriteAllText(revenue, File.ReadAllText(revenue).Replace(
-            "\"The quarterly growth trajectory was steep", $"\"{Injected} The quarterly growth trajectory was steep", StringComparison.Ordinal));
+        // Every figure quoting the sentence quotes it whole, markup included.
+        foreach (var file in new[] { "revenue.csv", "network_metrics.csv" })
+        {
+            var path = Path.Combine(directory, file);
+            File.WriteAllText(path, File.ReadAllText(path).Replace(
+                "\"The quarterly growth trajectory was steep", $"\"{Injected} The quarterly growth trajectory was steep", StringComparison.Ordinal));
+        }
         // The article says it too (a quote must occur in its article): the markup comes from the source itself.
         var article = Path.Combine(directory, "sources", "004_0d4ccd866ea6cb5b.txt");
         File.WriteAllText(article, File.ReadAllText(article).Replace(

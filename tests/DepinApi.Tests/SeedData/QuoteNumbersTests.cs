@@ -26,6 +26,14 @@ public class QuoteNumbersTests
     [InlineData("raised $1.5bn in total", "1500000000")]
     [InlineData("a $500K grant", "500000")]
     [InlineData("$2.5m of fees", "2500000")]
+    [InlineData("$4.4 M of fees", "4400000")]
+    [InlineData("$1.7 bn in total", "1700000000")]
+    [InlineData("$4.5MM in fees", "4500000")]
+    [InlineData("deploy $10-12 million into hotspots", "10000000")] // a range's scale belongs to both ends
+    [InlineData("deploy $10-12 million into hotspots", "12000000")]
+    [InlineData("$13 to $15 million", "13000000")]
+    [InlineData("between 3 and 4 million hotspots", "3000000")]
+    [InlineData("1\u202F200\u202F004 sessions", "1200004")] // thousands grouped by narrow no-break spaces
     public void Reads_numbers(string quote, string expected)
     {
         Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Number), string.Join(", ", QuoteNumbers.Extract(quote)));
@@ -44,6 +52,14 @@ public class QuoteNumbersTests
     [InlineData("($32.7 million in Q2 (up 14.5%)", "0.145")]
     [InlineData("exceed demand-generated revenue by 10x or more", "10")]
     [InlineData("more than doubling its compute capacity", "2")]
+    [InlineData("Paid sessions decreased 26% in May", "-0.26")]
+    [InlineData("Paid sessions slumped 26% in May", "-0.26")]
+    [InlineData("Paid sessions were 26% lower in May", "-0.26")]
+    [InlineData("Prices fell while usage rose 28%.", "0.28")] // the nearer change word decides
+    [InlineData("Its stablecoin share fell to 31% in May.", "0.31")] // the level it fell to
+    [InlineData("uptime of 91%-97% on new sites", "0.91")]
+    [InlineData("uptime of 91%-97% on new sites", "0.97")]
+    [InlineData("grew 15× in a year", "15")]
     public void Reads_percentages_as_signed_fractions(string quote, string expected)
     {
         Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Percent), string.Join(", ", QuoteNumbers.Extract(quote)));
@@ -67,6 +83,20 @@ public class QuoteNumbersTests
     [InlineData("models such as Qwen3-Next-80B-A3B", "80000000000", false)] // an abbreviation without "$" is a name
     [InlineData("models such as Qwen3-Next-80B-A3B", "80", false)]
     [InlineData("a run rate of $4.2M", "4.2", false)]
+    [InlineData("Paid sessions decreased 26% in May", "0.26", true)] // a fall read as a rise
+    [InlineData("Prices fell while usage rose 28%.", "-0.28", true)]
+    [InlineData("Its stablecoin share fell to 31% in May.", "-0.31", true)]
+    [InlineData("uptime of 91%-97% on new sites", "-0.97", true)]
+    [InlineData("deploy $10-12 million into hotspots", "10", false)] // a range's end without its scale
+    [InlineData("$13 to $15 million", "13", false)]
+    [InlineData("between 3 and 4 million hotspots", "3", false)]
+    [InlineData("$4.4 M of fees", "4.4", false)]
+    [InlineData("$4.5MM in fees", "4", false)]
+    [InlineData("COVID-19 hit demand", "19", false)] // a number joined to a name by a hyphen is part of it
+    [InlineData("GPT-4 raised it", "4", false)]
+    [InlineData("1,5 million users", "1", false)] // a decimal comma's pieces are no figures
+    [InlineData("1,5 million users", "5000000", false)]
+    [InlineData("12,34 and 56", "12", false)]
     public void Rejects_near_misses(string quote, string wrong, bool asPercent)
     {
         var kind = asPercent ? FigureKind.Percent : FigureKind.Number;
