@@ -54,7 +54,16 @@ public sealed class PageNegotiationTests(RestApiFixture api) : IClassFixture<Res
     [InlineData("application/json;q=0.5, text/html", "text/html")]
     [InlineData("text/csv, text/html;q=0.9", "text/csv")]
     [InlineData("*/*", "application/json")]
-    [InlineData("text/*", "application/json")]
+    // RFC 9110 12.5.1: a type takes the quality of the most specific range that matches it, a wildcard included, so
+    // JSON keeps the 0.9 or 1 that */* gives it over a page named with less.
+    [InlineData("*/*;q=0.9, text/html;q=0.1", "application/json")]
+    [InlineData("text/html;q=0.5, */*", "application/json")]
+    [InlineData("text/html, */*;q=0.8", "text/html")]
+    // text/* accepts CSV and the page, not JSON: the first acceptable entry of the table, CSV, answers.
+    [InlineData("text/*", "text/csv")]
+    [InlineData("application/json;q=0, */*", "text/csv")]
+    // Pages are UTF-8: a range asking for another charset matches nothing.
+    [InlineData("text/html;charset=iso-8859-1, application/json;q=0.5", "application/json")]
     public async Task The_qualities_of_the_accept_header_choose(string accept, string expected)
     {
         using var response = await GetAsync("/v1/revenue/aethir-2025q2-quarterly-revenue", accept);

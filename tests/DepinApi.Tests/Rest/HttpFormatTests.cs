@@ -41,6 +41,28 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("/v1/projects", "*/*, text/csv;q=0.5", "application/json")]
+    [InlineData("/v1/projects", "application/json;q=0.5, text/csv", "text/csv")]
+    [InlineData("/v1/projects", "application/json;q=0, */*", "text/csv")]
+    [InlineData("/v1/projects", "text/csv;charset=iso-8859-1", "application/json")]
+    [InlineData("/v1/projects", "text/csv;charset=utf-8", "text/csv")]
+    [InlineData("/v1/projects", "application/xml", "application/json")]
+    [InlineData("/v1/projects/helium/revenue", "image/svg+xml;q=0.2, */*", "application/json")]
+    [InlineData("/v1/projects/helium/token-prices", "image/*", "image/svg+xml")]
+    [InlineData("/v1/projects/helium/token-prices", "image/svg+xml;q=0.5, image/*", "image/png")]
+    public async Task Each_representation_takes_the_quality_of_the_most_specific_range_naming_it(string url, string accept, string expected)
+    {
+        // RFC 9110 12.5.1: */* and image/* give their quality to JSON and the charts as much as a named type does; the
+        // highest quality wins, JSON on a tie; an Accept that takes nothing served is disregarded (JSON).
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task A_matching_If_None_Match_gets_304_and_the_tag_is_strong_and_per_representation()
     {

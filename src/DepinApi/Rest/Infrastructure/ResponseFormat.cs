@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using GraphQLEngine.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -64,16 +65,14 @@ public static class ContentNegotiation
 
     /// <summary>
     /// As <see cref="Resolve(HttpRequest, string?, IReadOnlyList{ResponseFormats.KnownFormat})"/>, for a resource that also has a
-    /// page: without <c>?format=</c>, an Accept header that names text/html with a higher quality than every format of
+    /// page: without <c>?format=</c>, an Accept header that gives text/html a higher quality than every format of
     /// <paramref name="allowed"/> selects HTML. Browsers send that (<c>text/html,…,*/*;q=0.8</c>); <c>*/*</c> alone, as
     /// curl sends, stays JSON.
     /// </summary>
-    public static ResponseFormat ResolveWithPage(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.KnownFormat>? allowed = null)
-    {
-        allowed ??= ResponseFormats.Data;
-        var resolved = Resolve(request, format, allowed);
-        return string.IsNullOrEmpty(format) && PrefersHtml(request, allowed) ? ResponseFormat.Html : resolved;
-    }
+    public static ResponseFormat ResolveWithPage(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.KnownFormat>? allowed = null) =>
+        string.IsNullOrEmpty(format)
+            ? Preferred(request, allowed ?? ResponseFormats.Data, withPage: true)
+            : Resolve(request, format, allowed ?? ResponseFormats.Data);
 
     /// <summary>One of <paramref name="allowed"/> (JSON first); any other <c>format</c> is a 400 listing them.</summary>
     public static ResponseFormat Resolve(HttpRequest request, string? format, IReadOnlyList<ResponseFormats.KnownFormat> allowed)
@@ -87,58 +86,32 @@ public static class ContentNegotiation
             }
             throw new InvalidParameterException("format", ResponseFormats.Expected(allowed), format);
         }
-        return Preferred(request, allowed);
+        return Preferred(request, allowed, withPage: false);
     }
 
     /// <summary>
-    /// The allowed type the client names with a higher quality than application/json; JSON otherwise, and on a tie
-    /// the earlier entry of the table. Wildcards do not count: a named type is more specific than */* at any equal quality.
+    /// The representation the Accept header gives the highest quality (RFC 9110 12.5.1, read by <see cref="MediaRanges"/>:
+    /// a wildcard gives its quality to every type it matches, a more specific range overrides it), among the formats of
+    /// <paramref name="allowed"/> and, <paramref name="withPage"/>, the page. On a tie the earlier in the table wins, JSON
+    /// first and the page last, so <c>*/*</c> stays JSON. When the header accepts none of them (<c>application/xml</c>,
+    /// <c>application/json;q=0</c>), or is missing or malformed, JSON: RFC 9110 lets a server disregard the header rather
+    /// than answer 406.
     /// </summary>
-    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed)
+    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed, bool withPage)
     {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges))
             return ResponseFormat.Json;
-        var qualities = new double[allowed.Count];
-        foreach (var media in accepted)
-        {
-            var quality = media.Quality ?? 1;
-            for (var i = 0; i < allowed.Count; i++)
-            {
-                if (media.MediaType.Equals(allowed[i].MediaType, StringComparison.OrdinalIgnoreCase))
-                    qualities[i] = Math.Max(qualities[i], quality);
-            }
-        }
-        var bestQuality = 0d;
-        for (var i = 0; i < allowed.Count; i++)
-        {
-            if (allowed[i].Format == ResponseFormat.Json)
-                bestQuality = qualities[i];
-        }
         var best = ResponseFormat.Json;
-        for (var i = 0; i < allowed.Count; i++)
+        var bestQuality = 0d;
+        foreach (var entry in allowed)
         {
-            if (allowed[i].Format != ResponseFormat.Json && qualities[i] > 0 && qualities[i] > bestQuality)
+            var quality = MediaRanges.Match(ranges, entry.MediaType).Quality;
+            if (quality > bestQuality)
             {
-                best = allowed[i].Format;
-                bestQuality = qualities[i];
+                best = entry.Format;
+                bestQuality = quality;
             }
         }
-        return best;
-    }
-
-    private static bool PrefersHtml(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed)
-    {
-        if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
-            return false;
-        double html = 0, other = 0;
-        foreach (var media in accepted)
-        {
-            var quality = media.Quality ?? 1;
-            if (media.MediaType.Equals(HtmlMediaType, StringComparison.OrdinalIgnoreCase))
-                html = Math.Max(html, quality);
-            else if (allowed.Any(entry => media.MediaType.Equals(entry.MediaType, StringComparison.OrdinalIgnoreCase)))
-                other = Math.Max(other, quality);
-        }
-        return html > 0 && html > other;
+        return withPage && MediaRanges.Match(ranges, HtmlMediaType).Quality > bestQuality ? ResponseFormat.Html : best;
     }
 }
