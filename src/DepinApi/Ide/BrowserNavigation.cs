@@ -1,3 +1,5 @@
+using DepinApi.Rest.Infrastructure;
+using GraphQLEngine.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -18,23 +20,24 @@ public static class BrowserNavigation
     }
 
     /// <summary>
-    /// Whether the Accept header names <c>text/html</c> with a quality at least that of every JSON type it names.
-    /// Wildcards do not count: <c>*/*</c> is what tools like curl send, and they want JSON.
+    /// Whether the Accept header gives <c>text/html</c> a quality above zero and at least that of each GraphQL response
+    /// type, each type taking the quality of the most specific range that matches it (<see cref="MediaRanges"/>): a
+    /// browser's <c>text/html,…,*/*;q=0.8</c> does, <c>*/*;q=0.9, text/html;q=0.1</c> does not. A tie goes to the page
+    /// only when the header names <c>text/html</c> outright and at least as specifically as the JSON type it ties with:
+    /// <c>text/html, application/json</c> is the page, while <c>*/*</c>, what tools like curl send, gives every type the
+    /// same quality and wants JSON.
     /// </summary>
     internal static bool PrefersHtml(Microsoft.Extensions.Primitives.StringValues accept)
     {
-        if (!MediaTypeHeaderValue.TryParseList(accept, out var entries)) return false;
-        double html = 0, json = 0;
-        foreach (var entry in entries)
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges)) return false;
+        var html = MediaRanges.Match(ranges, ContentNegotiation.HtmlMediaType);
+        if (html.Quality <= 0) return false;
+        foreach (var mediaType in (ReadOnlySpan<string>)[GraphQLMediaTypes.Json, GraphQLMediaTypes.GraphQLResponseJson])
         {
-            var quality = entry.Quality ?? 1.0;
-            var mediaType = entry.MediaType.Value;
-            if (string.Equals(mediaType, "text/html", StringComparison.OrdinalIgnoreCase))
-                html = Math.Max(html, quality);
-            else if (string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase)
-                     || string.Equals(mediaType, "application/graphql-response+json", StringComparison.OrdinalIgnoreCase))
-                json = Math.Max(json, quality);
+            var json = MediaRanges.Match(ranges, mediaType);
+            if (json.Quality > html.Quality) return false;
+            if (json.Quality == html.Quality && (!html.IsNamed || json.Specificity > html.Specificity)) return false;
         }
-        return html > 0 && html >= json;
+        return true;
     }
 }

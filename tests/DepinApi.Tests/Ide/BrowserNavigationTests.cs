@@ -14,6 +14,8 @@ public class BrowserNavigationTests
     [InlineData("text/html")]
     [InlineData("application/json;q=0.5, text/html")]
     [InlineData("text/html, application/json")]
+    [InlineData("text/html, */*")]
+    [InlineData("text/html;charset=utf-8, application/json")]
     public void A_GET_without_a_query_that_prefers_HTML_gets_the_IDE(string accept) =>
         Assert.True(BrowserNavigation.WantsIde(Request("GET", "", accept)));
 
@@ -26,6 +28,10 @@ public class BrowserNavigationTests
     [InlineData("text/html;q=0")]
     [InlineData("text/plain")]
     [InlineData("not a media type;;;")]
+    [InlineData("*/*;q=0.9, text/html;q=0.1")]
+    [InlineData("text/html;q=0.5, */*")]
+    [InlineData("text/*, application/json")]
+    [InlineData("text/html;charset=iso-8859-1")]
     public void A_GET_that_does_not_prefer_HTML_is_a_GraphQL_request(string accept) =>
         Assert.False(BrowserNavigation.WantsIde(Request("GET", "", accept)));
 

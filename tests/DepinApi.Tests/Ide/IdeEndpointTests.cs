@@ -128,6 +128,9 @@ public partial class IdeEndpointTests(IdeApiFixture fixture)
     [InlineData("application/json")]
     [InlineData("application/graphql-response+json")]
     [InlineData("*/*")]
+    // The JSON types take */*'s quality, above the page's.
+    [InlineData("*/*;q=0.9, text/html;q=0.1")]
+    [InlineData("text/html;q=0.5, */*")]
     public async Task A_GraphQL_client_without_a_query_gets_a_GraphQL_error_not_the_page(string accept)
     {
         using var response = await Get("/graphql", accept);
