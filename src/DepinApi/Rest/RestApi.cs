@@ -15,6 +15,7 @@ using DepinApi.Rest.TokenPrices;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.Rest;
@@ -88,11 +89,18 @@ public static class RestApi
         {
             // Everything served is public data, so compressing over HTTPS leaks no secret (BREACH needs one).
             compression.EnableForHttps = true;
-            compression.Providers.Add<BrotliCompressionProvider>();
-            compression.Providers.Add<GzipCompressionProvider>();
             compression.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
                 ["text/csv", "application/problem+json", "application/graphql-response+json", "image/svg+xml"]);
         });
+        // As instances, in the order they win a tie (Brotli, then gzip), so that the provider choosing among them by
+        // quality (ContentCodingChoice) reads them from the options as ASP.NET Core's would.
+        services.AddOptions<ResponseCompressionOptions>()
+            .Configure<IOptions<BrotliCompressionProviderOptions>, IOptions<GzipCompressionProviderOptions>>((compression, brotli, gzip) =>
+            {
+                compression.Providers.Add(new BrotliCompressionProvider(brotli));
+                compression.Providers.Add(new GzipCompressionProvider(gzip));
+            });
+        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider, QualityCompressionProvider>());
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         return builder;

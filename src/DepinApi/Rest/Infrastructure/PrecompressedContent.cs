@@ -6,10 +6,10 @@ namespace DepinApi.Rest.Infrastructure;
 
 /// <summary>
 /// A response body that never changes while the process runs, kept with its compressed forms, and served as a static
-/// file is: the form the client accepts (Brotli, then gzip, then the body itself), a strong validator per form, a 304
-/// to a client that has it, and a charge by the bytes sent. Nothing is built or compressed per request, so no
-/// <c>Accept-Encoding</c> spelling can make the server do the work again (the response-compression middleware leaves a
-/// body that already has a <c>Content-Encoding</c> alone).
+/// file is: the form the client's <c>Accept-Encoding</c> prefers (<see cref="ContentCodingChoice"/>), a strong validator
+/// per form, a 304 to a client that has it, and a charge by the bytes sent. Nothing is built or compressed per request,
+/// so no <c>Accept-Encoding</c> spelling can make the server do the work again (the response-compression middleware
+/// leaves a body that already has a <c>Content-Encoding</c> alone).
 /// </summary>
 /// <param name="ContentType">The media type it is served as.</param>
 /// <param name="Identity">The body itself.</param>
@@ -18,6 +18,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// <param name="ETag">A strong validator of <paramref name="Identity"/>; each compressed form's adds its coding.</param>
 internal sealed record PrecompressedContent(string ContentType, byte[] Identity, byte[]? Brotli, byte[]? Gzip, EntityTagHeaderValue ETag)
 {
+    // The codings it can be sent in, in the order they win a tie, as response compression's providers do.
+    private static readonly string[] BrotliThenGzip = ["br", "gzip"];
+
     /// <summary>Compresses <paramref name="identity"/> both ways, at the best level worth its time once per process.</summary>
     public static PrecompressedContent Compress(string contentType, byte[] identity) =>
         new(contentType, identity, Compressed(identity, stream => new BrotliStream(stream, CompressionLevel.Optimal)),
@@ -46,18 +49,15 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         var headers = http.Response.Headers;
         ContentCodingVary.Declare(http.Response);
         headers.CacheControl = cacheControl;
-        var contents = Identity;
-        if (Brotli is not null && AcceptsEncoding(http.Request, "br"))
+        var coding = ContentCodingChoice.Choose(http.Request.Headers.AcceptEncoding, Codings);
+        var contents = coding switch
         {
-            contents = Brotli;
-            headers.ContentEncoding = "br";
-        }
-        else if (Gzip is not null && AcceptsEncoding(http.Request, "gzip"))
-        {
-            contents = Gzip;
-            headers.ContentEncoding = "gzip";
-        }
-        var etag = InCoding(ETag, headers.ContentEncoding.ToString());
+            "br" => Brotli!,
+            "gzip" => Gzip!,
+            _ => Identity,
+        };
+        if (coding is not null) headers.ContentEncoding = coding;
+        var etag = InCoding(ETag, coding);
         // Charged by its bytes as any response is, unless no body is sent: the client has it already (304) or its If-Match
         // names another (412); either costs one point. The file result evaluates the same headers to answer.
         if (SendsBody(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
@@ -76,15 +76,11 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
     private static bool SendsBody(HttpRequest request, EntityTagHeaderValue etag) =>
         Preconditions.Evaluate(request, [EntityTag.Of(etag.ToString())]).Outcome == Preconditions.Outcome.None;
 
-    private static bool AcceptsEncoding(HttpRequest request, string coding)
+    private ReadOnlySpan<string> Codings => (Brotli, Gzip) switch
     {
-        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var codings)) return false;
-        double? named = null, wildcard = null;
-        foreach (var entry in codings)
-        {
-            if (string.Equals(entry.Value.Value, coding, StringComparison.OrdinalIgnoreCase)) named = entry.Quality ?? 1.0;
-            else if (entry.Value.Value == "*") wildcard = entry.Quality ?? 1.0;
-        }
-        return (named ?? wildcard ?? 0) > 0;
-    }
+        (not null, not null) => BrotliThenGzip,
+        (not null, null) => BrotliThenGzip.AsSpan(0, 1),
+        (null, not null) => BrotliThenGzip.AsSpan(1),
+        _ => [],
+    };
 }
