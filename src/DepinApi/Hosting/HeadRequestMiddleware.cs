@@ -1,3 +1,4 @@
+using DepinApi.Rest.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace DepinApi.Hosting;
@@ -7,7 +8,9 @@ namespace DepinApi.Hosting;
 /// Minimal APIs map GET only, so without this a HEAD is a 405 although CORS advertises it. The
 /// request runs as a GET (routing, rate limits, caching and ETags all apply as for GET, and the
 /// output cache may answer it from the GET's entry) and its body is dropped. Placed before routing;
-/// the method is HEAD again when the request log reads it.
+/// the method is HEAD again when the request log reads it. A CORS preflight asking to send a HEAD is
+/// routed as one asking to send a GET, for the same reason: routing found no endpoint for HEAD, and
+/// the preflight was refused with a 405 whose <c>Allow</c> listed HEAD.
 /// </summary>
 public sealed class HeadRequestMiddleware(RequestDelegate next)
 {
@@ -17,7 +20,10 @@ public sealed class HeadRequestMiddleware(RequestDelegate next)
         // which Kestrel, not taking "head" for HEAD, answered with a 500; routing now refuses it as an unknown method.
         if (context.Request.Method != HttpMethods.Head)
         {
-            await next(context);
+            if (CorsPreflight.Is(context.Request) && context.Request.Headers.AccessControlRequestMethod == HttpMethods.Head)
+                await AsPreflightForGetAsync(context);
+            else
+                await next(context);
             return;
         }
         var body = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
@@ -33,6 +39,20 @@ public sealed class HeadRequestMiddleware(RequestDelegate next)
         {
             context.Features.Set(body);
             context.Request.Method = HttpMethods.Head;
+        }
+    }
+
+    private async Task AsPreflightForGetAsync(HttpContext context)
+    {
+        var headers = context.Request.Headers;
+        headers.AccessControlRequestMethod = HttpMethods.Get;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            headers.AccessControlRequestMethod = HttpMethods.Head;
         }
     }
 }

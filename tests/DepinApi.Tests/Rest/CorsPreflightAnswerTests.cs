@@ -52,12 +52,37 @@ public class CorsPreflightAnswerTests(RateLimitDatabase database) : IClassFixtur
         Assert.Equal("GET,HEAD", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Methods")));
     }
 
-    private static async Task<HttpResponseMessage> FromOtherOriginAsync(RateLimitedApi api, HttpMethod method, string url, string? askedMethod)
+    [Theory]
+    [InlineData("/v1/projects/aethir")]
+    [InlineData("/v1/revenue/aethir-2025q2-quarterly-revenue")]
+    [InlineData("/healthz")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/docs/index.html")]
+    [InlineData("/pages/assets/pages.css")]
+    [InlineData("/graphql/ide/ide.js")]
+    public async Task A_preflight_for_a_head_with_a_header_is_granted_wherever_the_url_answers_head(string url)
+    {
+        // HEAD runs as a GET, so every URL with a GET answers it; a page sending one with a header of its own (an API
+        // key) is preflighted, and was refused with a 405 saying the URL answers HEAD.
+        await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits());
+        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, url, "HEAD", "x-api-key");
+
+        Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
+        Assert.Equal("*", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("HEAD", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Methods")).Split(','));
+        Assert.Contains("x-api-key", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Headers")).Split(','),
+            StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static async Task<HttpResponseMessage> FromOtherOriginAsync(RateLimitedApi api, HttpMethod method, string url, string? askedMethod,
+        string? askedHeaders = null)
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Add("Origin", Origin);
         if (askedMethod is not null)
             request.Headers.Add("Access-Control-Request-Method", askedMethod);
+        if (askedHeaders is not null)
+            request.Headers.Add("Access-Control-Request-Headers", askedHeaders);
         return await api.Client.SendAsync(request);
     }
 }
