@@ -24,11 +24,12 @@ public sealed class PathMethods(EndpointDataSource endpoints)
     }
 
     /// <summary>
-    /// The methods the server answers anywhere (<c>OPTIONS *</c>): every route's, HEAD beside GET, and GraphQL's, whose
-    /// endpoint takes any method and answers those it supports.
+    /// The methods the server answers anywhere (<c>OPTIONS *</c>): every route's, HEAD beside GET, GraphQL's, whose
+    /// endpoint takes any method and answers those it supports, and OPTIONS, which <c>*</c> and CORS preflights are
+    /// answered (no URL answers a plain one).
     /// </summary>
     public IReadOnlyList<string> Anywhere() =>
-        WithHead(Routes().SelectMany(r => r.Methods).Concat(GraphQLEngine.Http.GraphQLHttpMethods.Answered));
+        WithHead(Routes().SelectMany(r => r.Methods).Concat(GraphQLEngine.Http.GraphQLHttpMethods.Answered).Append(HttpMethods.Options));
 
     // Built on first use: the endpoints are complete only once the app runs, and few requests ever need it.
     private (TemplateMatcher Matcher, IReadOnlyList<string> Methods)[] Routes() =>

@@ -27,7 +27,7 @@ public static class RestApi
     public const string CorsPolicy = "public-read";
 
     /// <summary>
-    /// The CORS policy of GraphQL: any origin may send queries, as GET or as a JSON POST (which browsers preflight).
+    /// The CORS policy of GraphQL: any origin may send queries, as GET (or HEAD) or as a JSON POST (which browsers preflight).
     /// Without credentials, so a page on another origin reads only what it could read anonymously anyway.
     /// </summary>
     public const string GraphQLCorsPolicy = "public-graphql";
@@ -80,7 +80,7 @@ public static class RestApi
                 .SetPreflightMaxAge(preflightMaxAge));
             cors.AddPolicy(GraphQLCorsPolicy, policy => policy
                 .AllowAnyOrigin()
-                .WithMethods("GET", "POST")
+                .WithMethods([.. GraphQLEngine.Http.GraphQLHttpMethods.Answered])
                 .AllowAnyHeader()
                 .WithExposedHeaders(ExposedHeaders)
                 .SetPreflightMaxAge(preflightMaxAge));

@@ -22,14 +22,6 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
 
     public async Task HandleAsync(HttpContext http)
     {
-        if (http.Request.Method == HttpMethods.Options)
-        {
-            // RFC 9110 §9.3.7: OPTIONS asks what the resource supports. CORS preflights never get here when the
-            // application puts CORS middleware in front; this answers the plain ones.
-            http.Response.StatusCode = StatusCodes.Status204NoContent;
-            http.Response.Headers.Allow = GraphQLHttpMethods.Allow;
-            return;
-        }
         http.Response.Headers.Append("Vary", "Accept");
         var mediaType = AcceptNegotiator.Negotiate(http.Request.Headers.Accept);
         if (mediaType is null)

@@ -2,15 +2,13 @@ namespace GraphQLEngine.Http;
 
 /// <summary>
 /// The methods a GraphQL endpoint answers: GET and POST for requests, HEAD as a GET whose body the server leaves out
-/// (RFC 9110 §9.3.2), OPTIONS to say so (RFC 9110 §9.3.7).
+/// (RFC 9110 §9.3.2). Any other method, a plain OPTIONS included, is a 405 naming them in <c>Allow</c>; a CORS preflight
+/// is the application's CORS middleware's to answer, and grants these.
 /// </summary>
 public static class GraphQLHttpMethods
 {
-    public static IReadOnlyList<string> Answered { get; } = ["GET", "HEAD", "POST", "OPTIONS"];
+    public static IReadOnlyList<string> Answered { get; } = ["GET", "HEAD", "POST"];
 
-    /// <summary>The <c>Allow</c> header of a plain OPTIONS.</summary>
+    /// <summary>The <c>Allow</c> header of a 405.</summary>
     public static string Allow { get; } = string.Join(", ", Answered);
-
-    /// <summary>The <c>Allow</c> header of a method no request may use (405): those that carry a request.</summary>
-    public static string AllowRequests { get; } = string.Join(", ", Answered.Where(method => method != "OPTIONS"));
 }

@@ -31,7 +31,7 @@ internal static class GraphQLHttpRequestReader
         // Compared as sent: methods are case-sensitive (RFC 9110 9.1), so "post" is a method this endpoint does not answer.
         if (http.Request.Method == HttpMethods.Get || http.Request.Method == HttpMethods.Head) return ReadGet(http);
         if (http.Request.Method == HttpMethods.Post) return await ReadPostAsync(http, options).ConfigureAwait(false);
-        return (null, new RequestReadFailure(405, "GraphQL requests must use GET or POST.", GraphQLHttpMethods.AllowRequests));
+        return (null, new RequestReadFailure(405, "GraphQL requests must use GET or POST.", GraphQLHttpMethods.Allow));
     }
 
     private static (GraphQLHttpRequest?, RequestReadFailure?) ReadGet(HttpContext http)

@@ -60,6 +60,7 @@ public class CorsPreflightAnswerTests(RateLimitDatabase database) : IClassFixtur
     [InlineData("/docs/index.html")]
     [InlineData("/pages/assets/pages.css")]
     [InlineData("/graphql/ide/ide.js")]
+    [InlineData("/graphql")]
     public async Task A_preflight_for_a_head_with_a_header_is_granted_wherever_the_url_answers_head(string url)
     {
         // HEAD runs as a GET, so every URL with a GET answers it; a page sending one with a header of its own (an API
