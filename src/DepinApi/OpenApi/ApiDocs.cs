@@ -213,10 +213,11 @@ public static class ApiDocs
         };
         RequestDelegate serve = async context =>
         {
-            if (context.Request.QueryString.HasValue && context.GetEndpoint()?.Metadata.Contains(NoQueryParameters) == true)
+            // Read as parsed, as REST reads it: an empty query ("?", "?&") names no parameter, so there is none to refuse.
+            if (context.Request.Query.Count > 0 && context.GetEndpoint()?.Metadata.Contains(NoQueryParameters) == true)
             {
                 // Answered as every REST endpoint answers a parameter it does not have (QueryParameterCatalog).
-                var name = context.Request.Query.Keys.FirstOrDefault() ?? context.Request.QueryString.Value!;
+                var name = context.Request.Query.Keys.First();
                 var (value, values) = QueryParameterCatalog.Sent(context.Request.Query[name]);
                 await RestProblems.InvalidParameter(new InvalidParameterException(name, "no query parameters",
                         value, $"{context.Request.Path} takes no query parameters.")

@@ -61,6 +61,19 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
         Assert.False(problem.TryGetProperty("value", out _));
     }
 
+    [Theory]
+    [InlineData("/openapi/v1.json?&colour=red", "colour")]
+    [InlineData("/openapi/3.0/v1.json?=red", "")]
+    public async Task A_document_refuses_a_parameter_after_an_empty_one_by_its_name(string url, string parameter)
+    {
+        using var response = await api.Client.GetAsync(url);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/problems/unknown-parameter", problem.GetProperty("type").GetString());
+        Assert.Equal(parameter, problem.GetProperty("parameter").GetString());
+    }
+
     [Fact]
     public async Task A_very_long_parameter_is_quoted_cut_in_the_title_detail_and_parameter()
     {
