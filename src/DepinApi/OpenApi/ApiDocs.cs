@@ -86,7 +86,7 @@ public static class ApiDocs
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
         }));
-        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", methods: null, branch => branch.Use(UiFolderMovedPermanently)
+        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", branch => branch.Use(UiFolderMovedPermanently)
             .Use(ChargeUiFilesBySize())
             .Use(Preconditions.EvaluateIfMatchAroundAsync).UseSwaggerUI(ui =>
         {
@@ -107,7 +107,7 @@ public static class ApiDocs
     {
         var documents = app.Services.GetRequiredService<PublishedDocuments>();
         var rest = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>();
-        app.MapBuiltOnFirstRequest(pattern, [HttpMethods.Get, HttpMethods.Head], configure, answer: async (context, render) =>
+        app.MapBuiltOnFirstRequest(pattern, configure, answer: async (context, render) =>
         {
             if (OtherSpellingOfTheDocument(context) is { } redirect)
             {
@@ -180,11 +180,17 @@ public static class ApiDocs
     }
 
     /// <summary>
-    /// Maps <paramref name="pattern"/> to a branch of middleware built when a request first reaches it; with
+    /// Maps GET and HEAD of <paramref name="pattern"/> to a branch of middleware built when a request first reaches it; with
     /// <paramref name="answer"/>, the request is answered by it, given a delegate that runs the branch.
     /// </summary>
+    /// <remarks>
+    /// GET and HEAD as written, so that routing and <see cref="Hosting.MethodsAsSent"/> refuse every other method with the
+    /// 405 any known URL gives. Swagger UI's middleware compares methods ignoring case: it answered a <c>head</c> (a
+    /// method other than HEAD, RFC 9110 9.1) as a HEAD, announcing a body it did not send, which Kestrel failed with a
+    /// 500; and any other method got a 404 <c>not-found</c>.
+    /// </remarks>
     private static IEndpointConventionBuilder MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern,
-        string[]? methods, Func<IApplicationBuilder, IApplicationBuilder> configure, Func<HttpContext, RequestDelegate, Task>? answer = null)
+        Func<IApplicationBuilder, IApplicationBuilder> configure, Func<HttpContext, RequestDelegate, Task>? answer = null)
     {
         var branch = new Lazy<RequestDelegate>(() => configure(app.CreateApplicationBuilder()).Build());
         RequestDelegate run = async context =>
@@ -227,7 +233,7 @@ public static class ApiDocs
             }
             await (answer is null ? run(context) : answer(context, run));
         };
-        return methods is null ? app.Map(pattern, serve) : app.MapMethods(pattern, methods, serve);
+        return app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], serve);
     }
 
     private static void ConfigureUi(SwaggerUIOptions ui)
