@@ -65,8 +65,8 @@ public static class ApiDocs
 
     /// <summary>Maps the document and the UI as endpoints, so they pass through the same pipeline as the API.</summary>
     /// <remarks>
-    /// As Swashbuckle's <c>MapSwagger</c> and <c>MapSwaggerUI</c> do (the same patterns and methods, its own
-    /// middleware behind them), but each middleware is built on the endpoint's first request instead of at start,
+    /// As Swashbuckle's <c>MapSwagger</c> and <c>MapSwaggerUI</c> do (the same patterns, its own middleware behind
+    /// them), but each middleware is built on the endpoint's first request instead of at start,
     /// where building them compiled expression trees and opened Swagger UI's embedded files before the server could
     /// answer anything, for pages few requests ask for (docs/performance.md, <i>Means</i>).
     /// </remarks>
@@ -86,13 +86,18 @@ public static class ApiDocs
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.PreSerializeFilters.Add((document, _) => OpenApi30Nullability.Apply(document));
         }));
-        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", branch => branch.Use(UiFolderMovedPermanently)
-            .Use(ChargeUiFilesBySize())
-            .Use(Preconditions.EvaluateIfMatchAroundAsync).UseSwaggerUI(ui =>
+        // Swagger UI's files are published as the documents are: its middleware writes each once, and the app sends it in
+        // the coding asked for with a strong tag per coding. Served by that middleware, the body response compression
+        // made of a file kept the file's own tag, a 304 answered only a tag written exactly as sent and carried none of
+        // the 200's caching headers, and If-None-Match: * was ignored.
+        var uiFiles = new PublishedDocuments();
+        app.MapBuiltOnFirstRequest(UiPath.TrimStart('/') + "/{**path}", branch => branch.UseSwaggerUI(ui =>
         {
             ui.RoutePrefix = UiPath.TrimStart('/');
             ConfigureUi(ui);
-        })).RequireCors(RestApi.CorsPolicy);
+        }), answer: (context, render) => UiFolder(context) is { } redirect
+            ? redirect.ExecuteAsync(context)
+            : ServePublishedAsync(context, render, uiFiles)).RequireCors(RestApi.CorsPolicy);
         return app;
     }
 
@@ -106,21 +111,25 @@ public static class ApiDocs
     private static void MapPublishedDocument(this WebApplication app, string pattern, Func<IApplicationBuilder, IApplicationBuilder> configure)
     {
         var documents = app.Services.GetRequiredService<PublishedDocuments>();
-        var rest = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>();
-        app.MapBuiltOnFirstRequest(pattern, configure, answer: async (context, render) =>
+        app.MapBuiltOnFirstRequest(pattern, configure, answer: (context, render) => OtherSpellingOfTheDocument(context) is { } redirect
+            ? redirect.ExecuteAsync(context)
+            : ServePublishedAsync(context, render, documents)).WithMetadata(NoQueryParameters).RequireCors(RestApi.CorsPolicy);
+    }
+
+    /// <summary>
+    /// Answers with what <paramref name="render"/> writes at the request's path, kept in <paramref name="published"/> and
+    /// sent from memory (<see cref="PrecompressedContent.ServeAsync"/>), revalidated on every use (<c>no-cache</c>: the
+    /// names stay when a new build changes the bytes); a path where it writes no 200 is answered by it, as it answers.
+    /// </summary>
+    private static async Task ServePublishedAsync(HttpContext context, RequestDelegate render, PublishedDocuments published)
+    {
+        if (await published.GetAsync(context, render) is not { } kept)
         {
-            if (OtherSpellingOfTheDocument(context) is { } redirect)
-            {
-                await redirect.ExecuteAsync(context);
-                return;
-            }
-            if (await documents.GetAsync(context, render) is not { } document)
-            {
-                await render(context);
-                return;
-            }
-            await (await document.ServeAsync(context, rest.Value.BytesPerPoint, "no-cache")).ExecuteAsync(context);
-        }).WithMetadata(NoQueryParameters).RequireCors(RestApi.CorsPolicy);
+            await render(context);
+            return;
+        }
+        var bytesPerPoint = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.BytesPerPoint;
+        await (await kept.ServeAsync(context, bytesPerPoint, "no-cache")).ExecuteAsync(context);
     }
 
     private static readonly object NoQueryParameters = new();
@@ -140,44 +149,14 @@ public static class ApiDocs
     }
 
     /// <summary>
-    /// Swagger UI's files are served by its own static-file middleware from its assembly, for the one point every request
-    /// pays; its script bundle is 1.7 MB (450 KB as it is kept, gzipped). Each file is charged by the size it is kept at
-    /// as any response is (<see cref="SizeCharge"/>), read from the same embedded files, once the answer is known to be
-    /// the file (200, not a 304 to a revalidation); a client whose other requests spent the budget meanwhile gets no file.
-    /// </summary>
-    /// <summary>
     /// <c>/docs</c> and <c>/docs/</c> move to the UI's page with a 308, as every other spelling of a URL does
     /// (docs/rest.md, "One URL per resource"); Swagger UI's own redirect is a 301, which a client may follow with
-    /// another method.
+    /// another method. Null for any other path.
     /// </summary>
-    private static Task UiFolderMovedPermanently(HttpContext context, RequestDelegate next)
-    {
-        var path = context.Request.Path.Value;
-        return path is not null && path.TrimEnd('/').Equals(UiPath, StringComparison.Ordinal)
-            ? CanonicalPaths.MovedTo(context, UiPath + "/index.html").ExecuteAsync(context)
-            : next(context);
-    }
-
-    private static Func<HttpContext, RequestDelegate, Task> ChargeUiFilesBySize()
-    {
-        var files = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(SwaggerUIOptions).Assembly,
-            "Swashbuckle.AspNetCore.SwaggerUI.node_modules.swagger_ui_dist");
-        return (context, next) =>
-        {
-            var file = files.GetFileInfo(context.Request.Path.Value![UiPath.Length..]);
-            var bytesPerPoint = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.BytesPerPoint;
-            var points = file.Exists ? SizeCharge.PointsFor(file.Length, bytesPerPoint) : 1;
-            if (points > 1 && !HttpMethods.IsHead(context.Request.Method))
-                context.Response.OnStarting(() => ChargeFileAsync(context, points));
-            return next(context);
-        };
-    }
-
-    private static async Task ChargeFileAsync(HttpContext context, long points)
-    {
-        if (context.Response.StatusCode == StatusCodes.Status200OK && !await SizeCharge.ChargeAsync(context, points))
-            context.Abort();
-    }
+    private static IResult? UiFolder(HttpContext context) =>
+        context.Request.Path.Value is { } path && path.TrimEnd('/').Equals(UiPath, StringComparison.Ordinal)
+            ? CanonicalPaths.MovedTo(context, UiPath + "/index.html")
+            : null;
 
     /// <summary>
     /// Maps GET and HEAD of <paramref name="pattern"/> to a branch of middleware built when a request first reaches it; with

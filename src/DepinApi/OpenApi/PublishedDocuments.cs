@@ -4,11 +4,11 @@ using DepinApi.Rest.Infrastructure;
 namespace DepinApi.OpenApi;
 
 /// <summary>
-/// The OpenAPI documents as served, each rendered once per process and kept with its compressed forms
-/// (<see cref="PrecompressedContent"/>). A document changes only with the build, yet rendering one took 4 ms of CPU and
-/// 2.4 MB of garbage per point it was charged; kept in the output cache, each new spelling of <c>Accept</c> or
-/// <c>Accept-Encoding</c> had been a new entry, so junk headers made every request render it again, and the
-/// collections that garbage caused slowed every other client's requests tenfold.
+/// What middleware writes once per build, as served: the OpenAPI documents, or Swagger UI's page, scripts and styles, each
+/// rendered once per process and kept with its compressed forms (<see cref="PrecompressedContent"/>). A document changes
+/// only with the build, yet rendering one took 4 ms of CPU and 2.4 MB of garbage per point it was charged; kept in the
+/// output cache, each new spelling of <c>Accept</c> or <c>Accept-Encoding</c> had been a new entry, so junk headers made
+/// every request render it again, and the collections that garbage caused slowed every other client's requests tenfold.
 /// </summary>
 internal sealed class PublishedDocuments
 {

@@ -33,6 +33,8 @@ public sealed class HeadRequestTests : IAsyncLifetime
     [InlineData("/healthz", HttpStatusCode.OK)]
     [InlineData("/readyz", HttpStatusCode.OK)]
     [InlineData("/openapi/v1.json", HttpStatusCode.OK)]
+    [InlineData("/docs/index.html", HttpStatusCode.OK)]
+    [InlineData("/docs/swagger-ui.css", HttpStatusCode.OK)]
     [InlineData("/graphql?query=%7Bmeta%7BdataVersion%7D%7D", HttpStatusCode.OK)]
     public async Task Head_answers_as_get_without_a_body(string url, HttpStatusCode status)
     {

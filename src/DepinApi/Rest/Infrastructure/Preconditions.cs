@@ -90,42 +90,6 @@ public static class Preconditions
             return next(context);
         });
 
-    /// <summary>
-    /// Evaluates <c>If-Match</c> for middleware that answers <c>If-None-Match</c> but not it (Swagger UI's files): the
-    /// answer is held back, and a 200 whose tag the header does not list becomes an empty 412, which the status-code pages
-    /// give its problem body. Only requests that list tags are held back, and their answers are files of a few hundred KB.
-    /// </summary>
-    public static async Task EvaluateIfMatchAroundAsync(HttpContext context, RequestDelegate next)
-    {
-        if (!IfMatchListsTags(context.Request))
-        {
-            await next(context);
-            return;
-        }
-        var response = context.Response;
-        var body = response.Body;
-        using var held = new MemoryStream();
-        response.Body = held;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = body;
-        }
-        if (response.StatusCode == StatusCodes.Status200OK
-            && (!EntityTagList.TryParse(response.Headers.ETag, out var tag) || IfMatchFails(context.Request, tag.Tags)))
-        {
-            response.StatusCode = StatusCodes.Status412PreconditionFailed;
-            foreach (var name in (ReadOnlySpan<string>)[HeaderNames.ContentType, HeaderNames.ContentEncoding, HeaderNames.ContentLength])
-                response.Headers.Remove(name);
-            return;
-        }
-        held.Position = 0;
-        await held.CopyToAsync(body, context.RequestAborted);
-    }
-
     private static EntityTagList? Read(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var value) && EntityTagList.TryParse(value, out var list) ? list : null;
 }

@@ -73,7 +73,7 @@ public sealed class SizeChargeTests
         await using var factory = await StartAsync(pointsPerWindow: 1_000);
         using var client = factory.CreateClient();
 
-        // Swagger UI keeps its files gzipped and sends them so to a client that takes gzip, as browsers do.
+        // Kept with its compressed forms, a file is sent gzipped to a client that takes gzip alone.
         await AssertChargedBySizeUnlessRevalidatedAsync(client, "/docs/swagger-ui-bundle.js", "gzip");
     }
 
