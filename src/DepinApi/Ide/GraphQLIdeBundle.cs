@@ -56,10 +56,8 @@ internal sealed class GraphQLIdeBundle
             if (name == PageResource || name.EndsWith(".br", StringComparison.Ordinal) || name.EndsWith(".gz", StringComparison.Ordinal))
                 continue;
             var contentType = contentTypes.TryGetContentType(name, out var type) ? type : "application/octet-stream";
-            if (contentType.StartsWith("text/", StringComparison.Ordinal) || contentType == "application/javascript")
-                contentType += "; charset=utf-8";
             assets[name] = new PrecompressedContent(
-                contentType,
+                TextCharset.Utf8(contentType),
                 contents,
                 files.GetValueOrDefault(name + ".br"),
                 files.GetValueOrDefault(name + ".gz"),

@@ -55,8 +55,9 @@ internal sealed class PublishedDocuments
         using var body = new MemoryStream();
         http.Response.Body = body;
         await render(http);
+        // Swashbuckle names no charset for Swagger UI's styles, scripts and redirect page, which are UTF-8.
         return http.Response.StatusCode == StatusCodes.Status200OK && http.Response.ContentType is { } contentType
-            ? PrecompressedContent.Compress(contentType, body.ToArray())
+            ? PrecompressedContent.Compress(TextCharset.Utf8(contentType), body.ToArray())
             : null;
     }
 }

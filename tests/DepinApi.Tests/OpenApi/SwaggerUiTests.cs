@@ -55,6 +55,25 @@ public partial class SwaggerUiTests(ServedDocumentFixture served) : IClassFixtur
         Assert.Empty(AbsoluteUrl().Matches(configuration.Value).Select(m => m.Value));
     }
 
+    [Theory]
+    [InlineData("/docs/index.html", "text/html")]
+    [InlineData("/docs/index.js", "application/javascript")]
+    [InlineData("/docs/index.css", "text/css")]
+    [InlineData("/docs/swagger-ui.css", "text/css")]
+    [InlineData("/docs/swagger-ui-bundle.js", "text/javascript")]
+    [InlineData("/docs/swagger-ui-standalone-preset.js", "text/javascript")]
+    [InlineData("/docs/oauth2-redirect.html", "text/html")]
+    public async Task Every_text_file_names_its_charset(string url, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await served.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+    }
+
     [GeneratedRegex(@"var configObject = (\{.*?\});", RegexOptions.Singleline)]
     private static partial Regex ConfigObject();
 
