@@ -1,4 +1,6 @@
 using DepinApi.Errors;
+using DepinApi.Rest;
+using Microsoft.Extensions.Options;
 
 namespace DepinApi.Pages;
 
@@ -14,18 +16,17 @@ public static class PagesRegistration
 
     public static IEndpointRouteBuilder MapPageAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet(PageAssets.PathPrefix + "/{file}", Asset).RequireCors(Rest.RestApi.CorsPolicy)
+        app.MapGet(PageAssets.PathPrefix + "/{file}", Asset).RequireCors(RestApi.CorsPolicy)
             .WithDisplayName("Page assets").ExcludeFromDescription();
         return app;
     }
 
-    private static IResult Asset(HttpContext http, PageAssets assets, string file)
+    private static async Task<IResult> Asset(HttpContext http, PageAssets assets, IOptions<RestOptions> rest, string file)
     {
-        if (!assets.TryGet(file, out var content, out var contentType))
+        if (!assets.TryGet(file, out var asset))
             return Problems.Create(StatusCodes.Status404NotFound, "page-asset-not-found", "No such page asset.",
                 $"There is no page asset named '{file}'; reload the page to get the current names.");
         // The name changes with the content, so the file never does.
-        http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        return TypedResults.Bytes(content, contentType);
+        return await asset.ServeAsync(http, rest.Value.BytesPerPoint, "public, max-age=31536000, immutable");
     }
 }
