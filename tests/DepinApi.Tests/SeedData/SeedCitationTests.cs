@@ -101,7 +101,7 @@ public class SeedCitationTests
     [Theory]
     [InlineData("render-2026-06-01-price", "Render Network (RENDER) token price, as of June 1, 2026: $2.0463; down 47.98% over one year (disclosed).")]
     [InlineData("aethir-2026q1-compute-capacity-multiple-target", "Aethir compute capacity target, Q1 2026: more than doubling (disclosed).")]
-    [InlineData("depin-compute-2026-emissions-to-revenue-multiple", "DePIN compute networks' token emissions as a multiple of demand-generated revenue, as reported in early 2026: 10x or more (estimate).")]
+    [InlineData("depin-compute-2026-emissions-to-revenue-multiple", "DePIN compute networks' token emissions as a multiple of demand-generated revenue in dozens of projects, as reported in early 2026: 10x or more (estimate).")]
     [InlineData("depin-2028-projected-market-size", "DePIN projected market size, 2028: $3.5 trillion (estimate).")]
     [InlineData("depin-2026-06-01-top5-worst-token-decline-from-peak", "DePIN worst token decline from peak among the top five projects, as of June 1, 2026: down more than 90% (disclosed).")]
     [InlineData("io-net-2025-10-monthly-volume", "io.net monthly transaction volume, as of Q4 2025: $12 million (disclosed).")]

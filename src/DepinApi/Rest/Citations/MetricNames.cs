@@ -19,7 +19,7 @@ public static class MetricNames
         ["tokens_burned_growth_yoy"] = "year-over-year growth in tokens burned",
         ["new_leases_growth_qoq"] = "quarter-over-quarter growth in new leases",
         ["compute_capacity_multiple_target"] = "compute capacity target",
-        ["emissions_to_revenue_multiple"] = "token emissions as a multiple of demand-generated revenue",
+        ["emissions_to_revenue_multiple"] = "token emissions as a multiple of demand-generated revenue in dozens of projects",
         ["public_company_treasury_allocation"] = "public-company treasury allocation",
         ["projected_market_cagr"] = "projected compound annual growth rate of the market",
         ["navir_exit_value"] = "NAVIR exit value",
