@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Net.Http.Headers;
 
 namespace GraphQLEngine.Http;
@@ -10,7 +11,7 @@ namespace GraphQLEngine.Http;
 /// another charset matches nothing. Every negotiator of the server (GraphQL's media type, REST's representations, the
 /// IDE's page) reads qualities here and only decides what to do with them.
 /// </summary>
-public static class MediaRanges
+public static partial class MediaRanges
 {
     /// <summary>The specificity of a range naming the type itself (with or without a charset): at least this.</summary>
     public const int Named = 4;
@@ -41,7 +42,7 @@ public static class MediaRanges
     /// <summary>How specifically <paramref name="range"/> names the type; -1 when it does not match it.</summary>
     private static int Specificity(MediaTypeHeaderValue range, ReadOnlySpan<char> type, ReadOnlySpan<char> subType)
     {
-        if (!IsUtf8(range)) return -1;
+        if (!IsUtf8(range) || !HasQValue(range)) return -1;
         var charset = range.Charset.HasValue ? 1 : 0;
         if (range.MatchesAllTypes) return charset;
         if (!range.Type.AsSpan().Equals(type, StringComparison.OrdinalIgnoreCase)) return -1;
@@ -49,9 +50,25 @@ public static class MediaRanges
         return range.SubType.AsSpan().Equals(subType, StringComparison.OrdinalIgnoreCase) ? Named + charset : -1;
     }
 
+    // A "q" that is no qvalue (RFC 9110 12.4.2: 0 to 1, at most three decimals) makes its range mean nothing: read as a
+    // missing quality, "text/csv;q=-1" or "q=abc" would have been a range wanted most of all.
+    private static bool HasQValue(MediaTypeHeaderValue range)
+    {
+        foreach (var parameter in range.Parameters)
+        {
+            if (parameter.Name.Equals("q", StringComparison.OrdinalIgnoreCase))
+                return parameter.Value.HasValue && QValue().IsMatch(parameter.Value.Value);
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)\z")]
+    private static partial Regex QValue();
+
+    // A parameter's value may be quoted (RFC 9110 5.6.6): charset="utf-8" is charset=utf-8.
     private static bool IsUtf8(MediaTypeHeaderValue range)
     {
-        var charset = range.Charset.Value;
+        var charset = HeaderUtilities.RemoveQuotes(range.Charset).Value;
         return charset is null
                || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase)
                || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase);

@@ -51,6 +51,10 @@ public class HttpFormatTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     [InlineData("/v1/projects/helium/revenue", "image/svg+xml;q=0.2, */*", "application/json")]
     [InlineData("/v1/projects/helium/token-prices", "image/*", "image/svg+xml")]
     [InlineData("/v1/projects/helium/token-prices", "image/svg+xml;q=0.5, image/*", "image/png")]
+    [InlineData("/v1/projects", "text/csv;charset=\"utf-8\"", "text/csv")]
+    [InlineData("/v1/projects", "text/csv;q=-1, application/json;q=0.5", "application/json")]
+    [InlineData("/v1/projects", "text/csv;q=NaN, application/json;q=0.5", "application/json")]
+    [InlineData("/v1/projects", "text/csv;q=0.5x, application/json;q=0.4", "application/json")]
     public async Task Each_representation_takes_the_quality_of_the_most_specific_range_naming_it(string url, string accept, string expected)
     {
         // RFC 9110 12.5.1: */* and image/* give their quality to JSON and the charts as much as a named type does; the

@@ -22,6 +22,13 @@ public class MediaTypeNegotiationTests(TestServerFactory factory) : IClassFixtur
     [InlineData("application/graphql-response+json;q=0, */*", Json)]
     [InlineData("application/json, */*", Json)]
     [InlineData("application/graphql-response+json, */*", GraphQLResponse)]
+    [InlineData("application/graphql-response+json; charset=\"utf-8\"", GraphQLResponse)] // a quoted value is the value
+    [InlineData("application/graphql-response+json;q=-1, application/json;q=0.5", Json)] // no qvalue: the range means nothing
+    [InlineData("application/graphql-response+json;q=abc, application/json;q=0.5", Json)]
+    [InlineData("application/graphql-response+json;q=0.5x, application/json;q=0.4", Json)]
+    [InlineData("application/graphql-response+json;q=1.5, application/json;q=0.4", Json)]
+    [InlineData("application/graphql-response+json;q=0.5000, application/json;q=0.4", Json)]
+    [InlineData("application/graphql-response+json;q=0.555, application/json;q=0.554", GraphQLResponse)]
     public async Task The_response_media_type_follows_the_accept_header(string? accept, string expected)
     {
         var reply = await PostAsync(_client, new { query = "{ __typename }" }, accept);
