@@ -25,29 +25,33 @@ internal readonly record struct QuoteNumber(decimal Value, FigureKind Kind);
 /// </summary>
 internal static partial class QuoteNumbers
 {
-    // Thousands are grouped with commas, or with the no-break and thin spaces typesetting uses.
-    private const string Magnitude = @"\d{1,3}(?:[,\u00A0\u2009\u202F]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+    // ASCII digits only ([0-9], not \d, which matches every script's digits and which decimal.Parse refuses), thousands
+    // grouped with commas, or with the no-break and thin spaces typesetting uses.
+    private const string Magnitude = @"[0-9]{1,3}(?:[,\u00A0\u2009\u202F][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 
-    // Not glued to a word ("5G", "GB200", "Q3", "V3.1" are names), nor joined to one by a hyphen ("COVID-19", "GPT-4").
-    private const string NotInAName = @"(?<![\p{L}\d.,])(?<!\p{L}[-–])";
+    // Not glued to a word ("5G", "GB200", "Q3", "V3.1" are names), nor joined to one by a hyphen on either side
+    // ("COVID-19", "GPT-4", "a 5-year plan", "10-K").
+    private const string NotInAName = @"(?<![\p{L}\p{Nd}.,])(?<!\p{L}[-–])";
+    private const string NotBeforeAName = @"(?![-–]\p{L})";
 
     // "35-40%", "91%-97%": both ends are percentages, and the dash is not a minus sign.
-    [GeneratedRegex(NotInAName + @"(?<lo>\d+(?:\.\d+)?)\s*%?\s*[-–]\s*(?<hi>\d+(?:\.\d+)?)\s*%")]
+    [GeneratedRegex(NotInAName + @"(?<lo>[0-9]+(?:\.[0-9]+)?)\s*%?\s*[-–]\s*(?<hi>[0-9]+(?:\.[0-9]+)?)\s*%")]
     private static partial Regex PercentRange();
 
     // A number, and how it is scaled: "$520 million", "78.55%", "10x", "15×", "440,000+", and dollars abbreviated as the
     // press writes them ("$4.2M", "$1.5 bn", "$4.5MM", "$500K"); without "$", "80B" is a name ("Qwen3-80B"). A number
     // followed by a decimal comma's digits ("1,5 million") is no figure: read as "1" it would pass for one.
     [GeneratedRegex(
-        NotInAName + @"(?<neg>[-−])?(?<dollar>\$)?(?<num>" + Magnitude + @")(?![.,]\d)" +
-        @"(?<pct>\s*%)?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?(?:\s?(?<abbr>bn|mn|tn|mm|[kmbt]))?(?<x>[x×])?\+?(?![\p{L}\d])",
+        NotInAName + @"(?<neg>[-−–])?(?<dollar>\$)?(?<num>" + Magnitude + @")(?![.,]\p{Nd})" + NotBeforeAName +
+        @"(?<pct>\s*%)?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?(?:\s?(?<abbr>bn|mn|tn|mm|[kmbt]))?(?<x>[x×])?\+?(?![\p{L}\p{Nd}])",
         RegexOptions.IgnoreCase)]
     private static partial Regex NumberToken();
 
     // The second end of a range that carries the scale for both: "$10-12 million", "$13 to $15 million", "between 3 and
-    // 4 million". Its first end alone ("$10") is not what the sentence states.
+    // 4 million", "5 or 6 million". Its first end alone ("$10") is not what the sentence states. A second end in dollars
+    // needs a first one in dollars ("from $2 in 2024 to $3 million" is no range of 2024), and a year is never an end.
     [GeneratedRegex(
-        @"\G\s*(?:[-–]|to|(?<and>and))\s*\$?(?:" + Magnitude + @")(?:\s+(?<scale>thousand|million|billion|trillion)\b|\s?(?<abbr>bn|mn|tn|mm|[kmbt])(?![\p{L}\d]))",
+        @"\G\s*(?:[-–]|to|or|(?<and>and))\s*(?<dollar>\$)?(?:" + Magnitude + @")(?:\s+(?<scale>thousand|million|billion|trillion)\b|\s?(?<abbr>bn|mn|tn|mm|[kmbt])(?![\p{L}\p{Nd}]))",
         RegexOptions.IgnoreCase)]
     private static partial Regex SharedScale();
 
@@ -58,19 +62,27 @@ internal static partial class QuoteNumbers
     private static partial Regex Doubling();
 
     // Words that make a percentage after them a fall ("down 78.55%", "evaporating 93.05%") or a rise ("rose 28%"); the
-    // nearer one before the number decides, so "prices fell while usage rose 28%" is a rise.
+    // nearer one before the number decides, so "prices fell while usage rose 28%" is a rise. Only in the number's own
+    // clause and a few words before it (ChangeWordReach): "costs fell, and now 40% of users pay" is no fall. A word in a
+    // compound ("cut-off", "Down-payments") is no change word.
     [GeneratedRegex(
         @"\b(?:(?<fall>down|fell|fall|falls|fallen|falling|drop|drops|dropp\w*|declin\w*|decreas\w*|evaporat\w*|reduc\w*|lost|los(?:e|es|ing)|loss\w*|plung\w*|shr[ai]nk\w*|shrunk|cut|slid\w*|slip\w*|tumbl\w*|sank|sink\w*|slump\w*|dip|dips|dipp\w*|crash\w*|collaps\w*|shed\w*|erod\w*|retreat\w*|negative|minus)" +
-        @"|(?<rise>up|rose|rise|rises|rising|risen|grew|grow\w*|increas\w*|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|rebound\w*|accelerat\w*))\b",
+        @"|(?<rise>up|rose|rise|rises|rising|risen|grew|grow\w*|increas\w*|gain\w*|climb\w*|jump\w*|surg\w*|soar\w*|rebound\w*|accelerat\w*))\b(?![-–])",
         RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWord();
 
-    // "fell to 31%" names the level it fell to, not the size of the fall.
-    [GeneratedRegex(@"\bto\s*$", RegexOptions.IgnoreCase)]
+    // "fell to 31%" names the level it fell to, "fell from 50%" the level it fell from, not the size of the fall.
+    [GeneratedRegex(@"\b(?:to|from)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex LevelAfterChange();
 
-    // "26% lower": the word after the percentage makes it a fall.
-    [GeneratedRegex(@"^\s*(?:lower|less|down)\b", RegexOptions.IgnoreCase)]
+    // A clause ends between a change word and the number: punctuation, or a conjunction or relative pronoun.
+    [GeneratedRegex(@"[,;:()]|\b(?:and|but|while|whereas|which|who|that|although|though)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBreak();
+
+    private const int ChangeWordReach = 4;
+
+    // "26% lower", "a 29% drop": the word after the percentage makes it a fall.
+    [GeneratedRegex(@"^\s*(?:lower|less|down|drop|drops|declines?|decreases?|falls?|cut|cuts|loss|losses|reduction|contraction|slump)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FallAfter();
 
     private const int ChangeWordWindow = 40;
@@ -90,8 +102,12 @@ internal static partial class QuoteNumbers
         foreach (Match m in PercentRange().Matches(quote))
         {
             var range = m.Value;
-            found.Add((m.Index, new QuoteNumber(Percent(m.Groups["lo"].Value), FigureKind.Percent), range));
-            found.Add((m.Index, new QuoteNumber(Percent(m.Groups["hi"].Value), FigureKind.Percent), range));
+            var sign = Falls(quote[Math.Max(0, m.Index - ChangeWordWindow)..m.Index]) ? -1m : 1m;
+            if (Percent(m.Groups["lo"].Value) is { } lo && Percent(m.Groups["hi"].Value) is { } hi)
+            {
+                found.Add((m.Index, new QuoteNumber(sign * lo, FigureKind.Percent), range));
+                found.Add((m.Index, new QuoteNumber(sign * hi, FigureKind.Percent), range));
+            }
             for (var i = m.Index; i < m.Index + m.Length; i++)
                 masked[i] = ' ';
         }
@@ -100,9 +116,9 @@ internal static partial class QuoteNumbers
         var previousEnd = 0;
         foreach (Match m in NumberToken().Matches(text))
         {
-            if (m.Groups["abbr"].Success && !m.Groups["dollar"].Success)
+            // An amount too large for a decimal is no figure the data model can hold.
+            if ((m.Groups["abbr"].Success && !m.Groups["dollar"].Success) || Parsed(Digits(m.Groups["num"].Value)) is not { } magnitude)
                 continue;
-            var magnitude = decimal.Parse(Digits(m.Groups["num"].Value), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
             var minus = m.Groups["neg"].Success;
             var spelled = m.Groups["num"].Value + m.Groups["pct"].Value
                           + (m.Groups["scale"].Success ? " " + m.Groups["scale"].Value : "") + m.Groups["abbr"].Value + m.Groups["x"].Value;
@@ -117,7 +133,8 @@ internal static partial class QuoteNumbers
             else
             {
                 var scale = Scale(m.Groups["scale"].Value) * Scale(Abbreviated(m.Groups["abbr"].Value));
-                if (scale == 1 && !m.Groups["x"].Success && SharedScale().Match(text, m.Index + m.Length) is { Success: true } shared
+                if (scale == 1 && !m.Groups["x"].Success && !IsYear(m) && SharedScale().Match(text, m.Index + m.Length) is { Success: true } shared
+                    && (m.Groups["dollar"].Success || !shared.Groups["dollar"].Success)
                     && (!shared.Groups["and"].Success || Between().IsMatch(text[..m.Index])))
                 {
                     scale = Scale(shared.Groups["scale"].Value) * Scale(Abbreviated(shared.Groups["abbr"].Value));
@@ -143,20 +160,32 @@ internal static partial class QuoteNumbers
     public static bool Appears(string quote, decimal value, FigureKind kind) =>
         Extract(quote).Any(n => n.Kind == kind && n.Value == value);
 
-    // The nearest change word before a percentage says whether it is a fall, unless it names the level reached ("to").
+    // The nearest change word before a percentage says whether it is a fall, if it is in the number's clause, a few words
+    // before it, and names no level ("fell to 31%", "fell from 50%").
     private static bool Falls(string before)
     {
         Match? last = null;
         foreach (Match word in ChangeWord().Matches(before))
             last = word;
-        return last is not null && last.Groups["fall"].Success && !LevelAfterChange().IsMatch(before[(last.Index + last.Length)..]);
+        if (last is null || !last.Groups["fall"].Success)
+            return false;
+        var between = before[(last.Index + last.Length)..];
+        return !LevelAfterChange().IsMatch(between) && !ClauseBreak().IsMatch(between)
+               && between.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length <= ChangeWordReach;
     }
+
+    // A four-digit whole number from 1900 to 2100 without "$" is a year, never one end of a range of amounts.
+    private static bool IsYear(Match number) =>
+        !number.Groups["dollar"].Success && number.Groups["num"].Value is { Length: 4 } digits
+        && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100;
 
     private static string Digits(string magnitude) =>
         magnitude.Replace(",", "").Replace("\u00A0", "").Replace("\u2009", "").Replace("\u202F", "");
 
-    private static decimal Percent(string s) =>
-        decimal.Parse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) / 100m;
+    private static decimal? Parsed(string digits) =>
+        decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static decimal? Percent(string digits) => Parsed(digits) / 100m;
 
     private static string Abbreviated(string abbreviation) => abbreviation.ToLowerInvariant() switch
     {

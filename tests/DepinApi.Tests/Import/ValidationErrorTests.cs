@@ -97,6 +97,28 @@ public class ValidationErrorTests
     }
 
     [Theory]
+    [InlineData("Sales hit approx. $851700 that quarter.", "$851700 that quarter.")] // after an abbreviation's dot
+    [InlineData("Our No. 1 network earned $851700 that quarter.", "1 network earned $851700 that quarter.")]
+    [InlineData("The U.S. network earned $851700 that quarter.", "network earned $851700 that quarter.")]
+    [InlineData("Fees rose\u2026 $851700 that quarter.", "$851700 that quarter.")] // an ellipsis ends no sentence
+    [InlineData("851700.", "851700.")] // no letter: a list's number, no sentence
+    [InlineData("| Helium | | $851,700 |", "| $851,700 |")] // one cell, after an empty one
+    [InlineData("| Helium | Grew. Then $851,700 | fees |", "Then $851,700 | fees |")] // ends a row it does not start
+    [InlineData("| Helium | $851,700 | | Akash | fees |", "| $851,700 | | Akash | fees |")] // across two rows
+    public async Task A_piece_of_a_sentence_or_row_that_looks_like_a_whole_is_refused(string article, string quote)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+
+        var result = await database.ImportAsync(SeedFixture.Valid().FreezeSourceFiles()
+            .AppendToSourceFile("one.txt", System.Text.Encoding.UTF8.GetBytes("\n" + article + "\n"))
+            .Replace("revenue.csv", ",851700,disclosed,,src-one,Helium earned $851700 in Q3 2025.",
+                $",851700,disclosed,,src-one,\"{quote}\""));
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("quote occurs in sources/one.txt only as a piece of a sentence or table row", error.Message);
+    }
+
+    [Theory]
     [InlineData("It rained. Helium earned $851700 that quarter. It was a good year.", "Helium earned $851700 that quarter. It was a good year.")]
     [InlineData("She wrote: \u201cIt rained.\u201d Helium earned $851700 that quarter (in fees).", "Helium earned $851700 that quarter (in fees).")]
     [InlineData("| Project | Revenue | | --- | --- | | Helium | About $851,700 | | Akash | About $1,200,000.50 |", "| Helium | About $851,700 |")]

@@ -33,6 +33,7 @@ public class QuoteNumbersTests
     [InlineData("deploy $10-12 million into hotspots", "12000000")]
     [InlineData("$13 to $15 million", "13000000")]
     [InlineData("between 3 and 4 million hotspots", "3000000")]
+    [InlineData("Users were 5 or 6 million.", "5000000")]
     [InlineData("1\u202F200\u202F004 sessions", "1200004")] // thousands grouped by narrow no-break spaces
     public void Reads_numbers(string quote, string expected)
     {
@@ -60,6 +61,11 @@ public class QuoteNumbersTests
     [InlineData("uptime of 91%-97% on new sites", "0.91")]
     [InlineData("uptime of 91%-97% on new sites", "0.97")]
     [InlineData("grew 15× in a year", "15")]
+    [InlineData("Prices fell 91%-97% from the peak.", "-0.97")]
+    [InlineData("Share fell from 50% to 41%.", "0.50")]
+    [InlineData("Margin saw a 29% drop.", "-0.29")]
+    [InlineData("Costs fell and now 40% of users pay.", "0.40")]
+    [InlineData("prices fell \u201316%", "-0.16")]
     public void Reads_percentages_as_signed_fractions(string quote, string expected)
     {
         Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Percent), string.Join(", ", QuoteNumbers.Extract(quote)));
@@ -97,6 +103,17 @@ public class QuoteNumbersTests
     [InlineData("1,5 million users", "1", false)] // a decimal comma's pieces are no figures
     [InlineData("1,5 million users", "5000000", false)]
     [InlineData("12,34 and 56", "12", false)]
+    [InlineData("Revenue rose from $2 in 2024 to $3 million.", "2024000000", false)] // a year is no range's end
+    [InlineData("Users grew from 12 in 2023 to 5 million in 2026.", "2023000000", false)]
+    [InlineData("Prices fell 91%-97% from the peak.", "0.97", true)] // a fall's range falls
+    [InlineData("Share fell from 50% to 41%.", "-0.50", true)] // the level it fell from
+    [InlineData("Margin saw a 29% drop.", "0.29", true)]
+    [InlineData("Costs fell and now 40% of users pay.", "-0.40", true)] // another clause's change word
+    [InlineData("Prices fell, and 40% of holders sold.", "-0.40", true)]
+    [InlineData("The cut-off was 15% of nodes.", "-0.15", true)]
+    [InlineData("a 5-year plan", "5", false)]
+    [InlineData("The 10-K filing", "10", false)]
+    [InlineData("prices fell \u201316%", "0.16", true)] // an en dash as a minus sign
     public void Rejects_near_misses(string quote, string wrong, bool asPercent)
     {
         var kind = asPercent ? FigureKind.Percent : FigureKind.Number;
@@ -125,5 +142,15 @@ public class QuoteNumbersTests
         var escaped = "\"" + quote.Replace("\"", "\"\"") + "\"";
         return SeedFiles.Read(SeedSchema.Revenue,
             $"{header}\n{id},aethir,2025Q2,quarterly_revenue,{amount},disclosed,,{source},{escaped}\n");
+    }
+
+    [Theory]
+    [InlineData("\uFF15\uFF10\uFF10 nodes")] // fullwidth digits
+    [InlineData("\u0667\u0660\u0660 nodes")] // Arabic-Indic digits
+    [InlineData("\u096D\u0966\u0966 nodes")] // Devanagari digits
+    [InlineData("99999999999999999999999999999999999999 nodes")] // more than a decimal holds
+    public void Digits_it_cannot_read_are_no_figure_and_no_failure(string quote)
+    {
+        Assert.Empty(QuoteNumbers.Extract(quote));
     }
 }
