@@ -71,7 +71,7 @@ public static class GraphQLIdeEndpoints
         headers.Vary = HeaderNames.Accept;
         headers.CacheControl = "no-cache";
         // Compressed when asked: a tag of the coding too, as a compressed page is another representation.
-        return TypedResults.Bytes(html, "text/html; charset=utf-8", entityTag: EntityTags.OfContent(http.Request, html));
+        return Preconditions.TaggedBytes(http.Request, html, "text/html; charset=utf-8", EntityTags.OfContent(http.Request, html));
     }
 
     private static async Task<IResult> Asset(HttpContext http,

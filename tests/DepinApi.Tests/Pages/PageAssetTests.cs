@@ -60,7 +60,10 @@ public class PageAssetTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.PreconditionFailed)
         {
-            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            // The problem is compressed as any answer is for a client that accepts gzip, and says so.
+            Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
+            await using var body = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+            var problem = (await JsonDocument.ParseAsync(body)).RootElement;
             Assert.Equal("/problems/precondition-failed", problem.GetProperty("type").GetString());
         }
     }

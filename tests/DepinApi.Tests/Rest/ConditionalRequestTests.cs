@@ -244,6 +244,26 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     // header does, so it gets the same tag from the endpoint itself while the plain request is answered from the cache.
     private static readonly string[] KeptAndBuilt = ["", "gzip;q=0"];
 
+    [Theory]
+    [InlineData("/v1")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/docs/index.html")]
+    [InlineData("/v1/projects/helium")]
+    public async Task An_if_match_that_holds_leaves_if_none_match_to_answer_304(string url)
+    {
+        // RFC 9110 13.2.2: once If-Match holds, If-None-Match is evaluated; ASP.NET Core's file results let the first
+        // override the second and sent the whole body.
+        using var full = await SendAsync(url);
+        var tag = full.Headers.ETag!.ToString();
+
+        using var both = await SendAsync(url, ifNoneMatch: tag, ifMatch: tag);
+        using var stars = await SendAsync(url, ifNoneMatch: "*", ifMatch: "*");
+
+        Assert.Equal(HttpStatusCode.NotModified, both.StatusCode);
+        Assert.Equal(tag, both.Headers.ETag?.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, stars.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string url, string? ifNoneMatch = null, string? ifMatch = null,
         HttpMethod? method = null, string acceptEncoding = "")
     {

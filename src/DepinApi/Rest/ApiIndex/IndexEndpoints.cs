@@ -51,7 +51,7 @@ public static class IndexEndpoints
     /// an import leaves it alone. Built anew for each request, as the links follow the request's host when no public
     /// URL is configured; that costs no query, so a matching If-None-Match saves the bytes, as for every resource.
     /// </summary>
-    private static FileContentHttpResult Index(HttpContext http)
+    private static IResult Index(HttpContext http)
     {
         var services = http.RequestServices;
         var endpoints = services.GetRequiredService<EndpointDataSource>();
@@ -91,7 +91,7 @@ public static class IndexEndpoints
         headers.CacheControl = $"public, max-age={services.GetRequiredService<IOptions<RestOptions>>().Value.MaxAgeSeconds}";
         // As every resource says: a cache may then keep the index as it keeps the rest, though it has one media type today.
         headers.Vary = HeaderNames.Accept;
-        return TypedResults.Bytes(json, "application/json; charset=utf-8", entityTag: EntityTags.OfContent(http.Request, json));
+        return Preconditions.TaggedBytes(http.Request, json, "application/json; charset=utf-8", EntityTags.OfContent(http.Request, json));
     }
 
     // The route as a URI template: /v1/projects/{slug}, without route constraints.

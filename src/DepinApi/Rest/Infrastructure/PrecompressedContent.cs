@@ -62,7 +62,7 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         // names another (412); either costs one point. The file result evaluates the same headers to answer.
         if (SendsBody(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
             return new RateLimiting.RateLimitRefusalResult();
-        return TypedResults.Bytes(contents, ContentType, entityTag: etag);
+        return Preconditions.TaggedBytes(http.Request, contents, ContentType, etag);
     }
 
     private static byte[] Compressed(byte[] identity, Func<Stream, Stream> compressor)

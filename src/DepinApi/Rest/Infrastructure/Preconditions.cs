@@ -1,3 +1,4 @@
+using DepinApi.Errors;
 using Microsoft.Net.Http.Headers;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -46,6 +47,30 @@ public static class Preconditions
                 return (Outcome.NotModified, tag);
         }
         return (Outcome.None, null);
+    }
+
+    /// <summary>
+    /// A tagged body: its 304 or 412 when the preconditions call for one, evaluated in the order RFC 9110 13.2.2 gives
+    /// (If-Match, then If-None-Match), else the body. ASP.NET Core's file results evaluate them as well, but let an
+    /// If-Match that holds override an If-None-Match that matches, a 200 where the RFC has a 304; here they are answered
+    /// before the file result sees them.
+    /// </summary>
+    public static IResult TaggedBytes(HttpRequest request, byte[] contents, string contentType, EntityTagHeaderValue etag)
+    {
+        switch (Evaluate(request, [EntityTag.Of(etag.ToString())]).Outcome)
+        {
+            case Outcome.FailedIfRepresented:
+                // The body's coding and caching describe no representation of the 412, a problem of its own.
+                var headers = request.HttpContext.Response.Headers;
+                headers.Remove(HeaderNames.ContentEncoding);
+                headers.Remove(HeaderNames.CacheControl);
+                return PreconditionFailed.For(request);
+            case Outcome.NotModified or Outcome.NotModifiedIfRepresented:
+                request.HttpContext.Response.Headers.ETag = etag.ToString();
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            default:
+                return TypedResults.Bytes(contents, contentType, entityTag: etag);
+        }
     }
 
     /// <summary>Whether the request states a precondition <see cref="Evaluate"/> reads; without one, it needs no current tags.</summary>
