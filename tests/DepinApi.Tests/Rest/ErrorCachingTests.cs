@@ -43,6 +43,18 @@ public class ErrorCachingTests(RestApiFixture api) : IClassFixture<RestApiFixtur
         Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
+    [Theory]
+    [InlineData("/v1/projects/hnt")]
+    [InlineData("/v1/projects/Helium/revenue")]
+    public async Task A_names_redirect_keeps_the_minute_of_the_data_it_was_read_from(string url)
+    {
+        using var client = api.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal("public, max-age=60", response.Headers.CacheControl?.ToString());
+    }
+
     [Fact]
     public async Task Data_keeps_its_minute()
     {

@@ -24,5 +24,16 @@ public sealed class ProjectElsewhere : IResult, IStatusCodeHttpResult
 
     public static ProjectElsewhere Unknown(ProblemHttpResult problem) => new(problem, problem.StatusCode);
 
-    public Task ExecuteAsync(HttpContext httpContext) => _answer.ExecuteAsync(httpContext);
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        // A name's or former slug's redirect holds for the data it was read from, as a 200 does, and for as long: a 308
+        // is cacheable by default (RFC 9111 4.2.2), and without a word on it a cache would keep it past the import that
+        // gives the name to another project.
+        if (_answer is RedirectHttpResult)
+        {
+            var maxAge = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.MaxAgeSeconds;
+            httpContext.Response.Headers.CacheControl = $"public, max-age={maxAge}";
+        }
+        return _answer.ExecuteAsync(httpContext);
+    }
 }
