@@ -1,11 +1,31 @@
+using System.Globalization;
 using GraphQLEngine.Error;
 using GraphQLEngine.Http;
 
 namespace GraphQLEngine.TestServer;
 
-/// <summary>Refuses requests carrying <c>X-Refuse: true</c> with 429, the way a rate limiter out of budget would.</summary>
+/// <summary>
+/// Refuses requests carrying <c>X-Refuse: true</c> with 429, the way a rate limiter out of budget would; and those
+/// carrying <c>X-Refuse-Received: true</c> as soon as their bytes are in, saying how many it saw.
+/// </summary>
 public sealed class RefuseHeaderInterceptor : IGraphQLRequestInterceptor
 {
+    public ValueTask OnReceivedAsync(GraphQLReceivedRequest request)
+    {
+        if (request.HttpContext.Request.Headers["X-Refuse-Received"] == "true")
+        {
+            request.Reject(
+                new GraphQLError("Refused on receipt.", extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = "RATE_LIMITED",
+                    ["bytes"] = request.Bytes.ToString(CultureInfo.InvariantCulture),
+                    ["get"] = request.IsGet,
+                }),
+                StatusCodes.Status429TooManyRequests);
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask OnExecutingAsync(GraphQLRequestContext context)
     {
         if (context.HttpContext.Request.Headers["X-Refuse"] == "true")

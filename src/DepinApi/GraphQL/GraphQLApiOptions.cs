@@ -37,10 +37,11 @@ public sealed class GraphQLApiOptions
     public int IntrospectionObjectsPerPoint { get; set; } = 10;
 
     /// <summary>
-    /// Document bytes one point pays for, before the document is parsed: a request pays the larger of its document's
-    /// price (one point per started block of this many UTF-8 bytes) and its query cost, so reading, validating and
-    /// measuring a long document is paid for even when it is refused (docs/rate-limits.md, "What a refusal costs").
-    /// Zero or less: only the admission point.
+    /// Request bytes one point pays for, before any of them is read: a request pays the larger of its price (one point
+    /// per started block of this many bytes of its POST body or GET query string, as received) and its query cost, so
+    /// reading its JSON and parsing, validating and measuring its document are paid for even when it is refused
+    /// (docs/rate-limits.md, "What a refusal costs"). The name is older than the rule, which once counted the document,
+    /// variables and extensions alone. Zero or less: only the admission point.
     /// </summary>
     public int DocumentBytesPerPoint { get; set; } = 512;
 

@@ -14,7 +14,7 @@ namespace GraphQLEngine.Http;
 
 /// <summary>
 /// The request delegate behind <see cref="GraphQLEndpointRouteBuilderExtensions.MapGraphQL(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder, string, GraphQLSchema, GraphQLHttpOptions?)"/>:
-/// negotiate → read → parse → validate → limits → execute → write, per the GraphQL-over-HTTP specification.
+/// negotiate → receive → read → parse → validate → limits → execute → write, per the GraphQL-over-HTTP specification.
 /// </summary>
 internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schemaProvider, GraphQLHttpOptions options)
 {
@@ -33,14 +33,32 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
 
         try
         {
-            var (request, failure) = await GraphQLHttpRequestReader.ReadAsync(http, options).ConfigureAwait(false);
+            var (received, failure) = await GraphQLHttpRequestReader.ReceiveAsync(http, options).ConfigureAwait(false);
             if (failure is not null)
             {
-                await WriteAsync(http, new GraphQLHttpResponse(RequestError(failure.Message, failure.Code), failure.StatusCode, Allow: failure.Allow), mediaType)
-                    .ConfigureAwait(false);
+                await WriteAsync(http, Refused(failure), mediaType).ConfigureAwait(false);
                 return;
             }
-            var (response, body) = await RunAsync(http, request!, mediaType).ConfigureAwait(false);
+            var interceptors = Interceptors(http);
+            // Before any of it is read: reading JSON or a query string is work that grows with what was sent.
+            var receivedRequest = new GraphQLReceivedRequest(http, received!.Body is null, received.Bytes);
+            foreach (var interceptor in interceptors)
+            {
+                await interceptor.OnReceivedAsync(receivedRequest).ConfigureAwait(false);
+                if (receivedRequest.Rejection is { } rejection)
+                {
+                    await WriteAsync(http, new GraphQLHttpResponse(ExecutionResult.RequestError([rejection]), receivedRequest.RejectionStatusCode), mediaType)
+                        .ConfigureAwait(false);
+                    return;
+                }
+            }
+            (var request, failure) = GraphQLHttpRequestReader.Read(http, received);
+            if (failure is not null)
+            {
+                await WriteAsync(http, Refused(failure), mediaType).ConfigureAwait(false);
+                return;
+            }
+            var (response, body) = await RunAsync(http, request!, mediaType, interceptors).ConfigureAwait(false);
             using (body) await SendAsync(http, response, body, mediaType).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -68,11 +86,14 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         }
     }
 
-    private async Task<(GraphQLHttpResponse Response, ResultBody Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType)
+    private static GraphQLHttpResponse Refused(RequestReadFailure failure) =>
+        new(RequestError(failure.Message, failure.Code), failure.StatusCode, Allow: failure.Allow);
+
+    private async Task<(GraphQLHttpResponse Response, ResultBody Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType,
+        IReadOnlyList<IGraphQLRequestInterceptor> interceptors)
     {
         using var span = GraphQLTelemetry.Start(GraphQLTelemetry.RequestSpan);
         var context = new GraphQLRequestContext(http, schemaProvider(http), request, mediaType);
-        var interceptors = Interceptors(http);
         var response = await PrepareAsync(context, interceptors).ConfigureAwait(false)
                        ?? await ExecuteAsync(context).ConfigureAwait(false);
         GraphQLTelemetry.DescribeOperation(span, context.Operation);

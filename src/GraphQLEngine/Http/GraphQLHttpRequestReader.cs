@@ -24,15 +24,34 @@ internal static class GraphQLHttpRequestReader
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>The request, or why it is not one. JSON documents are disposed with the response.</summary>
-    public static async Task<(GraphQLHttpRequest? Request, RequestReadFailure? Failure)> ReadAsync(
+    /// <summary>
+    /// The request's bytes, or why they are not taken: a method other than GET, HEAD or POST, a POST body of another
+    /// media type or over <see cref="GraphQLHttpOptions.MaxRequestBytes"/>. Nothing of them is parsed yet.
+    /// </summary>
+    public static async Task<(ReceivedRequest? Received, RequestReadFailure? Failure)> ReceiveAsync(
         HttpContext http, GraphQLHttpOptions options)
     {
         // Compared as sent: methods are case-sensitive (RFC 9110 9.1), so "post" is a method this endpoint does not answer.
-        if (http.Request.Method == HttpMethods.Get || http.Request.Method == HttpMethods.Head) return ReadGet(http);
-        if (http.Request.Method == HttpMethods.Post) return await ReadPostAsync(http, options).ConfigureAwait(false);
-        return (null, new RequestReadFailure(405, "GraphQL requests must use GET or POST.", GraphQLHttpMethods.Allow));
+        if (http.Request.Method == HttpMethods.Get || http.Request.Method == HttpMethods.Head)
+            return (new ReceivedRequest(http.Request.QueryString.Value), null);
+        if (http.Request.Method != HttpMethods.Post)
+            return (null, new RequestReadFailure(405, "GraphQL requests must use GET or POST.", GraphQLHttpMethods.Allow));
+
+        if (!IsUtf8Json(http.Request.ContentType))
+        {
+            return (null, new RequestReadFailure(415,
+                $"POST requests must have the content type {GraphQLMediaTypes.Json} (UTF-8)."));
+        }
+        var maxBytes = options.MaxRequestBytes > 0 ? options.MaxRequestBytes : long.MaxValue;
+        if (http.Request.ContentLength > maxBytes)
+            return (null, TooLarge(options));
+        var body = await ReadBodyAsync(http.Request.Body, maxBytes, http.RequestAborted).ConfigureAwait(false);
+        return body is null ? (null, TooLarge(options)) : (new ReceivedRequest(body), null);
     }
+
+    /// <summary>The request's parameters read from what was received, or why it is not one. JSON documents are disposed with the response.</summary>
+    public static (GraphQLHttpRequest? Request, RequestReadFailure? Failure) Read(HttpContext http, ReceivedRequest received) =>
+        received.Body is { } body ? ReadPost(http, body) : ReadGet(http);
 
     private static (GraphQLHttpRequest?, RequestReadFailure?) ReadGet(HttpContext http)
     {
@@ -55,19 +74,8 @@ internal static class GraphQLHttpRequestReader
         return Complete(parameters["query"], operationName, variables, extensions, isGet: true);
     }
 
-    private static async Task<(GraphQLHttpRequest?, RequestReadFailure?)> ReadPostAsync(HttpContext http, GraphQLHttpOptions options)
+    private static (GraphQLHttpRequest?, RequestReadFailure?) ReadPost(HttpContext http, byte[] body)
     {
-        if (!IsUtf8Json(http.Request.ContentType))
-        {
-            return (null, new RequestReadFailure(415,
-                $"POST requests must have the content type {GraphQLMediaTypes.Json} (UTF-8)."));
-        }
-        var maxBytes = options.MaxRequestBytes > 0 ? options.MaxRequestBytes : long.MaxValue;
-        if (http.Request.ContentLength > maxBytes)
-            return (null, TooLarge(options));
-
-        var body = await ReadBodyAsync(http.Request.Body, maxBytes, http.RequestAborted).ConfigureAwait(false);
-        if (body is null) return (null, TooLarge(options));
         if (body.Length == 0)
             return (null, RequestReadFailure.BadRequest("The request body is empty; expected a JSON object with a \"query\"."));
 
@@ -267,4 +275,19 @@ internal static class GraphQLHttpRequestReader
         }
         return buffer.ToArray();
     }
+}
+
+/// <summary>What a request sent as its parameters, not yet read: a POST's body, or a GET's query string.</summary>
+internal sealed class ReceivedRequest
+{
+    public ReceivedRequest(byte[] body) => (Body, Bytes) = (body, body.LongLength);
+
+    public ReceivedRequest(string? queryString) =>
+        Bytes = string.IsNullOrEmpty(queryString) ? 0 : System.Text.Encoding.UTF8.GetByteCount(queryString.AsSpan(1));
+
+    /// <summary>The POST body as read; null for a GET.</summary>
+    public byte[]? Body { get; }
+
+    /// <summary>The body's length, or the query string's as sent (percent-encoded, without its <c>?</c>).</summary>
+    public long Bytes { get; }
 }

@@ -8,13 +8,22 @@ namespace GraphQLEngine.Http;
 /// or register it as a service (any lifetime; scoped ones are resolved from the request's scope).
 /// </summary>
 /// <remarks>
-/// Pipeline: read the request → <see cref="OnRequestAsync"/> → parse → validate (cached) → limits →
-/// <see cref="OnExecutingAsync"/> → execute → <see cref="OnResultAsync"/> → write. A refusal
-/// (<see cref="GraphQLRequestContext.Reject"/>, or <see cref="GraphQLRequestContext.FailOperation"/> from
+/// Pipeline: receive the request's bytes → <see cref="OnReceivedAsync"/> → read its parameters (JSON, query string) →
+/// <see cref="OnRequestAsync"/> → parse → validate (cached) → limits → <see cref="OnExecutingAsync"/> → execute →
+/// <see cref="OnResultAsync"/> → write. A refusal from <see cref="OnReceivedAsync"/>
+/// (<see cref="GraphQLReceivedRequest.Reject"/>) is written at once, as a request that is not well-formed is; a later
+/// one (<see cref="GraphQLRequestContext.Reject"/>, or <see cref="GraphQLRequestContext.FailOperation"/> from
 /// <see cref="OnExecutingAsync"/>) skips to <see cref="OnResultAsync"/>.
 /// </remarks>
 public interface IGraphQLRequestInterceptor
 {
+    /// <summary>
+    /// The request's bytes are received and none of them read: its size is known (e.g. to charge for reading it). May
+    /// refuse the request. Not called for a request refused while it was received (a method other than GET, HEAD or
+    /// POST, a body of another media type, one over <see cref="GraphQLHttpOptions.MaxRequestBytes"/>).
+    /// </summary>
+    ValueTask OnReceivedAsync(GraphQLReceivedRequest request) => ValueTask.CompletedTask;
+
     /// <summary>The request parameters are read, nothing is parsed yet. May refuse the request.</summary>
     ValueTask OnRequestAsync(GraphQLRequestContext context) => ValueTask.CompletedTask;
 

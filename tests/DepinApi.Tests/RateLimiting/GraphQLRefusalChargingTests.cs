@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using static DepinApi.Tests.RateLimiting.RateLimitResponseTests;
 
 namespace DepinApi.Tests.RateLimiting;
@@ -58,11 +59,11 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
     public async Task A_long_refused_document_pays_its_size_and_an_admitted_one_the_larger_of_size_and_cost()
     {
         await using var api = Api();
-        // 30 aliases of a cheap field, padded past 1,024 bytes: its price is 3 points at 512 bytes a point.
+        // 30 aliases of a cheap field, padded past 1,024 bytes: its body's price is 3 points at 512 bytes a point.
         var aliases = string.Join(" ", Enumerable.Range(0, 30).Select(i => $"alias_number_{i:D2}: meta {{ dataVersion }}"));
         var document = "{ " + aliases + " }";
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(document);
-        Assert.InRange(bytes, 1025, 1536);
+        Assert.Equal(3, Price(Body(document + " nope")));
+        Assert.Equal(3, Price(Body(document)));
 
         using var refused = await PostAsync(api, document + " nope", null);
         Assert.Contains("nope", await refused.Content.ReadAsStringAsync());
@@ -90,42 +91,162 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
         var fields = string.Join(",", Enumerable.Range(0, 2_000).Select(i => $"\"k{i}\":1"));
         var variables = "{\"f\":{" + fields + "}}";
         const string document = "query ($f: ProjectFilter) { projects(first: 1, filter: $f) { nodes { slug } } }";
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(document) + System.Text.Encoding.UTF8.GetByteCount(variables);
 
         using var refused = await PostAsync(api, document, variables);
         var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.False(body.TryGetProperty("data", out _));
-        Assert.Equal((1000 - ((bytes + 511) / 512)).ToString(), Header(refused, "RateLimit-Remaining"));
+        Assert.Equal((1000 - Price(Body(document, variables))).ToString(), Header(refused, "RateLimit-Remaining"));
     }
 
     [Fact]
-    public async Task A_document_over_the_length_limit_is_refused_for_its_length_not_charged_its_size()
+    public async Task A_document_over_the_length_limit_pays_the_size_of_the_body_that_carried_it()
     {
         await using var api = Api();
+        // The document is not parsed, but its body was received and read as JSON.
         var document = "{ meta { dataVersion } }" + new string(' ', 20_000);
 
         using var refused = await PostAsync(api, document, null);
         var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal("QUERY_TOO_LONG", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal("999", Header(refused, "RateLimit-Remaining"));
+        Assert.Equal(Price(Body(document)).ToString(), Header(refused, "RateLimit-Cost"));
+        Assert.Equal((1000 - Price(Body(document))).ToString(), Header(refused, "RateLimit-Remaining"));
     }
 
     [Fact]
-    public async Task A_document_within_the_length_limit_in_characters_pays_its_size_though_its_code_units_are_over_it()
+    public async Task A_body_is_priced_by_its_bytes_as_sent_so_escapes_cost_what_they_take()
     {
         await using var api = Api();
-        // 10,000 emoji are 20,000 UTF-16 code units, over the 16,384 limit, but 10,000 characters, within it: the
-        // engine reads the document, so it must pay its 40,000 bytes, not be priced as one refused unread.
-        var document = "{ meta { dataVersion } } #" + string.Concat(Enumerable.Repeat("\U0001F600", 10_000));
-        var bytes = System.Text.Encoding.UTF8.GetByteCount(document);
+        // 4,000 emoji: 16,000 bytes as UTF-8, 48,000 written as JSON escapes (\ud83d\ude00). The escaped form is what the
+        // server reads, so it is what the request pays for; before, both paid for the 16,000 bytes of the decoded text.
+        var document = "{ meta { dataVersion } } #" + string.Concat(Enumerable.Repeat("\U0001F600", 4_000));
+        // The document has no character JSON must escape, so it is written into the raw body as it is.
+        var raw = System.Text.Encoding.UTF8.GetBytes($$"""{"query":"{{document}}"}""");
+        var escaped = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { query = document }));
+        Assert.Contains("\\uD83D\\uDE00", System.Text.Encoding.UTF8.GetString(escaped), StringComparison.OrdinalIgnoreCase);
 
-        using var admitted = await PostAsync(api, document, null);
-        var body = await admitted.Content.ReadFromJsonAsync<JsonElement>();
+        using var rawReply = await PostBodyAsync(api, raw, "10.0.0.1");
+        using var escapedReply = await PostBodyAsync(api, escaped, "10.0.0.2");
 
-        Assert.True(body.TryGetProperty("data", out _), body.ToString());
-        Assert.Equal((1000 - ((bytes + 511) / 512)).ToString(), Header(admitted, "RateLimit-Remaining"));
+        Assert.Equal(200, (int)rawReply.StatusCode);
+        Assert.Equal(200, (int)escapedReply.StatusCode);
+        Assert.Equal(Price(raw).ToString(), Header(rawReply, "RateLimit-Cost"));
+        Assert.Equal(Price(escaped).ToString(), Header(escapedReply, "RateLimit-Cost"));
+        Assert.True(Price(escaped) > 2 * Price(raw), $"{Price(escaped)} against {Price(raw)}");
+    }
+
+    public static TheoryData<string, string, int> BodiesWithMoreThanTheirParameters() => new()
+    {
+        // Members the specification does not name are allowed and ignored, and read all the same.
+        { "a member nothing reads", """{"query":"{ meta { dataVersion } }","junk":""" + Nested(300) + "}", 200 },
+        { "a body cut off", """{"query":"{ meta { dataVersion } }","junk":""" + Nested(300), 400 },
+        { "a member named twice", """{"query":"{ meta { dataVersion } }","junk":""" + Nested(300) + ""","junk":1}""", 400 },
+        { "a long operation name", """{"query":"{ meta { dataVersion } }","operationName":" """ + new string('x', 20_000) + "\"}", 200 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BodiesWithMoreThanTheirParameters))]
+    public async Task A_body_pays_for_its_bytes_whatever_it_holds_and_however_it_is_answered(string what, string body, int status)
+    {
+        await using var api = Api();
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        Assert.True(Price(bytes) >= 20, what);
+
+        using var reply = await PostBodyAsync(api, bytes);
+
+        Assert.True(status == (int)reply.StatusCode, $"{what}: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync()}");
+        Assert.Equal(Price(bytes).ToString(), Header(reply, "RateLimit-Cost"));
+        Assert.Equal((1000 - Price(bytes)).ToString(), Header(reply, "RateLimit-Remaining"));
+    }
+
+    [Fact]
+    public async Task A_get_pays_for_its_query_string_as_sent()
+    {
+        await using var api = Api();
+        var queryString = "query=" + Uri.EscapeDataString("{ meta { dataVersion } }") + "&unread=" + string.Concat(Enumerable.Repeat("%01", 3_000));
+
+        using var reply = await api.GetAsync("/graphql?" + queryString);
+
+        Assert.Equal(200, (int)reply.StatusCode);
+        Assert.Equal(((queryString.Length + 511) / 512).ToString(), Header(reply, "RateLimit-Cost"));
+    }
+
+    [Fact]
+    public async Task A_body_refused_for_its_declared_length_is_not_read_and_costs_its_admission_point()
+    {
+        await using var api = Api();
+        var bytes = new byte[300 * 1024];
+        bytes.AsSpan().Fill((byte)' ');
+
+        using var reply = await PostBodyAsync(api, bytes);
+
+        Assert.Equal(413, (int)reply.StatusCode);
+        Assert.Equal("1", Header(reply, "RateLimit-Cost"));
+    }
+
+    [Fact]
+    public async Task A_body_whose_price_the_balance_cannot_pay_is_refused_before_it_is_read()
+    {
+        // The client's other requests spend the balance while this one's body is on its way: its price is refused with
+        // 429 RATE_LIMITED, as a query cost would be, though the body is not JSON (none of it was read).
+        await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits(
+            ("RateLimiting:Anonymous:PointsPerWindow", "100"),
+            ("RateLimiting:Anonymous:BurstPoints", "100"),
+            ("GraphQL:CacheEnabled", "false")));
+        var ledger = api.Services.GetRequiredService<DepinApi.RateLimiting.RateLimitLedger>();
+        var client = new DepinApi.RateLimiting.ClientIdentity("ip:" + TestEndpoints.DefaultPeer, "client", 100, 100, 2);
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"query\": " + new string(' ', 2_000));
+        var body = new HeldContent(bytes);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = body };
+
+        using var streaming = api.CreateStreamingClient();
+        var sent = streaming.SendAsync(request);
+        // Admitted: its point is paid, its body not yet sent.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (ledger.Store.Peek(client, null).Balance > 99 * 60_000)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), $"not admitted: {ledger.Store.Peek(client, null).Balance}, {sent.Status}");
+            await Task.Delay(10);
+        }
+        using (var spend = await api.GetAsync("/test/charge?cost=150"))
+            Assert.Equal(200, (int)spend.StatusCode);
+        body.Release();
+        using var reply = await sent;
+        var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(429, (int)reply.StatusCode);
+        var error = Assert.Single(answer.GetProperty("errors").EnumerateArray());
+        Assert.Equal("RATE_LIMITED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(Price(bytes), error.GetProperty("extensions").GetProperty("cost").GetInt64());
+        Assert.Equal("1", Header(reply, "RateLimit-Cost"));
+    }
+
+    /// <summary>A JSON body that is sent only once the test releases it.</summary>
+    private sealed class HeldContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HeldContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        }
+
+        public void Release() => _released.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            await _released.Task;
+            await stream.WriteAsync(_bytes);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
     }
 
     private RateLimitedApi Api() => new(database.ConnectionString, RateLimitedApi.SmallLimits(
@@ -135,4 +256,27 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
 
     private static Task<HttpResponseMessage> PostAsync(RateLimitedApi api, string query, string? variables) =>
         api.PostGraphQLAsync(query, variablesJson: variables);
+
+    private static async Task<HttpResponseMessage> PostBodyAsync(RateLimitedApi api, byte[] body, string? peer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (peer is not null)
+            request.Headers.Add(TestEndpoints.PeerHeader, peer);
+        return await api.Client.SendAsync(request);
+    }
+
+    /// <summary>The body <see cref="RateLimitedApi.GraphQLRequest"/> sends.</summary>
+    private static byte[] Body(string query, string? variables = null)
+    {
+        using var request = RateLimitedApi.GraphQLRequest(query, variablesJson: variables);
+        return request.Content!.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>One point per started 512 bytes (GraphQL:DocumentBytesPerPoint), at least 1.</summary>
+    private static long Price(byte[] body) => Math.Max(1, (body.Length + 511) / 512);
+
+    /// <summary>An array of <paramref name="count"/> arrays nested 60 deep (the reader refuses beyond 64).</summary>
+    private static string Nested(int count) =>
+        "[" + string.Join(",", Enumerable.Repeat(new string('[', 60) + new string(']', 60), count)) + "]";
 }

@@ -82,6 +82,44 @@ public class PipelineTests(TestServerFactory factory) : IClassFixture<TestServer
         }
     }
 
+    [Theory]
+    [InlineData("""{"query":"{ hello }","unread":[[[[]]],{"a":"\u00e9"}]}""")]
+    [InlineData("""{"query":"{ hello }""")]
+    [InlineData("""{"query":"{ hello }","query":"{ hello }"}""")]
+    [InlineData("\uFEFF{\"query\":\"{ hello }\"}")]
+    public async Task An_interceptor_sees_a_body_as_received_and_can_refuse_it_before_any_of_it_is_read(string body)
+    {
+        foreach (var accept in new[] { Json, GraphQLResponse })
+        {
+            var reply = await PostRawAsync(_client, body, accept,
+                configure: request => request.Headers.Add("X-Refuse-Received", "true"));
+
+            // Refused as received, so a body that is not JSON, or names "query" twice, is not answered BAD_REQUEST.
+            Assert.Equal(429, reply.Status);
+            Assert.Equal("Refused on receipt.", reply.FirstMessage);
+            var extensions = reply.Errors[0].GetProperty("extensions");
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                extensions.GetProperty("bytes").GetString());
+            Assert.False(extensions.GetProperty("get").GetBoolean());
+            Assert.False(reply.HasData);
+        }
+    }
+
+    [Fact]
+    public async Task An_interceptor_sees_a_get_by_its_query_string_as_sent()
+    {
+        var queryString = Query("{ hello }", variables: """{"x":"é"}""") + "&unread=%01%01";
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?" + queryString);
+        request.Headers.Add("X-Refuse-Received", "true");
+
+        var reply = await SendAsync(_client, request);
+
+        Assert.Equal(429, reply.Status);
+        var extensions = reply.Errors[0].GetProperty("extensions");
+        Assert.Equal(queryString.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), extensions.GetProperty("bytes").GetString());
+        Assert.True(extensions.GetProperty("get").GetBoolean());
+    }
+
     [Fact]
     public async Task The_user_context_factory_runs_per_request()
     {

@@ -1,0 +1,49 @@
+using GraphQLEngine.Error;
+using Microsoft.AspNetCore.Http;
+
+namespace GraphQLEngine.Http;
+
+/// <summary>
+/// A request whose bytes are in and none of them parsed: what <see cref="IGraphQLRequestInterceptor.OnReceivedAsync"/>
+/// sees. Reading JSON and query strings is work that grows with what was sent, whatever it holds (members the
+/// specification does not name, nesting, escapes), so a hook that prices a request by its size sees that size here,
+/// before the work.
+/// </summary>
+public sealed class GraphQLReceivedRequest
+{
+    internal GraphQLReceivedRequest(HttpContext httpContext, bool isGet, long bytes)
+    {
+        HttpContext = httpContext;
+        IsGet = isGet;
+        Bytes = bytes;
+    }
+
+    public HttpContext HttpContext { get; }
+
+    /// <summary>Whether it came as a GET (or HEAD), its parameters in the query string.</summary>
+    public bool IsGet { get; }
+
+    /// <summary>
+    /// The bytes received as the request's parameters: a POST's body as read (a byte order mark included), a GET's query
+    /// string as sent (percent-encoded, without its <c>?</c>).
+    /// </summary>
+    public long Bytes { get; }
+
+    /// <summary>The refusal, if an interceptor refused the request.</summary>
+    public GraphQLError? Rejection { get; private set; }
+
+    /// <summary>The status code of the refusal.</summary>
+    public int RejectionStatusCode { get; private set; }
+
+    /// <summary>
+    /// Refuses the request before any of it is parsed: the response carries <paramref name="error"/> alone, no
+    /// <c>data</c>, with <paramref name="statusCode"/> whatever the media type, and no other hook sees the request.
+    /// </summary>
+    public void Reject(GraphQLError error, int statusCode = StatusCodes.Status400BadRequest)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
+        Rejection = error;
+        RejectionStatusCode = statusCode;
+    }
+}
