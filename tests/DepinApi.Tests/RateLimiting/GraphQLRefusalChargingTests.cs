@@ -42,6 +42,28 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task A_document_with_many_validation_errors_is_answered_with_the_first_five_for_its_one_point()
+    {
+        await using var api = Api();
+        // 462 bytes: 15 fields under one response key, each pair in conflict. 98 errors, 30,603 bytes, were one point's answer.
+        string[] fields = ["slug", "name", "sector", "subTrack", "tokenSymbol", "chain", "website", "description"];
+        var document = "{" + string.Join(" ", Enumerable.Range(0, 15).Select(i => $"a:project(slug:\"h\"){{b:{fields[i % fields.Length]}}}")) + "}";
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"query\":\"" + document.Replace("\"", "\\\"") + "\"}");
+        Assert.Equal(1, Price(body));
+
+        using var refused = await PostBodyAsync(api, body);
+        var text = await refused.Content.ReadAsStringAsync();
+        var errors = JsonDocument.Parse(text).RootElement.GetProperty("errors").EnumerateArray().ToList();
+
+        Assert.Equal(6, errors.Count);
+        Assert.All(errors.Take(5), error => Assert.StartsWith("Fields \"a\" conflict", error.GetProperty("message").GetString()));
+        // graphql-js's words when its maxErrors is reached.
+        Assert.Equal("Too many validation errors, error limit reached. Validation aborted.", errors[5].GetProperty("message").GetString());
+        Assert.Equal("1", Header(refused, "RateLimit-Cost"));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(text), 1, 2_048);
+    }
+
+    [Fact]
     public async Task A_request_whose_root_fields_name_different_versions_costs_its_admission_point_only()
     {
         await using var api = Api();

@@ -48,6 +48,7 @@ public static class GraphQLEndpoint
         {
             MaxRequestBytes = settings.MaxRequestBytes,
             MaxQueryLength = settings.MaxQueryLength,
+            MaxValidationErrors = settings.MaxValidationErrors,
             ExecutionTimeout = settings.ExecutionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ExecutionTimeoutSeconds) : null,
             MaxResponseBytes = settings.MaxResponseBytes,
             RequestFailure = DatabaseUnavailableError.For,
