@@ -59,6 +59,48 @@ public class QuotedInputTests(RestApiFixture api) : IClassFixture<RestApiFixture
         Assert.Contains("wireless", detail[Cut.Length..]);
     }
 
+    private static string Repeat(string text, int count) => string.Concat(Enumerable.Repeat(text, count));
+
+    public static TheoryData<string, string, string> LongEscapedRequests() => new()
+    {
+        // A control character is written in JSON as a six-byte escape, an emoji as twelve bytes: each quote was within
+        // 4,000 characters, and the first three were problems of 108,005, 96,051 and 73,149 bytes for one point.
+        { "/v1/projects?" + string.Join("&", Enumerable.Repeat("sector=" + Repeat("%01", 1_000), 10)), "invalid-parameter", "values" },
+        { "/v1/projects?sector=" + Repeat("%01", 5_000) + "&sector=" + Repeat("%01", 5_000), "invalid-parameter", "values" },
+        { "/v1/projects?" + Repeat("%01", 5_000) + "=" + Repeat("%01", 5_000), "unknown-parameter", "parameter" },
+        { "/v1/projects/" + Repeat("%F0%9F%98%80", 2_720), "project-not-found", "value" },
+        { "/v1/" + Repeat("%F0%9F%98%80", 2_720), "not-found", "path" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LongEscapedRequests))]
+    public async Task A_problem_is_never_larger_than_64_KiB_however_its_quotes_are_escaped(string url, string type, string member)
+    {
+        var (body, problem) = await ProblemAsync("GET", url);
+
+        Assert.Equal("/problems/" + type, problem.GetProperty("type").GetString());
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(body), 1, 64 * 1024);
+        // What it repeats is still what was sent, cut shorter, with the whole length.
+        var repeated = problem.GetProperty(member);
+        Assert.Matches(@"… \([\d,]+ characters\)$", repeated.ValueKind == JsonValueKind.Array ? repeated[0].GetString() : repeated.GetString());
+        Assert.Matches(@"… \([\d,]+ characters\)", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_parameter_given_too_many_times_to_quote_every_value_lists_its_first_values()
+    {
+        // 300 values of 40 control characters: 72 KB as JSON though none is long.
+        var url = "/v1/projects?" + string.Join("&", Enumerable.Repeat("sector=" + Repeat("%01", 40), 300));
+
+        var (body, problem) = await ProblemAsync("GET", url);
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(body), 1, 64 * 1024);
+        var values = problem.GetProperty("values");
+        Assert.InRange(values.GetArrayLength(), 1, 299);
+        Assert.Equal(new string('\u0001', 40), values[0].GetString());
+        Assert.Contains("given 300 times", problem.GetProperty("detail").GetString());
+    }
+
     private async Task<(string Body, JsonElement Problem)> ProblemAsync(string method, string url)
     {
         using var response = await api.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));

@@ -17,8 +17,8 @@ internal static class InvalidArgument
 
     /// <summary>
     /// The most characters of a client's value an error quotes, in its message and in <c>extensions.value</c>. Shorter
-    /// than REST's 4,000 (<see cref="Errors.Problems.Quoted"/>): a REST problem is one per request, charged by its size,
-    /// where one variable given to thirty aliases is thirty field errors, and an operation's response holds at most
+    /// than REST's 4,000 (<see cref="QuotedText.MaxMessageLength"/>): a REST problem is one per request and never larger
+    /// than 64 KiB (<see cref="Errors.Problems.MaxBytes"/>), where one variable given to thirty aliases is thirty field errors, and an operation's response holds at most
     /// 2,048 bytes per point charged (docs/graphql.md). Escaped as JSON, a character of the value takes up to 12 bytes.
     /// </summary>
     public const int QuotedValueLength = 64;
