@@ -64,6 +64,28 @@ public class GraphQLRefusalChargingTests(RateLimitDatabase database) : IClassFix
     }
 
     [Fact]
+    public async Task A_conflict_between_two_fields_names_twenty_of_their_subfields_conflicts_not_every_pair()
+    {
+        await using var api = Api();
+        // Each copy selects b thirty times, as slug in one and name in the other: 900 pairs of subfields conflict, and
+        // the one error naming them all was 47,443 bytes for the request's one point (with a thousand, 14 KB of
+        // document, its message ran to 70 million characters and the server kept it, half a gigabyte, in its
+        // validation cache).
+        var document = "{a:project(slug:\"h\"){" + string.Join(" ", Enumerable.Repeat("b:slug", 30)) + "} a:project(slug:\"h\"){"
+                       + string.Join(" ", Enumerable.Repeat("b:name", 30)) + "}}";
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"query\":\"" + document.Replace("\"", "\\\"") + "\"}");
+        Assert.Equal(1, Price(body));
+
+        using var refused = await PostBodyAsync(api, body);
+        var text = await refused.Content.ReadAsStringAsync();
+        var error = Assert.Single(JsonDocument.Parse(text).RootElement.GetProperty("errors").EnumerateArray());
+
+        Assert.Equal(20, System.Text.RegularExpressions.Regex.Count(error.GetProperty("message").GetString()!, "subfields \"b\" conflict"));
+        Assert.Equal("1", Header(refused, "RateLimit-Cost"));
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(text), 1, 4_096);
+    }
+
+    [Fact]
     public async Task A_request_whose_root_fields_name_different_versions_costs_its_admission_point_only()
     {
         await using var api = Api();

@@ -45,6 +45,18 @@ internal sealed class OverlappingFieldsConflictFinder
     // Below this many pairs, comparing them one by one costs less than grouping them by shape first.
     private const int PairsWorthGrouping = 16;
 
+    /// <summary>
+    /// The most conflicts between subfields that the reasons of one document's conflicts name in all, beyond the first
+    /// of each pair of fields (graphql-js names every one). A pair of fields conflicts as soon as one pair of their
+    /// subfields does, so what is cut is wording, never whether a document is valid: two copies of a field that each
+    /// select one response name a thousand times, differently, made one error naming every pair, a million reasons in
+    /// a 70-million-character message from a 14 KB document, and a validation cache keeping a few such errors held
+    /// gigabytes.
+    /// </summary>
+    public const int MaxSubfieldConflicts = 20;
+
+    private int _subfieldConflictsLeft = MaxSubfieldConflicts;
+
     public OverlappingFieldsConflictFinder(GraphQLSchema schema, Func<string, FragmentDefinitionNode?> getFragment)
     {
         _schema = schema;
@@ -147,26 +159,42 @@ internal sealed class OverlappingFieldsConflictFinder
         bool areMutuallyExclusive, GraphQLType? parentType1, SelectionSetNode selectionSet1, GraphQLType? parentType2, SelectionSetNode selectionSet2)
     {
         var conflicts = new List<OverlappingFieldsConflict>();
-        Action<OverlappingFieldsConflict> addConflict = conflicts.Add;
+        // Each pair of fields keeps the first conflict of its subfields; once the document's allowance is spent, the
+        // search stops there (the memos of what was compared then overstate it, which can only leave out conflicts of
+        // a document already refused for this one).
+        Action<OverlappingFieldsConflict> addConflict = conflict =>
+        {
+            conflicts.Add(conflict);
+            if (--_subfieldConflictsLeft <= 0) throw new EnoughSubfieldConflicts();
+        };
         var fieldMap1 = GetFieldMap(parentType1, selectionSet1);
         var fieldMap2 = GetFieldMap(parentType2, selectionSet2);
 
-        // (H) The two collections of fields,
-        CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap1, fieldMap2);
+        try
+        {
+            // (H) The two collections of fields,
+            CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap1, fieldMap2);
 
-        // (I) each collection against the fragments the other spreads,
-        foreach (var fragmentName2 in fieldMap2.FragmentNames)
-            CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap1, fragmentName2);
-        foreach (var fragmentName1 in fieldMap1.FragmentNames)
-            CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap2, fragmentName1);
-
-        // (J) and every fragment spread by the first against every fragment spread by the second.
-        foreach (var fragmentName1 in fieldMap1.FragmentNames)
+            // (I) each collection against the fragments the other spreads,
             foreach (var fragmentName2 in fieldMap2.FragmentNames)
-                CollectConflictsBetweenFragments(addConflict, areMutuallyExclusive, fragmentName1, fragmentName2);
+                CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap1, fragmentName2);
+            foreach (var fragmentName1 in fieldMap1.FragmentNames)
+                CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap2, fragmentName1);
 
+            // (J) and every fragment spread by the first against every fragment spread by the second.
+            foreach (var fragmentName1 in fieldMap1.FragmentNames)
+                foreach (var fragmentName2 in fieldMap2.FragmentNames)
+                    CollectConflictsBetweenFragments(addConflict, areMutuallyExclusive, fragmentName1, fragmentName2);
+        }
+        catch (EnoughSubfieldConflicts)
+        {
+            // Thrown by this call's addConflict only: a nested search catches its own.
+        }
         return conflicts;
     }
+
+    /// <summary>Ends a search for subfield conflicts once <see cref="MaxSubfieldConflicts"/> are named.</summary>
+    private sealed class EnoughSubfieldConflicts : Exception;
 
     private void CollectConflictsWithin(Action<OverlappingFieldsConflict> addConflict, OverlappingFieldsFieldMap fieldMap)
     {
