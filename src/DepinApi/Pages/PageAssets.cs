@@ -8,7 +8,7 @@ namespace DepinApi.Pages;
 /// The pages' stylesheet and script, embedded in the assembly and served under names that carry a hash of their
 /// content (<c>/pages/assets/pages.3f2a91c0.css</c>), so a browser may keep them for a year and a new build is
 /// fetched at once. Each is kept with its Brotli and gzip forms, and served as the IDE's assets are
-/// (<see cref="PrecompressedContent"/>): a strong tag per form, and the preconditions a file result evaluates.
+/// (<see cref="PrecompressedContent"/>): a strong tag per form, and its preconditions answered.
 /// </summary>
 public sealed class PageAssets
 {

@@ -58,11 +58,13 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
         };
         if (coding is not null) headers.ContentEncoding = coding;
         var etag = InCoding(ETag, coding);
-        // Charged by its bytes as any response is, unless no body is sent: the client has it already (304) or its If-Match
-        // names another (412); either costs one point. The file result evaluates the same headers to answer.
-        if (SendsBody(http.Request, etag) && !await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
+        // No body is sent when the client has it already (304) or its If-Match names another (412): either costs its
+        // admission point alone. A body is charged by its bytes, as any response is.
+        if (Preconditions.AnswerInsteadOfBody(http.Request, etag) is { } answer)
+            return answer;
+        if (!await SizeCharge.ChargeAsync(http, SizeCharge.PointsFor(contents.Length, bytesPerPoint)))
             return new RateLimiting.RateLimitRefusalResult();
-        return Preconditions.TaggedBytes(http.Request, contents, ContentType, etag);
+        return TypedResults.Bytes(contents, ContentType, entityTag: etag);
     }
 
     private static byte[] Compressed(byte[] identity, Func<Stream, Stream> compressor)
@@ -72,9 +74,6 @@ internal sealed record PrecompressedContent(string ContentType, byte[] Identity,
             compressing.Write(identity);
         return output.ToArray();
     }
-
-    private static bool SendsBody(HttpRequest request, EntityTagHeaderValue etag) =>
-        Preconditions.Evaluate(request, [EntityTag.Of(etag.ToString())]).Outcome == Preconditions.Outcome.None;
 
     private ReadOnlySpan<string> Codings => (Brotli, Gzip) switch
     {

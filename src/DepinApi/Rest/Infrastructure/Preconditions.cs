@@ -50,12 +50,12 @@ public static class Preconditions
     }
 
     /// <summary>
-    /// A tagged body: its 304 or 412 when the preconditions call for one, evaluated in the order RFC 9110 13.2.2 gives
-    /// (If-Match, then If-None-Match), else the body. ASP.NET Core's file results evaluate them as well, but let an
-    /// If-Match that holds override an If-None-Match that matches, a 200 where the RFC has a 304; here they are answered
-    /// before the file result sees them.
+    /// The 304 or 412 a tagged body's preconditions call for, evaluated in the order RFC 9110 13.2.2 gives (If-Match,
+    /// then If-None-Match); null when the body is to be sent. ASP.NET Core's file results evaluate them as well, but let
+    /// an If-Match that holds override an If-None-Match that matches, a 200 where the RFC has a 304; a body answered here
+    /// first reaches its file result only when no precondition stands in its way.
     /// </summary>
-    public static IResult TaggedBytes(HttpRequest request, byte[] contents, string contentType, EntityTagHeaderValue etag)
+    public static IResult? AnswerInsteadOfBody(HttpRequest request, EntityTagHeaderValue etag)
     {
         switch (Evaluate(request, [EntityTag.Of(etag.ToString())]).Outcome)
         {
@@ -69,9 +69,13 @@ public static class Preconditions
                 request.HttpContext.Response.Headers.ETag = etag.ToString();
                 return TypedResults.StatusCode(StatusCodes.Status304NotModified);
             default:
-                return TypedResults.Bytes(contents, contentType, entityTag: etag);
+                return null;
         }
     }
+
+    /// <summary>A tagged body, or its 304 or 412 (<see cref="AnswerInsteadOfBody"/>).</summary>
+    public static IResult TaggedBytes(HttpRequest request, byte[] contents, string contentType, EntityTagHeaderValue etag) =>
+        AnswerInsteadOfBody(request, etag) ?? TypedResults.Bytes(contents, contentType, entityTag: etag);
 
     /// <summary>Whether the request states a precondition <see cref="Evaluate"/> reads; without one, it needs no current tags.</summary>
     public static bool Stated(HttpRequest request) =>
