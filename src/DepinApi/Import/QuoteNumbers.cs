@@ -34,6 +34,10 @@ internal static partial class QuoteNumbers
     private const string NotInAName = @"(?<![\p{L}\p{Nd}.,])(?<!\p{L}[-–])";
     private const string NotBeforeAName = @"(?![-–]\p{L})";
 
+    // The words that scale a number, and the press's abbreviations of them after a dollar amount (read by Scale).
+    private const string ScaleWord = "thousand|million|billion|trillion";
+    private const string ScaleAbbreviation = "bn|mn|tn|mm|[kmbt]";
+
     // "35-40%", "91%-97%": both ends are percentages, and the dash is not a minus sign.
     [GeneratedRegex(NotInAName + @"(?<lo>[0-9]+(?:\.[0-9]+)?)\s*%?\s*[-–]\s*(?<hi>[0-9]+(?:\.[0-9]+)?)\s*%")]
     private static partial Regex PercentRange();
@@ -43,7 +47,7 @@ internal static partial class QuoteNumbers
     // followed by a decimal comma's digits ("1,5 million") is no figure: read as "1" it would pass for one.
     [GeneratedRegex(
         NotInAName + @"(?<neg>[-−–])?(?<dollar>\$)?(?<num>" + Magnitude + @")(?![.,]\p{Nd})" + NotBeforeAName +
-        @"(?<pct>\s*%)?(?:\s+(?<scale>thousand|million|billion|trillion)\b)?(?:\s?(?<abbr>bn|mn|tn|mm|[kmbt]))?(?<x>[x×])?\+?(?![\p{L}\p{Nd}])",
+        @"(?<pct>\s*%)?(?:\s+(?<scale>" + ScaleWord + @")\b)?(?:\s?(?<abbr>" + ScaleAbbreviation + @"))?(?<x>[x×])?\+?(?![\p{L}\p{Nd}])",
         RegexOptions.IgnoreCase)]
     private static partial Regex NumberToken();
 
@@ -51,7 +55,7 @@ internal static partial class QuoteNumbers
     // 4 million", "5 or 6 million". Its first end alone ("$10") is not what the sentence states. A second end in dollars
     // needs a first one in dollars ("from $2 in 2024 to $3 million" is no range of 2024), and a year is never an end.
     [GeneratedRegex(
-        @"\G\s*(?:[-–]|to|or|(?<and>and))\s*(?<dollar>\$)?(?:" + Magnitude + @")(?:\s+(?<scale>thousand|million|billion|trillion)\b|\s?(?<abbr>bn|mn|tn|mm|[kmbt])(?![\p{L}\p{Nd}]))",
+        @"\G\s*(?:[-–]|to|or|(?<and>and))\s*(?<dollar>\$)?(?:" + Magnitude + @")(?:\s+(?<scale>" + ScaleWord + @")\b|\s?(?<abbr>" + ScaleAbbreviation + @")(?![\p{L}\p{Nd}]))",
         RegexOptions.IgnoreCase)]
     private static partial Regex SharedScale();
 
