@@ -15,9 +15,6 @@ namespace DepinApi.Ide;
 /// </summary>
 public static class GraphQLIdeEndpoints
 {
-    /// <summary>A year: the assets' names change whenever their content does.</summary>
-    private const string ImmutableCaching = "public, max-age=31536000, immutable";
-
     /// <summary>Registers the bundle and the routing policy that shares the GraphQL path with the page.</summary>
     public static WebApplicationBuilder AddGraphQLIde(this WebApplicationBuilder builder)
     {
@@ -84,6 +81,6 @@ public static class GraphQLIdeEndpoints
                 $"The GraphQL IDE has no file named '{file}'; reload the page at the GraphQL endpoint to get the current one.");
         }
 
-        return await asset.ServeAsync(http, rest.Value.BytesPerPoint, ImmutableCaching);
+        return await asset.ServeAsync(http, rest.Value.BytesPerPoint, PrecompressedContent.ImmutableCaching);
     }
 }

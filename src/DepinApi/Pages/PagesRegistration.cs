@@ -1,5 +1,6 @@
 using DepinApi.Errors;
 using DepinApi.Rest;
+using DepinApi.Rest.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace DepinApi.Pages;
@@ -27,6 +28,6 @@ public static class PagesRegistration
             return Problems.Create(StatusCodes.Status404NotFound, "page-asset-not-found", "No such page asset.",
                 $"There is no page asset named '{file}'; reload the page to get the current names.");
         // The name changes with the content, so the file never does.
-        return await asset.ServeAsync(http, rest.Value.BytesPerPoint, "public, max-age=31536000, immutable");
+        return await asset.ServeAsync(http, rest.Value.BytesPerPoint, PrecompressedContent.ImmutableCaching);
     }
 }

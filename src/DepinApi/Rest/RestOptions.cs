@@ -43,6 +43,12 @@ public sealed class RestOptions
     public int MaxAgeSeconds { get; set; } = 60;
 
     /// <summary>
+    /// The <c>Cache-Control</c> of what the data answers, a representation or a name's redirect: shared caches may keep
+    /// it <see cref="MaxAgeSeconds"/>.
+    /// </summary>
+    public string DataCacheControl => $"public, max-age={MaxAgeSeconds}";
+
+    /// <summary>
     /// Whether repeated requests are answered from the server's output cache. Off only to measure
     /// what every request costs the database (load tests); ETag/304 still work without it.
     /// </summary>

@@ -88,7 +88,7 @@ public static class IndexEndpoints
         var json = JsonSerializer.SerializeToUtf8Bytes(new ApiIndexView(ApiDocumentInfo.Title, ApiDocs.DocumentName, documents, collections, resources),
             services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var headers = http.Response.Headers;
-        headers.CacheControl = $"public, max-age={services.GetRequiredService<IOptions<RestOptions>>().Value.MaxAgeSeconds}";
+        headers.CacheControl = services.GetRequiredService<IOptions<RestOptions>>().Value.DataCacheControl;
         // As every resource says: a cache may then keep the index as it keeps the rest, though it has one media type today.
         headers.Vary = HeaderNames.Accept;
         return Preconditions.TaggedBytes(http.Request, json, "application/json; charset=utf-8", EntityTags.OfContent(http.Request, json));

@@ -20,7 +20,7 @@ public sealed class CachingHeadersFilter(DataVersionTracker tracker, IOptions<Re
         if (tracker.Current is not { } version)
             return await next(context);
 
-        var cacheControl = $"public, max-age={options.Value.MaxAgeSeconds}";
+        var cacheControl = options.Value.DataCacheControl;
         // The tags are keyed hashes: most requests state no precondition, and their one tag is computed once, after the answer.
         var (precondition, matched) = Preconditions.Stated(http.Request)
             ? Preconditions.Evaluate(http.Request, EntityTags.Current(http.Request, version, keys))

@@ -18,6 +18,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// <param name="ETag">A strong validator of <paramref name="Identity"/>; each compressed form's adds its coding.</param>
 internal sealed record PrecompressedContent(string ContentType, byte[] Identity, byte[]? Brotli, byte[]? Gzip, EntityTagHeaderValue ETag)
 {
+    /// <summary>The caching of a body kept under a name that changes with its content: a year, never revalidated.</summary>
+    public const string ImmutableCaching = "public, max-age=31536000, immutable";
+
     // The codings it can be sent in, in the order they win a tie, as response compression's providers do.
     private static readonly string[] BrotliThenGzip = ["br", "gzip"];
 

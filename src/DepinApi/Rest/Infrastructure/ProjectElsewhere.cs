@@ -30,10 +30,8 @@ public sealed class ProjectElsewhere : IResult, IStatusCodeHttpResult
         // is cacheable by default (RFC 9111 4.2.2), and without a word on it a cache would keep it past the import that
         // gives the name to another project.
         if (_answer is RedirectHttpResult)
-        {
-            var maxAge = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.MaxAgeSeconds;
-            httpContext.Response.Headers.CacheControl = $"public, max-age={maxAge}";
-        }
+            httpContext.Response.Headers.CacheControl =
+                httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestOptions>>().Value.DataCacheControl;
         return _answer.ExecuteAsync(httpContext);
     }
 }
