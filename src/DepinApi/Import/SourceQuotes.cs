@@ -39,15 +39,20 @@ internal static class SourceQuotes
                 // was read) has no text to search.
                 if (articles.GetValueOrDefault(path) is not { } article)
                     continue;
-                if (!article.Contains(quoteField.Value, StringComparison.Ordinal))
+                var quoteText = OneLineEnding(quoteField.Value);
+                if (!article.Contains(quoteText, StringComparison.Ordinal))
                     errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
                         $"quote does not occur verbatim in {path}, the article of source '{sourceField.Value}'; a quote is the source's own sentence, copied exactly"));
-                else if (!QuotedSentence.IsWholeIn(article, quoteField.Value))
+                else if (!QuotedSentence.IsWholeIn(article, quoteText))
                     errors.Add(new ImportError(spec.FileName, quoteField.Line, quoteField.Column,
                         $"quote occurs in {path} only as a piece of a sentence or table row; a quote runs from a sentence's first character to its closing punctuation (several whole sentences may follow each other), or over a table row from its first | to its last"));
             }
         }
     }
+
+    // A quote that runs over a line break matches its article whether the article or the CSV file was saved with
+    // Windows line endings or not: "\r\n" and "\n" are one line break.
+    private static string OneLineEnding(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>
     /// Every article a source names, as text; null for one that is missing (reported by the check that seed files
@@ -66,7 +71,7 @@ internal static class SourceQuotes
                 continue;
             var (bytes, _) = await SeedValidator.TryReadAsync(Path.Combine(directory, path), cancellationToken);
             ImportError? error = null;
-            articles[path] = bytes is null ? null : StrictUtf8.Decode(bytes, path, out error);
+            articles[path] = bytes is null ? null : StrictUtf8.Decode(bytes, path, out error) is { } text ? OneLineEnding(text) : null;
             if (error is not null)
                 errors.Add(error);
         }
