@@ -19,6 +19,13 @@ internal enum FigureKind
 internal readonly record struct QuoteNumber(decimal Value, FigureKind Kind);
 
 /// <summary>
+/// A number as a sentence states it: its value, the words that state it (<see cref="Text"/>), and what makes it no
+/// figure of this data on its own: an amount of another currency ("€5.1 million"), or one end of a range ("$10-12
+/// million", "35-40%", "5 or 6 million"), which is a range's figure, not a single one.
+/// </summary>
+internal sealed record NumberSpelling(QuoteNumber Number, string Text, bool InOtherCurrency = false, bool RangeEnd = false);
+
+/// <summary>
 /// Reads the numbers a sentence states, normalised the way the CSV files write them, so that a
 /// row's value can be required to be one of them exactly (<see cref="StatedInQuoteRule"/>). Exact
 /// decimal equality is the point: 32.8 million must not pass for "$32.7 million".
@@ -31,8 +38,17 @@ internal static partial class QuoteNumbers
 
     // Not glued to a word ("5G", "GB200", "Q3", "V3.1" are names), nor joined to one by a hyphen on either side
     // ("COVID-19", "GPT-4", "a 5-year plan", "10-K").
-    private const string NotInAName = @"(?<![\p{L}\p{Nd}.,])(?<!\p{L}[-–])";
+    // A range's second end after an abbreviated or worded first one ("$5M-$7M", "$5 million-$7 million") is no name.
+    private const string NotInAName =
+        @"(?<![\p{L}\p{Nd}.,])(?:(?<!\p{L}[-–])|(?<=[0-9](?:\s?(?:bn|mn|tn|mm|[kmbt])|\s+(?:thousand|million|billion|trillion))[-–])(?=\$))";
     private const string NotBeforeAName = @"(?![-–]\p{L})";
+
+    // Every figure of this data is in US dollars or no currency. Another currency's sign or code before the number
+    // ("€5.1 million", "A$5 million", "GBP 3 million"), or its name or code after it ("5 million euros"), marks an amount
+    // no dollar figure may cite. "US$" and "USD" are dollars.
+    private const string Dollar = @"(?<dollar>US\$|\$|USD\s?)";
+    private const string OtherCurrencyBefore = @"(?<other>[€£¥₹₩₽₺₦]|(?:EUR|GBP|JPY|CNY|RMB|CHF|INR|KRW|AUD|CAD|HKD|SGD)\s?|(?-i:[A-Z]{1,3})\$)";
+    private const string OtherCurrencyAfter = @"(?<otherAfter>\s+(?:euros?|pounds?\s+sterling|sterling|yen|yuan|renminbi|rupees?|francs?|EUR|GBP|JPY|CNY|RMB|CHF|INR|KRW|AUD|CAD|HKD|SGD)\b)";
 
     // The words that scale a number, and the press's abbreviations of them after a dollar amount (read by Scale).
     private const string ScaleWord = "thousand|million|billion|trillion";
@@ -46,8 +62,9 @@ internal static partial class QuoteNumbers
     // press writes them ("$4.2M", "$1.5 bn", "$4.5MM", "$500K"); without "$", "80B" is a name ("Qwen3-80B"). A number
     // followed by a decimal comma's digits ("1,5 million") is no figure: read as "1" it would pass for one.
     [GeneratedRegex(
-        NotInAName + @"(?<neg>[-−–])?(?<dollar>\$)?(?<num>" + Magnitude + @")(?![.,]\p{Nd})" + NotBeforeAName +
-        @"(?<pct>\s*%)?(?:\s+(?<scale>" + ScaleWord + @")\b)?(?:\s?(?<abbr>" + ScaleAbbreviation + @"))?(?<x>[x×])?\+?(?![\p{L}\p{Nd}])",
+        NotInAName + @"(?<neg>[-−–])?(?:" + Dollar + "|" + OtherCurrencyBefore + @")?(?<num>" + Magnitude + @")(?![.,]\p{Nd})" + NotBeforeAName +
+        @"(?<pct>\s*%)?(?:\s+(?<scale>" + ScaleWord + @")\b)?(?:\s?(?<abbr>" + ScaleAbbreviation + @"))?(?<x>[x×])?\+?(?![\p{L}\p{Nd}])" +
+        OtherCurrencyAfter + "?",
         RegexOptions.IgnoreCase)]
     private static partial Regex NumberToken();
 
@@ -61,6 +78,13 @@ internal static partial class QuoteNumbers
 
     [GeneratedRegex(@"\bbetween\s*\$?$", RegexOptions.IgnoreCase)]
     private static partial Regex Between();
+
+    [GeneratedRegex(@"\bfrom\s*\$?$", RegexOptions.IgnoreCase)]
+    private static partial Regex From();
+
+    // What joins a range's two ends, and nothing else between them.
+    [GeneratedRegex(@"^\s*(?:[-–]|(?<to>to)|or|(?<and>and))\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeJoin();
 
     [GeneratedRegex(@"\b(?:doubl(?:e|ed|ing))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Doubling();
@@ -98,9 +122,9 @@ internal static partial class QuoteNumbers
     /// "doubling" — what a citation must repeat to keep the source's precision and wording. In the order the sentence
     /// states them.
     /// </summary>
-    public static IReadOnlyList<(QuoteNumber Number, string Text)> Spellings(string quote)
+    public static IReadOnlyList<NumberSpelling> Spellings(string quote)
     {
-        var found = new List<(int At, QuoteNumber Number, string Text)>();
+        var found = new List<(int At, NumberSpelling Spelling)>();
         var masked = quote.ToCharArray();
 
         foreach (Match m in PercentRange().Matches(quote))
@@ -109,8 +133,8 @@ internal static partial class QuoteNumbers
             var sign = Falls(quote[Math.Max(0, m.Index - ChangeWordWindow)..m.Index]) ? -1m : 1m;
             if (Percent(m.Groups["lo"].Value) is { } lo && Percent(m.Groups["hi"].Value) is { } hi)
             {
-                found.Add((m.Index, new QuoteNumber(sign * lo, FigureKind.Percent), range));
-                found.Add((m.Index, new QuoteNumber(sign * hi, FigureKind.Percent), range));
+                found.Add((m.Index, new NumberSpelling(new QuoteNumber(sign * lo, FigureKind.Percent), range, RangeEnd: true)));
+                found.Add((m.Index, new NumberSpelling(new QuoteNumber(sign * hi, FigureKind.Percent), range, RangeEnd: true)));
             }
             for (var i = m.Index; i < m.Index + m.Length; i++)
                 masked[i] = ' ';
@@ -118,51 +142,79 @@ internal static partial class QuoteNumbers
 
         var text = new string(masked);
         var previousEnd = 0;
+        (Match Token, int FirstFound)? previous = null;
         foreach (Match m in NumberToken().Matches(text))
         {
+            var currencyBefore = m.Groups["dollar"].Success || m.Groups["other"].Success;
             // An amount too large for a decimal is no figure the data model can hold.
-            if ((m.Groups["abbr"].Success && !m.Groups["dollar"].Success) || Parsed(Digits(m.Groups["num"].Value)) is not { } magnitude)
+            if ((m.Groups["abbr"].Success && !currencyBefore) || Parsed(Digits(m.Groups["num"].Value)) is not { } magnitude)
                 continue;
             var minus = m.Groups["neg"].Success;
-            var spelled = m.Groups["num"].Value + m.Groups["pct"].Value
-                          + (m.Groups["scale"].Success ? " " + m.Groups["scale"].Value : "") + m.Groups["abbr"].Value + m.Groups["x"].Value;
+            var other = m.Groups["other"].Success || m.Groups["otherAfter"].Success;
+            var spelled = m.Groups["other"].Value + m.Groups["num"].Value + m.Groups["pct"].Value
+                          + (m.Groups["scale"].Success ? " " + m.Groups["scale"].Value : "") + m.Groups["abbr"].Value + m.Groups["x"].Value
+                          + m.Groups["otherAfter"].Value;
+            var firstFound = found.Count;
 
             if (m.Groups["pct"].Success)
             {
                 var windowStart = Math.Max(previousEnd, m.Index - ChangeWordWindow);
                 var falls = minus || Falls(text[windowStart..m.Index]) || FallAfter().IsMatch(text[(m.Index + m.Length)..]);
                 var fraction = magnitude / 100m;
-                found.Add((m.Index, new QuoteNumber(falls ? -fraction : fraction, FigureKind.Percent), spelled));
+                found.Add((m.Index, new NumberSpelling(new QuoteNumber(falls ? -fraction : fraction, FigureKind.Percent), spelled, other)));
             }
             else
             {
                 var scale = Scale(m.Groups["scale"].Value) * Scale(Abbreviated(m.Groups["abbr"].Value));
                 if (scale == 1 && !m.Groups["x"].Success && !IsYear(m) && SharedScale().Match(text, m.Index + m.Length) is { Success: true } shared
-                    && (m.Groups["dollar"].Success || !shared.Groups["dollar"].Success)
+                    && (currencyBefore || !shared.Groups["dollar"].Success)
                     && (!shared.Groups["and"].Success || Between().IsMatch(text[..m.Index])))
                 {
                     scale = Scale(shared.Groups["scale"].Value) * Scale(Abbreviated(shared.Groups["abbr"].Value));
                     spelled += " " + (shared.Groups["scale"].Success ? shared.Groups["scale"].Value : shared.Groups["abbr"].Value);
                 }
                 var value = magnitude * scale;
-                found.Add((m.Index, new QuoteNumber(minus ? -value : value, FigureKind.Number), spelled));
+                found.Add((m.Index, new NumberSpelling(new QuoteNumber(minus ? -value : value, FigureKind.Number), spelled, other)));
                 if (m.Groups["x"].Success)
-                    found.Add((m.Index, new QuoteNumber(minus ? -value : value, FigureKind.Percent), spelled));
+                    found.Add((m.Index, new NumberSpelling(new QuoteNumber(minus ? -value : value, FigureKind.Percent), spelled, other)));
             }
+
+            if (previous is { } first && JoinsRange(text, first.Token, m))
+                MarkRange(found, first.FirstFound);
+            previous = (m, firstFound);
             previousEnd = m.Index + m.Length;
         }
 
         if (Doubling().Match(quote) is { Success: true } doubling)
         {
-            found.Add((doubling.Index, new QuoteNumber(2m, FigureKind.Number), doubling.Value));
-            found.Add((doubling.Index, new QuoteNumber(2m, FigureKind.Percent), doubling.Value));
+            found.Add((doubling.Index, new NumberSpelling(new QuoteNumber(2m, FigureKind.Number), doubling.Value)));
+            found.Add((doubling.Index, new NumberSpelling(new QuoteNumber(2m, FigureKind.Percent), doubling.Value)));
         }
 
-        return found.OrderBy(f => f.At).Select(f => (f.Number, f.Text)).ToList();
+        return found.OrderBy(f => f.At).Select(f => f.Spelling).ToList();
     }
 
+    /// <summary>Whether the quote states <paramref name="value"/> of <paramref name="kind"/> at all, a range's end or another currency's amount included.</summary>
     public static bool Appears(string quote, decimal value, FigureKind kind) =>
         Extract(quote).Any(n => n.Kind == kind && n.Value == value);
+
+    // Two numbers of one kind joined as a range's ends: "10-12 million", "$5M-$7M", "5 or 6 million", "between 3 and 4
+    // million", "$13 to $15 million". "from $13 to $15 million" names two levels, not a range, and a year is never an end.
+    private static bool JoinsRange(string text, Match first, Match second) =>
+        first.Groups["pct"].Success == second.Groups["pct"].Success && !IsYear(first) && !IsYear(second)
+        && RangeJoin().Match(text[(first.Index + first.Length)..second.Index]) is { Success: true } join
+        && (!join.Groups["to"].Success || !From().IsMatch(text[..first.Index]))
+        && (!join.Groups["and"].Success || Between().IsMatch(text[..first.Index]));
+
+    // Both ends of a range are range ends, and an amount in another currency if either end says so ("10-12 million euros").
+    private static void MarkRange(List<(int At, NumberSpelling Spelling)> found, int firstOfRange)
+    {
+        var other = false;
+        for (var i = firstOfRange; i < found.Count; i++)
+            other |= found[i].Spelling.InOtherCurrency;
+        for (var i = firstOfRange; i < found.Count; i++)
+            found[i] = (found[i].At, found[i].Spelling with { RangeEnd = true, InOtherCurrency = other });
+    }
 
     // The nearest change word before a percentage says whether it is a fall, if it is in the number's clause, a few words
     // before it, and names no level ("fell to 31%", "fell from 50%").

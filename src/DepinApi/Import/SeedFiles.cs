@@ -197,8 +197,8 @@ internal static partial class SeedFiles
     [
         new NotBelowRule("value_max", "value"),
         new RangeQualifierRule("qualifier", "value_max"),
-        StatedInQuoteRule.InUnitOf("value", "unit"),
-        StatedInQuoteRule.InUnitOf("value_max", "unit"),
+        StatedInQuoteRule.InUnitOf("value", "unit", "qualifier"),
+        StatedInQuoteRule.InUnitOf("value_max", "unit", "qualifier"),
     ];
 
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]

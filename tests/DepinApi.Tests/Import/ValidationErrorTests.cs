@@ -122,6 +122,7 @@ public class ValidationErrorTests
     [InlineData("It rained. Helium earned $851700 that quarter. It was a good year.", "Helium earned $851700 that quarter. It was a good year.")]
     [InlineData("She wrote: \u201cIt rained.\u201d Helium earned $851700 that quarter (in fees).", "Helium earned $851700 that quarter (in fees).")]
     [InlineData("| Project | Revenue | | --- | --- | | Helium | About $851,700 | | Akash | About $1,200,000.50 |", "| Helium | About $851,700 |")]
+    [InlineData("It rained.\r\nHelium earned\r\n$851700 that quarter.\r\n", "Helium earned\n$851700 that quarter.")] // an article saved with Windows line endings
     public async Task Whole_sentences_together_and_a_row_of_a_table_written_on_one_line_are_quotes(string article, string quote)
     {
         await using var database = await ImportDatabase.CreateAsync();
@@ -130,6 +131,38 @@ public class ValidationErrorTests
             .AppendToSourceFile("one.txt", System.Text.Encoding.UTF8.GetBytes("\n" + article + "\n"))
             .Replace("revenue.csv", ",851700,disclosed,,src-one,Helium earned $851700 in Q3 2025.",
                 $",851700,disclosed,,src-one,\"{quote}\""));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+    }
+
+    [Theory]
+    [InlineData("Helium earned €851,700 that quarter.", "revenue.csv:2:55: amount_usd 851700 is stated in the quote as an amount of another currency, '€851,700'; figures are in US dollars")]
+    [InlineData("Helium earned 851,700 euros that quarter.", "revenue.csv:2:55: amount_usd 851700 is stated in the quote as an amount of another currency, '851,700 euros'; figures are in US dollars")]
+    [InlineData("Helium earned $851,700-$900,000 that quarter.", "revenue.csv:2:55: amount_usd 851700 is one end of a range the quote states, '851,700', not a single figure; this file holds single figures")]
+    [InlineData("Helium earned $851,700 or $900,000 that quarter.", "revenue.csv:2:55: amount_usd 851700 is one end of a range the quote states, '851,700', not a single figure; this file holds single figures")]
+    public async Task A_figure_the_quote_states_only_as_a_ranges_end_or_in_another_currency_is_refused(string sentence, string expected)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+
+        var result = await database.ImportAsync(SeedFixture.Valid().FreezeSourceFiles()
+            .AppendToSourceFile("one.txt", System.Text.Encoding.UTF8.GetBytes("\n" + sentence + "\n"))
+            .Replace("revenue.csv", ",851700,disclosed,,src-one,Helium earned $851700 in Q3 2025.",
+                $",851700,disclosed,,src-one,\"{sentence}\""));
+
+        Assert.Equal(expected, Assert.Single(result.Errors).ToString());
+    }
+
+    [Theory]
+    [InlineData("Fees were $5M-$7M that year.", "5000000,7000000,usd,estimate,range")] // a range cites both its ends
+    [InlineData("Fees were US$5 million that year.", "5000000,,usd,estimate,")]
+    public async Task A_range_cites_its_ends_and_dollars_may_be_written_US_dollars(string sentence, string figure)
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+
+        var result = await database.ImportAsync(SeedFixture.Valid().FreezeSourceFiles()
+            .AppendToSourceFile("one.txt", System.Text.Encoding.UTF8.GetBytes("\n" + sentence + "\n"))
+            .Replace("sector_figures.csv", "800000000,,usd,estimate,over,src-one,DePIN surpassed $800 million.",
+                $"{figure},src-one,\"{sentence}\""));
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
     }

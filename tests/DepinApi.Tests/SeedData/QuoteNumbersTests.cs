@@ -35,6 +35,11 @@ public class QuoteNumbersTests
     [InlineData("between 3 and 4 million hotspots", "3000000")]
     [InlineData("Users were 5 or 6 million.", "5000000")]
     [InlineData("1\u202F200\u202F004 sessions", "1200004")] // thousands grouped by narrow no-break spaces
+    [InlineData("$5M-$7M in fees", "5000000")] // both ends abbreviated
+    [InlineData("$5M-$7M in fees", "7000000")]
+    [InlineData("$5 million-$7 million in fees", "7000000")]
+    [InlineData("US$5 million in fees", "5000000")]
+    [InlineData("USD 5 million in fees", "5000000")]
     public void Reads_numbers(string quote, string expected)
     {
         Assert.True(QuoteNumbers.Appears(quote, D(expected), FigureKind.Number), string.Join(", ", QuoteNumbers.Extract(quote)));
@@ -118,6 +123,34 @@ public class QuoteNumbersTests
     {
         var kind = asPercent ? FigureKind.Percent : FigureKind.Number;
         Assert.False(QuoteNumbers.Appears(quote, D(wrong), kind), string.Join(", ", QuoteNumbers.Extract(quote)));
+    }
+
+    [Theory]
+    [InlineData("Revenue was €5.1 million.", "5100000", true, false)] // another currency's sign
+    [InlineData("Revenue was £5.1m.", "5100000", true, false)]
+    [InlineData("Revenue was A$5 million.", "5000000", true, false)] // another country's dollars
+    [InlineData("Revenue was GBP 3 million.", "3000000", true, false)]
+    [InlineData("Revenue was 5 million euros.", "5000000", true, false)]
+    [InlineData("Revenue was US$5 million.", "5000000", false, false)]
+    [InlineData("Revenue was USD 5 million.", "5000000", false, false)]
+    [InlineData("Revenue was 5 million USD.", "5000000", false, false)]
+    [InlineData("deploy $10-12 million into hotspots", "10000000", false, true)] // a range's ends
+    [InlineData("deploy $10-12 million into hotspots", "12000000", false, true)]
+    [InlineData("$5M-$7M in fees", "5000000", false, true)]
+    [InlineData("$13 to $15 million", "15000000", false, true)]
+    [InlineData("Users were 5 or 6 million.", "6000000", false, true)]
+    [InlineData("between 3 and 4 million hotspots", "4000000", false, true)]
+    [InlineData("comprising 35-40% of total job volume", "0.35", false, true)]
+    [InlineData("comprising between 35% and 40% of jobs", "0.40", false, true)]
+    [InlineData("Revenue was 10-12 million euros.", "10000000", true, true)] // either end's currency is both ends'
+    [InlineData("Revenue rose from $13 to $15 million.", "15000000", false, false)] // two levels, no range
+    [InlineData("Revenue rose from $13 to $15 million.", "13000000", false, false)]
+    [InlineData("In 2024-2025 revenue was $5 million.", "5000000", false, false)]
+    [InlineData("Revenue was $5 million and 6 million users joined.", "6000000", false, false)]
+    public void Says_which_numbers_are_a_ranges_ends_or_another_currencys(string quote, string value, bool otherCurrency, bool rangeEnd)
+    {
+        var spelling = Assert.Single(QuoteNumbers.Spellings(quote), s => s.Number.Value == D(value));
+        Assert.Equal((otherCurrency, rangeEnd), (spelling.InOtherCurrency, spelling.RangeEnd));
     }
 
     [Fact]
