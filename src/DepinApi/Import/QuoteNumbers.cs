@@ -199,12 +199,19 @@ internal static partial class QuoteNumbers
         Extract(quote).Any(n => n.Kind == kind && n.Value == value);
 
     // Two numbers of one kind joined as a range's ends: "10-12 million", "$5M-$7M", "5 or 6 million", "between 3 and 4
-    // million", "$13 to $15 million". "from $13 to $15 million" names two levels, not a range, and a year is never an end.
-    private static bool JoinsRange(string text, Match first, Match second) =>
-        first.Groups["pct"].Success == second.Groups["pct"].Success && !IsYear(first) && !IsYear(second)
-        && RangeJoin().Match(text[(first.Index + first.Length)..second.Index]) is { Success: true } join
-        && (!join.Groups["to"].Success || !From().IsMatch(text[..first.Index]))
-        && (!join.Groups["and"].Success || Between().IsMatch(text[..first.Index]));
+    // million", "$13 to $15 million". "from $13 to $15 million" and "rose 10% to 20%" name a change and a level, not a
+    // range, and a year is never an end.
+    private static bool JoinsRange(string text, Match first, Match second)
+    {
+        if (first.Groups["pct"].Success != second.Groups["pct"].Success || IsYear(first) || IsYear(second)
+            || RangeJoin().Match(text[(first.Index + first.Length)..second.Index]) is not { Success: true } join)
+            return false;
+        var before = text[..first.Index];
+        if (join.Groups["and"].Success)
+            return Between().IsMatch(before);
+        return !join.Groups["to"].Success
+               || (!From().IsMatch(before) && !ChangeWord().IsMatch(before[Math.Max(0, before.Length - ChangeWordWindow)..]));
+    }
 
     // Both ends of a range are range ends, and an amount in another currency if either end says so ("10-12 million euros").
     private static void MarkRange(List<(int At, NumberSpelling Spelling)> found, int firstOfRange)

@@ -145,6 +145,7 @@ public class QuoteNumbersTests
     [InlineData("Revenue was 10-12 million euros.", "10000000", true, true)] // either end's currency is both ends'
     [InlineData("Revenue rose from $13 to $15 million.", "15000000", false, false)] // two levels, no range
     [InlineData("Revenue rose from $13 to $15 million.", "13000000", false, false)]
+    [InlineData("Its share rose 10% to 20% in May.", "0.20", false, false)] // a change and the level it reached
     [InlineData("In 2024-2025 revenue was $5 million.", "5000000", false, false)]
     [InlineData("Revenue was $5 million and 6 million users joined.", "6000000", false, false)]
     public void Says_which_numbers_are_a_ranges_ends_or_another_currencys(string quote, string value, bool otherCurrency, bool rangeEnd)
