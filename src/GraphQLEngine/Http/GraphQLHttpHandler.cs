@@ -34,23 +34,32 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         try
         {
             var (received, failure) = await GraphQLHttpRequestReader.ReceiveAsync(http, options).ConfigureAwait(false);
-            if (failure is not null)
+            if (received is null)
             {
-                await WriteAsync(http, Refused(failure), mediaType).ConfigureAwait(false);
+                await WriteAsync(http, Refused(failure!), mediaType).ConfigureAwait(false);
                 return;
             }
             var interceptors = Interceptors(http);
-            // Before any of it is read: reading JSON or a query string is work that grows with what was sent.
-            var receivedRequest = new GraphQLReceivedRequest(http, received!.Body is null, received.Bytes);
+            // Before any of it is read: reading JSON or a query string is work that grows with what was sent. So is
+            // reading a body up to the size limit it then passed, which the hooks see as well.
+            var receivedRequest = new GraphQLReceivedRequest(http, received.IsGet, received.Bytes, received.OverLimit);
             foreach (var interceptor in interceptors)
             {
                 await interceptor.OnReceivedAsync(receivedRequest).ConfigureAwait(false);
                 if (receivedRequest.Rejection is { } rejection)
                 {
-                    await WriteAsync(http, new GraphQLHttpResponse(ExecutionResult.RequestError([rejection]), receivedRequest.RejectionStatusCode), mediaType)
-                        .ConfigureAwait(false);
+                    // A body over the limit is answered 413 whatever a hook says: sent again, it would be refused again.
+                    var refusal = failure is null
+                        ? new GraphQLHttpResponse(ExecutionResult.RequestError([rejection]), receivedRequest.RejectionStatusCode)
+                        : Refused(failure);
+                    await WriteAsync(http, refusal, mediaType).ConfigureAwait(false);
                     return;
                 }
+            }
+            if (failure is not null)
+            {
+                await WriteAsync(http, Refused(failure), mediaType).ConfigureAwait(false);
+                return;
             }
             (var request, failure) = GraphQLHttpRequestReader.Read(http, received);
             if (failure is not null)

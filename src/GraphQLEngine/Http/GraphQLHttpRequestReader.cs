@@ -26,7 +26,9 @@ internal static class GraphQLHttpRequestReader
 
     /// <summary>
     /// The request's bytes, or why they are not taken: a method other than GET, HEAD or POST, a POST body of another
-    /// media type or over <see cref="GraphQLHttpOptions.MaxRequestBytes"/>. Nothing of them is parsed yet.
+    /// media type or over <see cref="GraphQLHttpOptions.MaxRequestBytes"/>. Nothing of them is parsed yet. A body that
+    /// passed the limit while it was read comes with its failure as a received request too
+    /// (<see cref="ReceivedRequest.OverLimit"/>): its reading is work done, and the hooks may charge for it.
     /// </summary>
     public static async Task<(ReceivedRequest? Received, RequestReadFailure? Failure)> ReceiveAsync(
         HttpContext http, GraphQLHttpOptions options)
@@ -45,8 +47,8 @@ internal static class GraphQLHttpRequestReader
         var maxBytes = options.MaxRequestBytes > 0 ? options.MaxRequestBytes : long.MaxValue;
         if (http.Request.ContentLength > maxBytes)
             return (null, TooLarge(options));
-        var body = await ReadBodyAsync(http.Request.Body, maxBytes, http.RequestAborted).ConfigureAwait(false);
-        return body is null ? (null, TooLarge(options)) : (new ReceivedRequest(body), null);
+        var (body, read) = await ReadBodyAsync(http.Request.Body, maxBytes, http.RequestAborted).ConfigureAwait(false);
+        return body is null ? (ReceivedRequest.CutOff(read), TooLarge(options)) : (new ReceivedRequest(body), null);
     }
 
     /// <summary>The request's parameters read from what was received, or why it is not one. JSON documents are disposed with the response.</summary>
@@ -255,17 +257,22 @@ internal static class GraphQLHttpRequestReader
     private static RequestReadFailure TooLarge(GraphQLHttpOptions options) =>
         new(413, $"The request body exceeds the maximum of {options.MaxRequestBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes.");
 
-    /// <summary>The whole body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body, or null when it is longer than <paramref name="maxBytes"/>; and the bytes read. A body over the
+    /// limit is read to the byte after it and no further, so what it made the server read is the same however it was
+    /// sent in chunks.
+    /// </summary>
+    private static async Task<(byte[]? Body, long Read)> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await body.ReadAsync(chunk.AsMemory(0, NextRead(chunk.Length, maxBytes - buffer.Length)), cancellationToken)
+                       .ConfigureAwait(false)) > 0)
             {
-                if (buffer.Length + read > maxBytes) return null;
+                if (buffer.Length + read > maxBytes) return (null, buffer.Length + read);
                 buffer.Write(chunk, 0, read);
             }
         }
@@ -273,8 +280,11 @@ internal static class GraphQLHttpRequestReader
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
-        return buffer.ToArray();
+        return (buffer.ToArray(), buffer.Length);
     }
+
+    // At most one byte past the room left: enough to know the body is over the limit.
+    private static int NextRead(int chunk, long room) => room < chunk ? (int)room + 1 : chunk;
 }
 
 /// <summary>What a request sent as its parameters, not yet read: a POST's body, or a GET's query string.</summary>
@@ -282,12 +292,23 @@ internal sealed class ReceivedRequest
 {
     public ReceivedRequest(byte[] body) => (Body, Bytes) = (body, body.LongLength);
 
-    public ReceivedRequest(string? queryString) =>
-        Bytes = string.IsNullOrEmpty(queryString) ? 0 : System.Text.Encoding.UTF8.GetByteCount(queryString.AsSpan(1));
+    public ReceivedRequest(string? queryString) => (Bytes, IsGet) =
+        (string.IsNullOrEmpty(queryString) ? 0 : System.Text.Encoding.UTF8.GetByteCount(queryString.AsSpan(1)), true);
 
-    /// <summary>The POST body as read; null for a GET.</summary>
+    private ReceivedRequest(long bytesRead) => (Bytes, OverLimit) = (bytesRead, true);
+
+    /// <summary>A POST body that passed the limit after <paramref name="bytesRead"/> bytes, where reading stopped.</summary>
+    public static ReceivedRequest CutOff(long bytesRead) => new(bytesRead);
+
+    /// <summary>Whether the parameters came in a GET's (or HEAD's) query string.</summary>
+    public bool IsGet { get; }
+
+    /// <summary>The POST body as read; null for a GET, or a body over the limit.</summary>
     public byte[]? Body { get; }
 
-    /// <summary>The body's length, or the query string's as sent (percent-encoded, without its <c>?</c>).</summary>
+    /// <summary>The body's length (or what was read of one over the limit), or the query string's as sent (percent-encoded, without its <c>?</c>).</summary>
     public long Bytes { get; }
+
+    /// <summary>Whether this is a body refused for passing the limit while it was read; <see cref="Body"/> is then null.</summary>
+    public bool OverLimit { get; }
 }

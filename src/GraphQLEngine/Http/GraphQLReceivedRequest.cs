@@ -11,11 +11,12 @@ namespace GraphQLEngine.Http;
 /// </summary>
 public sealed class GraphQLReceivedRequest
 {
-    internal GraphQLReceivedRequest(HttpContext httpContext, bool isGet, long bytes)
+    internal GraphQLReceivedRequest(HttpContext httpContext, bool isGet, long bytes, bool overLimit = false)
     {
         HttpContext = httpContext;
         IsGet = isGet;
         Bytes = bytes;
+        OverLimit = overLimit;
     }
 
     public HttpContext HttpContext { get; }
@@ -25,9 +26,17 @@ public sealed class GraphQLReceivedRequest
 
     /// <summary>
     /// The bytes received as the request's parameters: a POST's body as read (a byte order mark included), a GET's query
-    /// string as sent (percent-encoded, without its <c>?</c>).
+    /// string as sent (percent-encoded, without its <c>?</c>); of a body <see cref="OverLimit"/>, what was read of it.
     /// </summary>
     public long Bytes { get; }
+
+    /// <summary>
+    /// Whether this is a POST body that had no <c>Content-Length</c> over <see cref="GraphQLHttpOptions.MaxRequestBytes"/>
+    /// and passed it while it was read: reading stopped at the byte after the limit, <see cref="Bytes"/> counts what was
+    /// read, and the request is answered 413 whatever the hooks do (<see cref="Reject"/> changes nothing but stops the
+    /// hooks after it). A body refused at its <c>Content-Length</c> is not read, and no hook sees it.
+    /// </summary>
+    public bool OverLimit { get; }
 
     /// <summary>The refusal, if an interceptor refused the request.</summary>
     public GraphQLError? Rejection { get; private set; }

@@ -19,8 +19,10 @@ public interface IGraphQLRequestInterceptor
 {
     /// <summary>
     /// The request's bytes are received and none of them read: its size is known (e.g. to charge for reading it). May
-    /// refuse the request. Not called for a request refused while it was received (a method other than GET, HEAD or
-    /// POST, a body of another media type, one over <see cref="GraphQLHttpOptions.MaxRequestBytes"/>).
+    /// refuse the request. Also called for a body that passed <see cref="GraphQLHttpOptions.MaxRequestBytes"/> while it
+    /// was read (<see cref="GraphQLReceivedRequest.OverLimit"/>), with what was read of it, before its 413. Not called
+    /// for a request refused before anything was read (a method other than GET, HEAD or POST, a body of another media
+    /// type, a <c>Content-Length</c> over the limit).
     /// </summary>
     ValueTask OnReceivedAsync(GraphQLReceivedRequest request) => ValueTask.CompletedTask;
 

@@ -106,6 +106,57 @@ public class PipelineTests(TestServerFactory factory) : IClassFixture<TestServer
     }
 
     [Fact]
+    public async Task An_interceptor_sees_what_was_read_of_a_body_that_passed_the_size_limit_and_its_413_stands()
+    {
+        // No Content-Length: the body is read until it passes the limit (4,096 bytes here), one byte past it and no
+        // further, and that reading is work a hook may charge for.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ChunkedContent(new byte[20_000]) };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("X-Refuse-Received", "true");
+
+        var reply = await SendAsync(_client, request);
+
+        Assert.Equal(413, reply.Status);
+        Assert.Equal("REQUEST_TOO_LARGE", reply.FirstCode);
+        Assert.Equal("4097", Assert.Single(reply.Headers.GetValues("X-Received-Bytes")));
+        Assert.Equal("true", Assert.Single(reply.Headers.GetValues("X-Received-Over-Limit")));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_by_its_content_length_is_not_read_and_no_hook_sees_it()
+    {
+        var reply = await PostRawAsync(_client, new string(' ', 5_000),
+            configure: request => request.Headers.Add("X-Refuse-Received", "true"));
+
+        Assert.Equal(413, reply.Status);
+        Assert.False(reply.Headers.Contains("X-Received-Bytes"));
+    }
+
+    /// <summary>A JSON body sent without a Content-Length, in pieces of 1,000 bytes.</summary>
+    private sealed class ChunkedContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ChunkedContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(Json);
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var offset = 0; offset < _bytes.Length; offset += 1_000)
+                await stream.WriteAsync(_bytes.AsMemory(offset, Math.Min(1_000, _bytes.Length - offset)));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task An_interceptor_sees_a_get_by_its_query_string_as_sent()
     {
         var queryString = Query("{ hello }", variables: """{"x":"é"}""") + "&unread=%01%01";
