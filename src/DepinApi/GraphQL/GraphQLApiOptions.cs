@@ -54,6 +54,15 @@ public sealed class GraphQLApiOptions
     /// </summary>
     public int MaxValidationErrors { get; set; } = 5;
 
+    /// <summary>
+    /// Most bytes the errors of a request refused before it runs are written in; those that do not fit are counted in
+    /// a last error instead, and a first one too long alone has its message cut. A refusal pays at least a point, and a
+    /// point buys at most 2,048 bytes of answer (docs/graphql.md, "What a point buys"): these 1,792 and the cost report,
+    /// under 200, keep a refusal's whole answer within it. Coercion errors each quoting a 256-character value made 26 KB
+    /// for a 512-byte body. Zero or less: no limit.
+    /// </summary>
+    public long MaxRefusalErrorBytes { get; set; } = 1_792;
+
     /// <summary>Longest query text, in characters.</summary>
     public int MaxQueryLength { get; set; } = 16 * 1024;
 

@@ -19,7 +19,7 @@ namespace GraphQLEngine.Execution;
 /// </summary>
 public static class ExecutionResultWriter
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
+    internal static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,

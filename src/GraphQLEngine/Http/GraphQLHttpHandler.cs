@@ -103,8 +103,10 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     {
         using var span = GraphQLTelemetry.Start(GraphQLTelemetry.RequestSpan);
         var context = new GraphQLRequestContext(http, schemaProvider(http), request, mediaType);
-        var response = await PrepareAsync(context, interceptors).ConfigureAwait(false)
-                       ?? await ExecuteAsync(context).ConfigureAwait(false);
+        var refused = await PrepareAsync(context, interceptors).ConfigureAwait(false);
+        var response = refused is null
+            ? await ExecuteAsync(context).ConfigureAwait(false)
+            : refused with { Result = RefusalErrors.Fit(refused.Result, options.MaxRefusalErrorBytes) };
         GraphQLTelemetry.DescribeOperation(span, context.Operation);
         if (!response.Result.HasData) GraphQLTelemetry.Fail(span, "request error");
 

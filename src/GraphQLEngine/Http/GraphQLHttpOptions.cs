@@ -52,6 +52,15 @@ public sealed class GraphQLHttpOptions
     public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>
+    /// Most bytes the <c>errors</c> of a request refused before it runs are written in (a document that does not parse
+    /// or validate, variables that do not coerce, a limit broken, a hook's refusal): they are kept in order while they
+    /// fit, then one last error says how many more there were; a first error too long alone is kept with its message
+    /// cut short. Such a request ran nothing, and its errors can quote what it sent many times over. Zero or less: no
+    /// limit, as graphql-js.
+    /// </summary>
+    public long MaxRefusalErrorBytes { get; set; }
+
+    /// <summary>
     /// Recognises an exception raised while executing (by a resolver, an <see cref="IGraphQLOperationExecutor"/> or
     /// the <see cref="UserContextFactory"/>) that fails the whole request rather than one field, e.g. a database
     /// that is down: execution stops at the first one and the response is the failure returned. Null (or a null

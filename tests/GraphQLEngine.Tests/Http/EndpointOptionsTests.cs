@@ -89,6 +89,45 @@ public class EndpointOptionsTests
     }
 
     [Fact]
+    public async Task A_refusal_s_errors_are_kept_within_MaxRefusalErrorBytes_the_rest_counted_in_a_last_one()
+    {
+        var (app, client) = await StartAsync(new GraphQLHttpOptions { MaxRefusalErrorBytes = 300, MaxValidationErrors = 100 });
+        await using var _ = app;
+
+        // Five errors of about 95 bytes each: the first ones, in order, then a last error counting those left out.
+        var reply = await PostAsync(client, new { query = "{ nope1 nope2 nope3 nope4 nope5 }" });
+        var errors = reply.Json.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("message").GetString()!).ToList();
+
+        Assert.InRange(errors.Count, 2, 4);
+        for (var i = 0; i < errors.Count - 1; i++)
+            Assert.Equal($"Cannot query field \"nope{i + 1}\" on type \"Query\".", errors[i]);
+        Assert.Equal($"{6 - errors.Count} more errors not shown: the errors of a request refused before it runs are written in at most 300 bytes.",
+            errors[^1]);
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(reply.Json.GetProperty("errors").GetRawText()), 1, 300);
+
+        // Ordinary errors within the limit are as graphql-js words them.
+        var few = await PostAsync(client, new { query = "{ nope1 }" });
+        Assert.Equal("""{"errors":[{"message":"Cannot query field \"nope1\" on type \"Query\".","locations":[{"line":1,"column":3}]}]}""", few.Body);
+    }
+
+    [Fact]
+    public async Task A_first_error_too_long_for_MaxRefusalErrorBytes_alone_is_kept_with_its_message_cut()
+    {
+        var (app, client) = await StartAsync(new GraphQLHttpOptions { MaxRefusalErrorBytes = 300 });
+        await using var _ = app;
+        var name = "x" + new string('y', 400);
+
+        var reply = await PostAsync(client, new { query = "{ " + name + " }" });
+        var errors = reply.Json.GetProperty("errors");
+
+        var message = Assert.Single(errors.EnumerateArray()).GetProperty("message").GetString()!;
+        Assert.StartsWith("Cannot query field \"xyyy", message);
+        Assert.EndsWith($"… ({$"Cannot query field \"{name}\" on type \"Query\".".Length} characters)", message);
+        Assert.Equal(3, errors[0].GetProperty("locations")[0].GetProperty("column").GetInt32());
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(errors.GetRawText()), 250, 300);
+    }
+
+    [Fact]
     public async Task Unmasked_errors_show_their_message_when_masking_is_turned_off()
     {
         var (app, client) = await StartAsync(new GraphQLHttpOptions { MaskUnexpectedErrors = false });

@@ -49,6 +49,7 @@ public static class GraphQLEndpoint
             MaxRequestBytes = settings.MaxRequestBytes,
             MaxQueryLength = settings.MaxQueryLength,
             MaxValidationErrors = settings.MaxValidationErrors,
+            MaxRefusalErrorBytes = settings.MaxRefusalErrorBytes,
             ExecutionTimeout = settings.ExecutionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(settings.ExecutionTimeoutSeconds) : null,
             MaxResponseBytes = settings.MaxResponseBytes,
             RequestFailure = DatabaseUnavailableError.For,
