@@ -68,6 +68,12 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
                 return;
             }
             var (response, body) = await RunAsync(http, request!, mediaType, interceptors).ConfigureAwait(false);
+            if (body is null)
+            {
+                // Not modified: the status and the headers the hook set, no body.
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
             using (body) await SendAsync(http, response, body, mediaType).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
@@ -98,12 +104,18 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     private static GraphQLHttpResponse Refused(RequestReadFailure failure) =>
         new(RequestError(failure.Message, failure.Code), failure.StatusCode, Allow: failure.Allow);
 
-    private async Task<(GraphQLHttpResponse Response, ResultBody Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType,
+    /// <summary>The response and its body; no body when a hook answered 304 (<see cref="GraphQLRequestContext.AnswerNotModified"/>).</summary>
+    private async Task<(GraphQLHttpResponse Response, ResultBody? Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType,
         IReadOnlyList<IGraphQLRequestInterceptor> interceptors)
     {
         using var span = GraphQLTelemetry.Start(GraphQLTelemetry.RequestSpan);
         var context = new GraphQLRequestContext(http, schemaProvider(http), request, mediaType);
         var refused = await PrepareAsync(context, interceptors).ConfigureAwait(false);
+        if (context.IsNotModified)
+        {
+            GraphQLTelemetry.DescribeOperation(span, context.Operation);
+            return (refused!, null);
+        }
         var response = refused is null
             ? await ExecuteAsync(context).ConfigureAwait(false)
             : refused with { Result = RefusalErrors.Fit(refused.Result, options.MaxRefusalErrorBytes) };
@@ -219,6 +231,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         {
             await interceptor.OnExecutingAsync(context).ConfigureAwait(false);
             if (Refusal(context) is { } refused) return refused;
+            if (context.IsNotModified) return new GraphQLHttpResponse(ExecutionResult.RequestError([]), StatusCodes.Status304NotModified);
         }
         return null;
     }

@@ -85,6 +85,24 @@ public sealed class GraphQLRequestContext
         RejectionStatusCode = statusCode;
     }
 
+    /// <summary>Whether an interceptor answered the request 304 Not Modified (<see cref="AnswerNotModified"/>).</summary>
+    public bool IsNotModified { get; private set; }
+
+    /// <summary>
+    /// Answers the request 304 Not Modified without executing it, for a hook that can tell, before execution, that the
+    /// client's cached result is the one execution would give (a GET's <c>If-None-Match</c> against a tag made of what
+    /// decides the result). No body is written and no interceptor after this one, nor <see cref="IGraphQLRequestInterceptor.OnResultAsync"/>,
+    /// sees the request: the hook sets the headers a 304 repeats (<c>ETag</c>, <c>Cache-Control</c>) itself. Only from
+    /// <see cref="IGraphQLRequestInterceptor.OnExecutingAsync"/> of a GET or HEAD.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not a GET or HEAD, or no operation is prepared yet.</exception>
+    public void AnswerNotModified()
+    {
+        if (!Request.IsGet || Prepared is null)
+            throw new InvalidOperationException("Only a GET or HEAD whose operation is prepared, from OnExecutingAsync, can be answered 304.");
+        IsNotModified = true;
+    }
+
     /// <summary>
     /// Fails the operation before it is executed, as execution fails when it cannot begin on its root fields (graphql-js
     /// answers a root field's <c>@skip</c> whose condition is null so): the response is <c>data: null</c> with

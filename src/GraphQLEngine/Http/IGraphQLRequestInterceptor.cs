@@ -13,7 +13,8 @@ namespace GraphQLEngine.Http;
 /// <see cref="OnResultAsync"/> → write. A refusal from <see cref="OnReceivedAsync"/>
 /// (<see cref="GraphQLReceivedRequest.Reject"/>) is written at once, as a request that is not well-formed is; a later
 /// one (<see cref="GraphQLRequestContext.Reject"/>, or <see cref="GraphQLRequestContext.FailOperation"/> from
-/// <see cref="OnExecutingAsync"/>) skips to <see cref="OnResultAsync"/>.
+/// <see cref="OnExecutingAsync"/>) skips to <see cref="OnResultAsync"/>; a 304 from <see cref="OnExecutingAsync"/>
+/// (<see cref="GraphQLRequestContext.AnswerNotModified"/>) ends the request there.
 /// </remarks>
 public interface IGraphQLRequestInterceptor
 {
@@ -31,7 +32,8 @@ public interface IGraphQLRequestInterceptor
 
     /// <summary>
     /// The document is valid and within the limits; <see cref="GraphQLRequestContext.Analysis"/> holds its cost.
-    /// May refuse the request (e.g. when the client's budget cannot pay that cost) or fail the operation.
+    /// May refuse the request (e.g. when the client's budget cannot pay that cost), fail the operation, or answer a GET
+    /// 304 Not Modified.
     /// </summary>
     ValueTask OnExecutingAsync(GraphQLRequestContext context) => ValueTask.CompletedTask;
 

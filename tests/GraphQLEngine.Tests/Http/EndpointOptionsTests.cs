@@ -241,6 +241,48 @@ public class EndpointOptionsTests
         }
     }
 
+    [Fact]
+    public async Task An_interceptor_can_answer_a_get_304_before_execution_with_its_headers_and_no_body()
+    {
+        var log = new List<string>();
+        var options = new GraphQLHttpOptions();
+        options.Interceptors.Add(new NotModifiedInterceptor());
+        options.Interceptors.Add(new RecordingInterceptor("after", log));
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        using var response = await client.GetAsync("/graphql?" + Query("{ hello }"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal("W/\"x\"", response.Headers.ETag!.ToString());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        // The hooks after it see neither the execution nor a result.
+        Assert.Equal(["after request"], log);
+    }
+
+    [Fact]
+    public async Task A_post_cannot_be_answered_304()
+    {
+        var options = new GraphQLHttpOptions();
+        options.Interceptors.Add(new NotModifiedInterceptor());
+        var (app, client) = await StartAsync(options);
+        await using var _ = app;
+
+        var reply = await PostAsync(client, new { query = "{ hello }" });
+
+        Assert.Equal(500, reply.Status);
+    }
+
+    private sealed class NotModifiedInterceptor : IGraphQLRequestInterceptor
+    {
+        public ValueTask OnExecutingAsync(GraphQLRequestContext context)
+        {
+            context.HttpContext.Response.Headers.ETag = "W/\"x\"";
+            context.AnswerNotModified();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     private sealed class RefusingInterceptor : IGraphQLRequestInterceptor
     {
         public ValueTask OnRequestAsync(GraphQLRequestContext context)

@@ -27,11 +27,13 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(listBounds);
         builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
-        // In this order: a request refused for its text, its root fields' asOf or its If-Match is not charged for its
-        // cost, and one that cannot run is answered with its own error rather than a 412 (RFC 9110 13.2.1).
+        // In this order: a request refused for its text, its root fields' asOf or its If-Match, or not modified, is not
+        // charged for its cost, one that cannot run is answered with its own error rather than a 412 or 304 (RFC 9110
+        // 13.2.1), and If-Match is evaluated before If-None-Match (13.2.2).
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, AsOfConflictGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, IfMatchGuard>();
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, NotModifiedGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, GraphQLCostInterceptor>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, ExecutionTiming>();
         builder.Services.AddSingleton<CompiledStatementCache>();

@@ -41,13 +41,38 @@ internal static class ResponseCaching
         http.Items[CacheableKey] = true;
         var version = (context.UserContext as GraphQLRequestState)?.VersionRead
                       ?? http.RequestServices.GetService<DataVersionTracker>()?.Current?.Id;
-        headers.ETag = $"W/\"{version}-{Fingerprint(context)}\"";
+        DescribeTagged(context, Tag(context, version));
+    }
+
+    /// <summary>
+    /// The tag a result of this request would carry if it were read from the current data version, known before it is
+    /// executed: null when no version is known or the result would not be cacheable whatever it held (it reports the
+    /// caller's budget). Execution would read the current version unless an <c>asOf</c> names another, and then its
+    /// tag names that one and differs from this: a client holding this tag holds the answer execution would give.
+    /// </summary>
+    public static string? TagBeforeExecution(GraphQLRequestContext context)
+    {
+        if (context.Document is not { } document || AsksForCallerState(document)) return null;
+        return context.HttpContext.RequestServices.GetService<DataVersionTracker>()?.Current?.Id is { } version
+            ? Tag(context, version)
+            : null;
+    }
+
+    /// <summary>The headers of a response tagged <paramref name="etag"/>, a 200 or its 304 alike.</summary>
+    public static void DescribeTagged(GraphQLRequestContext context, string etag)
+    {
+        var http = context.HttpContext;
+        http.Response.Headers.ETag = etag;
         // The body is compressed when asked; the output cache keeps these headers before the response starts, and its 304
         // repeats them.
         ContentCodingVary.Declare(http.Response);
         var seconds = http.RequestServices.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.CacheSeconds;
-        headers.CacheControl = context.Request.IsGet && seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
+        http.Response.Headers.CacheControl = context.Request.IsGet && seconds > 0 ? $"public, max-age={seconds}" : "no-cache";
     }
+
+    // Made of what decides the result: the data version read, the schema, the document, the operation, the variables
+    // and the media type.
+    private static string Tag(GraphQLRequestContext context, object? version) => $"W/\"{version}-{Fingerprint(context)}\"";
 
     /// <summary>The <c>rateLimit</c> field reports the caller's own budget: such a response is nobody else's.</summary>
     // Indexed loops rather than LINQ: run for every response, and its lambdas and enumerators were allocated each time.
