@@ -16,24 +16,44 @@ public static class ChartResponses
 {
     public static bool IsImage(ResponseFormat format) => format is ResponseFormat.Svg or ResponseFormat.Png;
 
-    /// <summary>A chart draws the whole series (filters narrow it), so page parameters would silently mean nothing: 400.</summary>
-    public static void RejectPaging(PageParameters paging)
+    /// <summary>
+    /// What a series answers instead of a chart this query cannot draw (<paramref name="refusal"/> says why). Asked for by
+    /// <c>format=</c>, or by <c>mark</c>, which means nothing but a chart, the refusal stands: a 400 naming the parameter.
+    /// Chosen by the Accept header alone, the chart was only its first choice, and negotiation chooses among what can be
+    /// made: the representation the header takes next, or a 406 when it accepts images only
+    /// (<see cref="ContentNegotiation.InsteadOfImage"/>).
+    /// </summary>
+    public static ResponseFormat InsteadOfChart(HttpRequest request, ResourceParameters resource, string? mark, bool withPage,
+        InvalidParameterException refusal) =>
+        string.IsNullOrEmpty(resource.Format) && string.IsNullOrEmpty(mark)
+            ? ContentNegotiation.InsteadOfImage(request, withPage, refusal)
+            : throw refusal;
+
+    /// <summary>A chart draws the whole series (filters narrow it), so page parameters would silently mean nothing.</summary>
+    public static InvalidParameterException? PagingRefusal(PageParameters paging)
     {
         const string expected = "no limit or cursor with format=svg or png: a chart draws the whole series; narrow it with the filters";
         if (!string.IsNullOrEmpty(paging.Limit))
-            throw new InvalidParameterException("limit", expected, paging.Limit);
+            return new InvalidParameterException("limit", expected, paging.Limit);
         if (!string.IsNullOrEmpty(paging.Cursor))
-            throw new InvalidParameterException("cursor", expected, paging.Cursor);
+            return new InvalidParameterException("cursor", expected, paging.Cursor);
+        return null;
     }
 
-    /// <summary>A longer series than <c>Rest:MaxChartPoints</c> is a 400 naming <c>from</c>: a narrower range draws.</summary>
-    public static void CheckPoints(int count, int max)
-    {
-        if (count > max)
-            throw new InvalidParameterException("from", $"a range of at most {max} values for a chart", null,
+    /// <summary>A series of several metrics has no one chart: <c>metric</c> must name one of <paramref name="drawn"/>.</summary>
+    public static InvalidParameterException? OneMetricRefusal(IReadOnlyList<string> drawn, string? metric) =>
+        drawn.Count > 1
+            ? new InvalidParameterException("metric", "one of " + string.Join(", ", drawn), metric,
+                $"A chart draws one metric; name one with 'metric': {string.Join(", ", drawn)}.")
+            : null;
+
+    /// <summary>A longer series than <c>Rest:MaxChartPoints</c> is refused naming <c>from</c>: a narrower range draws.</summary>
+    public static InvalidParameterException? PointsRefusal(int count, int max) =>
+        count > max
+            ? new InvalidParameterException("from", $"a range of at most {max} values for a chart", null,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"The series has more than {max} values, the most one chart draws (Rest:MaxChartPoints); narrow it with 'from' and 'to'."));
-    }
+                    $"The series has more than {max} values, the most one chart draws (Rest:MaxChartPoints); narrow it with 'from' and 'to'."))
+            : null;
 
     /// <summary>
     /// <c>mark</c> names the figure a chart singles out (a figure page shows its figure in the context of its series);

@@ -1,3 +1,4 @@
+using DepinApi.Rest.Infrastructure;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -7,7 +8,8 @@ namespace DepinApi.OpenApi;
 /// Declares the responses every endpoint of a kind can give because of the pipeline it runs in, so each
 /// handler need not repeat them: on /v1, 304 (ETag matched), 412 (If-Match named no current ETag), 400 when it takes
 /// query parameters (any of them
-/// can be malformed), 404 when it takes <c>asOf</c> (no such data version) and 503 (nothing imported yet);
+/// can be malformed), 404 when it takes <c>asOf</c> (no such data version), 503 (nothing imported yet) and, for a series
+/// that draws charts, 406 (an Accept of images only, and a query that has no chart);
 /// outside the health probes, 401 (an API key that is not accepted) and 429 (rate limited). Descriptions for these live in <see cref="ResponseTexts"/>.
 /// </summary>
 public sealed class ConventionalResponsesFilter : IOperationFilter
@@ -26,6 +28,10 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
             if (parameters.Any(p => p.Name == "asOf"))
                 AddIfMissing(operation, StatusCodes.Status404NotFound);
             AddIfMissing(operation, StatusCodes.Status503ServiceUnavailable);
+            // The one 406 of a REST URL: an Accept of images only, on a query that has no chart (ChartResponses.InsteadOfChart).
+            if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<OfferedFormats>().LastOrDefault() is { } offered
+                && offered.Formats.Contains(ResponseFormats.Svg))
+                operation.Responses.TryAdd("406", new OpenApiResponse { Description = UndrawableChart });
         }
         if (!DocumentedPaths.IsHealth(path))
         {
@@ -33,6 +39,11 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
             AddIfMissing(operation, StatusCodes.Status429TooManyRequests);
         }
     }
+
+    private const string UndrawableChart =
+        "`Accept` takes images only and this query has no chart (several metrics, `limit` or `cursor`, more values than one chart "
+        + "draws); the problem names that `parameter` and lists the media types that can be had in `available`. With `format=svg` "
+        + "or `png` the same query is a 400.";
 
     private static void AddIfMissing(OpenApiOperation operation, int status)
     {

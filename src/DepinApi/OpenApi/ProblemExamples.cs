@@ -64,6 +64,12 @@ public static class ProblemExamples
                         "The database holds no data version yet; run `DepinApi import seed-data`.")),
                     Example("database-unavailable", "Database unavailable", Problem(Errors.DatabaseUnavailableHandler.ProblemType, Errors.DatabaseUnavailableHandler.Title, 503,
                         "The service could not get an answer from its database in time. Try again shortly."))],
+            406 => [Example("not-acceptable", "Accept takes images only and the query has no chart",
+                Problem("not-acceptable", "No acceptable representation.", 406,
+                        "The Accept header (image/*) accepts only images, and this query has no chart. The parameter 'limit' is '1'; "
+                        + "expected no limit or cursor with format=svg or png: a chart draws the whole series; narrow it with the filters. "
+                        + "It can be had as application/json or text/csv.")
+                    .With("path", path).With("parameter", "limit").With("available", new JsonArray("application/json", "text/csv")))],
             412 => [Example(Errors.PreconditionFailed.ProblemType, "If-Match names no current ETag",
                 Problem(Errors.PreconditionFailed.ProblemType, Errors.PreconditionFailed.Title, 412, Errors.PreconditionFailed.Detail(path))
                     .With("path", path))],

@@ -253,15 +253,19 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
     {
         if (status == "412")
             return await ProblemAsync(client, operation, null, null, ifMatch: "\"not-a-current-tag\"");
+        // A chart the query cannot draw (a page of it, or several metrics where the operation has no limit), asked for
+        // by an Accept of images only.
+        if (status == "406")
+            return await ProblemAsync(client, operation, "limit", "1", accept: "image/*");
         if (Text(example, "parameter") is not { } parameter || Text(example, "value") is not { } value)
             return null;
         return await ProblemAsync(client, operation, parameter, value);
     }
 
     private static async Task<(JsonObject? Problem, string Url)> ProblemAsync(HttpClient client, Operation operation, string? parameter,
-        string? value, string? ifMatch = null)
+        string? value, string? ifMatch = null, string? accept = null)
     {
-        var (answer, url) = await GetAsync(client, operation, parameter, value, null, ifMatch);
+        var (answer, url) = await GetAsync(client, operation, parameter, value, accept, ifMatch);
         using (answer)
         {
             if (answer.Content.Headers.ContentType?.MediaType != "application/problem+json")

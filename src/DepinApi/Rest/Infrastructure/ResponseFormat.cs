@@ -97,10 +97,34 @@ public static class ContentNegotiation
     /// <c>application/json;q=0</c>), or is missing or malformed, JSON: RFC 9110 lets a server disregard the header rather
     /// than answer 406.
     /// </summary>
-    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed, bool withPage)
+    private static ResponseFormat Preferred(HttpRequest request, IReadOnlyList<ResponseFormats.KnownFormat> allowed, bool withPage) =>
+        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges)
+            ? Weigh(ranges, allowed, withPage).Format
+            : ResponseFormat.Json;
+
+    /// <summary>
+    /// The representation to answer instead of a chart that only the Accept header chose and that this query cannot
+    /// draw (<paramref name="why"/> says why): the one the header prefers among the data formats and, <paramref name="withPage"/>,
+    /// the page, as if the images were not offered. When it accepts none of them, JSON, as for any header accepting
+    /// nothing offered; but a client that accepts images only is told so with a 406 (<see cref="NotAcceptableException"/>)
+    /// rather than sent JSON it would try to show as a picture.
+    /// </summary>
+    public static ResponseFormat InsteadOfImage(HttpRequest request, bool withPage, InvalidParameterException why)
     {
         if (!MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var ranges))
             return ResponseFormat.Json;
+        var (format, quality) = Weigh(ranges, ResponseFormats.Data, withPage);
+        if (quality > 0 || ranges.Any(r => (r.Quality ?? 1) > 0 && !r.Type.Equals("image", StringComparison.OrdinalIgnoreCase)))
+            return format;
+        IReadOnlyList<string> available = withPage
+            ? [.. ResponseFormats.Data.Select(f => f.MediaType), HtmlMediaType]
+            : [.. ResponseFormats.Data.Select(f => f.MediaType)];
+        throw new NotAcceptableException(available, why);
+    }
+
+    private static (ResponseFormat Format, double Quality) Weigh(IList<MediaTypeHeaderValue> ranges,
+        IReadOnlyList<ResponseFormats.KnownFormat> allowed, bool withPage)
+    {
         var best = ResponseFormat.Json;
         var bestQuality = 0d;
         foreach (var entry in allowed)
@@ -112,6 +136,7 @@ public static class ContentNegotiation
                 bestQuality = quality;
             }
         }
-        return withPage && MediaRanges.Match(ranges, HtmlMediaType).Quality > bestQuality ? ResponseFormat.Html : best;
+        var page = withPage ? MediaRanges.Match(ranges, HtmlMediaType).Quality : 0;
+        return page > bestQuality ? (ResponseFormat.Html, page) : (best, bestQuality);
     }
 }

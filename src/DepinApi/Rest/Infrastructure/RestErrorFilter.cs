@@ -24,6 +24,10 @@ public sealed class RestErrorFilter(QueryParameterCatalog parameters) : IEndpoin
         {
             return await ElsewhereAsync(context.HttpContext) ?? RestProblems.InvalidParameter(e);
         }
+        catch (NotAcceptableException e)
+        {
+            return RestProblems.NotAcceptable(context.HttpContext.Request, e);
+        }
         catch (DataVersionNotFoundException e)
         {
             return RestProblems.DataVersionNotFound(e.Parameter, e.AsOf.ToString(), e.Message);

@@ -29,6 +29,19 @@ public static class RestProblems
         }, e.Message, extensions);
     }
 
+    /// <summary>
+    /// 406 for an Accept header that accepts only a chart this query cannot draw: why not (the parameter and the 400
+    /// <c>format=</c> would get) and the media types the request can be answered in.
+    /// </summary>
+    public static ProblemHttpResult NotAcceptable(HttpRequest request, NotAcceptableException e)
+    {
+        var available = e.Available.Count == 1 ? e.Available[0] : string.Join(", ", e.Available.SkipLast(1)) + " or " + e.Available[^1];
+        return Problems.Create(StatusCodes.Status406NotAcceptable, "not-acceptable", "No acceptable representation.",
+            $"The Accept header ({request.Headers.Accept}) accepts only images, and this query has no chart. {e.Why.Message} "
+            + $"It can be had as {available}.",
+            new Dictionary<string, object?> { ["path"] = request.Path.Value, ["parameter"] = e.Why.Parameter, ["available"] = e.Available });
+    }
+
     private static string TitleQuote(string name) => GraphQLEngine.Utilities.QuotedText.Cut(name, 100);
 
     /// <summary>404 for a project slug that never existed; suggests the nearest ones (or, for an ambiguous name, each project it names).</summary>

@@ -54,8 +54,8 @@ public static class MetricEndpoints
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
-        if (ChartResponses.IsImage(format))
-            ChartResponses.RejectPaging(paging);
+        if (ChartResponses.IsImage(format) && ChartResponses.PagingRefusal(paging) is { } pagingRefused)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: false, pagingRefused);
         ChartResponses.RejectMarkWithout(format, mark);
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
@@ -69,13 +69,12 @@ public static class MetricEndpoints
         if (only is not null && QueryParsing.NotOneOf("metric", only, await session.NetworkMetricNamesAsync(cancellationToken)) is { } refused)
             throw refused;
         var figures = await session.NetworkMetricsAsync(new FigureQuery { Projects = [project.Slug], Metric = only }, cancellationToken);
+        var metrics = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (ChartResponses.IsImage(format) && (ChartResponses.OneMetricRefusal(metrics, only)
+                ?? ChartResponses.PointsRefusal(figures.Count, rest.Options.MaxChartPoints)) is { } undrawable)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: false, undrawable);
         if (ChartResponses.IsImage(format))
         {
-            var metrics = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (metrics.Count > 1)
-                throw new InvalidParameterException("metric", "one of " + string.Join(", ", metrics), null,
-                    $"A chart draws one metric; name it with 'metric', one of {string.Join(", ", metrics)}.");
-            ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
             var chart = ChartResponses.Mark(SeriesCharts.Metric(project.Name, metrics.Count == 1 ? metrics[0] : metric ?? "metrics",
                 figures, SeriesCharts.Footer(Representation.Version(session))), mark);
             return ChartResponses.Chart(format, session, chart, $"{project.Slug}-metrics{(metrics.Count == 1 ? "-" + metrics[0] : "")}");

@@ -72,8 +72,8 @@ public static class RevenueEndpoints
         CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
-        if (ChartResponses.IsImage(format))
-            ChartResponses.RejectPaging(paging);
+        if (ChartResponses.IsImage(format) && ChartResponses.PagingRefusal(paging) is { } pagingRefused)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: true, pagingRefused);
         ChartResponses.RejectMarkWithout(format, mark);
         var first = QueryParsing.Quarter("from", from);
         var last = QueryParsing.Quarter("to", to);
@@ -87,13 +87,12 @@ public static class RevenueEndpoints
         if (!lookup.Found)
             return lookup.Elsewhere;
         var project = lookup.Project;
+        var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (ChartResponses.IsImage(format) && (ChartResponses.OneMetricRefusal(drawn, filter.Metric)
+                ?? ChartResponses.PointsRefusal(figures.Count, rest.Options.MaxChartPoints)) is { } refused)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: true, refused);
         if (ChartResponses.IsImage(format))
         {
-            var drawn = figures.Select(f => f.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (drawn.Count > 1)
-                throw new InvalidParameterException("metric", "one of " + string.Join(", ", drawn), filter.Metric,
-                    $"A chart draws one metric; name one with 'metric': {string.Join(", ", drawn)}.");
-            ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
             var what = drawn.Count == 1 ? drawn[0] : metrics?.FirstOrDefault() ?? "revenue";
             var chart = ChartResponses.Mark(
                 SeriesCharts.Revenue(project.Name, what, units, figures, SeriesCharts.Footer(Representation.Version(session))), mark);

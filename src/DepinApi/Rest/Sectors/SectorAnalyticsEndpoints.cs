@@ -50,17 +50,16 @@ public static class SectorAnalyticsEndpoints
             throw new InvalidParameterException("part", "no part without format=csv: it picks the CSV's table (JSON has all three)", part);
         var session = await rest.OpenAsync(http, resource.AsOf, cancellationToken);
         var report = await analytics.AnalyseAsync(session, sectorFilter, quarterFilter, metricFilter, cancellationToken);
+        // The chart is the revenue table as stacked shares, one metric per chart.
+        var metrics = report.Revenue.Select(q => q.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (ChartResponses.IsImage(format) && (ChartResponses.OneMetricRefusal(metrics, metricFilter)
+                ?? ChartResponses.PointsRefusal(report.Revenue.Count, rest.Options.MaxChartPoints)) is { } refused)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark: null, withPage: true, refused);
         if (format == ResponseFormat.Html)
             return Pages.ResourcePages.SectorAnalytics(http, session, report);
         if (ChartResponses.IsImage(format))
         {
-            // The chart is the revenue table as stacked shares, one metric per chart.
-            var metrics = report.Revenue.Select(q => q.Metric).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (metrics.Count > 1)
-                throw new InvalidParameterException("metric", "one of " + string.Join(", ", metrics), null,
-                    $"A chart draws one metric; name it with 'metric', one of {string.Join(", ", metrics)}.");
             var what = metrics.Count == 1 ? metrics[0] : metricFilter ?? "annualized_external_revenue";
-            ChartResponses.CheckPoints(report.Revenue.Count, rest.Options.MaxChartPoints);
             var chart = SeriesCharts.SectorRevenue(sectorFilter, what, report.Revenue, SeriesCharts.Footer(Representation.Version(session)));
             return ChartResponses.Chart(format, session, chart, $"sector-revenue-{sectorFilter ?? "all"}-{what}");
         }

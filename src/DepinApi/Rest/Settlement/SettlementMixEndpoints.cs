@@ -47,8 +47,8 @@ public static class SettlementMixEndpoints
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.Resolve(http.Request, resource.Format, ResponseFormats.Series);
-        if (ChartResponses.IsImage(format))
-            ChartResponses.RejectPaging(paging);
+        if (ChartResponses.IsImage(format) && ChartResponses.PagingRefusal(paging) is { } pagingRefused)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: false, pagingRefused);
         ChartResponses.RejectMarkWithout(format, mark);
         var page = rest.Page(http, paging);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
@@ -59,10 +59,13 @@ public static class SettlementMixEndpoints
         {
             var views = await FigureViews.CreateAsync(http, session, cancellationToken);
             var figures = await session.SettlementMixAsync(new FigureQuery { Projects = [project.Slug] }, cancellationToken);
-            ChartResponses.CheckPoints(figures.Count, rest.Options.MaxChartPoints);
-            var chart = ChartResponses.Mark(SeriesCharts.SettlementMix(project.Name, figures.Select(views.SettlementMix).ToList(),
-                SeriesCharts.Footer(Representation.Version(session))), mark);
-            return ChartResponses.Chart(format, session, chart, $"{project.Slug}-settlement-mix");
+            if (ChartResponses.PointsRefusal(figures.Count, rest.Options.MaxChartPoints) is not { } refused)
+            {
+                var chart = ChartResponses.Mark(SeriesCharts.SettlementMix(project.Name, figures.Select(views.SettlementMix).ToList(),
+                    SeriesCharts.Footer(Representation.Version(session))), mark);
+                return ChartResponses.Chart(format, session, chart, $"{project.Slug}-settlement-mix");
+            }
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: false, refused);
         }
         var (items, info) = await ListAsync(http, rest, session, page, [project.Slug], cancellationToken);
         return format == ResponseFormat.Csv

@@ -56,8 +56,8 @@ public static class TokenPriceEndpoints
         [AsParameters] ResourceParameters resource, [AsParameters] PageParameters paging, CancellationToken cancellationToken)
     {
         var format = ContentNegotiation.ResolveWithPage(http.Request, resource.Format, ResponseFormats.Series);
-        if (ChartResponses.IsImage(format))
-            ChartResponses.RejectPaging(paging);
+        if (ChartResponses.IsImage(format) && ChartResponses.PagingRefusal(paging) is { } pagingRefused)
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: true, pagingRefused);
         ChartResponses.RejectMarkWithout(format, mark);
         var day = QueryParsing.Date("date", date);
         if (day is not null && (!string.IsNullOrEmpty(from) || !string.IsNullOrEmpty(to)))
@@ -67,37 +67,45 @@ public static class TokenPriceEndpoints
         var last = day ?? QueryParsing.Date("to", to);
         QueryParsing.InOrder("from", first, "to", last);
         var page = rest.Page(http, paging);
+        if (ChartResponses.IsImage(format))
+        {
+            var (chartSession, chartLookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
+            if (!chartLookup.Found)
+                return chartLookup.Elsewhere;
+            var views = await FigureViews.CreateAsync(http, chartSession, cancellationToken);
+            var max = rest.Options.MaxChartPoints;
+            var prices = new List<TokenPriceView>();
+            var query = new PriceQuery { Projects = [chartLookup.Project.Slug], From = first, To = last, Limit = max + 1 };
+            await foreach (var price in chartSession.TokenPricesAsync(query, cancellationToken))
+                prices.Add(views.TokenPrice(price));
+            if (ChartResponses.PointsRefusal(prices.Count, max) is not { } refused)
+            {
+                var chart = ChartResponses.Mark(SeriesCharts.TokenPrices(chartLookup.Project.Name, prices,
+                    SeriesCharts.Footer(Representation.Version(chartSession))), mark);
+                return ChartResponses.Chart(format, chartSession, chart, FileStem(chartLookup.Project));
+            }
+            // Read again below as the representation the Accept header takes instead: rarely, and only for a long series.
+            format = ChartResponses.InsteadOfChart(http.Request, resource, mark, withPage: true, refused);
+        }
         var wholeSeries = format == ResponseFormat.Csv && string.IsNullOrEmpty(paging.Limit) && string.IsNullOrEmpty(paging.Cursor);
         if (wholeSeries && await rest.AwaitBulkExportAsync(http, cancellationToken) is { } refusal)
             return refusal;
-        // A page: the project and its prices in one statement; a chart or the whole series: statement by statement.
-        if (!wholeSeries && !ChartResponses.IsImage(format))
+        // A page: the project and its prices in one statement; the whole series: statement by statement.
+        if (!wholeSeries)
             return await PageAsync(http, rest, slug, format, page, first, last, resource.AsOf, cancellationToken);
         var (session, lookup) = await rest.OpenForProjectAsync(http, resource.AsOf, slug, cancellationToken);
         if (!lookup.Found)
             return lookup.Elsewhere;
         var project = lookup.Project;
-        var views = await FigureViews.CreateAsync(http, session, cancellationToken);
-        var query = new PriceQuery { Projects = [project.Slug], From = first, To = last };
+        var wholeViews = await FigureViews.CreateAsync(http, session, cancellationToken);
         var stem = FileStem(project);
-
-        if (ChartResponses.IsImage(format))
-        {
-            var max = rest.Options.MaxChartPoints;
-            var prices = new List<TokenPriceView>();
-            await foreach (var price in session.TokenPricesAsync(query with { Limit = max + 1 }, cancellationToken))
-                prices.Add(views.TokenPrice(price));
-            ChartResponses.CheckPoints(prices.Count, max);
-            var chart = ChartResponses.Mark(SeriesCharts.TokenPrices(project.Name, prices, SeriesCharts.Footer(Representation.Version(session))), mark);
-            return ChartResponses.Chart(format, session, chart, stem);
-        }
 
         // The whole series in one document, bounded like every response by Rest:MaxResponseBytes. No
         // row is shorter than MinimumCsvRowBytes, so reading one row more than that many could fill
         // tells a series too long for one response without reading it to its end.
         var maxRows = (int)Math.Min(int.MaxValue - 1, rest.Options.MaxResponseBytes / MinimumCsvRowBytes);
-        var rows = session.TokenPricesAsync(query with { Limit = maxRows + 1 }, cancellationToken);
-        return new CsvResult<TokenPriceView>(Map(rows, views, maxRows, rest.Options.MaxResponseBytes, cancellationToken),
+        var rows = session.TokenPricesAsync(new PriceQuery { Projects = [project.Slug], From = first, To = last, Limit = maxRows + 1 }, cancellationToken);
+        return new CsvResult<TokenPriceView>(Map(rows, wholeViews, maxRows, rest.Options.MaxResponseBytes, cancellationToken),
             TokenPriceView.Columns(), Representation.FileName(stem, session));
     }
 
