@@ -34,8 +34,11 @@ internal sealed class ProbeAllowance : IDisposable
             }));
     }
 
-    /// <summary>Admits the probe, or answers it with a 429 and returns false.</summary>
-    public async ValueTask<bool> TryAdmitAsync(HttpContext context)
+    /// <summary>
+    /// Admits the probe, or answers it with a 429 and returns false; <paramref name="beforeRefusal"/> adds what that
+    /// answer needs besides (a preflight's CORS headers).
+    /// </summary>
+    public async ValueTask<bool> TryAdmitAsync(HttpContext context, Action<HttpContext>? beforeRefusal = null)
     {
         var address = IpPartition.Of(context.Connection.RemoteIpAddress, _options.Ipv6PrefixLength);
         using (var lease = _buckets.AttemptAcquire(address))
@@ -45,6 +48,7 @@ internal sealed class ProbeAllowance : IDisposable
         }
         var detail = $"Client {address} sent more than {_options.ProbeRequestsPerSecond.ToString(CultureInfo.InvariantCulture)} " +
                      "probes or CORS preflights in one second, the most allowed; they cost no points but are limited per address.";
+        beforeRefusal?.Invoke(context);
         await RateLimitRejection.Refuse(context, Limit, detail, retryAfterSeconds: 1).ExecuteAsync(context);
         return false;
     }

@@ -134,14 +134,15 @@ public static class RestApi
         {
             var requests = new CorsMiddleware(next, cors, loggers);
             return context => CorsPreflight.Is(context.Request)
-                ? AnswerPreflightAsync(context, probes, preflights, policies)
+                ? AnswerPreflightAsync(context, probes, ungranted, preflights, policies)
                 : requests.Invoke(context, policies);
         });
     }
 
-    private static async Task AnswerPreflightAsync(HttpContext context, ProbeAllowance? probes, CorsMiddleware preflights, ICorsPolicyProvider policies)
+    private static async Task AnswerPreflightAsync(HttpContext context, ProbeAllowance? probes, UngrantedPreflight ungranted,
+        CorsMiddleware preflights, ICorsPolicyProvider policies)
     {
-        if (probes is null || await probes.TryAdmitAsync(context))
+        if (probes is null || await probes.TryAdmitAsync(context, ungranted.ReadableFromAnyOrigin))
             await preflights.Invoke(context, policies);
     }
 

@@ -55,7 +55,7 @@ public class ProbeAllowanceTests(RateLimitDatabase database) : IClassFixture<Rat
     }
 
     [Fact]
-    public async Task Cors_preflights_cost_no_points_but_draw_on_the_probe_allowance()
+    public async Task Cors_preflights_cost_no_points_but_draw_on_the_probe_allowance_and_a_refusal_is_readable_cross_origin()
     {
         await using var api = Api();
         var statuses = new List<HttpStatusCode>();
@@ -77,6 +77,11 @@ public class ProbeAllowanceTests(RateLimitDatabase database) : IClassFixture<Rat
         Assert.Contains(HttpStatusCode.NoContent, statuses);
         Assert.NotNull(refused);
         Assert.Equal("probe-requests-per-second", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("limit").GetString());
+        // Readable from the page that asked, as every other answer to a preflight is; a refusal grants nothing.
+        Assert.Equal("*", Assert.Single(refused.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("Retry-After", Assert.Single(refused.Headers.GetValues("Access-Control-Expose-Headers")).Split(','),
+            StringComparer.OrdinalIgnoreCase);
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Methods"));
         refused.Dispose();
         // They spent no points: the address's first ordinary request finds its whole budget.
         using var data = await api.GetAsync("/test/ok", peer: "198.51.100.9");

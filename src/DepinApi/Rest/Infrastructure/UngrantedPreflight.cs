@@ -15,10 +15,7 @@ internal sealed class UngrantedPreflight(ICorsService cors, CorsPolicy readPolic
 {
     public Task AnswerAsync(HttpContext context)
     {
-        // The headers of an answer rather than of a grant: the origin and the exposed headers, no methods.
-        var answerHeaders = cors.EvaluatePolicy(context, readPolicy);
-        answerHeaders.IsPreflightRequest = false;
-        cors.ApplyResult(answerHeaders, context.Response);
+        ReadableFromAnyOrigin(context);
         var answered = paths.At(context.Request.Path);
         if (answered.Count == 0)
         {
@@ -28,5 +25,16 @@ internal sealed class UngrantedPreflight(ICorsService cors, CorsPolicy readPolic
         context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
         context.Response.Headers.Allow = string.Join(", ", answered);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The headers of an answer rather than of a grant: the origin and the exposed headers, no methods. Every error a
+    /// preflight gets carries them, its 429 too (the probe allowance), so the page that asked can read why.
+    /// </summary>
+    public void ReadableFromAnyOrigin(HttpContext context)
+    {
+        var answerHeaders = cors.EvaluatePolicy(context, readPolicy);
+        answerHeaders.IsPreflightRequest = false;
+        cors.ApplyResult(answerHeaders, context.Response);
     }
 }
