@@ -51,6 +51,8 @@ public static class GraphQLIdeEndpoints
 
         endpoints.MapGet(path.TrimEnd('/') + "/ide/{file}", Asset)
             .RequireCors(RestApi.CorsPolicy)
+            .WithMetadata(new PublishedNames(http => Task.FromResult(
+                http.RequestServices.GetRequiredService<GraphQLIdeBundle>().TryGetAsset(http.GetRouteValue("file") as string ?? "", out _))))
             .WithDisplayName("GraphQL IDE assets")
             .ExcludeFromDescription();
         return endpoints;

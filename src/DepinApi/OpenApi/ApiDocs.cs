@@ -97,7 +97,9 @@ public static class ApiDocs
             ConfigureUi(ui);
         }), answer: (context, render) => UiFolder(context) is { } redirect
             ? redirect.ExecuteAsync(context)
-            : ServePublishedAsync(context, render, uiFiles)).RequireCors(RestApi.CorsPolicy);
+            : ServePublishedAsync(context, render, uiFiles),
+            publishes: async (context, render) => UiFolder(context) is not null || await uiFiles.GetAsync(context, render) is not null)
+            .RequireCors(RestApi.CorsPolicy);
         return app;
     }
 
@@ -112,8 +114,11 @@ public static class ApiDocs
     {
         var documents = app.Services.GetRequiredService<PublishedDocuments>();
         app.MapBuiltOnFirstRequest(pattern, configure, answer: (context, render) => OtherSpellingOfTheDocument(context) is { } redirect
-            ? redirect.ExecuteAsync(context)
-            : ServePublishedAsync(context, render, documents)).WithMetadata(NoQueryParameters).RequireCors(RestApi.CorsPolicy);
+                ? redirect.ExecuteAsync(context)
+                : ServePublishedAsync(context, render, documents),
+            publishes: async (context, render) => OtherSpellingOfTheDocument(context) is not null
+                                                  || await documents.GetAsync(context, render) is not null)
+            .WithMetadata(NoQueryParameters).RequireCors(RestApi.CorsPolicy);
     }
 
     /// <summary>
@@ -160,7 +165,9 @@ public static class ApiDocs
 
     /// <summary>
     /// Maps GET and HEAD of <paramref name="pattern"/> to a branch of middleware built when a request first reaches it; with
-    /// <paramref name="answer"/>, the request is answered by it, given a delegate that runs the branch.
+    /// <paramref name="answer"/>, the request is answered by it, given a delegate that runs the branch; with
+    /// <paramref name="publishes"/>, which says whether the branch publishes anything at a request's path, a preflight
+    /// for a name it does not is refused (<see cref="PublishedNames"/>).
     /// </summary>
     /// <remarks>
     /// GET and HEAD as written, so that routing and <see cref="Hosting.MethodsAsSent"/> refuse every other method with the
@@ -169,7 +176,8 @@ public static class ApiDocs
     /// 500; and any other method got a 404 <c>not-found</c>.
     /// </remarks>
     private static IEndpointConventionBuilder MapBuiltOnFirstRequest(this IEndpointRouteBuilder app, string pattern,
-        Func<IApplicationBuilder, IApplicationBuilder> configure, Func<HttpContext, RequestDelegate, Task>? answer = null)
+        Func<IApplicationBuilder, IApplicationBuilder> configure, Func<HttpContext, RequestDelegate, Task>? answer = null,
+        Func<HttpContext, RequestDelegate, Task<bool>>? publishes = null)
     {
         var branch = new Lazy<RequestDelegate>(() => configure(app.CreateApplicationBuilder()).Build());
         RequestDelegate run = async context =>
@@ -212,7 +220,10 @@ public static class ApiDocs
             }
             await (answer is null ? run(context) : answer(context, run));
         };
-        return app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], serve);
+        var mapped = app.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Head], serve);
+        if (publishes is not null)
+            mapped.WithMetadata(new PublishedNames(context => publishes(context, run)));
+        return mapped;
     }
 
     private static void ConfigureUi(SwaggerUIOptions ui)

@@ -18,6 +18,8 @@ public static class PagesRegistration
     public static IEndpointRouteBuilder MapPageAssets(this IEndpointRouteBuilder app)
     {
         app.MapGet(PageAssets.PathPrefix + "/{file}", Asset).RequireCors(RestApi.CorsPolicy)
+            .WithMetadata(new PublishedNames(http => Task.FromResult(
+                http.RequestServices.GetRequiredService<PageAssets>().TryGet(http.GetRouteValue("file") as string ?? "", out _))))
             .WithDisplayName("Page assets").ExcludeFromDescription();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using DepinApi.Tests.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DepinApi.Tests.Rest;
 
@@ -38,14 +40,43 @@ public class CorsPreflightAnswerTests(RateLimitDatabase database) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("/docs/nosuch.js", "GET", "/problems/not-found")]
+    [InlineData("/docs/index.htm", "HEAD", "/problems/not-found")]
+    [InlineData("/openapi/v2.json", "GET", "/problems/not-found")]
+    [InlineData("/openapi/3.0/nosuch.json", "GET", "/problems/not-found")]
+    [InlineData("/pages/assets/nosuch.css", "GET", "/problems/page-asset-not-found")]
+    [InlineData("/graphql/ide/nosuch.js", "HEAD", "/problems/ide-asset-not-found")]
+    public async Task A_preflight_for_a_name_a_route_of_files_does_not_publish_is_the_404_its_get_gets(string url, string method,
+        string problemType)
+    {
+        // Their routes take any name, and a preflight for one nothing is published at was granted as a real file's is.
+        await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits());
+        using var get = await FromOtherOriginAsync(api, HttpMethod.Get, url, askedMethod: null);
+        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, url, method);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, preflight.StatusCode);
+        Assert.Equal("application/problem+json", preflight.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await preflight.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(problemType, problem.GetProperty("type").GetString());
+        Assert.Equal(problemType, JsonDocument.Parse(await get.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
+        Assert.Equal("*", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.False(preflight.Headers.Contains("Access-Control-Allow-Methods"));
+    }
+
+    [Theory]
     [InlineData("/docs")]
+    [InlineData("/docs/")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/openapi/V1.json")]
+    [InlineData("/openapi/3.0/v1.json")]
     [InlineData("/docs/index.html")]
-    [InlineData("/pages/assets/pages.css")]
-    [InlineData("/graphql/ide/ide.js")]
+    [InlineData(PagesCss)]
+    [InlineData(IdeScript)]
     public async Task A_preflight_for_a_get_of_a_page_or_file_beside_the_api_is_granted_as_the_get_is_readable(string url)
     {
         await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits());
-        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, url, "GET");
+        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, await PublishedAsync(api, url), "GET");
 
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.Equal("*", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -58,21 +89,39 @@ public class CorsPreflightAnswerTests(RateLimitDatabase database) : IClassFixtur
     [InlineData("/healthz")]
     [InlineData("/openapi/v1.json")]
     [InlineData("/docs/index.html")]
-    [InlineData("/pages/assets/pages.css")]
-    [InlineData("/graphql/ide/ide.js")]
+    [InlineData(PagesCss)]
+    [InlineData(IdeScript)]
     [InlineData("/graphql")]
     public async Task A_preflight_for_a_head_with_a_header_is_granted_wherever_the_url_answers_head(string url)
     {
         // HEAD runs as a GET, so every URL with a GET answers it; a page sending one with a header of its own (an API
         // key) is preflighted, and was refused with a 405 saying the URL answers HEAD.
         await using var api = new RateLimitedApi(database.ConnectionString, RateLimitedApi.SmallLimits());
-        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, url, "HEAD", "x-api-key");
+        using var preflight = await FromOtherOriginAsync(api, HttpMethod.Options, await PublishedAsync(api, url), "HEAD", "x-api-key");
 
         Assert.Equal(HttpStatusCode.NoContent, preflight.StatusCode);
         Assert.Equal("*", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
         Assert.Contains("HEAD", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Methods")).Split(','));
         Assert.Contains("x-api-key", Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Headers")).Split(','),
             StringComparer.OrdinalIgnoreCase);
+    }
+
+    // The files' names change with their content: these stand for the current ones.
+    private const string PagesCss = "/pages/assets/{pages.css}";
+    private const string IdeScript = "/graphql/ide/{ide.js}";
+
+    private static async Task<string> PublishedAsync(RateLimitedApi api, string url)
+    {
+        if (url == PagesCss)
+            return api.Services.GetRequiredService<DepinApi.Pages.PageAssets>().PathOf(PathString.Empty, "pages.css");
+        if (url != IdeScript)
+            return url;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Add("Accept", "text/html");
+        using var page = await api.Client.SendAsync(request);
+        var script = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "/graphql/ide/ide-[0-9a-f]+\\.js");
+        Assert.True(script.Success, "the IDE's page names no script");
+        return script.Value;
     }
 
     private static async Task<HttpResponseMessage> FromOtherOriginAsync(RateLimitedApi api, HttpMethod method, string url, string? askedMethod,
