@@ -23,8 +23,18 @@ public static class UntaggedPreconditionsFilter
             return precondition switch
             {
                 Preconditions.Outcome.FailedIfRepresented => PreconditionFailed.For(request),
-                Preconditions.Outcome.NotModifiedIfRepresented => TypedResults.StatusCode(StatusCodes.Status304NotModified),
+                Preconditions.Outcome.NotModifiedIfRepresented => NotModified(context.HttpContext.Response),
                 _ => result,
             };
         });
+
+    /// <summary>
+    /// A 304 carries the Vary its 200 would (RFC 9110 15.4.5); response compression declares it only for a body it could
+    /// encode, and a 304 has none.
+    /// </summary>
+    private static IResult NotModified(HttpResponse response)
+    {
+        ContentCodingVary.Declare(response);
+        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
 }
