@@ -29,6 +29,25 @@ public class UnknownParameterTests(RestApiFixture api) : IClassFixture<RestApiFi
     }
 
     [Theory]
+    [InlineData("/v1/projects?=")]
+    [InlineData("/v1/figures?q=helium&=x")]
+    [InlineData("/v1/meta?=1")]
+    public async Task A_parameter_with_no_name_is_said_to_have_none_with_no_suggestion(string url)
+    {
+        // Any short name (q, to) is a few edits from an empty one: "did you mean 'q'?" was noise.
+        using var response = await api.Client.GetAsync(url);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("/problems/unknown-parameter", problem.GetProperty("type").GetString());
+        Assert.Equal("", problem.GetProperty("parameter").GetString());
+        Assert.Equal(JsonValueKind.Null, problem.GetProperty("suggestion").ValueKind);
+        Assert.Equal("A query parameter has no name.", problem.GetProperty("title").GetString());
+        Assert.StartsWith("The query string has a parameter with no name", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("did you mean", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
     [InlineData("/v1/screening?sector=compute&sector=compute", "sector", "compute", "compute")]
     [InlineData("/v1/figures?project=helium&project=akash", "project", "helium", "akash")]
     [InlineData("/v1/sources?asof=1&asOf=1", "asof", "1", "1")]

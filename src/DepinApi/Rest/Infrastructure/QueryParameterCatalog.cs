@@ -51,11 +51,14 @@ public sealed class QueryParameterCatalog(IApiDescriptionGroupCollectionProvider
                     return Repeated(name, given);
                 continue;
             }
-            var suggestion = known.Count == 0 ? null : NearestNames.Nearest(name, known);
+            // Every name is a few edits from an empty one: a suggestion for it would be any short name, and noise.
+            var suggestion = known.Count == 0 || name.Length == 0 ? null : NearestNames.Nearest(name, known);
             var list = known.Count == 0 ? "none" : string.Join(", ", known);
             var (value, values) = Sent(request.Query[name]);
             return new InvalidParameterException(name, known.Count == 0 ? "no query parameters" : "one of " + list, value,
-                $"This endpoint has no query parameter '{name}'"
+                (name.Length == 0
+                    ? "The query string has a parameter with no name (an '=' with nothing before it)"
+                    : $"This endpoint has no query parameter '{name}'")
                 + (suggestion is null ? "" : $"; did you mean '{suggestion}'?")
                 + (known.Count == 0 ? "; it takes none." : $"{(suggestion is null ? "." : "")} Its query parameters are: {list}."))
             {

@@ -24,6 +24,7 @@ public static class RestProblems
         return Problems.Create(StatusCodes.Status400BadRequest, e.ProblemType, e.ProblemType switch
         {
             "invalid-cursor" => "The cursor is not valid.",
+            "unknown-parameter" when e.Parameter.Length == 0 => "A query parameter has no name.",
             "unknown-parameter" => $"There is no parameter '{TitleQuote(e.Parameter)}'.",
             _ => $"The parameter '{TitleQuote(e.Parameter)}' is not valid.",
         }, e.Message, extensions);
