@@ -22,6 +22,7 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     private readonly RedisOptions _redisOptions;
     private readonly TimeProvider _time;
     private readonly RedisBackoff _backoff;
+    private readonly RedisInFlightPlaces _places;
     private readonly Counter<long> _unavailable;
     private long _unavailableCount;
 
@@ -37,6 +38,8 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         var retrySeconds = _options.RedisRetrySeconds;
         _backoff = new RedisBackoff(redis, _redisOptions.Timeout, TimeSpan.FromSeconds(retrySeconds), time,
             cause => LogUnavailable(logger, cause, mode, retrySeconds), () => LogRecovered(logger));
+        _places = new RedisInFlightPlaces(redis, _redisOptions.Timeout, TimeSpan.FromSeconds(retrySeconds),
+            TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds), time);
         _unavailable = meters.Create(MeterName).CreateCounter<long>("depin.rate_limit.store_unavailable", unit: "{request}",
             description: "Rate-limited requests decided without Redis because it did not answer (tag mode: fallback or refuse).");
     }
@@ -48,6 +51,9 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     /// <summary>Requests decided without Redis since start-up (also counted by the meter).</summary>
     internal long UnavailableCount => Interlocked.Read(ref _unavailableCount);
 
+    /// <summary>In-flight places whose removal Redis has not answered yet.</summary>
+    internal int UnansweredReleases => _places.Unanswered;
+
     /// <summary>Whether the last call to Redis failed and it is being left alone.</summary>
     internal bool Failing => _backoff.Failing;
 
@@ -56,26 +62,52 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         var rate = BucketRate.Of(client, WindowLength);
         var lease = Guid.NewGuid().ToString("N");
         var inFlightKey = Key(client, "inflight");
-        var (answered, r) = await EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "bucket"), inFlightKey],
-            [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), client.ConcurrentRequests,
-             lease, (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds], cancellationToken);
+        var sent = false;
+        (bool Answered, Reply Value) reply;
+        try
+        {
+            reply = await _backoff.CallAsync(() =>
+            {
+                sent = true;
+                _places.ResendUnanswered();
+                return EvaluateAsync(RedisBudgetScripts.Admit, [Key(client, "bucket"), inFlightKey],
+                    [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), client.ConcurrentRequests,
+                     lease, (long)TimeSpan.FromSeconds(_options.RedisInFlightLeaseSeconds).TotalMilliseconds]);
+            }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (sent)
+        {
+            // The request was abandoned while the script was on its way; it may still take a place.
+            _places.Release(inFlightKey, lease);
+            throw;
+        }
+        var (answered, r) = reply;
         if (answered)
         {
             var outcome = r.Code switch { 0 => AdmissionOutcome.TooManyInFlight, 1 => AdmissionOutcome.OutOfPoints, _ => AdmissionOutcome.Admitted };
             var state = new BucketState(outcome == AdmissionOutcome.Admitted, rate, r.Balance, _time.GetUtcNow());
-            return new Admission(outcome, state,
-                outcome == AdmissionOutcome.Admitted ? new RedisInFlightLease(this, inFlightKey, lease) : null);
+            return new Admission(outcome, state, outcome == AdmissionOutcome.Admitted ? _places.Hold(inFlightKey, lease) : null);
         }
-        if (Unavailable())
-            return await _fallback.AdmitAsync(client, points, cancellationToken);
-        return new Admission(AdmissionOutcome.StoreUnavailable, _fallback.Peek(client, null), null);
+        var admission = Unavailable()
+            ? await _fallback.AdmitAsync(client, points, cancellationToken)
+            : new Admission(AdmissionOutcome.StoreUnavailable, _fallback.Peek(client, null), null);
+        if (!sent)
+            return admission;
+        // The script timed out here but may still run once Redis answers again, taking a place (and spending a point)
+        // for a request decided without it: the place is given back when the request ends, as a confirmed one is.
+        if (admission.InFlight is null)
+        {
+            _places.Release(inFlightKey, lease);
+            return admission;
+        }
+        return admission with { InFlight = _places.Hold(inFlightKey, lease, admission.InFlight) };
     }
 
     public async ValueTask<BucketState?> ChargeAsync(ClientIdentity client, long points, long alreadyPaid, CancellationToken cancellationToken)
     {
         var rate = BucketRate.Of(client, WindowLength);
-        var (answered, r) = await EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "bucket")],
-            [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), alreadyPaid], cancellationToken);
+        var (answered, r) = await _backoff.CallAsync(() => EvaluateAsync(RedisBudgetScripts.Charge, [Key(client, "bucket")],
+            [rate.BurstPoints, rate.PointsPerWindow, rate.WindowMilliseconds, points, Now(), alreadyPaid]), cancellationToken);
         if (answered)
             return new BucketState(r.Code == 2, rate, r.Balance, _time.GetUtcNow());
         return Unavailable() ? await _fallback.ChargeAsync(client, points, alreadyPaid, cancellationToken) : null;
@@ -102,13 +134,11 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         // The partition in braces is a cluster hash tag: both keys of a script live on the same node.
         $"{_redisOptions.KeyPrefix}rl:{{{client.PartitionKey}}}:{what}";
 
-    private ValueTask<(bool Answered, Reply Value)> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values,
-        CancellationToken cancellationToken) =>
-        _backoff.CallAsync(async () =>
-        {
-            var numbers = (long[])(await _redis.GetDatabase().ScriptEvaluateAsync(script, keys, values))!;
-            return new Reply((int)numbers[0], numbers[1]);
-        }, cancellationToken);
+    private async Task<Reply> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values)
+    {
+        var numbers = (long[])(await _redis.GetDatabase().ScriptEvaluateAsync(script, keys, values))!;
+        return new Reply((int)numbers[0], numbers[1]);
+    }
 
     /// <summary>Counts a request decided without Redis; true when it is to be counted in process, false when refused.</summary>
     private bool Unavailable()
@@ -119,18 +149,6 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
         return fallBack;
     }
 
-    private void Release(string key, string lease)
-    {
-        try
-        {
-            _redis.GetDatabase().SortedSetRemove(key, lease, CommandFlags.FireAndForget);
-        }
-        catch (RedisException)
-        {
-            // Redis is away: the lease expires by itself after RedisInFlightLeaseSeconds.
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Redis did not answer for rate limits; until it does, requests are decided with mode {Mode} (tried again every {RetrySeconds} s)")]
     private static partial void LogUnavailable(ILogger logger, Exception? exception, RedisFailureMode mode, int retrySeconds);
@@ -139,15 +157,4 @@ internal sealed partial class RedisBudgetStore : IClientBudgetStore
     private static partial void LogRecovered(ILogger logger);
 
     private readonly record struct Reply(int Code, long Balance);
-
-    private sealed class RedisInFlightLease(RedisBudgetStore store, string key, string lease) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-                store.Release(key, lease);
-        }
-    }
 }

@@ -123,5 +123,17 @@ public sealed class TestRedis : IAsyncDisposable
         return total;
     }
 
+    /// <summary>The in-flight places held in the server, whatever their prefix and client.</summary>
+    public async Task<long> InFlightPlacesAsync()
+    {
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(ConnectionString);
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var database = connection.GetDatabase();
+        long total = 0;
+        await foreach (var key in server.KeysAsync(pattern: "*rl:*:inflight"))
+            total += await database.SortedSetLengthAsync(key);
+        return total;
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 }

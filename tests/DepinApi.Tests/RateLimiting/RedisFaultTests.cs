@@ -85,6 +85,43 @@ public class RedisFaultTests(RateLimitDatabase database) : IClassFixture<RateLim
     }
 
     [Fact]
+    public async Task Places_taken_by_admissions_that_timed_out_on_a_frozen_redis_are_given_back_when_it_resumes()
+    {
+        await using var redis = await TestRedis.StartAsync();
+        await using var api = new RateLimitedApi(database.ConnectionString, Settings(redis,
+            ("RateLimiting:Anonymous:ConcurrentRequests", "4"), ("Redis:TimeoutMilliseconds", "200")));
+        var store = (RedisBudgetStore)api.Services.GetRequiredService<RateLimitLedger>().Store;
+        using (var before = await api.GetAsync("/test/ok"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        await redis.SignalAsync("STOP");
+        // Each request comes after the retry delay, so each sends its admission to the frozen Redis, waits out the
+        // timeout and is admitted in process; its script stays queued and takes a place when Redis resumes.
+        for (var request = 1; request <= 4; request++)
+        {
+            api.Clock.Advance(TimeSpan.FromSeconds(2));
+            using var frozen = await api.GetAsync("/test/ok");
+            Assert.Equal(HttpStatusCode.OK, frozen.StatusCode);
+            Assert.Equal(request, store.UnavailableCount);
+        }
+        await redis.SignalAsync("CONT");
+
+        // None of the four is in flight: once Redis answers again, the client has all its four places.
+        var statuses = new List<HttpStatusCode>();
+        await Poll.UntilAsync(async () =>
+        {
+            api.Clock.Advance(TimeSpan.FromSeconds(2));
+            var before = store.UnavailableCount;
+            using var probe = await api.GetAsync("/test/ok");
+            statuses.Add(probe.StatusCode);
+            return store.UnavailableCount == before;
+        }, "requests are counted in Redis again");
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        await Poll.UntilAsync(async () => store.UnansweredReleases == 0 && await redis.InFlightPlacesAsync() == 0,
+            "every place given back");
+    }
+
+    [Fact]
     public async Task With_refuse_mode_a_killed_redis_means_429_naming_the_shared_store_until_it_is_back()
     {
         await using var redis = await TestRedis.StartAsync();
