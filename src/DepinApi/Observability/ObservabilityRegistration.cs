@@ -11,7 +11,7 @@ namespace DepinApi.Observability;
 
 /// <summary>
 /// Traces, metrics and request logs, from the libraries that already make them: OpenTelemetry (ASP.NET Core, Npgsql,
-/// the GraphQL engine's spans, <see cref="DepinMetrics"/>), its Prometheus exporter on a listener of its own, OTLP
+/// the GraphQL engine's spans, the <see cref="ServiceMeters"/>), its Prometheus exporter on a listener of its own, OTLP
 /// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> names a collector, and ASP.NET Core's HTTP logging. See docs/observability.md.
 /// </summary>
 public static class ObservabilityRegistration
@@ -47,7 +47,7 @@ public static class ObservabilityRegistration
             telemetry.WithMetrics(meters =>
             {
                 meters.AddAspNetCoreInstrumentation()
-                    .AddMeter(DepinMetrics.MeterName)
+                    .AddMeter(ServiceMeters.Names)
                     // The runtime's own meter: GC pauses and heap, thread-pool queue and threads, lock contention and
                     // JIT compilation, which is where a tail or a slow first minute comes from (docs/observability.md).
                     .AddMeter(RuntimeMeterName)

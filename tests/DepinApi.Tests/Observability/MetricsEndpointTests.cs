@@ -19,22 +19,9 @@ public sealed class MetricsEndpointTests
     {
         await using var database = await ImportDatabase.CreateAsync();
         await database.ImportValidAsync(SeedFixture.Valid());
-        var publicPort = FreePort.OnLoopback();
         var metricsPort = FreePort.OnLoopback();
-        await using var process = DepinApiProcess.StartServer(database.ConnectionString, publicPort, new Dictionary<string, string>
-        {
-            ["Database__ImportSeedWhenEmpty"] = "false",
-            ["Metrics__Urls"] = $"http://127.0.0.1:{metricsPort}",
-        });
-        using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}"), Timeout = Poll.Patience };
-        using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}"), Timeout = Poll.Patience };
-        await Poll.UntilAsync(async () =>
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"The server exited before it was ready.\n{process.Transcript}");
-            try { return (await api.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK; }
-            catch (HttpRequestException) { return false; }
-        }, "the server to be ready");
+        await using var server = await Server.StartAsync(database, metricsPort);
+        var (api, metrics) = (server.Api, server.Metrics);
         (await api.GetAsync("/v1/projects")).Dispose();
 
         using var onPublic = await api.GetAsync("/metrics");
@@ -65,6 +52,34 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, apiOnMetrics.StatusCode);
     }
     [Fact]
+    public async Task Requests_decided_without_redis_are_counted_on_the_scrape_endpoint()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportValidAsync(SeedFixture.Valid());
+        await using var redis = await TestRedis.StartAsync();
+        await using var server = await Server.StartAsync(database, FreePort.OnLoopback(), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["Redis__KeyPrefix"] = TestRedis.NewKeyPrefix(),
+        });
+        (await server.Api.GetAsync("/v1/projects")).Dispose();
+
+        await redis.StopAsync();
+        // Each request is then admitted in process and built without the shared cache, and both are counted.
+        var text = "";
+        await Poll.UntilAsync(async () =>
+        {
+            using var answer = await server.Api.GetAsync("/v1/projects");
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            text = await server.Metrics.GetStringAsync("/metrics");
+            return text.Contains("depin_rate_limit_store_unavailable_total{", StringComparison.Ordinal)
+                   && text.Contains("depin_output_cache_redis_skipped_total{", StringComparison.Ordinal);
+        }, "the Redis fault counters on the scrape endpoint");
+        Assert.Matches(@"(?m)^depin_rate_limit_store_unavailable_total\{[^}]*otel_scope_name=""DepinApi.RateLimiting""[^}]*mode=""fallback""[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?m)^depin_output_cache_redis_skipped_total\{[^}]*otel_scope_name=""DepinApi.OutputCache""[^}]*\} [1-9]", text);
+    }
+
+    [Fact]
     public async Task A_metrics_port_already_taken_fails_the_start()
     {
         // A port the metrics listener cannot bind stops the server, so that an operator learns of it at once rather than
@@ -82,5 +97,54 @@ public sealed class MetricsEndpointTests
         var exitCode = await process.WaitForExitAsync(Poll.Patience);
         Assert.True(exitCode != 0, process.Transcript);
         Assert.Contains("address already in use", process.Transcript, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The built service, run as an operator runs it, with its metrics listener on <c>metricsPort</c>; ready.</summary>
+    private sealed class Server : IAsyncDisposable
+    {
+        private readonly DepinApiProcess _process;
+
+        private Server(DepinApiProcess process, int publicPort, int metricsPort)
+        {
+            _process = process;
+            Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}"), Timeout = Poll.Patience };
+            Metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}"), Timeout = Poll.Patience };
+        }
+
+        public HttpClient Api { get; }
+
+        public HttpClient Metrics { get; }
+
+        public static async Task<Server> StartAsync(ImportDatabase database, int metricsPort, Dictionary<string, string>? settings = null)
+        {
+            var publicPort = FreePort.OnLoopback();
+            settings ??= [];
+            settings["Database__ImportSeedWhenEmpty"] = "false";
+            settings["Metrics__Urls"] = $"http://127.0.0.1:{metricsPort}";
+            var server = new Server(DepinApiProcess.StartServer(database.ConnectionString, publicPort, settings), publicPort, metricsPort);
+            try
+            {
+                await Poll.UntilAsync(async () =>
+                {
+                    if (server._process.HasExited)
+                        throw new InvalidOperationException($"The server exited before it was ready.\n{server._process.Transcript}");
+                    try { return (await server.Api.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK; }
+                    catch (HttpRequestException) { return false; }
+                }, "the server to be ready");
+                return server;
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Api.Dispose();
+            Metrics.Dispose();
+            await _process.DisposeAsync();
+        }
     }
 }

@@ -29,7 +29,7 @@ internal sealed partial class RedisOutputCacheGuard : IOutputCacheStore
         _backoff = new RedisBackoff(redis, options.Timeout, RetryAfterFailure, time,
             cause => LogUnavailable(logger, cause), () => LogRecovered(logger));
         _skipped = meters.Create(MeterName).CreateCounter<long>("depin.output_cache.redis_skipped",
-            unit: "{operation}", description: "Output-cache lookups and stores skipped because Redis did not answer.");
+            unit: "{operation}", description: "Output-cache lookups, stores and evictions skipped because Redis did not answer.");
     }
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) =>
