@@ -36,7 +36,10 @@ internal sealed class RedisInFlightPlaces(IConnectionMultiplexer redis, TimeSpan
     /// </summary>
     public void ResendUnanswered()
     {
-        foreach (var place in _unanswered.Keys)
+        // Every admission passes here: the emptiness check and the enumerator take no lock, unlike Keys.
+        if (_unanswered.IsEmpty)
+            return;
+        foreach (var (place, _) in _unanswered)
             _ = ConfirmAsync(place);
     }
 
