@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace DepinApi.Database;
 
 /// <summary>What the service does with its database when it starts.</summary>
@@ -51,4 +53,33 @@ public sealed class DatabaseOptions
     /// standby, or a read-only session): it learns of an import this much later instead of at once.
     /// </summary>
     public int VersionPollSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Refuses values the service cannot run with. A pool no larger than the connections the server keeps open for
+    /// itself leaves none for requests, and the data-version listener can lose its connection for good; a timeout or
+    /// period of 0 would be none at all, or a loop without pause.
+    /// </summary>
+    internal sealed class Validator : IValidateOptions<DatabaseOptions>
+    {
+        public const int SmallestPool = FairSessionGate.ReservedForBackground + 1;
+
+        public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+        {
+            var errors = new List<string>();
+            AtLeast(errors, nameof(CommandTimeoutSeconds), options.CommandTimeoutSeconds, 1);
+            AtLeast(errors, nameof(ReadinessCheckSeconds), options.ReadinessCheckSeconds, 1);
+            AtLeast(errors, nameof(MaxPoolSize), options.MaxPoolSize, SmallestPool,
+                $" (the server keeps {FairSessionGate.ReservedForBackground} open for its own work, and requests need one more)");
+            AtLeast(errors, nameof(SessionsPerClient), options.SessionsPerClient, 1);
+            AtLeast(errors, nameof(SessionWaitSeconds), options.SessionWaitSeconds, 1);
+            AtLeast(errors, nameof(VersionPollSeconds), options.VersionPollSeconds, 1);
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+
+        private static void AtLeast(List<string> errors, string setting, int value, int least, string why = "")
+        {
+            if (value < least)
+                errors.Add($"{Section}:{setting} is {value}; it must be at least {least}{why}.");
+        }
+    }
 }

@@ -24,6 +24,12 @@ public static class CommandLine
     /// </summary>
     public const int Unavailable = 69;
 
+    /// <summary>
+    /// A setting that cannot work (sysexits' <c>EX_CONFIG</c>): refused before anything is served, with one line naming
+    /// the setting, the value and what it expects (<see cref="SettingErrors"/>). Running it again unchanged fails again.
+    /// </summary>
+    public const int Misconfigured = 78;
+
     /// <summary>Interrupted (Ctrl+C or SIGTERM): the shell's code for a process ended by SIGINT.</summary>
     public const int Interrupted = 130;
 
@@ -149,6 +155,11 @@ public static class CommandLine
         catch (Exception e) when (IsTheOperatorsToFix(e))
         {
             return Explain(e);
+        }
+        catch (Exception e) when (SettingErrors.Describe(e) is { } setting)
+        {
+            Console.Error.WriteLine(setting);
+            return Misconfigured;
         }
     }
 

@@ -25,13 +25,19 @@ public static class ServiceRegistration
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     public static WebApplicationBuilder AddDepinServices(this WebApplicationBuilder builder)
     {
         // --urls and ASPNETCORE_URLS both land in "urls"; only when neither is given do we pick the documented default.
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        // Program says once why a start failed (a setting, the database); the host's "Hosting failed to start" would
+        // say it again, with a stack trace.
+        builder.Logging.AddFilter(HostCategory, LogLevel.Critical);
+        builder.Services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptions.Validator>();
         // Registered first: hosted services start in order, and everything after it needs the database.
         builder.Services.AddSingleton<DatabaseStartup>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
@@ -109,6 +115,12 @@ public static class ServiceRegistration
     }
 
     private static NpgsqlCommand JitOff(NpgsqlConnection connection) => new("SET jit = off", connection);
+
+    /// <summary>
+    /// Checks every setting registered with a rule (<c>ValidateOnStart</c>) at once, before the pipeline reads any of
+    /// them or the database is touched: the first to read a bad one would otherwise fail with it from wherever it is.
+    /// </summary>
+    public static void ValidateSettings(this WebApplication app) => app.Services.GetService<IStartupValidator>()?.Validate();
 
     public static WebApplication UseDepinPipeline(this WebApplication app)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
@@ -27,8 +28,18 @@ internal sealed partial class MetricsListener(IOptions<MetricsOptions> options, 
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        // A port already taken fails the start: an operator should learn of it at once, not from a silent dashboard.
-        await app.StartAsync(cancellationToken);
+        // A port already taken fails the start: an operator should learn of it at once, not from a silent dashboard,
+        // and from the setting that chose the port.
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            await app.DisposeAsync();
+            throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions),
+                [$"{MetricsOptions.Section}:Urls is '{settings.Urls}', where another process already listens ({e.Message}); choose a free port, or leave it empty for no metrics listener."]);
+        }
         server = app;
         // The bound addresses, which differ from the settings when they ask for a port of the system's choosing (:0).
         Listening(string.Join(';', app.Urls), settings.Path);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace DepinApi.Observability;
 
 /// <summary>The Prometheus scrape endpoint: a listener of its own, apart from the public one.</summary>
@@ -16,4 +18,13 @@ public sealed class MetricsOptions
     public string Path { get; set; } = "/metrics";
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Urls);
+
+    /// <summary>Refuses a path the scrape endpoint could never be asked at (Kestrel's paths start with '/').</summary>
+    internal sealed class Validator : IValidateOptions<MetricsOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MetricsOptions options) =>
+            options.Path.StartsWith('/')
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"{Section}:Path is '{options.Path}'; it must start with '/', e.g. /metrics.");
+    }
 }

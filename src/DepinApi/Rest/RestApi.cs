@@ -41,8 +41,8 @@ public static class RestApi
     {
         var services = builder.Services;
         services.AddOptions<RestOptions>().Bind(builder.Configuration.GetSection(RestOptions.Section))
-            .Validate(rest => CursorCodec.IsValidKey(rest.CursorKey), CursorCodec.KeyRequirement)
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RestOptions>, RestOptions.Validator>();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton<QueryParameterCatalog>();
         services.AddSingleton<RestHandlerServices>();

@@ -1,3 +1,6 @@
+using DepinApi.Rest.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace DepinApi.Rest;
 
 /// <summary>Settings of the REST API, bound from the "Rest" section of appsettings.</summary>
@@ -133,4 +136,11 @@ public sealed class RestOptions
     /// again; Chromium caps it at 7,200 s, Firefox at 86,400 s.
     /// </summary>
     public int CorsPreflightMaxAgeSeconds { get; set; } = 7200;
+
+    /// <summary>Refuses a cursor key that cannot sign: a bad key must stop the service, not fail every paged request.</summary>
+    internal sealed class Validator : IValidateOptions<RestOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, RestOptions options) =>
+            CursorCodec.KeyProblem(options.CursorKey) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
 }

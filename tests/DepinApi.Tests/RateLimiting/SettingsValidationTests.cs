@@ -16,8 +16,8 @@ public class SettingsValidationTests(RateLimitDatabase database) : IClassFixture
     [InlineData("RateLimiting:RefusalPacing:PerSecond", "0", "RateLimiting:RefusalPacing:PerSecond must be 1 to 1000, got 0")]
     [InlineData("RateLimiting:RefusalPacing:MaxHoldMilliseconds", "-1", "RateLimiting:RefusalPacing:MaxHoldMilliseconds must be 0 (off) to 60000")]
     [InlineData("RateLimiting:RefusalPacing:Burst", "-3", "RateLimiting:RefusalPacing:Burst must be at least 0, got -3")]
-    [InlineData("Rest:CursorKey", "not base64!", "Rest:CursorKey must be base64 of at least 32 bytes")]
-    [InlineData("Rest:CursorKey", "c2hvcnQ=", "Rest:CursorKey must be base64 of at least 32 bytes")]
+    [InlineData("Rest:CursorKey", "not base64!", "Rest:CursorKey is not base64; it must be base64 of at least 32 bytes")]
+    [InlineData("Rest:CursorKey", "c2hvcnQ=", "Rest:CursorKey is base64 of 5 bytes; it must be base64 of at least 32 bytes")]
     public async Task The_host_refuses_to_start_with_a_setting_that_cannot_work(string key, string value, string message)
     {
         var settings = RateLimitedApi.SmallLimits(

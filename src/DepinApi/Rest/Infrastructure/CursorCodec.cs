@@ -34,8 +34,18 @@ public sealed class CursorCodec
               ?? throw new InvalidOperationException(KeyRequirement);
     }
 
-    /// <summary>Whether <paramref name="configured"/> is a usable <c>Rest:CursorKey</c>.</summary>
-    public static bool IsValidKey(string? configured) => string.IsNullOrWhiteSpace(configured) || KeyOf(configured) is not null;
+    /// <summary>
+    /// Why <paramref name="configured"/> is not a usable <c>Rest:CursorKey</c>, or null when it is. It says what the
+    /// value is (not base64, or how many bytes), never the value: the key is a secret, and this goes to the log.
+    /// </summary>
+    public static string? KeyProblem(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured) || KeyOf(configured) is not null)
+            return null;
+        var buffer = new byte[configured.Length];
+        var given = Convert.TryFromBase64String(configured, buffer, out var length) ? $"base64 of {length} bytes" : "not base64";
+        return $"{RestOptions.Section}:CursorKey is {given}; it must be base64 of at least 32 bytes (e.g. from openssl rand -base64 32), or empty for a key of the process's own.";
+    }
 
     // The configured key, a generated one when none is configured, or null when the configured one is not usable.
     private static byte[]? KeyOf(string? configured)
