@@ -154,6 +154,12 @@ public static class RestApi
             app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RestApi)).LogWarning(
                 "Server:PublicBaseUrl is not set and AllowedHosts is '*': permalinks, citations and Link headers are "
                 + "written as relative URLs. Set Server:PublicBaseUrl (or AllowedHosts) to publish absolute ones.");
+        if (RedisRegistration.ConnectionString(app.ServiceProvider.GetRequiredService<IConfiguration>()) is not null
+            && string.IsNullOrWhiteSpace(app.ServiceProvider.GetRequiredService<IOptions<RestOptions>>().Value.CursorKey))
+            app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RestApi)).LogWarning(
+                "ConnectionStrings:Redis is set but Rest:CursorKey is not: this instance signs cursors and ETags with a key "
+                + "of its own, which other replicas refuse (400 invalid-cursor), and shares no cached response with them. "
+                + "Give every replica the same Rest:CursorKey.");
         var v1 = app.MapV1Group();
         v1.MapProjectEndpoints();
         v1.MapRevenueEndpoints();

@@ -57,6 +57,13 @@ public sealed class CursorCodec
     }
 
     /// <summary>
+    /// A short name of the key that does not reveal it (16 hex digits of a MAC of a fixed text): what the shared
+    /// output cache's keys start with, so that replicas with different keys never serve each other's pages, whose
+    /// cursors and ETags only the key that signed them accepts.
+    /// </summary>
+    public string Fingerprint => Convert.ToHexStringLower(Mac("cache-namespace", "")[..8]);
+
+    /// <summary>
     /// A MAC of <paramref name="text"/> under the same key, for another purpose than cursors (the
     /// purpose keeps the two from ever standing in for each other).
     /// </summary>

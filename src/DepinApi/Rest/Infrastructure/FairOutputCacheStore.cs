@@ -128,7 +128,9 @@ internal sealed class FairOutputCacheStore : IOutputCacheStore, IDisposable
         services.AddStackExchangeRedisOutputCache(_ => { });
         services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider, IOptions<RedisOptions>>((cache, provider, redis) =>
         {
-            cache.InstanceName = redis.Value.KeyPrefix + "oc:";
+            // The cursor key's fingerprint: a replica with another key (or none, and so a key of its own) keeps its
+            // pages apart, where the others would serve its cursors and ETags and then refuse them.
+            cache.InstanceName = $"{redis.Value.KeyPrefix}oc:{provider.GetRequiredService<CursorCodec>().Fingerprint}:";
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>());
         });
         var library = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
