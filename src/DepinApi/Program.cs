@@ -8,7 +8,7 @@ if (verb is not ServeVerb)
 WebApplication app;
 try
 {
-    var builder = WebApplication.CreateBuilder(verb.HostArguments);
+    var builder = WebApplication.CreateBuilder(ContentRoot.HostOptions(verb.HostArguments));
     builder.AddDepinServices();
     app = builder.Build();
 }

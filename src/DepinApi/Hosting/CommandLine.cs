@@ -111,7 +111,7 @@ public static class CommandLine
             return BadUsage;
         }
 
-        var builder = WebApplication.CreateBuilder(verb.HostArguments);
+        var builder = WebApplication.CreateBuilder(ContentRoot.HostOptions(verb.HostArguments));
         using var logging = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         var logger = logging.CreateLogger("DepinApi");
         using var cancel = new CancellationTokenSource();

@@ -52,7 +52,7 @@ public sealed class DepinApiProcess : IAsyncDisposable
         });
 
     /// <summary>
-    /// Any verb as the owner, started in <paramref name="workingDirectory"/> (which must hold appsettings.json) with
+    /// Any verb as the owner, started in <paramref name="workingDirectory"/> (without an appsettings.json of its own, the program reads the one beside it) with
     /// the extra environment variables given, e.g. the PWD of the shell a user typed the command in.
     /// </summary>
     public static DepinApiProcess StartVerb(string connectionString, IEnumerable<string> arguments, string workingDirectory,
