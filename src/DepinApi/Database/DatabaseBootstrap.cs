@@ -40,9 +40,8 @@ public static class DatabaseBootstrap
         await using var owner = NpgsqlDataSource.Create(connections.Owner);
         if (options.MigrateOnStartup)
         {
-            var applied = await new Migrator(owner).MigrateAsync(cancellationToken);
-            foreach (var migration in applied)
-                logger.LogInformation("Applied migration {Migration}", migration.Name);
+            await new Migrator(owner).MigrateAsync(notice: null,
+                migration => logger.LogInformation("Applied migration {Migration}", migration.Name), cancellationToken);
         }
         if (connections.ReaderLogin is { } readerLogin)
             await GrantReaderAsync(owner, readerLogin, logger, cancellationToken);
@@ -80,7 +79,9 @@ public static class DatabaseBootstrap
         try
         {
             await using var connection = await owner.OpenConnectionAsync(cancellationToken);
-            await ReaderRole.GrantToAsync(connection, readerLogin, cancellationToken);
+            if (await ReaderRole.GrantToAsync(connection, readerLogin, cancellationToken))
+                logger.LogInformation("Made {Login} a member of {Role}: ConnectionStrings:Depin reads as the read-only role",
+                    readerLogin, ReaderRole.Name);
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.UndefinedObject)
         {

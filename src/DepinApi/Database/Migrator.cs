@@ -34,7 +34,17 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
         MigrateAsync(notice: null, cancellationToken);
 
     /// <param name="notice">Told at once when another migration or an import holds the lock and this run has to wait.</param>
-    public async Task<IReadOnlyList<Migration>> MigrateAsync(Action<string>? notice, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Migration>> MigrateAsync(Action<string>? notice, CancellationToken cancellationToken) =>
+        MigrateAsync(notice, applied: null, cancellationToken);
+
+    /// <param name="notice">Told at once when another migration or an import holds the lock and this run has to wait.</param>
+    /// <param name="applied">Told of each migration once it is committed, so a later failure cannot hide it.</param>
+    /// <param name="cancellationToken">Rolls back the migration under way.</param>
+    /// <exception cref="MigrationException">
+    /// Also for a privilege the owner login lacks, saying which and the SQL an administrator runs to grant it.
+    /// </exception>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(Action<string>? notice, Action<Migration>? applied,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var tryLock = new NpgsqlCommand($"SELECT pg_try_advisory_lock({AdvisoryLockKey})", connection))
@@ -56,20 +66,31 @@ public sealed class Migrator(NpgsqlDataSource dataSource)
                     applied_at timestamptz NOT NULL DEFAULT now()
                 )
                 """, cancellationToken);
-            var applied = await AppliedAsync(connection, cancellationToken);
+            var recorded = await AppliedAsync(connection, cancellationToken);
             var done = new List<Migration>();
-            foreach (var migration in Embedded)
+            Migration? current = null;
+            try
             {
-                if (applied.TryGetValue(migration.Version, out var checksum))
+                foreach (var migration in Embedded)
                 {
-                    if (checksum != migration.Checksum)
-                        throw new MigrationException($"Migration {migration.Name} was changed after it was applied; add a new migration instead.");
-                    continue;
+                    if (recorded.TryGetValue(migration.Version, out var checksum))
+                    {
+                        if (checksum != migration.Checksum)
+                            throw new MigrationException($"Migration {migration.Name} was changed after it was applied; add a new migration instead.");
+                        continue;
+                    }
+                    current = migration;
+                    await ApplyAsync(connection, migration, cancellationToken);
+                    done.Add(migration);
+                    applied?.Invoke(migration);
                 }
-                await ApplyAsync(connection, migration, cancellationToken);
-                done.Add(migration);
+                current = null;
+                await ReaderRole.EnsureGrantsAsync(connection, cancellationToken);
             }
-            await ReaderRole.EnsureGrantsAsync(connection, cancellationToken);
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new MigrationException(OwnerPrivileges.Explain(e, connection.UserName ?? "the owner", connection.Database, current));
+            }
             return done;
         }
         finally

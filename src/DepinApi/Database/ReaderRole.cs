@@ -23,6 +23,11 @@ public static class ReaderRole
     /// <c>public</c> schema, now and (through default privileges) for tables the same owner adds later.
     /// Run by the owner, under the migrator's advisory lock so grants in one database never race.
     /// </summary>
+    /// <remarks>
+    /// Every role may create temporary tables by default (<c>TEMPORARY</c> is granted to <c>PUBLIC</c>): a write, if a
+    /// private one, which the reader login needs no more than any other. The owner of the database revokes it; an owner
+    /// login that is not gets Postgres' warning that nothing was revoked, and docs/security.md gives the SQL.
+    /// </remarks>
     public static async Task EnsureGrantsAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
     {
         await EnsureExistsAsync(owner, cancellationToken);
@@ -30,6 +35,7 @@ public static class ReaderRole
             GRANT USAGE ON SCHEMA public TO {Name};
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {Name};
             ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {Name};
+            REVOKE TEMPORARY ON DATABASE {EmbeddedPostgres.QuoteIdentifier(owner.Database)} FROM PUBLIC;
             """, cancellationToken);
     }
 
@@ -55,13 +61,15 @@ public static class ReaderRole
             await ExecuteAsync(owner, $"GRANT {Name} TO CURRENT_USER", cancellationToken);
     }
 
-    /// <summary>Makes <paramref name="login"/> a member of the role, unless it already is one.</summary>
-    public static async Task GrantToAsync(NpgsqlConnection owner, string login, CancellationToken cancellationToken)
+    /// <summary>Makes <paramref name="login"/> a member of the role, unless it already is one; returns whether it granted.</summary>
+    public static async Task<bool> GrantToAsync(NpgsqlConnection owner, string login, CancellationToken cancellationToken)
     {
         await using var member = new NpgsqlCommand($"SELECT pg_has_role($1, '{Name}', 'MEMBER')", owner);
         member.Parameters.AddWithValue(login);
-        if (!(bool)(await member.ExecuteScalarAsync(cancellationToken))!)
-            await ExecuteAsync(owner, $"GRANT {Name} TO {EmbeddedPostgres.QuoteIdentifier(login)}", cancellationToken);
+        if ((bool)(await member.ExecuteScalarAsync(cancellationToken))!)
+            return false;
+        await ExecuteAsync(owner, $"GRANT {Name} TO {EmbeddedPostgres.QuoteIdentifier(login)}", cancellationToken);
+        return true;
     }
 
     /// <summary>

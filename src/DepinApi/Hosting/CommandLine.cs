@@ -124,9 +124,9 @@ public static class CommandLine
             var (connections, cluster) = await DatabaseBootstrap.ResolveAsync(builder.Configuration, logger, cancel.Token);
             await using var _ = cluster;
             await using var owner = NpgsqlDataSource.Create(connections.Owner);
-            var applied = await new Migrator(owner).MigrateAsync(notice => Console.Error.WriteLine(notice), cancel.Token);
-            foreach (var migration in applied)
-                Console.WriteLine($"applied {migration.Name}");
+            // Each as it is committed: a later migration that fails leaves these applied, and the output says so.
+            var applied = await new Migrator(owner).MigrateAsync(notice => Console.Error.WriteLine(notice),
+                migration => Console.WriteLine($"applied {migration.Name}"), cancel.Token);
             var latest = Migrator.Embedded[^1];
             Console.WriteLine(applied.Count == 0
                 ? $"Schema up to date at version {latest.Version} ({latest.Name}); nothing to apply."

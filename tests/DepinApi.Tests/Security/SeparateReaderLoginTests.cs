@@ -10,7 +10,7 @@ namespace DepinApi.Tests.Security;
 
 /// <summary>
 /// With ConnectionStrings:Depin naming a login of its own and ConnectionStrings:DepinAdmin the
-/// owner, start-up makes the login a member of the reader role, and the server uses that login.
+/// owner, start-up makes the login a member of the reader role (and says so), and the server uses that login.
 /// </summary>
 public sealed class SeparateReaderLoginTests : IAsyncLifetime
 {
@@ -63,5 +63,14 @@ public sealed class SeparateReaderLoginTests : IAsyncLifetime
             await WriteAttempts.AssertRefusedAsync(dataSource, sql);
         await WriteAttempts.AssertRefusedAsync(dataSource, $"SET ROLE {new NpgsqlConnectionStringBuilder(ownerConnection).Username}");
         Assert.Empty(await ReaderEscapeTests.EscapeWarningsAsync(factory.Services, capture));
+    }
+
+    [Fact]
+    public void Making_the_login_a_member_of_the_reader_role_is_logged()
+    {
+        using var client = factory.CreateClient();
+
+        var granted = Assert.Single(capture.Entries, e => e.Message.StartsWith($"Made {login} a member of {ReaderRole.Name}", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Information, granted.Level);
     }
 }
