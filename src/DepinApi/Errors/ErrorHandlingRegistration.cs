@@ -6,7 +6,10 @@ public static class ErrorHandlingRegistration
     public static IServiceCollection AddDepinErrorHandling(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            UnexpectedError.Describe(context.ProblemDetails));
+        {
+            UnexpectedError.Describe(context.ProblemDetails);
+            PreconditionFailed.OmitTraceId(context.ProblemDetails);
+        });
         services.AddSingleton<PathMethods>();
         // Tried in order before the default problem answer (a 500).
         services.AddExceptionHandler<BadRequestHandler>();

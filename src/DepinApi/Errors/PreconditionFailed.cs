@@ -25,6 +25,17 @@ public static class PreconditionFailed
         Title, Detail(path), new Dictionary<string, object?> { ["path"] = path });
 
     /// <summary>
+    /// A 412 names no trace: the output cache keeps a URL's 412 for each data version and gives it to every request whose
+    /// If-Match fails there, so a <c>traceId</c> in it would name the first such request to all the others. Each answer's
+    /// own <c>X-Request-Id</c> header names the request it answers.
+    /// </summary>
+    public static void OmitTraceId(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Status == StatusCodes.Status412PreconditionFailed)
+            problem.Extensions.Remove("traceId");
+    }
+
+    /// <summary>
     /// The body of a 412 ASP.NET Core's file results or static files wrote without one. They leave the file's validators
     /// and caching on it, which describe no representation of the answer: with them, a shared cache could keep the 412
     /// (an IDE asset's <c>public, max-age=31536000</c>) and give it to requests without the failed If-Match.

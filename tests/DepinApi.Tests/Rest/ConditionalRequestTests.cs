@@ -238,6 +238,11 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.True(CacheHits.IsHit(current));
+        // A kept 412 names no request's trace: it is given to every request whose If-Match fails there.
+        using var firstProblem = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        using var againProblem = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
+        Assert.False(firstProblem.RootElement.TryGetProperty("traceId", out _));
+        Assert.False(againProblem.RootElement.TryGetProperty("traceId", out _));
     }
 
     // The output cache keys on Accept-Encoding as sent, the tag on the coding chosen: "gzip;q=0" chooses none, as no
