@@ -32,6 +32,42 @@ public static class PercentEncodedText
         return null;
     }
 
+    /// <summary>
+    /// The first segment of the raw path <paramref name="rawPath"/> (as sent, before any <c>?</c>) whose percent-encoded
+    /// bytes are not UTF-8, as ASP.NET Core leaves it once decoded (<c>%FF</c> stays "%FF", as a literal <c>%25FF</c>
+    /// becomes); null when every segment is text.
+    /// </summary>
+    public static string? FirstPathSegmentNotUtf8(string? rawPath)
+    {
+        if (string.IsNullOrEmpty(rawPath) || !MayEncodeNonAscii(rawPath))
+            return null;
+        foreach (var segment in rawPath.Split('/'))
+        {
+            if (MayEncodeNonAscii(segment) && !Utf8.IsValid(PercentDecoded(segment)))
+                return Uri.UnescapeDataString(segment);
+        }
+        return null;
+    }
+
+    // A path's bytes: '%' and two hex digits is a byte, and '+' is itself (it means a space only in a form).
+    private static byte[] PercentDecoded(string segment)
+    {
+        var bytes = new List<byte>(segment.Length);
+        for (var at = 0; at < segment.Length; at++)
+        {
+            if (segment[at] == '%' && at + 2 < segment.Length && Uri.IsHexDigit(segment[at + 1]) && Uri.IsHexDigit(segment[at + 2]))
+            {
+                bytes.Add((byte)((Uri.FromHex(segment[at + 1]) << 4) | Uri.FromHex(segment[at + 2])));
+                at += 2;
+            }
+            else
+            {
+                bytes.Add((byte)segment[at]);
+            }
+        }
+        return bytes.ToArray();
+    }
+
     // Only a percent-encoded byte from 0x80 up can start text that is not UTF-8; the query strings of nearly every
     // request have none, and are passed over without decoding.
     private static bool MayEncodeNonAscii(string rawQuery)

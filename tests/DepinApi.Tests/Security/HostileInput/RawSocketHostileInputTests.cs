@@ -66,6 +66,11 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
         yield return new("200 headers", Head("GET /v1/projects", [.. Enumerable.Range(0, 200).Select(i => $"X-H{i}: {i}")]), Expectation.ServerRefusal(431));
 
         // Bytes that are not text where text must be.
+        // Percent-encoded bytes that are no UTF-8 reach the application as the text "%FF", which a literal "%25FF" also
+        // decodes to: only the raw target tells them apart, so the first is a 400 and the second a name that is not found.
+        yield return new("percent-encoded bytes in a path segment that are not UTF-8", Head("GET /v1/projects/%FF"), Expectation.Problem(400, "invalid-parameter"));
+        yield return new("an encoded lone surrogate in a path segment", Head("GET /v1/projects/helium%ED%A0%80/revenue"), Expectation.Problem(400, "invalid-parameter"));
+        yield return new("a percent sign sent encoded in a path segment", Head("GET /v1/projects/%25FF"), Expectation.Problem(404, "project-not-found"));
         yield return new("invalid UTF-8 bytes in the path", [.. "GET /v1/projects/"u8, 0xFF, 0xFE, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.ServerRefusal(400));
         yield return new("invalid UTF-8 bytes in the query", [.. "GET /v1/projects?q="u8, 0xC0, 0xAF, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.ServerRefusal(400));
         yield return new("NUL byte in the request line", [.. "GET /v1/projects?q=a"u8, 0, .. " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"u8], Expectation.ServerRefusal(400));
@@ -74,7 +79,7 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
         yield return new("invalid UTF-8 bytes in the GraphQL Accept header", HeadWith("GET /graphql?query=%7B__typename%7D", [.. "Accept: application/json"u8, 0xC0, 0xAF]), Expectation.ServerRefusal(400));
         yield return new("NUL byte in a header value", HeadWith("GET /v1/projects", [.. "X-Api-Key: a"u8, 0, .. "b"u8]), Expectation.ServerRefusal(400));
         yield return new("invalid bytes in a header name", HeadWith("GET /v1/projects", [.. "X-"u8, 0xFF, .. ": y"u8]), Expectation.ServerRefusal(400));
-        yield return new("percent-encoded invalid UTF-8 in the path", Head("GET /v1/projects/%FF%FE%C0%AF"), Expectation.Problem(404, "project-not-found"));
+        yield return new("percent-encoded invalid UTF-8 in the path", Head("GET /v1/projects/%FF%FE%C0%AF"), Expectation.Problem(400, "invalid-parameter"));
         yield return new("percent-encoded invalid UTF-8 in a GraphQL GET", Head("GET /graphql?query=%7B%20meta%FF%FE%20%7B%20dataVersion%20%7D%20%7D", GraphQLAccept),
             Expectation.GraphQLError(400));
         yield return new("percent-encoded invalid UTF-8 in GraphQL variables", Head("GET /graphql?query=query(%24m%3AString)%7Bmeta%7BdataVersion%7D%7D&variables=%7B%22m%22%3A%22%FF%FE%22%7D", GraphQLAccept),
