@@ -14,7 +14,8 @@ public static class HealthEndpoints
     {
         app.MapGet("/healthz", () => TypedResults.Ok(new LivenessResponse("ok")))
             .WithName("Liveness").WithTags("Health").WithSummary("The process is up.")
-            .WithDescription("Answers 200 while the process runs, whatever the state of the database. Not rate limited. " +
+            .WithDescription("Answers 200 while the process runs, whatever the state of the database. Costs no points, but each " +
+                "address may send `RateLimiting:ProbeRequestsPerSecond` probes a second (10 by default; beyond it a 429). " +
                 "Use it as a liveness probe; use /readyz to decide whether to send traffic.")
             .Produces<LivenessResponse>()
             .WithUntaggedPreconditions()
@@ -27,7 +28,8 @@ public static class HealthEndpoints
             .WithDescription("Answers 200 with the schema version and the data version being served when the database " +
                 "answers within the command timeout and its schema is the one this build expects; otherwise 503 " +
                 "problem+json (database-unavailable or schema-not-current). Answered from a check the server runs once a " +
-                "second in the background, so a probe costs no database work. Not rate limited.")
+                "second in the background, so a probe costs no database work. Costs no points, but each address may send " +
+                "`RateLimiting:ProbeRequestsPerSecond` probes a second (10 by default; beyond it a 429).")
             .Produces<ReadinessResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithUntaggedPreconditions()

@@ -6,12 +6,16 @@ namespace DepinApi.OpenApi;
 
 /// <summary>
 /// Declares the responses every endpoint of a kind can give because of the pipeline it runs in, so each
-/// handler need not repeat them: on /v1, 304 (ETag matched), 412 (If-Match named no current ETag), 400 when it takes
-/// query parameters (any of them
-/// can be malformed), 404 when it takes <c>asOf</c> (no such data version), 503 (nothing imported yet) and, for a series
-/// that draws charts, 406 (an Accept of images only, and a query that has no chart);
-/// outside the health probes, 401 (an API key that is not accepted) and 429 (rate limited). Descriptions for these live in <see cref="ResponseTexts"/>.
+/// handler need not repeat them: everywhere, 304 (If-None-Match matched), 412 (If-Match named no current ETag) and 429
+/// (the point budget on /v1, the probes' own allowance on the probes); on /v1, 400 when it takes query parameters (any of
+/// them can be malformed), 404 when it takes <c>asOf</c> (no such data version), 503 (nothing imported yet) and, for a
+/// series that draws charts, 406 (an Accept of images only, and a query that has no chart); outside the probes, 401 (an
+/// API key that is not accepted). Descriptions for these live in <see cref="ResponseTexts"/>.
 /// </summary>
+/// <remarks>
+/// A method other than GET or HEAD is a 405 on every path; it answers no documented operation, so docs/openapi.md says
+/// it once rather than each operation listing it.
+/// </remarks>
 public sealed class ConventionalResponsesFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -19,10 +23,11 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
         var path = DocumentedPaths.Normalize(context.ApiDescription.RelativePath);
         operation.Responses ??= new OpenApiResponses();
         var parameters = operation.Parameters ?? [];
+        var probe = DocumentedPaths.IsHealth(path);
+        AddIfMissing(operation, StatusCodes.Status304NotModified, probe);
+        AddIfMissing(operation, StatusCodes.Status412PreconditionFailed, probe);
         if (DocumentedPaths.IsApi(path))
         {
-            AddIfMissing(operation, StatusCodes.Status304NotModified);
-            AddIfMissing(operation, StatusCodes.Status412PreconditionFailed);
             if (parameters.Any(p => p.In == ParameterLocation.Query))
                 AddIfMissing(operation, StatusCodes.Status400BadRequest);
             if (parameters.Any(p => p.Name == "asOf"))
@@ -33,11 +38,9 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
                 && offered.Formats.Contains(ResponseFormats.Svg))
                 operation.Responses.TryAdd("406", new OpenApiResponse { Description = UndrawableChart });
         }
-        if (!DocumentedPaths.IsHealth(path))
-        {
+        if (!probe)
             AddIfMissing(operation, StatusCodes.Status401Unauthorized);
-            AddIfMissing(operation, StatusCodes.Status429TooManyRequests);
-        }
+        AddIfMissing(operation, StatusCodes.Status429TooManyRequests, probe);
     }
 
     private const string UndrawableChart =
@@ -45,10 +48,10 @@ public sealed class ConventionalResponsesFilter : IOperationFilter
         + "draws); the problem names that `parameter` and lists the media types that can be had in `available`. With `format=svg` "
         + "or `png` the same query is a 400.";
 
-    private static void AddIfMissing(OpenApiOperation operation, int status)
+    private static void AddIfMissing(OpenApiOperation operation, int status, bool probe = false)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (!operation.Responses!.ContainsKey(key))
-            operation.Responses[key] = new OpenApiResponse { Description = ResponseTexts.For(status) };
+            operation.Responses[key] = new OpenApiResponse { Description = probe ? ResponseTexts.ForProbe(status) : ResponseTexts.For(status) };
     }
 }

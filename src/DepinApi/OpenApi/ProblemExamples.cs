@@ -49,6 +49,10 @@ public static class ProblemExamples
                     "The key in the X-Api-Key header is not one this server accepts. "
                     + "Send no key to use the anonymous rate limit, or ask for a key.")
                     .With("parameter", "X-Api-Key"))],
+            429 when DocumentedPaths.IsHealth(path) => [Example(RateLimiting.ProbeAllowance.Limit, "Too many probes from one address in a second",
+                Problem(RateLimiting.RateLimitRejection.ProblemType, "Too many requests.", 429,
+                        RateLimiting.ProbeAllowance.Detail("203.0.113.7", new RateLimiting.RateLimitingOptions().ProbeRequestsPerSecond))
+                    .With("limit", RateLimiting.ProbeAllowance.Limit).With("retryAfterSeconds", 1))],
             429 => [Example("points-per-window", "The budget of the window is spent",
                         Problem("rate-limited", "Too many requests.", 429,
                             "Client 203.0.113.7 has spent its budget (1000 points per 60 s, refilled continuously, at most 200 "

@@ -21,6 +21,19 @@ public static class ResponseTexts
         [503] = "The API cannot answer right now: the database is unreachable or holds no data version yet. Retry later.",
     };
 
+    // The probes send no ETag and cost no points, so three statuses mean something else there (docs/rest.md, Caching;
+    // docs/rate-limits.md, Exempt).
+    private static readonly Dictionary<int, string> ProbeTexts = new()
+    {
+        [304] = "Not modified: `If-None-Match: *` (a probe sends no ETag, so no other value matches). No body.",
+        [412] = "`If-Match` lists entity tags, and a probe's answer has none. `If-Match: *` is answered as without it.",
+        [429] = "This address sent more probes (or CORS preflights) in one second than `RateLimiting:ProbeRequestsPerSecond` "
+            + "allows (10 by default): probes cost no points but are limited per address. `Retry-After` is 1.",
+    };
+
+    /// <summary>The wording of <see cref="For"/> for a health probe, where it differs.</summary>
+    public static string ForProbe(int status) => ProbeTexts.TryGetValue(status, out var text) ? text : For(status);
+
     /// <summary>The project's wording for a status, or a generic sentence naming the class of status.</summary>
     public static string For(int status) => Texts.TryGetValue(status, out var text) ? text : status switch
     {

@@ -5,7 +5,7 @@ public static class TagDescriptions
 {
     private static readonly Dictionary<string, string> Texts = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Health"] = "Liveness and readiness probes for orchestrators. Not rate limited, not cached.",
+        ["Health"] = "Liveness and readiness probes for orchestrators. No points charged (a per-address allowance instead), not cached.",
         ["Projects"] = "The DePIN projects covered, each with its latest figures.",
         ["Revenue"] = "Quarterly revenue figures, each with its source, basis, quote, permalink and a citation ready to paste; series can be transformed with `units`.",
         ["Settlement mix"] = "How much of a network's fees settle in stablecoins versus its native token.",

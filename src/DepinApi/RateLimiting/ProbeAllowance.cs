@@ -46,12 +46,16 @@ internal sealed class ProbeAllowance : IDisposable
             if (lease.IsAcquired)
                 return true;
         }
-        var detail = $"Client {address} sent more than {_options.ProbeRequestsPerSecond.ToString(CultureInfo.InvariantCulture)} " +
-                     "probes or CORS preflights in one second, the most allowed; they cost no points but are limited per address.";
         beforeRefusal?.Invoke(context);
-        await RateLimitRejection.Refuse(context, Limit, detail, retryAfterSeconds: 1).ExecuteAsync(context);
+        await RateLimitRejection.Refuse(context, Limit, Detail(address, _options.ProbeRequestsPerSecond), retryAfterSeconds: 1)
+            .ExecuteAsync(context);
         return false;
     }
+
+    /// <summary>The 429's <c>detail</c>, also the OpenAPI document's example of it.</summary>
+    public static string Detail(string address, int perSecond) =>
+        $"Client {address} sent more than {perSecond.ToString(CultureInfo.InvariantCulture)} " +
+        "probes or CORS preflights in one second, the most allowed; they cost no points but are limited per address.";
 
     public void Dispose() => _buckets.Dispose();
 }

@@ -67,37 +67,6 @@ public class DocumentedExamplesTests(ServedDocumentFixture served) : IClassFixtu
         Assert.True(checkedAny || !Operations(served.Document).Any(o => o.HasParameter("format")), "the document has no CSV example to check: they are derived from the JSON examples, which are missing (see OpenApiLintTests)");
     }
 
-    private async Task<(HttpResponseMessage Response, string Url)> RequestExampleAsync(Operation operation, bool csv)
-    {
-        var path = operation.Path;
-        foreach (var parameter in operation.Parameters.Where(p => Text(p, "in") == "path"))
-            path = path.Replace("{" + Text(parameter, "name") + "}", Uri.EscapeDataString(ExampleText(parameter)));
-        var query = new List<string>();
-        if (csv)
-            query.Add("format=csv");
-        while (true)
-        {
-            var url = query.Count == 0 ? path : path + "?" + string.Join('&', query);
-            var response = await served.Client.GetAsync(url);
-            if (response.StatusCode != HttpStatusCode.BadRequest)
-                return (response, url);
-            // A required filter: the problem names it; add its documented example once.
-            var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-            var named = Text(problem, "parameter");
-            var parameter = operation.Parameters.FirstOrDefault(p => Text(p, "name") == named && Text(p, "in") == "query");
-            if (parameter is null || query.Any(q => q.StartsWith(named + "=", StringComparison.Ordinal)))
-                return (response, url);
-            response.Dispose();
-            query.Add($"{named}={Uri.EscapeDataString(ExampleText(parameter))}");
-        }
-    }
-
-    // An optional parameter's example is the named one with a value (the first has none: see ParameterDocsFilter).
-    private static string ExampleText(JsonObject parameter) => (parameter["example"]
-        ?? parameter["examples"]?.AsObject().Select(e => e.Value?["value"]).FirstOrDefault(v => v is not null)) switch
-    {
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        { } other => other.ToJsonString(),
-        null => "",
-    };
+    private Task<(HttpResponseMessage Response, string Url)> RequestExampleAsync(Operation operation, bool csv) =>
+        ExampleRequests.SendAsync(served.Client, operation, csv ? ["format=csv"] : []);
 }
