@@ -49,21 +49,21 @@ public static class ProblemExamples
                     "The key in the X-Api-Key header is not one this server accepts. "
                     + "Send no key to use the anonymous rate limit, or ask for a key.")
                     .With("parameter", "X-Api-Key"))],
-            429 when DocumentedPaths.IsHealth(path) => [Example(RateLimiting.ProbeAllowance.Limit, "Too many probes from one address in a second",
+            429 when DocumentedPaths.IsHealth(path) => [Example(RateLimiting.RefusalLimits.ProbeRequestsPerSecond, "Too many probes from one address in a second",
                 Problem(RateLimiting.RateLimitRejection.ProblemType, "Too many requests.", 429,
                         RateLimiting.ProbeAllowance.Detail("203.0.113.7", new RateLimiting.RateLimitingOptions().ProbeRequestsPerSecond))
-                    .With("limit", RateLimiting.ProbeAllowance.Limit).With("retryAfterSeconds", 1))],
-            429 => [Example("points-per-window", "The budget of the window is spent",
+                    .With("limit", RateLimiting.RefusalLimits.ProbeRequestsPerSecond).With("retryAfterSeconds", 1))],
+            429 => [Example(RateLimiting.RefusalLimits.PointsPerWindow, "The budget of the window is spent",
                         Problem("rate-limited", "Too many requests.", 429,
                             "Client 203.0.113.7 has spent its budget (1000 points per 60 s, refilled continuously, at most 200 "
                             + $"available at once; {RateLimiting.PointPrices.InBrief}). Requests are "
                             + "admitted again once the balance is above zero, at 2026-06-01T09:30:19Z (in 1 s); the whole 200 "
                             + "points are back at 2026-06-01T09:30:30Z (in 12 s).")
-                        .With("limit", "points-per-window").With("resetAt", "2026-06-01T09:30:30Z").With("retryAfterSeconds", 1)),
-                    Example("concurrent-requests", "Too many requests in flight at once",
+                        .With("limit", RateLimiting.RefusalLimits.PointsPerWindow).With("resetAt", "2026-06-01T09:30:30Z").With("retryAfterSeconds", 1)),
+                    Example(RateLimiting.RefusalLimits.ConcurrentRequests, "Too many requests in flight at once",
                         Problem("rate-limited", "Too many requests.", 429,
                             "Client 203.0.113.7 already has 8 requests in flight, the most allowed at once; retry when one of them has finished.")
-                        .With("limit", "concurrent-requests").With("retryAfterSeconds", 1))],
+                        .With("limit", RateLimiting.RefusalLimits.ConcurrentRequests).With("retryAfterSeconds", 1))],
             503 => [Example("no-data", "Nothing imported yet", Problem("no-data", "No data has been imported yet.", 503,
                         "The database holds no data version yet; run `DepinApi import seed-data`.")),
                     Example("database-unavailable", "Database unavailable", Problem(Errors.DatabaseUnavailableHandler.ProblemType, Errors.DatabaseUnavailableHandler.Title, 503,

@@ -40,7 +40,13 @@ public static class ProblemSchema
                 Description = "For a parameter given more than once (`?limit=5&limit=5`): each value as sent, in order, in place of `value`.",
             },
             ["suggestion"] = Nullable("For an unknown slug or parameter: the nearest known one, or null when none is close. For a value outside its parameter's list (`metric`, `sector` …): the nearest value, present only when one is close."),
-            ["limit"] = Text("For a 429: which limit was hit, `points-per-window` or `concurrent-requests`."),
+            ["limit"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [.. RateLimiting.RefusalLimits.All.Select(l => (JsonNode)l.Name)],
+                Description = "For a 429: which limit was hit. "
+                    + string.Join("; ", RateLimiting.RefusalLimits.All.Select(l => $"`{l.Name}` when {l.WhenSent}")) + ".",
+            },
             ["resetAt"] = Text("For a 429 on the points limit: when the window ends and the whole budget is available again.", "date-time"),
             ["retryAfterSeconds"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "For a 429: the `Retry-After` value, in seconds." },
         },

@@ -14,8 +14,6 @@ namespace DepinApi.RateLimiting;
 /// </summary>
 internal sealed class ProbeAllowance : IDisposable
 {
-    public const string Limit = "probe-requests-per-second";
-
     private readonly RateLimitingOptions _options;
     private readonly PartitionedRateLimiter<string> _buckets;
 
@@ -47,7 +45,7 @@ internal sealed class ProbeAllowance : IDisposable
                 return true;
         }
         beforeRefusal?.Invoke(context);
-        await RateLimitRejection.Refuse(context, Limit, Detail(address, _options.ProbeRequestsPerSecond), retryAfterSeconds: 1)
+        await RateLimitRejection.Refuse(context, RefusalLimits.ProbeRequestsPerSecond, Detail(address, _options.ProbeRequestsPerSecond), retryAfterSeconds: 1)
             .ExecuteAsync(context);
         return false;
     }

@@ -37,14 +37,14 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
                     charge.Charged += points;
                     break;
                 case AdmissionOutcome.TooManyInFlight:
-                    charge.Refusal = new RateLimitRefusal(RateLimitRefusal.ConcurrencyLimit,
+                    charge.Refusal = new RateLimitRefusal(RefusalLimits.ConcurrentRequests,
                         $"{charge.Client.SentenceSubject} already has " +
                         $"{charge.Client.ConcurrentRequests} requests in flight, the most allowed at once; " +
                         "retry when one of them has finished.",
                         TimeSpan.FromSeconds(1), null);
                     break;
                 case AdmissionOutcome.OutOfPoints:
-                    charge.Refusal = new RateLimitRefusal(RateLimitRefusal.PointsLimit,
+                    charge.Refusal = new RateLimitRefusal(RefusalLimits.PointsPerWindow,
                         $"{charge.Client.SentenceSubject} has spent its budget ({Budget(admission.Bucket)}; " +
                         $"{PointPrices.InBrief}). {Restored(admission.Bucket)}",
                         UntilAdmitted(admission.Bucket), admission.Bucket.FullAt);
@@ -94,7 +94,7 @@ internal sealed class RateLimitLedger(IClientBudgetStore store, IOptions<RateLim
             var detail = $"This request costs {totalCost} points, and {charge.Client.Description}'s other requests have " +
                 $"spent its budget ({Budget(refused)}). {Restored(refused)}";
             var retryAfter = UntilAdmitted(refused);
-            charge.Refusal = new RateLimitRefusal(RateLimitRefusal.PointsLimit, detail, retryAfter, refused.FullAt);
+            charge.Refusal = new RateLimitRefusal(RefusalLimits.PointsPerWindow, detail, retryAfter, refused.FullAt);
             return new RateLimitCharge(false, totalCost, StatusOf(refused, charge), retryAfter, detail);
         }
     }

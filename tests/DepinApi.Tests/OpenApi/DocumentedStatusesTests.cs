@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
+using DepinApi.OpenApi;
 using static DepinApi.Tests.OpenApi.DocumentWalk;
 
 namespace DepinApi.Tests.OpenApi;
@@ -7,7 +9,7 @@ namespace DepinApi.Tests.OpenApi;
 /// Every status the server answers an operation with is one the operation documents. Each operation is sent what the
 /// pipeline answers for every endpoint (its example, a matching and a failing precondition, a parameter it does not have)
 /// and, on a server whose budgets are spent, the same request twice; a status the document does not list for it fails,
-/// naming the request.
+/// naming the request, and so does a problem its documented schema does not describe (a 429's <c>limit</c> among them).
 /// </summary>
 public class DocumentedStatusesTests(ManyRequestsDocumentFixture served, SpentBudgetDocumentFixture spent)
     : IClassFixture<ManyRequestsDocumentFixture>, IClassFixture<SpentBudgetDocumentFixture>
@@ -26,7 +28,7 @@ public class DocumentedStatusesTests(ManyRequestsDocumentFixture served, SpentBu
         var failures = new List<string>();
         foreach (var operation in Operations(served.Document).Where(o => o.Method == "get"))
             foreach (var (label, query, prepare) in Requests)
-                await CheckAsync(served.Client, operation, label, query, prepare, failures);
+                await CheckAsync(served, operation, label, query, prepare, failures);
         AssertNone(failures);
     }
 
@@ -37,24 +39,33 @@ public class DocumentedStatusesTests(ManyRequestsDocumentFixture served, SpentBu
         foreach (var operation in Operations(spent.Document).Where(o => o.Method == "get"))
         {
             // The probes' allowance is one a second and the point budget was spent fetching the document: the second is refused.
-            await CheckAsync(spent.Client, operation, "a first request", [], null, failures);
-            var status = await CheckAsync(spent.Client, operation, "a second request at once", [], null, failures);
+            await CheckAsync(spent, operation, "a first request", [], null, failures);
+            var status = await CheckAsync(spent, operation, "a second request at once", [], null, failures);
             if (status != 429)
                 failures.Add($"{operation.Label}: a second request at once answered {status}, not 429; the test's budgets no longer run out");
         }
         AssertNone(failures);
     }
 
-    private static async Task<int> CheckAsync(HttpClient client, Operation operation, string label, string[] query,
+    private static async Task<int> CheckAsync(ServedDocumentFixture app, Operation operation, string label, string[] query,
         Action<HttpRequestMessage>? prepare, List<string> failures)
     {
-        var (response, url) = await ExampleRequests.SendAsync(client, operation, query, prepare);
+        var (response, url) = await ExampleRequests.SendAsync(app.Client, operation, query, prepare);
         using (response)
         {
             var status = (int)response.StatusCode;
-            if (!operation.Responses.Any(r => r.Status == status.ToString(CultureInfo.InvariantCulture)))
-                failures.Add($"{operation.Label}: {label} (GET {url}) answered {status}, which the operation does not document: "
-                             + await response.Content.ReadAsStringAsync());
+            var body = await response.Content.ReadAsStringAsync();
+            var documented = operation.Node["responses"]?[status.ToString(CultureInfo.InvariantCulture)];
+            if (documented is null)
+                failures.Add($"{operation.Label}: {label} (GET {url}) answered {status}, which the operation does not document: {body}");
+            // A problem's members (a 429's limit among them) are what the Problem schema says they can be.
+            else if (response.Content.Headers.ContentType?.MediaType == ProblemSchema.MediaType
+                     && documented["content"]?[ProblemSchema.MediaType]?["schema"] is { } schema)
+            {
+                var found = new List<string>();
+                SchemaConformance.Check(JsonNode.Parse(body), schema, app.Document["components"]!.AsObject(), "$", found);
+                failures.AddRange(found.Select(f => $"{operation.Label}: {label} (GET {url}) answered {status}: {f}"));
+            }
             return status;
         }
     }

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace DepinApi.Tests.OpenApi;
 
 /// <summary>
-/// Checks a served JSON body against the document's schema for it: types (with nullability), properties the
+/// Checks a served JSON body against the document's schema for it: types (with nullability), enums, properties the
 /// schema does not declare, and array items. Enough to catch a document that no longer describes what is served.
 /// </summary>
 public static class SchemaConformance
@@ -30,6 +30,11 @@ public static class SchemaConformance
         if (types.Count > 0 && !types.Contains(kind) && !(kind == "integer" && types.Contains("number")))
         {
             failures.Add($"{path}: served {kind}, documented {string.Join(" or ", types)}");
+            return;
+        }
+        if (schema["enum"] is JsonArray allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
+        {
+            failures.Add($"{path}: served {value?.ToJsonString() ?? "null"}, which its documented enum ({string.Join(", ", allowed.Select(a => a?.ToJsonString()))}) lacks");
             return;
         }
         switch (value)

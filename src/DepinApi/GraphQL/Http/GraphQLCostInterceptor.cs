@@ -87,7 +87,7 @@ internal sealed class GraphQLCostInterceptor(IRateLimitLedger ledger, IOptions<G
         var charge = await ledger.ChargeRequestAsync(http, total);
         if (charge.Admitted)
             return null;
-        DepinMetrics.Of(http)?.RateLimitRefused(RateLimitRefusal.PointsLimit);
+        DepinMetrics.Of(http)?.RateLimitRefused(RefusalLimits.PointsPerWindow);
         return new GraphQLError(charge.Refusal ?? "Rate limit exceeded.", extensions: new Dictionary<string, object?>
         {
             ["code"] = "RATE_LIMITED",

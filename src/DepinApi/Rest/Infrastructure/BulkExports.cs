@@ -19,8 +19,6 @@ namespace DepinApi.Rest.Infrastructure;
 /// </summary>
 public sealed class BulkExports : IDisposable
 {
-    public const string ClientLimit = "concurrent-bulk-exports";
-
     private readonly RestOptions _options;
     private readonly ConcurrencyLimiter _server;
     private readonly PartitionedRateLimiter<string> _perClient = PartitionedRateLimiter.Create<string, string>(client =>
@@ -49,7 +47,7 @@ public sealed class BulkExports : IDisposable
         if (!own.IsAcquired)
         {
             own.Dispose();
-            return RateLimitRejection.Refuse(http, ClientLimit,
+            return RateLimitRejection.Refuse(http, RefusalLimits.ConcurrentBulkExports,
                 $"{RequestCharge.Of(http)?.Client.SentenceSubject ?? "This client"} already has a whole-series export under " +
                 "way, the most allowed at once; retry when it has finished, or ask for pages with `limit`.", retryAfterSeconds: 1);
         }
