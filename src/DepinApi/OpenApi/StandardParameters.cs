@@ -67,7 +67,8 @@ public static class StandardParameters
             "Serve the data as the API served it then: a date `YYYY-MM-DD` (the data at the end of that UTC day) or a "
             + "data version number (see `GET /v1/changes`). Default: the current data. A response for a past version "
             + "never changes, so it can be cited and cached for good.",
-            "2026-01-15"),
+            // The first data version exists on every imported database; any date would be before some database's first import.
+            "1"),
         ["format"] = Fixed(
             "Response format: `json` (default) or `csv` (RFC 4180, header row named like the JSON fields). "
             + "The same as sending `Accept: text/csv`.",
