@@ -49,7 +49,10 @@ public static class ApiDocs
             options.SchemaFilter<DescriptionSchemaFilter>();
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<NullableReferenceSchemaFilter>();
+            options.SchemaFilter<VocabularySchemaFilter>();
             options.OperationFilter<OperationTextFilter>();
+            // Before the docs filter, which writes each example in its parameter's type.
+            options.OperationFilter<ParameterRulesFilter>();
             options.OperationFilter<ParameterDocsFilter>();
             options.OperationFilter<ConventionalResponsesFilter>();
             options.OperationFilter<ProblemResponsesFilter>();

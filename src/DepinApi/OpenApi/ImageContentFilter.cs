@@ -38,9 +38,9 @@ public sealed class ImageContentFilter : IOperationFilter
         {
             parameter.Description = chart
                 ? $"One of {names}. json is the default; svg is a labelled chart (`<title>`, `<desc>` and text in the SVG), png the same chart at 1200×630. "
-                  + "Without it, an Accept header that prefers text/csv, image/svg+xml or image/png selects that format."
+                  + "Without it, an Accept header that prefers text/csv, image/svg+xml or image/png selects that format. " + ResponseFormats.CaseRule
                 : $"One of {names}. json is the default; png is a 1200×630 preview card of the figure with its period and source. "
-                  + "Without it, an Accept header that prefers text/csv or image/png selects that format.";
+                  + "Without it, an Accept header that prefers text/csv or image/png selects that format. " + ResponseFormats.CaseRule;
         }
         if (response.Description is { } description && !description.Contains("chart", StringComparison.Ordinal)
             && !description.Contains("preview", StringComparison.Ordinal))

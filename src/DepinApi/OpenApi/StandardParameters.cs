@@ -71,7 +71,7 @@ public static class StandardParameters
             "1"),
         ["format"] = Fixed(
             "Response format: `json` (default) or `csv` (RFC 4180, header row named like the JSON fields). "
-            + "The same as sending `Accept: text/csv`.",
+            + "The same as sending `Accept: text/csv`. " + Rest.Infrastructure.ResponseFormats.CaseRule,
             "csv"),
         ["limit"] = Fixed("Page size: 1 to 500, default 50. Above the maximum is a 400, not a silent cap.", "50"),
         // No example: a cursor is signed by the server that issued it for one query, so any cursor written here would

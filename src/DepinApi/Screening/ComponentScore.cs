@@ -11,6 +11,9 @@ public static class Coverage
 
     /// <summary>An input was missing: the component has no score and the composite leaves it out.</summary>
     public const string None = "none";
+
+    /// <summary>Every value a component's coverage can take.</summary>
+    public static IReadOnlyList<string> All { get; } = [Full, Partial, None];
 }
 
 /// <summary>

@@ -20,6 +20,9 @@ public static class SeriesUnitsNames
         _ => throw new ArgumentOutOfRangeException(nameof(units), units, null),
     };
 
+    /// <summary>Every name, in the order of <see cref="SeriesUnits"/>.</summary>
+    public static IReadOnlyList<string> All { get; } = Enum.GetValues<SeriesUnits>().Select(u => u.ToName()).ToArray();
+
     /// <summary>Accepts exactly the lower-case names.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out SeriesUnits units)
     {

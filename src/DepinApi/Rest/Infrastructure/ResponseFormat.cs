@@ -21,6 +21,9 @@ public static class ResponseFormats
 {
     public sealed record KnownFormat(ResponseFormat Format, string Name, string MediaType);
 
+    /// <summary>What every <c>format</c> parameter's description says of case: its OpenAPI <c>enum</c> lists the lower-case names only.</summary>
+    public const string CaseRule = "Read in any letter case (`CSV` is `csv`), as a media type's name is.";
+
     public static readonly KnownFormat Json = new(ResponseFormat.Json, "json", "application/json");
     public static readonly KnownFormat Csv = new(ResponseFormat.Csv, "csv", "text/csv");
     public static readonly KnownFormat Svg = new(ResponseFormat.Svg, "svg", "image/svg+xml");
@@ -45,7 +48,7 @@ public static class ResponseFormats
 public sealed record ResourceParameters
 {
     [FromQuery(Name = "format")]
-    [Description("json (default) or csv. Without it, an Accept header that prefers text/csv selects CSV.")]
+    [Description("json (default) or csv. Without it, an Accept header that prefers text/csv selects CSV. " + ResponseFormats.CaseRule)]
     public string? Format { get; init; }
 
     [FromQuery(Name = "asOf")]
