@@ -1,13 +1,17 @@
 namespace DepinApi.OpenApi;
 
 /// <summary>
-/// Which endpoints the REST document describes: the versioned API and the health probes. GraphQL, the
-/// IDE and the docs themselves have their own descriptions and are left out on purpose.
+/// Which endpoints the REST document describes: the versioned API (its index <c>/v1</c> included), the root index
+/// <c>/</c> and the health probes. GraphQL, the IDE and the docs themselves have their own descriptions and are left out
+/// on purpose.
 /// </summary>
 public static class DocumentedPaths
 {
     /// <summary>Prefix of the versioned REST API.</summary>
     public const string ApiPrefix = "/v1";
+
+    /// <summary>The root, which answers the index as <c>/v1</c> does.</summary>
+    public const string RootPath = "/";
 
     private static readonly string[] HealthPaths = ["/healthz", "/readyz"];
 
@@ -15,7 +19,7 @@ public static class DocumentedPaths
     public static bool Includes(string? relativePath)
     {
         var path = Normalize(relativePath);
-        return IsApi(path) || IsHealth(path);
+        return IsApi(path) || IsHealth(path) || path == RootPath;
     }
 
     /// <summary>Whether the path belongs to the versioned API (cached, ETag'd, rate limited).</summary>

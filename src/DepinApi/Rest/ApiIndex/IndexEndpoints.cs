@@ -16,7 +16,14 @@ public sealed record IndexLink(string Name, string Href, string? Summary, IReadO
 
 /// <summary>The API's entry point, as GitHub's root endpoint is: every collection, resource template and document.</summary>
 public sealed record ApiIndexView(string Title, string Version, IReadOnlyList<IndexLink> Documents,
-    IReadOnlyList<IndexLink> Collections, IReadOnlyList<IndexLink> Resources);
+    IReadOnlyList<IndexLink> Collections, IReadOnlyList<IndexLink> Resources)
+{
+    /// <summary>The opening of the index as served, one link of each kind, for the OpenAPI document.</summary>
+    public static ApiIndexView Example => new(ApiDocumentInfo.Title, ApiDocs.DocumentName,
+        [new("index", "http://127.0.0.1:5080/v1", "This index.")],
+        [new("ListChanges", "http://127.0.0.1:5080/v1/changes", "What each data version added, changed or removed.", ["version", "format", "asOf", "limit", "cursor"])],
+        [new("GetNetworkMetric", "http://127.0.0.1:5080/v1/metrics/{id}", "One network metric by its permanent id (its permalink).", ["format", "asOf"])]);
+}
 
 /// <summary>
 /// Query parameters the index adds to a collection's link, for a collection that cannot be listed without them
@@ -39,8 +46,7 @@ public static class IndexEndpoints
                 .WithSummary("The index of the API: links to every collection, resource, document and GraphQL.")
                 .WithDescription("Like GitHub's root endpoint: `collections` can be fetched as they are, `resources` are URI "
                                  + "templates (RFC 6570) of single items, `documents` the docs, the OpenAPI document, GraphQL and its IDE.")
-                // Not in the OpenAPI document, which is itself one of the links of the index.
-                .ExcludeFromDescription()
+                .Produces<ApiIndexView>()
                 .RequireCors(RestApi.CorsPolicy);
         return app;
     }
