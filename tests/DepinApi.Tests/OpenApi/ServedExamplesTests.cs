@@ -35,6 +35,16 @@ public class ServedExamplesTests(ManyRequestsDocumentFixture served) : IClassFix
     }
 
     [Fact]
+    public void The_problem_components_examples_are_operations_error_examples()
+    {
+        // Those are checked against the server above, so a component example among them is a served answer too.
+        var answers = ErrorExamples(served.Document).Select(e => e.Example).ToList();
+        foreach (var example in served.Document["components"]!["schemas"]!["Problem"]!["examples"]!.AsArray())
+            Assert.True(answers.Any(a => JsonNode.DeepEquals(a, example)),
+                $"The Problem component's example is no operation's error example, so nothing checks it against the server: {example!.ToJsonString()}");
+    }
+
+    [Fact]
     public async Task Every_error_example_is_the_problem_the_server_sends_for_its_request()
     {
         var failures = new List<string>();
