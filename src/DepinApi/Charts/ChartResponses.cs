@@ -110,9 +110,7 @@ public sealed class ChartResult(ChartScene scene, ResponseFormat format, string 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = format == ResponseFormat.Png ? ResponseFormats.Png.MediaType : ResponseFormats.Svg.MediaType;
         response.ContentLength = body.Length;
-        var disposition = new ContentDispositionHeaderValue("inline");
-        disposition.SetHttpFileName(fileName);
-        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.ContentDisposition = FileDisposition.Of(FileDisposition.Inline, fileName);
         await response.Body.WriteAsync(body, httpContext.RequestAborted);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DepinApi.Rest.Infrastructure;
 using Microsoft.OpenApi;
 
 namespace DepinApi.OpenApi;
@@ -20,6 +21,10 @@ public static class ResponseHeaders
     public const string RateLimitReset = "RateLimit-Reset";
     public const string RateLimitCost = "RateLimit-Cost";
 
+    /// <summary>The file names the server gives the examples of <see cref="ContentDisposition"/>, over data version 1.</summary>
+    public const string CsvFileExample = "aethir-revenue-2025Q2-v1.csv";
+    public const string ChartFileExample = "aethir-revenue-quarterly_revenue-v1.svg";
+
     /// <summary>The headers rate limiting puts on every response it counts.</summary>
     public static readonly IReadOnlyList<string> RateLimit = [RateLimitLimit, RateLimitRemaining, RateLimitReset, RateLimitCost];
 
@@ -34,8 +39,18 @@ public static class ResponseHeaders
             + "(N from the `Rest:MaxAgeSeconds` setting, 60 by default).", "public, max-age=60"),
         [Link] = Header("The next page's URL, when there is one (RFC 8288). Absent on the last page.",
             "<http://127.0.0.1:5080/v1/projects?limit=50&cursor=eyJhZnRlciI6ImFldGhpciJ9>; rel=\"next\""),
-        [ContentDisposition] = Header("For CSV only: `attachment` with a file name describing the resource.",
-            "attachment; filename=aethir-revenue-2025Q2.csv"),
+        [ContentDisposition] = new OpenApiHeader
+        {
+            Description = $"A file name describing the resource and the data version it was read from: `{FileDisposition.Attachment}` on CSV, "
+                + $"with `filename*` (RFC 5987) beside `filename`; `{FileDisposition.Inline}` on a chart or preview (SVG, PNG).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            // What the server sends for GET /v1/projects/aethir/revenue/2025Q2?format=csv and …/revenue?format=svg&metric=quarterly_revenue.
+            Examples = new Dictionary<string, IOpenApiExample>
+            {
+                ["csv"] = new OpenApiExample { Summary = "A CSV", Value = FileDisposition.Of(FileDisposition.Attachment, CsvFileExample) },
+                ["chart"] = new OpenApiExample { Summary = "A chart", Value = FileDisposition.Of(FileDisposition.Inline, ChartFileExample) },
+            },
+        },
         [Location] = Header("The same resource under the project's current slug.", "/v1/projects/aethir/revenue/2025Q2"),
         [RetryAfter] = Header("Seconds to wait before the budget allows another request (its balance is above zero again).", 3, JsonSchemaType.Integer),
         [RateLimitLimit] = Header("The client's burst capacity: the most points available at once. The budget refills "

@@ -64,6 +64,17 @@ public partial class DocumentedExamplesTests(ServedDocumentFixture served) : ICl
         Assert.True(failures.Count == 0, $"{failures.Count} parameter example(s) that do not answer (docs/openapi.md promises every example URL answers 200):\n  " + string.Join("\n  ", failures));
     }
 
+    [Theory]
+    [InlineData("csv", "/v1/projects/aethir/revenue/2025Q2?format=csv")]
+    [InlineData("chart", "/v1/projects/aethir/revenue?format=svg&metric=quarterly_revenue")]
+    public async Task The_content_disposition_examples_are_what_is_served(string example, string url)
+    {
+        var documented = served.Document["components"]!["headers"]!["Content-Disposition"]!["examples"]![example]!["value"]!.GetValue<string>();
+        using var response = await served.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(documented, string.Join(", ", response.Content.Headers.GetValues("Content-Disposition")));
+    }
+
     [Fact]
     public async Task Every_documented_csv_has_the_header_row_that_is_served()
     {

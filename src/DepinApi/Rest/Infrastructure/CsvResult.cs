@@ -29,9 +29,7 @@ public sealed class CsvResult<T>(IAsyncEnumerable<T> rows, IReadOnlyList<CsvColu
         var cancellationToken = httpContext.RequestAborted;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(FileName);
-        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.ContentDisposition = FileDisposition.Of(FileDisposition.Attachment, FileName);
 
         var body = response.Body;
         using var writer = new CsvUtf8Writer();
