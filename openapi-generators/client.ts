@@ -26,5 +26,8 @@ export function slugs(page: ProjectPage): Slug[] {
   return (page.data ?? []).flatMap((project) => (project.slug === undefined ? [] : [project.slug]));
 }
 
-// Query parameters are declared as strings, as they travel.
-export const firstPage: ProjectQuery = { limit: '10', sector: 'compute' };
+// limit is declared an integer, and sector one of the closed set of sectors the API takes.
+export const firstPage: ProjectQuery = { limit: 10, sector: 'compute' };
+
+// @ts-expect-error a sector outside that set does not type-check, as the API refuses it
+export const unknownSector: ProjectQuery = { sector: 'telecom' };
