@@ -40,15 +40,17 @@ internal static partial class QuoteNumbers
     // ("COVID-19", "GPT-4", "a 5-year plan", "10-K").
     // A range's second end after an abbreviated or worded first one ("$5M-$7M", "$5 million-$7 million") is no name.
     private const string NotInAName =
-        @"(?<![\p{L}\p{Nd}.,])(?:(?<!\p{L}[-–])|(?<=[0-9](?:\s?(?:bn|mn|tn|mm|[kmbt])|\s+(?:thousand|million|billion|trillion))[-–])(?=\$))";
+        @"(?<![\p{L}\p{Nd}.,])(?:(?<!\p{L}[-–])|(?<=[0-9](?:\s?(?:" + ScaleAbbreviation + @")|\s+(?:" + ScaleWord + @"))[-–])(?=\$))";
     private const string NotBeforeAName = @"(?![-–]\p{L})";
 
     // Every figure of this data is in US dollars or no currency. Another currency's sign or code before the number
     // ("€5.1 million", "A$5 million", "GBP 3 million"), or its name or code after it ("5 million euros"), marks an amount
     // no dollar figure may cite. "US$" and "USD" are dollars.
     private const string Dollar = @"(?<dollar>US\$|\$|USD\s?)";
-    private const string OtherCurrencyBefore = @"(?<other>[€£¥₹₩₽₺₦]|(?:EUR|GBP|JPY|CNY|RMB|CHF|INR|KRW|AUD|CAD|HKD|SGD)\s?|(?-i:[A-Z]{1,3})\$)";
-    private const string OtherCurrencyAfter = @"(?<otherAfter>\s+(?:euros?|pounds?\s+sterling|sterling|yen|yuan|renminbi|rupees?|francs?|EUR|GBP|JPY|CNY|RMB|CHF|INR|KRW|AUD|CAD|HKD|SGD)\b)";
+    private const string OtherCurrencyCode = "EUR|GBP|JPY|CNY|RMB|CHF|INR|KRW|AUD|CAD|HKD|SGD";
+    private const string OtherCurrencyBefore = @"(?<other>[€£¥₹₩₽₺₦]|(?:" + OtherCurrencyCode + @")\s?|(?-i:[A-Z]{1,3})\$)";
+    private const string OtherCurrencyAfter =
+        @"(?<otherAfter>\s+(?:euros?|pounds?\s+sterling|sterling|yen|yuan|renminbi|rupees?|francs?|" + OtherCurrencyCode + @")\b)";
 
     // The words that scale a number, and the press's abbreviations of them after a dollar amount (read by Scale).
     private const string ScaleWord = "thousand|million|billion|trillion";
