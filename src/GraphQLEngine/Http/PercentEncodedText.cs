@@ -33,39 +33,23 @@ public static class PercentEncodedText
     }
 
     /// <summary>
-    /// The first segment of the raw path <paramref name="rawPath"/> (as sent, before any <c>?</c>) whose percent-encoded
-    /// bytes are not UTF-8, as ASP.NET Core leaves it once decoded (<c>%FF</c> stays "%FF", as a literal <c>%25FF</c>
-    /// becomes); null when every segment is text.
+    /// The first segment of the path of <paramref name="rawTarget"/> (the request target as sent, its query ignored)
+    /// whose percent-encoded bytes are not UTF-8, as ASP.NET Core leaves it once decoded (<c>%FF</c> stays "%FF", as a
+    /// literal <c>%25FF</c> becomes); null when every segment is text.
     /// </summary>
-    public static string? FirstPathSegmentNotUtf8(string? rawPath)
+    public static string? FirstPathSegmentNotUtf8(string? rawTarget)
     {
-        if (string.IsNullOrEmpty(rawPath) || !MayEncodeNonAscii(rawPath))
+        // Nearly every target has no such byte, and is passed over without splitting or decoding.
+        if (string.IsNullOrEmpty(rawTarget) || !MayEncodeNonAscii(rawTarget))
             return null;
-        foreach (var segment in rawPath.Split('/'))
+        var query = rawTarget.IndexOf('?');
+        foreach (var segment in (query < 0 ? rawTarget : rawTarget[..query]).Split('/'))
         {
-            if (MayEncodeNonAscii(segment) && !Utf8.IsValid(PercentDecoded(segment)))
+            // A '+' decoded as a space, as in a query, changes nothing about whether the bytes are UTF-8.
+            if (MayEncodeNonAscii(segment) && !DecodesToUtf8(segment))
                 return Uri.UnescapeDataString(segment);
         }
         return null;
-    }
-
-    // A path's bytes: '%' and two hex digits is a byte, and '+' is itself (it means a space only in a form).
-    private static byte[] PercentDecoded(string segment)
-    {
-        var bytes = new List<byte>(segment.Length);
-        for (var at = 0; at < segment.Length; at++)
-        {
-            if (segment[at] == '%' && at + 2 < segment.Length && Uri.IsHexDigit(segment[at + 1]) && Uri.IsHexDigit(segment[at + 2]))
-            {
-                bytes.Add((byte)((Uri.FromHex(segment[at + 1]) << 4) | Uri.FromHex(segment[at + 2])));
-                at += 2;
-            }
-            else
-            {
-                bytes.Add((byte)segment[at]);
-            }
-        }
-        return bytes.ToArray();
     }
 
     // Only a percent-encoded byte from 0x80 up can start text that is not UTF-8; the query strings of nearly every

@@ -3,8 +3,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// <summary>
 /// Finds a query parameter that is not text a value can hold: one holding U+0000, which Postgres text cannot hold, so
 /// such a value would fail every query it reached (a 500), and one whose percent-encoded bytes are not UTF-8, which
-/// ASP.NET Core would read as the literal text "%FF" (in a query parameter or a path segment). No slug, id or name contains either, so it is the client's
-/// mistake, a 400. (Kestrel itself refuses a path with an encoded NUL, and raw bytes that are not UTF-8.)
+/// ASP.NET Core would read as the literal text "%FF" (in a query parameter or a path segment). No slug, id or name
+/// contains either, so it is the client's mistake, a 400. (Kestrel itself refuses a path with an encoded NUL, and raw bytes that are not UTF-8.)
 /// </summary>
 public static class UnstorableText
 {
@@ -31,7 +31,7 @@ public static class UnstorableText
     private static (string Parameter, string Value)? NotUtf8PathSegment(HttpRequest request)
     {
         var rawTarget = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
-        if (GraphQLEngine.Http.PercentEncodedText.FirstPathSegmentNotUtf8(rawTarget?.Split('?', 2)[0]) is not { } segment)
+        if (GraphQLEngine.Http.PercentEncodedText.FirstPathSegmentNotUtf8(rawTarget) is not { } segment)
             return null;
         var parameter = request.RouteValues.FirstOrDefault(route => route.Value as string == segment).Key ?? "path";
         return (parameter, segment);
