@@ -51,14 +51,48 @@ public sealed class OverlappingFieldsPathologicalDocumentsTests
     public void Repeated_fields_spreading_one_fragment_report_its_conflict_once()
     {
         // The subselection of the last field is compared with the fragment once, then remembered as compared;
-        // graphql-js words and locates that one conflict from the subselection's side.
-        var errors = Validate("{\n" + Repeat("  dog { ...DogName }\n", 500) + "  dog { name: nickname }\n}\nfragment DogName on Dog {\n  name\n}\n");
+        // graphql-js words and locates that one conflict from the subselection's side. Lines 2..61 hold the repeats.
+        var errors = Validate("{\n" + Repeat("  dog { ...DogName }\n", 60) + "  dog { name: nickname }\n}\nfragment DogName on Dog {\n  name\n}\n");
 
         ValidationHarness.AssertErrors(
             [new ExpectedError(
                 "Fields \"dog\" conflict because subfields \"name\" conflict because \"nickname\" and \"name\" are different fields. Use different aliases on the fields to fetch both if this was intentional.",
-                (2, 3), (502, 9), (502, 3), (505, 3))],
+                (2, 3), (62, 9), (62, 3), (65, 3))],
             errors);
+    }
+
+    /// <summary>
+    /// <paramref name="copies"/> copies of a field whose subselection spreads a fragment (line 3 onwards), which are
+    /// compared pair by pair, fragments and all.
+    /// </summary>
+    private static string CopiesSpreadingFragments(int copies) =>
+        "{\n  dog {\n" + Repeat("    mother { name ...A }\n", copies) + "  }\n}\n"
+        + "fragment A on Dog { name ...B }\nfragment B on Dog { name }\n";
+
+    [Theory]
+    [InlineData(1150)] // 16 KB: 661,000 pairs; it took 0.3-0.5 s and 390 MB of garbage
+    [InlineData(120)] // 3 KB, the allowance any document has: 7,000 pairs
+    public void Copies_of_a_field_spreading_fragments_past_the_allowance_of_comparisons_are_refused(int copies)
+    {
+        // graphql-js accepts these documents after making every comparison; the engine refuses one once it has made
+        // as many as its length allows, at the selection set where they ran out.
+        var document = Parser.Parse(CopiesSpreadingFragments(copies));
+        var allowance = OverlappingFieldsConflictFinder.AllowanceFor(document);
+        IReadOnlyList<GraphQLError> errors = [];
+
+        var allocated = AllocatedBytes(() => errors = DocumentValidator.Validate(
+            ValidationHarness.TestSchema, document, [OverlappingFieldsCanBeMergedRule.Create], int.MaxValue));
+
+        ValidationHarness.AssertErrors([new ExpectedError(OverlappingFieldsCanBeMergedRule.TooManyComparisonsMessage(allowance), (2, 7))], errors);
+        // About 2 KB of garbage a comparison: the work done is bounded by the allowance, not by the pairs.
+        Assert.InRange(allocated, 0, allowance * 4096L);
+    }
+
+    [Fact]
+    public void Copies_of_a_field_spreading_fragments_within_the_allowance_merge()
+    {
+        // 40 copies, 780 pairs: as graphql-js, no error.
+        Assert.Empty(Validate(CopiesSpreadingFragments(40)));
     }
 
     [Fact]

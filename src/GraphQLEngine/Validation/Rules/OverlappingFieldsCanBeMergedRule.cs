@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -23,21 +24,32 @@ public static class OverlappingFieldsCanBeMergedRule
     public const string TooDeepMessage =
         "Fields are nested too deeply through fragments to check that they can be merged.";
 
+    /// <summary>
+    /// Reported, once, instead of conflicts when checking the document would take more comparisons than its length
+    /// allows (<see cref="OverlappingFieldsConflictFinder.AllowanceFor"/>). graphql-js has no such error: it goes
+    /// on for as long as the document makes it.
+    /// </summary>
+    public static string TooManyComparisonsMessage(int allowed) => string.Create(CultureInfo.InvariantCulture,
+        $"Checking that the fields of this document can be merged takes more than {allowed:N0} comparisons of fields and fragments, the most a document of its length may take. Send fewer copies of a field that spreads fragments, or fewer fragments.");
+
     public static AstVisitor Create(ValidationContext context) => new Visitor(context);
 
     private sealed class Visitor(ValidationContext context) : AstVisitor
     {
         // One finder for the whole document, so its memos carry over from one selection set to the next.
-        private readonly OverlappingFieldsConflictFinder _finder = new(context.Schema, context.GetFragment);
+        private readonly OverlappingFieldsConflictFinder _finder =
+            new(context.Schema, context.GetFragment, OverlappingFieldsConflictFinder.AllowanceFor(context.Document));
 
         private readonly Action<OverlappingFieldsConflict> _report = conflict =>
             context.ReportError(new GraphQLError(conflict.Message, [.. conflict.Fields1, .. conflict.Fields2]));
 
-        private bool _tooDeep;
+        // Set once the document is refused for its nesting or its comparisons: the memos are incomplete then, so
+        // nothing more is checked.
+        private bool _refused;
 
         public override VisitAction Enter(Node node, AstWalkContext walk)
         {
-            if (node is not SelectionSetNode selectionSet || _tooDeep) return VisitAction.Continue;
+            if (node is not SelectionSetNode selectionSet || _refused) return VisitAction.Continue;
 
             try
             {
@@ -49,9 +61,14 @@ public static class OverlappingFieldsCanBeMergedRule
             {
                 // Fragments can nest fields far deeper than the document's own nesting, and each level of
                 // comparison recurses (graphql-js overflows its stack on such documents). Refuse the document
-                // instead; the memos are now incomplete, so nothing more is checked.
-                _tooDeep = true;
+                // instead.
+                _refused = true;
                 context.ReportError(new GraphQLError(TooDeepMessage, [selectionSet]));
+            }
+            catch (ComparisonsSpentException)
+            {
+                _refused = true;
+                context.ReportError(new GraphQLError(TooManyComparisonsMessage(_finder.Allowance), [selectionSet]));
             }
             return VisitAction.Continue;
         }
