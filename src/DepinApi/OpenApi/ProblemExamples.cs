@@ -64,8 +64,8 @@ public static class ProblemExamples
                         Problem("rate-limited", "Too many requests.", 429,
                             "Client 203.0.113.7 already has 8 requests in flight, the most allowed at once; retry when one of them has finished.")
                         .With("limit", RateLimiting.RefusalLimits.ConcurrentRequests).With("retryAfterSeconds", 1))],
-            503 => [Example("no-data", "Nothing imported yet", Problem("no-data", "No data has been imported yet.", 503,
-                        "The database holds no data version yet; run `DepinApi import seed-data`.")),
+            503 => [Example(Errors.NoDataProblem.ProblemType, "Nothing imported yet", Problem(Errors.NoDataProblem.ProblemType, Errors.NoDataProblem.Title, 503,
+                        Errors.NoDataProblem.Detail)),
                     Example("database-unavailable", "Database unavailable", Problem(Errors.DatabaseUnavailableHandler.ProblemType, Errors.DatabaseUnavailableHandler.Title, 503,
                         "The service could not get an answer from its database in time. Try again shortly."))],
             406 => [Example("not-acceptable", "Accept takes images only and the query has no chart",

@@ -1,3 +1,4 @@
+using DepinApi.Errors;
 using DepinApi.ReadModel;
 
 namespace DepinApi.Rest.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class RestErrorFilter(QueryParameterCatalog parameters) : IEndpoin
         }
         catch (NoDataException)
         {
-            return RestProblems.NoData();
+            return NoDataProblem.Result();
         }
     }
 

@@ -76,9 +76,4 @@ public static class RestProblems
             "`limit`, following `page.next` (or the Link: rel=\"next\" header) for the rest; for a series, a narrower " +
             "`from`/`to` window, or `limit` and `cursor` with format=csv to get it page by page.",
             new Dictionary<string, object?> { ["maxResponseBytes"] = limit });
-
-    /// <summary>503 while nothing has been imported yet.</summary>
-    public static ProblemHttpResult NoData() =>
-        Problems.ServiceUnavailable("no-data", "No data has been imported yet.",
-            "The database holds no data version yet; run `DepinApi import seed-data`.");
 }
