@@ -1,4 +1,5 @@
 using DepinApi.Database;
+using DepinApi.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -52,9 +53,12 @@ public sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource, DataVers
             return HealthCheckResult.Unhealthy("database-unavailable", data: Readiness.Unavailable.AsData());
         }
         var readiness = new Readiness(schemaVersion, dataVersion, Reachable: true);
-        return readiness.IsSchemaCurrent
+        if (!readiness.IsSchemaCurrent)
+            return HealthCheckResult.Unhealthy("schema-not-current", data: readiness.AsData());
+        // Checked again each run: an import under the running server makes it ready without a restart.
+        return readiness.HasData
             ? HealthCheckResult.Healthy("ready", readiness.AsData())
-            : HealthCheckResult.Unhealthy("schema-not-current", data: readiness.AsData());
+            : HealthCheckResult.Unhealthy(NoDataProblem.ProblemType, data: readiness.AsData());
     }
 
     public void Dispose() => running.Dispose();
@@ -68,6 +72,19 @@ public sealed record Readiness(int SchemaVersion, DataVersionInfo? DataVersion, 
     public static readonly Readiness Unavailable = new(0, null, Reachable: false);
 
     public bool IsSchemaCurrent => SchemaVersion == Migrator.LatestVersion;
+
+    /// <summary>Something has been imported: without it every data request is a 503 <c>no-data</c>.</summary>
+    public bool HasData => DataVersion is not null;
+
+    /// <summary>Whether to send this instance traffic: every data request can be answered.</summary>
+    public bool IsReady => Reachable && IsSchemaCurrent && HasData;
+
+    /// <summary>Why the instance is not ready, in words for the log; null when it is.</summary>
+    public string? NotReadyReason =>
+        !Reachable ? "the database did not answer"
+        : !IsSchemaCurrent ? $"the database is at schema version {SchemaVersion}, this build expects {Migrator.LatestVersion}"
+        : !HasData ? "no data imported yet"
+        : null;
 
     public IReadOnlyDictionary<string, object> AsData() => new Dictionary<string, object> { [Key] = this };
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace DepinApi.Health;
 
-/// <summary>Liveness (the process answers) and readiness (the database answers and is current).</summary>
+/// <summary>Liveness (the process answers) and readiness (the database answers, is current and holds data).</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
@@ -24,11 +24,13 @@ public static class HealthEndpoints
             .RequireCors(RestApi.CorsPolicy);
         app.MapGet("/readyz", ReadinessAsync)
             .WithName("Readiness").WithTags("Health")
-            .WithSummary("The database is reachable, its schema is current, and which data version is served.")
+            .WithSummary("The database is reachable, its schema is current, data has been imported, and which data version is served.")
             .WithDescription("Answers 200 with the schema version and the data version being served when the database " +
-                "answers within the command timeout and its schema is the one this build expects; otherwise 503 " +
-                "problem+json (database-unavailable or schema-not-current). Answered from a check the server runs once a " +
-                "second in the background, so a probe costs no database work. Costs no points, but each address may send " +
+                "answers within the command timeout, its schema is the one this build expects and it holds a data version; " +
+                "otherwise 503 problem+json: database-unavailable, schema-not-current, or no-data while nothing has been " +
+                "imported (every data request would be a 503 no-data too). Answered from a check the server runs once a " +
+                "second in the background, so a probe costs no database work, and an import turns it to 200 within about a " +
+                "second, without a restart. Costs no points, but each address may send " +
                 "`RateLimiting:ProbeRequestsPerSecond` probes a second (10 by default; beyond it a 429).")
             .Produces<ReadinessResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -77,14 +79,18 @@ public static class HealthEndpoints
         if (!readiness.IsSchemaCurrent)
             return Problems.ServiceUnavailable("schema-not-current", "The database schema is not current.",
                 $"The database is at schema version {readiness.SchemaVersion}; this build expects {Migrator.LatestVersion}.");
+        // Every data request would be a 503 no-data: a load balancer must not send this instance traffic yet. The
+        // background check reloads the data version, so an import turns this to 200 without a restart.
+        if (readiness.DataVersion is not { } served)
+            return NoDataProblem.Result();
         return TypedResults.Ok(new ReadinessResponse("ready", readiness.SchemaVersion,
-            readiness.DataVersion is { } v ? new DataVersionView(v.Id, v.ImportedAt) : null));
+            new DataVersionView(served.Id, served.ImportedAt)));
     }
 }
 
 public sealed record LivenessResponse(string Status);
 
-public sealed record ReadinessResponse(string Status, int SchemaVersion, DataVersionView? DataVersion)
+public sealed record ReadinessResponse(string Status, int SchemaVersion, DataVersionView DataVersion)
 {
     /// <summary>A ready instance serving the first data version, for the OpenAPI document.</summary>
     public static ReadinessResponse Example => new("ready", Migrator.LatestVersion,

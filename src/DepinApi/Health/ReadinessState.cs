@@ -26,18 +26,21 @@ public sealed class ReadinessState(ILogger<ReadinessState> logger, IServiceProvi
             services.GetRequiredService<NpgsqlDataSource>().Clear();
         latest = readiness;
         first.TrySetResult(readiness);
-        if (previous is not null && Ready(previous) != Ready(readiness))
+        // Logged when readiness changes, not at every check (once a second): an empty database stays not ready until
+        // an import, an outage until the database answers. The first finding is logged when it is not ready, so that
+        // a server started over an empty database says why it refuses traffic.
+        if (readiness.NotReadyReason is { } reason)
         {
-            if (Ready(readiness))
-                logger.LogInformation("Ready again: the database answers and its schema is current.");
-            else
-                logger.LogWarning("Not ready: {Reason}.", report.Entries.Values.FirstOrDefault().Description
-                    ?? report.Entries.Values.FirstOrDefault().Exception?.Message ?? "the readiness check failed");
+            if (previous is null || previous.IsReady)
+                logger.LogWarning("Not ready: {Reason}.", reason);
+        }
+        else if (previous is { IsReady: false })
+        {
+            logger.LogInformation("Ready again: the database answers, its schema is current and it serves data version {DataVersion}.",
+                readiness.DataVersion!.Id);
         }
         return Task.CompletedTask;
     }
-
-    private static bool Ready(Readiness readiness) => readiness.Reachable && readiness.IsSchemaCurrent;
 
     /// <summary>The latest finding; just after start-up, waits (at most <paramref name="patience"/>) for the first.</summary>
     public async Task<Readiness> CurrentAsync(TimeSpan patience, CancellationToken cancellationToken)

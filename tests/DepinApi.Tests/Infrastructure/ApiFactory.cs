@@ -12,7 +12,11 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
 {
     /// <summary>A factory over a new, migrated database with the repository's seed data imported.</summary>
     public static async Task<ApiFactory> WithSeedDataAsync(IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(await TestPostgres.CreateDatabaseAsync(), new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        WithSeedData(await TestPostgres.CreateDatabaseAsync(), settings);
+
+    /// <summary>A factory over <paramref name="connectionString"/>'s database that imports the seed data at start when it is empty.</summary>
+    public static ApiFactory WithSeedData(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(connectionString, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Database:ImportSeedWhenEmpty"] = "true",
             ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
