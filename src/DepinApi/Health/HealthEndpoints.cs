@@ -24,7 +24,7 @@ public static class HealthEndpoints
             .RequireCors(RestApi.CorsPolicy);
         app.MapGet("/readyz", ReadinessAsync)
             .WithName("Readiness").WithTags("Health")
-            .WithSummary("The database is reachable, its schema is current, data has been imported, and which data version is served.")
+            .WithSummary("The database is reachable, its schema is current, it holds data, and which data version is served.")
             .WithDescription("Answers 200 with the schema version and the data version being served when the database " +
                 "answers within the command timeout, its schema is the one this build expects and it holds a data version; " +
                 "otherwise 503 problem+json: database-unavailable, schema-not-current, or no-data while nothing has been " +
