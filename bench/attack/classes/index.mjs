@@ -11,12 +11,13 @@ import * as maxCost from './max-cost.mjs';
 import * as csvFlood from './csv-flood.mjs';
 import * as refusedFlood from './refused-flood.mjs';
 import * as documentVariants from './document-variants.mjs';
+import * as mergeCheck from './merge-check.mjs';
 
 const modules = [
   [readyz, './readyz.mjs'], [introspection, './introspection.mjs'], [unpaged, './unpaged.mjs'],
   [slowReaders, './slow-readers.mjs'], [cacheFlush, './cache-flush.mjs'], [probes, './probes.mjs'],
   [maxCost, './max-cost.mjs'], [csvFlood, './csv-flood.mjs'], [refusedFlood, './refused-flood.mjs'],
-  [documentVariants, './document-variants.mjs'],
+  [documentVariants, './document-variants.mjs'], [mergeCheck, './merge-check.mjs'],
 ];
 
 export const CLASSES = modules.map(([module, path], i) => ({ number: i + 1, ...module, url: new URL(path, import.meta.url) }));
