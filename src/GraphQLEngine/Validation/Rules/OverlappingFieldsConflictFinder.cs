@@ -196,42 +196,72 @@ internal sealed class OverlappingFieldsConflictFinder
         }
     }
 
-    private List<OverlappingFieldsConflict> FindConflictsBetweenSubSelectionSets(
+    private IReadOnlyList<OverlappingFieldsConflict> FindConflictsBetweenSubSelectionSets(
         bool areMutuallyExclusive, GraphQLType? parentType1, SelectionSetNode selectionSet1, GraphQLType? parentType2, SelectionSetNode selectionSet2)
     {
-        var conflicts = new List<OverlappingFieldsConflict>();
-        // Each pair of fields keeps the first conflict of its subfields; once the document's allowance is spent, the
-        // search stops there (the memos of what was compared then overstate it, which can only leave out conflicts of
-        // a document already refused for this one).
-        Action<OverlappingFieldsConflict> addConflict = conflict =>
-        {
-            conflicts.Add(conflict);
-            if (--_subfieldConflictsLeft <= 0) throw new EnoughSubfieldConflicts();
-        };
+        // Nearly every comparison finds nothing: a collector is reused rather than a list and a delegate made for each
+        // (1,150 copies of a field spreading a fragment are 32,000 comparisons in a 16 KB document).
+        var collector = _idleCollectors.Count > 0 ? _idleCollectors.Pop() : new SubfieldConflictCollector(this);
         var fieldMap1 = GetFieldMap(parentType1, selectionSet1);
         var fieldMap2 = GetFieldMap(parentType2, selectionSet2);
-
+        var addConflict = collector.Add;
         try
         {
-            // (H) The two collections of fields,
-            CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap1, fieldMap2);
+            try
+            {
+                // (H) The two collections of fields,
+                CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap1, fieldMap2);
 
-            // (I) each collection against the fragments the other spreads,
-            foreach (var fragmentName2 in fieldMap2.FragmentNames)
-                CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap1, fragmentName2);
-            foreach (var fragmentName1 in fieldMap1.FragmentNames)
-                CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap2, fragmentName1);
+                // (I) each collection against the fragments the other spreads,
+                var fragmentNames1 = fieldMap1.FragmentNames;
+                var fragmentNames2 = fieldMap2.FragmentNames;
+                for (var j = 0; j < fragmentNames2.Count; j++)
+                    CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap1, fragmentNames2[j]);
+                for (var i = 0; i < fragmentNames1.Count; i++)
+                    CollectConflictsBetweenFieldsAndFragment(addConflict, areMutuallyExclusive, fieldMap2, fragmentNames1[i]);
 
-            // (J) and every fragment spread by the first against every fragment spread by the second.
-            foreach (var fragmentName1 in fieldMap1.FragmentNames)
-                foreach (var fragmentName2 in fieldMap2.FragmentNames)
-                    CollectConflictsBetweenFragments(addConflict, areMutuallyExclusive, fragmentName1, fragmentName2);
+                // (J) and every fragment spread by the first against every fragment spread by the second.
+                for (var i = 0; i < fragmentNames1.Count; i++)
+                    for (var j = 0; j < fragmentNames2.Count; j++)
+                        CollectConflictsBetweenFragments(addConflict, areMutuallyExclusive, fragmentNames1[i], fragmentNames2[j]);
+            }
+            catch (EnoughSubfieldConflicts)
+            {
+                // Thrown by this call's collector only: a nested search has a collector of its own and catches its own.
+            }
+            return collector.Found();
         }
-        catch (EnoughSubfieldConflicts)
+        finally
         {
-            // Thrown by this call's addConflict only: a nested search catches its own.
+            collector.Clear();
+            _idleCollectors.Push(collector);
         }
-        return conflicts;
+    }
+
+    private readonly Stack<SubfieldConflictCollector> _idleCollectors = new();
+
+    /// <summary>
+    /// The conflicts of subfields one comparison of two fields finds. Each pair of fields keeps the first conflict of its
+    /// subfields; once the document's allowance of them is spent, the search stops there (the memos of what was
+    /// compared then overstate it, which can only leave out conflicts of a document already refused for this one).
+    /// </summary>
+    private sealed class SubfieldConflictCollector
+    {
+        private readonly List<OverlappingFieldsConflict> _conflicts = [];
+
+        public SubfieldConflictCollector(OverlappingFieldsConflictFinder finder) =>
+            Add = conflict =>
+            {
+                _conflicts.Add(conflict);
+                if (--finder._subfieldConflictsLeft <= 0) throw new EnoughSubfieldConflicts();
+            };
+
+        public Action<OverlappingFieldsConflict> Add { get; }
+
+        /// <summary>What was found: a copy, since the collector is reused.</summary>
+        public IReadOnlyList<OverlappingFieldsConflict> Found() => _conflicts.Count == 0 ? [] : [.. _conflicts];
+
+        public void Clear() => _conflicts.Clear();
     }
 
     /// <summary>Ends a search for subfield conflicts once <see cref="MaxSubfieldConflicts"/> are named.</summary>
@@ -382,7 +412,7 @@ internal sealed class OverlappingFieldsConflictFinder
         new(OverlappingFieldsConflictReason.Direct(responseName, reason), [node1], [node2]);
 
     private static OverlappingFieldsConflict FromSubfieldConflicts(
-        string responseName, FieldNode node1, FieldNode node2, List<OverlappingFieldsConflict> subfieldConflicts)
+        string responseName, FieldNode node1, FieldNode node2, IReadOnlyList<OverlappingFieldsConflict> subfieldConflicts)
     {
         var fields1 = new List<FieldNode> { node1 };
         var fields2 = new List<FieldNode> { node2 };
