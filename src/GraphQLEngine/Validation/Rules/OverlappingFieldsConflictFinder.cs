@@ -64,7 +64,7 @@ internal sealed class OverlappingFieldsConflictFinder
     public const int ComparisonsAlways = 2_500;
 
     /// <summary>The comparisons a document may take per character of its text, beyond <see cref="ComparisonsAlways"/>.</summary>
-    public const int ComparisonsPerCharacter = 2;
+    public const int ComparisonsPerCharacter = 1;
 
     /// <summary>
     /// How many comparisons <paramref name="document"/> may take before it is refused
