@@ -110,7 +110,7 @@ public sealed class TypeInfo
             case ArgumentNode argument:
             {
                 var args = _directive is not null ? _directive.Args : FieldDef?.Args;
-                var argDef = args?.FirstOrDefault(a => a.Name == argument.Name.Value);
+                var argDef = Named(args, argument.Name.Value);
                 _argument = argDef;
                 _defaultValueStack.Add(argDef is null ? Undefined.Value : argDef.DefaultValue);
                 _inputTypeStack.Add(argDef?.Type is { } argType && argType.IsInputType() ? argType : null);
@@ -140,6 +140,16 @@ public sealed class TypeInfo
                 _enumValue = InputType.GetNamedType() is GraphQLEnumType enumType ? enumType.GetValue(enumValue.Value) : null;
                 break;
         }
+    }
+
+    // A loop rather than FirstOrDefault with a lambda: the lambda's capture of the switch's pattern variable made the
+    // compiler allocate a closure on entering every node, arguments or not.
+    private static ArgumentDefinition? Named(IReadOnlyList<ArgumentDefinition>? args, string name)
+    {
+        if (args is null) return null;
+        for (var i = 0; i < args.Count; i++)
+            if (args[i].Name == name) return args[i];
+        return null;
     }
 
     /// <summary>Restores the state on leaving <paramref name="node"/>.</summary>

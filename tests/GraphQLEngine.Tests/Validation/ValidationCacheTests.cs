@@ -23,6 +23,31 @@ public sealed class ValidationCacheTests
     }
 
     [Fact]
+    public void A_kept_result_holds_the_locations_of_its_errors_but_not_the_document()
+    {
+        var cache = new ValidationCache();
+        const string source = "{\n  dog { unknown }\n}";
+
+        var (errors, document) = ValidateAndForget(cache, source);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        var error = Assert.Single(errors);
+        Assert.Equal(new GraphQLEngine.Error.ErrorLocation(2, 9), Assert.Single(error.Locations));
+        Assert.Empty(error.Nodes);
+        Assert.False(document.IsAlive, "the cached errors keep the parsed document alive");
+    }
+
+    // A method of its own, so that no local of the caller's frame keeps the document alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (IReadOnlyList<GraphQLEngine.Error.GraphQLError>, WeakReference) ValidateAndForget(ValidationCache cache, string source)
+    {
+        var document = Parser.Parse(source);
+        return (cache.Validate(ValidationHarness.TestSchema, source, document), new WeakReference(document));
+    }
+
+    [Fact]
     public void Keys_on_the_exact_source_text_because_locations_depend_on_it()
     {
         var cache = new ValidationCache();

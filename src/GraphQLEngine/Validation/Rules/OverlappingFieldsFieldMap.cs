@@ -16,12 +16,13 @@ internal sealed record OverlappingFieldsNodeAndDef(GraphQLType? ParentType, Fiel
 /// </summary>
 internal sealed class OverlappingFieldsFieldMap
 {
-    private readonly List<string> _fragmentNames = [];
-    private readonly HashSet<string> _fragmentNameSet = new(StringComparer.Ordinal);
+    // Made on the first spread: most selection sets spread no fragment, and a map is built for each.
+    private List<string>? _fragmentNames;
+    private HashSet<string>? _fragmentNameSet;
 
     public OrderedDictionary<string, List<OverlappingFieldsNodeAndDef>> FieldsByResponseName { get; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> FragmentNames => _fragmentNames;
+    public IReadOnlyList<string> FragmentNames => (IReadOnlyList<string>?)_fragmentNames ?? [];
 
     public static OverlappingFieldsFieldMap Collect(GraphQLSchema schema, GraphQLType? parentType, SelectionSetNode selectionSet)
     {
@@ -47,7 +48,8 @@ internal sealed class OverlappingFieldsFieldMap
                     fields.Add(new OverlappingFieldsNodeAndDef(parentType, field, definition));
                     break;
                 case FragmentSpreadNode spread:
-                    if (_fragmentNameSet.Add(spread.Name.Value)) _fragmentNames.Add(spread.Name.Value);
+                    if ((_fragmentNameSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(spread.Name.Value))
+                        (_fragmentNames ??= []).Add(spread.Name.Value);
                     break;
                 case InlineFragmentNode inline:
                     var inlineType = inline.TypeCondition is { } condition ? Utilities.TypeFromAst.Convert(schema, condition) : parentType;

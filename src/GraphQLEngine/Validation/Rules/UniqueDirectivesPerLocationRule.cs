@@ -29,7 +29,8 @@ public static class UniqueDirectivesPerLocationRule
 
         public override VisitAction Enter(Node node, AstWalkContext walk)
         {
-            if (DirectivesOf(node) is not { } directives) return VisitAction.Continue;
+            // Most nodes carry no directive: nothing to check, and no dictionary made for each of them.
+            if (DirectivesOf(node) is not { Count: > 0 } directives) return VisitAction.Continue;
 
             Dictionary<string, DirectiveNode> seen;
             switch (node)
@@ -42,6 +43,8 @@ public static class UniqueDirectivesPerLocationRule
                     if (!_typeDirectives.TryGetValue(typeName, out seen!)) _typeDirectives[typeName] = seen = new();
                     break;
                 default:
+                    // One location's own directives: a lone one cannot repeat.
+                    if (directives.Count < 2) return VisitAction.Continue;
                     seen = new();
                     break;
             }
