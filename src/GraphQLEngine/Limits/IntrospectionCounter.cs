@@ -44,6 +44,9 @@ internal sealed class IntrospectionCounter(
     /// <summary>Schema elements visited so far: the work done, which the walk keeps below the limit.</summary>
     public long Walked => _walked;
 
+    /// <summary>Objects the root fields counted so far return.</summary>
+    public long Counted => _counted;
+
     /// <summary>Objects the introspection root field <paramref name="field"/> returns, itself included.</summary>
     public long CountEntry(FieldNode field, FieldDefinition definition)
     {

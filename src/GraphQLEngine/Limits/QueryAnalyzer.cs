@@ -30,6 +30,10 @@ namespace GraphQLEngine.Limits;
 /// declares <see cref="CostMetadata.Cost"/>; single-valued fields cost 0 unless they declare one.</item>
 /// <item>Fragments count once per spread (measured once each); both branches of a type condition count, so the cost
 /// is an upper bound. Selections that <c>@skip</c>/<c>@include</c> leave out (by a literal or a variable) count nothing.</item>
+/// <item>A part of the cost that alone is over <see cref="QueryLimitOptions.MaxCost"/> is not multiplied further, nor
+/// added to another such part (<see cref="CostCounter"/>), so a chain of fragments that each spread the next two, whose
+/// cost nearly doubles at every link, never forms a number far above the maximum. The error then reports the cost as
+/// "at least" what was counted, as for introspection below. A cost within the maximum is always exact.</item>
 /// <item>Introspection fields (<c>__schema</c>, <c>__type</c>) cost the objects they return, counted from the schema,
 /// at <see cref="QueryLimitOptions.IntrospectionObjectsPerPoint"/>. Counting stops once they are known to cost more
 /// than <see cref="QueryLimitOptions.MaxCost"/>; the error then reports the cost as "at least" what was counted
@@ -119,13 +123,10 @@ public static class QueryAnalyzer
         var cost = measure.Cost;
         if (options.MaxCost > 0 && cost > options.MaxCost)
         {
-            if (cost == long.MaxValue && measurer.CostAtLeast is { } atLeast)
-            {
-                // Counting stopped once the verdict was certain: the exact cost is unknown, a lower bound is not.
-                cost = atLeast;
-                errors.Add(QueryLimitErrors.CostAtLeast(atLeast, options.MaxCost));
-            }
-            else errors.Add(QueryLimitErrors.CostTooHigh(cost, options.MaxCost));
+            // Counting stopped once the verdict was certain: the exact cost is unknown, a lower bound is not.
+            errors.Add(measurer.CountingStopped
+                ? QueryLimitErrors.CostAtLeast(cost, options.MaxCost)
+                : QueryLimitErrors.CostTooHigh(cost, options.MaxCost));
         }
 
         return new QueryAnalysis(cost, measure.Depth, measure.Aliases, errors);

@@ -15,7 +15,7 @@ namespace GraphQLEngine.Limits;
 /// copies spread over the repeats (<c>source { a: title } source { b: title }</c>) are found in the merged selection
 /// and charged for what they add to the copies each repeat already paid for.
 /// </remarks>
-internal sealed class ResponseKeys
+internal sealed class ResponseKeys(CostCounter costs)
 {
     /// <summary>The group of a connection's lists; no field name can contain a NUL.</summary>
     public const string ConnectionPage = "\0page";
@@ -36,7 +36,7 @@ internal sealed class ResponseKeys
     {
         _copiesCost = null;
         GroupOf(entry.Group, entry.CopyCost).Field(entry.Key, entry.ChildMultiplier)
-            .Add(entry.Children, entry.Children?.CopiesCost() ?? 0);
+            .Add(entry.Children, entry.Children?.CopiesCost() ?? 0, costs);
     }
 
     public void AddAll(ResponseKeys other)
@@ -45,7 +45,7 @@ internal sealed class ResponseKeys
         foreach (var (name, theirs) in other._groups)
         {
             var group = GroupOf(name, theirs.CopyCost);
-            foreach (var (key, field) in theirs.Fields) group.Field(key, field.ChildMultiplier).AddAll(field);
+            foreach (var (key, field) in theirs.Fields) group.Field(key, field.ChildMultiplier).AddAll(field, costs);
         }
     }
 
@@ -56,9 +56,9 @@ internal sealed class ResponseKeys
         long total = 0;
         foreach (var group in _groups.Values)
         {
-            total = SaturatingMath.Add(total, SaturatingMath.Multiply(group.Fields.Count - 1, group.CopyCost));
+            total = costs.Add(total, costs.Multiply(group.Fields.Count - 1, group.CopyCost));
             foreach (var field in group.Fields.Values)
-                total = SaturatingMath.Add(total, SaturatingMath.Multiply(field.UnpaidCopies(), field.ChildMultiplier));
+                total = costs.Add(total, costs.Multiply(field.UnpaidCopies(costs), field.ChildMultiplier));
         }
         _copiesCost = total;
         return total;
@@ -97,23 +97,23 @@ internal sealed class ResponseKeys
 
         public long ChildMultiplier { get; set; } = 1;
 
-        public void Add(ResponseKeys? selection, long paidCopies)
+        public void Add(ResponseKeys? selection, long paidCopies, CostCounter costs)
         {
             if (selection is not null) _selections.Add(selection);
-            _paidCopies = SaturatingMath.Add(_paidCopies, paidCopies);
+            _paidCopies = costs.Add(_paidCopies, paidCopies);
         }
 
-        public void AddAll(MergedField other)
+        public void AddAll(MergedField other, CostCounter costs)
         {
             _selections.UnionWith(other._selections);
-            _paidCopies = SaturatingMath.Add(_paidCopies, other._paidCopies);
+            _paidCopies = costs.Add(_paidCopies, other._paidCopies);
         }
 
         /// <summary>What the merged selection holds in copies beyond those its repeats paid for.</summary>
-        public long UnpaidCopies()
+        public long UnpaidCopies(CostCounter costs)
         {
             if (_selections.Count < 2) return 0;
-            var merged = new ResponseKeys();
+            var merged = new ResponseKeys(costs);
             foreach (var selection in _selections) merged.AddAll(selection);
             return Math.Max(0, merged.CopiesCost() - _paidCopies);
         }

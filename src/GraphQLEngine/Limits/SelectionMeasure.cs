@@ -11,8 +11,8 @@ internal readonly record struct SelectionMeasure(long Cost, int Depth, long Alia
     public ResponseKeys? Keys { get; init; }
 
     /// <summary>Two selections side by side in one selection set (their keys are gathered by the set).</summary>
-    public SelectionMeasure Beside(SelectionMeasure other) => new(
-        SaturatingMath.Add(Cost, other.Cost),
+    public SelectionMeasure Beside(SelectionMeasure other, CostCounter costs) => new(
+        costs.Add(Cost, other.Cost),
         Math.Max(Depth, other.Depth),
         SaturatingMath.Add(Aliases, other.Aliases));
 

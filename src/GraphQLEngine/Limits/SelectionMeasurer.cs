@@ -22,7 +22,9 @@ internal sealed class SelectionMeasurer
     private readonly HashSet<FieldNode> _reportedFields = new(ReferenceEqualityComparer.Instance);
     private readonly List<GraphQLError> _pageSizeErrors = [];
     private readonly IReadOnlyDictionary<string, object?>? _rawVariables;
+    private readonly CostCounter _costs;
     private IntrospectionCounter? _introspection;
+    private bool _introspectionStopped;
     private IReadOnlyDictionary<string, object?>? _coercedVariables;
     private bool _variablesCoerced;
 
@@ -36,6 +38,7 @@ internal sealed class SelectionMeasurer
     {
         _schema = schema;
         _options = options;
+        _costs = options.MaxCost > 0 ? new CostCounter(options.MaxCost) : CostCounter.Unlimited();
         _values = new OperationValueReader(operation, variables);
         _rawVariables = variables;
         // Coerced already by the caller: no second coercion when a page size comes from a variable.
@@ -49,10 +52,10 @@ internal sealed class SelectionMeasurer
     public OperationDefinitionNode Operation { get; }
 
     /// <summary>
-    /// Set when introspection counting stopped past the maximum cost (the cost measured is then saturated): the cost
-    /// the operation was known to have when it stopped, which is above the maximum.
+    /// Counting stopped somewhere once a part of the cost passed the maximum (see <see cref="CostCounter"/>): a cost
+    /// over the maximum is then the lower bound at which it stopped, not the exact cost.
     /// </summary>
-    public long? CostAtLeast { get; private set; }
+    public bool CountingStopped => _costs.Stopped;
 
     /// <summary>Schema elements the introspection count visited (0 without introspection).</summary>
     public long IntrospectionWalked => _introspection?.Walked ?? 0;
@@ -63,7 +66,7 @@ internal sealed class SelectionMeasurer
     public SelectionMeasure MeasureOperation(GraphQLObjectType rootType)
     {
         var root = MeasureSelectionSet(Operation.SelectionSet, rootType, connectionSize: null);
-        return root with { Cost = SaturatingMath.Add(root.Cost, root.CopiesCost), Keys = null };
+        return root with { Cost = _costs.Add(root.Cost, root.CopiesCost), Keys = null };
     }
 
     private SelectionMeasure MeasureSelectionSet(SelectionSetNode selectionSet, GraphQLNamedType? parentType, long? connectionSize)
@@ -74,7 +77,7 @@ internal sealed class SelectionMeasurer
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack()) throw new TooDeepToMeasureException();
 
         var total = SelectionMeasure.Zero;
-        var keys = new ResponseKeys();
+        var keys = new ResponseKeys(_costs);
         var selections = selectionSet.Selections;
         for (var i = 0; i < selections.Count; i++)
         {
@@ -101,7 +104,7 @@ internal sealed class SelectionMeasurer
                     break;
             }
             if (measure.Keys is { } nested) keys.AddAll(nested);
-            total = total.Beside(measure);
+            total = total.Beside(measure, _costs);
         }
         return keys.IsEmpty ? total : total with { Keys = keys };
     }
@@ -179,9 +182,9 @@ internal sealed class SelectionMeasurer
         var introspection = IsIntrospectionEntry(definition);
         var cost = introspection
             ? IntrospectionCost(field, definition)
-            : SaturatingMath.Add(
-                SaturatingMath.Multiply(costPerItem, items),
-                SaturatingMath.Multiply(childMultiplier, SaturatingMath.Add(children.Cost, children.CopiesCost)));
+            : _costs.Add(
+                _costs.Multiply(costPerItem, items),
+                _costs.Multiply(childMultiplier, _costs.Add(children.Cost, children.CopiesCost)));
         var measure = new SelectionMeasure(cost, 1 + children.Depth, SaturatingMath.Add(aliases, children.Aliases));
 
         // What a second response key for this field would add that nothing charges yet (see ResponseKeys).
@@ -228,22 +231,25 @@ internal sealed class SelectionMeasurer
     private long IntrospectionCost(FieldNode field, FieldDefinition definition)
     {
         if (_options.IntrospectionObjectsPerPoint <= 0) return 0;
-        // Counting has stopped: the operation is refused already, and a throw per further alias is costly.
-        if (CostAtLeast is not null) return long.MaxValue;
+        // Counting has stopped: the operation is refused already, and a throw per further alias is costly. What was
+        // counted is in the cost already; the rest is not counted.
+        if (_introspectionStopped) return _costs.AtLeast(0);
         var perPoint = _options.IntrospectionObjectsPerPoint;
         // More objects than the maximum cost pays for cannot change the verdict: counting stops there.
         var objectLimit = _options.MaxCost > 0 ? SaturatingMath.Multiply(_options.MaxCost, perPoint) : long.MaxValue;
         // A scalar copied with an alias costs a point per object, as ResponseKeys charges data fields.
         _introspection ??= new IntrospectionCounter(_schema, _values, _fragments, objectLimit, objectsPerCopy: perPoint);
         long objects;
+        var countedBefore = _introspection.Counted;
         try
         {
             objects = _introspection.CountEntry(field, definition);
         }
         catch (IntrospectionCounter.OverLimitException overLimit)
         {
-            CostAtLeast = Points(overLimit.ObjectsAtLeast, perPoint);
-            return long.MaxValue;
+            // The entries before this one are in the cost at their exact points; this one adds what was found of it.
+            _introspectionStopped = true;
+            return _costs.AtLeast(Points(overLimit.ObjectsAtLeast - countedBefore, perPoint));
         }
         return Points(objects, perPoint);
     }

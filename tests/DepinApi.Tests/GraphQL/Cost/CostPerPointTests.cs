@@ -58,7 +58,8 @@ public class CostPerPointTests(LongSeriesServer server, ITestOutputHelper output
 
         var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
         Assert.Equal("QUERY_TOO_COMPLEX", error.GetProperty("extensions").GetProperty("code").GetString());
-        Assert.True(error.GetProperty("extensions").GetProperty("actual").GetInt64() >= 30L * LongSeriesServer.SyntheticDays);
+        // Each alias alone costs more than the maximum, so counting stops at the first (their sum is not formed).
+        Assert.True(error.GetProperty("extensions").GetProperty("atLeast").GetInt64() >= LongSeriesServer.SyntheticDays);
     }
 
     [Fact]
