@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GraphQLEngine.Error;
 using GraphQLEngine.Language;
 using GraphQLEngine.Type;
@@ -46,8 +47,14 @@ public sealed class PreparedOperation
         ArgumentNullException.ThrowIfNull(document);
         var (operation, fragments, operationError) = OperationSelector.Select(document, operationName);
         if (operation is null) return (null, operationError);
+        var sent = rawVariables switch
+        {
+            JsonElement element => element,
+            JsonDocument json => json.RootElement,
+            _ => (JsonElement?)null,
+        };
         var (variables, variableErrors) = VariableValues.Coerce(
-            schema, operation.VariableDefinitions, VariableValues.ToInputs(rawVariables), maxCoercionErrors);
+            schema, operation.VariableDefinitions, VariableValues.ToInputs(rawVariables), maxCoercionErrors, sent);
         return (new PreparedOperation(operation, fragments, variables, variableErrors), null);
     }
 

@@ -19,16 +19,21 @@ public static class VariableValues
     /// <param name="definitions">The operation's variable definitions.</param>
     /// <param name="inputs">Raw values by name; see <see cref="ToInputs"/> for the accepted shapes.</param>
     /// <param name="maxErrors">Stop after this many errors; null for no limit.</param>
+    /// <param name="sent">
+    /// The variables as JSON, when they came as JSON: an error then quotes a number no double holds as it was sent
+    /// (<see cref="SentNumbers"/>).
+    /// </param>
     public static (Dictionary<string, object?>? Coerced, IReadOnlyList<GraphQLError>? Errors) Coerce(
         GraphQLSchema schema,
         IReadOnlyList<VariableDefinitionNode> definitions,
         IReadOnlyDictionary<string, object?> inputs,
-        int? maxErrors)
+        int? maxErrors,
+        JsonElement? sent = null)
     {
         var errors = new List<GraphQLError>();
         try
         {
-            var coerced = CoerceAll(schema, definitions, inputs, error =>
+            var coerced = CoerceAll(schema, definitions, inputs, sent, error =>
             {
                 if (maxErrors is { } max && errors.Count >= max) throw new GraphQLError(TooManyErrorsMessage);
                 errors.Add(error);
@@ -76,6 +81,7 @@ public static class VariableValues
         GraphQLSchema schema,
         IReadOnlyList<VariableDefinitionNode> definitions,
         IReadOnlyDictionary<string, object?> inputs,
+        JsonElement? sent,
         Action<GraphQLError> onError)
     {
         var coercedValues = new Dictionary<string, object?>();
@@ -115,7 +121,9 @@ public static class VariableValues
 
             coercedValues[name] = CoerceInputValue.Coerce(value, type, (path, invalidValue, error) =>
             {
-                var prefix = $"Variable \"${name}\" got invalid value " + Inspector.Inspect(invalidValue, MaxQuotedValueLength);
+                var prefix = $"Variable \"${name}\" got invalid value " +
+                             (SentNumbers.Quote(sent, name, path, invalidValue, MaxQuotedValueLength)
+                              ?? Inspector.Inspect(invalidValue, MaxQuotedValueLength));
                 if (path.Count > 0) prefix += $" at \"{name}{CoerceInputValue.PrintPath(path)}\"";
                 onError(new GraphQLError(prefix + "; " + error.Message, [definition], originalError: error,
                     extensions: error.Extensions));

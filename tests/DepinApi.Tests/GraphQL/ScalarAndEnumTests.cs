@@ -77,4 +77,26 @@ public class ScalarAndEnumTests(GraphQLApiFixture api) : IClassFixture<GraphQLAp
         Assert.Contains("(20,002 characters): expected", message);
         Assert.True(text.Length < 2_000, $"{text.Length} bytes");
     }
+
+    [Fact]
+    public async Task A_number_too_large_for_a_double_is_quoted_as_sent_not_as_Infinity()
+    {
+        var digits = new string('9', 400);
+        using var number = System.Text.Json.JsonDocument.Parse(digits);
+
+        var body = await api.Client.PostAsync("query($f: Int) { projects(first: $f) { totalCount } }", new { f = number.RootElement });
+
+        var message = GraphQLClient.Messages(body).Single();
+        Assert.StartsWith("Variable \"$f\" got invalid value 999999", message);
+        Assert.Contains("9… (400 characters), which is Infinity as a double; Int cannot represent non-integer value: Infinity", message);
+    }
+
+    [Fact]
+    public async Task A_large_number_a_double_holds_keeps_its_message()
+    {
+        var body = await api.Client.PostAsync("query($f: Int) { projects(first: $f) { totalCount } }", new { f = 1e20 });
+
+        Assert.Equal("Variable \"$f\" got invalid value 100000000000000000000; Int cannot represent non 32-bit signed integer value: 100000000000000000000",
+            GraphQLClient.Messages(body).Single());
+    }
 }
