@@ -102,7 +102,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     }
 
     private static GraphQLHttpResponse Refused(RequestReadFailure failure) =>
-        new(RequestError(failure.Message, failure.Code), failure.StatusCode, Allow: failure.Allow);
+        new(RequestError(failure.Message, failure.Code), failure.StatusCode, Allow: failure.Allow, AcceptEncoding: failure.AcceptEncoding);
 
     /// <summary>The response and its body; no body when a hook answered 304 (<see cref="GraphQLRequestContext.AnswerNotModified"/>).</summary>
     private async Task<(GraphQLHttpResponse Response, ResultBody? Body)> RunAsync(HttpContext http, GraphQLHttpRequest request, string mediaType,
@@ -354,6 +354,7 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
     {
         http.Response.StatusCode = response.StatusFor(mediaType);
         if (response.Allow is not null) http.Response.Headers.Allow = response.Allow;
+        if (response.AcceptEncoding is not null) http.Response.Headers.AcceptEncoding = response.AcceptEncoding;
         if (response.RetryAfter is { } retryAfter)
             http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";

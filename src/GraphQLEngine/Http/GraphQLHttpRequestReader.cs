@@ -44,6 +44,8 @@ internal static class GraphQLHttpRequestReader
             return (null, new RequestReadFailure(415,
                 $"POST requests must have the content type {GraphQLMediaTypes.Json} (UTF-8)."));
         }
+        if (ContentCodings.FirstApplied(http.Request.Headers.ContentEncoding) is { } coding)
+            return (null, ContentCodings.Refusal(coding));
         var maxBytes = options.MaxRequestBytes > 0 ? options.MaxRequestBytes : long.MaxValue;
         if (http.Request.ContentLength > maxBytes)
             return (null, TooLarge(options));

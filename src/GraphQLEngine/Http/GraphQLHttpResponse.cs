@@ -13,7 +13,8 @@ internal sealed record GraphQLHttpResponse(
     int? StatusCode = null,
     int? GraphQLResponseStatusCode = null,
     string? Allow = null,
-    TimeSpan? RetryAfter = null)
+    TimeSpan? RetryAfter = null,
+    string? AcceptEncoding = null)
 {
     /// <summary>
     /// The status as the GraphQL-over-HTTP specification has it: with <c>application/json</c> 200 for every

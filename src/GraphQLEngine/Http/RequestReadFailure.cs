@@ -4,7 +4,8 @@ namespace GraphQLEngine.Http;
 /// <param name="StatusCode">400, 405, 413 or 415.</param>
 /// <param name="Message">The message of the single error in the response body.</param>
 /// <param name="Allow">The <c>Allow</c> header of a 405.</param>
-internal sealed record RequestReadFailure(int StatusCode, string Message, string? Allow = null)
+/// <param name="AcceptEncoding">The <c>Accept-Encoding</c> header of a 415 for a body's content coding.</param>
+internal sealed record RequestReadFailure(int StatusCode, string Message, string? Allow = null, string? AcceptEncoding = null)
 {
     public static RequestReadFailure BadRequest(string message) => new(400, message);
 
