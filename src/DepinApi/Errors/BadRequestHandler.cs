@@ -9,6 +9,11 @@ namespace DepinApi.Errors;
 /// </summary>
 public sealed class BadRequestHandler : IExceptionHandler
 {
+    /// <summary>The problem type of a request the server could not read (docs/errors.md).</summary>
+    public const string Type = "bad-request";
+
+    public const string Title = "The request could not be read.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException bad)
@@ -17,7 +22,7 @@ public sealed class BadRequestHandler : IExceptionHandler
         {
             StatusCodes.Status413PayloadTooLarge => ("request-too-large", "The request body is too large."),
             StatusCodes.Status408RequestTimeout => ("request-timeout", "The request body arrived too slowly."),
-            _ => ("bad-request", "The request could not be read."),
+            _ => (Type, Title),
         };
         await Problems.Create(bad.StatusCode, type, title, bad.Message).ExecuteAsync(httpContext);
         return true;

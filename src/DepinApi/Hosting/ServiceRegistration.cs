@@ -142,6 +142,7 @@ public static class ServiceRegistration
         app.UseResponseCompressionWithVary();
         app.UseCorsPolicies();
         app.UseRateLimits();
+        app.UseChunkedTransferOnly();
         app.UseMethodsAsSent();
         // After the rate limits, which charge it as any request: answered before them, it would be the one request a
         // client could send as fast as the server answers.
