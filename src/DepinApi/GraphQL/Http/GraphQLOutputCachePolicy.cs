@@ -18,16 +18,20 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
     {
         var settings = options.Value;
         var request = context.HttpContext.Request;
+        // Compared as sent (RFC 9110 9.1): HttpMethods.IsPost ignores case, so a "post" found the answer a POST had kept,
+        // where the endpoint answers it 405.
+        var isGet = request.Method == HttpMethods.Get;
+        var isPost = request.Method == HttpMethods.Post;
         // No Last-Modified is sent, so If-Modified-Since is ignored (RFC 9110 13.1.3); and a POST is no conditional
         // request (13.1.2 would make a matching If-None-Match a 412): the output cache would answer either with a 304.
         request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfModifiedSince);
-        if (HttpMethods.IsPost(request.Method)) request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch);
+        if (isPost) request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch);
         if (!settings.CacheEnabled || settings.CacheSeconds <= 0) return;
         // Resolved per request: the tracker depends on the database, which starts after the endpoints are mapped.
         if (context.HttpContext.RequestServices.GetRequiredService<DataVersionTracker>().Current is not { } version) return;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsPost(request.Method)) return;
+        if (!isGet && !isPost) return;
 
-        if (HttpMethods.IsPost(request.Method))
+        if (isPost)
         {
             var body = await BodyHashAsync(request, settings.MaxRequestBytes, cancellation);
             if (body is null) return;
@@ -37,7 +41,7 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
 
         context.EnableOutputCaching = true;
         // A kept result would be served whatever If-Match says; its 412 is made without executing (IfMatchGuard).
-        context.AllowCacheLookup = !(HttpMethods.IsGet(request.Method) && Rest.Infrastructure.Preconditions.IfMatchListsTags(request));
+        context.AllowCacheLookup = !(isGet && Rest.Infrastructure.Preconditions.IfMatchListsTags(request));
         context.AllowCacheStorage = true;
         // No locking: with it, concurrent misses of one key wait for the first one's build and share its outcome, so a
         // client that went away mid-build failed every request waiting with it (a 500 or 503 to others); and each

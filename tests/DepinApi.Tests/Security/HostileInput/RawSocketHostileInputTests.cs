@@ -139,4 +139,20 @@ public sealed class RawSocketHostileInputTests(HostileInputApi api)
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} raw requests were answered wrongly:\n" + string.Join("\n", failures));
         await api.AssertUnharmedAsync();
     }
+
+    [Fact]
+    public async Task A_lower_case_post_is_refused_though_a_POST_of_the_same_body_was_kept_in_the_output_cache()
+    {
+        // A document of its own: the raw cases above send a lower-case post too, and must not find this one kept.
+        var body = Bytes("{\"query\":\"{ kept: __typename }\"}");
+        var length = $"Content-Length: {body.Length}";
+
+        var post = await SendAsync(api.SocketAddress, Head(GraphQLPost, Json, GraphQLAccept, length), body);
+        var again = await SendAsync(api.SocketAddress, Head(GraphQLPost, Json, GraphQLAccept, length), body);
+        var lowerCase = await SendAsync(api.SocketAddress, Head("post /graphql", Json, GraphQLAccept, length), body);
+
+        Assert.Equal(200, post.Status);
+        Assert.Equal(200, again.Status);
+        Assert.Null(Expectation.GraphQLError(405, "METHOD_NOT_ALLOWED").Check(lowerCase.Status, lowerCase.ContentType, lowerCase.Body));
+    }
 }
