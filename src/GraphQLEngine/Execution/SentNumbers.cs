@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GraphQLEngine.Utilities;
 
@@ -33,6 +32,6 @@ internal static class SentNumbers
             else return null;
         }
         if (element.ValueKind != JsonValueKind.Number) return null;
-        return Inspector.Cut(element.GetRawText(), maxLength) + ", which is " + JsNumber.Format(number) + " as a double";
+        return QuotedText.Cut(element.GetRawText(), maxLength) + ", which is " + JsNumber.Format(number) + " as a double";
     }
 }

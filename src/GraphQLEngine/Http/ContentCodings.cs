@@ -36,6 +36,6 @@ internal static class ContentCodings
     }
 
     public static RequestReadFailure Refusal(string coding) => new(415,
-        $"The request body is encoded with \"{Inspector.Cut(coding, QuotedLength)}\", which this server does not decode: send it without a Content-Encoding (or with \"{Accepted}\").",
+        $"The request body is encoded with \"{QuotedText.Cut(coding, QuotedLength)}\", which this server does not decode: send it without a Content-Encoding (or with \"{Accepted}\").",
         AcceptEncoding: Accepted);
 }

@@ -19,13 +19,13 @@ public static class Inspector
     /// <see cref="Inspect(object?)"/> cut after <paramref name="maxLength"/> characters, saying how long it was: for a
     /// value a client sent, which a refusal must not send back whole (graphql-js quotes it whole, in every error).
     /// </summary>
-    public static string Inspect(object? value, int maxLength) => Cut(Inspect(value), maxLength);
-
-    /// <summary><paramref name="text"/> cut after <paramref name="maxLength"/> characters, saying how long it was.</summary>
-    public static string Cut(string text, int maxLength) =>
-        text.Length <= maxLength
-            ? text
-            : text[..maxLength] + $"… ({text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
+    public static string Inspect(object? value, int maxLength)
+    {
+        var inspected = Inspect(value);
+        return inspected.Length <= maxLength
+            ? inspected
+            : inspected[..maxLength] + $"… ({inspected.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters)";
+    }
 
     private static string FormatValue(object? value, List<object> seen)
     {
