@@ -1,5 +1,4 @@
 using DepinApi.Database;
-using DepinApi.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -50,16 +49,16 @@ public sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource, DataVers
             // The driver's message names hosts and ports: it goes to the log, not to an anonymous client. Debug only:
             // this runs every second, and ReadinessState logs the change from ready to not ready once.
             logger.LogDebug(e, "Readiness check: the database did not answer.");
-            return HealthCheckResult.Unhealthy("database-unavailable", data: Readiness.Unavailable.AsData());
+            return Result(Readiness.Unavailable);
         }
-        var readiness = new Readiness(schemaVersion, dataVersion, Reachable: true);
-        if (!readiness.IsSchemaCurrent)
-            return HealthCheckResult.Unhealthy("schema-not-current", data: readiness.AsData());
-        // Checked again each run: an import under the running server makes it ready without a restart.
-        return readiness.HasData
-            ? HealthCheckResult.Healthy("ready", readiness.AsData())
-            : HealthCheckResult.Unhealthy(NoDataProblem.ProblemType, data: readiness.AsData());
+        // The data version is read again each run: an import under the running server makes it ready without a restart.
+        return Result(new Readiness(schemaVersion, dataVersion, Reachable: true));
     }
+
+    // What was found travels as the result's data (Readiness.Of); its status and words follow from it.
+    private static HealthCheckResult Result(Readiness readiness) => readiness.NotReadyReason is { } reason
+        ? HealthCheckResult.Unhealthy(reason, data: readiness.AsData())
+        : HealthCheckResult.Healthy("ready", readiness.AsData());
 
     public void Dispose() => running.Dispose();
 }
