@@ -4,8 +4,12 @@ namespace GraphQLEngine.Language;
 // so that rules and tests ported from it read the same way. Nodes are immutable; every
 // node carries the source span it was parsed from (null when built in code).
 
-/// <summary>A span of the source text: character offsets plus 1-based line and column of its start.</summary>
-public sealed record Location(int Start, int End, int Line, int Column);
+/// <summary>
+/// A span of the source text: character offsets plus 1-based line and column of its start. A value kept inside its
+/// node, not an object of its own: a document's tree is mostly small nodes, and a span object beside each doubled the
+/// objects a collection copies while a large document is checked.
+/// </summary>
+public readonly record struct Location(int Start, int End, int Line, int Column);
 
 public abstract record Node
 {

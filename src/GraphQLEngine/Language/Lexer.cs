@@ -380,6 +380,25 @@ public sealed class Lexer
     {
         var position = start + 1;
         while (position < _body.Length && IsNameContinue(_body[position])) position++;
-        return CreateToken(TokenKind.Name, start, position, _body[start..position]);
+        return CreateToken(TokenKind.Name, start, position, SharedName(_body.AsSpan(start, position - start)));
+    }
+
+    // Documents repeat a few names many times (every `id`, every spread of the same fragment), and requests repeat the
+    // schema's names; a string per occurrence was a third of a large document's tree. A short name is looked up in a
+    // small table shared by every parse and reused when it holds the same text. Threads may overwrite each other's
+    // entries: a slot holds a whole string or another, and a string is only reused after its text is compared.
+    private const int SharedNameSlots = 1024;
+    private const int SharedNameMaxLength = 32;
+    private static readonly string?[] SharedNames = new string?[SharedNameSlots];
+
+    private static string SharedName(ReadOnlySpan<char> name)
+    {
+        if (name.Length > SharedNameMaxLength) return name.ToString();
+        ref var slot = ref SharedNames[string.GetHashCode(name) & (SharedNameSlots - 1)];
+        var shared = slot;
+        if (shared is not null && name.SequenceEqual(shared)) return shared;
+        shared = name.ToString();
+        slot = shared;
+        return shared;
     }
 }

@@ -40,7 +40,7 @@ public sealed class DocumentCacheTests
 
         Assert.NotSame(compact, spaced);
         Assert.Equal(2, cache.Count);
-        Assert.Equal(2, ((OperationDefinitionNode)spaced.Definitions[0]).SelectionSet.Selections[0].Loc!.Line);
+        Assert.Equal(2, ((OperationDefinitionNode)spaced.Definitions[0]).SelectionSet.Selections[0].Loc?.Line);
     }
 
     [Fact]

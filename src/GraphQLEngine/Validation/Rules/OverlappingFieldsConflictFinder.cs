@@ -34,7 +34,6 @@ internal sealed class OverlappingFieldsConflictFinder
     private readonly GraphQLSchema _schema;
     private readonly Func<string, FragmentDefinitionNode?> _getFragment;
     private readonly Dictionary<SelectionSetNode, OverlappingFieldsFieldMap> _fieldMaps = new(ReferenceEqualityComparer.Instance);
-    private readonly OverlappingFieldsOrderedPairSet<OverlappingFieldsFieldMap> _comparedFieldsAndFragments = new(ReferenceEqualityComparer.Instance);
     private readonly OverlappingFieldsFragmentPairSet _comparedFragmentPairs = new();
     private readonly OverlappingFieldsArguments _arguments;
     private readonly OverlappingFieldsLeafSignatures _leafSignatures;
@@ -144,28 +143,40 @@ internal sealed class OverlappingFieldsConflictFinder
         // next one linear: each fragment's selection set would otherwise walk the rest of the chain.
         if (fieldMap.FieldsByResponseName.Count == 0) return;
         // Most calls from repeated fields find the first fragment compared already: no walk, nothing allocated.
-        if (_comparedFieldsAndFragments.Has(fieldMap, firstFragmentName, areMutuallyExclusive)) return;
+        if (fieldMap.ComparedFragments.Has(firstFragmentName, areMutuallyExclusive)) return;
 
-        var pending = new Stack<string>();
-        pending.Push(firstFragmentName);
-        while (pending.Count > 0)
+        var pending = _idleNameStacks.TryPop(out var idle) ? idle : new Stack<string>();
+        try
         {
-            var fragmentName = pending.Pop();
-            if (_comparedFieldsAndFragments.Has(fieldMap, fragmentName, areMutuallyExclusive)) continue;
-            _comparedFieldsAndFragments.Add(fieldMap, fragmentName, areMutuallyExclusive);
-            Spend();
+            pending.Push(firstFragmentName);
+            while (pending.Count > 0)
+            {
+                var fragmentName = pending.Pop();
+                if (fieldMap.ComparedFragments.Has(fragmentName, areMutuallyExclusive)) continue;
+                fieldMap.ComparedFragments.Add(fragmentName, areMutuallyExclusive);
+                Spend();
 
-            if (_getFragment(fragmentName) is not { } fragment) continue;
-            var fragmentFieldMap = GetFragmentFieldMap(fragment);
-            // A fragment is never compared with its own fields.
-            if (ReferenceEquals(fieldMap, fragmentFieldMap)) continue;
+                if (_getFragment(fragmentName) is not { } fragment) continue;
+                var fragmentFieldMap = GetFragmentFieldMap(fragment);
+                // A fragment is never compared with its own fields.
+                if (ReferenceEquals(fieldMap, fragmentFieldMap)) continue;
 
-            // (D) The fields against the fragment's fields,
-            CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap, fragmentFieldMap);
-            // (E) then against the fragments it spreads, recursively.
-            PushReversed(pending, fragmentFieldMap.FragmentNames);
+                // (D) The fields against the fragment's fields,
+                CollectConflictsBetween(addConflict, areMutuallyExclusive, fieldMap, fragmentFieldMap);
+                // (E) then against the fragments it spreads, recursively.
+                PushReversed(pending, fragmentFieldMap.FragmentNames);
+            }
+        }
+        finally
+        {
+            pending.Clear();
+            _idleNameStacks.Push(pending);
         }
     }
+
+    // The walks' stacks, reused: a walk runs for each field map and fragment compared, and a walk nested in another
+    // (through the subfields it compares) takes a stack of its own.
+    private readonly Stack<Stack<string>> _idleNameStacks = new();
 
     private void CollectConflictsBetweenFragments(
         Action<OverlappingFieldsConflict> addConflict, bool areMutuallyExclusive, string firstFragmentName1, string firstFragmentName2)

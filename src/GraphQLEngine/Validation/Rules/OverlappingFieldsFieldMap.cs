@@ -16,13 +16,18 @@ internal sealed record OverlappingFieldsNodeAndDef(GraphQLType? ParentType, Fiel
 /// </summary>
 internal sealed class OverlappingFieldsFieldMap
 {
-    // Made on the first spread: most selection sets spread no fragment, and a map is built for each.
+    // Made on the first spread: most selection sets spread no fragment, and a map is built for each. The set only once
+    // the list is long enough for a search of it to cost more: most that spread any spread one or two.
     private List<string>? _fragmentNames;
     private HashSet<string>? _fragmentNameSet;
+    private const int NamesSearchedInList = 8;
 
     public OrderedDictionary<string, List<OverlappingFieldsNodeAndDef>> FieldsByResponseName { get; } = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> FragmentNames => (IReadOnlyList<string>?)_fragmentNames ?? [];
+
+    /// <summary>The fragments these fields were compared with so far; a field, so that it is changed in place.</summary>
+    public OverlappingFieldsComparedFragments ComparedFragments;
 
     public static OverlappingFieldsFieldMap Collect(GraphQLSchema schema, GraphQLType? parentType, SelectionSetNode selectionSet)
     {
@@ -48,8 +53,7 @@ internal sealed class OverlappingFieldsFieldMap
                     fields.Add(new OverlappingFieldsNodeAndDef(parentType, field, definition));
                     break;
                 case FragmentSpreadNode spread:
-                    if ((_fragmentNameSet ??= new HashSet<string>(StringComparer.Ordinal)).Add(spread.Name.Value))
-                        (_fragmentNames ??= []).Add(spread.Name.Value);
+                    AddFragmentName(spread.Name.Value);
                     break;
                 case InlineFragmentNode inline:
                     var inlineType = inline.TypeCondition is { } condition ? Utilities.TypeFromAst.Convert(schema, condition) : parentType;
@@ -57,5 +61,18 @@ internal sealed class OverlappingFieldsFieldMap
                     break;
             }
         }
+    }
+
+    private void AddFragmentName(string name)
+    {
+        var names = _fragmentNames ??= [];
+        if (_fragmentNameSet is null)
+        {
+            if (names.Contains(name)) return;
+            names.Add(name);
+            if (names.Count > NamesSearchedInList) _fragmentNameSet = new HashSet<string>(names, StringComparer.Ordinal);
+            return;
+        }
+        if (_fragmentNameSet.Add(name)) names.Add(name);
     }
 }

@@ -22,13 +22,23 @@ internal sealed class OverlappingFieldsLeafSignatures(OverlappingFieldsArguments
         if (_signatureOfField.TryGetValue(field, out var known)) return known;
 
         var node = field.Node;
-        // Argument names and canonical values joined by a character printed values never contain raw.
-        var argumentsKey = string.Join("\0", node.Arguments.Select(a => a.Name.Value + "\0" + arguments.CanonicalForm(a.Value)));
+        var argumentsKey = ArgumentsKey(node.Arguments);
         var signature = new Signature(field.ParentType, field.Definition, node.ResponseKey, node.Name.Value, argumentsKey);
         if (!_signatures.TryGetValue(signature, out var number))
             _signatures[signature] = number = _signatures.Count;
         _signatureOfField[field] = number;
         return number;
+    }
+
+    // Argument names and canonical values joined by a character printed values never contain raw. Most fields have
+    // no arguments, and take no string; none takes an iterator or a delegate.
+    private string ArgumentsKey(IReadOnlyList<Language.ArgumentNode> nodes)
+    {
+        if (nodes.Count == 0) return "";
+        var parts = new string[nodes.Count];
+        for (var i = 0; i < nodes.Count; i++)
+            parts[i] = nodes[i].Name.Value + "\0" + arguments.CanonicalForm(nodes[i].Value);
+        return string.Join("\0", parts);
     }
 
     private readonly record struct Signature(
