@@ -12,12 +12,15 @@ public sealed class BuildSlot
     private readonly FairBuildGate _gate;
     private readonly string _client;
     private IDisposable? _lease;
+    // A large request's place among those built at once (FairBuildGate.IsLarge), held until the turn is first given back.
+    private IDisposable? _largePlace;
 
-    internal BuildSlot(FairBuildGate gate, string client, IDisposable lease)
+    internal BuildSlot(FairBuildGate gate, string client, IDisposable lease, IDisposable? largePlace = null)
     {
         _gate = gate;
         _client = client;
         _lease = lease;
+        _largePlace = largePlace;
     }
 
     public static BuildSlot? Of(HttpContext http) => http.Features.Get<BuildSlot>();
@@ -25,8 +28,14 @@ public sealed class BuildSlot
     /// <summary>True while the request holds its turn.</summary>
     public bool IsHeld => Volatile.Read(ref _lease) is not null;
 
-    /// <summary>Gives the turn back; again is harmless.</summary>
-    public void Release() => Interlocked.Exchange(ref _lease, null)?.Dispose();
+    /// <summary>Gives the turn back, and a large request's place; again is harmless.</summary>
+    public void Release()
+    {
+        ReleaseTurn();
+        Interlocked.Exchange(ref _largePlace, null)?.Dispose();
+    }
+
+    private void ReleaseTurn() => Interlocked.Exchange(ref _lease, null)?.Dispose();
 
     /// <summary>
     /// Between two steps of a build that is not a newcomer's: when a newcomer waits for a turn, or is built while more
@@ -41,7 +50,7 @@ public sealed class BuildSlot
         if (Volatile.Read(ref _lease) is not { } turn || !_gate.TryBeginGivingWay(turn)) return;
         try
         {
-            Release();
+            ReleaseTurn();
             var lease = await _gate.TryResumeAsync(_client, cancellationToken).ConfigureAwait(false)
                 ?? throw new BuildTurnLostException(_gate.WaitSeconds);
             Interlocked.Exchange(ref _lease, lease)?.Dispose();

@@ -31,7 +31,7 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
         // The key the rate limiter and the database-session gate count the client by.
         var client = RequestCharge.PartitionKeyOf(http);
         var started = Stopwatch.GetTimestamp();
-        var lease = await gate.TryEnterAsync(client, http.RequestAborted);
+        var (lease, largePlace) = await TakeTurnAsync(http, client);
         DepinMetrics.Of(http)?.BuildWaited(Stopwatch.GetElapsedTime(started), admitted: lease is not null);
         if (lease is null)
         {
@@ -39,7 +39,7 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
             return;
         }
 
-        var slot = new BuildSlot(gate, client, lease);
+        var slot = new BuildSlot(gate, client, lease, largePlace);
         var body = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         http.Features.Set(slot);
         http.Features.Set<IHttpResponseBodyFeature>(new SlotReleasingResponseBody(body, slot));
@@ -60,6 +60,26 @@ public sealed class FairBuildMiddleware(RequestDelegate next, FairBuildGate gate
             slot.Release();
             http.Features.Set(body);
             http.Features.Set<BuildSlot>(null);
+        }
+    }
+
+    // A large request's place among those built at once comes first: waiting for it, the request holds no turn. Both
+    // null when either wait ran out.
+    private async Task<(IDisposable? Turn, IDisposable? LargePlace)> TakeTurnAsync(HttpContext http, string client)
+    {
+        IDisposable? largePlace = null;
+        if (gate.IsLarge(http.Request) && (largePlace = await gate.TryEnterLargeAsync(client, http.RequestAborted)) is null)
+            return (null, null);
+        try
+        {
+            var turn = await gate.TryEnterAsync(client, http.RequestAborted);
+            if (turn is null) largePlace?.Dispose();
+            return (turn, turn is null ? null : largePlace);
+        }
+        catch
+        {
+            largePlace?.Dispose();
+            throw;
         }
     }
 

@@ -116,6 +116,19 @@ public sealed class ServerOptions
     [Range(1, 4096)]
     public int BuildsBesideNewcomers { get; set; } = 1;
 
+    /// <summary>
+    /// A request whose body (or, without one, query string) is longer than this many bytes is a <em>large</em> request:
+    /// large requests are built at most <see cref="ConcurrentLargeBuilds"/> at a time, and wait for that before they
+    /// take a build turn, so that waiting they hold none (<see cref="Fairness.FairBuildGate"/>). A body of unknown
+    /// length (chunked) is large. 0: no request is large.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int LargeRequestBytes { get; set; } = 4096;
+
+    /// <summary>Large requests (<see cref="LargeRequestBytes"/>) built at once, all clients together.</summary>
+    [Range(1, 4096)]
+    public int ConcurrentLargeBuilds { get; set; } = 1;
+
     /// <summary><see cref="ConcurrentBuilds"/> with its default applied.</summary>
     public int EffectiveConcurrentBuilds => ConcurrentBuilds > 0 ? ConcurrentBuilds : 2 * Environment.ProcessorCount;
 }

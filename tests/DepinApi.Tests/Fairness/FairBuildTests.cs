@@ -36,6 +36,8 @@ public sealed class FairBuildTests
         var server = factory.Services.GetRequiredService<IOptions<ServerOptions>>().Value;
         Assert.Equal(1, server.BuildsBesideNewcomers);
         Assert.Equal(32 * 1024, server.BuildStepBytes);
+        Assert.Equal(4096, server.LargeRequestBytes);
+        Assert.Equal(1, gate.LargeCapacity);
     }
 
     [Theory]
@@ -43,6 +45,8 @@ public sealed class FairBuildTests
     [InlineData("Server:BuildWaitSeconds", "0")]
     [InlineData("Server:BuildsBesideNewcomers", "0")]
     [InlineData("Server:BuildStepBytes", "-1")]
+    [InlineData("Server:LargeRequestBytes", "-1")]
+    [InlineData("Server:ConcurrentLargeBuilds", "0")]
     public async Task A_setting_out_of_range_stops_the_start_naming_it(string key, string value)
     {
         await using var factory = new ApiFactory(await TestPostgres.CreateDatabaseAsync(), new Dictionary<string, string?> { [key] = value });
@@ -141,6 +145,47 @@ public sealed class FairBuildTests
     }
 
     [Fact]
+    public async Task A_large_request_waits_for_the_place_of_large_requests_holding_no_turn_and_waits_no_longer_than_a_turn()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        await using var api = await StartAsync(connectionString, builds: 2, waitSeconds: 3,
+            settings: new Dictionary<string, string?> { ["Server:LargeRequestBytes"] = "1024" });
+        var gate = api.Services.GetRequiredService<FairBuildGate>();
+        Assert.Equal(1, gate.LargeCapacity);
+
+        await using var prices = await TableLock.HoldAsync(connectionString, "token_prices", "ACCESS EXCLUSIVE");
+        // A's document is longer than 1,024 bytes and reads prices: it holds the place of large requests and a turn.
+        var held = api.Client.SendAsync(GraphQLRequest(A, PricesDocument("2024-01-01", padding: 2000)));
+        await prices.WaitForWaitersAsync("depin-api", 1);
+        Assert.Equal(1, gate.InUse);
+
+        // B's waits for the place, holding no turn, and C's short document is built beside A's.
+        var waiting = api.Client.SendAsync(GraphQLRequest(B, PricesDocument("2024-01-02", padding: 2000)));
+        await Poll.UntilAsync(() => Task.FromResult(gate.LargeWaiting == 1), "B's request waiting for the place of large requests");
+        Assert.Equal(1, gate.InUse);
+        using (var small = await api.Client.SendAsync(GraphQLRequest(C, "{ projects(first: 2) { nodes { slug } } }")))
+            Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+
+        // B waited as long as a request waits for a turn, and is answered as one that got none.
+        using (var refused = await waiting)
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("3", string.Join(",", refused.Headers.GetValues("Retry-After")));
+            var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+            Assert.Equal("SERVER_BUSY", error.GetProperty("extensions").GetProperty("code").GetString());
+        }
+
+        await prices.ReleaseAsync();
+        using (var done = await held)
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        await Poll.UntilAsync(() => Task.FromResult(gate.InUse == 0 && gate.LargeWaiting == 0), "every turn and place given back");
+        // The place came back with A's turn: the next large request is built at once.
+        using (var next = await api.Client.SendAsync(GraphQLRequest(B, PricesDocument("2024-01-03", padding: 2000))))
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
     public async Task Requests_abandoned_while_waiting_or_while_building_give_their_turns_back()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
@@ -205,9 +250,10 @@ public sealed class FairBuildTests
         Assert.True(rest > 64 * 1024, $"only {rest} bytes were left to read after the check");
     }
 
-    private static async Task<RateLimitedApi> StartAsync(string connectionString, int builds, int waitSeconds, bool outputCache = false)
+    private static async Task<RateLimitedApi> StartAsync(
+        string connectionString, int builds, int waitSeconds, bool outputCache = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var api = new RateLimitedApi(connectionString, new Dictionary<string, string?>
+        var api = new RateLimitedApi(connectionString, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["RateLimiting:Enabled"] = "true",
             ["RateLimiting:Anonymous:PointsPerWindow"] = "1000",
@@ -227,6 +273,10 @@ public sealed class FairBuildTests
 
     private static Task<HttpResponseMessage> SendGraphQLAsync(RateLimitedApi api, string peer, CancellationToken cancellationToken) =>
         api.Client.SendAsync(GraphQLRequest(peer, "{ projects(first: 2) { nodes { slug } } }"), cancellationToken);
+
+    // A document reading a price series (so the test lock holds it), after a comment of `padding` characters.
+    private static string PricesDocument(string from, int padding) =>
+        $"#{new string('x', padding)}\n{{ project(slug: \"helium\") {{ tokenPrices(from: \"{from}\") {{ date priceUsd }} }} }}";
 
     private static HttpRequestMessage GraphQLRequest(string peer, string query)
     {
