@@ -12,7 +12,8 @@ public sealed class BuildSlot
     private readonly FairBuildGate _gate;
     private readonly string _client;
     private IDisposable? _lease;
-    // A large request's place among those built at once (FairBuildGate.IsLarge), held until the turn is first given back.
+    // A large request's place among those built at once (FairBuildGate.IsLarge): given back with the turn, or once a
+    // GraphQL document is checked (LeaveLargePlace).
     private IDisposable? _largePlace;
 
     internal BuildSlot(FairBuildGate gate, string client, IDisposable lease, IDisposable? largePlace = null)
@@ -32,8 +33,15 @@ public sealed class BuildSlot
     public void Release()
     {
         ReleaseTurn();
-        Interlocked.Exchange(ref _largePlace, null)?.Dispose();
+        LeaveLargePlace();
     }
+
+    /// <summary>
+    /// Gives a large request's place back (<see cref="FairBuildGate.IsLarge"/>) and keeps the turn: the rest of the build
+    /// costs what any request of its price costs, whatever its length. Again, or for a request that is not large, is
+    /// harmless.
+    /// </summary>
+    public void LeaveLargePlace() => Interlocked.Exchange(ref _largePlace, null)?.Dispose();
 
     private void ReleaseTurn() => Interlocked.Exchange(ref _lease, null)?.Dispose();
 

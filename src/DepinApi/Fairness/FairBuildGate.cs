@@ -20,7 +20,9 @@ namespace DepinApi.Fairness;
 /// <see cref="ServerOptions.ConcurrentLargeBuilds"/> large requests built at once, handed out the same way, and only
 /// then for a turn: parsing and checking a GraphQL document takes time and memory in proportion to its length, and
 /// large documents that held every turn while they were checked left a newcomer waiting behind them and sharing the
-/// cores with them (measured in the attack campaign's field-merge class, docs/security.md).
+/// cores with them (measured in the attack campaign's field-merge class, docs/security.md). A GraphQL document leaves
+/// its place once it is checked (<see cref="BuildSlot.LeaveLargePlace"/>): executing it is paid by its cost like any
+/// other, and a slow execution does not keep other clients' large documents waiting.
 /// </summary>
 /// <remarks>
 /// The default, twice the cores: with one turn per core, a core idled through every build's round trip to Postgres and
@@ -49,6 +51,9 @@ public sealed class FairBuildGate
 
     /// <summary>Large requests built at once, all clients together.</summary>
     public int LargeCapacity => _largeRequests.Capacity;
+
+    /// <summary>Places of large requests held now.</summary>
+    public int LargeInUse => _largeRequests.InUse;
 
     /// <summary>Large requests waiting now for a place among those built at once (and not yet for a turn).</summary>
     public int LargeWaiting => _largeRequests.Waiting;

@@ -117,10 +117,10 @@ public sealed class ServerOptions
     public int BuildsBesideNewcomers { get; set; } = 1;
 
     /// <summary>
-    /// A request whose body (or, without one, query string) is longer than this many bytes is a <em>large</em> request:
-    /// large requests are built at most <see cref="ConcurrentLargeBuilds"/> at a time, and wait for that before they
-    /// take a build turn, so that waiting they hold none (<see cref="Fairness.FairBuildGate"/>). A body of unknown
-    /// length (chunked) is large. 0: no request is large.
+    /// A request whose body or query string is longer than this many bytes is a <em>large</em> request: large requests
+    /// are built at most <see cref="ConcurrentLargeBuilds"/> at a time (a GraphQL document until it is checked), and
+    /// wait for that before they take a build turn, so that waiting they hold none (<see cref="Fairness.FairBuildGate"/>).
+    /// A body of unknown length (chunked) is large. 0: no request is large.
     /// </summary>
     [Range(0, int.MaxValue)]
     public int LargeRequestBytes { get; set; } = 4096;

@@ -27,9 +27,11 @@ public static class GraphQLEndpoint
         builder.Services.AddSingleton(listBounds);
         builder.Services.AddHostedService<ListBoundsRefresher>();
         builder.Services.AddSingleton<GraphQLOutputCachePolicy>();
-        // In this order: a request refused for its text, its root fields' asOf or its If-Match, or not modified, is not
-        // charged for its cost, one that cannot run is answered with its own error rather than a 412 or 304 (RFC 9110
-        // 13.2.1), and If-Match is evaluated before If-None-Match (13.2.2).
+        // In this order: a large request's place is given back once its document is checked, whatever follows; a
+        // request refused for its text, its root fields' asOf or its If-Match, or not modified, is not charged for its
+        // cost, one that cannot run is answered with its own error rather than a 412 or 304 (RFC 9110 13.2.1), and
+        // If-Match is evaluated before If-None-Match (13.2.2).
+        builder.Services.AddSingleton<IGraphQLRequestInterceptor, LargeDocumentChecked>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, UnstorableTextGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, AsOfConflictGuard>();
         builder.Services.AddSingleton<IGraphQLRequestInterceptor, IfMatchGuard>();
