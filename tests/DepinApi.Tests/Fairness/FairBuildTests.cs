@@ -240,6 +240,44 @@ public sealed class FairBuildTests
         Assert.True(rest > 64 * 1024, $"only {rest} bytes were left to read after the check");
     }
 
+    [Fact]
+    public async Task A_client_sending_its_body_slowly_holds_no_turn_nor_place_even_with_the_graphql_cache_off()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var port = FreePort.OnLoopback();
+        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["RateLimiting:Enabled"] = "false",
+            // Without the cache nothing reads the body for a key; it is read before the gate all the same.
+            ["GraphQL:CacheEnabled"] = "false",
+            // One turn, and a short wait: were the turn or the place the slow sender's, the next requests would be 503s.
+            ["Server:ConcurrentBuilds"] = "1",
+            ["Server:BuildWaitSeconds"] = "1",
+        });
+        factory.UseKestrel(port);
+        factory.StartServer();
+        var gate = factory.Services.GetRequiredService<FairBuildGate>();
+
+        // A large body (5,000 bytes), of which only the first hundred come; the rest never does while the test runs.
+        using var slow = new System.Net.Sockets.TcpClient();
+        await slow.ConnectAsync("127.0.0.1", port);
+        var document = JsonSerializer.Serialize(new { query = PricesDocument("2024-01-01", padding: 5000) });
+        await slow.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {document.Length}\r\n\r\n"
+            + document[..100]));
+        // Time for the server to take the request in: a request that took a turn would hold it from here.
+        await Task.Delay(500);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        foreach (var query in new[] { "{ projects(first: 2) { nodes { slug } } }", PricesDocument("2024-01-02", padding: 5000) })
+            using (var answered = await http.PostAsync("/graphql", new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json")))
+                Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(0, gate.InUse);
+        Assert.Equal(0, gate.LargeInUse);
+    }
+
     private static async Task<RateLimitedApi> StartAsync(
         string connectionString, int builds, int waitSeconds, bool outputCache = false, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -26,6 +26,9 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         // request (13.1.2 would make a matching If-None-Match a 412): the output cache would answer either with a 304.
         request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfModifiedSince);
         if (isPost) request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch);
+        // A POST's body is read here, before the build gate, even when nothing is cached: a client that sends it slowly
+        // then holds no build turn (nor a large request's place) while it does; the endpoint reads it from the buffer.
+        var bodyHash = isPost ? await BodyHashAsync(request, settings.MaxRequestBytes, cancellation) : null;
         if (!settings.CacheEnabled || settings.CacheSeconds <= 0) return;
         // Resolved per request: the tracker depends on the database, which starts after the endpoints are mapped.
         if (context.HttpContext.RequestServices.GetRequiredService<DataVersionTracker>().Current is not { } version) return;
@@ -33,9 +36,8 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
 
         if (isPost)
         {
-            var body = await BodyHashAsync(request, settings.MaxRequestBytes, cancellation);
-            if (body is null) return;
-            context.CacheVaryByRules.VaryByValues["body"] = body;
+            if (bodyHash is null) return;
+            context.CacheVaryByRules.VaryByValues["body"] = bodyHash;
             context.CacheVaryByRules.VaryByValues["contentType"] = DepinApi.Rest.Infrastructure.CacheKeyDigest.Of(request.ContentType);
         }
 
