@@ -203,20 +203,13 @@ public sealed class FairBuildTests
     public async Task A_client_that_stops_reading_holds_no_turn_while_the_next_request_is_built()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        var port = FreePort.OnLoopback();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
+        // Were the turn still the slow reader's, the next request would be a 503.
+        var (factory, port) = StartWithOneTurnOnKestrel(connectionString, new Dictionary<string, string?>
         {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["RateLimiting:Enabled"] = "false",
             ["Rest:MaxLimit"] = "5000",
             ["Rest:OutputCacheEnabled"] = "false",
-            // One turn, and a short wait: were the turn still the slow reader's, the next request would be a 503.
-            ["Server:ConcurrentBuilds"] = "1",
-            ["Server:BuildWaitSeconds"] = "1",
         });
-        factory.UseKestrel(port);
-        factory.StartServer();
+        await using var _ = factory;
         // Synthetic rows (labelled so, made here only): a page the socket buffers cannot absorb at once.
         await SyntheticSeries.AddAsync(connectionString, "helium", 20_000);
         var gate = factory.Services.GetRequiredService<FairBuildGate>();
@@ -244,20 +237,10 @@ public sealed class FairBuildTests
     public async Task A_client_sending_its_body_slowly_holds_no_turn_nor_place_even_with_the_graphql_cache_off()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
-        var port = FreePort.OnLoopback();
-        await using var factory = new ApiFactory(connectionString, new Dictionary<string, string?>
-        {
-            ["Database:ImportSeedWhenEmpty"] = "true",
-            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
-            ["RateLimiting:Enabled"] = "false",
-            // Without the cache nothing reads the body for a key; it is read before the gate all the same.
-            ["GraphQL:CacheEnabled"] = "false",
-            // One turn, and a short wait: were the turn or the place the slow sender's, the next requests would be 503s.
-            ["Server:ConcurrentBuilds"] = "1",
-            ["Server:BuildWaitSeconds"] = "1",
-        });
-        factory.UseKestrel(port);
-        factory.StartServer();
+        // Were the turn or the place the slow sender's, the next requests would be 503s. Without the cache nothing
+        // reads the body for a key; it is read before the gate all the same.
+        var (factory, port) = StartWithOneTurnOnKestrel(connectionString, new Dictionary<string, string?> { ["GraphQL:CacheEnabled"] = "false" });
+        await using var _ = factory;
         var gate = factory.Services.GetRequiredService<FairBuildGate>();
 
         // A large body (5,000 bytes), of which only the first hundred come; the rest never does while the test runs.
@@ -276,6 +259,23 @@ public sealed class FairBuildTests
                 Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         Assert.Equal(0, gate.InUse);
         Assert.Equal(0, gate.LargeInUse);
+    }
+
+    // A server on a loopback port with the seed data, no rate limits, one build turn and a wait of 1 s for it.
+    private static (ApiFactory Factory, int Port) StartWithOneTurnOnKestrel(string connectionString, Dictionary<string, string?> settings)
+    {
+        var port = FreePort.OnLoopback();
+        var factory = new ApiFactory(connectionString, new Dictionary<string, string?>(settings)
+        {
+            ["Database:ImportSeedWhenEmpty"] = "true",
+            ["Database:SeedDirectory"] = RepositoryPaths.SeedData,
+            ["RateLimiting:Enabled"] = "false",
+            ["Server:ConcurrentBuilds"] = "1",
+            ["Server:BuildWaitSeconds"] = "1",
+        });
+        factory.UseKestrel(port);
+        factory.StartServer();
+        return (factory, port);
     }
 
     private static async Task<RateLimitedApi> StartAsync(
