@@ -1,11 +1,12 @@
 namespace GraphQLEngine.Validation.Rules;
 
 /// <summary>
-/// The fragments one field map's fields were compared with, each noting whether under mutually exclusive parents, with
-/// the meaning of <see cref="OverlappingFieldsOrderedPairSet{TFirst}"/>. Kept on the field map itself: a document
-/// that repeats a field a thousand times has a thousand field maps, each compared with one or two fragments, and a
-/// table of its own for each (or one table for all, which outgrew the small-object heap) was most of what its check
-/// allocated.
+/// The fragments one field map's fields (or one fragment, <see cref="OverlappingFieldsFragmentPairSet"/>) were
+/// compared with, each noting whether under mutually exclusive parents: a comparison made under exclusive parents
+/// checks less (aliases and arguments may differ), so it does not stand in for a later non-exclusive comparison, while
+/// a non-exclusive comparison covers both. Kept on the field map itself: a document that repeats a field a thousand
+/// times has a thousand field maps, each compared with one or two fragments, and a table of its own for each (or one
+/// table for all, which outgrew the small-object heap) was most of what its check allocated.
 /// </summary>
 internal struct OverlappingFieldsComparedFragments
 {
