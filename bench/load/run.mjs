@@ -180,7 +180,7 @@ async function main() {
           const { around: cpu, ...load } = result;
           const figures = { label, ...facts, ...load, cpu, idleRssMb: idleMb, maxRssMb, peakRssMb: memoryOf(target.pid).peakMb };
           entry.runs.push(figures);
-          console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+          console.log(`  ${label}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms?.toFixed(2)} ms, p99 ${result.p99Ms?.toFixed(2)} ms, ` +
             `non-2xx ${fmtNon2xx(result)}, errors ${result.errors}, peak RSS ${figures.peakRssMb.toFixed(0)} MB, ` +
             `warm-up ${result.warmupSeconds} s${result.jitSettled === false ? ' (still compiling at its end)' : ''}`);
         }

@@ -15,7 +15,7 @@ function rows(run) {
     ? [{ id: s.id, title: s.title, label: `not measured: ${s.notMeasured}` }]
     : s.runs.map(r => ({
       id: s.id, title: s.title, label: r.label, cache: s.cache,
-      rps: fmt(r.rps), p50: fmt(r.p50Ms, 1), p99: fmt(r.p99Ms, 1), non2xx: fmtNon2xx(r), errors: fmt(r.errors),
+      rps: fmt(r.rps), p50: fmt(r.p50Ms, 2), p99: fmt(r.p99Ms, 2), non2xx: fmtNon2xx(r), errors: fmt(r.errors),
       peak: fmt(r.peakRssMb), share: ceiling ? `${fmt(r.rps / ceiling.rps * 100, 1)}%` : '',
       connections: r.connections, bytes: r.responseBytes,
     })));
@@ -44,7 +44,7 @@ function shapeRows(run) {
   return shapePairs(run).filter(p => p.api && p.peer).map(({ shape, api, peer, database }) => ({
     shape, data: database === 'synthetic' ? 'SYNTHETIC' : 'seed',
     'API req/s': fmt(api.rps), 'PostGraphile req/s': fmt(peer.rps), ratio: `${fmt(api.rps / peer.rps, 2)}×`,
-    'API p50/p99 ms': `${fmt(api.p50Ms, 1)} / ${fmt(api.p99Ms, 1)}`, 'PostGraphile p50/p99 ms': `${fmt(peer.p50Ms, 1)} / ${fmt(peer.p99Ms, 1)}`,
+    'API p50/p99 ms': `${fmt(api.p50Ms, 2)} / ${fmt(api.p99Ms, 2)}`, 'PostGraphile p50/p99 ms': `${fmt(peer.p50Ms, 2)} / ${fmt(peer.p99Ms, 2)}`,
     'API peak RSS MB': fmt(api.peakRssMb), 'PostGraphile peak RSS MB': fmt(peer.peakRssMb),
   }));
 }
