@@ -111,8 +111,15 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
     }
 
     /// <summary>A JSON array of <paramref name="element"/> over the rows of <paramref name="from"/>, in order; <c>[]</c> for none.</summary>
+    /// <remarks>
+    /// An array of the subquery's rows in the order its own <c>ORDER BY</c> gives them, not <c>json_agg(… ORDER BY …)</c>:
+    /// Postgres 15 runs an ordered aggregate through an aggregate node and a sort of its own each time the list is read,
+    /// once for every row of the level above, and those set-ups were a tenth of its time for a nested query
+    /// (docs/performance.md, <em>Means</em>). The subquery's rows are in its <c>ORDER BY</c> order, which is the order
+    /// the array constructor takes them in.
+    /// </remarks>
     public static string JsonArray(string element, string from, string orderBy) =>
-        $"(SELECT coalesce(json_agg({element} ORDER BY {orderBy}), '[]'::json) {from})";
+        $"array_to_json(ARRAY(SELECT {element} {from} ORDER BY {orderBy}))";
 
     /// <summary>The object type a field's values have, through any list and non-null wrappers.</summary>
     public static GraphQLObjectType? ObjectTypeOf(SelectedField field)
