@@ -43,10 +43,3 @@ export async function runVictim({ base, seconds, first, pricesField }, signal) {
   destroyAgents();
   return { samples, failures, cacheHits, slowest: timeline.sort((a, b) => b.ms - a.ms).slice(0, 5) };
 }
-
-/** The p-th percentile (0–100) of `values`, nearest rank. */
-export function percentile(values, p) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}

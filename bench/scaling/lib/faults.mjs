@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { destroyAgents, send } from '../../attack/lib/http.mjs';
+import { percentile } from '../../load/lib/percentile.mjs';
 import { CLASSES } from './workload.mjs';
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -29,7 +30,6 @@ function steadyLoad(base, workers) {
   };
 }
 
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
 
 function summarize(records) {
   const ms = records.map(r => r.ms).sort((a, b) => a - b);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { send } from '../../attack/lib/http.mjs';
+import { percentile } from '../../load/lib/percentile.mjs';
 import { DEPIN_NESTED_QUERY } from '../../load/lib/queries.mjs';
 
 // autocannon is one of the load harness's pinned packages, installed under bench/load.
@@ -189,7 +190,6 @@ export async function runMix(base, { seconds, connections, ratePerClass }) {
 }
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : null);
 
 /**
  * The three classes at `ratePerClass` requests a second each, one request at a time per class, timed to the
