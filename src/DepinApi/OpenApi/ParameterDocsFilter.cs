@@ -2,9 +2,11 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using DepinApi.Rest;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -15,7 +17,7 @@ namespace DepinApi.OpenApi;
 /// <see cref="OpenApiExampleAttribute"/> on the handler parameter (or <c>[AsParameters]</c> property), else from
 /// <see cref="StandardParameters"/>. Path parameters are marked required, as OpenAPI demands.
 /// </summary>
-public sealed class ParameterDocsFilter : IOperationFilter
+public sealed class ParameterDocsFilter(IOptions<RestOptions> rest) : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -25,7 +27,7 @@ public sealed class ParameterDocsFilter : IOperationFilter
         foreach (var parameter in operation.Parameters.OfType<OpenApiParameter>())
         {
             var info = FindParameterInfo(context.ApiDescription, parameter.Name);
-            var standard = parameter.Name is null ? null : StandardParameters.Find(parameter.Name);
+            var standard = parameter.Name is null ? null : StandardParameters.Find(parameter.Name, rest.Value);
             var description = info?.GetCustomAttribute<DescriptionAttribute>()?.Description;
             parameter.Description = description ?? NonEmpty(parameter.Description) ?? standard?.Description;
             // Minimal APIs bind a missing query parameter as null and the handler answers the 400 itself, so [Required]

@@ -1,3 +1,6 @@
+using System.Globalization;
+using DepinApi.Rest;
+
 namespace DepinApi.OpenApi;
 
 /// <summary>
@@ -73,7 +76,6 @@ public static class StandardParameters
             "Response format: `json` (default) or `csv` (RFC 4180, header row named like the JSON fields). "
             + "The same as sending `Accept: text/csv`. " + Rest.Infrastructure.ResponseFormats.CaseRule,
             "csv"),
-        ["limit"] = Fixed("Page size: 1 to 500, default 50. Above the maximum is a 400, not a silent cap.", "50"),
         // No example: a cursor is signed by the server that issued it for one query, so any cursor written here would
         // be a 400 on every server (CursorCodec).
         ["cursor"] = new(
@@ -86,6 +88,12 @@ public static class StandardParameters
         ["version"] = Fixed("A data version number, as listed by `GET /v1/changes` and `GET /v1/meta`.", "1"),
     };
 
-    /// <summary>The standard entry for a parameter name, if there is one.</summary>
-    public static StandardParameter? Find(string name) => Entries.GetValueOrDefault(name);
+    /// <summary>The standard entry for a parameter name, if there is one; <c>limit</c>'s is the server's own settings.</summary>
+    public static StandardParameter? Find(string name, RestOptions rest) =>
+        string.Equals(name, "limit", StringComparison.OrdinalIgnoreCase) ? Limit(rest) : Entries.GetValueOrDefault(name);
+
+    // The bounds and default the handlers apply (Rest:MaxLimit, Rest:DefaultLimit), so the text says what the server does.
+    private static StandardParameter Limit(RestOptions rest) => Fixed(
+        $"Page size: 1 to {rest.MaxLimit}, default {rest.DefaultLimit}. Above the maximum is a 400, not a silent cap.",
+        rest.DefaultLimit.ToString(CultureInfo.InvariantCulture));
 }

@@ -7,8 +7,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// <summary>The paging parameters every list accepts.</summary>
 public sealed record PageParameters
 {
+    // Described by StandardParameters, from the server's own Rest:MaxLimit and Rest:DefaultLimit.
     [FromQuery(Name = "limit")]
-    [Description("Items per page, 1 to the configured maximum (500 by default); 50 when omitted.")]
     public string? Limit { get; init; }
 
     [FromQuery(Name = "cursor")]
