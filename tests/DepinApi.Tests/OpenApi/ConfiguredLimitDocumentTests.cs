@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using DepinApi.OpenApi;
 using static DepinApi.Tests.OpenApi.DocumentWalk;
@@ -17,8 +18,8 @@ public class ConfiguredLimitDocumentTests(ConfiguredLimitDocumentTests.Fixture s
     {
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
-            ["Rest:MaxLimit"] = MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Rest:DefaultLimit"] = DefaultLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rest:MaxLimit"] = MaxLimit.ToString(CultureInfo.InvariantCulture),
+            ["Rest:DefaultLimit"] = DefaultLimit.ToString(CultureInfo.InvariantCulture),
         };
     }
 
