@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using DepinApi.Database;
 using DepinApi.Observability;
@@ -26,10 +27,12 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         // request (13.1.2 would make a matching If-None-Match a 412): the output cache would answer either with a 304.
         request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfModifiedSince);
         if (isPost) request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.IfNoneMatch);
+        var caching = settings.CacheEnabled && settings.CacheSeconds > 0;
         // A POST's body is read here, before the build gate, even when nothing is cached: a client that sends it slowly
         // then holds no build turn (nor a large request's place) while it does; the endpoint reads it from the buffer.
-        var bodyHash = isPost ? await BodyHashAsync(request, settings.MaxRequestBytes, cancellation) : null;
-        if (!settings.CacheEnabled || settings.CacheSeconds <= 0) return;
+        // It is hashed only for the cache's key.
+        var bodyHash = isPost ? await ReadBodyAsync(request, settings.MaxRequestBytes, hashed: caching, cancellation) : null;
+        if (!caching) return;
         // Resolved per request: the tracker depends on the database, which starts after the endpoints are mapped.
         if (context.HttpContext.RequestServices.GetRequiredService<DataVersionTracker>().Current is not { } version) return;
         if (!isGet && !isPost) return;
@@ -73,28 +76,39 @@ internal sealed class GraphQLOutputCachePolicy(IOptions<GraphQLApiOptions> optio
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>A hash of the whole body, leaving it readable for the endpoint; null when it is too long to be a request.</summary>
-    private static async Task<string?> BodyHashAsync(HttpRequest request, long maxBytes, CancellationToken cancellation)
+    /// <summary>
+    /// Reads the whole body into the request's buffer, leaving it readable for the endpoint, and with
+    /// <paramref name="hashed"/> returns its SHA-256 (hex); null without <paramref name="hashed"/>, or when the body is
+    /// too long to be a request.
+    /// </summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, long maxBytes, bool hashed, CancellationToken cancellation)
     {
         if (request.ContentLength > maxBytes) return null;
         request.EnableBuffering();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[16 * 1024];
-        long total = 0;
-        int read;
-        while ((read = await ReadAsync(request, buffer, cancellation)) > 0)
+        using var hash = hashed ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            total += read;
-            if (total > maxBytes)
+            long total = 0;
+            int read;
+            while ((read = await ReadAsync(request, buffer, cancellation)) > 0)
             {
-                request.Body.Position = 0;
-                return null;
+                total += read;
+                if (total > maxBytes)
+                {
+                    request.Body.Position = 0;
+                    return null;
+                }
+                hash?.AppendData(buffer, 0, read);
             }
-            hash.AppendData(buffer, 0, read);
+            if (read < 0) return null;
+            request.Body.Position = 0;
+            return hash is null ? null : Convert.ToHexStringLower(hash.GetHashAndReset());
         }
-        if (read < 0) return null;
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
