@@ -131,11 +131,14 @@ export function errorKind(error, timeoutSeconds) {
 
 /**
  * Runs autocannon; counts by kind every answer that is not a success and every request that got none, and keeps the
- * first body of each kind (its detail names the limit, the cost, the wait).
+ * first body of each kind (its detail names the limit, the cost, the wait). `times` holds each 2xx answer's latency
+ * as autocannon timed it (`process.hrtime`, in fractions of a millisecond; its own histogram keeps whole
+ * milliseconds), sorted, the load harness's rule (bench/load/lib/load.mjs).
  */
 function fire(options) {
   const kinds = new Map();
   const samples = new Map();
+  const times = [];
   const count = (kind, body) => {
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     if (!samples.has(kind)) samples.set(kind, body.slice(0, 600));
@@ -148,7 +151,9 @@ function fire(options) {
     },
   }));
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ ...options, requests }, (error, result) => (error ? reject(error) : resolve({ ...result, kinds, samples })));
+    const instance = autocannon({ ...options, requests }, (error, result) =>
+      (error ? reject(error) : resolve({ ...result, kinds, samples, times: times.sort((x, y) => x - y) })));
+    instance.on('response', (client, status, bytes, ms) => { if (status >= 200 && status < 300) times.push(ms); });
     instance.on('reqError', error => count(errorKind(error, options.timeout), String(error?.stack ?? error).slice(0, 300)));
   });
 }
@@ -180,7 +185,7 @@ export async function runMix(base, { seconds, connections, ratePerClass }) {
   CLASSES.forEach((cls, i) => {
     const r = results[i];
     byClass[cls.key] = {
-      requests: r.requests.total, rps: r.requests.total / seconds, p50Ms: r.latency.p50, p99Ms: r.latency.p99,
+      requests: r.requests.total, rps: r.requests.total / seconds, p50Ms: percentile(r.times, 50), p99Ms: percentile(r.times, 99),
       non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
       kinds: Object.fromEntries(r.kinds), samples: Object.fromEntries(r.samples),
     };
