@@ -161,7 +161,7 @@ public static class ExecutionResultWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes a response value: maps, lists, strings, booleans, numbers, null, and <see cref="JsonElement"/>s.</summary>
+    /// <summary>Writes a response value: maps, lists, strings, booleans, numbers, null, <see cref="JsonElement"/>s and <see cref="RawJson"/>.</summary>
     /// <remarks>
     /// Maps and lists are entered on an explicit stack rather than by recursion: fragments nest selections
     /// without nesting the document, so a response can be far deeper than any document the parser accepts,
@@ -228,6 +228,9 @@ public static class ExecutionResultWriter
                 writer.WriteStartArray();
                 container = new OpenContainer(items);
                 return true;
+            case RawJson raw:
+                writer.WriteRawValue(raw.Utf8.Span, skipInputValidation: true);
+                return false;
             case JsonElement element:
                 element.WriteTo(writer);
                 return false;

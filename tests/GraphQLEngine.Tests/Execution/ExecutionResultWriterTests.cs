@@ -37,6 +37,14 @@ public class ExecutionResultWriterTests
     }
 
     [Fact]
+    public void Copies_raw_JSON_values_as_they_stand_among_the_others()
+    {
+        var raw = new RawJson(Encoding.UTF8.GetBytes("""[{"name":"Zürich","n":1.50},null]"""));
+        Assert.Equal("""{"data":{"a":[{"name":"Zürich","n":1.50},null],"b":"x"}}""",
+            ExecutionResultWriter.ToJson(WithData(("a", raw), ("b", "x"))));
+    }
+
+    [Fact]
     public void Cuts_a_long_error_message_and_says_how_long_it_was()
     {
         // A message quoting what a client sent: a 250,000-character enum value had come back whole.

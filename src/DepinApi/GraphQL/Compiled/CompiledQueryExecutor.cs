@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Data;
-using System.Text.Json;
 using DepinApi.Database;
 using DepinApi.Errors;
 using DepinApi.GraphQL.Execution;
@@ -56,21 +55,30 @@ internal sealed class CompiledQueryExecutor(
         return new ExecutionResult { HasData = true, Data = new ResponseMap(data) };
     }
 
-    /// <summary>The column <paramref name="ordinal"/> as its text, with its markers replaced (<see cref="CompiledMarkers"/>).</summary>
-    private static async Task<ReplacedJson> ReplaceMarkersAsync(
-        NpgsqlDataReader reader, int ordinal, int length, MarkerReplacements replacements, CancellationToken cancellationToken)
+    /// <summary>
+    /// The column <paramref name="ordinal"/>'s JSON as the response writes it, with its markers replaced when it has
+    /// <paramref name="replacements"/> (<see cref="CompiledMarkers"/>).
+    /// </summary>
+    private static async Task<CompiledJson> ReadColumnAsync(
+        NpgsqlDataReader reader, int ordinal, int length, MarkerReplacements? replacements, CancellationToken cancellationToken)
     {
         var text = ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            // The text as Postgres wrote it, read once: parsing it only after the markers are replaced parses it once.
+            // The text as Postgres wrote it, read once.
             await using (var stream = await reader.GetStreamAsync(ordinal, cancellationToken))
                 await stream.ReadExactlyAsync(text.AsMemory(0, length), cancellationToken);
+            if (replacements is null)
+            {
+                var json = new CompiledJson(text, length);
+                text = null;
+                return json;
+            }
             return CompiledMarkers.Replace(text.AsMemory(0, length), replacements.Of);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(text);
+            if (text is not null) ArrayPool<byte>.Shared.Return(text);
         }
     }
 
@@ -108,28 +116,25 @@ internal sealed class CompiledQueryExecutor(
             {
                 if (await reader.IsDBNullAsync(i + 1, cancellationToken)) continue;
                 var length = reader.GetBytes(i + 1, 0, null, 0, 0);
-                // Pooled memory, each given back once the response, which writes the elements, is done.
+                // Pooled memory, each given back once the response, which copies it, is done.
+                MarkerReplacements? markers = null;
                 if (statement.HasMarkers[i])
                 {
                     // A marker holds its figure's row, source and project name: often longer than the citation or cursor
                     // it becomes, so the answer is measured once they are replaced. Read first only when it is within
                     // MarkerBytesPerAnswerByte times what the answer may be.
                     if (maxBytes > 0 && total + length > maxBytes * MarkerBytesPerAnswerByte) throw new ResponseTooLargeException(maxBytes);
-                    replacements ??= new MarkerReplacements(http, version, statement.CursorQueries);
-                    var replaced = await ReplaceMarkersAsync(reader, i + 1, (int)length, replacements, cancellationToken);
-                    http.Response.RegisterForDispose(replaced);
-                    columns[i] = replaced.Document.RootElement;
-                    total += replaced.Length;
-                    if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
+                    markers = replacements ??= new MarkerReplacements(http, version, statement.CursorQueries);
                 }
-                else
+                else if (maxBytes > 0 && total + length > maxBytes)
                 {
-                    total += length;
-                    if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
-                    var document = await reader.GetFieldValueAsync<JsonDocument>(i + 1, cancellationToken);
-                    http.Response.RegisterForDispose(document);
-                    columns[i] = document.RootElement;
+                    throw new ResponseTooLargeException(maxBytes);
                 }
+                var json = await ReadColumnAsync(reader, i + 1, (int)length, markers, cancellationToken);
+                http.Response.RegisterForDispose(json);
+                columns[i] = json.Value;
+                total += json.Length;
+                if (maxBytes > 0 && total > maxBytes) throw new ResponseTooLargeException(maxBytes);
             }
             return (version, columns);
         }

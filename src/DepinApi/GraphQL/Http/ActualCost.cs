@@ -39,8 +39,8 @@ internal static class ActualCost
                 case string or null:
                     break;
                 // A compiled result's values, as Postgres built them.
-                case JsonElement element:
-                    count += Count(element, inList);
+                case RawJson json:
+                    count += Count(json.Utf8.Span, inList);
                     break;
                 case IEnumerable items:
                     foreach (var item in items) pending.Push((item, true));
@@ -59,34 +59,30 @@ internal static class ActualCost
         _ => 0,
     };
 
-    // On a stack of its own: kept on the stack above, every value of the JSON (hundreds in a compiled list) was boxed.
-    // Scalars add nothing, so only objects and arrays are kept for later.
-    private static long Count(JsonElement root, bool rootInList)
+    // Read through once: an object counts when the value holding it is a list (the root's holder is given). Compiled
+    // JSON nests at most as deep as the document's selections (the depth limit), far under the reader's 64 levels.
+    private static long Count(ReadOnlySpan<byte> json, bool rootInList)
     {
         long count = 0;
-        var pending = new Stack<(JsonElement Value, bool InList)>();
-        pending.Push((root, rootInList));
-        while (pending.TryPop(out var top))
+        var reader = new Utf8JsonReader(json);
+        // Whether the container at each depth is an array, for the objects directly inside it.
+        Span<bool> isArray = stackalloc bool[MaxJsonDepth + 1];
+        while (reader.Read())
         {
-            var (value, inList) = top;
-            if (value.ValueKind == JsonValueKind.Object)
+            if (reader.TokenType == JsonTokenType.StartObject)
             {
-                if (inList) count++;
-                foreach (var property in value.EnumerateObject())
-                {
-                    if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                        pending.Push((property.Value, false));
-                }
+                var depth = reader.CurrentDepth;
+                if (depth == 0 ? rootInList : isArray[depth - 1]) count++;
+                isArray[depth] = false;
             }
-            else if (value.ValueKind == JsonValueKind.Array)
+            else if (reader.TokenType == JsonTokenType.StartArray)
             {
-                foreach (var item in value.EnumerateArray())
-                {
-                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                        pending.Push((item, true));
-                }
+                isArray[reader.CurrentDepth] = true;
             }
         }
         return count;
     }
+
+    // Utf8JsonReader's default limit.
+    private const int MaxJsonDepth = 64;
 }
