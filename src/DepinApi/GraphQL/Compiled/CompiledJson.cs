@@ -9,9 +9,9 @@ namespace DepinApi.GraphQL.Compiled;
 /// The memory is given back on disposal, once the response is written.
 /// </summary>
 /// <remarks>
-/// Copied rather than parsed into a document and written out again value by value: parsing, walking and rewriting a
-/// column was most of what the server did with a compiled answer, about a tenth of its CPU for a page of cited figures
-/// (docs/performance.md, <em>Means</em>). Postgres writes valid JSON, and a marker's replacement is written as a JSON
+/// Copied rather than parsed into a document and written out again value by value: reading, parsing, walking and
+/// rewriting the columns were about a tenth of the server's CPU for a page of cited figures (docs/performance.md,
+/// <em>Means</em>). Postgres writes valid JSON, and a marker's replacement is written as a JSON
 /// string (<see cref="PooledJsonStrings"/>), so the text needs no check; only its spacing differs from the writer's.
 /// </remarks>
 internal sealed class CompiledJson : IDisposable
