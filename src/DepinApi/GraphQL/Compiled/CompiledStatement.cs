@@ -11,7 +11,7 @@ namespace DepinApi.GraphQL.Compiled;
 /// request's <c>asOf</c> names), then one JSON column per root field that reads data. One statement reads one snapshot, so every figure of the response comes from that version.
 /// It holds nothing of the request it was compiled for, so the same document and variables can run it again.
 /// </summary>
-/// <param name="Sql">The statement; every request value in it is a positional parameter.</param>
+/// <param name="Sql">The statement; every request value in it is a positional parameter, but a page size (<see cref="SqlStatementBuilder.PageSize"/>).</param>
 /// <param name="Parameters">The parameters' values, <c>$1</c> first.</param>
 /// <param name="RootKeys">The response keys of the root fields in order; a <c>__typename</c> one has no column.</param>
 /// <param name="TypeNameKeys">Which of <paramref name="RootKeys"/> are <c>__typename</c>.</param>

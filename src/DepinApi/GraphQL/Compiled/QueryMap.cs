@@ -99,7 +99,7 @@ internal static class QueryMap
         var column = ProjectSql.SortColumn(query.Sort);
         Func<string, string> order = a => ProjectSql.Order(a, query.Sort, query.Descending);
         var page = Keyset(sql, filter, query, after);
-        var first = sql.Bind(request.First, NpgsqlDbType.Integer);
+        var first = SqlStatementBuilder.PageSize(request.First);
         string PageRows(string alias) => $"(SELECT * FROM {ProjectSql.Table} x WHERE {page("x")} ORDER BY {order("x")} LIMIT {first}) {alias}";
         int? list = null;
         string CursorOf(string alias)
