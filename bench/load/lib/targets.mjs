@@ -75,11 +75,18 @@ export function evaluateTargets(run) {
       ok ? `${fmt(ratio, 2)}× (${fmt(api.rps)} vs ${fmt(other.rps)} req/s); p99 ${fmt(api.p99Ms, 2)} vs ${fmt(other.p99Ms, 2)} ms` : 'needs both servers\' runs'));
   }
   {
+    // The target is the API's tail; the peer's runs are measured beside it, and a wide tail of its own is reported,
+    // not judged.
     const measured = run.scenarios.flatMap(s => s.runs.map(r => ({ s, r })));
     // Latencies are measured to fractions of a millisecond (load.mjs), so a p50 under 1 ms is compared as it is.
-    const wide = measured.filter(({ r }) => r.p99Ms > LIMITS.p99OverP50 * r.p50Ms);
-    targets.push(target('p99 ≤ 4× p50 in every scenario', measured.length > 0, wide.length === 0,
-      wide.length === 0 ? `all ${measured.length} runs` : wide.map(({ s, r }) => `${s.id}: ${fmt(r.p99Ms, 2)} vs ${fmt(r.p50Ms, 2)} ms`).join('; ')));
+    const isWide = ({ r }) => r.p99Ms > LIMITS.p99OverP50 * r.p50Ms;
+    const tails = (runs) => runs.map(({ s, r }) => `${s.id}: ${fmt(r.p99Ms, 2)} vs ${fmt(r.p50Ms, 2)} ms`).join('; ');
+    const api = measured.filter(({ s }) => s.server?.startsWith('DepinApi'));
+    const wide = api.filter(isWide);
+    const peerWide = measured.filter(m => !api.includes(m) && isWide(m));
+    targets.push(target('p99 ≤ 4× p50 in every scenario of the API', api.length > 0, wide.length === 0,
+      (wide.length === 0 ? `all ${api.length} runs` : tails(wide))
+      + (peerWide.length ? ` (PostGraphile's own, not judged: ${tails(peerWide)})` : '')));
   }
   {
     const stops = run.scenarios.filter(s => s.server?.startsWith('DepinApi') && s.stopMs !== undefined);
