@@ -37,7 +37,18 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     /// the table's rows, aliased "f"), one SELECT per table of <see cref="OfProjects"/>: the sources a project cites.
     /// </summary>
     public static string CitedSources(Func<string, string> visible, Func<FigureSql, string> projects) =>
-        string.Join(" UNION ", OfProjects.Select(t => $"SELECT f.project, f.source FROM {t.Table} f WHERE {visible("f")}{projects(t)}"));
+        Citations(visible, projects, " UNION ");
+
+    /// <summary>
+    /// The pairs of <see cref="CitedSources"/> once per figure stating one, for a test of membership (<c>IN</c>), which
+    /// needs no pair once: making each pair once hashed every figure of the project, a third of the statement listing
+    /// one project with a year of prices (docs/performance.md, <i>Means</i>).
+    /// </summary>
+    public static string CitingFigures(Func<string, string> visible, Func<FigureSql, string> projects) =>
+        Citations(visible, projects, " UNION ALL ");
+
+    private static string Citations(Func<string, string> visible, Func<FigureSql, string> projects, string union) =>
+        string.Join(union, OfProjects.Select(t => $"SELECT f.project, f.source FROM {t.Table} f WHERE {visible("f")}{projects(t)}"));
 
     /// <summary>Whether a row's owner is a project (every table but sector figures, whose owner is a scope).</summary>
     public bool IsProjects => Owner == "project";

@@ -33,12 +33,12 @@ internal static class ProjectMap
         ["metrics"] = Metrics,
     });
 
-    /// <summary>The sources its figures cite, by id, as <c>ReadSession.ProjectSourcesAsync</c> reads them (<see cref="FigureSql.CitedSources"/>).</summary>
+    /// <summary>The sources its figures cite, by id, as <c>ReadSession.ProjectSourcesAsync</c> reads them (<see cref="FigureSql.CitingFigures"/>).</summary>
     private static string? Sources(SqlStatementBuilder sql, SelectedField field, string p)
     {
         var alias = sql.Alias("s");
         if (FigureMaps.Source.Compile(sql, field, alias) is not { } source) return null;
-        var cited = FigureSql.CitedSources(sql.Visible, t => t.Of("f", $"{p}.slug"));
+        var cited = FigureSql.CitingFigures(sql.Visible, t => t.Of("f", $"{p}.slug"));
         return SqlStatementBuilder.JsonArray(source, $"FROM sources {alias} WHERE {sql.Visible(alias)} AND {alias}.id IN (SELECT c.source FROM ({cited}) c)", $"{alias}.id");
     }
 
