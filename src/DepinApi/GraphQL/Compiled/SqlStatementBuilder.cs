@@ -81,11 +81,12 @@ internal sealed class SqlStatementBuilder(AsOf? asOf = null, CursorCodec? cursor
 
     /// <summary>
     /// A page size written into the statement as a number rather than bound. Postgres plans a prepared statement afresh
-    /// at each execution while a plan for its parameters' values looks cheaper than one for any values, and with
-    /// <c>LIMIT $n</c> the latter expects a tenth of the table's rows, a subquery per list each: on a large table the
-    /// statement was planned at every execution, which took as long as running it (docs/performance.md, <i>Means</i>).
-    /// Written as a number, the page size is the plan's own, and the plan is made once. An <see cref="int"/> formatted
-    /// invariantly is digits and a sign, never SQL of the client's: every text a client sends stays bound.
+    /// at each execution while a plan for its parameters' values looks cheaper than one for any values, and under
+    /// <c>LIMIT $n</c> the latter expects a tenth of the table's rows, each with its lists' subqueries: over a thousand
+    /// projects every compiled page was planned at every execution, which took as long as running it
+    /// (docs/performance.md, <i>Means</i>). Written as a number, the page size is the plan's own, and the plan is made
+    /// once. An <see cref="int"/> formatted invariantly is digits and a sign, never SQL of the client's: every text a
+    /// client sends stays bound.
     /// </summary>
     public static string PageSize(int size) => size.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

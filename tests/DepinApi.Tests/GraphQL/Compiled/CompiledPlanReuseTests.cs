@@ -28,7 +28,8 @@ public class CompiledPlanReuseTests(GraphQLApiFixture api) : IClassFixture<Graph
         var database = await TestPostgres.CreateDatabaseAsync();
         try
         {
-            await using var connection = new NpgsqlConnection(database);
+            // Its own connection, unpooled: prepared statements and their plan counts belong to one session.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
             await connection.OpenAsync();
             await AddThousandProjectsAsync(connection);
             var statement = Compile(query.Replace("CURSOR", await SecondPageCursorAsync()));
@@ -49,7 +50,6 @@ public class CompiledPlanReuseTests(GraphQLApiFixture api) : IClassFixture<Graph
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
             await TestPostgres.DropDatabaseAsync(database);
         }
     }
