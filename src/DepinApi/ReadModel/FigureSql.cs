@@ -93,11 +93,21 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     /// that the index reads only the range. An ordinal computed for each row was a filter over the whole series (all
     /// forty quarters of each project on the scale set, to list two; docs/performance.md, <i>Means</i>).
     /// </summary>
-    public static string Quarters(string alias, string? from, string? to) =>
-        And($"({alias}.year, {alias}.quarter)", ">=", YearAndQuarter(from)) + And($"({alias}.year, {alias}.quarter)", "<=", YearAndQuarter(to));
+    public static string Quarters(string alias, string? from, string? to)
+    {
+        var quarter = $"({alias}.year, {alias}.quarter)";
+        return And(quarter, ">=", from is null ? null : QuarterRow(from)) + And(quarter, "<=", to is null ? null : QuarterRow(to));
+    }
 
-    // The year and quarter of a bound ordinal, as Quarter.AddQuarters computes them.
-    private static string? YearAndQuarter(string? ordinal) => ordinal is null ? null : $"({ordinal} / 4, {ordinal} % 4 + 1)";
+    // The (year, quarter) row of the ordinal <ordinal> (SQL), for comparison with a figure's.
+    private static string QuarterRow(string ordinal)
+    {
+        var (year, quarter) = YearAndQuarterOf(ordinal);
+        return $"({year}, {quarter})";
+    }
+
+    // The year and the quarter of the ordinal <ordinal> (SQL), as Quarter.AddQuarters computes them.
+    private static (string Year, string Quarter) YearAndQuarterOf(string ordinal) => ($"{ordinal} / 4", $"{ordinal} % 4 + 1");
 
     /// <summary>A revenue figure's quarter as an ordinal, as <see cref="Quarter.Ordinal"/> numbers it.</summary>
     public static string QuarterOrdinal(string alias) => $"{alias}.year * 4 + {alias}.quarter - 1";
@@ -159,8 +169,8 @@ internal sealed record FigureSql(string Table, string Owner, Func<string, string
     /// </summary>
     private static string QuartersBefore(string earlier, string alias, string quarters)
     {
-        var ordinal = $"({QuarterOrdinal(alias)} - {quarters})";
-        return $" AND {earlier}.year = {ordinal} / 4 AND {earlier}.quarter = {ordinal} % 4 + 1";
+        var (year, quarter) = YearAndQuarterOf($"({QuarterOrdinal(alias)} - {quarters})");
+        return $" AND {earlier}.year = {year} AND {earlier}.quarter = {quarter}";
     }
 
     // SeriesUnitsTransform.LookBackQuarters of the row's own metric, as SQL: the year-long metric's earlier figure is a
