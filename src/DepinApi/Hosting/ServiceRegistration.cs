@@ -61,6 +61,8 @@ public static class ServiceRegistration
         builder.AddFigurePages();
         builder.Services.Configure<MemoryOptions>(builder.Configuration.GetSection(MemoryOptions.Section));
         builder.Services.AddHostedService<IdleMemoryRelease>();
+        // Process-wide, and before the first response is compressed: freed compressor states go back to the system.
+        NativeHeap.KeepLargeBlocksMapped();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

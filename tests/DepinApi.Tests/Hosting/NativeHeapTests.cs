@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using System.Net;
+using System.Runtime.InteropServices;
+using DepinApi.Hosting;
+using DepinApi.Tests.Infrastructure;
+
+namespace DepinApi.Tests.Hosting;
+
+/// <summary>
+/// A started server keeps glibc from moving large freed blocks into its per-thread heaps (<see cref="NativeHeap"/>):
+/// after a gzip response, whose compressor state is such a block, a block of that size is still given a mapping of
+/// its own. The C heap is the process's, so the server's setting is read from the test process itself.
+/// </summary>
+public sealed class NativeHeapTests
+{
+    // Larger than a compressor's state, and freed first: glibc would raise its threshold past the block below.
+    private const int FreedFirstBytes = 4 * 1024 * 1024;
+    private const int CompressorSizedBytes = 350 * 1024;
+    private const int PageBytes = 4096;
+
+    [Fact]
+    public async Task After_a_gzip_response_a_block_the_size_of_its_compressor_still_gets_a_mapping_of_its_own()
+    {
+        // Other C libraries have no threshold that moves, and the server leaves them alone.
+        if (!IsGlibc())
+            return;
+        await using var factory = await ApiFactory.WithSeedDataAsync();
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/projects");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using (var body = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
+            await body.CopyToAsync(Stream.Null);
+
+        Free(Allocate(FreedFirstBytes));
+        var block = Allocate(CompressorSizedBytes);
+        try
+        {
+            Assert.True(IsMappedOnItsOwn(block), $"a {CompressorSizedBytes}-byte block came from a heap ({UsableBytes(block)} usable bytes)");
+        }
+        finally
+        {
+            Free(block);
+        }
+    }
+
+    [Theory]
+    [InlineData("MALLOC_MMAP_THRESHOLD_", "1048576")]
+    [InlineData("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=1048576")]
+    public void The_operators_own_glibc_setting_is_kept(string variable, string value)
+    {
+        Assert.False(NativeHeap.KeepLargeBlocksMapped(name => name == variable ? value : null));
+    }
+
+    // A block glibc maps on its own spans whole pages, of which the chunk's 16-byte header is not usable; a block cut
+    // from a heap is rounded to 16 bytes, with 8 of them its header. So only a mapped block's usable size plus 16 is a
+    // whole number of pages.
+    private static bool IsMappedOnItsOwn(IntPtr block) => (UsableBytes(block) + 16) % PageBytes == 0;
+
+    private static bool IsGlibc() =>
+        NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "gnu_get_libc_version", out _);
+
+    private static IntPtr Allocate(int bytes)
+    {
+        var block = Marshal.AllocHGlobal(bytes);
+        // Touched, as a compressor touches its state.
+        Marshal.WriteByte(block, bytes - 1, 1);
+        return block;
+    }
+
+    private static void Free(IntPtr block) => Marshal.FreeHGlobal(block);
+
+    private static long UsableBytes(IntPtr block) => (long)MallocUsableSize(block);
+
+    [DllImport("libc.so.6", EntryPoint = "malloc_usable_size")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern nuint MallocUsableSize(IntPtr block);
+}
