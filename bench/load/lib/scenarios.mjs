@@ -204,4 +204,17 @@ export const SCENARIOS = [
     },
   },
   ...SHAPES,
+  {
+    // What Go's and Python's common HTTP clients send: the compressor's native state each response allocates is
+    // memory the other scenarios, whose load asks for no coding, never see (docs/performance.md, Means).
+    id: '14', key: 'rest-revenue-gzip', title: `REST /v1/projects/{slug}/revenue, output cache off, gzip`,
+    server: 'api', database: 'seed', settings: CACHE_OFF,
+    async requests(base) {
+      const request = { url: `${base}/v1/projects/${SEED_PROJECT}/revenue`, headers: { accept: 'application/json', 'accept-encoding': 'gzip' } };
+      await expectOk(request, (text, response) => {
+        if (response.headers.get('content-encoding') !== 'gzip') throw new NotMeasured('the response is not gzip-encoded');
+      });
+      return [{ label: `GET /v1/projects/${SEED_PROJECT}/revenue (gzip)`, request }];
+    },
+  },
 ];
