@@ -16,6 +16,12 @@ public sealed class MemoryOptions
 
     /// <summary>How far the memory the heap holds may grow past what the last release kept before a release is worth it.</summary>
     public long ReleaseAboveBytes { get; set; } = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether the C heap gives back large freed blocks at once (<see cref="NativeHeap"/>): bounded memory under gzip
+    /// load, at the price of mapping each gzip response's compressor state afresh. False leaves glibc's own behaviour.
+    /// </summary>
+    public bool ReturnLargeNativeBlocks { get; set; } = true;
 }
 
 /// <summary>

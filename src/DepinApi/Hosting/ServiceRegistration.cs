@@ -59,10 +59,12 @@ public static class ServiceRegistration
         builder.AddDepinGraphQL();
         builder.AddGraphQLIde();
         builder.AddFigurePages();
-        builder.Services.Configure<MemoryOptions>(builder.Configuration.GetSection(MemoryOptions.Section));
+        var memory = builder.Configuration.GetSection(MemoryOptions.Section);
+        builder.Services.Configure<MemoryOptions>(memory);
         builder.Services.AddHostedService<IdleMemoryRelease>();
         // Process-wide, and before the first response is compressed: freed compressor states go back to the system.
-        NativeHeap.KeepLargeBlocksMapped();
+        if ((memory.Get<MemoryOptions>() ?? new()).ReturnLargeNativeBlocks)
+            NativeHeap.KeepLargeBlocksMapped();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

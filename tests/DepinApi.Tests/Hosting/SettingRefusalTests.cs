@@ -29,6 +29,7 @@ public sealed class SettingRefusalTests
     [InlineData("Database__SessionsPerClient", "0", "Database:SessionsPerClient is 0; it must be at least 1.")]
     [InlineData("Database__ReadinessCheckSeconds", "0", "Database:ReadinessCheckSeconds is 0; it must be at least 1.")]
     [InlineData("Metrics__Path", "nope", "Metrics:Path is 'nope'; it must start with '/'")]
+    [InlineData("Memory__ReturnLargeNativeBlocks", "sometimes", "Memory:ReturnLargeNativeBlocks is 'sometimes', which is not true or false.")]
     public async Task A_setting_that_cannot_work_stops_the_server_with_one_line_and_exit_code_78(string setting, string value, string said)
     {
         await using var server = DepinApiProcess.StartServer(Nowhere, FreePort.OnLoopback(), new Dictionary<string, string>
