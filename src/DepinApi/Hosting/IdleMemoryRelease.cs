@@ -39,36 +39,19 @@ public sealed class IdleMemoryRelease(IOptions<MemoryOptions> options, ILogger<I
         if (settings.ReleaseAfterIdleSeconds <= 0)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.ReleaseAfterIdleSeconds));
-        var collections = GC.CollectionCount(0);
-        var released = true;
-        long keptAtLastRelease = 0;
+        var schedule = new IdleReleaseSchedule(settings.ReleaseAboveBytes, GC.CollectionCount(0));
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var now = GC.CollectionCount(0);
-                var quiet = now == collections;
-                collections = now;
-                if (!quiet)
-                {
-                    released = false;
-                    continue;
-                }
-                if (released)
-                    continue;
-                released = true;
-                // Measured against what the last release kept, not against the live heap the last collection found:
-                // that collection is usually of the young generations only, which counts whatever the old generation
-                // and the large-object heap hold as live, dead or not. After a flood of large responses the gap it
-                // showed was 22 MB while a full collection gave back 66 MB (docs/performance.md, Means).
                 var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
-                if (committed - keptAtLastRelease < settings.ReleaseAboveBytes)
+                if (!schedule.IsDue(GC.CollectionCount(0), committed))
                     continue;
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                collections = GC.CollectionCount(0);
-                keptAtLastRelease = GC.GetGCMemoryInfo().TotalCommittedBytes;
-                logger.LogDebug("Released memory after a quiet spell: {Before} bytes committed, {After} now", committed, keptAtLastRelease);
+                var kept = GC.GetGCMemoryInfo().TotalCommittedBytes;
+                schedule.Released(GC.CollectionCount(0), kept);
+                logger.LogDebug("Released memory after a quiet spell: {Before} bytes committed, {After} now", committed, kept);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
