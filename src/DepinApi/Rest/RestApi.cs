@@ -100,7 +100,8 @@ public static class RestApi
                 compression.Providers.Add(new BrotliCompressionProvider(brotli));
                 compression.Providers.Add(new GzipCompressionProvider(gzip));
             });
-        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider, QualityCompressionProvider>());
+        services.AddSingleton<QualityCompressionProvider>();
+        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider>(sp => sp.GetRequiredService<QualityCompressionProvider>()));
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         return builder;

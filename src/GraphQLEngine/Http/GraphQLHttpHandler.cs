@@ -358,6 +358,8 @@ internal sealed class GraphQLHttpHandler(Func<HttpContext, GraphQLSchema> schema
         if (response.RetryAfter is { } retryAfter)
             http.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
+        // Written whole, so its length is known: no chunking, and whatever sits between (compression) can see its size.
+        http.Response.ContentLength = body.Written.Length;
         await http.Response.Body.WriteAsync(body.Written, http.RequestAborted).ConfigureAwait(false);
         await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }

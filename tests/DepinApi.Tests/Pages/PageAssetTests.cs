@@ -60,10 +60,9 @@ public class PageAssetTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         Assert.Equal(expected, response.StatusCode);
         if (expected == HttpStatusCode.PreconditionFailed)
         {
-            // The problem is compressed as any answer is for a client that accepts gzip, and says so.
-            Assert.Equal(["gzip"], response.Content.Headers.ContentEncoding);
-            await using var body = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
-            var problem = (await JsonDocument.ParseAsync(body)).RootElement;
+            // An error is sent as it is, whatever the client accepts: a short problem is not worth a compressor.
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("/problems/precondition-failed", problem.GetProperty("type").GetString());
         }
     }

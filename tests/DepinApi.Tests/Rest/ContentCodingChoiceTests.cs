@@ -8,7 +8,7 @@ namespace DepinApi.Tests.Rest;
 
 /// <summary>
 /// Every response is sent in the content coding its Accept-Encoding gives the highest quality (RFC 9110 12.5.3), whoever
-/// encodes it: response compression (REST, the IDE's page, Swagger UI's files, the pages' assets) or a body compressed
+/// encodes it: response compression (REST, the API's index, GraphQL, Swagger UI's files, the pages' assets) or a body compressed
 /// once beforehand (the OpenAPI document, the IDE's script). <c>q=0</c> refuses a coding even where <c>*</c> would take
 /// it; a tie goes to Brotli, then gzip; identity named with a higher quality than every coding is sent as it is.
 /// </summary>
@@ -32,7 +32,8 @@ public partial class ContentCodingChoiceTests(RestApiFixture api) : IClassFixtur
         ("/v1/projects/aethir", null),
         ("/openapi/v1.json", null),
         ("/docs/index.html", null),
-        ("/graphql", Browser),
+        ("/v1", null),
+        ("/graphql?query=%7Bprojects%7Bnodes%7Bslug%20name%20sector%20revenue%7Bquarter%20amountUsd%7D%7D%7D%7D", null),
         ("ide script", null),
         ("pages.css", null),
     ];

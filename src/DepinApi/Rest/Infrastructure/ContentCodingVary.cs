@@ -8,8 +8,9 @@ namespace DepinApi.Rest.Infrastructure;
 /// <c>Vary: Accept-Encoding</c>, whatever this request's own <c>Accept-Encoding</c> (RFC 9110 12.5.5: every variant
 /// of a negotiated resource names what selected it). ASP.NET Core's response compression adds it only when the request
 /// accepts a coding, so a shared cache that kept the identity variant, which then named no Vary, would hand it and its
-/// tag to a client that asked for gzip. It applies to what compression could encode (its media types, asked of it) and
-/// to a body that is encoded already (the precompressed OpenAPI documents and IDE assets).
+/// tag to a client that asked for gzip. It applies to what compression could encode (its media types, asked of it),
+/// a body too short to be compressed included, since a REST response's tag names the coding asked for whatever its
+/// length, and to a body that is encoded already (the precompressed OpenAPI documents and IDE assets).
 /// </summary>
 public static class ContentCodingVary
 {
@@ -20,12 +21,12 @@ public static class ContentCodingVary
     /// </summary>
     public static IApplicationBuilder UseResponseCompressionWithVary(this IApplicationBuilder app)
     {
-        var compression = app.ApplicationServices.GetRequiredService<IResponseCompressionProvider>();
+        var compression = app.ApplicationServices.GetRequiredService<QualityCompressionProvider>();
         // One callback for the app, handed each request's context as its state: nothing is allocated per request for it.
         Func<object, Task> declareIfEncodable = state =>
         {
             var http = (HttpContext)state;
-            if (http.Response.Headers.ContainsKey(HeaderNames.ContentEncoding) || compression.ShouldCompressResponse(http))
+            if (http.Response.Headers.ContainsKey(HeaderNames.ContentEncoding) || compression.MayEncode(http))
                 Declare(http.Response);
             return Task.CompletedTask;
         };

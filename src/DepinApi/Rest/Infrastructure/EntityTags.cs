@@ -35,13 +35,14 @@ public static class EntityTags
 
     /// <summary>
     /// A strong tag of a body that does not come from the data (the index of the API, the GraphQL IDE's page): a hash of its bytes and the
-    /// content coding compression will choose, so that a compressed body, another representation, has another tag.
-    /// The response then depends on Accept-Encoding, and says so.
+    /// content coding compression will choose, so that a compressed body, another representation, has another tag; a
+    /// body too short to be compressed keeps one tag. The response then depends on Accept-Encoding, and says so.
     /// </summary>
     public static EntityTagHeaderValue OfContent(HttpRequest request, ReadOnlySpan<byte> content)
     {
         ContentCodingVary.Declare(request.HttpContext.Response);
-        return PrecompressedContent.InCoding(PrecompressedContent.StrongETag(content), ContentCoding(request));
+        var coding = QualityCompressionProvider.IsLongEnough(content.Length) ? ContentCoding(request) : null;
+        return PrecompressedContent.InCoding(PrecompressedContent.StrongETag(content), coding);
     }
 
     // A compressed body is a different representation, so it must carry a different strong tag: the coding is the
