@@ -19,8 +19,10 @@ namespace DepinApi.Hosting;
 /// own mappings and go back to the system when freed. The price is mapping them afresh each time: on the reference
 /// machine a small gzip response took about 450 µs more CPU (Brotli's state is unaffected), which is why
 /// <see cref="MemoryOptions.ReturnLargeNativeBlocks"/> can turn this off. Neither the runtime nor ASP.NET Core offers
-/// a setting for it; glibc reads one from the environment (<c>MALLOC_MMAP_THRESHOLD_</c>, <c>GLIBC_TUNABLES</c>),
-/// which is kept when the operator gives one. On other C libraries (musl's allocator has no such threshold) and other
+/// a setting for it; glibc reads its own from the environment, and an operator who gives one that fixes the threshold
+/// (<c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TRIM_THRESHOLD_</c>, <c>MALLOC_TOP_PAD_</c>, <c>MALLOC_MMAP_MAX_</c>, or
+/// the same four as <c>glibc.malloc.*</c> entries of <c>GLIBC_TUNABLES</c>; each turns glibc's adjustment off) keeps it.
+/// Other tunables (an arena count, say) leave the adjustment on, and the fix is still made. On other C libraries (musl's allocator has no such threshold) and other
 /// systems nothing changes.
 /// </para>
 /// </remarks>
@@ -32,14 +34,18 @@ public static class NativeHeap
     // M_MMAP_THRESHOLD in glibc's malloc.h.
     private const int MmapThresholdParameter = -3;
 
-    private static readonly string[] OperatorSettings = ["MALLOC_MMAP_THRESHOLD_", "GLIBC_TUNABLES"];
+    // glibc's settings that fix the threshold, as environment variables and as tunables (mallopt(3): setting any of
+    // these four turns the adjustment off).
+    private static readonly string[] OperatorVariables = ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "MALLOC_TOP_PAD_", "MALLOC_MMAP_MAX_"];
+    private static readonly string[] OperatorTunables =
+        ["glibc.malloc.mmap_threshold", "glibc.malloc.trim_threshold", "glibc.malloc.top_pad", "glibc.malloc.mmap_max"];
 
     /// <summary>Fixes the threshold unless the operator set glibc's own; whether it is now fixed by this call.</summary>
     /// <param name="environment">Reads an environment variable (the process's own by default).</param>
     public static bool KeepLargeBlocksMapped(Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
-        if (!OperatingSystem.IsLinux() || OperatorSettings.Any(name => environment(name) is not null))
+        if (!OperatingSystem.IsLinux() || OperatorFixedIt(environment))
             return false;
         try
         {
@@ -51,6 +57,11 @@ public static class NativeHeap
             return false;
         }
     }
+
+    // GLIBC_TUNABLES is a colon-separated list of name=value.
+    private static bool OperatorFixedIt(Func<string, string?> environment) =>
+        OperatorVariables.Any(name => environment(name) is not null)
+        || (environment("GLIBC_TUNABLES") ?? "").Split(':').Any(tunable => OperatorTunables.Contains(tunable.Split('=')[0].Trim()));
 
     // DllImport rather than the source-generated LibraryImport, which would need unsafe code allowed in the whole
     // project for two ints that need no marshalling.

@@ -62,10 +62,25 @@ public sealed class NativeHeapTests
 
     [Theory]
     [InlineData("MALLOC_MMAP_THRESHOLD_", "1048576")]
+    [InlineData("MALLOC_TRIM_THRESHOLD_", "1048576")]
+    [InlineData("MALLOC_TOP_PAD_", "0")]
+    [InlineData("MALLOC_MMAP_MAX_", "0")]
     [InlineData("GLIBC_TUNABLES", "glibc.malloc.mmap_threshold=1048576")]
-    public void The_operators_own_glibc_setting_is_kept(string variable, string value)
+    [InlineData("GLIBC_TUNABLES", "glibc.malloc.arena_max=2:glibc.malloc.trim_threshold=1048576")]
+    public void The_operators_own_glibc_threshold_is_kept(string variable, string value)
     {
         Assert.False(NativeHeap.KeepLargeBlocksMapped(name => name == variable ? value : null));
+    }
+
+    [Theory]
+    [InlineData("glibc.malloc.arena_max=2")]
+    [InlineData("glibc.pthread.rseq=0:glibc.malloc.tcache_count=0")]
+    public void Other_glibc_tunables_leave_the_threshold_to_the_server(string tunables)
+    {
+        // Only where the server could fix it: on Linux with glibc.
+        if (!IsGlibc())
+            return;
+        Assert.True(NativeHeap.KeepLargeBlocksMapped(name => name == "GLIBC_TUNABLES" ? tunables : null));
     }
 
     // A block glibc maps on its own spans whole pages, of which the chunk's 16-byte header is not usable; a block cut
