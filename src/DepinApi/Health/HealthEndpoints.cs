@@ -20,6 +20,7 @@ public static class HealthEndpoints
             .Produces<LivenessResponse>()
             .WithUntaggedPreconditions()
             .AddEndpointFilter(NotStored)
+            .WithMetadata(ShortAnswers.Metadata)
             // A status page in a browser may poll the probes from another origin.
             .RequireCors(RestApi.CorsPolicy);
         app.MapGet("/readyz", ReadinessAsync)
@@ -36,6 +37,7 @@ public static class HealthEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithUntaggedPreconditions()
             .AddEndpointFilter(NotStored)
+            .WithMetadata(ShortAnswers.Metadata)
             .RequireCors(RestApi.CorsPolicy);
         return app;
     }

@@ -7,7 +7,7 @@ namespace DepinApi.Tests.Rest;
 
 /// <summary>
 /// What is not worth compressing is sent as it is, whatever the client accepts: a body shorter than
-/// <see cref="QualityCompressionProvider.SmallestCompressedBytes"/> and every error, a refusal above all, none of which
+/// <see cref="QualityCompressionProvider.SmallestCompressedBytes"/>, a probe's answer, and every error, a refusal above all, none of which
 /// should cost the server a compressor. Longer answers are still compressed. Lengths are the seed data's, printed when
 /// a case no longer falls on the side of the floor it tests.
 /// </summary>
@@ -30,6 +30,20 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
         Assert.Equal(length, (await response.Content.ReadAsByteArrayAsync()).Length);
         // Its tag may name the coding asked for, so the answer still says it varies by it.
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task A_probe_is_sent_as_it_is_and_does_not_vary(string url)
+    {
+        using var response = await GetAsync(api.Client, url, "gzip, br");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.DoesNotContain("Accept-Encoding", response.Headers.Vary);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Object, body.RootElement.ValueKind);
     }
 
     [Theory]

@@ -7,8 +7,8 @@ namespace DepinApi.Rest.Infrastructure;
 /// ASP.NET Core's response-compression provider (which responses to compress: media types, HTTPS, ranges) with the
 /// coding chosen by <see cref="ContentCodingChoice"/> among the configured providers, in their order. Its own choice
 /// skipped a coding refused with <c>q=0</c> and then took it back from a later <c>*</c>. It also leaves alone what is
-/// not worth compressing, which ASP.NET Core's has no setting for: an error, and a body known to be shorter than
-/// <see cref="SmallestCompressedBytes"/>.
+/// not worth compressing, which ASP.NET Core's has no setting for: an error, a body known to be shorter than
+/// <see cref="SmallestCompressedBytes"/>, and the answers of an endpoint marked with <see cref="ShortAnswers"/>.
 /// </summary>
 /// <remarks>The providers are read as instances from the options (<c>RestApi</c> adds them so), in the order they tie.</remarks>
 internal sealed class QualityCompressionProvider : ResponseCompressionProvider
@@ -42,12 +42,29 @@ internal sealed class QualityCompressionProvider : ResponseCompressionProvider
     /// <summary>Whether a body of <paramref name="length"/> bytes is long enough to be compressed.</summary>
     public static bool IsLongEnough(long length) => length >= SmallestCompressedBytes;
 
-    /// <summary>Whether the response is of a kind compression encodes: its media type, over HTTPS too, not a range.</summary>
-    public bool MayEncode(HttpContext context) => base.ShouldCompressResponse(context);
+    /// <summary>
+    /// Whether the response is of a kind compression encodes: its media type, over HTTPS too, not a range, and not from
+    /// an endpoint whose answers are always short (<see cref="ShortAnswers"/>).
+    /// </summary>
+    public bool MayEncode(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ShortAnswers>() is null && base.ShouldCompressResponse(context);
 
     public override ICompressionProvider? GetCompressionProvider(HttpContext context)
     {
         var coding = ContentCodingChoice.Choose(context.Request.Headers.AcceptEncoding, _codings);
         return coding is null ? null : _providers[Array.IndexOf(_codings, coding)];
+    }
+}
+
+/// <summary>
+/// Marks an endpoint whose answers are always a few bytes written without a length known beforehand (the probes'):
+/// they are never compressed, whatever the client accepts, and so do not vary by <c>Accept-Encoding</c>.
+/// </summary>
+public sealed class ShortAnswers
+{
+    public static readonly ShortAnswers Metadata = new();
+
+    private ShortAnswers()
+    {
     }
 }
