@@ -22,8 +22,8 @@ namespace DepinApi.Hosting;
 /// a setting for it; glibc reads its own from the environment, and an operator who gives one that fixes the threshold
 /// (<c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TRIM_THRESHOLD_</c>, <c>MALLOC_TOP_PAD_</c>, <c>MALLOC_MMAP_MAX_</c>, or
 /// the same four as <c>glibc.malloc.*</c> entries of <c>GLIBC_TUNABLES</c>; each turns glibc's adjustment off) keeps it.
-/// Other tunables (an arena count, say) leave the adjustment on, and the fix is still made. On other C libraries (musl's allocator has no such threshold) and other
-/// systems nothing changes.
+/// Other tunables (an arena count, say) leave the adjustment on, and the fix is still made. On other C libraries
+/// (musl's allocator has no such threshold) and other systems nothing changes.
 /// </para>
 /// </remarks>
 public static class NativeHeap

@@ -30,9 +30,9 @@ internal sealed class QualityCompressionProvider : ResponseCompressionProvider
     public const int SmallestCompressedBytes = 1024;
 
     /// <summary>
-    /// Compresses a response of a kind compression encodes (<see cref="MayEncode"/>) unless it is an error, a short
-    /// problem or GraphQL error whose client, refused or mistaken, would cost a compressor for nothing, or its length,
-    /// when known as it starts, is under <see cref="SmallestCompressedBytes"/>.
+    /// Compresses a response of a kind compression encodes (<see cref="MayEncode"/>) unless it is an error (a short
+    /// problem or GraphQL error, whose client, refused or mistaken, would cost a compressor for nothing) or its length,
+    /// known as it starts, is under <see cref="SmallestCompressedBytes"/>.
     /// </summary>
     public override bool ShouldCompressResponse(HttpContext context) =>
         MayEncode(context)
@@ -53,18 +53,5 @@ internal sealed class QualityCompressionProvider : ResponseCompressionProvider
     {
         var coding = ContentCodingChoice.Choose(context.Request.Headers.AcceptEncoding, _codings);
         return coding is null ? null : _providers[Array.IndexOf(_codings, coding)];
-    }
-}
-
-/// <summary>
-/// Marks an endpoint whose answers are always a few bytes written without a length known beforehand (the probes'):
-/// they are never compressed, whatever the client accepts, and so do not vary by <c>Accept-Encoding</c>.
-/// </summary>
-public sealed class ShortAnswers
-{
-    public static readonly ShortAnswers Metadata = new();
-
-    private ShortAnswers()
-    {
     }
 }
