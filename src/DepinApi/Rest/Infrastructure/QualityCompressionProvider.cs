@@ -47,7 +47,7 @@ internal sealed class QualityCompressionProvider : ResponseCompressionProvider
     /// an endpoint whose answers are always short (<see cref="ShortAnswers"/>).
     /// </summary>
     public bool MayEncode(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<ShortAnswers>() is null && base.ShouldCompressResponse(context);
+        !ShortAnswers.Marked(context) && base.ShouldCompressResponse(context);
 
     public override ICompressionProvider? GetCompressionProvider(HttpContext context)
     {

@@ -8,6 +8,9 @@ public sealed class ShortAnswers
 {
     public static readonly ShortAnswers Metadata = new();
 
+    /// <summary>Whether the endpoint answering <paramref name="http"/> is so marked.</summary>
+    public static bool Marked(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<ShortAnswers>() is not null;
+
     private ShortAnswers()
     {
     }

@@ -23,18 +23,20 @@ public static class UntaggedPreconditionsFilter
             return precondition switch
             {
                 Preconditions.Outcome.FailedIfRepresented => PreconditionFailed.For(request),
-                Preconditions.Outcome.NotModifiedIfRepresented => NotModified(context.HttpContext.Response),
+                Preconditions.Outcome.NotModifiedIfRepresented => NotModified(context.HttpContext),
                 _ => result,
             };
         });
 
     /// <summary>
     /// A 304 carries the Vary its 200 would (RFC 9110 15.4.5); response compression declares it only for a body it could
-    /// encode, and a 304 has none.
+    /// encode, and a 304 has none. An endpoint whose answers are never compressed (<see cref="ShortAnswers"/>) has no
+    /// such Vary to carry.
     /// </summary>
-    private static IResult NotModified(HttpResponse response)
+    private static IResult NotModified(HttpContext http)
     {
-        ContentCodingVary.Declare(response);
+        if (!ShortAnswers.Marked(http))
+            ContentCodingVary.Declare(http.Response);
         return TypedResults.StatusCode(StatusCodes.Status304NotModified);
     }
 }
