@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DepinApi.Pages;
+using DepinApi.Tests.Infrastructure;
 using DepinApi.Tests.Rest;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,13 +68,7 @@ public class PageAssetTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         }
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string name, string acceptEncoding, string? ifNoneMatch = null, string? ifMatch = null)
-    {
-        var url = api.Factory.Services.GetRequiredService<PageAssets>().PathOf(PathString.Empty, name);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
-        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        return await api.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> GetAsync(string name, string acceptEncoding, string? ifNoneMatch = null, string? ifMatch = null) =>
+        api.Client.SendWithHeadersAsync(api.Factory.Services.GetRequiredService<PageAssets>().PathOf(PathString.Empty, name),
+            acceptEncoding: acceptEncoding, ifNoneMatch: ifNoneMatch, ifMatch: ifMatch);
 }

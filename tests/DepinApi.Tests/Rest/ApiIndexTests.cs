@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using DepinApi.Tests.Infrastructure;
 
 namespace DepinApi.Tests.Rest;
 
@@ -43,11 +44,11 @@ public class ApiIndexTests(RestApiFixture api) : IClassFixture<RestApiFixture>
     public async Task The_index_has_the_caching_headers_of_every_resource_with_a_tag_of_its_own_bytes(string path)
     {
         using var plain = await api.Client.GetAsync(path);
-        using var gzip = await SendAsync(path, acceptEncoding: "gzip");
+        using var gzip = await api.Client.SendWithHeadersAsync(path, acceptEncoding: "gzip");
         var etag = plain.Headers.ETag!;
-        using var revalidated = await SendAsync(path, ifNoneMatch: etag.ToString());
-        using var changed = await SendAsync(path, ifMatch: "\"nope\"");
-        using var unchanged = await SendAsync(path, ifMatch: etag.ToString());
+        using var revalidated = await api.Client.SendWithHeadersAsync(path, ifNoneMatch: etag.ToString());
+        using var changed = await api.Client.SendWithHeadersAsync(path, ifMatch: "\"nope\"");
+        using var unchanged = await api.Client.SendWithHeadersAsync(path, ifMatch: etag.ToString());
 
         Assert.False(etag.IsWeak);
         Assert.True(plain.Headers.CacheControl?.Public);
@@ -114,14 +115,5 @@ public class ApiIndexTests(RestApiFixture api) : IClassFixture<RestApiFixture>
         using var page = await api.Client.SendAsync(ide);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(string path, string? ifNoneMatch = null, string? ifMatch = null, string? acceptEncoding = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
-        return await api.Client.SendAsync(request);
     }
 }

@@ -21,7 +21,7 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
     [InlineData("/graphql?query=%7Bsectors%7Bsector%7D%7D", "gzip")]
     public async Task A_short_answer_is_sent_as_it_is_with_its_length(string url, string acceptEncoding)
     {
-        using var response = await GetAsync(api.Client, url, acceptEncoding);
+        using var response = await api.Client.SendWithHeadersAsync(url, acceptEncoding: acceptEncoding);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
@@ -37,7 +37,7 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
     [InlineData("/readyz")]
     public async Task A_probe_is_sent_as_it_is_and_does_not_vary(string url)
     {
-        using var response = await GetAsync(api.Client, url, "gzip, br");
+        using var response = await api.Client.SendWithHeadersAsync(url, acceptEncoding: "gzip, br");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
@@ -52,11 +52,11 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
     [InlineData("/graphql?query=%7Bprojects%7Bnodes%7Bslug%20name%20sector%20revenue%7Bquarter%20amountUsd%7D%7D%7D%7D", "gzip")]
     public async Task A_longer_answer_is_compressed(string url, string acceptEncoding)
     {
-        using var identity = await GetAsync(api.Client, url, "identity");
+        using var identity = await api.Client.SendWithHeadersAsync(url, acceptEncoding: "identity");
         var length = (await identity.Content.ReadAsByteArrayAsync()).Length;
         Assert.True(length >= Floor, $"{url} is {length} bytes");
 
-        using var response = await GetAsync(api.Client, url, acceptEncoding);
+        using var response = await api.Client.SendWithHeadersAsync(url, acceptEncoding: acceptEncoding);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(acceptEncoding, Assert.Single(response.Content.Headers.ContentEncoding));
@@ -68,7 +68,8 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
     [InlineData("/graphql?query=%7B", HttpStatusCode.BadRequest)]
     public async Task An_error_is_sent_as_it_is(string url, HttpStatusCode status)
     {
-        using var response = await GetAsync(api.Client, url, "gzip, br", accept: "application/graphql-response+json, application/problem+json");
+        using var response = await api.Client.SendWithHeadersAsync(url,
+            accept: "application/graphql-response+json, application/problem+json", acceptEncoding: "gzip, br");
 
         Assert.Equal(status, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
@@ -92,7 +93,7 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
         HttpResponseMessage? refused = null;
         for (var sent = 0; sent < 5 && refused is null; sent++)
         {
-            var response = await GetAsync(client, "/v1/meta", "gzip");
+            var response = await client.SendWithHeadersAsync("/v1/meta", acceptEncoding: "gzip");
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 refused = response;
             else
@@ -105,14 +106,5 @@ public class CompressionFloorTests(RestApiFixture api) : IClassFixture<RestApiFi
             Assert.Empty(refused.Content.Headers.ContentEncoding);
             Assert.Contains("rate-limited", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-    }
-
-    private static Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string acceptEncoding, string? accept = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
-        if (accept is not null)
-            request.Headers.TryAddWithoutValidation("Accept", accept);
-        return client.SendAsync(request);
     }
 }

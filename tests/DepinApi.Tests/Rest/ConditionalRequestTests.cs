@@ -19,7 +19,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     [InlineData("/v1/sources?asOf=99", HttpStatusCode.NotFound)]
     public async Task Star_never_turns_an_error_into_a_304(string url, HttpStatusCode status)
     {
-        using var response = await SendAsync(url, "*");
+        using var response = await api.Client.SendWithHeadersAsync(url, ifNoneMatch: "*");
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -38,7 +38,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(representation));
         var forged = $"\"v1-{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
 
-        using var response = await SendAsync(url, forged);
+        using var response = await api.Client.SendWithHeadersAsync(url, ifNoneMatch: forged);
 
         Assert.Equal(status, response.StatusCode);
     }
@@ -47,7 +47,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     public async Task Star_on_an_existing_representation_is_a_304_with_its_tag()
     {
         using var plain = await api.Client.GetAsync("/v1/projects/helium?format=csv");
-        using var response = await SendAsync("/v1/projects/helium?format=csv", "*");
+        using var response = await api.Client.SendWithHeadersAsync("/v1/projects/helium?format=csv", ifNoneMatch: "*");
 
         Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
         Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
@@ -72,7 +72,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
         using var plain = await api.Client.GetAsync("/v1/sources");
         var etag = plain.Headers.ETag!.Tag;
 
-        using var response = await SendAsync("/v1/sources", string.Format(header, etag));
+        using var response = await api.Client.SendWithHeadersAsync("/v1/sources", ifNoneMatch: string.Format(header, etag));
 
         Assert.Equal(expected, response.StatusCode);
     }
@@ -111,7 +111,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
 
         foreach (var acceptEncoding in KeptAndBuilt)
         {
-            using var response = await SendAsync(url, ifNoneMatch: string.Format(header, etag), acceptEncoding: acceptEncoding);
+            using var response = await api.Client.SendWithHeadersAsync(url, ifNoneMatch: string.Format(header, etag), acceptEncoding: acceptEncoding);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(await plain.Content.ReadAsByteArrayAsync(), await response.Content.ReadAsByteArrayAsync());
@@ -131,7 +131,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
         {
             foreach (var acceptEncoding in KeptAndBuilt)
             {
-                using var response = await SendAsync(url, ifMatch: "\"nope\"", method: method, acceptEncoding: acceptEncoding);
+                using var response = await api.Client.SendWithHeadersAsync(url, ifMatch: "\"nope\"", method: method, acceptEncoding: acceptEncoding);
 
                 Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -165,7 +165,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
 
         foreach (var acceptEncoding in KeptAndBuilt)
         {
-            using var response = await SendAsync("/v1/sources?limit=4", ifMatch: string.Format(header, etag), acceptEncoding: acceptEncoding);
+            using var response = await api.Client.SendWithHeadersAsync("/v1/sources?limit=4", ifMatch: string.Format(header, etag), acceptEncoding: acceptEncoding);
 
             Assert.Equal(expected, response.StatusCode);
             if (expected == HttpStatusCode.OK)
@@ -184,7 +184,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     {
         using var plain = await api.Client.GetAsync(url);
 
-        using var response = await SendAsync(url, ifMatch: "\"nope\", " + plain.Headers.ETag);
+        using var response = await api.Client.SendWithHeadersAsync(url, ifMatch: "\"nope\", " + plain.Headers.ETag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
@@ -197,7 +197,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     [InlineData("/v1/sources?asOf=99", HttpStatusCode.NotFound)]
     public async Task A_failed_if_match_never_hides_an_error(string url, HttpStatusCode status)
     {
-        using var response = await SendAsync(url, ifMatch: "\"nope\"");
+        using var response = await api.Client.SendWithHeadersAsync(url, ifMatch: "\"nope\"");
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -215,7 +215,7 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
 
         foreach (var acceptEncoding in KeptAndBuilt)
         {
-            using var response = await SendAsync("/v1/sources?limit=5", string.Format(ifNoneMatch, etag), string.Format(ifMatch, etag),
+            using var response = await api.Client.SendWithHeadersAsync("/v1/sources?limit=5", ifNoneMatch: string.Format(ifNoneMatch, etag), ifMatch: string.Format(ifMatch, etag),
                 acceptEncoding: acceptEncoding);
 
             Assert.Equal(expected, response.StatusCode);
@@ -226,10 +226,10 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     public async Task A_failed_if_match_is_answered_from_the_output_cache_once_built_and_never_for_other_requests()
     {
         const string url = "/v1/projects?sector=compute&limit=2";
-        using var first = await SendAsync(url, ifMatch: "\"nope\"");
-        using var again = await SendAsync(url, ifMatch: "\"other\"");
+        using var first = await api.Client.SendWithHeadersAsync(url, ifMatch: "\"nope\"");
+        using var again = await api.Client.SendWithHeadersAsync(url, ifMatch: "\"other\"");
         using var plain = await api.Client.GetAsync(url);
-        using var current = await SendAsync(url, ifMatch: plain.Headers.ETag!.ToString());
+        using var current = await api.Client.SendWithHeadersAsync(url, ifMatch: plain.Headers.ETag!.ToString());
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, first.StatusCode);
         Assert.False(CacheHits.IsHit(first));
@@ -258,24 +258,14 @@ public class ConditionalRequestTests(RestApiFixture api) : IClassFixture<RestApi
     {
         // RFC 9110 13.2.2: once If-Match holds, If-None-Match is evaluated; ASP.NET Core's file results let the first
         // override the second and sent the whole body.
-        using var full = await SendAsync(url);
+        using var full = await api.Client.SendWithHeadersAsync(url);
         var tag = full.Headers.ETag!.ToString();
 
-        using var both = await SendAsync(url, ifNoneMatch: tag, ifMatch: tag);
-        using var stars = await SendAsync(url, ifNoneMatch: "*", ifMatch: "*");
+        using var both = await api.Client.SendWithHeadersAsync(url, ifNoneMatch: tag, ifMatch: tag);
+        using var stars = await api.Client.SendWithHeadersAsync(url, ifNoneMatch: "*", ifMatch: "*");
 
         Assert.Equal(HttpStatusCode.NotModified, both.StatusCode);
         Assert.Equal(tag, both.Headers.ETag?.ToString());
         Assert.Equal(HttpStatusCode.NotModified, stars.StatusCode);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(string url, string? ifNoneMatch = null, string? ifMatch = null,
-        HttpMethod? method = null, string acceptEncoding = "")
-    {
-        using var request = new HttpRequestMessage(method ?? HttpMethod.Get, url);
-        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        if (acceptEncoding.Length > 0) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
-        return await api.Client.SendAsync(request);
     }
 }

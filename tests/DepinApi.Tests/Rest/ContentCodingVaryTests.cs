@@ -1,5 +1,6 @@
 using System.Net;
 using DepinApi.Pages;
+using DepinApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,7 +33,7 @@ public class ContentCodingVaryTests(RestApiFixture api) : IClassFixture<RestApiF
         url = url.StartsWith('/') ? url : api.Factory.Services.GetRequiredService<PageAssets>().PathOf(PathString.Empty, url);
         foreach (var acceptEncoding in new[] { "", "identity", "gzip", "br" })
         {
-            using var response = await GetAsync(url, accept, acceptEncoding);
+            using var response = await api.Client.SendWithHeadersAsync(url, accept, acceptEncoding);
             var vary = response.Headers.Vary.ToList();
 
             Assert.True(vary.Contains("Accept-Encoding", StringComparer.OrdinalIgnoreCase),
@@ -50,12 +51,12 @@ public class ContentCodingVaryTests(RestApiFixture api) : IClassFixture<RestApiF
     [InlineData("/docs/swagger-ui.css", null)]
     public async Task A_304_carries_the_vary_of_its_200_whether_the_cache_or_the_endpoint_answers(string url, string? accept)
     {
-        using var plain = await GetAsync(url, accept, "");
+        using var plain = await api.Client.SendWithHeadersAsync(url, accept);
         var tag = plain.Headers.ETag!.ToString();
         // The output cache holds the 200 under the Accept-Encoding as sent, the tag names the coding chosen: "gzip;q=0"
         // chooses none, as no header does, so the endpoint itself answers it (with the same tag) and the cache does not.
-        using var fromCache = await GetAsync(url, accept, "", tag);
-        using var fromEndpoint = await GetAsync(url, accept, "gzip;q=0", tag);
+        using var fromCache = await api.Client.SendWithHeadersAsync(url, accept, ifNoneMatch: tag);
+        using var fromEndpoint = await api.Client.SendWithHeadersAsync(url, accept, "gzip;q=0", tag);
 
         foreach (var notModified in new[] { fromCache, fromEndpoint })
         {
@@ -63,14 +64,5 @@ public class ContentCodingVaryTests(RestApiFixture api) : IClassFixture<RestApiF
             Assert.Contains("Accept-Encoding", notModified.Headers.Vary);
             Assert.Equal(plain.Headers.Vary.Order(StringComparer.OrdinalIgnoreCase), notModified.Headers.Vary.Order(StringComparer.OrdinalIgnoreCase));
         }
-    }
-
-    private async Task<HttpResponseMessage> GetAsync(string url, string? accept, string acceptEncoding, string? ifNoneMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
-        if (acceptEncoding.Length > 0) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
-        if (ifNoneMatch is not null) request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        return await api.Client.SendAsync(request);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using DepinApi.Pages;
+using DepinApi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,22 +29,13 @@ public class NotModifiedHeadersTests(RestApiFixture api) : IClassFixture<RestApi
     {
         if (!url.StartsWith('/'))
             url = api.Factory.Services.GetRequiredService<PageAssets>().PathOf(PathString.Empty, url);
-        using var ok = await GetAsync(url, ifNoneMatch: null);
+        using var ok = await api.Client.SendWithHeadersAsync(url, acceptEncoding: "gzip");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         // The probes carry no tag; '*' holds for any representation.
-        using var notModified = await GetAsync(url, ok.Headers.ETag?.ToString() ?? "*");
+        using var notModified = await api.Client.SendWithHeadersAsync(url, acceptEncoding: "gzip", ifNoneMatch: ok.Headers.ETag?.ToString() ?? "*");
 
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(Headers(ok), Headers(notModified));
-    }
-
-    private async Task<HttpResponseMessage> GetAsync(string url, string? ifNoneMatch)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
-        if (ifNoneMatch is not null)
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        return await api.Client.SendAsync(request);
     }
 
     private static List<string> Headers(HttpResponseMessage response) =>
