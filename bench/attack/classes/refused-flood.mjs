@@ -1,6 +1,7 @@
 // (9) Refused flood: a refusal costs the client nothing but costs the server a request's parse,
 // identification, charge and problem body. One address that ignores its 429s and pipelines
-// requests on raw keep-alive sockets as fast as they are answered could take a core that way.
+// requests on raw keep-alive sockets as fast as they are answered could take a core that way. Its requests ask for
+// gzip, as Go's and Python's common clients do: a refusal compressed would cost the server a compressor's set-up.
 import net from 'node:net';
 import { Tally } from '../lib/tally.mjs';
 import { attackers } from '../lib/clients.mjs';
@@ -12,10 +13,10 @@ const PIPELINED = 32;
 export const meta = {
   key: 'refused-flood',
   title: 'Refused flood',
-  what: `${ADDRESSES} addresses × ${SOCKETS_PER_ADDRESS} keep-alive sockets, each pipelining GET /v1/meta ${PIPELINED} at a time and sending the next ${PIPELINED} once they are answered, 429s ignored`,
+  what: `${ADDRESSES} addresses × ${SOCKETS_PER_ADDRESS} keep-alive sockets, each pipelining GET /v1/meta (gzip accepted) ${PIPELINED} at a time and sending the next ${PIPELINED} once they are answered, 429s ignored`,
 };
 
-const REQUEST = 'GET /v1/meta HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n';
+const REQUEST = 'GET /v1/meta HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nAccept-Encoding: gzip, deflate\r\n\r\n';
 
 /** One socket's loop until the deadline: counts each response's status and RateLimit-Cost as it arrives. */
 function pipeline({ host, port, address, tally, deadline, signal }) {
