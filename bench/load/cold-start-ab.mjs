@@ -98,7 +98,8 @@ async function main() {
   if (!candidates.some(isEmptyApp))
     candidates.push({ label: 'empty', dll: publishEmptyApp({ bench: BENCH, out: OUT }), environment: {} });
   const api = candidates.find(candidate => !isEmptyApp(candidate));
-  const cluster = await startCluster(process.env.BENCH_PG_DIR ?? join(os.tmpdir(), 'depin-bench-pg'));
+  // A folder of its own: the load harness's (BENCH_PG_DIR) is wiped when either starts, and both may run at once.
+  const cluster = await startCluster(process.env.BENCH_COLD_START_PG_DIR ?? join(os.tmpdir(), 'depin-cold-start-pg'));
   try {
     await createSeedDatabase({ cluster });
     if (api) {
